@@ -1,0 +1,2 @@
+"""cjmdsl: customer journey maps as code."""
+__version__ = "0.1.0"

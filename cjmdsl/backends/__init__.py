@@ -1,0 +1,23 @@
+"""Output formats: one module per format, found by name, imported only when used.
+
+A backend module defines `EXTENSION`, `BINARY` (bytes or text output) and
+`render(journey, theme) -> str | bytes`. Adding a format is adding a module;
+`formats()` lists them without importing any.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from types import ModuleType
+
+
+def formats() -> list[str]:
+    """The format names a user can ask for (module names, `_` written as `-`)."""
+    return sorted(info.name.replace("_", "-") for info in pkgutil.iter_modules(__path__)
+                  if not info.name.startswith("_"))
+
+
+def backend(format_name: str) -> ModuleType:
+    if format_name not in formats():
+        raise KeyError(format_name)
+    return importlib.import_module(f"{__name__}.{format_name.replace('-', '_')}")

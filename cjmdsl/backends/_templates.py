@@ -1,0 +1,29 @@
+"""The jinja2 environment shared by the markup backends (SVG, HTML)."""
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from cjmdsl.escape import xml_chars
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("cjmdsl.backends", "templates"),
+        autoescape=select_autoescape(["svg", "html", "j2"], default=True),
+        finalize=xml_chars,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["n"] = number
+    return env
+
+
+def number(value: float) -> str:
+    """Coordinates with at most two decimals and no `-0`, for stable, small output."""
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,84 @@
+"""The default backend: the map as one standalone SVG file.
+
+No script, no external font, stylesheet or image, so GitHub, GitLab and
+Confluence show it as it is. Accessible as an image: `role="img"`, a `<title>`
+and a `<desc>` that sums the journey up in words.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from cjmdsl import geometry as g
+from cjmdsl.backends._templates import environment
+from cjmdsl.channels import CHANNELS
+from cjmdsl.layout import layout
+from cjmdsl.model import Journey
+from cjmdsl.themes import Theme
+
+EXTENSION = ".svg"
+BINARY = False
+
+
+def render(journey: Journey, theme: Theme) -> str:
+    return draw(journey, layout(journey, theme), theme)
+
+
+def draw(journey: Journey, geometry: g.Geometry, theme: Theme) -> str:
+    """SVG markup for an already laid-out map (the HTML page reuses this)."""
+    template = environment().get_template("map.svg.j2")
+    return template.render(
+        g=geometry,
+        uid=_uid(journey),
+        title=journey.title,
+        summary=summary(journey),
+        icons={name: channel.icon for name, channel in CHANNELS.items()},
+        star=_star,
+        radius=theme.spacing["radius"],
+        lane_gap=theme.spacing["lane_gap"],
+        band_opacity=theme.emotion["band_opacity"],
+        gap_color=theme.emotion["gap"],
+        gap_opacity=theme.emotion["gap_opacity"],
+    )
+
+
+def summary(journey: Journey) -> str:
+    """The map in a few sentences, for screen readers and the SVG `<desc>`."""
+    touchpoints = journey.touchpoints
+    parts = [
+        f"Customer journey map with {len(journey.stages)} stages "
+        f"({', '.join(s.name for s in journey.stages)}) and {len(touchpoints)} touchpoints."
+    ]
+    if journey.personas:
+        parts.append("Personas: " + ", ".join(p.name for p in journey.personas) + ".")
+    for persona in journey.personas:
+        felt = [(e.value, tp.name) for tp in touchpoints for e in tp.emotions
+                if e.persona == persona.id]
+        if felt:
+            low, high = min(felt), max(felt)
+            parts.append(f"{persona.name} feels worst at {low[1]} ({_signed(low[0])}) "
+                         f"and best at {high[1]} ({_signed(high[0])}).")
+    moments = [tp.name for tp in touchpoints if tp.moment_of_truth]
+    if moments:
+        parts.append("Moments of truth: " + ", ".join(moments) + ".")
+    pains = sum(len(tp.pains) for tp in touchpoints)
+    if pains:
+        parts.append(f"{pains} pain points.")
+    if journey.description:
+        parts.insert(0, journey.description)
+    return " ".join(parts)
+
+
+def _star(block: g.TextBlock) -> g.Marker:
+    """The star drawn before a moment-of-truth label."""
+    return g.Marker("star", block.box.x - 8, block.baselines[0] - block.size * 0.36, 5,
+                    block.color, block.color)
+
+
+def _uid(journey: Journey) -> str:
+    """A stable id prefix, so several maps inlined in one page do not share ids."""
+    return "cjm-" + hashlib.sha256(journey.title.encode("utf-8", "replace")).hexdigest()[:8]
+
+
+def _signed(value: float) -> str:
+    text = f"{value:g}"
+    return f"+{text}" if value > 0 else text

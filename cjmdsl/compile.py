@@ -1,0 +1,490 @@
+"""Parse tree to validated model.
+
+`Builder` is a Lark Transformer with one method per grammar rule; it turns the
+tree into model objects and reports what only it can see (bad escapes, fields
+given twice, options in the wrong place). `validate` then checks the whole
+model (ids, references, the scale, KPIs) and collects every diagnostic.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer, Tree, v_args
+
+from cjmdsl import model as m
+from cjmdsl.channels import channel_names, resolve_channel
+from cjmdsl.diagnostics import Diagnostic, Label, did_you_mean, error, warning
+from cjmdsl.parse import parse_tree
+
+_ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
+_SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}
+_COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+_OPTIONS_OF = {"pain": ("source", "owner"), "opportunity": ("source", "owner"),
+               "action_item": ("outcome", "owner")}
+
+
+@dataclass
+class CompileResult:
+    """What compiling a text gives: the journey (None on errors) and every diagnostic."""
+
+    journey: m.Journey | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
+def compile_text(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:
+    """Parse, build and validate a map; never raises for a mistake in the text."""
+    tree, diagnostics = parse_tree(text)
+    if tree is None:
+        return CompileResult(None, diagnostics)
+    builder = Builder(filename)
+    journey = builder.transform(tree)
+    diagnostics = builder.diagnostics + validate(journey, known_themes)
+    diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+    failed = any(d.is_error for d in diagnostics)
+    return CompileResult(None if failed else journey, diagnostics)
+
+
+def span_of(item) -> m.Span:
+    """The span of a token or of a tree node (from Lark's propagated positions)."""
+    if isinstance(item, Token):
+        return m.Span(item.line, item.column, item.end_line or item.line,
+                      item.end_column or item.column + len(item))
+    meta = item.meta if isinstance(item, Tree) else item
+    if getattr(meta, "empty", True):
+        return m.NO_SPAN
+    return m.Span(meta.line, meta.column, meta.end_line, meta.end_column)
+
+
+@dataclass(frozen=True)
+class _Field:
+    """A `keyword value` statement inside a block, before it lands in a model object."""
+
+    key: str
+    value: object
+    span: m.Span
+    options: tuple = ()
+
+
+@v_args(meta=True)
+class Builder(Transformer):
+    """One method per grammar rule; each returns a model object or a `_Field`."""
+
+    def __init__(self, filename: str):
+        super().__init__(visit_tokens=False)
+        self.filename = filename
+        self.diagnostics: list[Diagnostic] = []
+
+    # ── helpers ────────────────────────────────────────────────────────────
+    def string(self, token: Token) -> str:
+        """Unquote a STRING token, reporting each invalid escape (E005)."""
+        raw = str(token)[1:-1]
+
+        def replace(match: re.Match) -> str:
+            body = match.group(1)
+            if body in _SIMPLE_ESCAPES:
+                return _SIMPLE_ESCAPES[body]
+            if body.startswith("u") and len(body) > 1:
+                code = int(body[2:-1] if body.startswith("u{") else body[1:], 16)
+                if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+                    return chr(code)
+            column = token.column + 1 + match.start()
+            self.diagnostics.append(error(
+                "E005", f"invalid escape `\\{body}` in a string",
+                m.Span(token.line, column, token.line, column + len(match.group(0))),
+                'use \\" \\\\ \\n \\t or \\u{1F600}'))
+            return match.group(0)
+
+        return _ESCAPE.sub(replace, raw)
+
+    def once(self, fields: list[_Field], key: str, what: str):
+        """The single field `key`, reporting repeats (E016)."""
+        found = [f for f in fields if f.key == key]
+        for repeat in found[1:]:
+            self.diagnostics.append(error(
+                "E016", f"`{key}` is given twice for {what}", repeat.span,
+                "keep one", (Label(found[0].span, "first given here"),)))
+        return found[0] if found else None
+
+    def texts(self, fields: list[_Field], key: str) -> tuple[m.Text, ...]:
+        return tuple(m.Text(f.value, f.span) for f in fields if f.key == key)
+
+    def options(self, owner_kind: str, options: list[_Field]) -> dict[str, _Field]:
+        """Options after a pain point, opportunity or action item; misplaced ones are E020."""
+        allowed = _OPTIONS_OF[owner_kind]
+        chosen: dict[str, _Field] = {}
+        for option in options:
+            if option.key not in allowed:
+                where = "an action item" if option.key == "outcome" else "a pain point or opportunity"
+                self.diagnostics.append(error(
+                    "E020", f"`{option.key}` cannot follow {owner_kind.replace('_', ' ')}",
+                    option.span, f"`{option.key}` belongs to {where}"))
+            elif option.key in chosen:
+                self.diagnostics.append(error(
+                    "E016", f"`{option.key}` is given twice", option.span, "keep one",
+                    (Label(chosen[option.key].span, "first given here"),)))
+            else:
+                chosen[option.key] = option
+        return chosen
+
+    # ── map ────────────────────────────────────────────────────────────────
+    def start(self, meta, children):
+        return children[0]
+
+    def map(self, meta, children):
+        title, *items = children
+        fields = [i for i in items if isinstance(i, _Field)]
+        scale = self.once(fields, "scale", "the map")
+        description = self.once(fields, "description", "the map")
+        theme = self.once(fields, "theme", "the map")
+        return m.Journey(
+            title=self.string(title),
+            scale=scale.value if scale else m.DEFAULT_SCALE,
+            personas=tuple(i for i in items if isinstance(i, m.Persona)),
+            stages=tuple(i for i in items if isinstance(i, m.Stage)),
+            kpis=tuple(i for i in items if isinstance(i, m.Kpi)),
+            description=description.value if description else None,
+            theme=theme.value if theme else None,
+            theme_span=theme.span if theme else m.NO_SPAN,
+            source_name=self.filename,
+            span=span_of(meta),
+        )
+
+    def description(self, meta, children):
+        return _Field("description", self.string(children[0]), span_of(meta))
+
+    def theme(self, meta, children):
+        return _Field("theme", self.string(children[0]), span_of(children[0]))
+
+    # ── scale ──────────────────────────────────────────────────────────────
+    def scale(self, meta, children):
+        low, high, *labels = children
+        levels = tuple(labels[0]) if labels else ()
+        return _Field("scale", m.Scale(int(low), int(high), levels, span_of(meta)), span_of(meta))
+
+    def scale_labels(self, meta, children):
+        return children
+
+    def scale_label(self, meta, children):
+        value, label = children
+        return m.ScaleLevel(int(value), self.string(label), span_of(meta))
+
+    # ── personas ───────────────────────────────────────────────────────────
+    def persona(self, meta, children):
+        ident, name, *body = children
+        fields = body[0] if body else []
+        color = self.once(fields, "color", f"persona `{ident}`")
+        return m.Persona(
+            id=str(ident), name=self.string(name),
+            roles=self.texts(fields, "role"), goals=self.texts(fields, "goal"),
+            needs=self.texts(fields, "need"), pains=self.texts(fields, "pain_text"),
+            motivations=self.texts(fields, "motivation"), quotes=self.texts(fields, "quote"),
+            color=color.value if color else None,
+            span=span_of(meta), id_span=span_of(ident),
+        )
+
+    def persona_body(self, meta, children):
+        return children
+
+    def _text_field(key):  # noqa: N805 - builds methods below
+        def method(self, meta, children):
+            return _Field(key, self.string(children[0]), span_of(meta))
+        return method
+
+    role = _text_field("role")
+    goal = _text_field("goal")
+    need = _text_field("need")
+    pain_text = _text_field("pain_text")
+    motivation = _text_field("motivation")
+    quote = _text_field("quote")
+    color = _text_field("color")
+    brand = _text_field("brand")
+    action = _text_field("action")
+    thought = _text_field("thought")
+    question = _text_field("question")
+
+    # ── stages ─────────────────────────────────────────────────────────────
+    def stage(self, meta, children):
+        ident, name, *body = children
+        items = body[0] if body else []
+        fields = [i for i in items if isinstance(i, _Field)]
+        touchpoints = tuple(
+            m.Touchpoint(**{**tp, "stage": str(ident)}) for tp in items if isinstance(tp, dict)
+        )
+        return m.Stage(
+            id=str(ident), name=self.string(name),
+            goals=self.texts(fields, "goal"), brand_actions=self.texts(fields, "brand"),
+            touchpoints=touchpoints,
+            action_items=tuple(i for i in items if isinstance(i, m.ActionItem)),
+            span=span_of(meta), id_span=span_of(ident),
+        )
+
+    def stage_body(self, meta, children):
+        return children
+
+    def action_item(self, meta, children):
+        text, *options = children
+        chosen = self.options("action_item", options)
+        return m.ActionItem(
+            text=self.string(text),
+            outcome=chosen["outcome"].value if "outcome" in chosen else None,
+            owner=chosen["owner"].value if "owner" in chosen else None,
+            span=span_of(meta),
+        )
+
+    # ── touchpoints ────────────────────────────────────────────────────────
+    def touchpoint(self, meta, children):
+        """Returns the fields as a dict; `stage` completes it with the stage id."""
+        ident, name, *body = children
+        fields = body[0] if body else []
+        what = f"touchpoint `{ident}`"
+        channel = self.once(fields, "channel", what)
+        moment = self.once(fields, "moment_of_truth", what)
+        return dict(
+            id=str(ident), name=self.string(name),
+            channel=channel.value[0] if channel else None,
+            channel_span=channel.value[1] if channel else m.NO_SPAN,
+            actions=self.texts(fields, "action"), thoughts=self.texts(fields, "thought"),
+            questions=self.texts(fields, "question"),
+            emotions=self._per_persona(fields, "emotion", what),
+            expectations=self._per_persona(fields, "expect", what),
+            pains=tuple(f.value for f in fields if f.key == "pain"),
+            opportunities=tuple(f.value for f in fields if f.key == "opportunity"),
+            moment_of_truth=moment.value if moment else None,
+            span=span_of(meta), id_span=span_of(ident),
+        )
+
+    def _per_persona(self, fields: list[_Field], key: str, what: str) -> tuple:
+        seen: dict[str, _Field] = {}
+        kept = []
+        for f in fields:
+            if f.key != key:
+                continue
+            persona = f.value.persona
+            if persona in seen:
+                self.diagnostics.append(error(
+                    "E016", f"`{key}` for `{persona}` is given twice for {what}", f.span,
+                    "keep one", (Label(seen[persona].span, "first given here"),)))
+                continue
+            seen[persona] = f
+            kept.append(f.value)
+        return tuple(kept)
+
+    def touchpoint_body(self, meta, children):
+        return children
+
+    def channel(self, meta, children):
+        return _Field("channel", (str(children[0]), span_of(children[0])), span_of(meta))
+
+    def emotion(self, meta, children):
+        persona, value, *word = children
+        emotion = m.Emotion(str(persona), _number(value), self.string(word[0]) if word else None,
+                            span_of(meta), persona_span=span_of(persona), value_span=span_of(value))
+        return _Field("emotion", emotion, span_of(meta))
+
+    def expect(self, meta, children):
+        persona, value = children
+        expectation = m.Expectation(str(persona), _number(value), span_of(meta),
+                                    persona_span=span_of(persona), value_span=span_of(value))
+        return _Field("expect", expectation, span_of(meta))
+
+    def pain(self, meta, children):
+        return _Field("pain", self._finding(m.PainPoint, "pain", meta, children), span_of(meta))
+
+    def opportunity(self, meta, children):
+        return _Field("opportunity", self._finding(m.Opportunity, "opportunity", meta, children),
+                      span_of(meta))
+
+    def _finding(self, kind, key: str, meta, children):
+        text, *options = children
+        chosen = self.options(key, options)
+        return kind(
+            text=self.string(text),
+            source=chosen["source"].value if "source" in chosen else None,
+            owner=chosen["owner"].value if "owner" in chosen else None,
+            span=span_of(meta),
+        )
+
+    def moment_of_truth(self, meta, children):
+        reason = self.string(children[0]) if children else None
+        return _Field("moment_of_truth", m.MomentOfTruth(reason, span_of(meta)), span_of(meta))
+
+    def source(self, meta, children):
+        kind, *detail = children
+        source = m.Source(str(kind), self.string(detail[0]) if detail else None, span_of(meta),
+                          kind_span=span_of(kind))
+        return _Field("source", source, span_of(meta))
+
+    def owner(self, meta, children):
+        return _Field("owner", self.string(children[0]), span_of(meta))
+
+    def outcome(self, meta, children):
+        return _Field("outcome", self.string(children[0]), span_of(meta))
+
+    # ── KPIs ───────────────────────────────────────────────────────────────
+    def kpi(self, meta, children):
+        ident, name, measure, *target = children
+        return m.Kpi(id=str(ident), name=self.string(name), **measure,
+                     target=target[0] if target else None,
+                     span=span_of(meta), id_span=span_of(ident))
+
+    def kpi_value(self, meta, children):
+        value, *percent = children
+        return dict(kind="value", value=_number(value), percent=bool(percent))
+
+    def kpi_counts(self, meta, children):
+        kind = str(children[0].children[0]) if isinstance(children[0], Tree) else "retention"
+        start, end = children[-2:]
+        return dict(kind=kind, start=int(start), end=int(end), counts_span=span_of(meta))
+
+    def kpi_target(self, meta, children):
+        return _number(children[0])
+
+
+def _number(token: Token) -> float | int:
+    text = str(token)
+    return float(text) if "." in text else int(text)
+
+
+# ── validation of the whole model ──────────────────────────────────────────
+def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
+    """Every model-level mistake, in no particular order (the caller sorts)."""
+    found: list[Diagnostic] = []
+    found += _check_scale(journey.scale)
+    found += _check_duplicates("persona", journey.personas)
+    found += _check_duplicates("stage or touchpoint", [*journey.stages, *journey.touchpoints])
+    found += _check_duplicates("KPI", journey.kpis)
+    found += _check_personas(journey)
+    found += _check_stages(journey)
+    found += _check_kpis(journey)
+    if journey.theme and known_themes and journey.theme not in known_themes:
+        name = journey.theme
+        found.append(error("E019", f"unknown theme `{name}`", journey.theme_span,
+                           did_you_mean(name, known_themes)
+                           or "built-in themes: " + ", ".join(sorted(known_themes))))
+    if not journey.touchpoints:
+        found.append(error("E010", "the map has no touchpoints", journey.span,
+                           'add a stage with a touchpoint: stage s "Stage" { touchpoint t "…" { } }'))
+    return found
+
+
+def _check_scale(scale: m.Scale) -> list[Diagnostic]:
+    found = []
+    if scale.low >= scale.high:
+        found.append(error("E015", f"the scale must run from low to high, not {scale.low} .. "
+                                   f"{scale.high}", scale.span, "for example: scale -2 .. 2"))
+    if scale.high - scale.low > 20:
+        found.append(error("E015", "the scale has more than 21 levels", scale.span,
+                           "use a range such as -3 .. 3 or 1 .. 10"))
+    seen: dict[int, m.ScaleLevel] = {}
+    for level in scale.levels:
+        if not scale.contains(level.value):
+            found.append(error("E015", f"label for {level.value} lies outside the scale",
+                               level.span, f"the scale runs from {scale.low} to {scale.high}"))
+        elif level.value in seen:
+            found.append(error("E015", f"{level.value} is labelled twice", level.span,
+                               "keep one label per value",
+                               (Label(seen[level.value].span, "first labelled here"),)))
+        seen.setdefault(level.value, level)
+    return found
+
+
+def _check_duplicates(what: str, items) -> list[Diagnostic]:
+    first: dict[str, object] = {}
+    found = []
+    for item in items:
+        if item.id in first:
+            found.append(error("E011", f"duplicate {what} id `{item.id}`", item.id_span,
+                               "ids must be unique; rename one",
+                               (Label(first[item.id].id_span, "first defined here"),)))
+        else:
+            first[item.id] = item
+    return found
+
+
+def _check_personas(journey: m.Journey) -> list[Diagnostic]:
+    found = []
+    persona_ids = [p.id for p in journey.personas]
+    felt = set()
+    scale = journey.scale
+    for persona in journey.personas:
+        if persona.color and not _COLOR.fullmatch(persona.color):
+            found.append(error("E018", f"invalid colour `{persona.color}`", persona.span,
+                               "write a colour as #rgb or #rrggbb, for example #1f77b4"))
+    for tp in journey.touchpoints:
+        felt_here = {e.persona for e in tp.emotions}
+        for mark in (*tp.emotions, *tp.expectations):
+            if mark.persona not in persona_ids:
+                hint = did_you_mean(mark.persona, persona_ids) or (
+                    "declare it first: persona " + mark.persona + ' "Name"' if not persona_ids
+                    else "known personas: " + ", ".join(f"`{p}`" for p in persona_ids))
+                found.append(error("E012", f"unknown persona `{mark.persona}`", mark.persona_span,
+                                   hint))
+            if not scale.contains(mark.value):
+                found.append(error("E013", f"{_signed(mark.value)} is outside the scale",
+                                   mark.value_span,
+                                   f"the scale runs from {_signed(scale.low)} to {_signed(scale.high)}"))
+        for expectation in tp.expectations:
+            if expectation.persona in persona_ids and expectation.persona not in felt_here:
+                found.append(warning("W105", f"`{expectation.persona}` has an expectation at "
+                                             f"`{tp.id}` but no emotion", expectation.span,
+                                     f"add `emotion {expectation.persona} …` to show the gap"))
+        for pain_or_opportunity in (*tp.pains, *tp.opportunities):
+            source = pain_or_opportunity.source
+            if source and source.kind not in m.SOURCE_KINDS:
+                found.append(error("E017", f"unknown source `{source.kind}`", source.kind_span,
+                                   did_you_mean(source.kind, m.SOURCE_KINDS)
+                                   or "sources: " + ", ".join(m.SOURCE_KINDS)))
+        felt |= felt_here
+    if journey.touchpoints:
+        for persona in journey.personas:
+            if persona.id not in felt:
+                found.append(warning("W103", f"persona `{persona.id}` has no emotions",
+                                     persona.id_span,
+                                     f"add `emotion {persona.id} 0` to a touchpoint to draw a curve"))
+    return found
+
+
+def _check_stages(journey: m.Journey) -> list[Diagnostic]:
+    found = []
+    for stage in journey.stages:
+        if not stage.touchpoints:
+            found.append(warning("W101", f"stage `{stage.id}` has no touchpoints", stage.id_span,
+                                 "add a touchpoint, or remove the stage"))
+        for tp in stage.touchpoints:
+            if tp.channel is None:
+                found.append(warning("W102", f"touchpoint `{tp.id}` has no channel", tp.id_span,
+                                     "add a channel, for example `channel web`"))
+            elif resolve_channel(tp.channel) is None:
+                found.append(warning("W104", f"unknown channel `{tp.channel}`", tp.channel_span,
+                                     did_you_mean(tp.channel, channel_names())
+                                     or "it is drawn with the `other` icon"))
+    return found
+
+
+def _check_kpis(journey: m.Journey) -> list[Diagnostic]:
+    found = []
+    for kpi in journey.kpis:
+        if kpi.kind == "value":
+            continue
+        if kpi.start == 0:
+            found.append(error("E021", f"KPI `{kpi.id}` starts at 0 customers", kpi.counts_span,
+                               "retention and churn divide by the start count"))
+        elif kpi.end > kpi.start:
+            found.append(error("E014", f"KPI `{kpi.id}` ends with more customers ({kpi.end}) than "
+                                       f"it starts with ({kpi.start})", kpi.counts_span,
+                               "start counts the customers at the beginning, end those left"))
+    return found
+
+
+def _signed(value: float) -> str:
+    text = f"{value:g}"
+    return f"+{text}" if value > 0 else text

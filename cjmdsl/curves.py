@@ -1,0 +1,92 @@
+"""Smooth emotion curves that never overshoot the scale.
+
+A monotone cubic Hermite spline (Fritsch–Carlson) through the points: smooth,
+but between two equal values it stays flat and it never rises above the higher
+or dips below the lower neighbour, so a curve cannot leave the scale or invent
+a peak nobody reported. As SVG it is a chain of cubic Béziers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Spline:
+    xs: tuple[float, ...]
+    ys: tuple[float, ...]
+    slopes: tuple[float, ...]
+
+    def at(self, x: float) -> float:
+        """y on the curve at `x`, for x within the first and last point."""
+        xs, ys, ms = self.xs, self.ys, self.slopes
+        if len(xs) == 1:
+            return ys[0]
+        i = 0
+        while i < len(xs) - 2 and x > xs[i + 1]:
+            i += 1
+        h = xs[i + 1] - xs[i]
+        t = min(max((x - xs[i]) / h, 0.0), 1.0)
+        t2, t3 = t * t, t * t * t
+        return ((2 * t3 - 3 * t2 + 1) * ys[i] + (t3 - 2 * t2 + t) * h * ms[i]
+                + (-2 * t3 + 3 * t2) * ys[i + 1] + (t3 - t2) * h * ms[i + 1])
+
+    def path(self) -> str:
+        """SVG path data: M then one C per segment."""
+        xs, ys, ms = self.xs, self.ys, self.slopes
+        parts = [f"M{_n(xs[0])} {_n(ys[0])}"]
+        for i in range(len(xs) - 1):
+            third = (xs[i + 1] - xs[i]) / 3
+            parts.append(
+                f"C{_n(xs[i] + third)} {_n(ys[i] + ms[i] * third)} "
+                f"{_n(xs[i + 1] - third)} {_n(ys[i + 1] - ms[i + 1] * third)} "
+                f"{_n(xs[i + 1])} {_n(ys[i + 1])}"
+            )
+        return " ".join(parts)
+
+    def samples(self, x0: float, x1: float, per_segment: int = 12) -> list[tuple[float, float]]:
+        """Points along the curve from x0 to x1, for filling the area between curves."""
+        steps = max(1, round((x1 - x0) / max(self._min_step(), 1e-9) * per_segment))
+        return [(x0 + (x1 - x0) * k / steps, self.at(x0 + (x1 - x0) * k / steps))
+                for k in range(steps + 1)]
+
+    def _min_step(self) -> float:
+        gaps = [b - a for a, b in zip(self.xs, self.xs[1:])]
+        return min(gaps) if gaps else 1.0
+
+
+def monotone_spline(points: list[tuple[float, float]]) -> Spline:
+    """The Fritsch–Carlson spline through points sorted by strictly increasing x."""
+    xs = tuple(p[0] for p in points)
+    ys = tuple(p[1] for p in points)
+    n = len(points)
+    if n < 2:
+        return Spline(xs, ys, (0.0,) * n)
+    deltas = [(ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i]) for i in range(n - 1)]
+    slopes = [deltas[0]] + [
+        0.0 if deltas[i - 1] * deltas[i] <= 0 else (deltas[i - 1] + deltas[i]) / 2
+        for i in range(1, n - 1)
+    ] + [deltas[-1]]
+    for i, delta in enumerate(deltas):
+        if delta == 0:
+            slopes[i] = slopes[i + 1] = 0.0
+            continue
+        a, b = slopes[i] / delta, slopes[i + 1] / delta
+        length = a * a + b * b
+        if length > 9:  # keep the segment monotone
+            tau = 3 / length ** 0.5
+            slopes[i], slopes[i + 1] = tau * a * delta, tau * b * delta
+    return Spline(xs, ys, tuple(slopes))
+
+
+def area_between(upper: Spline, lower: Spline, x0: float, x1: float) -> str:
+    """A closed SVG path filling the space between two splines from x0 to x1."""
+    forward = upper.samples(x0, x1)
+    backward = list(reversed(lower.samples(x0, x1)))
+    head, *rest = forward + backward
+    return f"M{_n(head[0])} {_n(head[1])} " + " ".join(f"L{_n(x)} {_n(y)}" for x, y in rest) + " Z"
+
+
+def _n(value: float) -> str:
+    """Numbers in path data: two decimals at most, no trailing zeros, no `-0`."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,168 @@
+"""Diagnostics: every user mistake as a code, a span, a message and a hint.
+
+Stages collect diagnostics instead of raising at the first one, so a user sees
+every independent mistake in one run. `format_diagnostic` prints them the way a
+good compiler does: `file:line:col: error[E012]: message`, the line, a caret.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+
+from cjmdsl.model import Span
+
+# Every code the compiler emits, with a one-line summary (the README documents each).
+CODES: dict[str, str] = {
+    "E001": "syntax error: unexpected token",
+    "E002": "unterminated string",
+    "E003": "missing closing brace",
+    "E004": "unexpected character",
+    "E005": "invalid escape sequence in a string",
+    "E006": "file is not valid UTF-8",
+    "E010": "empty map: no touchpoints",
+    "E011": "duplicate id",
+    "E012": "unknown persona",
+    "E013": "emotion value outside the scale",
+    "E014": "KPI end count greater than start count",
+    "E015": "invalid emotion scale",
+    "E016": "repeated field that may appear once",
+    "E017": "unknown source of insight",
+    "E018": "invalid colour",
+    "E019": "unknown theme",
+    "E020": "outcome on a pain point or opportunity",
+    "E021": "KPI start count is zero",
+    "W101": "stage has no touchpoints",
+    "W102": "touchpoint has no channel",
+    "W103": "persona has no emotions",
+    "W104": "unknown channel",
+    "W105": "expectation without an emotion for the same persona",
+}
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A secondary place to show, such as the opening brace of an unclosed block."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+    span: Span
+    hint: str | None = None
+    labels: tuple[Label, ...] = ()
+    severity: Severity = field(default=Severity.ERROR)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+def error(code: str, message: str, span: Span, hint: str | None = None,
+          labels: tuple[Label, ...] = ()) -> Diagnostic:
+    return Diagnostic(code, message, span, hint, labels, Severity.ERROR)
+
+
+def warning(code: str, message: str, span: Span, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(code, message, span, hint, (), Severity.WARNING)
+
+
+class CjmError(Exception):
+    """Raised by the API when a map has errors; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic], source: str = "", filename: str = "<input>"):
+        self.diagnostics = list(diagnostics)
+        self.source = source
+        self.filename = filename
+        super().__init__(format_all(self.diagnostics, source, filename, color=False))
+
+
+def did_you_mean(word: str, candidates) -> str | None:
+    """The closest candidate to a misspelt word, as a hint, or None."""
+    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
+    if not matches:
+        lowered = {c.lower(): c for c in candidates}
+        if word.lower() in lowered:
+            matches = [lowered[word.lower()]]
+    return f"did you mean `{matches[0]}`?" if matches else None
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple:
+    return (diagnostic.span.line, diagnostic.span.column, diagnostic.code)
+
+
+_STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "bold": "\033[1m",
+           "dim": "\033[2;37m", "hint": "\033[36m", "reset": "\033[0m"}
+
+
+def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
+                      color: bool = False) -> str:
+    """Render one diagnostic with its source line, a caret underline and the hint."""
+    def paint(style: str, text: str) -> str:
+        return f"{_STYLES[style]}{text}{_STYLES['reset']}" if color else text
+
+    span = diagnostic.span
+    severity = diagnostic.severity.value
+    head = (f"{paint('bold', f'{filename}:{span.line}:{span.column}:')} "
+            f"{paint(severity, f'{severity}[{diagnostic.code}]')}: {diagnostic.message}")
+    lines = source.splitlines()
+    out = [head]
+    out += _excerpt(lines, span, diagnostic.hint or "", paint, severity)
+    for label in diagnostic.labels:
+        out.append(paint("dim", f"  note: {filename}:{label.span.line}:{label.span.column}: "
+                                f"{label.message}"))
+        out += _excerpt(lines, label.span, "", paint, "hint")
+    return "\n".join(out)
+
+
+def _excerpt(lines: list[str], span: Span, hint: str, paint, style: str) -> list[str]:
+    if not 1 <= span.line <= len(lines):
+        return [f"  = hint: {hint}"] if hint else []
+    text = lines[span.line - 1].expandtabs(1)
+    gutter = str(span.line)
+    pad = " " * len(gutter)
+    start = max(span.column, 1)
+    end = span.end_column if span.end_line == span.line and span.end_column > start else start + 1
+    end = min(end, max(len(text) + 1, start + 1))
+    caret = " " * (start - 1) + "^" * (end - start)
+    suffix = f" {hint}" if hint else ""
+    return [f" {gutter} | {text}", f" {pad} | {paint(style, caret)}{paint('hint', suffix)}"]
+
+
+def format_all(diagnostics: list[Diagnostic], source: str, filename: str,
+               color: bool = False) -> str:
+    return "\n".join(format_diagnostic(d, source, filename, color) for d in diagnostics)
+
+
+def to_json(diagnostics: list[Diagnostic], filename: str) -> list[dict]:
+    """The `cjm check --format json` shape: one object per diagnostic."""
+    return [
+        {
+            "file": filename,
+            "code": d.code,
+            "severity": d.severity.value,
+            "message": d.message,
+            "hint": d.hint,
+            "line": d.span.line,
+            "column": d.span.column,
+            "end_line": d.span.end_line,
+            "end_column": d.span.end_column,
+            "labels": [{"line": l.span.line, "column": l.span.column, "message": l.message}
+                       for l in d.labels],
+        }
+        for d in diagnostics
+    ]
+
+
+def dumps(diagnostics: list[Diagnostic], filename: str) -> str:
+    return json.dumps(to_json(diagnostics, filename), indent=2, ensure_ascii=False)

@@ -1,0 +1,249 @@
+"""Geometry: what the layout hands to the backends that draw.
+
+Every position, size, wrapped line and colour is decided beforehand, in
+`layout`; a backend only turns these values into markup. Each piece keeps the
+id of the model object it shows, so an interactive backend can attach
+behaviour to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Wrapped lines drawn at `baselines`, anchored at `x`; they fit inside `box`."""
+
+    lines: tuple[str, ...]
+    x: float
+    baselines: tuple[float, ...]
+    size: float
+    color: str
+    box: Box
+    bold: bool = False
+    italic: bool = False
+    anchor: str = "start"  # "start", "middle" or "end", as in SVG
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A small pill, such as the source of a pain point."""
+
+    box: Box
+    text: TextBlock
+    fill: str
+
+
+@dataclass(frozen=True)
+class Icon:
+    channel: str  # canonical channel name
+    x: float
+    y: float
+    size: float
+    color: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A persona's point marker: shape by persona (so colour is never the only cue)."""
+
+    shape: str  # "circle", "square", "diamond", "triangle", "triangle-down", "hexagon", "star"
+    x: float
+    y: float
+    radius: float
+    fill: str
+    stroke: str
+
+    def polygon(self) -> str:
+        """The outline as SVG polygon points, for every shape but circle and square."""
+        import math
+
+        corners = {"diamond": (4, 90), "triangle": (3, 90), "triangle-down": (3, 270),
+                   "hexagon": (6, 0), "star": (10, 90)}
+        count, start = corners[self.shape]
+        scale = 1.25 if self.shape in ("triangle", "triangle-down", "star") else 1.1
+        points = []
+        for k in range(count):
+            angle = math.radians(start + 360 * k / count)
+            r = self.radius * scale * (0.45 if self.shape == "star" and k % 2 else 1)
+            points.append(f"{self.x + r * math.cos(angle):.2f},{self.y - r * math.sin(angle):.2f}")
+        return " ".join(points)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    persona_id: str
+    marker: Marker
+    line_from: float
+    line_to: float
+    color: str
+    label: TextBlock
+
+
+@dataclass(frozen=True)
+class StageHeader:
+    stage_id: str
+    box: Box
+    fill: str
+    label: TextBlock
+
+
+@dataclass(frozen=True)
+class TouchpointHeader:
+    touchpoint_id: str
+    stage_id: str
+    column: Box
+    card: Box
+    icon: Icon | None
+    channel: TextBlock | None
+    name: TextBlock
+    moment: TextBlock | None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A boxed piece of lane content: an action, a pain point, an opportunity."""
+
+    kind: str
+    touchpoint_id: str
+    box: Box
+    fill: str
+    stroke: str
+    text: TextBlock
+    tags: tuple[Tag, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lane:
+    kind: str  # "actions", "thoughts", "pains", "opportunities"
+    box: Box
+    label: TextBlock
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    """One value of the emotion scale: a grid line, its band and its axis label."""
+
+    value: int
+    y: float
+    band: Box
+    band_color: str
+    label: TextBlock | None
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    touchpoint_id: str
+    value: float
+    marker: Marker
+    word: TextBlock | None
+
+
+@dataclass(frozen=True)
+class Curve:
+    """One persona's emotion curve, its expected curve, and the shaded gap between."""
+
+    persona_id: str
+    color: str
+    path: str
+    points: tuple[CurvePoint, ...]
+    expected_path: str | None
+    expected_points: tuple[CurvePoint, ...]
+    gap_areas: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EmotionLane:
+    box: Box
+    plot: Box
+    label: TextBlock
+    levels: tuple[Level, ...]
+    curves: tuple[Curve, ...]
+
+
+@dataclass(frozen=True)
+class StageFooter:
+    stage_id: str
+    box: Box
+    fill: str
+    texts: tuple[TextBlock, ...]
+
+
+@dataclass(frozen=True)
+class KpiCard:
+    kpi_id: str
+    box: Box
+    name: TextBlock
+    value: TextBlock
+    detail: TextBlock | None
+    target: TextBlock | None
+    met: bool | None
+
+
+@dataclass(frozen=True)
+class Geometry:
+    width: float
+    height: float
+    background: str
+    font_family: str
+    title: TextBlock
+    description: TextBlock | None
+    legend: tuple[LegendEntry, ...]
+    stages: tuple[StageHeader, ...]
+    touchpoints: tuple[TouchpointHeader, ...]
+    row_labels: tuple[TextBlock, ...]
+    moment_bands: tuple[Box, ...]
+    lanes: tuple[Lane, ...]
+    emotion: EmotionLane | None
+    footers: tuple[StageFooter, ...]
+    footer_label: TextBlock | None
+    kpis: tuple[KpiCard, ...]
+    kpi_label: TextBlock | None
+    grid_color: str
+    colors: dict
+
+    def text_blocks(self):
+        """Every text block, for checks that no text overflows its box."""
+        yield self.title
+        if self.description:
+            yield self.description
+        yield from (e.label for e in self.legend)
+        yield from (s.label for s in self.stages)
+        for tp in self.touchpoints:
+            yield from (b for b in (tp.channel, tp.name, tp.moment) if b)
+        yield from self.row_labels
+        for lane in self.lanes:
+            yield lane.label
+            for card in lane.cards:
+                yield card.text
+                yield from (tag.text for tag in card.tags)
+        if self.emotion:
+            yield self.emotion.label
+            yield from (level.label for level in self.emotion.levels if level.label)
+            for curve in self.emotion.curves:
+                yield from (p.word for p in curve.points if p.word)
+        for footer in self.footers:
+            yield from footer.texts
+        if self.footer_label:
+            yield self.footer_label
+        for kpi in self.kpis:
+            yield from (b for b in (kpi.name, kpi.value, kpi.detail, kpi.target) if b)
+        if self.kpi_label:
+            yield self.kpi_label

@@ -1,0 +1,256 @@
+"""The journey model: the contract between the front end and every backend.
+
+Frozen dataclasses only; no parse-tree types leak out. Every node keeps the
+source span it came from, so diagnostics, editors and the JSON export can
+point back at the `.cjm` text. Collections are tuples in source order, which
+keeps output deterministic.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SOURCE_KINDS = ("interview", "survey", "review", "analytics", "support", "other")
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based line and column of the first character, and of the one after the last."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+NO_SPAN = Span(0, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Text:
+    """One piece of user text (an action, a goal, a quote) and where it was written."""
+
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class ScaleLevel:
+    value: int
+    label: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The emotion scale: integers from `low` to `high`, some of them labelled."""
+
+    low: int = -2
+    high: int = 2
+    levels: tuple[ScaleLevel, ...] = ()
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    def label_for(self, value: float) -> str | None:
+        for level in self.levels:
+            if level.value == value:
+                return level.label
+        return None
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+
+DEFAULT_SCALE = Scale(
+    -2,
+    2,
+    (
+        ScaleLevel(-2, "Angry"),
+        ScaleLevel(-1, "Frustrated"),
+        ScaleLevel(0, "Neutral"),
+        ScaleLevel(1, "Happy"),
+        ScaleLevel(2, "Delighted"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    name: str
+    roles: tuple[Text, ...] = ()
+    goals: tuple[Text, ...] = ()
+    needs: tuple[Text, ...] = ()
+    pains: tuple[Text, ...] = ()
+    motivations: tuple[Text, ...] = ()
+    quotes: tuple[Text, ...] = ()
+    color: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an insight comes from: its kind (one of SOURCE_KINDS) and a detail."""
+
+    kind: str
+    detail: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    kind_span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    text: str
+    source: Source | None = None
+    owner: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    text: str
+    source: Source | None = None
+    owner: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Emotion:
+    """How one persona feels at a touchpoint, with an optional word for it."""
+
+    persona: str
+    value: float
+    word: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    persona_span: Span = field(default=NO_SPAN, compare=False)
+    value_span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """How one persona expected to feel at a touchpoint (compared with Emotion: the gap)."""
+
+    persona: str
+    value: float
+    span: Span = field(default=NO_SPAN, compare=False)
+    persona_span: Span = field(default=NO_SPAN, compare=False)
+    value_span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class MomentOfTruth:
+    reason: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Touchpoint:
+    id: str
+    name: str
+    stage: str
+    channel: str | None = None
+    actions: tuple[Text, ...] = ()
+    thoughts: tuple[Text, ...] = ()
+    questions: tuple[Text, ...] = ()
+    emotions: tuple[Emotion, ...] = ()
+    expectations: tuple[Expectation, ...] = ()
+    pains: tuple[PainPoint, ...] = ()
+    opportunities: tuple[Opportunity, ...] = ()
+    moment_of_truth: MomentOfTruth | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+    channel_span: Span = field(default=NO_SPAN, compare=False)
+
+    def emotion_of(self, persona: str) -> Emotion | None:
+        return next((e for e in self.emotions if e.persona == persona), None)
+
+    def expectation_of(self, persona: str) -> Expectation | None:
+        return next((e for e in self.expectations if e.persona == persona), None)
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    text: str
+    outcome: str | None = None
+    owner: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str
+    name: str
+    goals: tuple[Text, ...] = ()
+    brand_actions: tuple[Text, ...] = ()
+    touchpoints: tuple[Touchpoint, ...] = ()
+    action_items: tuple[ActionItem, ...] = ()
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """A key figure: a plain value, or start/end counts giving retention or churn in %."""
+
+    id: str
+    name: str
+    kind: str  # "value", "retention" or "churn"
+    value: float | None = None
+    percent: bool = False
+    start: int | None = None
+    end: int | None = None
+    target: float | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+    counts_span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def actual(self) -> float | None:
+        """The figure to show: the value, or retention/churn as a percentage."""
+        if self.kind == "value":
+            return self.value
+        if not self.start or self.end is None:
+            return None
+        if self.kind == "retention":
+            return self.end / self.start * 100
+        return (self.start - self.end) / self.start * 100
+
+    @property
+    def is_percent(self) -> bool:
+        return self.kind != "value" or self.percent
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is reached (churn: at or below it), None without a target."""
+        actual = self.actual
+        if self.target is None or actual is None:
+            return None
+        return actual <= self.target if self.kind == "churn" else actual >= self.target
+
+
+@dataclass(frozen=True)
+class Journey:
+    """A whole map. `source_name` is the file it came from, for messages."""
+
+    title: str
+    scale: Scale = DEFAULT_SCALE
+    personas: tuple[Persona, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    description: str | None = None
+    theme: str | None = None
+    source_name: str = field(default="<input>", compare=False)
+    span: Span = field(default=NO_SPAN, compare=False)
+    theme_span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def touchpoints(self) -> tuple[Touchpoint, ...]:
+        return tuple(tp for stage in self.stages for tp in stage.touchpoints)
+
+    def persona(self, persona_id: str) -> Persona | None:
+        return next((p for p in self.personas if p.id == persona_id), None)
+
+    def _repr_svg_(self) -> str:
+        """Jupyter shows a Journey as its SVG map."""
+        from cjmdsl.api import render
+
+        return render(self)

@@ -1,0 +1,248 @@
+"""Text to Lark parse tree; syntax errors become diagnostics written for people.
+
+The LALR parser is built once per process and cached on disk by Lark, so the
+CLI does not rebuild the grammar on every run. On a syntax error the parser
+records a diagnostic, drops the offending token and carries on, so several
+independent mistakes are reported in one run.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from cjmdsl.diagnostics import Diagnostic, Label, did_you_mean, error
+from cjmdsl.model import Span
+from cjmdsl.resources import data_file
+
+MAX_SYNTAX_ERRORS = 20
+
+# What a terminal is called in a message, when it is not a keyword.
+_TERMINAL_WORDS = {
+    "STRING": "a quoted string",
+    "ID": "a name",
+    "NUMBER": "a number",
+    "INT": "a whole number",
+    "INT_SIGNED": "a whole number",
+    "$END": "the end of the file",
+    "<END-OF-FILE>": "the end of the file",
+}
+_PLACES = {
+    "touchpoint": "a touchpoint goes inside a `stage … { }` block",
+    "map": "a file holds one map",
+}
+_BLOCK_KEYWORDS = {"map", "persona", "stage", "touchpoint", "scale", "kpi"}
+
+
+@cache
+def parser() -> Lark:
+    """The cached LALR parser for grammar/cjm.lark."""
+    grammar = data_file("grammar", "cjm.lark")
+    return Lark(
+        grammar.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=False,
+        cache=True,
+    )
+
+
+@cache
+def _keywords() -> dict[str, str]:
+    """Terminal name -> keyword text, for the literal terminals of the grammar."""
+    return {t.name: t.pattern.value for t in parser().terminals if t.pattern.type == "str"}
+
+
+def parse_tree(text: str) -> tuple[Tree | None, list[Diagnostic]]:
+    """Parse `text`; the tree is None when the text has syntax errors."""
+    diagnostics: list[Diagnostic] = []
+    reported_lines: set[int] = set()
+
+    def on_error(exc: UnexpectedInput) -> bool:
+        diagnostic = _describe(exc, text)
+        # One mistake often upsets the rest of its line; report the first only.
+        if diagnostic.span.line not in reported_lines:
+            reported_lines.add(diagnostic.span.line)
+            diagnostics.append(diagnostic)
+        if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
+            return False
+        _recover(exc, text)
+        return len(diagnostics) < MAX_SYNTAX_ERRORS
+
+    try:
+        tree = parser().parse(text, on_error=on_error)
+    except UnexpectedInput as exc:
+        if not diagnostics:
+            diagnostics.append(_describe(exc, text))
+        return None, diagnostics
+    return (None if diagnostics else tree), diagnostics
+
+
+_FILLERS = ("STRING", "NUMBER", "INT_SIGNED", "INT", "ID")
+
+
+def _recover(exc: UnexpectedInput, text: str) -> None:
+    """Repair the parser state so one mistake does not cascade to the end of the file.
+
+    An unterminated string is taken to end at the end of its line; a missing value
+    (a string, a number, a name) is filled in; then the offending token is fed
+    again if it now fits, and dropped otherwise.
+    """
+    interactive = exc.interactive_parser
+    if isinstance(exc, UnexpectedCharacters):
+        if text[exc.pos_in_stream:exc.pos_in_stream + 1] == '"':
+            state = interactive.lexer_thread.state
+            line_end = text.find("\n", exc.pos_in_stream)
+            line_end = len(text) if line_end == -1 else line_end
+            rest = text[exc.pos_in_stream:line_end].rstrip()
+            if rest.endswith("{"):  # `stage a "Name {`: keep the block's brace
+                line_end = exc.pos_in_stream + len(rest) - 1
+            state.line_ctr.feed(text[exc.pos_in_stream:line_end])
+            if "STRING" in interactive.accepts():
+                interactive.feed_token(Token("STRING", '""', start_pos=exc.pos_in_stream,
+                                             line=exc.line, column=exc.column))
+        return
+    token = exc.token
+    accepts = interactive.accepts()
+    if token.type in accepts:
+        return
+    filler = next((name for name in _FILLERS if name in accepts), None)
+    if filler is None:
+        return
+    value = {"STRING": '""', "ID": "_"}.get(filler, "0")
+    interactive.feed_token(Token.new_borrow_pos(filler, value, token))
+    if token.type in interactive.accepts():
+        interactive.feed_token(token)
+
+
+def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
+    if isinstance(exc, UnexpectedCharacters):
+        return _unexpected_character(exc, text)
+    assert isinstance(exc, UnexpectedToken)
+    if exc.token.type == "$END":
+        return _unexpected_end(exc, text)
+    return _unexpected_token(exc)
+
+
+def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
+    line, column = exc.line, exc.column
+    char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+    if char == '"':
+        line_end = text.find("\n", exc.pos_in_stream)
+        line_end = len(text) if line_end == -1 else line_end
+        width = max(line_end - exc.pos_in_stream, 1)
+        return error("E002", "unterminated string", Span(line, column, line, column + width),
+                     'close the string with `"` on the same line; write \\" for a quote inside it')
+    shown = repr(char)[1:-1] if not char.isprintable() else char
+    expected = _expected_words(exc.allowed or set())
+    hint = f"expected {expected}" if expected else None
+    return error("E004", f"unexpected character `{shown}`", Span(line, column, line, column + 1),
+                 hint)
+
+
+def _unexpected_end(exc: UnexpectedToken, text: str) -> Diagnostic:
+    lines = text.splitlines() or [""]
+    end = Span(len(lines), len(lines[-1]) + 1, len(lines), len(lines[-1]) + 1)
+    opening = _open_braces(exc)
+    if opening:
+        block, brace = opening[-1]
+        return error("E003", f"missing `}}` to close {block}", end,
+                     "add `}` at the end of the block",
+                     labels=(Label(_token_span(brace), f"{block} opens here"),))
+    return error("E001", f"unexpected end of file; expected {_expected_words(exc.expected)}", end)
+
+
+def _unexpected_token(exc: UnexpectedToken) -> Diagnostic:
+    token = exc.token
+    span = _token_span(token)
+    keywords = _keywords()
+    expected_keywords = sorted(keywords[t] for t in exc.expected if t in keywords
+                               and keywords[t].isidentifier())
+    found = _token_words(token)
+    message = f"unexpected {found}; expected {_expected_words(exc.expected)}"
+    hint = None
+    labels: tuple[Label, ...] = ()
+    if token.type == "ID" or token.type in keywords:
+        hint = did_you_mean(str(token), expected_keywords)
+    opening = _open_braces(exc)
+    word = keywords.get(token.type, "")
+    if token.type == "RBRACE" and not opening:
+        hint = "this `}` closes no block; remove it"
+    if hint is None and word in _BLOCK_KEYWORDS and "RBRACE" in exc.expected and opening:
+        block, brace = opening[-1]
+        if len(opening) > 1:
+            hint = f"is a `}}` missing to close {block}?"
+            labels = (Label(_token_span(brace), f"{block} opens here"),)
+        else:
+            hint = _PLACES.get(word)
+    return error("E001", message, span, hint, labels)
+
+
+def _open_braces(exc: UnexpectedToken) -> list[tuple[str, Token]]:
+    """The `{` tokens not yet closed at the error, each with the block it opens.
+
+    Unreduced tokens wait on the LALR value stack, so every open block's brace is
+    there, preceded by the keyword and the id that started the block.
+    """
+    parser_state = getattr(exc.interactive_parser, "parser_state", None)
+    if parser_state is None:
+        return []
+    stack = list(parser_state.value_stack)
+    opened: list[tuple[str, Token]] = []
+    for i, item in enumerate(stack):
+        if isinstance(item, Token) and item.type == "LBRACE":
+            opened.append((_block_name(stack[:i]), item))
+        elif isinstance(item, Token) and item.type == "RBRACE" and opened:
+            opened.pop()
+    return opened
+
+
+def _block_name(before: list) -> str:
+    """`touchpoint `checkout`` for the tokens that precede a block's `{`."""
+    keywords = _keywords()
+    for j in range(len(before) - 1, -1, -1):
+        item = before[j]
+        if isinstance(item, Token) and item.type in keywords and keywords[item.type] in _BLOCK_KEYWORDS:
+            word = keywords[item.type]
+            following = before[j + 1] if j + 1 < len(before) else None
+            if isinstance(following, Token) and following.type == "ID":
+                return f"{word} `{following}`"
+            return f"the {word} block"
+    return "the block"
+
+
+def _token_span(token: Token) -> Span:
+    end_line = token.end_line or token.line
+    end_column = token.end_column or token.column + max(len(token), 1)
+    return Span(token.line, token.column, end_line, end_column)
+
+
+def _token_words(token: Token) -> str:
+    keywords = _keywords()
+    if token.type in keywords:
+        word = keywords[token.type]
+        return f"keyword `{word}`" if word.isidentifier() else f"`{word}`"
+    if token.type == "STRING":
+        shown = str(token) if len(token) <= 30 else str(token)[:27] + '…"'
+        return f"string {shown}"
+    if token.type in ("NUMBER", "INT", "INT_SIGNED"):
+        return f"number `{token}`"
+    return f"`{token}`"
+
+
+def _expected_words(expected) -> str:
+    keywords = _keywords()
+    words = []
+    for name in sorted(expected):
+        if name in keywords:
+            words.append(f"`{keywords[name]}`")
+        elif name in _TERMINAL_WORDS:
+            words.append(_TERMINAL_WORDS[name])
+    words = sorted(set(words), key=lambda w: (not w.startswith("`"), w))
+    if not words:
+        return "something else"
+    if len(words) == 1:
+        return words[0]
+    return "one of " + ", ".join(words[:-1]) + " or " + words[-1]

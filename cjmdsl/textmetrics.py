@@ -1,0 +1,188 @@
+"""Measure and wrap text with Liberation Sans metrics, so SVG text never overflows its box.
+
+The themes set font-family "Liberation Sans, Arial, Helvetica, sans-serif"; the three are
+metric-compatible, so the sum of Liberation Sans advance widths predicts a browser's line
+width. Browsers also kern: we add the few pairs that kerning pushes apart and ignore those it
+pulls together, so our estimates err wide, never narrow. Widths are summed in integer font
+units and scaled once, so wrap() and text_width() agree exactly on whether a line fits.
+
+The metrics come from fonts/liberation-sans.json (see tools/gen_font_metrics.py), loaded on
+first use.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import string
+import unicodedata
+from collections.abc import Callable
+from importlib.resources import files
+
+LINE_HEIGHT = 1.25
+"""Line advance in ems: the font's own hhea line (1.15 em) plus a little air."""
+
+ELLIPSIS = "…"
+TAB_SPACES = 4
+_ZERO_WIDTH_CATEGORIES = frozenset({"Cc", "Mn", "Me", "Cf"})
+_WIDE = frozenset({"W", "F"})
+_ZWJ = "\u200d"
+# Whitespace separates words, except the no-break spaces, which glue them.
+_BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
+@functools.cache
+def _font() -> dict:
+    data = files("cjmdsl.fonts").joinpath("liberation-sans.json").read_text(encoding="utf-8")
+    return json.loads(data)
+
+
+@functools.cache
+def _advances(bold: bool) -> dict[int, int]:
+    runs = _font()["advances"]["bold" if bold else "regular"]
+    return {first + i: width for first, *widths in runs for i, width in enumerate(widths)}
+
+
+@functools.cache
+def _positive_kerning(bold: bool) -> dict[str, int]:
+    return _font()["positive_kerning"]["bold" if bold else "regular"]
+
+
+@functools.cache
+def _average_lowercase(bold: bool) -> int:
+    """The width we guess for a character the font lacks and that is neither wide nor a mark."""
+    advances = _advances(bold)
+    return math.ceil(sum(advances[ord(c)] for c in string.ascii_lowercase) / 26)
+
+
+def _is_zero_width(char: str) -> bool:
+    """Controls, combining marks, joiners and variation selectors take no room of their own."""
+    return unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES or bool(unicodedata.combining(char))
+
+
+def _units(char: str, bold: bool) -> int:
+    advances = _advances(bold)
+    if char == "\t":
+        return TAB_SPACES * advances[ord(" ")]
+    width = advances.get(ord(char))
+    if width is not None:
+        return width
+    if _is_zero_width(char):
+        return 0
+    if unicodedata.east_asian_width(char) in _WIDE or unicodedata.category(char) == "So":
+        return _font()["units_per_em"]
+    return _average_lowercase(bold)
+
+
+@functools.cache
+def _plain_advances(bold: bool) -> dict[str, int]:
+    """Characters measured by their advance alone: not marks, never kerned apart from the previous."""
+    kerned_apart = {pair[1] for pair in _positive_kerning(bold)}
+    return {chr(cp): width for cp, width in _advances(bold).items()
+            if chr(cp) not in kerned_apart and not _is_zero_width(chr(cp))}
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in px of `text` drawn on one line at font-size `size`."""
+    try:  # the common case, several times faster
+        units = sum(map(_plain_advances(bold).__getitem__, text))
+    except KeyError:
+        units = _shaped_units(text, bold)
+    return units * size / _font()["units_per_em"]
+
+
+def _shaped_units(text: str, bold: bool) -> int:
+    advances, kerning = _advances(bold), _positive_kerning(bold)
+    total, previous = 0, ""
+    for cluster in _clusters(text):
+        if len(cluster) > 1:
+            # Like the browser's shaper, draw a letter and its marks as one glyph when the font
+            # has it: "i" + U+0308 is drawn as the wider "ï".
+            composed = unicodedata.normalize("NFC", cluster)
+            if ord(composed[0]) in advances:
+                cluster = composed
+        total += sum(_units(char, bold) for char in cluster) + kerning.get(previous + cluster[0], 0)
+        previous = cluster[0]
+    return total
+
+
+def line_height(size: float) -> float:
+    """Distance in px between the baselines of consecutive lines at font-size `size`."""
+    return LINE_HEIGHT * size
+
+
+def ascent(size: float) -> float:
+    """Height in px of the ascender (hhea) above the baseline, to place a first baseline."""
+    return _font()["ascent"] * size / _font()["units_per_em"]
+
+
+def wrap(text: str, max_width: float, size: float, bold: bool = False,
+         max_lines: int | None = None) -> list[str]:
+    """Break `text` into lines no wider than `max_width` px; [] when there is no text.
+
+    Words are filled greedily; runs of whitespace collapse to one space; line breaks ("\\n",
+    "\\r\\n", U+2028, ...) are hard breaks, and blank lines between paragraphs are kept. A word
+    wider than a line is broken between characters (never inside a character and its marks),
+    at least one character per line. With `max_lines`, text beyond it is cut and the last line
+    ends in an ellipsis.
+    """
+    if max_lines is not None and max_lines < 1:
+        raise ValueError(f"max_lines must be at least 1, got {max_lines}")
+
+    def fits(line: str) -> bool:
+        return text_width(line, size, bold) <= max_width
+
+    lines: list[str] = []
+    for paragraph in text.strip().splitlines():
+        words = [word for word in _BREAKABLE_SPACE.split(paragraph) if word.strip()]
+        lines.extend(_fill(words, fits) if words else [""])
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _ellipsize(lines[-1], fits)
+    return lines
+
+
+def _fill(words: list[str], fits: Callable[[str], bool]) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if fits(candidate):
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        *full, line = _break_word(word, fits)
+        lines.extend(full)
+    lines.append(line)
+    return lines
+
+
+def _break_word(word: str, fits: Callable[[str], bool]) -> list[str]:
+    """`word` as pieces that each fit, except a single character too wide for any line."""
+    pieces = [""]
+    for cluster in _clusters(word):
+        if pieces[-1] and not fits(pieces[-1] + cluster):
+            pieces.append(cluster)
+        else:
+            pieces[-1] += cluster
+    return pieces
+
+
+def _ellipsize(line: str, fits: Callable[[str], bool]) -> str:
+    clusters = _clusters(line)
+    while clusters and not fits("".join(clusters).rstrip() + ELLIPSIS):
+        clusters.pop()
+    return "".join(clusters).rstrip() + ELLIPSIS
+
+
+def _clusters(text: str) -> list[str]:
+    """Split `text` into characters with their marks and joined emoji, which a break must keep."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and (_is_zero_width(char) or clusters[-1].endswith(_ZWJ)):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters

@@ -1,0 +1,72 @@
+"""Shared fixtures: paths, the real-tool policy, and a headless Chromium page.
+
+A test that needs a real tool asks `require_tool`; on a laptop without the tool it
+skips with a reason naming it, and under CJM_REQUIRE_TOOLS=1 (CI) it fails instead.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.cjm"))
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def require_tool(name: str, found: bool, hint: str) -> None:
+    """Skip (or fail under CJM_REQUIRE_TOOLS=1) when a real tool is missing."""
+    if found:
+        return
+    message = f"{name} is not installed ({hint})"
+    if os.environ.get("CJM_REQUIRE_TOOLS") == "1":
+        pytest.fail(message + "; CJM_REQUIRE_TOOLS=1 forbids skipping")
+    pytest.skip(message)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        help="rewrite golden files from the current output (read the diff before committing)",
+    )
+
+
+@pytest.fixture
+def regen_golden(request) -> bool:
+    return request.config.getoption("--regen-golden")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Debian Chromium driven by Playwright, shared by the session."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require_tool("playwright", False, "pip install -e '.[test]'")
+    require_tool("chromium", Path(CHROMIUM).exists() or shutil.which("chromium") is not None,
+                 "apt-get install chromium fonts-liberation")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    opened = context.new_page()
+    yield opened
+    context.close()
