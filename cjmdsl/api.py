@@ -1,0 +1,54 @@
+"""The Python API: parse a map, check it, render it.
+
+    import cjmdsl
+    journey = cjmdsl.parse(text, filename="shop.cjm")   # raises cjmdsl.CjmError
+    svg = cjmdsl.render(journey)                         # or render(text, format="json")
+"""
+from __future__ import annotations
+
+from cjmdsl.compile import CompileResult, compile_text
+from cjmdsl.diagnostics import CjmError, Diagnostic, error
+from cjmdsl.model import Journey, Span
+
+
+def decode(data: bytes, filename: str = "<input>") -> tuple[str, list[Diagnostic]]:
+    """Bytes of a .cjm file to text; invalid UTF-8 is a diagnostic naming the byte offset."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        good = data[:exc.start].decode("utf-8", "replace")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        text = data.decode("utf-8", "replace")
+        return text, [error("E006", f"invalid UTF-8 byte 0x{data[exc.start]:02x} at byte offset "
+                                    f"{exc.start}", Span(line, column, line, column + 1),
+                            "save the file as UTF-8")]
+
+
+def check(text: str, filename: str = "<input>") -> CompileResult:
+    """Compile `text` and return the journey (None on errors) with every diagnostic."""
+    from cjmdsl.themes import builtin_names
+
+    return compile_text(text, filename, known_themes=builtin_names())
+
+
+def parse(text: str, filename: str = "<input>") -> Journey:
+    """The journey in `text`; raises CjmError carrying every error found."""
+    result = check(text, filename)
+    if result.journey is None:
+        raise CjmError(result.errors, text, filename)
+    return result.journey
+
+
+def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = None,
+           filename: str = "<input>") -> str | bytes:
+    """Render a Journey, or .cjm text, to `format` with `theme`.
+
+    The theme is, in order: the `theme` argument, the map's own `theme` statement,
+    then "default".
+    """
+    from cjmdsl.backends import backend
+    from cjmdsl.themes import load_theme
+
+    journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
+    return backend(format).render(journey, load_theme(theme or journey.theme or "default"))

@@ -1,0 +1,43 @@
+"""The model as JSON, for other tools: every field, every source span.
+
+The shape is described by the versioned JSON Schema in
+`cjmdsl/schemas/journey.v1.schema.json`; `schema_version` changes when a field
+is removed or changes meaning (adding a field keeps the version).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from cjmdsl.model import Journey, Kpi, Span
+from cjmdsl.themes import Theme
+
+EXTENSION = ".json"
+BINARY = False
+SCHEMA_VERSION = 1
+SCHEMA_ID = "https://cjmdsl.dev/schemas/journey.v1.schema.json"
+
+
+def render(journey: Journey, theme: Theme | None = None) -> str:
+    document = {"$schema": SCHEMA_ID, "schema_version": SCHEMA_VERSION,
+                "journey": to_data(journey)}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_data(value):
+    """Model objects to plain JSON data; KPIs also carry their computed figures."""
+    if isinstance(value, Span):
+        return {"line": value.line, "column": value.column,
+                "end_line": value.end_line, "end_column": value.end_column}
+    if dataclasses.is_dataclass(value):
+        data = {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)
+                if f.name != "source_name"}
+        if isinstance(value, Kpi):
+            data["actual"] = value.actual
+            data["met"] = value.met
+        return data
+    if isinstance(value, tuple):
+        return [to_data(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

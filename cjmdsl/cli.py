@@ -1,0 +1,266 @@
+"""The `cjm` command: thin click wrappers around the library.
+
+Exit codes: 0 success, 1 a map has errors (or warnings under --strict),
+2 usage error, 3 internal error (a bug: reported in one line, never a traceback).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from cjmdsl import __version__
+
+EXIT_OK, EXIT_MAP_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+STDIN = "-"
+
+RENDER_HELP = """Render maps to SVG (the default) or another format.
+
+\b
+Examples:
+  cjm render shop.cjm                    writes shop.svg beside it
+  cjm render shop.cjm -o build/shop.svg
+  cjm render shop.cjm -f json -o -       JSON to standard output
+  cjm render maps/*.cjm -o build/maps/   many maps into a folder
+  cat shop.cjm | cjm render - -o shop.svg
+"""
+
+CHECK_HELP = """Check maps and print their diagnostics; write nothing.
+
+\b
+Examples:
+  cjm check shop.cjm
+  cjm check --strict maps/*.cjm          warnings fail too (for CI)
+  cjm check --format json shop.cjm       for editors and CI annotations
+"""
+
+
+@dataclass
+class Source:
+    """One input: its name for messages, its text, and its path (None for stdin)."""
+
+    name: str
+    text: str
+    path: Path | None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="cjm")
+def cli() -> None:
+    """cjm: customer journey maps as code.
+
+    \b
+    Examples:
+      cjm render shop.cjm                 shop.svg beside the map
+      cjm render shop.cjm -f json -o -    the model as JSON on stdout
+      cjm check maps/*.cjm                diagnostics only
+    """
+
+
+def _formats() -> list[str]:
+    from cjmdsl.backends import formats
+
+    return formats()
+
+
+@cli.command(help=RENDER_HELP)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-f", "--format", "format_name", default="svg", show_default=True,
+              type=click.Choice(_formats()), help="Output format.")
+@click.option("-o", "--output", default=None,
+              help="Output file, `-` for stdout, or a folder (required to end in / or exist "
+                   "when rendering several maps). Default: beside each map.")
+@click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def render(files: tuple[str, ...], format_name: str, output: str | None, theme: str | None,
+           strict: bool) -> None:
+    from cjmdsl.backends import backend
+
+    module = backend(format_name)
+    theme_obj = _theme_or_exit(theme) if theme else None
+    targets = _plan_outputs(files, output, module.EXTENSION)
+    failed = False
+    for name, target in targets:
+        source = _read(name)
+        journey = _compile(source, strict) if source else None
+        if journey is None:
+            failed = True
+            continue
+        chosen = theme_obj or _theme_or_exit(journey.theme or "default")
+        content = module.render(journey, chosen)
+        if target is None:
+            _write_stdout(content)
+        else:
+            write_atomically(target, content)
+    sys.exit(EXIT_MAP_ERRORS if failed else EXIT_OK)
+
+
+@cli.command(help=CHECK_HELP)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print diagnostics.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
+    from cjmdsl.diagnostics import to_json
+
+    failed = False
+    collected: list[dict] = []
+    for name in files:
+        source = _read(name, quiet=output_format == "json", collect=collected)
+        if source is None:
+            failed = True
+            continue
+        result = _check(source)
+        if output_format == "json":
+            collected += to_json(result.diagnostics, source.name)
+        else:
+            _print_diagnostics(result.diagnostics, source)
+        if result.errors or (strict and result.warnings):
+            failed = True
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(collected, indent=2, ensure_ascii=False))
+    sys.exit(EXIT_MAP_ERRORS if failed else EXIT_OK)
+
+
+# ── helpers ──────────────────────────────────────────────────────────────────
+def _plan_outputs(files: tuple[str, ...], output: str | None, extension: str):
+    """Pair each input with its output path (None: standard output), refusing to
+    write over an input."""
+    plan = _pair_outputs(files, output, extension)
+    inputs = {Path(name).resolve() for name in files if name != STDIN}
+    for name, target in plan:
+        if target is not None and target.resolve() in inputs:
+            _fail_usage(f"refusing to write over the input {target}")
+    return plan
+
+
+def _pair_outputs(files: tuple[str, ...], output: str | None, extension: str):
+    if STDIN in files and len(files) > 1:
+        _fail_usage("`-` (standard input) cannot be mixed with other inputs")
+    if len(files) == 1 and not (output and (output.endswith(("/", os.sep)) or Path(output).is_dir())):
+        name = files[0]
+        if output == STDIN or (output is None and name == STDIN):
+            return [(name, None)]
+        return [(name, Path(output) if output else Path(name).with_suffix(extension))]
+    if output == STDIN:
+        _fail_usage("several maps cannot all go to standard output; give a folder with -o")
+    folder = Path(output) if output else None
+    if folder is not None and folder.exists() and not folder.is_dir():
+        _fail_usage(f"-o {output} must be a folder when rendering several maps")
+    return [(name, (folder / Path(name).with_suffix(extension).name) if folder
+             else Path(name).with_suffix(extension)) for name in files]
+
+
+def _read(name: str, quiet: bool = False, collect: list | None = None) -> Source | None:
+    from cjmdsl.api import decode
+    from cjmdsl.diagnostics import to_json
+
+    try:
+        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+    except OSError as exc:
+        _fail_usage(f"cannot read {name}: {exc.strerror or exc}")
+    display = "<stdin>" if name == STDIN else name
+    text, problems = decode(data, display)
+    source = Source(display, text, None if name == STDIN else Path(name))
+    if problems:
+        if collect is not None and quiet:
+            collect += to_json(problems, display)
+        else:
+            _print_diagnostics(problems, source)
+        return None
+    return source
+
+
+def _check(source: Source):
+    from cjmdsl.api import check
+
+    return check(source.text, source.name)
+
+
+def _compile(source: Source, strict: bool):
+    result = _check(source)
+    _print_diagnostics(result.diagnostics, source)
+    if result.journey is None or (strict and result.warnings):
+        return None
+    return result.journey
+
+
+def _print_diagnostics(diagnostics, source: Source) -> None:
+    if not diagnostics:
+        return
+    from cjmdsl.diagnostics import format_all
+
+    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    click.echo(format_all(diagnostics, source.text, source.name, color=color), err=True)
+
+
+def _theme_or_exit(name: str):
+    from cjmdsl.themes import ThemeError, load_theme
+
+    try:
+        return load_theme(name)
+    except ThemeError as exc:
+        _fail_usage(str(exc))
+
+
+def _write_stdout(content: str | bytes) -> None:
+    if isinstance(content, bytes):
+        sys.stdout.buffer.write(content)
+    else:
+        sys.stdout.buffer.write(content.encode("utf-8"))
+    sys.stdout.flush()
+
+
+def write_atomically(target: Path, content: str | bytes) -> None:
+    """Write to a temporary file beside `target`, then rename it over `target`.
+
+    A failure at any point leaves an existing `target` exactly as it was.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        if target.exists():
+            os.chmod(temporary, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fail_usage(message: str):
+    click.echo(f"cjm: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def main() -> None:
+    """Entry point: no Python traceback ever reaches a user."""
+    try:
+        cli.main(prog_name="cjm")
+    except KeyboardInterrupt:
+        click.echo("cjm: interrupted", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        click.echo(f"cjm: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+        sys.exit(EXIT_MAP_ERRORS)
+    except Exception as exc:  # a bug in cjm, not in the map
+        click.echo(f"cjm: internal error: {type(exc).__name__}: {exc}\n"
+                   "This is a bug in cjm; please report it with the map that caused it.", err=True)
+        sys.exit(EXIT_INTERNAL)
