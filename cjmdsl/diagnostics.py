@@ -31,7 +31,7 @@ CODES: dict[str, str] = {
     "E017": "unknown source of insight",
     "E018": "invalid colour",
     "E019": "unknown theme",
-    "E020": "outcome on a pain point or opportunity",
+    "E020": "option that does not belong to its statement",
     "E021": "KPI start count is zero",
     "W101": "stage has no touchpoints",
     "W102": "touchpoint has no channel",

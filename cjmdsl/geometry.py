@@ -97,6 +97,15 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
+class LegendKey:
+    """How to read a mark that is not a persona: "expected", "gap" or "moment"."""
+
+    kind: str
+    sample: Box
+    label: TextBlock
+
+
+@dataclass(frozen=True)
 class StageHeader:
     stage_id: str
     box: Box
@@ -206,6 +215,7 @@ class Geometry:
     title: TextBlock
     description: TextBlock | None
     legend: tuple[LegendEntry, ...]
+    legend_keys: tuple[LegendKey, ...]
     stages: tuple[StageHeader, ...]
     touchpoints: tuple[TouchpointHeader, ...]
     row_labels: tuple[TextBlock, ...]
@@ -225,6 +235,7 @@ class Geometry:
         if self.description:
             yield self.description
         yield from (e.label for e in self.legend)
+        yield from (k.label for k in self.legend_keys)
         yield from (s.label for s in self.stages)
         for tp in self.touchpoints:
             yield from (b for b in (tp.channel, tp.name, tp.moment) if b)

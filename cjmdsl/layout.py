@@ -14,7 +14,7 @@ from cjmdsl import geometry as g
 from cjmdsl.channels import resolve_channel
 from cjmdsl.curves import area_between, monotone_spline
 from cjmdsl.model import Journey, Kpi, Stage, Touchpoint
-from cjmdsl.textmetrics import ascent, line_height, wrap
+from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme, mix
 
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
@@ -22,6 +22,7 @@ MIN_WIDTH = 760
 LEGEND_LABEL_WIDTH = 340
 KPI_CARD_WIDTH = 214
 WORD_LINES = 2
+DODGE = 5.0
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,25 @@ class _Column:
     @property
     def center(self) -> float:
         return self.x + self.width / 2
+
+
+class _Flow:
+    """Places items left to right, starting a new row when one would not fit."""
+
+    def __init__(self, left: float, top: float, right: float, row_height: float):
+        self.left, self.right, self.row_height = left, right, row_height
+        self.x, self.top = left, top
+
+    def place(self, width: float) -> tuple[float, float]:
+        if self.x + width > self.right and self.x > self.left:
+            self.x, self.top = self.left, self.top + self.row_height
+        placed = (self.x, self.top)
+        self.x += width
+        return placed
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.row_height
 
 
 class _Layout:
@@ -108,33 +128,44 @@ class _Layout:
         self.y += self.lane_gap
         return title, description
 
-    def legend(self) -> tuple[g.LegendEntry, ...]:
-        entries = []
-        x, row_top = self.margin, self.y
+    def legend(self) -> tuple[tuple[g.LegendEntry, ...], tuple[g.LegendKey, ...]]:
+        """Personas (colour, marker, role), then keys for the other marks the map uses."""
         size = self.small() + 0.5
         row_height = line_height(size)
+        flow = _Flow(self.margin, self.y, self.width - self.margin, row_height + 6)
+        entries = []
         for index, persona in enumerate(self.journey.personas):
             role = persona.roles[0].text if persona.roles else ""
-            label_text = f"{persona.name} · {role}" if role else persona.name
-            label = self.text(label_text, 0, 0, LEGEND_LABEL_WIDTH, size, max_lines=1)
-            entry_width = 34 + max(self._line_width(label), 1) + 22
-            if x + entry_width > self.width - self.margin and x > self.margin:
-                x, row_top = self.margin, row_top + row_height + 6
-            label = self.text(label_text, x + 34, row_top, entry_width - 56 + 1, size, max_lines=1)
+            text = f"{persona.name} · {role}" if role else persona.name
+            x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
+            label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1)
             color = self.persona_color(index)
-            middle = row_top + row_height / 2
+            middle = top + row_height / 2
             marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], x + 14, middle, 5,
                               self.colors["background"], color)
             entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label))
-            x += entry_width
-        if entries:
-            self.y = row_top + row_height + self.lane_gap + 4
-        return tuple(entries)
+        keys = []
+        touchpoints = self.journey.touchpoints
+        wanted = (
+            ("expected", "Expected emotion", any(tp.expectations for tp in touchpoints)),
+            ("gap", "Gap between expected and actual",
+             any(tp.expectations and tp.emotions for tp in touchpoints)),
+            ("moment", "Moment of truth", any(tp.moment_of_truth for tp in touchpoints)),
+        )
+        for kind, text, present in wanted:
+            if present:
+                x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
+                sample = g.Box(x, top + row_height / 2 - 5, 28, 10)
+                label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1,
+                                  color=self.colors["muted"])
+                keys.append(g.LegendKey(kind, sample, label))
+        if entries or keys:
+            self.y = flow.bottom + self.lane_gap - 2
+        return tuple(entries), tuple(keys)
 
-    def _line_width(self, block: g.TextBlock) -> float:
-        from cjmdsl.textmetrics import text_width
-
-        return max(text_width(line, block.size, block.bold) for line in block.lines)
+    def _text_width(self, text: str, size: float, limit: float) -> float:
+        """Width of `text` on one line, capped at `limit` (where it will be cut short)."""
+        return min(text_width(text, size), limit)
 
     def persona_color(self, index: int) -> str:
         persona = self.journey.personas[index]
@@ -323,6 +354,14 @@ class _Layout:
 
     def _curve(self, index: int, persona_id: str, y_of, plot: g.Box):
         color = self.persona_color(index)
+        # Personas who feel the same at a touchpoint would hide each other's
+        # markers; each curve is dodged a few pixels sideways.
+        count = len(self.journey.personas)
+        dodge = (index - (count - 1) / 2) * DODGE if count > 1 else 0.0
+
+        def x_of(column: _Column) -> float:
+            return column.center + dodge
+
         shape = MARKER_SHAPES[index % len(MARKER_SHAPES)]
         scale = self.journey.scale
         actual, expected = [], []
@@ -343,7 +382,7 @@ class _Layout:
             made = []
             for column, value, word in marks:
                 fill = self.theme.emotion_color(value, scale.low, scale.high)
-                marker = g.Marker(shape, column.center, y_of(value), radius,
+                marker = g.Marker(shape, x_of(column), y_of(value), radius,
                                   self.colors["background"] if hollow else fill, color)
                 word_block = None
                 if word:
@@ -353,9 +392,9 @@ class _Layout:
                 made.append(g.CurvePoint(column.touchpoint.id, value, marker, word_block))
             return tuple(made)
 
-        actual_spline = monotone_spline([(c.center, y_of(v)) for c, v, _ in actual]) if actual else None
-        expected_spline = monotone_spline([(c.center, y_of(v)) for c, v, _ in expected]) if expected else None
-        gaps = self._gap_areas(actual, expected, actual_spline, expected_spline)
+        actual_spline = monotone_spline([(x_of(c), y_of(v)) for c, v, _ in actual]) if actual else None
+        expected_spline = monotone_spline([(x_of(c), y_of(v)) for c, v, _ in expected]) if expected else None
+        gaps = self._gap_areas(actual, expected, actual_spline, expected_spline, x_of)
         curve = g.Curve(
             persona_id=persona_id, color=color,
             path=actual_spline.path() if actual_spline and len(actual) > 1 else "",
@@ -366,7 +405,7 @@ class _Layout:
         )
         return curve, plot.bottom
 
-    def _gap_areas(self, actual, expected, actual_spline, expected_spline) -> tuple[str, ...]:
+    def _gap_areas(self, actual, expected, actual_spline, expected_spline, x_of) -> tuple[str, ...]:
         """Shaded areas between the two curves wherever both are known, run by run."""
         if not actual_spline or not expected_spline:
             return ()
@@ -380,10 +419,10 @@ class _Layout:
                 runs.append([column])
         areas = []
         for run in runs:
-            x0, x1 = run[0].center, run[-1].center
+            x0, x1 = x_of(run[0]), x_of(run[-1])
             if x0 == x1:
+                a, e = actual_spline.at(x0), expected_spline.at(x0)
                 x0, x1 = x0 - 4, x1 + 4
-                a, e = actual_spline.at(run[0].center), expected_spline.at(run[0].center)
                 areas.append(f"M{x0:.2f} {a:.2f} L{x1:.2f} {a:.2f} L{x1:.2f} {e:.2f} "
                              f"L{x0:.2f} {e:.2f} Z")
             else:
@@ -506,7 +545,7 @@ def layout(journey: Journey, theme: Theme) -> g.Geometry:
     lay = _Layout(journey, theme)
     colors = theme.colors
     title, description = lay.title()
-    legend = lay.legend()
+    legend, legend_keys = lay.legend()
     stages = lay.stage_headers()
     header_top = lay.y
     touchpoints = lay.touchpoint_headers()
@@ -544,6 +583,7 @@ def layout(journey: Journey, theme: Theme) -> g.Geometry:
     return g.Geometry(
         width=round(lay.width, 2), height=round(height, 2), background=colors["background"],
         font_family=theme.font["family"], title=title, description=description, legend=legend,
+        legend_keys=legend_keys,
         stages=stages, touchpoints=touchpoints, row_labels=tuple(row_labels),
         moment_bands=moment_bands, lanes=tuple(lanes), emotion=emotion, footers=footers,
         footer_label=footer_label, kpis=kpis, kpi_label=kpi_label, grid_color=colors["line"],

@@ -33,10 +33,10 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme) -> str:
         summary=summary(journey),
         icons={name: channel.icon for name, channel in CHANNELS.items()},
         star=_star,
+        star_at=_star_at,
         radius=theme.spacing["radius"],
         lane_gap=theme.spacing["lane_gap"],
         band_opacity=theme.emotion["band_opacity"],
-        gap_color=theme.emotion["gap"],
         gap_opacity=theme.emotion["gap_opacity"],
     )
 
@@ -72,6 +72,12 @@ def _star(block: g.TextBlock) -> g.Marker:
     """The star drawn before a moment-of-truth label."""
     return g.Marker("star", block.box.x - 8, block.baselines[0] - block.size * 0.36, 5,
                     block.color, block.color)
+
+
+def _star_at(sample: g.Box, color: str) -> g.Marker:
+    """The star in the legend's moment-of-truth key."""
+    return g.Marker("star", sample.x + sample.width / 2, sample.y + sample.height / 2, 5,
+                    color, color)
 
 
 def _uid(journey: Journey) -> str:

@@ -1,0 +1,1 @@
+"""JSON Schemas for the data cjmdsl writes (`cjm render -f json`), shipped inside the package."""
