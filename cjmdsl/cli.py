@@ -134,9 +134,15 @@ def _plan_outputs(files: tuple[str, ...], output: str | None, extension: str):
     write over an input."""
     plan = _pair_outputs(files, output, extension)
     inputs = {Path(name).resolve() for name in files if name != STDIN}
+    claimed: dict[Path, str] = {}
     for name, target in plan:
-        if target is not None and target.resolve() in inputs:
+        if target is None:
+            continue
+        if target.resolve() in inputs:
             _fail_usage(f"refusing to write over the input {target}")
+        if target.resolve() in claimed:
+            _fail_usage(f"{claimed[target.resolve()]} and {name} would both be written to {target}")
+        claimed[target.resolve()] = name
     return plan
 
 

@@ -168,20 +168,36 @@ class Builder(Transformer):
     def scale(self, meta, children):
         low, high, *labels = children
         levels = tuple(labels[0]) if labels else ()
-        return _Field("scale", m.Scale(int(low), int(high), levels, span_of(meta)), span_of(meta))
+        scale = m.Scale(self.whole(low, "a scale bound", "E015"),
+                        self.whole(high, "a scale bound", "E015"), levels, span_of(meta))
+        return _Field("scale", scale, span_of(meta))
 
     def scale_labels(self, meta, children):
         return children
 
     def scale_label(self, meta, children):
         value, label = children
-        return m.ScaleLevel(int(value), self.string(label), span_of(meta))
+        return m.ScaleLevel(self.whole(value, "a scale value", "E015"), self.string(label),
+                            span_of(meta))
+
+    def whole(self, token: Token, what: str, code: str, minimum: int | None = None) -> int:
+        """The whole number in `token`; anything else is reported under `code`."""
+        value = _number(token)
+        if isinstance(value, float) or (minimum is not None and value < minimum):
+            bound = f" of at least {minimum}" if minimum is not None else ""
+            self.diagnostics.append(error(code, f"{what} must be a whole number{bound}, not {token}",
+                                          span_of(token)))
+            return int(value) if minimum is None else max(int(value), minimum)
+        return value
 
     # ── personas ───────────────────────────────────────────────────────────
     def persona(self, meta, children):
         ident, name, *body = children
         fields = body[0] if body else []
         color = self.once(fields, "color", f"persona `{ident}`")
+        if color and not _COLOR.fullmatch(color.value):
+            self.diagnostics.append(error("E018", f"invalid colour `{color.value}`", color.span,
+                                          "write a colour as #rgb or #rrggbb, for example #1f77b4"))
         return m.Persona(
             id=str(ident), name=self.string(name),
             roles=self.texts(fields, "role"), goals=self.texts(fields, "goal"),
@@ -343,7 +359,8 @@ class Builder(Transformer):
     def kpi_counts(self, meta, children):
         kind = str(children[0].children[0]) if isinstance(children[0], Tree) else "retention"
         start, end = children[-2:]
-        return dict(kind=kind, start=int(start), end=int(end), counts_span=span_of(meta))
+        return dict(kind=kind, start=self.whole(start, "a customer count", "E021", 0),
+                    end=self.whole(end, "a customer count", "E021", 0), counts_span=span_of(meta))
 
     def kpi_target(self, meta, children):
         return _number(children[0])
@@ -415,10 +432,6 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
     persona_ids = [p.id for p in journey.personas]
     felt = set()
     scale = journey.scale
-    for persona in journey.personas:
-        if persona.color and not _COLOR.fullmatch(persona.color):
-            found.append(error("E018", f"invalid colour `{persona.color}`", persona.span,
-                               "write a colour as #rgb or #rrggbb, for example #1f77b4"))
     for tp in journey.touchpoints:
         felt_here = {e.persona for e in tp.emotions}
         for mark in (*tp.emotions, *tp.expectations):

@@ -32,7 +32,7 @@ CODES: dict[str, str] = {
     "E018": "invalid colour",
     "E019": "unknown theme",
     "E020": "option that does not belong to its statement",
-    "E021": "KPI start count is zero",
+    "E021": "invalid KPI counts",
     "W101": "stage has no touchpoints",
     "W102": "touchpoint has no channel",
     "W103": "persona has no emotions",
@@ -115,7 +115,7 @@ def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
     severity = diagnostic.severity.value
     head = (f"{paint('bold', f'{filename}:{span.line}:{span.column}:')} "
             f"{paint(severity, f'{severity}[{diagnostic.code}]')}: {diagnostic.message}")
-    lines = source.splitlines()
+    lines = [line.rstrip("\r") for line in source.split("\n")]  # as the parser counts lines
     out = [head]
     out += _excerpt(lines, span, diagnostic.hint or "", paint, severity)
     for label in diagnostic.labels:

@@ -344,7 +344,8 @@ class _Layout:
             shown = text is not None or (value - scale.low) % every == 0
             label = None
             if shown:
-                words = f"{text} ({_signed(value)})" if text else _signed(value)
+                number = _signed(value, with_plus=scale.low < 0)
+                words = f"{text} ({number})" if text else number
                 block = self.text(words, self.margin, 0, self.label_width - self.pad, size,
                                   self.colors["muted"], anchor="end", max_lines=1)
                 label = _shift(block, y - block.box.height / 2)
@@ -615,17 +616,20 @@ def _action_item_text(item) -> str:
 
 
 def _kpi_value(kpi: Kpi) -> str:
+    """A value as the user wrote it; a computed retention or churn to one decimal."""
     actual = kpi.actual
     if actual is None:
         return "–"
-    return f"{_number(actual)}{'%' if kpi.is_percent else ''}"
+    text = _number(actual) if kpi.kind == "value" else _number(round(actual, 1))
+    return f"{text}{'%' if kpi.is_percent else ''}"
 
 
 def _number(value: float) -> str:
+    """Thousands separated, no trailing zeros: 1,200 · 3.25 · 92.9."""
     if float(value).is_integer():
         return f"{int(value):,}"
-    return f"{value:,.1f}"
+    return f"{value:,.6f}".rstrip("0")
 
 
-def _signed(value: int) -> str:
-    return f"+{value}" if value > 0 else str(value)
+def _signed(value: int, with_plus: bool = True) -> str:
+    return f"+{value}" if value > 0 and with_plus else str(value)

@@ -23,8 +23,6 @@ _TERMINAL_WORDS = {
     "STRING": "a quoted string",
     "ID": "a name",
     "NUMBER": "a number",
-    "INT": "a whole number",
-    "INT_SIGNED": "a whole number",
     "$END": "the end of the file",
     "<END-OF-FILE>": "the end of the file",
 }
@@ -35,6 +33,20 @@ _PLACES = {
 _BLOCK_KEYWORDS = {"map", "persona", "stage", "touchpoint", "scale", "kpi"}
 
 
+class _NamesEverywhere:
+    """Lets the lexer see a name in every parser state.
+
+    The contextual lexer only tries the terminals a state accepts; where only
+    keywords fit, `channelweb` would lex as `channel` + `web`. With names always
+    in view, it lexes as one wrong word that the parser reports.
+    """
+
+    always_accept = ("ID",)
+
+    def process(self, stream):
+        return stream
+
+
 @cache
 def parser() -> Lark:
     """The cached LALR parser for grammar/cjm.lark."""
@@ -43,6 +55,7 @@ def parser() -> Lark:
         grammar.read_text(encoding="utf-8"),
         parser="lalr",
         lexer="contextual",
+        postlex=_NamesEverywhere(),
         propagate_positions=True,
         maybe_placeholders=False,
         cache=True,
@@ -80,7 +93,7 @@ def parse_tree(text: str) -> tuple[Tree | None, list[Diagnostic]]:
     return (None if diagnostics else tree), diagnostics
 
 
-_FILLERS = ("STRING", "NUMBER", "INT_SIGNED", "INT", "ID")
+_FILLERS = ("STRING", "NUMBER", "ID")
 
 
 def _recover(exc: UnexpectedInput, text: str) -> None:
@@ -108,13 +121,28 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     accepts = interactive.accepts()
     if token.type in accepts:
         return
+    keywords = _keywords()
+    by_word = {word: name for name, word in keywords.items() if name in accepts}
+    meant = _closest(str(token), by_word) if token.type == "ID" else None
+    if meant:  # a misspelt keyword: read it as the keyword it resembles
+        interactive.feed_token(Token.new_borrow_pos(by_word[meant], meant, token))
+        return
     filler = next((name for name in _FILLERS if name in accepts), None)
+    if filler is None and len(accepts - {"$END"}) == 1:  # one fixed word is missing: `..`, `end`
+        filler = next(iter(accepts - {"$END"}))
     if filler is None:
         return
-    value = {"STRING": '""', "ID": "_"}.get(filler, "0")
+    value = {"STRING": '""', "ID": "_"}.get(filler, keywords.get(filler, "0"))
     interactive.feed_token(Token.new_borrow_pos(filler, value, token))
     if token.type in interactive.accepts():
         interactive.feed_token(token)
+
+
+def _closest(word: str, candidates) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
@@ -136,14 +164,15 @@ def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
         return error("E002", "unterminated string", Span(line, column, line, column + width),
                      'close the string with `"` on the same line; write \\" for a quote inside it')
     shown = repr(char)[1:-1] if not char.isprintable() else char
-    expected = _expected_words(exc.allowed or set())
+    parser_state = getattr(exc, "interactive_parser", None)
+    expected = _expected_words(parser_state.accepts() if parser_state else exc.allowed or set())
     hint = f"expected {expected}" if expected else None
     return error("E004", f"unexpected character `{shown}`", Span(line, column, line, column + 1),
                  hint)
 
 
 def _unexpected_end(exc: UnexpectedToken, text: str) -> Diagnostic:
-    lines = text.splitlines() or [""]
+    lines = text.rstrip().split("\n")  # as Lark counts lines: only \n ends one
     end = Span(len(lines), len(lines[-1]) + 1, len(lines), len(lines[-1]) + 1)
     opening = _open_braces(exc)
     if opening:
@@ -151,26 +180,29 @@ def _unexpected_end(exc: UnexpectedToken, text: str) -> Diagnostic:
         return error("E003", f"missing `}}` to close {block}", end,
                      "add `}` at the end of the block",
                      labels=(Label(_token_span(brace), f"{block} opens here"),))
-    return error("E001", f"unexpected end of file; expected {_expected_words(exc.expected)}", end)
+    expected = exc.interactive_parser.accepts() if exc.interactive_parser else exc.expected
+    return error("E001", f"unexpected end of file; expected {_expected_words(expected)}", end)
 
 
 def _unexpected_token(exc: UnexpectedToken) -> Diagnostic:
     token = exc.token
     span = _token_span(token)
     keywords = _keywords()
-    expected_keywords = sorted(keywords[t] for t in exc.expected if t in keywords
+    # What the parser accepts here (the lexer's own list also holds names, always in view).
+    expected = exc.interactive_parser.accepts() if exc.interactive_parser else exc.expected
+    expected_keywords = sorted(keywords[t] for t in expected if t in keywords
                                and keywords[t].isidentifier())
     found = _token_words(token)
-    message = f"unexpected {found}; expected {_expected_words(exc.expected)}"
+    message = f"unexpected {found}; expected {_expected_words(expected)}"
     hint = None
     labels: tuple[Label, ...] = ()
-    if token.type == "ID" or token.type in keywords:
+    if token.type == "ID" and not _keyword_of(token):
         hint = did_you_mean(str(token), expected_keywords)
     opening = _open_braces(exc)
-    word = keywords.get(token.type, "")
+    word = _keyword_of(token)
     if token.type == "RBRACE" and not opening:
         hint = "this `}` closes no block; remove it"
-    if hint is None and word in _BLOCK_KEYWORDS and "RBRACE" in exc.expected and opening:
+    if hint is None and word in _BLOCK_KEYWORDS and "RBRACE" in expected and opening:
         block, brace = opening[-1]
         if len(opening) > 1:
             hint = f"is a `}}` missing to close {block}?"
@@ -219,15 +251,22 @@ def _token_span(token: Token) -> Span:
     return Span(token.line, token.column, end_line, end_column)
 
 
-def _token_words(token: Token) -> str:
+def _keyword_of(token: Token) -> str:
+    """The keyword a token spells, if any (out of place, a keyword lexes as a name)."""
     keywords = _keywords()
     if token.type in keywords:
-        word = keywords[token.type]
+        return keywords[token.type]
+    return str(token) if token.type == "ID" and str(token) in keywords.values() else ""
+
+
+def _token_words(token: Token) -> str:
+    word = _keyword_of(token)
+    if word:
         return f"keyword `{word}`" if word.isidentifier() else f"`{word}`"
     if token.type == "STRING":
         shown = str(token) if len(token) <= 30 else str(token)[:27] + '…"'
         return f"string {shown}"
-    if token.type in ("NUMBER", "INT", "INT_SIGNED"):
+    if token.type == "NUMBER":
         return f"number `{token}`"
     return f"`{token}`"
 

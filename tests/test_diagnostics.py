@@ -1,0 +1,523 @@
+"""Diagnostics as a user sees them: code, place, message, hint and the printed excerpt.
+
+Each case is a small inline map with one mistake. `test_every_code_has_a_case` keeps
+the table honest: a new code in `CODES` needs a case here.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cjmdsl.api import check, decode
+from cjmdsl.diagnostics import CODES, Severity, format_all, format_diagnostic
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def cjm(text: str) -> str:
+    """An inline map: dedented, without the leading newline of the triple quote."""
+    return textwrap.dedent(text).lstrip("\n")
+
+
+def diagnose(source: str | bytes) -> list:
+    """Every diagnostic for a map; bytes go through `decode` first, as files do."""
+    if isinstance(source, bytes):
+        source, problems = decode(source, "t.cjm")
+        if problems:
+            return problems
+    return check(source, "t.cjm").diagnostics
+
+
+def only(diagnostics: list, code: str):
+    found = [d for d in diagnostics if d.code == code]
+    assert found, f"no {code} among {[d.code for d in diagnostics]}"
+    return found[0]
+
+
+def case(case_id, source, code, severity, line, column, message, hint, marks=()):
+    return pytest.param(source, code, severity, line, column, message, hint, id=case_id,
+                        marks=marks)
+
+
+CASES = [
+    case("E001-misspelt-keyword", cjm("""
+        map "M" {
+          stage s "S" {
+            touchpoint t "T" {
+              chanel web
+            }
+          }
+        }
+        """), "E001", ERROR, 4, 7, "unexpected `chanel`", "did you mean `channel`?"),
+    case("E001-stray-closing-brace", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        }
+        """), "E001", ERROR, 4, 1, "unexpected `}`; expected the end of the file",
+         "this `}` closes no block; remove it"),
+    case("E001-touchpoint-outside-stage", cjm("""
+        map "M" {
+          touchpoint t "T" { channel web }
+        """), "E001", ERROR, 2, 3, "unexpected keyword `touchpoint`",
+         "a touchpoint goes inside a `stage … { }` block"),
+    case("E002-unterminated-string", cjm("""
+        map "M" {
+          stage s "S" {
+            touchpoint t "T" {
+              action "never closed
+            }
+          }
+        }
+        """), "E002", ERROR, 4, 14, "unterminated string", 'close the string with `"`'),
+    case("E003-missing-closing-brace", cjm("""
+        map "M" {
+          stage s "S" {
+            touchpoint t "T" { channel web }
+        """), "E003", ERROR, 3, 37, "missing `}` to close stage `s`", "add `}`"),
+    case("E004-unexpected-character", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web @ } }
+        }
+        """), "E004", ERROR, 2, 48, "unexpected character `@`", "expected one of `action`"),
+    case("E005-invalid-escape", cjm(r"""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web action "a \q b" } }
+        }
+        """), "E005", ERROR, 2, 58, r"invalid escape `\q`", r"use \" \\ \n \t"),
+    case("E006-invalid-utf8", b'map "caf\xe9" {\n}\n',
+         "E006", ERROR, 1, 9, "invalid UTF-8 byte 0xe9 at byte offset 8",
+         "save the file as UTF-8"),
+    case("E010-no-touchpoints", cjm("""
+        map "M" {
+          persona maya "Maya"
+        }
+        """), "E010", ERROR, 1, 1, "the map has no touchpoints",
+         "add a stage with a touchpoint"),
+    case("E011-duplicate-id", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+          stage u "U" { touchpoint t "Again" { channel web } }
+        }
+        """), "E011", ERROR, 3, 28, "duplicate stage or touchpoint id `t`",
+         "ids must be unique"),
+    case("E012-unknown-persona-suggests-nearest", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion mya 1 } }
+        }
+        """), "E012", ERROR, 3, 56, "unknown persona `mya`", "did you mean `maya`?"),
+    case("E012-unknown-persona-lists-known", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion maya 0 emotion bob 1 } }
+        }
+        """), "E012", ERROR, 3, 71, "unknown persona `bob`", "known personas: `maya`"),
+    case("E013-emotion-outside-scale", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion maya 5 } }
+        }
+        """), "E013", ERROR, 3, 61, "+5 is outside the scale", "the scale runs from -2 to +2"),
+    case("E014-kpi-end-above-start", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+          kpi k "K" start 10 end 20
+        }
+        """), "E014", ERROR, 3, 13, "ends with more customers (20) than it starts with (10)",
+         "start counts the customers"),
+    case("E015-scale-runs-backwards", cjm("""
+        map "M" {
+          scale 2 .. -2
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "E015", ERROR, 2, 3, "must run from low to high, not 2 .. -2",
+         "for example: scale -2 .. 2"),
+    case("E015-label-outside-scale", cjm("""
+        map "M" {
+          scale -2 .. 2 { 3 "Too high" }
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "E015", ERROR, 2, 19, "label for 3 lies outside the scale",
+         "the scale runs from -2 to 2"),
+    case("E016-field-given-twice", cjm("""
+        map "M" {
+          stage s "S" {
+            touchpoint t "T" {
+              channel web
+              channel email
+            }
+          }
+        }
+        """), "E016", ERROR, 5, 7, "`channel` is given twice for touchpoint `t`", "keep one"),
+    case("E017-unknown-source", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" source intervew } }
+        }
+        """), "E017", ERROR, 2, 67, "unknown source `intervew`", "did you mean `interview`?"),
+    case("E018-invalid-colour", cjm("""
+        map "M" {
+          persona maya "Maya" {
+            role "Parent"
+            color "red"
+          }
+          stage s "S" { touchpoint t "T" { channel web emotion maya 0 } }
+        }
+        """), "E018", ERROR, 4, 5, "invalid colour `red`", "#rgb or #rrggbb",
+         ),
+    case("E019-unknown-theme", cjm("""
+        map "M" {
+          theme "defualt"
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "E019", ERROR, 2, 9, "unknown theme `defualt`", "did you mean `default`?"),
+    case("E020-outcome-on-pain", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" outcome "Fast" } }
+        }
+        """), "E020", ERROR, 2, 60, "`outcome` cannot follow pain",
+         "`outcome` belongs to an action item"),
+    case("E021-kpi-starts-at-zero", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+          kpi k "K" start 0 end 0
+        }
+        """), "E021", ERROR, 3, 13, "KPI `k` starts at 0 customers",
+         "divide by the start count"),
+    case("W101-stage-without-touchpoints", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+          stage e "Empty"
+        }
+        """), "W101", WARNING, 3, 9, "stage `e` has no touchpoints",
+         "add a touchpoint, or remove the stage"),
+    case("W102-touchpoint-without-channel", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { } }
+        }
+        """), "W102", WARNING, 2, 28, "touchpoint `t` has no channel", "`channel web`"),
+    case("W103-persona-without-emotions", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "W103", WARNING, 2, 11, "persona `maya` has no emotions", "`emotion maya 0`"),
+    case("W104-unknown-channel", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel webb } }
+        }
+        """), "W104", WARNING, 2, 44, "unknown channel `webb`", "did you mean `web`?"),
+    case("W105-expectation-without-emotion", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" {
+            touchpoint t "T" { channel web emotion maya 0 }
+            touchpoint u "U" { channel web expect maya 1 }
+          }
+        }
+        """), "W105", WARNING, 5, 36, "`maya` has an expectation at `u` but no emotion",
+         "add `emotion maya …`"),
+]
+
+
+@pytest.mark.parametrize("source, code, severity, line, column, message, hint", CASES)
+def test_diagnostic_code_place_message_and_hint(source, code, severity, line, column, message,
+                                                hint):
+    diagnostic = only(diagnose(source), code)
+    assert diagnostic.severity is severity
+    assert (diagnostic.span.line, diagnostic.span.column) == (line, column)
+    assert message in diagnostic.message
+    assert hint in (diagnostic.hint or "")
+
+
+def test_every_code_has_a_case():
+    covered = {param.values[1] for param in CASES}
+    assert sorted(set(CODES) - covered) == []
+    assert sorted(covered - set(CODES)) == []
+
+
+def test_invalid_colour_is_an_error_with_the_accepted_forms():
+    diagnostic = only(diagnose(cjm("""
+        map "M" {
+          persona maya "Maya" { color "red" }
+          stage s "S" { touchpoint t "T" { channel web emotion maya 0 } }
+        }
+        """)), "E018")
+    assert diagnostic.severity is ERROR
+    assert diagnostic.message == "invalid colour `red`"
+    assert "#rgb or #rrggbb" in diagnostic.hint
+
+
+# ── the printed form ───────────────────────────────────────────────────────
+JOURNEY = cjm("""
+    map "Shop" {
+      persona maya "Maya"
+      stage browse "Browse" {
+        touchpoint ad "Sees an ad" {
+          channel social
+          emotion mya +1
+        }
+      }
+    }
+    """)
+
+
+def test_unknown_persona_prints_like_a_compiler():
+    diagnostic = only(check(JOURNEY, "journey.cjm").diagnostics, "E012")
+    assert format_diagnostic(diagnostic, JOURNEY, "journey.cjm") == (
+        "journey.cjm:6:15: error[E012]: unknown persona `mya`\n"
+        " 6 |       emotion mya +1\n"
+        "   |               ^^^ did you mean `maya`?"
+    )
+
+
+def test_missing_brace_prints_the_end_of_file_and_a_note_at_the_opening_brace():
+    source = 'map "M" {\n  stage s "S" {\n    touchpoint t "T" { channel web }\n}\n'
+    diagnostic = only(check(source).diagnostics, "E003")
+    assert format_diagnostic(diagnostic, source, "m.cjm") == (
+        "m.cjm:4:2: error[E003]: missing `}` to close the map block\n"
+        " 4 | }\n"
+        "   |  ^ add `}` at the end of the block\n"
+        "  note: m.cjm:1:9: the map block opens here\n"
+        " 1 | map \"M\" {\n"
+        "   |         ^"
+    )
+
+
+def test_warning_prints_with_warning_severity_and_hint():
+    source = 'map "M" {\n  stage s "S" { touchpoint t "T" { channel webb } }\n}\n'
+    assert format_all(check(source).diagnostics, source, "m.cjm") == (
+        "m.cjm:2:44: warning[W104]: unknown channel `webb`\n"
+        " 2 |   stage s \"S\" { touchpoint t \"T\" { channel webb } }\n"
+        "   |                                            ^^^^ did you mean `web`?"
+    )
+
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x0c"], ids=["line-separator", "form-feed"])
+def test_excerpt_shows_the_line_the_span_points_at(separator):
+    source = ('map "M" {\n'
+              f'  description "a{separator}b"\n'
+              '  stage s "S" {\n'
+              '    touchpoint t "T" { channel web emotion mya 1 }\n'
+              '  }\n'
+              '}\n')
+    diagnostic = only(check(source).diagnostics, "E012")
+    assert diagnostic.span.line == 4
+    printed = format_diagnostic(diagnostic, source, "m.cjm")
+    assert " 4 |     touchpoint t \"T\" { channel web emotion mya 1 }" in printed
+
+
+# ── several mistakes, one run ──────────────────────────────────────────────
+def test_two_misspelt_keywords_in_different_blocks_are_both_reported():
+    diagnostics = diagnose(cjm("""
+        map "M" {
+          persona maya "Maya" {
+            rol "Parent"
+          }
+          stage s "S" {
+            touchpoint t "T" {
+              chanel web
+            }
+          }
+        }
+        """))
+    assert [(d.code, d.span.line, d.hint) for d in diagnostics] == [
+        ("E001", 3, "did you mean `role`?"),
+        ("E001", 7, "did you mean `channel`?"),
+    ]
+
+
+def test_unknown_persona_duplicate_id_and_out_of_scale_value_are_all_reported():
+    diagnostics = diagnose(cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" {
+            touchpoint t "T" {
+              channel web
+              emotion mya 1
+              emotion maya 7
+            }
+            touchpoint t "Again" { channel web }
+          }
+        }
+        """))
+    assert [(d.code, d.span.line) for d in diagnostics] == [
+        ("E012", 6), ("E013", 7), ("E011", 9)]
+
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param(cjm("""
+        map "M" {
+          stage s "S" {
+            touchpont t "T" {
+              channel web
+              action "Clicks"
+            }
+          }
+        }
+        """), id="misspelt-touchpoint"),
+    pytest.param(cjm("""
+        map "M" {
+          persna maya "Maya" {
+            role "Parent"
+          }
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), id="misspelt-persona"),
+    pytest.param(cjm("""
+        map "M" {
+          scale -2 2
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), id="scale-without-dots"),
+    pytest.param(cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+          kpi k "K" start 10 20
+        }
+        """), id="kpi-without-end"),
+])
+def test_one_syntax_mistake_gives_one_diagnostic(source):
+    assert [d.code for d in diagnose(source)] == ["E001"]
+
+
+
+def test_keyword_glued_to_a_name_is_an_error():
+    source = 'map "M" {\n  stage s "S" { touchpoint t "T" { channelweb } }\n}\n'
+    assert [d.code for d in diagnose(source)] == ["E001"]
+
+
+def test_misspelt_keyword_that_starts_with_a_keyword_is_reported_at_the_word():
+    source = 'map "M" {\n  personas maya "Maya"\n  stage s "S" { touchpoint t "T" { channel web } }\n}\n'
+    first = diagnose(source)[0]
+    assert (first.code, first.span.line, first.span.column) == ("E001", 2, 3)
+    assert first.hint == "did you mean `persona`?"
+
+
+# ── syntax errors in detail ────────────────────────────────────────────────
+def test_missing_closing_brace_points_at_end_of_file_and_labels_the_opening_brace():
+    source = cjm("""
+        map "M" {
+          stage s "S" {
+            touchpoint t "T" {
+              channel web
+        """)
+    diagnostic = only(diagnose(source), "E003")
+    last_line = source.splitlines()[-1]
+    assert (diagnostic.span.line, diagnostic.span.column) == (4, len(last_line) + 1)
+    assert diagnostic.message == "missing `}` to close touchpoint `t`"
+    [label] = diagnostic.labels
+    assert (label.span.line, label.span.column) == (3, 22)
+    assert label.message == "touchpoint `t` opens here"
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param('map "M {\n  stage s "S" { touchpoint t "T" { channel web } }\n}\n', id="map-title"),
+    pytest.param('map "M" {\n  persona maya "Maya\n  stage s "S" { touchpoint t "T" { channel web } }\n}\n',
+                 id="persona-name"),
+    pytest.param('map "M" {\n  stage s "S {\n    touchpoint t "T" { channel web }\n  }\n}\n',
+                 id="stage-name-before-brace"),
+    pytest.param('map "M" {\n  stage s "S" {\n    touchpoint t "T" {\n      channel web\n'
+                 '      action "never closed\n      thought "fine"\n    }\n  }\n}\n', id="action"),
+    pytest.param('map "M" {\n  persona maya "Maya" { role "Parent\n  }\n'
+                 '  stage s "S" { touchpoint t "T" { channel web emotion maya 0 } }\n}\n',
+                 id="persona-role"),
+    pytest.param('map "M" {\n  stage s "S" { touchpoint t "T" { channel web } }\n}\n"', id="end-of-file"),
+])
+def test_unterminated_string_does_not_cascade(source):
+    diagnostics = diagnose(source)
+    assert diagnostics[0].code == "E002"
+    assert len(diagnostics) <= 2, [(d.code, d.message) for d in diagnostics]
+
+
+TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
+
+
+@pytest.mark.parametrize("source, words", [
+    pytest.param('map {\n}\n', "unexpected `{`; expected a quoted string", id="string"),
+    pytest.param('map "M" {\n  stage s "S" { touchpoint t "T" { emotion maya "x" } }\n}\n',
+                 'unexpected string "x"; expected a number', id="number"),
+    pytest.param('map "M" {\n  persona "Maya"\n}\n', 'unexpected string "Maya"; expected a name',
+                 id="name"),
+    pytest.param('map "M" {\n  stage s "S" { touchpoint t "T" { channel 5 } }\n}\n',
+                 "unexpected number `5`; expected a name", id="number-found"),
+    pytest.param('map "M" {\n  scale -2 2\n}\n', "expected `..`", id="punctuation"),
+    pytest.param('map "M" {\n  stge s "S" { }\n}\n',
+                 "expected one of `description`, `kpi`, `persona`, `scale`, `stage`, `theme` "
+                 "or `}`", id="keywords"),
+    pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),
+    pytest.param('map "M" { }\n}\n', "unexpected `}`; expected the end of the file",
+                 id="expected-end"),
+])
+def test_unexpected_token_messages_speak_in_words(source, words):
+    first = diagnose(source)[0]
+    assert first.code == "E001"
+    assert words in first.message
+    assert not TERMINAL_NAMES.search(first.message + " " + (first.hint or ""))
+
+
+# ── robustness ─────────────────────────────────────────────────────────────
+VOCABULARY = ["map", "persona", "stage", "touchpoint", "channel", "emotion", "expect", "pain",
+              "opportunity", "source", "owner", "outcome", "action_item", "moment_of_truth",
+              "kpi", "value", "start", "end", "target", "retention", "scale", "theme", "color",
+              "description", "role", "goal", "..", "{", "}", "%", '"', '"x"', '"open', '"\\q"',
+              "0", "1", "-2", "+3", "2.5", "maya", "web", "web_2", "@", "\\", "\n", " ", "\t",
+              "// note\n", "\r\n"]
+near_miss_maps = st.lists(st.sampled_from(VOCABULARY), max_size=60).map(" ".join)
+FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def assert_spans_within(text: str, diagnostics: list) -> None:
+    last = len(text.splitlines()) + 1
+    for diagnostic in diagnostics:
+        for span in (diagnostic.span, *(label.span for label in diagnostic.labels)):
+            assert 1 <= span.line <= last, (diagnostic, text)
+            assert span.column >= 1, (diagnostic, text)
+
+
+@FUZZ
+@given(st.text())
+def test_check_never_raises_on_arbitrary_text(text):
+    assert_spans_within(text, check(text).diagnostics)
+
+
+@FUZZ
+@given(near_miss_maps)
+def test_check_never_raises_on_near_miss_maps(text):
+    diagnostics = check(text).diagnostics
+    assert_spans_within(text, diagnostics)
+    for diagnostic in diagnostics:
+        format_diagnostic(diagnostic, text, "fuzz.cjm")
+
+
+@FUZZ
+@given(near_miss_maps)
+def test_syntax_messages_never_name_grammar_terminals(text):
+    for diagnostic in check(text).diagnostics:
+        assert not TERMINAL_NAMES.search(f"{diagnostic.message} {diagnostic.hint or ''}"), \
+            (diagnostic, text)
+
+
+# ── bytes ──────────────────────────────────────────────────────────────────
+def test_invalid_utf8_names_the_byte_and_its_offset():
+    text, [diagnostic] = decode(b'map "M" {\n  description "caf\xe9"\n}\n')
+    assert diagnostic.code == "E006"
+    assert diagnostic.message == "invalid UTF-8 byte 0xe9 at byte offset 28"
+    assert (diagnostic.span.line, diagnostic.span.column) == (2, 19)
+    assert text.splitlines()[1] == '  description "caf\ufffd"'
+
+
+def test_decode_strips_a_byte_order_mark():
+    assert decode(b'\xef\xbb\xbfmap "M" {}') == ('map "M" {}', [])
+
+
+def test_invalid_utf8_after_a_byte_order_mark_names_the_right_byte():
+    _, [diagnostic] = decode(b'\xef\xbb\xbfmap "M" {\n  "\xff"\n')
+    assert diagnostic.message == "invalid UTF-8 byte 0xff at byte offset 16"
+    assert (diagnostic.span.line, diagnostic.span.column) == (2, 4)
