@@ -7,6 +7,7 @@ a peak nobody reported. As SVG it is a chain of cubic Béziers.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 
@@ -21,9 +22,7 @@ class Spline:
         xs, ys, ms = self.xs, self.ys, self.slopes
         if len(xs) == 1:
             return ys[0]
-        i = 0
-        while i < len(xs) - 2 and x > xs[i + 1]:
-            i += 1
+        i = min(max(bisect.bisect_left(xs, x) - 1, 0), len(xs) - 2)
         h = xs[i + 1] - xs[i]
         t = min(max((x - xs[i]) / h, 0.0), 1.0)
         t2, t3 = t * t, t * t * t
@@ -43,15 +42,11 @@ class Spline:
             )
         return " ".join(parts)
 
-    def samples(self, x0: float, x1: float, per_segment: int = 12) -> list[tuple[float, float]]:
-        """Points along the curve from x0 to x1, for filling the area between curves."""
-        steps = max(1, round((x1 - x0) / max(self._min_step(), 1e-9) * per_segment))
+    def samples(self, x0: float, x1: float, step: float) -> list[tuple[float, float]]:
+        """Points along the curve from x0 to x1 about `step` apart, for filling areas."""
+        steps = max(1, round((x1 - x0) / step))
         return [(x0 + (x1 - x0) * k / steps, self.at(x0 + (x1 - x0) * k / steps))
                 for k in range(steps + 1)]
-
-    def _min_step(self) -> float:
-        gaps = [b - a for a, b in zip(self.xs, self.xs[1:])]
-        return min(gaps) if gaps else 1.0
 
 
 def monotone_spline(points: list[tuple[float, float]]) -> Spline:
@@ -78,10 +73,10 @@ def monotone_spline(points: list[tuple[float, float]]) -> Spline:
     return Spline(xs, ys, tuple(slopes))
 
 
-def area_between(upper: Spline, lower: Spline, x0: float, x1: float) -> str:
+def area_between(upper: Spline, lower: Spline, x0: float, x1: float, step: float = 12.0) -> str:
     """A closed SVG path filling the space between two splines from x0 to x1."""
-    forward = upper.samples(x0, x1)
-    backward = list(reversed(lower.samples(x0, x1)))
+    forward = upper.samples(x0, x1, step)
+    backward = list(reversed(lower.samples(x0, x1, step)))
     head, *rest = forward + backward
     return f"M{_n(head[0])} {_n(head[1])} " + " ".join(f"L{_n(x)} {_n(y)}" for x, y in rest) + " Z"
 

@@ -8,6 +8,7 @@ both draw this geometry; neither computes a position of its own.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from cjmdsl import geometry as g
@@ -73,6 +74,10 @@ class _Layout:
         self.lane_gap = space["lane_gap"]
         self.label_width = space["label_width"]
         self.columns = self._columns(space["column_width"])
+        self.stage_edges: dict[int, tuple[float, float]] = {}
+        for column in self.columns:
+            left, _ = self.stage_edges.get(id(column.stage), (column.x, 0))
+            self.stage_edges[id(column.stage)] = (left, column.x + column.width)
         grid_right = self.columns[-1].x + self.columns[-1].width if self.columns else 0
         self.width = max(grid_right + self.margin, MIN_WIDTH)
         self.inner_width = self.width - 2 * self.margin
@@ -112,8 +117,8 @@ class _Layout:
         return columns
 
     def stage_span(self, stage: Stage) -> tuple[float, float]:
-        mine = [c for c in self.columns if c.stage is stage]
-        return mine[0].x, mine[-1].x + mine[-1].width
+        """Left and right edge of a stage's columns."""
+        return self.stage_edges[id(stage)]
 
     # ── bands, top to bottom ───────────────────────────────────────────────
     def title(self) -> tuple[g.TextBlock, g.TextBlock | None]:
@@ -407,17 +412,25 @@ class _Layout:
         return curve, plot.bottom
 
     def _gap_areas(self, actual, expected, actual_spline, expected_spline, x_of) -> tuple[str, ...]:
-        """Shaded areas between the two curves wherever both are known, run by run."""
+        """Shaded areas between the two curves wherever both are known, run by run.
+
+        A run is a stretch of touchpoints where the persona has both an emotion and an
+        expectation, with no touchpoint in between that has only one of them.
+        """
         if not actual_spline or not expected_spline:
             return ()
-        both = [c for c, _, _ in actual if any(c is e for e, _, _ in expected)]
         order = {id(c): i for i, c in enumerate(self.columns)}
+        felt = {order[id(c)] for c, _, _ in actual}
+        hoped = {order[id(c)] for c, _, _ in expected}
+        lone = sorted(felt ^ hoped)  # touchpoints with only one of the two
         runs: list[list[_Column]] = []
-        for column in both:
-            if runs and _adjacent(runs[-1][-1], column, actual, expected, order):
-                runs[-1].append(column)
-            else:
-                runs.append([column])
+        previous = None
+        for index in sorted(felt & hoped):
+            broken = previous is None or bisect.bisect_left(lone, previous) != bisect.bisect_left(lone, index)
+            if broken:
+                runs.append([])
+            runs[-1].append(self.columns[index])
+            previous = index
         areas = []
         for run in runs:
             x0, x1 = x_of(run[0]), x_of(run[-1])
@@ -597,13 +610,6 @@ def _shift(block: g.TextBlock, dy: float) -> g.TextBlock:
     return g.TextBlock(block.lines, block.x, tuple(b + dy for b in block.baselines), block.size,
                        block.color, g.Box(box.x, box.y + dy, box.width, box.height),
                        block.bold, block.italic, block.anchor)
-
-
-def _adjacent(previous, column, actual, expected, order) -> bool:
-    """True when no touchpoint between the two has only one of emotion and expectation."""
-    felt = {order[id(c)] for c, _, _ in actual}
-    hoped = {order[id(c)] for c, _, _ in expected}
-    return all((i in felt) == (i in hoped) for i in range(order[id(previous)] + 1, order[id(column)]))
 
 
 def _action_item_text(item) -> str:
