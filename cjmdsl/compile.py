@@ -15,7 +15,7 @@ from lark import Token, Transformer, Tree, v_args
 from cjmdsl import model as m
 from cjmdsl.channels import channel_names, resolve_channel
 from cjmdsl.diagnostics import Diagnostic, Label, did_you_mean, error, warning
-from cjmdsl.parse import parse_tree
+from cjmdsl.parser import parse_tree
 
 _ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from cjmdsl import geometry as g
 from cjmdsl.channels import resolve_channel
 from cjmdsl.curves import area_between, monotone_spline
+from cjmdsl.escape import xml_chars
 from cjmdsl.model import Journey, Kpi, Stage, Touchpoint
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme, mix
@@ -90,7 +91,8 @@ class _Layout:
              anchor: str = "start", max_lines: int | None = None) -> g.TextBlock:
         """Wrap `text` into a block `width` wide whose first line's top is `top`."""
         size = size or self.font["size"]
-        lines = tuple(wrap(text, width, size, bold, max_lines=max_lines)) or ("",)
+        # Measure what will be drawn: characters XML cannot carry are drawn as U+FFFD.
+        lines = tuple(wrap(xml_chars(text), width, size, bold, max_lines=max_lines)) or ("",)
         advance = line_height(size)
         first = top + (advance - size) / 2 + ascent(size)
         anchor_x = {"start": x, "middle": x + width / 2, "end": x + width}[anchor]

@@ -23,6 +23,12 @@ from importlib.resources import files
 LINE_HEIGHT = 1.25
 """Line advance in ems: the font's own hhea line (1.15 em) plus a little air."""
 
+EMOJI_EM = 1.25
+"""Width guessed for emoji: Noto Color Emoji advances 1.245 em, other emoji fonts less."""
+
+FALLBACK_EM = 0.8
+"""Width guessed for a letter the font lacks (Devanagari, Thai, …), or its missing-glyph box."""
+
 ELLIPSIS = "…"
 TAB_SPACES = 4
 _ZERO_WIDTH_CATEGORIES = frozenset({"Cc", "Mn", "Me", "Cf"})
@@ -51,7 +57,7 @@ def _positive_kerning(bold: bool) -> dict[str, int]:
 
 @functools.cache
 def _average_lowercase(bold: bool) -> int:
-    """The width we guess for a character the font lacks and that is neither wide nor a mark."""
+    """The average lowercase advance: the least we guess for a character the font lacks."""
     advances = _advances(bold)
     return math.ceil(sum(advances[ord(c)] for c in string.ascii_lowercase) / 26)
 
@@ -70,9 +76,13 @@ def _units(char: str, bold: bool) -> int:
         return width
     if _is_zero_width(char):
         return 0
-    if unicodedata.east_asian_width(char) in _WIDE or unicodedata.category(char) == "So":
-        return _font()["units_per_em"]
-    return _average_lowercase(bold)
+    em = _font()["units_per_em"]
+    if unicodedata.category(char) == "So":  # emoji and pictographs: colour emoji run ~1.25 em
+        return math.ceil(em * EMOJI_EM)
+    if unicodedata.east_asian_width(char) in _WIDE:
+        return em
+    # A script the font lacks is drawn from another font: guess wide, so text still fits.
+    return max(_average_lowercase(bold), math.ceil(em * FALLBACK_EM))
 
 
 @functools.cache

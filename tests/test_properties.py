@@ -1,0 +1,374 @@
+"""Properties that hold for every valid journey, checked on journeys Hypothesis builds.
+
+The journeys are built from the model's dataclasses directly (not through the parser), with
+hostile text: long words, emoji and ZWJ sequences, CJK, right-to-left scripts and bidi
+controls, combining marks, XML markup characters, controls. For each one: rendering never
+raises, the SVG is well-formed and inert, the JSON parses and matches the schema, no text
+overflows its box, nothing in a column overlaps, and output is deterministic.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from importlib.resources import files
+
+import pytest
+from conftest import EXAMPLES, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+import cjmdsl
+from cjmdsl import model as m
+from cjmdsl.api import parse
+from cjmdsl.channels import channel_names
+from cjmdsl.compile import validate
+from cjmdsl.escape import xml_chars
+from cjmdsl.layout import layout
+from cjmdsl.textmetrics import line_height, text_width
+from cjmdsl.themes import load_theme
+
+HEAVY = settings(max_examples=60, deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+LIGHT = settings(max_examples=25, deadline=None,
+                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+TOLERANCE = 0.5
+
+# ── hostile text ────────────────────────────────────────────────────────────
+PIECES = (
+    "<script>alert(1)</script>", "&amp;", "&", "<", ">", '"', "'", "]]>", "<!--", "{{ x }}",
+    'onload="x()"', "href=javascript:alert(1)",
+    "😀", "👩‍👩‍👧‍👦", "🇩🇪", "👍🏽", "❤️", "🏳️‍🌈",
+    "漢字", "東京都千代田区", "かなカナ", "한국어",
+    "שלום", "مرحبا بالعالم", "\u202eevil\u202c", "\u200f", "\u200b", "\ufeff",
+    "e\u0301", "i\u0308", "Z\u0335\u0321\u0327a\u0336lgo",
+    "\u00a0", "\u2007", "\t", "\n", "\r\n", "\u2028", "\x00", "\x07", "\x85", "\ufffe",
+    "Donaudampfschifffahrtsgesellschaftskapitän",
+    "W" * 45, "m" * 80, "—" * 30, "https://example.com/a/very/long/path?with=query&and=more",
+)
+# Mostly whole hostile pieces (one cheap choice each), some arbitrary Unicode; a journey holds
+# hundreds of texts, so each is kept short to keep generation fast.
+words = st.one_of(
+    st.sampled_from(PIECES),
+    st.sampled_from(["Lorem", "ipsum", "dolor", "sit", "amet", "a", "I", "checkout", "–", "·"]),
+    st.text(min_size=1, max_size=12),
+)
+texts = st.lists(words, max_size=6).map(" ".join)
+some_texts = st.lists(texts.map(m.Text), max_size=2).map(tuple)
+optional_texts = st.none() | texts
+ID_START = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"
+ids = st.builds("{}{}".format, st.sampled_from(ID_START),
+                st.text(ID_START + "0123456789-", max_size=11))  # the grammar's ID
+colors = st.none() | st.sampled_from([3, 6]).flatmap(
+    lambda digits: st.text("0123456789abcdefABCDEF", min_size=digits, max_size=digits)
+).map("#{}".format)
+channels = st.none() | st.sampled_from(channel_names()) | ids
+
+
+@st.composite
+def scales(draw) -> m.Scale:
+    low = draw(st.integers(-10, 1))
+    high = draw(st.integers(low + 1, low + 20))
+    labelled = draw(st.lists(st.integers(low, high), unique=True, max_size=high - low + 1))
+    return m.Scale(low, high, tuple(m.ScaleLevel(v, draw(texts)) for v in sorted(labelled)))
+
+
+def values_in(scale: m.Scale):
+    return (st.integers(scale.low, scale.high)
+            | st.floats(scale.low, scale.high, allow_nan=False).map(lambda v: round(v, 2))
+            .filter(scale.contains))
+
+
+sources = st.builds(m.Source, kind=st.sampled_from(m.SOURCE_KINDS), detail=optional_texts)
+findings = st.fixed_dictionaries({"text": texts, "source": st.none() | sources,
+                                  "owner": optional_texts})
+
+
+def personas(persona_id: str):
+    return st.builds(m.Persona, id=st.just(persona_id), name=texts, roles=some_texts,
+                     goals=some_texts, needs=some_texts, pains=some_texts,
+                     motivations=some_texts, quotes=some_texts, color=colors)
+
+
+@st.composite
+def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: list[str]):
+    felt = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
+    hoped = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
+    return m.Touchpoint(
+        id=tp_id, name=draw(texts), stage=stage_id, channel=draw(channels),
+        actions=draw(some_texts), thoughts=draw(some_texts), questions=draw(some_texts),
+        emotions=tuple(m.Emotion(p, draw(values_in(scale)), draw(optional_texts)) for p in felt),
+        expectations=tuple(m.Expectation(p, draw(values_in(scale))) for p in hoped),
+        pains=tuple(m.PainPoint(**f) for f in draw(st.lists(findings, max_size=2))),
+        opportunities=tuple(m.Opportunity(**f) for f in draw(st.lists(findings, max_size=2))),
+        moment_of_truth=draw(st.none() | st.builds(m.MomentOfTruth, reason=optional_texts)),
+    )
+
+
+@st.composite
+def kpis(draw, kpi_id: str) -> m.Kpi:
+    kind = draw(st.sampled_from(["value", "retention", "churn"]))
+    target = draw(st.none() | st.integers(0, 100) | st.floats(0, 100).map(lambda v: round(v, 1)))
+    name = draw(texts)
+    if kind == "value":
+        value = draw(st.integers(-10**9, 10**12)
+                     | st.floats(-1e6, 1e9, allow_nan=False).map(lambda v: round(v, 2)))
+        return m.Kpi(kpi_id, name, kind, value=value, percent=draw(st.booleans()), target=target)
+    start = draw(st.integers(1, 10**7))
+    return m.Kpi(kpi_id, name, kind, start=start, end=draw(st.integers(0, start)), target=target)
+
+
+@st.composite
+def journeys(draw) -> m.Journey:
+    """A journey the compiler would accept: unique ids, values on the scale, valid counts."""
+    scale = draw(scales())
+    persona_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
+    counts = draw(st.lists(st.integers(0, 5), min_size=1, max_size=5))
+    if not any(counts):
+        counts[draw(st.integers(0, len(counts) - 1))] = 1
+    node_ids = iter(draw(st.lists(ids, min_size=len(counts) + sum(counts),
+                                  max_size=len(counts) + sum(counts), unique=True)))
+    stages = []
+    for count in counts:
+        stage_id = next(node_ids)
+        stage_tps = tuple(draw(touchpoints(next(node_ids), stage_id, scale, persona_ids))
+                          for _ in range(count))
+        items = draw(st.lists(st.builds(m.ActionItem, text=texts, outcome=optional_texts,
+                                        owner=optional_texts), max_size=2))
+        stages.append(m.Stage(stage_id, draw(texts), draw(some_texts), draw(some_texts),
+                              stage_tps, tuple(items)))
+    kpi_ids = draw(st.lists(ids, max_size=4, unique=True))
+    return m.Journey(
+        title=draw(texts), scale=scale,
+        personas=tuple(draw(personas(persona_id)) for persona_id in persona_ids),
+        stages=tuple(stages), kpis=tuple(draw(kpis(k)) for k in kpi_ids),
+        description=draw(optional_texts),
+    )
+
+
+@LIGHT
+@given(journeys())
+def test_generated_journeys_pass_the_compilers_validation(journey):
+    assert [d.message for d in validate(journey) if d.is_error] == []
+
+
+# ── rendering never fails, and the SVG is inert ─────────────────────────────
+def inert_svg_problems(svg: str) -> list[str]:
+    """What makes an SVG unsafe to inline: scripts, event handlers, links."""
+    root = ET.fromstring(svg)
+    problems = []
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag.lower() in ("script", "foreignobject", "iframe", "a"):
+            problems.append(f"<{tag}> element")
+        for name in element.attrib:
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on") or local == "href":
+                problems.append(f"{name} attribute on <{tag}>")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def schema_validator() -> Draft202012Validator:
+    schema = json.loads(files("cjmdsl.schemas").joinpath("journey.v1.schema.json").read_text())
+    return Draft202012Validator(schema)
+
+
+@HEAVY
+@given(journey=journeys())
+def test_rendering_any_journey_gives_inert_svg_and_valid_json(schema_validator, journey):
+    svg = cjmdsl.render(journey, "svg")
+    assert inert_svg_problems(svg) == []
+    document = json.loads(cjmdsl.render(journey, "json"))
+    assert document["journey"]["title"] == journey.title
+    assert [e.message for e in schema_validator.iter_errors(document)] == []
+
+
+def test_inert_svg_check_catches_scripts_handlers_and_links():
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+           '<script>x()</script><rect onclick="x()"/><use xlink:href="#a"/><image href="a.png"/>'
+           '</svg>')
+    assert len(inert_svg_problems(svg)) == 4
+
+
+# ── text fits, nothing overlaps ─────────────────────────────────────────────
+THEME = load_theme("default")
+
+
+def overflowing_lines(blocks) -> list[str]:
+    found = []
+    for block in blocks:
+        for line in block.lines:
+            width = text_width(line, block.size, block.bold)
+            if width > block.box.width + TOLERANCE:
+                found.append(f"{line!r} is {width:.1f}px wide in a {block.box.width:.1f}px box")
+        if len(block.lines) * line_height(block.size) > block.box.height + TOLERANCE:
+            found.append(f"{len(block.lines)} lines do not fit {block.box.height:.1f}px")
+    return found
+
+
+@HEAVY
+@given(journeys())
+def test_no_text_overflows_its_box(journey):
+    assert overflowing_lines(layout(journey, THEME).text_blocks()) == []
+
+
+def column_contents(geometry) -> dict[str, list[tuple[str, object]]]:
+    """Per touchpoint id: every text block drawn in its column, with the band it belongs to."""
+    columns: dict[str, list[tuple[str, object]]] = {}
+    for header in geometry.touchpoints:
+        columns[header.touchpoint_id] = [("header", b) for b in
+                                         (header.channel, header.name, header.moment) if b]
+    for lane in geometry.lanes:
+        for card in lane.cards:
+            columns[card.touchpoint_id].append((lane.kind, card.text))
+            columns[card.touchpoint_id] += [(lane.kind, tag.text) for tag in card.tags]
+    if geometry.emotion:
+        for curve in geometry.emotion.curves:
+            for point in curve.points:
+                if point.word:
+                    columns[point.touchpoint_id].append(("emotions", point.word))
+    return columns
+
+
+def vertical_overlaps(geometry) -> list[str]:
+    found = []
+    for tp_id, blocks in column_contents(geometry).items():
+        for i, (band_a, a) in enumerate(blocks):
+            for band_b, b in blocks[i + 1:]:
+                if a.box.y < b.box.bottom - TOLERANCE and b.box.y < a.box.bottom - TOLERANCE:
+                    found.append(f"{tp_id}: {band_a} {a.lines[:1]} overlaps {band_b} {b.lines[:1]}")
+    return found
+
+
+def card_overlaps(geometry) -> list[str]:
+    found = []
+    for lane in geometry.lanes:
+        by_column: dict[str, list] = {}
+        for card in lane.cards:
+            by_column.setdefault(card.touchpoint_id, []).append(card.box)
+        for tp_id, boxes in by_column.items():
+            boxes.sort(key=lambda box: box.y)
+            for upper, lower in zip(boxes, boxes[1:]):
+                if upper.bottom > lower.y + TOLERANCE:
+                    found.append(f"{lane.kind} cards of {tp_id} overlap at y={lower.y:.1f}")
+            if boxes[-1].bottom > lane.box.bottom + TOLERANCE:
+                found.append(f"{lane.kind} cards of {tp_id} run out of their lane")
+    return found
+
+
+def blocks_outside_their_column(geometry) -> list[str]:
+    found = []
+    columns = {h.touchpoint_id: h.card for h in geometry.touchpoints}
+    for tp_id, blocks in column_contents(geometry).items():
+        column = columns[tp_id]
+        for band, block in blocks:
+            if block.box.x < column.x - TOLERANCE or block.box.right > column.right + TOLERANCE:
+                found.append(f"{tp_id}: {band} {block.lines[:1]} leaves its column")
+    return found
+
+
+@HEAVY
+@given(journeys())
+def test_text_in_a_touchpoint_column_never_overlaps(journey):
+    geometry = layout(journey, THEME)
+    assert vertical_overlaps(geometry) == []
+    assert blocks_outside_their_column(geometry) == []
+
+
+@HEAVY
+@given(journeys())
+def test_cards_in_a_lane_column_never_overlap(journey):
+    assert card_overlaps(layout(journey, THEME)) == []
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_examples_have_no_overflow_or_overlap(example):
+    journey = parse(example.read_text(encoding="utf-8"), example.name)
+    geometry = layout(journey, load_theme(journey.theme or "default"))
+    assert overflowing_lines(geometry.text_blocks()) == []
+    assert vertical_overlaps(geometry) == []
+    assert card_overlaps(geometry) == []
+    assert blocks_outside_their_column(geometry) == []
+
+
+def test_overflow_and_overlap_checks_catch_what_they_look_for():
+    journey = parse(EXAMPLES[0].read_text(encoding="utf-8"), EXAMPLES[0].name)
+    geometry = layout(journey, THEME)
+    title = geometry.title
+    narrow = replace(title, box=replace(title.box, width=40))
+    assert overflowing_lines(replace(geometry, title=narrow).text_blocks())
+    header = geometry.touchpoints[0]
+    moved = replace(header.name, box=replace(header.name.box, y=header.channel.box.y))
+    crowded = replace(geometry,
+                      touchpoints=(replace(header, name=moved), *geometry.touchpoints[1:]))
+    assert vertical_overlaps(crowded)
+    lane = geometry.lanes[0]
+    first, second = lane.cards[0], replace(lane.cards[0], text=lane.cards[0].text)
+    doubled = replace(geometry, lanes=(replace(lane, cards=(first, second)), *geometry.lanes[1:]))
+    assert card_overlaps(doubled)
+
+
+def test_text_is_measured_as_the_svg_draws_it():
+    journey = parse('map "T" { stage s "S" { touchpoint t "' + "\\u{7}" * 20 + '" { } } }')
+    geometry = layout(journey, THEME)
+    drawn = [replace(b, lines=tuple(map(xml_chars, b.lines))) for b in geometry.text_blocks()]
+    assert overflowing_lines(drawn) == []
+
+
+# ── determinism ─────────────────────────────────────────────────────────────
+@LIGHT
+@given(journeys())
+def test_same_journey_renders_byte_identical(journey):
+    assert cjmdsl.render(journey, "svg") == cjmdsl.render(journey, "svg")
+    assert cjmdsl.render(journey, "json") == cjmdsl.render(journey, "json")
+
+
+RENDER_ALL = """
+import hashlib, json, sys, cjmdsl
+out = {}
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    for fmt in ("svg", "json"):
+        data = cjmdsl.render(text, fmt, filename=path).encode("utf-8")
+        out[path + ":" + fmt] = hashlib.sha256(data).hexdigest()
+print(json.dumps(out, sort_keys=True))
+"""
+
+
+def test_output_does_not_depend_on_hash_seed():
+    results = {}
+    for seed in ("0", "1", "12345", "random"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", RENDER_ALL, *map(str, EXAMPLES)],
+                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+        assert done.returncode == 0, done.stderr
+        results[seed] = json.loads(done.stdout)
+    assert len(results["0"]) == 2 * len(EXAMPLES)
+    for seed, digests in results.items():
+        assert digests == results["0"], f"PYTHONHASHSEED={seed} renders differently"
+    here = {f"{path}:{fmt}": hashlib.sha256(
+        cjmdsl.render(path.read_text(encoding="utf-8"), fmt, filename=str(path))
+        .encode("utf-8")).hexdigest() for path in EXAMPLES for fmt in ("svg", "json")}
+    assert here == results["0"]
+
+
+# ── round trip ──────────────────────────────────────────────────────────────
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_parsing_an_example_twice_gives_the_same_model_and_json(example):
+    text = example.read_text(encoding="utf-8")
+    first, second = parse(text, example.name), parse(text, example.name)
+    assert first == second
+    assert cjmdsl.render(first, "json") == cjmdsl.render(second, "json")
+    assert cjmdsl.render(first, "json") == cjmdsl.render(text, "json", filename=example.name)
+
+
+def test_package_parse_can_be_called_twice():
+    text = EXAMPLES[0].read_text(encoding="utf-8")
+    first = cjmdsl.parse(text, EXAMPLES[0].name)
+    assert cjmdsl.parse(text, EXAMPLES[0].name) == first
