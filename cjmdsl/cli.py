@@ -48,7 +48,34 @@ class Source:
     path: Path | None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose other commands live in their own modules, imported only when used.
+
+    Adding a command is adding a module under cjmdsl/commands/ and a line in LAZY_COMMANDS.
+    """
+
+    def __init__(self, *args, lazy: dict[str, str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy or {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in self.lazy:
+            module_name, _, attribute = self.lazy[name].rpartition(".")
+            from importlib import import_module
+
+            return getattr(import_module(module_name), attribute)
+        return super().get_command(ctx, name)
+
+
+# name -> "module.attribute" of a click command
+LAZY_COMMANDS: dict[str, str] = {}
+
+
+@click.group(cls=LazyGroup, lazy=LAZY_COMMANDS,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="cjm")
 def cli() -> None:
     """cjm: customer journey maps as code.
@@ -78,7 +105,7 @@ def _formats() -> list[str]:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def render(files: tuple[str, ...], format_name: str, output: str | None, theme: str | None,
            strict: bool) -> None:
-    from cjmdsl.backends import backend
+    from cjmdsl.backends import BackendUnavailable, backend
 
     module = backend(format_name)
     theme_obj = _theme_or_exit(theme) if theme else None
@@ -91,7 +118,11 @@ def render(files: tuple[str, ...], format_name: str, output: str | None, theme: 
             failed = True
             continue
         chosen = theme_obj or _theme_or_exit(journey.theme or "default")
-        content = module.render(journey, chosen)
+        try:
+            content = module.render(journey, chosen)
+        except BackendUnavailable as exc:
+            click.echo(f"cjm: error: {exc}", err=True)
+            sys.exit(EXIT_MAP_ERRORS)
         if target is None:
             _write_stdout(content)
         else:

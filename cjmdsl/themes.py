@@ -30,6 +30,7 @@ class Theme:
     personas: dict
     emotion: dict
     spacing: dict
+    dark: str | None = None  # the theme an HTML page switches to in dark mode
 
     def stage_fill(self, index: int) -> str:
         palette = self.stages["palette"]
@@ -74,7 +75,8 @@ def load_theme(name_or_path: str = "default") -> Theme:
     """A built-in theme by name, or a theme file by path, merged over its parent."""
     data = _resolve(name_or_path, ())
     try:
-        return Theme(**{key: data[key] for key in Theme.__dataclass_fields__})
+        return Theme(**{key: data[key] for key in Theme.__dataclass_fields__ if key != "dark"},
+                     dark=data.get("dark"))
     except KeyError as missing:
         raise ThemeError(f"theme `{name_or_path}` lacks the [{missing.args[0]}] section") from None
 

@@ -11,6 +11,11 @@ import pkgutil
 from types import ModuleType
 
 
+class BackendUnavailable(Exception):
+    """A format needs something this machine lacks (such as Graphviz's `dot`); the message
+    says what to install."""
+
+
 def formats() -> list[str]:
     """The format names a user can ask for (module names, `_` written as `-`)."""
     return sorted(info.name.replace("_", "-") for info in pkgutil.iter_modules(__path__)

@@ -3,14 +3,18 @@ from __future__ import annotations
 
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined,
+                    select_autoescape)
 
 from cjmdsl.escape import xml_chars
 
 
 @cache
 def environment() -> Environment:
+    """Templates compile once per machine: jinja2 keeps their bytecode in a private temp folder
+    (keyed on the template's source), as Lark keeps the parser tables."""
     env = Environment(
+        bytecode_cache=FileSystemBytecodeCache(),
         loader=PackageLoader("cjmdsl.backends", "templates"),
         autoescape=select_autoescape(["svg", "html", "j2"], default=True),
         finalize=xml_chars,
