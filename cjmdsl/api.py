@@ -9,7 +9,8 @@ from __future__ import annotations
 import codecs
 
 from cjmdsl.compile import CompileResult, compile_text
-from cjmdsl.diagnostics import CjmError, Diagnostic, error
+from cjmdsl.diagnostics import CjmError, Diagnostic, error, sort_key
+from cjmdsl.limits import DEFAULT_LIMITS, Limits, check_journey, check_size
 from cjmdsl.model import Journey, Span
 
 
@@ -29,16 +30,25 @@ def decode(data: bytes, filename: str = "<input>") -> tuple[str, list[Diagnostic
                             "save the file as UTF-8")]
 
 
-def check(text: str, filename: str = "<input>") -> CompileResult:
+def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> CompileResult:
     """Compile `text` and return the journey (None on errors) with every diagnostic."""
     from cjmdsl.themes import builtin_names
 
-    return compile_text(text, filename, known_themes=builtin_names())
+    too_big = check_size(text, limits)
+    if too_big:
+        return CompileResult(None, too_big)
+    result = compile_text(text, filename, known_themes=builtin_names())
+    if result.journey is None:
+        return result
+    beyond = check_journey(result.journey, limits)
+    if beyond:
+        return CompileResult(None, sorted(result.diagnostics + beyond, key=sort_key))
+    return result
 
 
-def parse(text: str, filename: str = "<input>") -> Journey:
+def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> Journey:
     """The journey in `text`; raises CjmError carrying every error found."""
-    result = check(text, filename)
+    result = check(text, filename, limits)
     if result.journey is None:
         raise CjmError(result.errors, text, filename)
     return result.journey
