@@ -94,6 +94,24 @@ def _formats() -> list[str]:
     return formats()
 
 
+LIMITS_KEY = "cjmdsl.limits"
+
+
+def limit_options(command):
+    """--max-bytes, --max-string, --max-touchpoints: raise the limits of cjmdsl.limits."""
+    def remember(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+        if value is not None:
+            ctx.meta.setdefault(LIMITS_KEY, {})[param.name] = value
+
+    for name, what in (("max_touchpoints", "touchpoints in a map [default: 10000]"),
+                       ("max_string", "characters in one text [default: 20000]"),
+                       ("max_bytes", "bytes in a map file [default: 5000000]")):
+        command = click.option(f"--{name.replace('_', '-')}", name, type=click.IntRange(min=1),
+                               default=None, expose_value=False, callback=remember,
+                               help=f"Most {what}.")(command)
+    return command
+
+
 @cli.command(help=RENDER_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-f", "--format", "format_name", default="svg", show_default=True,
@@ -103,6 +121,7 @@ def _formats() -> list[str]:
                    "when rendering several maps). Default: beside each map.")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@limit_options
 def render(files: tuple[str, ...], format_name: str, output: str | None, theme: str | None,
            strict: bool) -> None:
     from cjmdsl.backends import BackendUnavailable, backend
@@ -135,6 +154,7 @@ def render(files: tuple[str, ...], format_name: str, output: str | None, theme: 
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print diagnostics.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@limit_options
 def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
     from cjmdsl.diagnostics import to_json
 
@@ -216,8 +236,10 @@ def _read(name: str, quiet: bool = False, collect: list | None = None) -> Source
 
 def _check(source: Source):
     from cjmdsl.api import check
+    from cjmdsl.limits import Limits
 
-    return check(source.text, source.name)
+    limits = click.get_current_context().meta.get(LIMITS_KEY, {})
+    return check(source.text, source.name, Limits(**limits))
 
 
 def _compile(source: Source, strict: bool):

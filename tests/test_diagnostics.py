@@ -188,6 +188,17 @@ CASES = [
         }
         """), "E021", ERROR, 3, 13, "KPI `k` starts at 0 customers",
          "divide by the start count"),
+    case("E030-file-too-large",
+         'map "M" {\n  // ' + "x" * 5_000_000 + '\n}\n', "E030", ERROR, 1, 1,
+         "more than the limit of 5,000,000", "--max-bytes"),
+    case("E031-string-too-long",
+         'map "M" {\n  description "' + "x" * 20_001 + '"\n  stage s "S" { touchpoint t "T" '
+         '{ channel web } }\n}\n', "E031", ERROR, 1, 1, "a text of 20,001 characters",
+         "--max-string"),
+    case("E032-too-many-touchpoints",
+         'map "M" {\n  stage s "S" {\n' + "".join(f"    touchpoint t{i} \"T\" {{ channel web }}\n"
+                                             for i in range(10_001)) + '  }\n}\n',
+         "E032", ERROR, 1, 1, "10,001 touchpoints", "--max-touchpoints"),
     case("W101-stage-without-touchpoints", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web } }
