@@ -1,7 +1,9 @@
 """The jinja2 environment shared by the markup backends (SVG, HTML)."""
 from __future__ import annotations
 
+import hashlib
 from functools import cache
+from pathlib import Path
 
 from jinja2 import (Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined,
                     select_autoescape)
@@ -11,10 +13,12 @@ from cjmdsl.escape import xml_chars
 
 @cache
 def environment() -> Environment:
-    """Templates compile once per machine: jinja2 keeps their bytecode in a private temp folder
-    (keyed on the template's source), as Lark keeps the parser tables."""
+    """Templates compile once per machine: jinja2 keeps their bytecode in a private temp folder,
+    as Lark keeps the parser tables. jinja2 keys it on the template's source only, so the
+    file names also carry a hash of this module, whose settings (escaping) shape the code."""
+    settings = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
     env = Environment(
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=FileSystemBytecodeCache(pattern=f"__cjmdsl_{settings}_%s.cache"),
         loader=PackageLoader("cjmdsl.backends", "templates"),
         autoescape=select_autoescape(["svg", "html", "j2"], default=True),
         finalize=xml_chars,

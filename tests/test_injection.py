@@ -1,0 +1,125 @@
+"""No injection: hostile text in every text field of the language stays text.
+
+Each payload goes into every string of a map at once (title, description, personas and their
+fields, stages, touchpoints and everything in them, action items, KPIs, scale labels). The
+SVG must stay well-formed XML with no script, no event handler and no external reference,
+and show each payload as text; the JSON must carry it back unchanged.
+"""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from cjmdsl.api import parse, render
+from cjmdsl.escape import xml_chars
+
+PAYLOADS = {
+    "script-tag": "</script><script>alert(1)</script>",
+    "attribute-breaker": '" onmouseover="alert(1)" x="',
+    "single-quote-breaker": "' onload='alert(1)' '",
+    "img-onerror": "<img src=x onerror=alert(1)>",
+    "svg-onload": "<svg onload=alert(1)>",
+    "javascript-url": "javascript:alert(document.domain)",
+    "data-url": "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "cdata-end": "]]><script>alert(1)</script><![CDATA[",
+    "comment-breaker": "--><script>alert(1)</script><!--",
+    "entity": "&lt;script&gt; &amp; &#60;b&#62; &xxe;",
+    "xml-declaration": '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+    "foreign-object": "<foreignObject><iframe src=//evil></iframe></foreignObject>",
+    "use-href": '<use href="https://evil.example/x.svg#a"/>',
+    "css-breaker": "</style><style>*{background:url(https://evil.example)}</style>",
+    "dot-quote": 'a" ]; evil [label="x',
+    "dot-brace": "} digraph evil { a -> b",
+    "dot-html-label": "<<b>x</b>>",
+    "json-breaker": '"}, {"injected": true, "x": "',
+    "bidi-override": "\u202egnp.exe\u202c safe \u2066isolate\u2069",
+    "backslashes": "C:\\new\\table\\u0000",
+    "control-characters": "bell\x07 nul\x00 esc\x1b[31m",
+    "jinja": "{{ 7*7 }} {% raw %}",
+}
+
+
+def cjm_string(text: str) -> str:
+    """`text` as a .cjm string literal (the language's escapes)."""
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{{{ord(char):x}}}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def hostile_map(payload: str) -> str:
+    s = cjm_string(payload)
+    return f"""map {s} {{
+  description {s}
+  scale -2 .. 2 {{ -2 {s} 0 {s} 2 {s} }}
+  persona p {s} {{ role {s} goal {s} need {s} pain {s} motivation {s} quote {s} }}
+  persona q {s}
+  stage st {s} {{
+    goal {s}
+    brand {s}
+    touchpoint tp {s} {{
+      channel web
+      action {s}
+      thought {s}
+      question {s}
+      emotion p -2 {s}
+      emotion q 1 {s}
+      expect p 2
+      pain {s} source survey {s} owner {s}
+      opportunity {s} source interview {s} owner {s}
+      moment_of_truth {s}
+    }}
+    touchpoint tp2 {s} {{ channel chat emotion p 1 {s} emotion q -1 }}
+    action_item {s} outcome {s} owner {s}
+  }}
+  kpi k {s} value 3 target 4
+  kpi r {s} churn start 100 end 90 target 5%
+}}
+"""
+
+
+@pytest.fixture(params=list(PAYLOADS), ids=list(PAYLOADS))
+def payload(request) -> str:
+    return PAYLOADS[request.param]
+
+
+def test_payload_survives_the_language(payload):
+    journey = parse(hostile_map(payload))
+    assert journey.title == payload
+    assert journey.stages[0].touchpoints[0].pains[0].source.detail == payload
+
+
+def test_svg_stays_inert_well_formed_xml(payload):
+    svg = render(hostile_map(payload), "svg")
+    root = ET.fromstring(svg)  # strict: raises on anything that is not well-formed
+    assert "<!DOCTYPE" not in svg and "<!ENTITY" not in svg
+    for element in root.iter():
+        tag = element.tag.split("}")[-1]
+        assert tag not in {"script", "foreignObject", "iframe", "use", "image", "a", "style"}
+        for name, value in element.attrib.items():
+            local = name.split("}")[-1].lower()
+            assert not local.startswith("on"), f"event handler {name} on <{tag}>"
+            assert local != "href", f"reference {name}={value!r} on <{tag}>"
+            assert "url(" not in value and "javascript:" not in value.lower()
+    drawn = "".join(root.itertext())
+    visible = re.sub(r"\s+", " ", xml_chars(payload)).strip()
+    for word in visible.split(" "):
+        assert word in drawn, f"{word!r} is not shown as text"
+
+
+def test_json_carries_the_payload_back_unchanged(payload):
+    document = json.loads(render(hostile_map(payload), "json"))
+    journey = document["journey"]
+    assert journey["title"] == payload
+    assert journey["stages"][0]["touchpoints"][0]["opportunities"][0]["owner"] == payload
+    assert set(document) == {"$schema", "schema_version", "journey"}
