@@ -1,26 +1,40 @@
-"""Load themes: TOML files from themes/ (or a user's file), merged over `default`.
+"""Themes: TOML files of colours, fonts and spacing, built in or the user's own.
 
-A theme is data, not code: colours, fonts and spacing that the layout and the
-backends read. Built-ins ship inside the wheel; `extends` deep-merges a theme
-over another one.
+A theme is data, not code. Built-ins ship inside the wheel (themes/*.toml); a user's file
+`extends` a built-in or another file and sets only what it changes (sections merge key by key;
+lists are replaced whole). Every theme is checked against `SCHEMA`: a mistake in a theme file
+gets a diagnostic with its file, line and key, as a mistake in a map does.
 """
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
+from cjmdsl.colors import blend, mix, rgb
+from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error
 from cjmdsl.resources import data_dir
+from cjmdsl.theme_schema import SCHEMA, THEME_CODES, TOP_KEYS, Places, check_keys, read
+
+__all__ = ["SCHEMA", "THEME_CODES", "TOP_KEYS", "Theme", "ThemeError", "builtin_names",
+           "builtin_themes", "is_theme_path", "load_theme", "mix", "to_toml"]
 
 
-class ThemeError(Exception):
-    """A theme that cannot be found or read."""
+class ThemeError(CjmError):
+    """A theme that cannot be used. For a theme file: every diagnostic found in it, with its
+    `source` and `filename`; for a name or path that leads nowhere: only a message."""
+
+    def __init__(self, diagnostics=(), source: str = "", filename: str = "<theme>",
+                 message: str | None = None):
+        super().__init__(list(diagnostics), source, filename)
+        if message is not None:
+            self.args = (message,)
 
 
 @dataclass(frozen=True)
 class Theme:
-    """A fully resolved theme; sections are plain dicts as read from TOML."""
+    """A fully resolved theme; sections are plain dicts as read from TOML, every key present."""
 
     name: str
     description: str
@@ -30,7 +44,7 @@ class Theme:
     personas: dict
     emotion: dict
     spacing: dict
-    dark: str | None = None  # the theme an HTML page switches to in dark mode
+    dark: str | None = None  # the theme an HTML page switches to in dark mode; None: none
 
     def stage_fill(self, index: int) -> str:
         palette = self.stages["palette"]
@@ -43,69 +57,157 @@ class Theme:
         return palette[index % len(palette)]
 
     def emotion_color(self, value: float, low: float, high: float) -> str:
-        """Colour of an emotion value on a diverging scale from `low` to `high`."""
+        """Colour of an emotion value on a diverging scale from `low` to `high`: `negative`
+        to `neutral` to `positive`, interpolated in Oklab so that steps look even."""
         middle = (low + high) / 2
         if value <= middle:
             t = 0.0 if middle == low else (value - low) / (middle - low)
-            return mix(self.emotion["negative"], self.emotion["neutral"], t)
+            return blend(self.emotion["negative"], self.emotion["neutral"], t)
         t = (value - middle) / (high - middle)
-        return mix(self.emotion["neutral"], self.emotion["positive"], t)
+        return blend(self.emotion["neutral"], self.emotion["positive"], t)
 
 
-def mix(a: str, b: str, t: float) -> str:
-    """Linear blend of two #rrggbb colours, t in 0..1."""
-    t = min(max(t, 0.0), 1.0)
-    ca, cb = _rgb(a), _rgb(b)
-    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb))
-
-
-def _rgb(color: str) -> tuple[int, int, int]:
-    value = color.lstrip("#")
-    if len(value) == 3:
-        value = "".join(c * 2 for c in value)
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
-
-
+# ── finding and loading ──────────────────────────────────────────────────────
 def builtin_names() -> list[str]:
     return sorted(p.stem for p in data_dir("themes").glob("*.toml"))
 
 
-@cache
+def is_theme_path(name_or_path: str) -> bool:
+    """A theme file rather than a built-in name: it ends in .toml or holds a path separator."""
+    return name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
+
+
 def load_theme(name_or_path: str = "default") -> Theme:
-    """A built-in theme by name, or a theme file by path, merged over its parent."""
-    data = _resolve(name_or_path, ())
-    try:
-        return Theme(**{key: data[key] for key in Theme.__dataclass_fields__ if key != "dark"},
-                     dark=data.get("dark"))
-    except KeyError as missing:
-        raise ThemeError(f"theme `{name_or_path}` lacks the [{missing.args[0]}] section") from None
+    """A built-in theme by name, or a theme file by path, merged over what it extends.
 
-
-def _resolve(name_or_path: str, chain: tuple[str, ...]) -> dict:
-    path = _locate(name_or_path)
-    if str(path) in chain:
-        raise ThemeError("themes extend each other in a cycle: " + " -> ".join([*chain, str(path)]))
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ThemeError(f"cannot read theme {path}: {exc}") from None
-    parent = data.pop("extends", None if path.stem == "default" else "default")
-    if parent is None:
-        return data
-    return _deep_merge(_resolve(parent, (*chain, str(path))), data)
-
-
-def _locate(name_or_path: str) -> Path:
-    if name_or_path.endswith(".toml") or "/" in name_or_path:
+    Raises ThemeError: with diagnostics for a file with mistakes (or one it extends), with
+    only a message for an unknown name or a file that cannot be read.
+    """
+    if is_theme_path(name_or_path):
         path = Path(name_or_path)
-        if path.is_file():
-            return path
-        raise ThemeError(f"no theme file at {name_or_path}")
-    path = data_dir("themes") / f"{name_or_path}.toml"
-    if path.is_file():
-        return path
-    raise ThemeError(f"unknown theme `{name_or_path}`; built-in themes: "
-                     + ", ".join(builtin_names()))
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ThemeError(message=f"cannot read theme {name_or_path}: "
+                                     f"{exc.strerror or exc}") from None
+        return _theme(_resolve(path, data, name_or_path, ()))
+    return _builtin(name_or_path)
+
+
+@cache
+def _builtin(name: str) -> Theme:
+    if name not in builtin_names():
+        hint = did_you_mean(name, builtin_names())
+        raise ThemeError(message=f"unknown theme `{name}`" + (f" ({hint})" if hint else "")
+                                 + "; built-in themes: " + ", ".join(builtin_names()))
+    path = data_dir("themes") / f"{name}.toml"
+    return _theme(_resolve(path, path.read_bytes(), f"themes/{name}.toml", ()))
+
+
+def builtin_themes() -> list[Theme]:
+    return [load_theme(name) for name in builtin_names()]
+
+
+def _theme(data: dict) -> Theme:
+    missing = [f"{section}.{key}" for section, keys in SCHEMA.items() for key in keys
+               if key not in data.get(section, {})]
+    if missing:  # only a broken installation: every theme extends the complete `default`
+        raise ThemeError(message=f"theme `{data.get('name')}` lacks " + ", ".join(missing))
+    return Theme(**{f.name: data.get(f.name) for f in fields(Theme)})
+
+
+def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...]) -> dict:
+    """The file's own settings merged over its parent's, every reference checked."""
+    text, data, problems = read(raw)
+    here = path.resolve()
+    parent = None
+    if not problems:
+        places = Places(text)
+        problems = check_keys(data, places)
+        parent, trouble = _parent(data, here, chain, places)
+        problems += trouble + _check_dark(data, here, places)
+    if problems:
+        raise ThemeError(sorted(problems, key=lambda d: (d.span.line, d.span.column)),
+                         text, shown)
+    own = _normalised({key: value for key, value in data.items() if key != "extends"})
+    own.setdefault("name", path.stem)
+    own.setdefault("description", "")
+    if parent is None:
+        return own
+    inherited = _resolve(parent, parent.read_bytes(), _shown(parent), (*chain, here))
+    for key in TOP_KEYS:  # a theme's name, description and dark partner are its own
+        inherited.pop(key, None)
+    return _deep_merge(inherited, own)
+
+
+def _parent(data: dict, here: Path, chain: tuple[Path, ...], places: Places):
+    """The file this one extends (`default` unless it says; nothing for `default` itself)."""
+    if here == (data_dir("themes") / "default.toml").resolve():
+        return None, []
+    name = data.get("extends", "default")
+    if not isinstance(name, str) or not name:
+        return None, []  # reported with the other keys
+    parent, trouble = _reference(name, "extends", here, places)
+    if trouble:
+        return None, [trouble]
+    if parent in (*chain, here):
+        names = " → ".join(p.name for p in (*chain, here, parent))
+        return None, [error("E054", f"themes extend each other in a cycle: {names}",
+                            places.value("", "extends"), "remove one of the `extends`")]
+    return parent, []
+
+
+def _check_dark(data: dict, here: Path, places: Places) -> list[Diagnostic]:
+    """The dark partner must exist; a file path is kept absolute, to load from anywhere."""
+    name = data.get("dark")
+    if not isinstance(name, str) or not name:
+        return []
+    target, trouble = _reference(name, "dark", here, places)
+    if trouble:
+        return [trouble]
+    if is_theme_path(name):
+        data["dark"] = str(target)
+    return []
+
+
+def _normalised(data: dict) -> dict:
+    """Colours as lowercase #rrggbb, which every backend (Graphviz too) understands."""
+    def long(color: str) -> str:
+        return "#{:02x}{:02x}{:02x}".format(*rgb(color))
+
+    for section, keys in SCHEMA.items():
+        for key, spec in keys.items():
+            if key in data.get(section, {}) and spec.kind == "colour":
+                data[section][key] = long(data[section][key])
+            elif key in data.get(section, {}) and spec.kind == "colours":
+                data[section][key] = [long(c) for c in data[section][key]]
+    return data
+
+
+def _reference(value: str, key: str, here: Path, places: Places):
+    """The file a theme's `extends` or `dark` names, or an E019 diagnostic."""
+    if is_theme_path(value):
+        target = (here.parent / value).resolve()
+        if target.is_file():
+            return target, None
+        return None, error("E019", f"no theme file at `{value}` for `{key}`",
+                           places.value("", key),
+                           "a path is relative to the folder of the theme file that names it")
+    if value in builtin_names():
+        return (data_dir("themes") / f"{value}.toml").resolve(), None
+    return None, error("E019", f"unknown theme `{value}` for `{key}`", places.value("", key),
+                       did_you_mean(value, builtin_names())
+                       or "built-in themes: " + ", ".join(builtin_names()))
+
+
+def _shown(path: Path) -> str:
+    """A path for messages: relative to the working folder when inside it."""
+    if path.parent == data_dir("themes").resolve():
+        return f"themes/{path.name}"
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _deep_merge(base: dict, override: dict) -> dict:
@@ -116,3 +218,31 @@ def _deep_merge(base: dict, override: dict) -> dict:
         else:
             merged[key] = value
     return merged
+
+
+# ── printing a theme ─────────────────────────────────────────────────────────
+def to_toml(theme: Theme) -> str:
+    """The fully resolved theme as a TOML file: every key, in the documented order."""
+    out = [f"# Theme {' '.join(theme.name.split())!r}, fully resolved. Save it as a .toml file and",
+           "# change what you need, or keep only what you change and name this theme in",
+           "# `extends`; then: cjm render map.cjm --theme FILE.toml",
+           f"name = {_toml_value(theme.name)}",
+           f"description = {_toml_value(theme.description)}"]
+    if theme.dark:
+        out.append(f"dark = {_toml_value(theme.dark)}")
+    for section, keys in SCHEMA.items():
+        values = getattr(theme, section)
+        out += ["", f"[{section}]"]
+        out += [f"{key} = {_toml_value(values[key])}" for key in keys]
+    return "\n".join(out) + "\n"
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    # JSON's string escapes are TOML's, except that TOML wants DEL escaped too.
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
