@@ -1,0 +1,322 @@
+"""The map as one interactive HTML page: a file to attach, host on a wiki, or open from disk.
+
+The page inlines everything (CSS, the SVG map, a small vanilla script) and makes no request
+of any kind; a Content-Security-Policy with hashes of the one style and the one script says
+so to the browser. The map is the SVG backend's drawing of the shared layout, once per colour
+scheme (the theme and its dark partner differ only in colours, so both drawings have the same
+geometry). The script adds behaviour at load time through the SVG's `data-*` attributes; the
+tables below the map are plain HTML and work without it. Same input, same bytes out.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from functools import cache
+from importlib.resources import files
+
+from markupsafe import Markup
+
+from cjmdsl import geometry as g
+from cjmdsl.backends import svg
+from cjmdsl.backends._templates import environment
+from cjmdsl.channels import resolve_channel
+from cjmdsl.escape import xml_chars
+from cjmdsl.layout import MARKER_SHAPES, layout
+from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
+from cjmdsl.themes import Theme, ThemeError, load_theme
+
+EXTENSION = ".html"
+BINARY = False
+
+# Theme colours the page itself uses, as CSS custom properties (`--pain-border`, …).
+PAGE_COLORS = ("background", "text", "muted", "line", "panel", "card", "border", "pain",
+               "pain_border", "opportunity", "opportunity_border", "tag", "moment",
+               "moment_fill", "met", "missed")
+# The map's rows a reader can hide: geometry lane kind -> the SVG group that draws it.
+ROW_SELECTORS = {"actions": ".cjm-lane-actions", "thoughts": ".cjm-lane-thoughts",
+                 "emotions": ".cjm-lane-emotions", "pains": ".cjm-lane-pains",
+                 "opportunities": ".cjm-lane-opportunities", "plan": ".cjm-stage-plan",
+                 "kpis": ".cjm-kpis"}
+ROW_NAMES = {"actions": "Actions", "thoughts": "Thoughts", "emotions": "Emotions",
+             "pains": "Pain points", "opportunities": "Opportunities", "plan": "Stage plan",
+             "kpis": "KPIs"}
+_COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]*\)")
+_FONT = re.compile(r"[\w ,.'\"-]+")
+
+
+def render(journey: Journey, theme: Theme) -> str:
+    light = layout(journey, theme)
+    partner = dark_partner(theme)
+    dark = layout(journey, partner) if partner else None
+    maps = [_map("light" if partner else "only", journey, light, theme)]
+    if partner:
+        maps.append(_map("dark", journey, dark, partner))
+    css = _theme_css(theme, light, partner, dark) + _static("page.css")
+    script = _static("page.js")
+    template = environment().get_template("map.html.j2")
+    return template.render(
+        journey=journey,
+        maps=maps,
+        has_dark=partner is not None,
+        rows=[(row["kind"], ROW_NAMES[row["kind"]]) for row in maps[0]["rows"]],
+        personas=[_persona_view(journey, index) for index in range(len(journey.personas))],
+        touchpoints=[_touchpoint_view(journey, tp) for tp in journey.touchpoints],
+        gaps=gap_rows(journey),
+        pains=pains_by_stage(journey),
+        pain_owners=any(pain.owner for tp in journey.touchpoints for pain in tp.pains),
+        kpis=[_kpi_view(kpi) for kpi in journey.kpis],
+        moments=[_touchpoint_view(journey, tp) for tp in journey.touchpoints
+                 if tp.moment_of_truth],
+        css=Markup(css),
+        script=Markup(script),
+        data=json_for_script(_script_data(journey, maps)),
+        csp=content_security_policy(css, script),
+    )
+
+
+def dark_partner(theme: Theme) -> Theme | None:
+    """The theme the page switches to in dark mode, if it names one other than itself."""
+    if not theme.dark or theme.dark == theme.name:
+        return None
+    try:
+        return load_theme(theme.dark)
+    except ThemeError:
+        return None
+
+
+def json_for_script(data) -> Markup:
+    """JSON that is safe inside `<script type="application/json">`: no `<`, `>` or `&`, so
+    neither `</script>` nor `<!--` can end or change the block; `JSON.parse` reads it back."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escaped)
+    return Markup(xml_chars(text))
+
+
+def content_security_policy(css: str, script: str) -> str:
+    """Nothing may load; only the page's own style and script (by hash) may run."""
+    return ("default-src 'none'; "
+            f"style-src {_sha256(css)}; script-src {_sha256(script)}; "
+            "img-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@cache
+def _static(name: str) -> str:
+    return files("cjmdsl.backends").joinpath("templates", "html", name).read_text("utf-8")
+
+
+# ── the map ───────────────────────────────────────────────────────────────────
+def _map(scheme: str, journey: Journey, geometry: g.Geometry, theme: Theme) -> dict:
+    """One drawing of the map, with what the script needs to know about its geometry: the
+    rows it can hide, the width of the lane-label column (`rail`) and the top and height of
+    the stage header band (a little of the gap below included), which stay in view."""
+    markup = svg.draw(journey, geometry, theme)
+    if scheme == "dark":
+        markup = _distinct_ids(markup, "dark")
+    gap = theme.spacing["column_gap"]
+    stages_top = min((s.box.y for s in geometry.stages), default=0)
+    stages_bottom = max((s.box.bottom for s in geometry.stages), default=0) + gap / 2
+    rail = min((s.box.x for s in geometry.stages), default=0) - gap / 2
+    return {"scheme": scheme, "svg": Markup(markup),
+            "rows": _rows(geometry, theme.spacing["lane_gap"]), "rail": round(rail, 2),
+            "stages": [round(stages_top, 2), round(stages_bottom - stages_top, 2)],
+            "size": [geometry.width, geometry.height]}
+
+
+def _distinct_ids(markup: str, suffix: str) -> str:
+    """The second drawing of a map gets ids of its own (the SVG's title and desc)."""
+    found = re.search(r'aria-labelledby="(cjm-[0-9a-f]+)-title', markup)
+    if not found:
+        return markup
+    uid = found.group(1)
+    for old in (f'id="{uid}-title"', f'id="{uid}-desc"',
+                f'aria-labelledby="{uid}-title {uid}-desc"'):
+        markup = markup.replace(old, old.replace(uid, f"{uid}-{suffix}"), 1)
+    return markup
+
+
+def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
+    """Each row of the map from the middle of the gap above it to the middle of the gap
+    below, top to bottom: the script hides a row by closing up that band."""
+    half = lane_gap / 2
+    bands = [(lane.kind, lane.box.y, lane.box.bottom) for lane in geometry.lanes]
+    if geometry.emotion:
+        bands.append(("emotions", geometry.emotion.box.y, geometry.emotion.box.bottom))
+    if geometry.footers:
+        bands.append(("plan", geometry.footers[0].box.y, geometry.footers[0].box.bottom))
+    if geometry.kpis:
+        bands.append(("kpis", min(k.box.y for k in geometry.kpis),
+                      max(k.box.bottom for k in geometry.kpis)))
+    bands.sort(key=lambda band: band[1])
+    return [{"kind": kind, "selector": ROW_SELECTORS[kind], "top": round(top - half, 2),
+             "bottom": round(bottom + half, 2)} for kind, top, bottom in bands]
+
+
+def _script_data(journey: Journey, maps: list[dict]) -> dict:
+    return {
+        "labels": {tp.id: _touchpoint_label(journey, tp) for tp in journey.touchpoints},
+        "paths": {p.id: [tp.id for tp in journey.touchpoints
+                         if tp.emotion_of(p.id) or tp.expectation_of(p.id)]
+                  for p in journey.personas},
+        "maps": {m["scheme"]: {key: m[key] for key in ("rows", "rail", "stages", "size")}
+                 for m in maps},
+    }
+
+
+def _touchpoint_label(journey: Journey, tp: Touchpoint) -> str:
+    facts = [_stage_name(journey, tp)]
+    if tp.channel:
+        facts.append(_channel_label(tp.channel))
+    if tp.moment_of_truth:
+        facts.append("moment of truth")
+    return f"{tp.name} ({', '.join(facts)})"
+
+
+# ── colours ───────────────────────────────────────────────────────────────────
+def _theme_css(theme: Theme, light: g.Geometry, partner: Theme | None,
+               dark: g.Geometry | None) -> str:
+    """The theme's colours as custom properties; with a dark partner, the rules that switch
+    to it (the reader's choice, else `prefers-color-scheme`; print is always light)."""
+    font = theme.font["family"] if _FONT.fullmatch(theme.font["family"]) else "sans-serif"
+    lines = ["", f":root{{--font:{font};{_vars(theme, light)}}}",
+             "".join(f".p{i}{{--pc:var(--p{i})}}" for i in range(len(light.legend)))]
+    if partner is None:
+        return "\n".join(lines) + "\n"
+    dark_vars = _vars(partner, dark)
+    on = ":root[data-scheme=dark]"
+    auto = ":root:not([data-scheme=light])"
+    shown = "{visibility:visible}"
+    gone = "{visibility:hidden}"
+    lines += [
+        f".cjm-canvas-dark{gone}",
+        f"{on}{{{dark_vars}}}",
+        f"{on} .cjm-canvas-dark{shown}{on} .cjm-canvas-light{gone}",
+        "@media (prefers-color-scheme:dark){"
+        f"{auto}{{{dark_vars}}}{auto} .cjm-canvas-dark{shown}{auto} .cjm-canvas-light{gone}}}",
+        "@media print{"
+        f":root:root{{{_vars(theme, light)}}}"
+        ":root:root .cjm-canvas-light{visibility:visible}:root:root .cjm-canvas-dark{display:none}}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _vars(theme: Theme, geometry: g.Geometry) -> str:
+    scheme = "dark" if _is_dark(theme.colors["background"]) else "light"
+    pairs = [(name.replace("_", "-"), theme.colors[name]) for name in PAGE_COLORS]
+    pairs.append(("accent", geometry.legend[0].color if geometry.legend
+                  else theme.personas["palette"][0]))
+    pairs += [(f"p{index}", entry.color) for index, entry in enumerate(geometry.legend)]
+    return "".join(f"--{name}:{_css_color(value)};" for name, value in pairs) + \
+        f"color-scheme:{scheme};"
+
+
+def _css_color(value) -> str:
+    """A colour as CSS, or `initial` (unset) for anything that is not plainly a colour."""
+    return value if isinstance(value, str) and _COLOR.fullmatch(value) else "initial"
+
+
+def _is_dark(color: str) -> bool:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", color or ""):
+        return False
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue < 128
+
+
+# ── what the page shows besides the map ───────────────────────────────────────
+def gap_rows(journey: Journey) -> list[dict]:
+    """Every touchpoint and persona with both an expected and an actual emotion, worst gap
+    (actual − expected) first; ties stay in map order."""
+    rows = []
+    for tp in journey.touchpoints:
+        for index, persona in enumerate(journey.personas):
+            felt, hoped = tp.emotion_of(persona.id), tp.expectation_of(persona.id)
+            if felt and hoped:
+                gap = felt.value - hoped.value
+                rows.append({"touchpoint": tp, "persona": persona, "index": index,
+                             "expected": _on_scale(journey.scale, hoped.value),
+                             "actual": _on_scale(journey.scale, felt.value),
+                             "word": felt.word, "gap": gap, "gap_text": _signed(gap),
+                             "verdict": ("worse than expected" if gap < 0 else
+                                         "better than expected" if gap > 0 else "as expected")})
+    return sorted(rows, key=lambda row: row["gap"])
+
+
+def pains_by_stage(journey: Journey) -> list[tuple]:
+    """(stage, [(touchpoint, pain), …]) for each stage that has pain points, in map order."""
+    found = [(stage, [(tp, pain) for tp in stage.touchpoints for pain in tp.pains])
+             for stage in journey.stages]
+    return [(stage, pains) for stage, pains in found if pains]
+
+
+def _persona_view(journey: Journey, index: int) -> dict:
+    persona = journey.personas[index]
+    marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], 8, 8, 5, "", "")
+    facts = [(label, items) for label, items in (
+        ("Role", persona.roles), ("Goals", persona.goals), ("Needs", persona.needs),
+        ("Pains", persona.pains), ("Motivations", persona.motivations)) if items]
+    return {"persona": persona, "index": index, "marker": marker, "facts": facts}
+
+
+def _touchpoint_view(journey: Journey, tp: Touchpoint) -> dict:
+    emotions = []
+    for index, persona in enumerate(journey.personas):
+        felt, hoped = tp.emotion_of(persona.id), tp.expectation_of(persona.id)
+        if felt or hoped:
+            emotions.append({
+                "persona": persona, "index": index, "word": felt.word if felt else None,
+                "actual": _on_scale(journey.scale, felt.value) if felt else None,
+                "expected": _on_scale(journey.scale, hoped.value) if hoped else None,
+                "gap": _signed(felt.value - hoped.value) if felt and hoped else None})
+    return {"tp": tp, "stage": _stage_name(journey, tp),
+            "channel": _channel_label(tp.channel) if tp.channel else None,
+            "emotions": emotions}
+
+
+def _kpi_view(kpi: Kpi) -> dict:
+    unit = "%" if kpi.is_percent else ""
+    actual = kpi.actual
+    detail = None
+    if kpi.kind != "value" and kpi.start is not None and kpi.end is not None:
+        count = kpi.end if kpi.kind == "retention" else kpi.start - kpi.end
+        verb = "retained" if kpi.kind == "retention" else "lost"
+        detail = f"{kpi.kind.capitalize()}: {count:,} of {kpi.start:,} {verb}"
+    if actual is not None and kpi.kind != "value":
+        actual = round(actual, 1)
+    return {"kpi": kpi, "detail": detail,
+            "actual": "–" if actual is None else _number(actual) + unit,
+            "target": None if kpi.target is None else _number(kpi.target) + unit,
+            "goal": "at most" if kpi.kind == "churn" else "at least"}
+
+
+def _on_scale(scale: Scale, value: float) -> str:
+    label = scale.label_for(value)
+    return f"{_signed(value)} ({label})" if label else _signed(value)
+
+
+def _stage_name(journey: Journey, tp: Touchpoint) -> str:
+    return next((s.name for s in journey.stages if s.id == tp.stage), tp.stage)
+
+
+def _channel_label(name: str) -> str:
+    known = resolve_channel(name)
+    return known.label if known else name
+
+
+def _signed(value: float) -> str:
+    text = _number(value)
+    return f"+{text}" if value > 0 else text
+
+
+def _number(value: float) -> str:
+    """Thousands separated, no trailing zeros: 1,200 · 3.25 · -2."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0")

@@ -1,0 +1,220 @@
+
+// The journey page's behaviour, added to the SVG map through its data-* attributes:
+// persona highlight, touchpoint tooltips and pinned details, lanes on and off,
+// sticky stage header and lane labels, light and dark. Text is only ever copied
+// (cloneNode, textContent), never parsed as markup.
+"use strict";
+(() => {
+  const data = JSON.parse(document.getElementById("cjm-data").textContent);
+  const root = document.documentElement;
+  const canvases = [...document.querySelectorAll(".cjm-canvas")];
+  const stack = document.querySelector(".cjm-stack");
+  const scroller = document.querySelector(".cjm-scroll");
+  const tooltip = document.getElementById("cjm-tooltip");
+  const panel = document.getElementById("cjm-details");
+  const panelBody = panel.querySelector(".cjm-details-body");
+  let pinned = null;
+
+  const marks = id => document.querySelectorAll(`.cjm-canvas [data-touchpoint="${CSS.escape(id)}"]`);
+  const detailsOf = id => [...document.getElementById("cjm-tp-" + id).childNodes].map(n => n.cloneNode(true));
+  const touchpointAt = target => target instanceof Element ? target.closest("[data-touchpoint]") : null;
+  const visibleCanvas = () => canvases.find(c => getComputedStyle(c).visibility === "visible") || canvases[0];
+
+  // ── the map becomes interactive ──
+  for (const canvas of canvases) {
+    const svg = canvas.querySelector("svg");
+    svg.setAttribute("role", "group");  // an image's parts cannot take focus
+    for (const tp of svg.querySelectorAll(".cjm-touchpoints > [data-touchpoint]")) {
+      const id = tp.dataset.touchpoint;
+      tp.setAttribute("tabindex", "0");
+      tp.setAttribute("role", "button");
+      tp.setAttribute("aria-label", data.labels[id]);
+      tp.setAttribute("aria-describedby", "cjm-tp-" + id);
+      tp.setAttribute("aria-controls", "cjm-details");
+      tp.setAttribute("aria-expanded", "false");
+    }
+    addRails(canvas, svg, data.maps[canvas.dataset.scheme]);
+  }
+  const first = data.maps[canvases[0].dataset.scheme];
+  scroller.style.scrollPaddingLeft = first.rail + "px";
+  scroller.style.scrollPaddingTop = first.stages[1] + "px";
+  const stuck = () => {  // the rails cast a shadow only while content passes under them
+    scroller.classList.toggle("cjm-scrolled-x", scroller.scrollLeft > 0);
+    scroller.classList.toggle("cjm-scrolled-y", scroller.scrollTop > first.stages[0]);
+  };
+  scroller.addEventListener("scroll", stuck, {passive: true});
+
+  // Copies of the lane labels and of the stage header that stay in view (CSS sticky)
+  // while the map scrolls; decoration only, hidden from assistive technology.
+  function addRails(canvas, svg, map) {
+    const [width, height] = map.size;
+    const [top, tall] = map.stages;
+    const rail = (cls, w, h, y) => {
+      const copy = document.createElementNS(svg.namespaceURI, "svg");
+      copy.setAttribute("class", "cjm-rail " + cls);
+      copy.setAttribute("aria-hidden", "true");
+      copy.setAttribute("font-family", svg.getAttribute("font-family"));
+      copy.setAttribute("width", w);
+      copy.setAttribute("height", h);
+      copy.setAttribute("viewBox", `0 ${y} ${w} ${h}`);
+      copy.style.marginTop = y + "px";
+      canvas.append(copy);
+      return copy;
+    };
+    const left = rail("cjm-rail-left", map.rail, height - tall - top, top + tall);
+    left.append(svg.querySelector(".cjm-row-labels").cloneNode(true));
+    for (const lane of svg.querySelectorAll(".cjm-lane")) {
+      const copy = lane.cloneNode(false);
+      copy.append(...[...lane.querySelectorAll(":scope > line:first-child, :scope > text")].map(n => n.cloneNode(true)));
+      left.append(copy);
+    }
+    rail("cjm-rail-top", width, tall, top).append(svg.querySelector(".cjm-stages").cloneNode(true));
+  }
+
+  // ── tooltip on hover and focus; click or Enter pins the details ──
+  function showTip(tp) {
+    if (tp.dataset.touchpoint === pinned) return hideTip();  // the panel already shows it
+    tooltip.replaceChildren(...detailsOf(tp.dataset.touchpoint));
+    tooltip.hidden = false;
+    const box = tp.getBoundingClientRect();
+    const [w, h] = [tooltip.offsetWidth, tooltip.offsetHeight];
+    let x = box.right + 8;
+    if (x + w > innerWidth - 8) x = Math.max(8, box.left - w - 8);
+    const y = Math.max(8, Math.min(box.top, innerHeight - h - 8));
+    tooltip.style.left = x + "px";
+    tooltip.style.top = y + "px";
+  }
+  const hideTip = () => { tooltip.hidden = true; };
+
+  function pin(id) {
+    const again = pinned === id;
+    unpin();
+    if (again) return;
+    pinned = id;
+    hideTip();
+    panelBody.replaceChildren(...detailsOf(id));
+    panel.hidden = false;
+    for (const mark of marks(id)) {
+      mark.classList.add("cjm-pinned");
+      if (mark.hasAttribute("aria-expanded")) mark.setAttribute("aria-expanded", "true");
+    }
+  }
+  function unpin() {
+    if (pinned === null) return;
+    for (const mark of marks(pinned)) {
+      mark.classList.remove("cjm-pinned");
+      if (mark.hasAttribute("aria-expanded")) mark.setAttribute("aria-expanded", "false");
+    }
+    pinned = null;
+    panel.hidden = true;
+  }
+
+  stack.addEventListener("mouseover", e => { const tp = touchpointAt(e.target); if (tp) showTip(tp); });
+  stack.addEventListener("mouseout", e => {
+    const tp = touchpointAt(e.target);
+    if (tp && !tp.contains(e.relatedTarget)) hideTip();
+  });
+  stack.addEventListener("focusin", e => { const tp = touchpointAt(e.target); if (tp) showTip(tp); });
+  stack.addEventListener("focusout", hideTip);
+  stack.addEventListener("click", e => { const tp = touchpointAt(e.target); if (tp) pin(tp.dataset.touchpoint); });
+  stack.addEventListener("keydown", e => {
+    const tp = touchpointAt(e.target);
+    if (tp && (e.key === "Enter" || e.key === " ")) {
+      e.preventDefault();
+      pin(tp.dataset.touchpoint);
+    }
+  });
+  document.addEventListener("keydown", e => {
+    if (e.key !== "Escape") return;
+    if (!tooltip.hidden) return hideTip();
+    const id = pinned;
+    unpin();
+    if (id !== null && panel.contains(document.activeElement)) focusTouchpoint(id);
+  });
+  panel.querySelector(".cjm-close").addEventListener("click", () => {
+    const id = pinned;
+    unpin();
+    focusTouchpoint(id);
+  });
+  function focusTouchpoint(id) {
+    const tp = visibleCanvas().querySelector(`.cjm-touchpoints [data-touchpoint="${CSS.escape(id)}"]`);
+    if (tp) tp.focus();
+  }
+
+  // ── one persona highlighted: the others' curves dimmed, and touchpoints off its path ──
+  function highlight(persona) {
+    const path = new Set(persona ? data.paths[persona] : []);
+    for (const el of document.querySelectorAll("[data-persona]")) {
+      el.classList.toggle("cjm-dim", persona !== "" && el.dataset.persona !== persona);
+      el.classList.toggle("cjm-chosen", el.dataset.persona === persona);
+    }
+    for (const el of document.querySelectorAll(".cjm-canvas [data-touchpoint]")) {
+      el.classList.toggle("cjm-off-path", path.size > 0 && !path.has(el.dataset.touchpoint));
+    }
+  }
+  for (const radio of document.querySelectorAll("input[name=cjm-persona]")) {
+    radio.addEventListener("change", () => highlight(radio.value));
+  }
+
+  // ── lanes on and off: a hidden lane's band closes up, everything below moves up ──
+  function showLanes() {
+    const hidden = new Set([...document.querySelectorAll(".cjm-rows input:not(:checked)")].map(i => i.value));
+    for (const canvas of canvases) {
+      const map = data.maps[canvas.dataset.scheme];
+      const gone = map.rows.filter(row => hidden.has(row.kind));
+      const removed = gone.reduce((sum, row) => sum + row.bottom - row.top, 0);
+      const above = y => gone.reduce((sum, row) => sum + (row.bottom <= y + 0.5 ? row.bottom - row.top : 0), 0);
+      const inside = y => gone.some(row => row.top <= y && y < row.bottom);
+      const moveTo = (el, y) => { el.style.transform = `translateY(${-above(y)}px)`; };
+      for (const svg of canvas.querySelectorAll("svg")) {
+        for (const row of map.rows) {
+          const group = svg.querySelector(row.selector);
+          if (!group) continue;
+          group.style.display = hidden.has(row.kind) ? "none" : "";
+          moveTo(group, row.top);
+        }
+        for (const label of svg.querySelectorAll(".cjm-row-labels > text")) {
+          const y = Number(label.firstElementChild.getAttribute("y"));
+          label.style.display = inside(y) ? "none" : "";
+          moveTo(label, y);
+        }
+        for (const band of svg.querySelectorAll(".cjm-moment-band")) {
+          band.dataset.height ??= band.getAttribute("height");
+          const y = Number(band.getAttribute("y")), full = Number(band.dataset.height);
+          const cut = gone.reduce((sum, row) => sum + (row.top >= y && row.top < y + full ? row.bottom - row.top : 0), 0);
+          band.setAttribute("height", full - cut);
+        }
+      }
+      const [width, height] = map.size;
+      const main = canvas.querySelector("svg:not(.cjm-rail)");
+      main.setAttribute("height", height - removed);
+      main.setAttribute("viewBox", `0 0 ${width} ${height - removed}`);
+      const left = canvas.querySelector(".cjm-rail-left");
+      const top = map.stages[0] + map.stages[1];
+      left.setAttribute("height", height - removed - top);
+      left.setAttribute("viewBox", `0 ${top} ${map.rail} ${height - removed - top}`);
+    }
+  }
+  for (const box of document.querySelectorAll(".cjm-rows input")) box.addEventListener("change", showLanes);
+
+  // ── light and dark: the reader's choice, else the system's ──
+  const toggle = document.getElementById("cjm-scheme");
+  if (toggle) {
+    const media = matchMedia("(prefers-color-scheme: dark)");
+    let chosen = null;
+    try { chosen = localStorage.getItem("cjm-scheme"); } catch { /* storage may be off */ }
+    const apply = scheme => {
+      root.dataset.scheme = scheme;
+      toggle.setAttribute("aria-pressed", String(scheme === "dark"));
+    };
+    apply(chosen || (media.matches ? "dark" : "light"));
+    media.addEventListener("change", e => { if (!chosen) apply(e.matches ? "dark" : "light"); });
+    toggle.addEventListener("click", () => {
+      chosen = root.dataset.scheme === "dark" ? "light" : "dark";
+      apply(chosen);
+      try { localStorage.setItem("cjm-scheme", chosen); } catch { /* not kept, still applied */ }
+    });
+  }
+
+  for (const el of document.querySelectorAll(".cjm-controls, .cjm-hint")) el.hidden = false;
+})();

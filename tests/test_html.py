@@ -1,0 +1,216 @@
+"""The HTML page without a browser: golden files, escaping, the CSP, and what the page holds.
+
+The page's behaviour is checked in Chromium in test_html_browser.py; here are the properties
+that can be read off the bytes: one self-contained file, no reference to anything outside it,
+user text escaped everywhere (the JSON for the script included), a Content-Security-Policy
+whose hashes match the page's one style and one script, and the same bytes every time.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import given
+from test_golden import GOLDEN, check_golden, rendered
+from test_properties import LIGHT, journeys
+
+import cjmdsl
+from cjmdsl.api import parse
+from cjmdsl.backends import backend, formats
+from cjmdsl.backends.html import dark_partner, gap_rows, json_for_script
+from cjmdsl.themes import load_theme
+
+HOSTILE = ('</script><script>alert(1)</script> " onmouseover="alert(1)" '
+           "<img src=x onerror=alert(1)> </style><!-- ]]> {{ 7*7 }} &amp;")
+
+
+def cjm_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def hostile_map(label: str = HOSTILE) -> str:
+    s = cjm_string(label)
+    return f"""map {s} {{
+  description {s}
+  persona p {s} {{ role {s} goal {s} need {s} pain {s} motivation {s} quote {s} }}
+  persona q {s}
+  stage st {s} {{
+    goal {s}
+    touchpoint tp {s} {{
+      channel web
+      action {s}
+      thought {s}
+      emotion p -2 {s}
+      expect p 1
+      emotion q 1 {s}
+      pain {s} source survey {s} owner {s}
+      opportunity {s} source interview {s} owner {s}
+      moment_of_truth {s}
+    }}
+    touchpoint tp2 {s} {{ channel chat emotion p 1 {s} }}
+    action_item {s} outcome {s} owner {s}
+  }}
+  kpi k {s} value 3 target 4
+}}
+"""
+
+
+class Page(HTMLParser):
+    """The parts of a page the checks read: every start tag, and each element's text."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[tuple[dict, str]] = []
+        self.styles: list[str] = []
+        self._open: tuple[str, dict] | None = None
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("script", "style"):
+            self._open = (tag, dict(attrs))
+
+    def handle_data(self, data):
+        if self._open:
+            tag, attrs = self._open
+            (self.scripts.append((attrs, data)) if tag == "script" else self.styles.append(data))
+            self._open = None
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._open:  # an empty element
+            tag, attrs = self._open
+            (self.scripts.append((attrs, "")) if tag == "script" else self.styles.append(""))
+            self._open = None
+
+    def meta(self, name: str) -> str:
+        return next(a["content"] for t, a in self.tags
+                    if t == "meta" and (a.get("http-equiv") == name or a.get("name") == name))
+
+
+def html_of(text: str, theme: str | None = None) -> str:
+    return cjmdsl.render(text, "html", theme)
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_html_is_a_format_the_cli_offers():
+    assert "html" in formats()
+    module = backend("html")
+    assert (module.EXTENSION, module.BINARY) == (".html", False)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_html_matches_golden(example, regen_golden):
+    check_golden(GOLDEN / f"{example.stem}.html", rendered(example, "html"), regen_golden)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_page_is_self_contained(example):
+    html = rendered(example, "html")
+    page = Page(html)
+    for tag, attrs in page.tags:
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "image", "use")
+        assert "src" not in attrs, f"<{tag} src=…>"
+        href = attrs.get("href")
+        assert href is None or href.startswith("#"), f"<{tag} href={href!r}>"
+        assert not any(name.startswith("on") for name in attrs), f"event handler on <{tag}>"
+        assert "style" not in attrs, f"inline style on <{tag}> (the CSP forbids it)"
+    assert "url(" not in "".join(page.styles) and "@import" not in "".join(page.styles)
+    urls = set(re.findall(r"[a-z]+://[^\s\"'<>)]*", html))
+    assert urls <= {"http://www.w3.org/2000/svg"}, "a URL that is not the SVG namespace"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_csp_allows_exactly_the_pages_style_and_script(example):
+    page = Page(rendered(example, "html"))
+    (style,) = page.styles
+    data, code = page.scripts
+    assert data[0] == {"type": "application/json", "id": "cjm-data"}
+    assert code[0] == {}
+    policy = dict(part.strip().split(" ", 1) for part in page.meta("Content-Security-Policy")
+                  .split(";"))
+    assert policy["default-src"] == "'none'"
+    assert policy["style-src"] == sha256(style)
+    assert policy["script-src"] == sha256(code[1])
+
+
+def test_both_schemes_draw_the_same_map_with_distinct_ids():
+    html = rendered(EXAMPLES[0], "html")
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    assert html.count("<svg xmlns=") == 2
+    assert html.count('class="cjm-canvas cjm-canvas-light"') == 1
+    assert html.count('class="cjm-canvas cjm-canvas-dark"') == 1
+
+
+def test_a_theme_without_dark_partner_gets_one_map_and_no_toggle():
+    theme = load_theme("dark")
+    assert dark_partner(theme) is None
+    html = html_of(EXAMPLES[0].read_text(encoding="utf-8"), "dark")
+    assert html.count("<svg xmlns=") == 1 and 'id="cjm-scheme"' not in html
+
+
+def test_hostile_text_is_escaped_everywhere():
+    html = html_of(hostile_map())
+    page = Page(html)
+    assert [tag for tag, _ in page.tags].count("script") == 2
+    assert not any(t in ("img", "iframe") for t, _ in page.tags)
+    assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html.replace("&#34;", '"')  # jinja syntax in text stays text
+    data = json.loads(page.scripts[0][1])
+    assert data["labels"]["tp"].startswith(HOSTILE)
+
+
+def test_json_for_script_cannot_close_or_comment_the_script():
+    text = json_for_script({"a": "</script><!-- <script> & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- <script> & \u2028"}
+
+
+def test_gap_table_puts_the_worst_gap_first():
+    journey = parse("""map "Gaps" {
+      persona a "A" persona b "B"
+      stage s "S" {
+        touchpoint one "One" { emotion a 1 expect a 1 emotion b -1 expect b 0 }
+        touchpoint two "Two" { emotion a -2 expect a 2 emotion b 2 }
+        touchpoint three "Three" { emotion b 2 expect b -1 }
+      }
+    }""")
+    rows = [(r["touchpoint"].id, r["persona"].id, r["gap"]) for r in gap_rows(journey)]
+    assert rows == [("two", "a", -4), ("one", "b", -1), ("one", "a", 0), ("three", "b", 3)]
+
+
+def test_page_holds_tables_cards_and_every_touchpoints_details():
+    journey_text = EXAMPLES[0].read_text(encoding="utf-8")
+    journey = parse(journey_text)
+    html = html_of(journey_text)
+    for section in ("cjm-map", "cjm-personas", "cjm-gaps", "cjm-pains", "cjm-kpis",
+                    "cjm-moments"):
+        assert f'<section id="{section}"' in html
+    for tp in journey.touchpoints:
+        assert f'<div id="cjm-tp-{tp.id}">' in html
+    for persona in journey.personas:
+        assert f'data-persona="{persona.id}" aria-labelledby="cjm-persona-{persona.id}"' in html
+
+
+@LIGHT
+@given(journeys())
+def test_any_journey_gives_a_page_with_parseable_data_and_one_script(journey):
+    html = cjmdsl.render(journey, "html")
+    page = Page(html)
+    data = json.loads(page.scripts[0][1])
+    assert set(data["labels"]) == {tp.id for tp in journey.touchpoints}
+    assert len(page.scripts) == 2
+    assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
+    assert cjmdsl.render(journey, "html") == html

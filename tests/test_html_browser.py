@@ -1,0 +1,291 @@
+"""The HTML page in a real browser: every example, opened from a file:// URL in Chromium.
+
+What a reader would notice is checked as the reader would: by what the page shows (computed
+styles, visibility, focus), not by reading the markup. Screenshots of every example page land
+in test-artifacts/<name>.html.png for people to look at.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ARTIFACTS, EXAMPLES
+from test_html import HOSTILE, hostile_map
+
+import cjmdsl
+from cjmdsl.api import parse
+from cjmdsl.backends.html import dark_partner
+from cjmdsl.themes import builtin_names, load_theme
+
+pytestmark = pytest.mark.browser
+
+LIGHT_MAP = ".cjm-canvas-light > svg:not(.cjm-rail)"
+TOUCHPOINTS = " .cjm-touchpoints > [data-touchpoint]"
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    """Each example rendered to an HTML file, as `cjm render -f html` writes it."""
+    folder = tmp_path_factory.mktemp("pages")
+    written = {}
+    for example in EXAMPLES:
+        target = folder / f"{example.stem}.html"
+        target.write_text(cjmdsl.render(example.read_text(encoding="utf-8"), "html",
+                                        filename=example.name), encoding="utf-8")
+        written[example.stem] = target
+    return written
+
+
+def journey_of(name: str):
+    example = next(e for e in EXAMPLES if e.stem == name)
+    return parse(example.read_text(encoding="utf-8"), example.name)
+
+
+class Watched:
+    """A page opened from disk, with every console error, page error, request and dialog kept."""
+
+    def __init__(self, page, path: Path):
+        self.page, self.url = page, path.as_uri()
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("dialog", self._dialog)
+        page.goto(self.url)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+def opened(page, path: Path) -> Watched:
+    return Watched(page, path)
+
+
+def canvas(page) -> str:
+    """The selector of the map the reader sees (light or dark)."""
+    scheme = page.evaluate("document.documentElement.dataset.scheme || 'light'")
+    return f".cjm-canvas-{scheme}"
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_page_loads_clean_and_screenshot(name, pages, page):
+    watched = opened(page, pages[name])
+    page.wait_for_load_state("load")
+    assert watched.errors == []
+    assert watched.requests == [watched.url], "the page asked for something besides itself"
+    assert page.locator(".cjm-controls").is_visible(), "the script did not run"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.html.png"), full_page=True)
+    page.emulate_media(color_scheme="dark")
+    page.reload()
+    page.screenshot(path=str(ARTIFACTS / f"{name}.html.dark.png"))
+    assert watched.errors == []
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_persona_switcher_dims_the_other_curves(name, pages, page):
+    page.emulate_media(reduced_motion="reduce")  # no fade: the final opacity at once
+    opened(page, pages[name])
+    journey = journey_of(name)
+    opacity = """ids => ids.map(id => Number(getComputedStyle(document.querySelector(
+        `.cjm-canvas-light .cjm-curve[data-persona="${id}"]`)).opacity))"""
+    ids = [p.id for p in journey.personas]
+    assert page.evaluate(opacity, ids) == [1] * len(ids)
+    for chosen in journey.personas:
+        page.get_by_role("radio", name=chosen.name, exact=True).check()
+        seen = dict(zip(ids, page.evaluate(opacity, ids)))
+        assert seen.pop(chosen.id) == 1
+        assert all(value < 0.5 for value in seen.values()), seen
+    page.get_by_role("radio", name="All personas").check()
+    assert page.evaluate(opacity, ids) == [1] * len(ids)
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_tooltip_shows_the_touchpoints_text_on_hover_and_on_focus(name, pages, page):
+    opened(page, pages[name])
+    journey = journey_of(name)
+    tooltip = page.locator("#cjm-tooltip")
+    first, last = journey.touchpoints[0], journey.touchpoints[-1]
+    page.locator(f"{canvas(page)}{TOUCHPOINTS}[data-touchpoint='{first.id}']").hover()
+    assert tooltip.is_visible()
+    assert first.name in tooltip.inner_text()
+    assert first.actions[0].text in tooltip.inner_text()
+    page.mouse.move(0, 0)
+    assert tooltip.is_hidden()
+    page.locator(f"{canvas(page)}{TOUCHPOINTS}[data-touchpoint='{last.id}']").focus()
+    assert tooltip.is_visible()
+    text = tooltip.inner_text()
+    assert last.name in text
+    for pain in last.pains:
+        assert pain.text in text and (pain.source is None or pain.source.detail in text)
+    for emotion in last.emotions:
+        assert journey.persona(emotion.persona).name in text
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_click_pins_the_details_and_escape_closes_them(name, pages, page):
+    opened(page, pages[name])
+    tp = journey_of(name).touchpoints[1]
+    header = page.locator(f"{canvas(page)}{TOUCHPOINTS}[data-touchpoint='{tp.id}']")
+    header.click()
+    panel = page.locator("#cjm-details")
+    assert panel.is_visible() and tp.name in panel.inner_text()
+    assert header.get_attribute("aria-expanded") == "true"
+    page.mouse.move(0, 0)
+    assert panel.is_visible(), "a pinned panel stays when the pointer leaves"
+    page.keyboard.press("Escape")
+    assert panel.is_hidden() and header.get_attribute("aria-expanded") == "false"
+    header.focus()
+    page.keyboard.press("Enter")
+    assert panel.is_visible()
+    panel.get_by_role("button", name="Close details").click()
+    assert panel.is_hidden()
+    assert page.evaluate("document.activeElement.dataset.touchpoint") == tp.id
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_dark_toggle_changes_the_background_and_the_map(name, pages, page):
+    opened(page, pages[name])
+    background = "() => getComputedStyle(document.documentElement).backgroundColor"
+    shown = """() => [...document.querySelectorAll('.cjm-canvas')]
+        .filter(c => getComputedStyle(c).visibility === 'visible').map(c => c.dataset.scheme)"""
+    light = page.evaluate(background)
+    assert page.evaluate(shown) == ["light"]
+    toggle = page.get_by_role("button", name="Dark mode")
+    toggle.click()
+    assert page.evaluate(background) != light
+    assert page.evaluate(shown) == ["dark"]
+    assert toggle.get_attribute("aria-pressed") == "true"
+    toggle.click()
+    assert page.evaluate(background) == light and page.evaluate(shown) == ["light"]
+
+
+def test_page_follows_the_systems_dark_preference(pages, page):
+    page.emulate_media(color_scheme="dark")
+    opened(page, pages[EXAMPLES[0].stem])
+    assert page.evaluate("document.documentElement.dataset.scheme") == "dark"
+    assert page.get_by_role("button", name="Dark mode").get_attribute("aria-pressed") == "true"
+    assert page.locator(".cjm-canvas-dark svg").first.is_visible()
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_print_shows_the_light_map_and_no_controls(name, pages, page):
+    page.emulate_media(media="print", color_scheme="dark")
+    opened(page, pages[name])
+    for hidden in (".cjm-controls", ".cjm-header nav", "#cjm-scheme", ".cjm-hint",
+                   ".cjm-rail-left", ".cjm-canvas-dark > svg:not(.cjm-rail)"):
+        assert page.locator(hidden).first.is_hidden(), f"{hidden} shows in print"
+    assert page.locator(LIGHT_MAP).is_visible()
+    background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+    assert background == "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_tab_reaches_every_touchpoint_in_map_order(name, pages, page):
+    opened(page, pages[name])
+    expected = [tp.id for tp in journey_of(name).touchpoints]
+    reached = []
+    for _ in range(len(expected) + 60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => {
+            const el = document.activeElement;
+            return el && el.dataset ? [el.dataset.touchpoint || null,
+                                       el.getAttribute('aria-label')] : [null, null]; }""")
+        if focused[0]:
+            assert focused[1], "a touchpoint without an accessible name"
+            reached.append(focused[0])
+        elif reached:
+            break
+    assert reached == expected
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_hiding_a_lane_closes_up_the_map(name, pages, page):
+    opened(page, pages[name])
+    svg = page.locator(LIGHT_MAP)
+    height = float(svg.get_attribute("height"))
+    thoughts_top = page.locator(f"{LIGHT_MAP} .cjm-lane-thoughts").bounding_box()["y"]
+    actions = page.locator(f"{LIGHT_MAP} .cjm-lane-actions")
+    lane_height = actions.bounding_box()["height"]
+    page.get_by_role("checkbox", name="Actions").uncheck()
+    assert actions.is_hidden()
+    assert float(svg.get_attribute("height")) < height - lane_height
+    moved = page.locator(f"{LIGHT_MAP} .cjm-lane-thoughts").bounding_box()["y"]
+    assert moved < thoughts_top - lane_height
+    assert page.get_by_text("Actions", exact=True).first.is_visible()  # the checkbox label
+    page.get_by_role("checkbox", name="Actions").check()
+    assert actions.is_visible() and float(svg.get_attribute("height")) == height
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_stage_header_and_lane_labels_stay_in_view_while_the_map_scrolls(name, pages, page):
+    page.set_viewport_size({"width": 1200, "height": 700})  # every example overflows both ways
+    opened(page, pages[name])
+    frame = page.locator(".cjm-scroll")
+    frame.scroll_into_view_if_needed()
+    page.evaluate("document.querySelector('.cjm-scroll').scrollTo(900, 500)")
+    page.wait_for_timeout(50)
+    box = frame.bounding_box()
+    left = page.locator(".cjm-canvas-light .cjm-rail-left").bounding_box()
+    top = page.locator(".cjm-canvas-light .cjm-rail-top").bounding_box()
+    assert abs(left["x"] - box["x"] - 1) < 2, "lane labels scrolled away sideways"
+    assert abs(top["y"] - box["y"] - 1) < 2, "stage header scrolled away"
+    label = page.locator(".cjm-canvas-light .cjm-rail-left text").first
+    assert label.is_visible()
+
+
+def test_injection_map_runs_nothing_and_shows_the_text(page, tmp_path):
+    path = tmp_path / "hostile.html"
+    path.write_text(cjmdsl.render(hostile_map(), "html"), encoding="utf-8")
+    watched = opened(page, path)
+    assert page.locator("h1").inner_text() == HOSTILE
+    for tp in page.locator(".cjm-canvas-light" + TOUCHPOINTS).all():
+        tp.hover()
+        assert HOSTILE in page.locator("#cjm-tooltip").inner_text()
+        tp.focus()
+        tp.click()
+        assert HOSTILE in page.locator("#cjm-details").inner_text()
+    page.locator("input[name=cjm-persona]").nth(1).check()
+    page.locator(".cjm-persona").first.hover()
+    page.wait_for_timeout(100)
+    assert watched.dialogs == []
+    assert watched.errors == []
+    assert watched.requests == [watched.url]
+    assert page.locator("img, iframe").count() == 0
+    assert page.locator("script").count() == 2
+
+
+def test_landmarks_controls_and_touchpoints_have_names(pages, page):
+    opened(page, pages[EXAMPLES[0].stem])
+    journey = journey_of(EXAMPLES[0].stem)
+    for role, name in (("banner", None), ("navigation", "Sections"), ("main", None),
+                       ("contentinfo", None), ("region", "Journey map, scrolls sideways"),
+                       ("group", "Map controls")):
+        found = page.get_by_role(role, name=name) if name else page.get_by_role(role)
+        assert found.count() == 1, f"no single {role} {name or ''}"
+    assert page.get_by_role("table").count() >= 3
+    for tp in journey.touchpoints:
+        button = page.get_by_role("button", name=tp.name, exact=False)
+        assert button.count() >= 1, f"touchpoint {tp.name} has no button"
+    first = page.locator(f".cjm-canvas-light{TOUCHPOINTS}").first
+    described = first.get_attribute("aria-describedby")
+    assert journey.touchpoints[0].actions[0].text in page.locator(f"#{described}").text_content()
+
+
+@pytest.mark.parametrize("theme", builtin_names())
+def test_every_builtin_theme_gives_a_working_page(theme, page, tmp_path):
+    path = tmp_path / f"{theme}.html"
+    path.write_text(cjmdsl.render(EXAMPLES[0].read_text(encoding="utf-8"), "html", theme),
+                    encoding="utf-8")
+    watched = opened(page, path)
+    assert watched.errors == [] and watched.requests == [watched.url]
+    shown = page.locator(".cjm-canvas").evaluate_all(
+        "cs => cs.filter(c => getComputedStyle(c).visibility === 'visible').length")
+    assert shown == 1, "exactly one drawing of the map is visible"
+    if dark_partner(load_theme(theme)):
+        before = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+        page.get_by_role("button", name="Dark mode").click()
+        assert page.evaluate("getComputedStyle(document.documentElement).backgroundColor") != before
