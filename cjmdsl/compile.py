@@ -151,6 +151,7 @@ class Builder(Transformer):
             personas=tuple(i for i in items if isinstance(i, m.Persona)),
             stages=tuple(i for i in items if isinstance(i, m.Stage)),
             kpis=tuple(i for i in items if isinstance(i, m.Kpi)),
+            flows=tuple(i for i in items if isinstance(i, m.Flow)),
             description=description.value if description else None,
             theme=theme.value if theme else None,
             theme_span=theme.span if theme else m.NO_SPAN,
@@ -345,6 +346,37 @@ class Builder(Transformer):
     def outcome(self, meta, children):
         return _Field("outcome", self.string(children[0]), span_of(meta))
 
+    # ── flows ──────────────────────────────────────────────────────────────
+    def flow(self, meta, children):
+        personas = children[0] if isinstance(children[0], list) else []
+        start, *steps = children[1:] if personas else children
+        return m.Flow(start=str(start), steps=tuple(steps),
+                      personas=tuple(str(p) for p in personas),
+                      span=span_of(meta), start_span=span_of(start),
+                      persona_spans=tuple(span_of(p) for p in personas))
+
+    def flow_personas(self, meta, children):
+        """The persona tokens before the colon; a repeat is E016."""
+        kept: dict[str, Token] = {}
+        for token in children:
+            if str(token) in kept:
+                self.diagnostics.append(error(
+                    "E016", f"persona `{token}` is given twice for the flow", span_of(token),
+                    "keep one", (Label(span_of(kept[str(token)]), "first given here"),)))
+            else:
+                kept[str(token)] = token
+        return list(kept.values())
+
+    def flow_step(self, meta, children):
+        target, *label = children
+        return m.FlowStep(to=str(target), label=self.string(label[0]) if label else None,
+                          span=span_of(meta), to_span=span_of(target))
+
+    def flow_exit(self, meta, children):
+        _, word, *label = children  # the rule keeps its tokens: `->`, `exit`, the label
+        return m.FlowStep(to=None, label=self.string(label[0]) if label else None,
+                          span=span_of(meta), to_span=span_of(word))
+
     # ── KPIs ───────────────────────────────────────────────────────────────
     def kpi(self, meta, children):
         ident, name, measure, *target = children
@@ -382,6 +414,7 @@ def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
     found += _check_personas(journey)
     found += _check_stages(journey)
     found += _check_kpis(journey)
+    found += _check_flows(journey)
     if journey.theme and known_themes and journey.theme not in known_themes:
         name = journey.theme
         found.append(error("E019", f"unknown theme `{name}`", journey.theme_span,
@@ -496,6 +529,45 @@ def _check_kpis(journey: m.Journey) -> list[Diagnostic]:
                                        f"it starts with ({kpi.start})", kpi.counts_span,
                                "start counts the customers at the beginning, end those left"))
     return found
+
+
+def _check_flows(journey: m.Journey) -> list[Diagnostic]:
+    """Every touchpoint and persona a flow names must exist (E022, E012)."""
+    found = []
+    touchpoint_ids = [tp.id for tp in journey.touchpoints]
+    persona_ids = [p.id for p in journey.personas]
+    known_touchpoints, known_personas = set(touchpoint_ids), set(persona_ids)
+    for flow in journey.flows:
+        spans = flow.persona_spans or (m.NO_SPAN,) * len(flow.personas)
+        for persona, span in zip(flow.personas, spans):
+            if persona not in known_personas:
+                found.append(error("E012", f"unknown persona `{persona}`", span,
+                                   did_you_mean(persona, persona_ids)
+                                   or _known("personas", persona_ids)))
+        names = [(flow.start, flow.start_span)]
+        names += [(step.to, step.to_span) for step in flow.steps if not step.is_exit]
+        for name, span in names:
+            if name not in known_touchpoints:
+                found.append(error("E022", f"unknown touchpoint `{name}` in a flow", span,
+                                   _touchpoint_hint(journey, name, touchpoint_ids)))
+    return found
+
+
+def _touchpoint_hint(journey: m.Journey, name: str, touchpoint_ids: list[str]) -> str:
+    stage = next((s for s in journey.stages if s.id == name), None)
+    if stage is not None:
+        inside = ", ".join(f"`{tp.id}`" for tp in stage.touchpoints[:5]) or "none yet"
+        return f"`{name}` is a stage; a flow links touchpoints (in it: {inside})"
+    if name == "exit":
+        return "`exit` ends a flow: write it after the last `->`"
+    return did_you_mean(name, touchpoint_ids) or _known("touchpoints", touchpoint_ids)
+
+
+def _known(what: str, ids: list[str], shown: int = 8) -> str:
+    if not ids:
+        return f"the map has no {what} yet"
+    listed = ", ".join(f"`{i}`" for i in ids[:shown])
+    return f"known {what}: {listed}" + (", …" if len(ids) > shown else "")
 
 
 def _signed(value: float) -> str:

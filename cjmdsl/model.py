@@ -188,6 +188,37 @@ class Stage:
 
 
 @dataclass(frozen=True)
+class FlowStep:
+    """One arrow of a flow: into touchpoint `to`, or, when `to` is None, out of the
+    journey (`-> exit`, a drop-off); `label` is written on the arrow."""
+
+    to: str | None
+    label: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    to_span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def is_exit(self) -> bool:
+        return self.to is None
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A path between touchpoints: `flow maya: ad -> checkout "label" -> exit`.
+
+    Without personas it is a path any customer may take; with personas it is (part of)
+    their path, which then replaces the file-order path (see `cjmdsl.flows`).
+    """
+
+    start: str
+    steps: tuple[FlowStep, ...]
+    personas: tuple[str, ...] = ()
+    span: Span = field(default=NO_SPAN, compare=False)
+    start_span: Span = field(default=NO_SPAN, compare=False)
+    persona_spans: tuple[Span, ...] = field(default=(), compare=False)
+
+
+@dataclass(frozen=True)
 class Kpi:
     """A key figure: a plain value, or start/end counts giving retention or churn in %."""
 
@@ -236,6 +267,7 @@ class Journey:
     personas: tuple[Persona, ...] = ()
     stages: tuple[Stage, ...] = ()
     kpis: tuple[Kpi, ...] = ()
+    flows: tuple[Flow, ...] = ()
     description: str | None = None
     theme: str | None = None
     source_name: str = field(default="<input>", compare=False)

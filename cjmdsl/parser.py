@@ -202,6 +202,7 @@ def _unexpected_token(exc: UnexpectedToken) -> Diagnostic:
     word = _keyword_of(token)
     if token.type == "RBRACE" and not opening:
         hint = "this `}` closes no block; remove it"
+    hint = hint or _flow_hint(token, expected, exc)
     if hint is None and word in _BLOCK_KEYWORDS and "RBRACE" in expected and opening:
         block, brace = opening[-1]
         if len(opening) > 1:
@@ -210,6 +211,20 @@ def _unexpected_token(exc: UnexpectedToken) -> Diagnostic:
         else:
             hint = _PLACES.get(word)
     return error("E001", message, span, hint, labels)
+
+
+def _flow_hint(token: Token, expected, exc: UnexpectedToken) -> str | None:
+    """The two ways a flow goes wrong: no arrow after its first touchpoint, or a step after
+    `exit` (which ends the path)."""
+    terminal = {word: name for name, word in _keywords().items()}
+    arrow, exit_ = terminal.get("->"), terminal.get("exit")
+    stack = getattr(getattr(exc.interactive_parser, "parser_state", None), "value_stack", [])
+    recent = [item.type for item in stack[-2:] if isinstance(item, Token)]
+    if token.type == arrow and exit_ in recent:
+        return "`exit` ends a flow; start another `flow` for a path that goes on"
+    if arrow in expected and set(expected) <= {arrow, terminal.get(","), terminal.get(":")}:
+        return "link touchpoints with arrows: `flow a -> b`, or `flow maya: a -> b` for a persona"
+    return None
 
 
 def _open_braces(exc: UnexpectedToken) -> list[tuple[str, Token]]:

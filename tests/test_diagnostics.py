@@ -65,6 +65,19 @@ CASES = [
           touchpoint t "T" { channel web }
         """), "E001", ERROR, 2, 3, "unexpected keyword `touchpoint`",
          "a touchpoint goes inside a `stage … { }` block"),
+    case("E001-flow-without-arrow", cjm("""
+        map "M" {
+          stage s "S" { touchpoint a "A" { channel web } touchpoint b "B" { channel web } }
+          flow a b
+        }
+        """), "E001", ERROR, 3, 10, "unexpected `b`; expected one of `,`, `->` or `:`",
+         "link touchpoints with arrows: `flow a -> b`"),
+    case("E001-step-after-exit", cjm("""
+        map "M" {
+          stage s "S" { touchpoint a "A" { channel web } touchpoint b "B" { channel web } }
+          flow a -> exit -> b
+        }
+        """), "E001", ERROR, 3, 18, "unexpected `->`", "`exit` ends a flow"),
     case("E002-unterminated-string", cjm("""
         map "M" {
           stage s "S" {
@@ -117,6 +130,13 @@ CASES = [
           stage s "S" { touchpoint t "T" { channel web emotion maya 0 emotion bob 1 } }
         }
         """), "E012", ERROR, 3, 71, "unknown persona `bob`", "known personas: `maya`"),
+    case("E012-unknown-persona-in-flow", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint a "A" { channel web emotion maya 0 } }
+          flow mya: a -> exit
+        }
+        """), "E012", ERROR, 4, 8, "unknown persona `mya`", "did you mean `maya`?"),
     case("E013-emotion-outside-scale", cjm("""
         map "M" {
           persona maya "Maya"
@@ -154,6 +174,13 @@ CASES = [
           }
         }
         """), "E016", ERROR, 5, 7, "`channel` is given twice for touchpoint `t`", "keep one"),
+    case("E016-persona-twice-in-flow", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint a "A" { channel web emotion maya 0 } }
+          flow maya, maya: a -> exit
+        }
+        """), "E016", ERROR, 4, 14, "persona `maya` is given twice for the flow", "keep one"),
     case("E017-unknown-source", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web pain "Slow" source intervew } }
@@ -199,6 +226,28 @@ CASES = [
          'map "M" {\n  stage s "S" {\n' + "".join(f"    touchpoint t{i} \"T\" {{ channel web }}\n"
                                              for i in range(10_001)) + '  }\n}\n',
          "E032", ERROR, 1, 1, "10,001 touchpoints", "--max-touchpoints"),
+    case("E022-unknown-touchpoint-in-flow-suggests-nearest", cjm("""
+        map "M" {
+          stage s "S" { touchpoint checkout "Checkout" { channel web } }
+          stage r "R" { touchpoint reminder "Reminder" { channel email } }
+          flow checkout -> remindr "abandons"
+        }
+        """), "E022", ERROR, 4, 20, "unknown touchpoint `remindr` in a flow",
+         "did you mean `reminder`?"),
+    case("E022-stage-in-flow", cjm("""
+        map "M" {
+          stage buy "Buy" { touchpoint checkout "Checkout" { channel web } }
+          flow buy -> checkout
+        }
+        """), "E022", ERROR, 3, 8, "unknown touchpoint `buy` in a flow",
+         "`buy` is a stage; a flow links touchpoints (in it: `checkout`)"),
+    case("E022-exit-at-the-start-of-a-flow", cjm("""
+        map "M" {
+          stage buy "Buy" { touchpoint checkout "Checkout" { channel web } }
+          flow exit -> checkout
+        }
+        """), "E022", ERROR, 3, 8, "unknown touchpoint `exit` in a flow",
+         "`exit` ends a flow: write it after the last `->`"),
     case("W101-stage-without-touchpoints", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web } }
@@ -460,8 +509,8 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
                  "unexpected number `5`; expected a name", id="number-found"),
     pytest.param('map "M" {\n  scale -2 2\n}\n', "expected `..`", id="punctuation"),
     pytest.param('map "M" {\n  stge s "S" { }\n}\n',
-                 "expected one of `description`, `kpi`, `persona`, `scale`, `stage`, `theme` "
-                 "or `}`", id="keywords"),
+                 "expected one of `description`, `flow`, `kpi`, `persona`, `scale`, `stage`, "
+                 "`theme` or `}`", id="keywords"),
     pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),
     pytest.param('map "M" { }\n}\n', "unexpected `}`; expected the end of the file",
                  id="expected-end"),
@@ -477,7 +526,8 @@ def test_unexpected_token_messages_speak_in_words(source, words):
 VOCABULARY = ["map", "persona", "stage", "touchpoint", "channel", "emotion", "expect", "pain",
               "opportunity", "source", "owner", "outcome", "action_item", "moment_of_truth",
               "kpi", "value", "start", "end", "target", "retention", "scale", "theme", "color",
-              "description", "role", "goal", "..", "{", "}", "%", '"', '"x"', '"open', '"\\q"',
+              "description", "role", "goal", "flow", "->", "exit", ":", ",",
+              "..", "{", "}", "%", '"', '"x"', '"open', '"\\q"',
               "0", "1", "-2", "+3", "2.5", "maya", "web", "web_2", "@", "\\", "\n", " ", "\t",
               "// note\n", "\r\n"]
 near_miss_maps = st.lists(st.sampled_from(VOCABULARY), max_size=60).map(" ".join)

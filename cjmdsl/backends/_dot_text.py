@@ -1,0 +1,52 @@
+"""User text for Graphviz: the two escaping functions every label goes through.
+
+Graphviz reads text in two forms. Plain attribute values (edge labels, tooltips) are
+escStrings, where a backslash starts an escape (`\\N` is the node's name, `\\l` a line
+break) and an entity such as `&amp;` is decoded; `dot_text` writes `&` as `&amp;`,
+doubles every backslash (`graphviz.escape`) and marks the value so the graphviz package
+quotes it even when it looks like `<…>` markup. HTML-like labels (`label=<…>`) are XML;
+`dot_html` escapes `& < > "` and, since Graphviz (2.43 at least) still expands `\\N`
+inside HTML text, doubles backslashes too. Both drop what XML cannot carry, and both turn
+line breaks into Graphviz's own, so a DOT statement never spans two lines.
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+
+import graphviz
+
+from cjmdsl.escape import xml_chars
+
+
+def _lines(text: str, width: int | None) -> list[str]:
+    """`text` as display lines: its own line breaks kept, long lines wrapped at spaces
+    (a word longer than `width` is broken), control characters replaced."""
+    text = xml_chars(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    lines = []
+    for line in text.split("\n"):
+        if width is None:
+            lines.append(line)
+        else:
+            lines += textwrap.wrap(line, width, break_on_hyphens=False) or [""]
+    return lines
+
+
+def dot_text(text: str, width: int | None = None) -> str:
+    """An escString value (edge label, tooltip) that shows `text` literally."""
+    lines = [graphviz.escape(line.replace("&", "&amp;")) for line in _lines(text, width)]
+    return graphviz.nohtml("\\n".join(lines))
+
+
+def dot_html(text: str, width: int | None = None) -> str:
+    """Markup for the inside of an HTML-like label that shows `text` literally; lines are
+    joined by `<BR/>` (the table cell's BALIGN aligns them). Never empty: Graphviz rejects
+    an empty `<B></B>` or `<FONT></FONT>`, so no text is a space."""
+    lines = _lines(text, width)
+    markup = "<BR/>".join(html.escape(line.replace("\\", "\\\\"), quote=True) for line in lines)
+    return markup or " "
+
+
+def html_label(markup: str) -> str:
+    """A complete HTML-like label value from markup built with `dot_html`."""
+    return f"<{markup}>"

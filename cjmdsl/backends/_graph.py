@@ -1,0 +1,349 @@
+"""The journey as a Graphviz flow graph, shared by the dot, png, pdf and flow-svg formats.
+
+Stages are clusters, left to right in file order; each touchpoint is a node showing its
+channel, its name and one row per persona's emotion, tinted on the theme's emotion scale
+(a moment of truth gets a double gold border and a star). Each persona's path is a run of
+edges in its colour (`cjmdsl.flows` says which), `flow` labels sit on their edges, pain
+points hang off their touchpoint as notes, and a legend comes first.
+
+Stages never reorder: an invisible boundary node between each pair of stages sits after
+every node of the one and before every node of the next, and an edge that goes back to an
+earlier stage does not constrain the ranking. Every DOT id is made here from indices
+(`t3`, `cluster_1`), never from user text, and every user text goes through `_dot_text`.
+"""
+from __future__ import annotations
+
+import re
+
+import graphviz
+
+from cjmdsl.backends import BackendUnavailable
+from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
+from cjmdsl.channels import resolve_channel
+from cjmdsl.flows import steps
+from cjmdsl.model import Journey, Stage, Touchpoint
+from cjmdsl.themes import Theme, mix
+
+NAME_WIDTH = 24  # characters per line of a touchpoint's name
+NOTE_WIDTH = 34  # … of a pain point's note
+EDGE_LABEL_WIDTH = 22  # … of a flow label on an edge
+LEGEND_WIDTH = 30  # … of a persona name in the legend
+ROW_NAME_LENGTH = 16  # a persona's name on an emotion row is cut after this many characters
+EMOTION_TINT = 0.42  # how far an emotion row's fill goes from the card colour to the scale's
+MISSING_DOT = (
+    "-f {format} runs Graphviz's `dot`, which is not installed; install the `graphviz` "
+    "package (Debian/Ubuntu: apt-get install graphviz; Homebrew: brew install graphviz). "
+    "-f dot still works without it and writes the DOT source."
+)
+
+
+def build(journey: Journey, theme: Theme) -> graphviz.Digraph:
+    """The flow graph of `journey` drawn with `theme`."""
+    return _FlowGraph(journey, theme).build()
+
+
+def render_with_dot(journey: Journey, theme: Theme, output_format: str, format_name: str) -> bytes:
+    """The graph laid out and rendered by Graphviz's `dot` as `output_format` (png, pdf, svg).
+
+    Raises BackendUnavailable, naming the package to install, when `dot` is missing.
+    """
+    source = build(journey, theme).source
+    try:
+        data = graphviz.Source(source, engine="dot").pipe(format=output_format, quiet=True)
+    except graphviz.ExecutableNotFound:
+        raise BackendUnavailable(MISSING_DOT.format(format=format_name)) from None
+    return _fixed_creation_date(data) if output_format == "pdf" else data
+
+
+def _fixed_creation_date(pdf: bytes) -> bytes:
+    """The PDF with cairo's creation time replaced by a fixed one of the same length (so
+    the cross-reference offsets stay right): same map, same bytes."""
+    def constant(match: re.Match) -> bytes:
+        digits = iter(b"19700101000000")
+        return re.sub(rb"\d", lambda _: bytes([next(digits, ord("0"))]), match.group(0))
+
+    return re.sub(rb"/CreationDate \(D:[^)]*\)", constant, pdf, count=1)
+
+
+_HEX = re.compile(r"#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+
+
+def _hex(color: str | None, fallback: str = "#808080") -> str:
+    """A colour as `#rrggbb` (Graphviz reads no `#rgb`); anything else (a journey built in
+    Python may hold anything) becomes `fallback`, so no text reaches an attribute."""
+    if not isinstance(color, str) or not _HEX.fullmatch(color):
+        return fallback
+    return mix(color, color, 0.0)
+
+
+class _FlowGraph:
+    """Builds one graph; a method per part (legend, stage, touchpoint, edges, order)."""
+
+    def __init__(self, journey: Journey, theme: Theme):
+        self.journey = journey
+        self.theme = theme
+        self.colors = {key: _hex(value) for key, value in theme.colors.items()}
+        self.font = theme.font
+        touchpoints = journey.touchpoints
+        self.node_of = {tp.id: f"t{i}" for i, tp in enumerate(touchpoints)}
+        self.name_of = {tp.id: tp.name for tp in touchpoints}
+        self.stage_of = {tp.id: k for k, stage in enumerate(journey.stages)
+                         for tp in stage.touchpoints}
+        self.persona_color = {p.id: _hex(p.color, _hex(theme.persona_color(i)))
+                              for i, p in enumerate(journey.personas)}
+        self.persona_order = {p.id: i for i, p in enumerate(journey.personas)}
+        self.steps = [s for s in steps(journey) if s.source in self.node_of
+                      and (s.target is None or s.target in self.node_of)]
+        self.exits = {s.source for s in self.steps if s.target is None}
+        self.members: list[list[str]] = []  # node names per stage, for the ordering edges
+
+    # ── the whole graph ─────────────────────────────────────────────────────
+    def build(self) -> graphviz.Digraph:
+        family = dot_text(str(self.font["family"]))  # a theme's text, escaped as any other
+        graph = graphviz.Digraph(
+            "journey",
+            graph_attr={
+                "rankdir": "LR", "newrank": "true", "ranksep": "0.3", "nodesep": "0.22",
+                "bgcolor": self.colors["background"], "fontname": family,
+                "fontcolor": self.colors["text"], "label": self.title(),
+                "labelloc": "t", "labeljust": "l", "pad": "0.3", "outputorder": "edgesfirst",
+            },
+            node_attr={"fontname": family, "fontsize": _pt(self.font["size"]),
+                       "fontcolor": self.colors["text"]},
+            edge_attr={"fontname": family, "fontsize": _pt(self.font["small_size"]),
+                       "fontcolor": self.colors["text"], "arrowsize": "0.7"},
+        )
+        self.legend(graph)
+        for k, stage in enumerate(self.journey.stages):
+            self.stage(graph, k, stage)
+        graph.body.append("\t// stage order: invisible boundaries b<k> between the stages\n")
+        self.order(graph)
+        graph.body.append("\t// the paths: one edge per step, in the colours of who takes it\n")
+        self.edges(graph)
+        return graph
+
+    def title(self) -> str:
+        markup = (f'<FONT POINT-SIZE="{_pt(self.font["title_size"])}">'
+                  f'<B>{dot_html(self.journey.title, 90)}</B></FONT>')
+        if self.journey.description:
+            markup += (f'<BR ALIGN="LEFT"/><FONT COLOR="{self.colors["muted"]}">'
+                       f'{dot_html(self.journey.description, 120)}</FONT>')
+        return html_label(markup + '<BR ALIGN="LEFT"/>')
+
+    # ── stages and what they hold ───────────────────────────────────────────
+    def stage(self, graph: graphviz.Digraph, k: int, stage: Stage) -> None:
+        members: list[str] = []
+        with graph.subgraph(name=f"cluster_{k}") as cluster:
+            cluster.attr(
+                label=html_label(f"<B>{dot_html(stage.name, 40)}</B>"), labeljust="l",
+                fontsize=_pt(self.font["heading_size"]),
+                fontcolor=_hex(self.theme.stages["text"]),
+                style="rounded,filled", fillcolor=_hex(self.theme.stage_fill(k)),
+                color=self.colors["border"], margin="10")
+            for tp in stage.touchpoints:
+                members += self.touchpoint(cluster, tp)
+            if not stage.touchpoints:
+                members.append(f"e{k}")
+                cluster.node(f"e{k}", label=dot_text("no touchpoints"), shape="plaintext",
+                             fontcolor=self.colors["muted"],
+                             fontsize=_pt(self.font["small_size"]))
+        self.members.append(members)
+
+    def touchpoint(self, cluster: graphviz.Digraph, tp: Touchpoint) -> list[str]:
+        """The touchpoint's node (pain points are notes inside it) and its exit node, if a
+        path drops out there; their names."""
+        name = self.node_of[tp.id]
+        moment = tp.moment_of_truth is not None
+        cluster.node(
+            name, label=self.touchpoint_label(tp), tooltip=dot_text(self.tooltip(tp)),
+            id=dot_text(f"touchpoint-{tp.id}"), shape="box", style="rounded,filled",
+            fillcolor=self.colors["card"], margin="0.08,0.04",
+            color=self.colors["moment"] if moment else self.colors["border"],
+            peripheries="2" if moment else "1", penwidth="1.6" if moment else "1")
+        made = [name]
+        if tp.id in self.exits:
+            out = "x" + name[1:]
+            cluster.node(out, label=dot_text("Exit"), shape="octagon", style="filled",
+                         fillcolor=self.colors["pain"], color=self.colors["missed"],
+                         fontcolor=self.colors["missed"], fontsize=_pt(self.font["small_size"]),
+                         margin="0.04,0.02", height="0.3")
+            made.append(out)
+        return made
+
+    def touchpoint_label(self, tp: Touchpoint) -> str:
+        rows = []
+        channel = self.channel_name(tp)
+        if channel:
+            rows.append(_row(f'<FONT POINT-SIZE="{_pt(self.font["small_size"])}" '
+                             f'COLOR="{self.colors["muted"]}">{dot_html(channel)}</FONT>'))
+        rows.append(_row(f"<B>{dot_html(tp.name, NAME_WIDTH)}</B>"))
+        scale = self.journey.scale
+        for emotion in sorted(tp.emotions, key=lambda e: self.persona_order.get(e.persona, 99)):
+            fill = mix(self.colors["card"],
+                       self.theme.emotion_color(emotion.value, scale.low, scale.high),
+                       EMOTION_TINT)
+            word = emotion.word or scale.label_for(emotion.value) or ""
+            text = f"{self.short_name(emotion.persona)} {_signed(emotion.value)} {word}".rstrip()
+            marker = self.persona_color.get(emotion.persona, self.colors["muted"])
+            rows.append(_row(f'<FONT COLOR="{marker}">■</FONT> {dot_html(text, NAME_WIDTH)}',
+                             fill))
+        if tp.moment_of_truth is not None:
+            rows.append(_row(f'<FONT COLOR="{self.colors["moment"]}">★ Moment of truth</FONT>'))
+        rows += self.pain_rows(tp)
+        return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+                          + "".join(rows) + "</TABLE>")
+
+    def pain_rows(self, tp: Touchpoint) -> list[str]:
+        """Each pain point as a note under the touchpoint, with its source and owner."""
+        rows = []
+        small = _pt(self.font["small_size"])
+        for pain in tp.pains:
+            tags = [pain.source.kind + (f": {pain.source.detail}" if pain.source.detail else "")
+                    ] if pain.source else []
+            tags += [f"owner: {pain.owner}"] if pain.owner else []
+            text = dot_html(pain.text, NOTE_WIDTH)
+            if tags:
+                text += (f'<BR/><FONT COLOR="{self.colors["muted"]}">'
+                         f'{dot_html("; ".join(tags), NOTE_WIDTH)}</FONT>')
+            rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{self.colors["pain"]}" '
+                        f'BORDER="1" COLOR="{self.colors["pain_border"]}" STYLE="dashed">'
+                        f'<FONT POINT-SIZE="{small}">{text}</FONT></TD></TR>')
+        return rows
+
+    def tooltip(self, tp: Touchpoint) -> str:
+        lines = [tp.name]
+        channel = self.channel_name(tp)
+        if channel:
+            lines.append(f"Channel: {channel}")
+        for emotion in tp.emotions:
+            line = f"{self.full_name(emotion.persona)}: {_signed(emotion.value)}"
+            line += f" {emotion.word}" if emotion.word else ""
+            expected = tp.expectation_of(emotion.persona)
+            line += f" (expected {_signed(expected.value)})" if expected else ""
+            lines.append(line)
+        if tp.moment_of_truth is not None:
+            reason = tp.moment_of_truth.reason
+            lines.append("Moment of truth" + (f": {reason}" if reason else ""))
+        lines += [f"Pain: {pain.text}" for pain in tp.pains]
+        lines += [f"Opportunity: {o.text}" for o in tp.opportunities]
+        return "\n".join(lines)
+
+    # ── people ──────────────────────────────────────────────────────────────
+    def full_name(self, persona_id: str) -> str:
+        persona = self.journey.persona(persona_id)
+        return persona.name if persona else persona_id
+
+    def short_name(self, persona_id: str) -> str:
+        """The persona's name up to its first comma (`Maya, busy parent` → `Maya`), cut."""
+        name = self.full_name(persona_id).split(",")[0].strip() or persona_id
+        return name if len(name) <= ROW_NAME_LENGTH else name[:ROW_NAME_LENGTH - 1] + "…"
+
+    def channel_name(self, tp: Touchpoint) -> str | None:
+        if tp.channel is None:
+            return None
+        channel = resolve_channel(tp.channel)
+        return channel.label if channel else tp.channel
+
+    # ── legend ──────────────────────────────────────────────────────────────
+    def legend(self, graph: graphviz.Digraph) -> None:
+        rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{dot_html("Legend")}</B></TD></TR>']
+        for persona in self.journey.personas:
+            rows.append(_key(f'<FONT COLOR="{self.persona_color[persona.id]}"><B>━━━</B></FONT>',
+                             dot_html(persona.name, LEGEND_WIDTH)))
+        if any(s.persona is None for s in self.steps):
+            rows.append(_key(f'<FONT COLOR="{self.colors["muted"]}"><B>━━━</B></FONT>',
+                             dot_html("Any customer")))
+        scale = self.journey.scale
+        for value in _legend_values(scale):
+            fill = mix(self.colors["card"], self.theme.emotion_color(value, scale.low, scale.high),
+                       EMOTION_TINT)
+            rows.append(f'<TR><TD BGCOLOR="{fill}">{dot_html(_signed(value))}</TD>'
+                        f'<TD ALIGN="LEFT">{dot_html(scale.label_for(value) or "")}</TD></TR>')
+        touchpoints = self.journey.touchpoints
+        if any(tp.moment_of_truth for tp in touchpoints):
+            rows.append(_key(f'<FONT COLOR="{self.colors["moment"]}">★</FONT>',
+                             dot_html("Moment of truth (double border)")))
+        if any(tp.pains for tp in touchpoints):
+            rows.append(f'<TR><TD BGCOLOR="{self.colors["pain"]}" BORDER="1" '
+                        f'COLOR="{self.colors["pain_border"]}"> </TD>'
+                        f'<TD ALIGN="LEFT">{dot_html("Pain points")}</TD></TR>')
+        if self.exits:
+            rows.append(_key(f'<FONT COLOR="{self.colors["missed"]}"><B>Exit</B></FONT>',
+                             dot_html("Leaves the journey (drop-off)")))
+        with graph.subgraph(name="cluster_legend") as cluster:
+            cluster.attr(label="", style="rounded,filled", fillcolor=self.colors["panel"],
+                         color=self.colors["border"], margin="6")
+            cluster.node("legend", shape="plaintext", fontsize=_pt(self.font["small_size"]),
+                         label=html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" '
+                                          'CELLPADDING="2">' + "".join(rows) + "</TABLE>"))
+
+    # ── edges ───────────────────────────────────────────────────────────────
+    def edges(self, graph: graphviz.Digraph) -> None:
+        """One edge per step and label, in the colours of every persona that takes it."""
+        takers: dict[tuple, list] = {}
+        for step in self.steps:
+            takers.setdefault((step.source, step.target, step.label), []).append(step.persona)
+        for (source, target, label), personas in takers.items():
+            personas.sort(key=lambda p: self.persona_order.get(p, len(self.persona_order)))
+            colors = [self.persona_color.get(p, self.colors["muted"]) if p else self.colors["muted"]
+                      for p in personas]
+            head = "x" + self.node_of[source][1:] if target is None else self.node_of[target]
+            who = ", ".join(self.short_name(p) if p else "Any customer" for p in personas)
+            where = "exit" if target is None else self.name_of[target]
+            attrs = {"color": ":".join(colors), "penwidth": "1.8",
+                     "tooltip": dot_text(f"{who}: {self.name_of[source]} → {where}"
+                                         + (f" ({label})" if label else ""))}
+            backwards = target is not None and self.stage_of[target] < self.stage_of[source]
+            if label:  # a loop back runs across other edges: its label gets a background
+                attrs["label"] = self.backed_label(label) if backwards else dot_text(
+                    label, EDGE_LABEL_WIDTH)
+            if backwards:
+                attrs["constraint"] = "false"  # a loop back must not pull stages out of order
+            graph.edge(self.node_of[source], head, **attrs)
+
+    def backed_label(self, label: str) -> str:
+        """A flow label on the page's background, so a line crossing it does not strike it."""
+        return html_label(f'<TABLE BORDER="0" CELLPADDING="1" CELLSPACING="0" '
+                          f'BGCOLOR="{self.colors["background"]}"><TR><TD BALIGN="CENTER">'
+                          f'{dot_html(label, EDGE_LABEL_WIDTH)}</TD></TR></TABLE>')
+
+    def order(self, graph: graphviz.Digraph) -> None:
+        """Invisible boundaries between the stages (and after the legend) that keep every
+        stage's nodes to the right of the previous stage's."""
+        hidden = {"style": "invis", "weight": "0"}
+        for k in range(len(self.members)):
+            graph.node(f"b{k}", shape="point", style="invis", width="0", height="0", label="")
+        if self.members:
+            graph.edge("legend", "b0", minlen="0", **hidden)
+        for k, members in enumerate(self.members):
+            for member in members:
+                graph.edge(f"b{k}", member, **hidden)
+                if k + 1 < len(self.members):
+                    graph.edge(member, f"b{k + 1}", minlen="0", **hidden)
+
+
+def _row(content: str, fill: str | None = None) -> str:
+    color = f' BGCOLOR="{fill}"' if fill else ""
+    return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{color}>{content}</TD></TR>'
+
+
+def _key(sample: str, text: str) -> str:
+    return f'<TR><TD>{sample}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>'
+
+
+def _legend_values(scale) -> list[int]:
+    """Every value of a short scale; of a long one, its ends, middle and labelled values."""
+    if scale.high - scale.low <= 6:
+        return list(range(scale.low, scale.high + 1))
+    chosen = {scale.low, scale.high, (scale.low + scale.high) // 2}
+    chosen |= {level.value for level in scale.levels if scale.contains(level.value)}
+    return sorted(chosen)
+
+
+def _pt(size: float) -> str:
+    return f"{size:g}"
+
+
+def _signed(value: float) -> str:
+    text = f"{value:g}"
+    return f"+{text}" if value > 0 else text

@@ -1,0 +1,16 @@
+"""The journey's flow graph (see `dot`) laid out by Graphviz's `dot` as PNG.
+
+Raises BackendUnavailable, naming the package to install, when `dot` is missing.
+"""
+from __future__ import annotations
+
+from cjmdsl.backends._graph import render_with_dot
+from cjmdsl.model import Journey
+from cjmdsl.themes import Theme
+
+EXTENSION = ".flow.png"
+BINARY = True
+
+
+def render(journey: Journey, theme: Theme) -> bytes:
+    return render_with_dot(journey, theme, "png", "flow-png")

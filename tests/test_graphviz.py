@@ -1,0 +1,520 @@
+"""The Graphviz flow view: DOT golden files, real Graphviz runs, hostile text, a missing `dot`.
+
+`-f dot` needs nothing but Python; `-f flow-png`, `-f flow-pdf` and `-f flow-svg` run Graphviz's
+`dot`, which these tests run for real (skipped without it, failing under CJM_REQUIRE_TOOLS=1).
+Laid-out graphs are read back with `dot -Tjson` to check what a reader would see: stages left
+to right, nothing overlapping, and hostile text that never changes the graph's structure.
+PNGs of every example and of a 40-touchpoint map land in test-artifacts/ for people to look at.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import graphviz
+import pytest
+from big_flow_map import forty_touchpoints
+from conftest import ARTIFACTS, EXAMPLES, ROOT, require_tool
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_golden import GOLDEN, check_golden, rendered
+from test_properties import PIECES, journeys
+
+import cjmdsl
+from cjmdsl import model as m
+from cjmdsl.api import parse
+from cjmdsl.backends import BackendUnavailable
+from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
+from cjmdsl.escape import xml_chars
+from cjmdsl.flows import steps
+
+SVG = "{http://www.w3.org/2000/svg}"
+GRAPHVIZ_FORMATS = ("flow-png", "flow-pdf", "flow-svg")
+OUR_IDS = re.compile(r"(t|x|e|b)\d+|legend|cluster_(\d+|legend)")
+DOT_RUNS = settings(max_examples=25, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture
+def dot_tool() -> None:
+    require_tool("dot", shutil.which("dot") is not None, "apt-get install graphviz")
+
+
+def layout_of(dot_source: str) -> dict:
+    """The graph as Graphviz lays it out (`dot -Tjson`)."""
+    done = subprocess.run(["dot", "-Tjson"], input=dot_source.encode("utf-8"),
+                          capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    return json.loads(done.stdout)
+
+
+def structure(layout: dict) -> dict:
+    """What hostile text must not change: the clusters, the nodes and the edges (sorted:
+    Graphviz lists clusters in an order that depends on the layout)."""
+    objects = layout.get("objects", [])
+    names = {o["_gvid"]: o["name"] for o in objects}
+    return {
+        "clusters": sorted(o["name"] for o in objects if "bb" in o),
+        "nodes": sorted(o["name"] for o in objects if "pos" in o),
+        "edges": sorted((names[e["tail"]], names[e["head"]], e.get("style", "")) for e in
+                        layout.get("edges", [])),
+    }
+
+
+def boxes(layout: dict) -> dict[str, tuple[float, float, float, float]]:
+    """Every cluster's bounding box and every node's box: (left, bottom, right, top) in points."""
+    found = {}
+    for o in layout.get("objects", []):
+        if "bb" in o:
+            found[o["name"]] = tuple(map(float, o["bb"].split(",")))
+        elif "pos" in o:
+            x, y = map(float, o["pos"].split(","))
+            w, h = float(o["width"]) * 72 / 2, float(o["height"]) * 72 / 2
+            found[o["name"]] = (x - w, y - h, x + w, y + h)
+    return found
+
+
+def journey_of(example: Path) -> m.Journey:
+    return parse(example.read_text(encoding="utf-8"), example.name)
+
+
+FORTY = parse(forty_touchpoints(), "forty.cjm")
+
+
+# ── DOT, without Graphviz ───────────────────────────────────────────────────
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_dot_matches_golden(example, regen_golden):
+    check_golden(GOLDEN / f"{example.stem}.dot", rendered(example, "dot"), regen_golden)
+
+
+@pytest.mark.parametrize("example", [*EXAMPLES, None], ids=lambda p: p.stem if p else "forty")
+def test_dot_ids_are_ours_never_user_text(example):
+    journey = journey_of(example) if example else FORTY
+    source = cjmdsl.render(journey, "dot")
+    for line in source.splitlines()[1:]:
+        words = line.strip().split(" ")
+        head = words[0]
+        if head in ("}", "{", "//", "graph", "node", "edge") or re.match(r"\w+=", head):
+            continue
+        if head == "subgraph":
+            assert OUR_IDS.fullmatch(words[1]), line
+        else:
+            assert OUR_IDS.fullmatch(head), line
+            if len(words) > 2 and words[1] == "->":
+                assert OUR_IDS.fullmatch(words[2]), line
+
+
+def test_every_touchpoint_is_a_node_in_its_stages_cluster():
+    journey = journey_of(ROOT / "examples" / "grocery-shop.cjm")
+    source = cjmdsl.render(journey, "dot")
+    clusters = re.split(r"\tsubgraph cluster_(\d+) \{", source)[1:]
+    for k, stage in enumerate(journey.stages):
+        assert clusters[2 * k] == str(k)
+        body = clusters[2 * k + 1].split("\n\t}")[0]
+        for tp in stage.touchpoints:
+            assert f'id="touchpoint-{tp.id}"' in body
+
+
+def edge_lines(source: str) -> list[str]:
+    return [line.strip() for line in source.splitlines()
+            if " -> " in line and "style=invis" not in line]
+
+
+def test_persona_paths_are_edges_in_the_persona_colour():
+    journey = parse("""map "M" {
+      persona maya "Maya" { color "#123456" }
+      persona tom "Tom"
+      stage s "S" {
+        touchpoint a "A" { channel web emotion maya 1 emotion tom 0 }
+        touchpoint b "B" { channel web emotion maya 0 emotion tom 1 }
+        touchpoint c "C" { channel web emotion maya -1 }
+      }
+    }""")
+    theme_tom = cjmdsl.themes.load_theme("default").persona_color(1)
+    lines = edge_lines(cjmdsl.render(journey, "dot"))
+    assert [line.split(" [")[0] for line in lines] == ["t0 -> t1", "t1 -> t2"]
+    assert f'color="#123456:{theme_tom}"' in lines[0]  # both walk a -> b: two parallel lines
+    assert 'color="#123456"' in lines[1]
+
+
+def test_flow_labels_exits_and_loops_back():
+    journey = parse("""map "M" {
+      stage one "One" { touchpoint a "A" { channel web } }
+      stage two "Two" { touchpoint b "B" { channel web } }
+      flow a -> b "goes on" -> a "comes back" -> exit "leaves"
+    }""")
+    source = cjmdsl.render(journey, "dot")
+    lines = edge_lines(source)
+    assert lines[0].startswith("t0 -> t1 [") and 'label="goes on"' in lines[0]
+    back = lines[1]
+    assert back.startswith("t1 -> t0 [") and "constraint=false" in back and "comes back" in back
+    assert lines[2].startswith("t0 -> x0 [") and 'label=leaves' in lines[2]
+    assert re.search(r"\tx0 \[label=Exit", source)
+
+
+def test_moment_of_truth_has_a_double_border_and_emotions_are_tinted_rows():
+    journey = journey_of(ROOT / "examples" / "grocery-shop.cjm")
+    source = cjmdsl.render(journey, "dot")
+    checkout = next(line for line in source.splitlines() if "touchpoint-desktop_checkout" in line)
+    assert "peripheries=2" in checkout and "★ Moment of truth" in checkout
+    assert re.search(r'BGCOLOR="#[0-9a-f]{6}"><FONT COLOR="#[0-9a-f]{6}">■</FONT> Maya -2 cheated',
+                     checkout)
+    assert "Delivery fee appears only at the" in checkout  # the pain point, as a note row
+
+
+def test_a_stage_without_touchpoints_keeps_its_place():
+    journey = parse("""map "M" {
+      stage a "A" { touchpoint one "One" { channel web } }
+      stage empty "Empty"
+      stage c "C" { touchpoint two "Two" { channel web } }
+    }""")
+    source = cjmdsl.render(journey, "dot")
+    assert "subgraph cluster_1 {" in source and "\t\te1 [label=\"no touchpoints\"" in source
+    assert "b1 -> e1 [" in source and "e1 -> b2 [" in source
+
+
+def test_dot_output_is_deterministic_across_hash_seeds():
+    script = ("import sys, hashlib, cjmdsl\n"
+              "for p in sys.argv[1:]:\n"
+              "    t = open(p, encoding='utf-8').read()\n"
+              "    print(hashlib.sha256(cjmdsl.render(t, 'dot').encode()).hexdigest())\n")
+    outputs = set()
+    for seed in ("0", "1", "4242"):
+        done = subprocess.run([sys.executable, "-c", script, *map(str, EXAMPLES)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
+# ── escaping ────────────────────────────────────────────────────────────────
+def unescaped(quoted: str) -> str:
+    """The characters of a DOT quoted string, its `\\x` escapes resolved."""
+    assert quoted.startswith('"') and quoted.endswith('"'), quoted
+    return re.sub(r"\\(.)", r"\1", quoted[1:-1], flags=re.DOTALL)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.sampled_from(PIECES))
+def test_dot_text_is_one_quoted_string_that_never_ends_early(text):
+    quoted = graphviz.quoting.quote(dot_text(text))
+    assert "\n" not in quoted
+    if graphviz.quoting.ID.match(quoted) and quoted.lower() not in graphviz.quoting.KEYWORDS:
+        return  # a bare name or number: one token
+    assert quoted.startswith('"') and quoted.endswith('"') and len(quoted) >= 2
+    assert not re.search(r'(?<!\\)(\\\\)*"', quoted[1:-1])  # every quote inside is escaped
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text() | st.sampled_from(PIECES))
+def test_dot_html_has_no_markup_but_line_breaks(text):
+    markup = dot_html(text)
+    assert "\n" not in markup
+    assert re.sub("<BR/>", "", markup).count("<") == 0
+    assert ">" not in re.sub("<BR/>", "", markup)
+    assert all(len(run) % 2 == 0 for run in re.findall(r"\\+", markup))
+
+
+def svg_texts(svg: bytes | str) -> dict[str, list[str]]:
+    """Per node and edge title (`t0`, `t0->t1`), the lines of text drawn for it."""
+    root = ET.fromstring(svg)
+    found = {}
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") in ("node", "edge"):
+            title = group.find(f"{SVG}title").text
+            found[title] = [(t.text or "").replace("\xa0", " ") for t in group.iter(f"{SVG}text")]
+    return found
+
+
+readable = st.one_of(st.sampled_from(PIECES), st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=20))
+
+
+@DOT_RUNS
+@given(st.lists(readable, min_size=1, max_size=4).map(" ".join))
+def test_any_text_is_drawn_literally_by_graphviz(dot_tool, text):
+    graph = graphviz.Digraph()
+    graph.node("a", label=dot_text(text))
+    graph.node("b", label=html_label(dot_html(text)))
+    graph.edge("a", "b", label=dot_text(text))
+    texts = svg_texts(graph.pipe(format="svg"))
+    # What XML cannot carry is replaced (U+FFFD); Graphviz writes runs of spaces with
+    # no-break spaces, which svg_texts reads as spaces.
+    shown = xml_chars(text).replace("\xa0", " ").replace("\t", " ")
+    expected = shown.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for drawn in texts.values():
+        assert [line.strip() for line in drawn if line.strip()] == \
+            [line.strip() for line in expected if line.strip()]
+
+
+HOSTILE = ('Q"uo\\te <b>x</b> & &amp; {b}\nnew ] ; -> -- \\N \\G \\L "];x->y;[" '
+           '<<TABLE>> subgraph cluster_9 { node [shape=box] } // /* # \\')
+
+
+def cjm_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def map_with(text) -> str:
+    """A map with `text(n)` in every field that reaches the flow view."""
+    s = lambda n: cjm_string(text(n))  # noqa: E731
+    return f"""map {s(0)} {{
+      description {s(1)}
+      scale -2 .. 2 {{ -2 {s(2)} 2 {s(3)} }}
+      persona maya {s(4)} {{ role {s(5)} }}
+      persona tom {s(6)}
+      stage find {s(7)} {{
+        touchpoint ad {s(8)} {{
+          channel social
+          emotion maya 1 {s(9)}
+          emotion tom -1 {s(10)}
+          pain {s(11)} source survey {s(12)} owner {s(13)}
+          opportunity {s(14)} owner {s(15)}
+          moment_of_truth {s(16)}
+        }}
+      }}
+      stage empty {s(17)}
+      stage buy {s(18)} {{
+        touchpoint checkout {s(19)} {{ channel web emotion maya -2 {s(20)} emotion tom 2 }}
+        touchpoint reminder {s(21)} {{ channel email pain {s(22)} }}
+      }}
+      flow checkout -> reminder {s(23)} -> ad {s(24)} -> exit {s(25)}
+      flow tom: ad -> checkout {s(26)} -> exit {s(27)}
+    }}
+    """
+
+
+def test_hostile_text_in_every_field_changes_no_node_edge_or_cluster(dot_tool):
+    hostile = parse(map_with(lambda n: f"{n} {HOSTILE}"))
+    benign = parse(map_with(lambda n: f"Text number {n}"))
+    hostile_layout = layout_of(cjmdsl.render(hostile, "dot"))
+    benign_layout = layout_of(cjmdsl.render(benign, "dot"))
+    assert structure(hostile_layout) == structure(benign_layout)
+    counts = structure(benign_layout)
+    assert (len(counts["clusters"]), len(counts["nodes"]), len(counts["edges"])) == (4, 10, 16)
+
+
+def test_hostile_text_is_drawn_as_text(dot_tool):
+    svg = cjmdsl.render(parse(map_with(lambda n: f"{n} {HOSTILE}")), "flow-svg")
+    drawn = "\n".join(line for lines in svg_texts(svg).values() for line in lines)
+    for piece in ('Q"uo\\te', "<b>x</b>", "&amp;", "\\N", "\\G", '"];x->y;["', "<<TABLE>>"):
+        assert piece in drawn
+    assert inert_svg_problems(svg) == []
+
+
+@st.composite
+def journeys_with_flows(draw) -> m.Journey:
+    """A journey from the property tests, plus flows with hostile labels between its
+    touchpoints, for some of its personas or for everyone."""
+    journey = draw(journeys())
+    ids = [tp.id for tp in journey.touchpoints]
+    persona_ids = [p.id for p in journey.personas]
+    flows = []
+    for _ in range(draw(st.integers(0, 3))):
+        route = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=5))
+        labels = draw(st.lists(st.none() | readable, min_size=len(route), max_size=len(route)))
+        arrows = [m.FlowStep(to, label) for to, label in zip(route[1:], labels)]
+        if draw(st.booleans()):
+            arrows.append(m.FlowStep(None, labels[-1]))
+        who = draw(st.lists(st.sampled_from(persona_ids), unique=True, max_size=2))
+        flows.append(m.Flow(route[0], tuple(arrows), tuple(who)))
+    return dataclasses.replace(journey, flows=tuple(flows))
+
+
+TEXT_FIELDS = {"title", "name", "text", "word", "label", "reason", "detail", "owner", "outcome",
+               "description"}
+
+
+def benign_twin(value, names: dict):
+    """The same journey with every text replaced by a plain one (equal texts stay equal)."""
+    if isinstance(value, tuple):
+        return tuple(benign_twin(item, names) for item in value)
+    if not dataclasses.is_dataclass(value):
+        return value
+    changes = {}
+    for f in dataclasses.fields(value):
+        current = getattr(value, f.name)
+        if f.name in TEXT_FIELDS and isinstance(current, str):
+            changes[f.name] = names.setdefault(current, f"plain text {len(names)}")
+        elif isinstance(current, tuple) or dataclasses.is_dataclass(current):
+            changes[f.name] = benign_twin(current, names)
+    return dataclasses.replace(value, **changes)
+
+
+@DOT_RUNS
+@given(journeys_with_flows())
+def test_any_journey_lays_out_with_the_structure_of_its_benign_twin(dot_tool, journey):
+    twin = benign_twin(journey, {})
+    assert structure(layout_of(cjmdsl.render(journey, "dot"))) == \
+        structure(layout_of(cjmdsl.render(twin, "dot")))
+
+
+# ── Graphviz really runs ────────────────────────────────────────────────────
+def inert_svg_problems(svg: str) -> list[str]:
+    root = ET.fromstring(svg)
+    problems = []
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1].lower()
+        if tag in ("script", "foreignobject", "iframe", "image"):
+            problems.append(f"<{tag}>")
+        for name in element.attrib:
+            local = name.rsplit("}", 1)[-1].lower()
+            if local.startswith("on") or local == "href":
+                problems.append(f"{name} on <{tag}>")
+    return problems
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_each_example_renders_to_png_pdf_and_svg(example, dot_tool):
+    journey = journey_of(example)
+    png = cjmdsl.render(journey, "flow-png")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"flow-{example.stem}.png").write_bytes(png)
+    assert cjmdsl.render(journey, "flow-pdf").startswith(b"%PDF-")
+    svg = cjmdsl.render(journey, "flow-svg")
+    nodes = [g for g in ET.fromstring(svg).iter(f"{SVG}g") if g.get("class") == "node"]
+    assert len(nodes) >= len(journey.touchpoints)
+    assert inert_svg_problems(svg) == []
+
+
+@pytest.mark.parametrize("format_name", ["flow-png", "flow-pdf", "flow-svg"])
+def test_rendered_files_are_byte_identical_across_runs(format_name, dot_tool):
+    journey = journey_of(ROOT / "examples" / "support-ticket.cjm")
+    assert cjmdsl.render(journey, format_name) == cjmdsl.render(journey, format_name)
+
+
+def test_pdf_carries_a_fixed_creation_date(dot_tool):
+    """cairo stamps the time of the run; the same map must give the same bytes tomorrow."""
+    pdf = cjmdsl.render(journey_of(ROOT / "examples" / "support-ticket.cjm"), "flow-pdf")
+    assert re.search(rb"/CreationDate \(D:19700101000000[^)]*\)", pdf)
+
+
+ORDER_CASES = {
+    **{example.stem: journey_of(example) for example in EXAMPLES},
+    "forty": FORTY,
+    "flows-against-the-stages": parse("""map "Backwards" {
+      persona maya "Maya"
+      stage one "One" { touchpoint a "A" { channel web emotion maya 0 } }
+      stage two "Two" { touchpoint b "B" { channel web } touchpoint b2 "B2" { channel web } }
+      stage gap "Nothing here"
+      stage three "Three" { touchpoint c "C" { channel web } }
+      flow maya: c -> b "back" -> a "further back" -> c -> b2 -> exit
+      flow b2 -> b -> a -> exit
+    }"""),
+}
+
+
+@pytest.mark.parametrize("name", list(ORDER_CASES))
+def test_stages_run_left_to_right_and_hold_their_touchpoints(name, dot_tool):
+    journey = ORDER_CASES[name]
+    placed = boxes(layout_of(cjmdsl.render(journey, "dot")))
+    clusters = [placed[f"cluster_{k}"] for k in range(len(journey.stages))]
+    assert placed["cluster_legend"][2] < clusters[0][0]
+    for left, right in zip(clusters, clusters[1:]):
+        assert left[2] < right[0], "a stage reaches into the next one"
+    node = {tp.id: f"t{i}" for i, tp in enumerate(journey.touchpoints)}
+    for k, stage in enumerate(journey.stages):
+        for tp in stage.touchpoints:
+            x0, y0, x1, y1 = placed[node[tp.id]]
+            assert clusters[k][0] <= x0 and x1 <= clusters[k][2], tp.id
+
+
+def test_forty_touchpoints_stay_readable(dot_tool, regen_golden):
+    """No two nodes overlap and the picture stays a sane shape. The PNG lands in
+    test-artifacts/ to be looked at; --regen-golden also refreshes docs/flow-40.png, which the
+    README links (not compared byte for byte: it depends on the Graphviz and fonts at hand)."""
+    source = cjmdsl.render(FORTY, "dot")
+    placed = boxes(layout_of(source))
+    shown = sorted(name for name in placed if re.fullmatch(r"[tx]\d+", name))
+    assert len([n for n in shown if n.startswith("t")]) == 40
+    for i, a in enumerate(shown):
+        for b in shown[i + 1:]:
+            (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = placed[a], placed[b]
+            assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, f"{a} overlaps {b}"
+    png = cjmdsl.render(FORTY, "flow-png")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert height < 1200 and width < 40 * 260, (width, height)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "flow-40.png").write_bytes(png)
+    if regen_golden:
+        (ROOT / "docs").mkdir(exist_ok=True)
+        (ROOT / "docs" / "flow-40.png").write_bytes(png)
+
+
+def test_forty_touchpoint_map_draws_every_step():
+    source = cjmdsl.render(FORTY, "dot")
+    drawn = {tuple(line.split(" [")[0].split(" -> ")) for line in edge_lines(source)}
+    node = {tp.id: f"t{i}" for i, tp in enumerate(FORTY.touchpoints)}
+    for step in steps(FORTY):
+        head = "x" + node[step.source][1:] if step.target is None else node[step.target]
+        assert (node[step.source], head) in drawn
+
+
+# ── the CLI, with and without Graphviz ──────────────────────────────────────
+def cjm(*args: str, cwd: Path, path: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1"}
+    if path is not None:
+        env["PATH"] = path
+    done = subprocess.run([sys.executable, "-c", "from cjmdsl.cli import main; main()", *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=60, env=env)
+    assert "Traceback" not in done.stderr
+    return done
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    shutil.copy(ROOT / "examples" / "grocery-shop.cjm", tmp_path / "shop.cjm")
+    return tmp_path
+
+
+@pytest.mark.parametrize("format_name", GRAPHVIZ_FORMATS)
+def test_missing_dot_is_one_clear_error_naming_the_package(shop, format_name):
+    no_tools = shop / "empty-bin"
+    no_tools.mkdir()
+    done = cjm("render", "shop.cjm", "-f", format_name, cwd=shop, path=str(no_tools))
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    message = lines[0]
+    assert message.startswith("cjm: error: ")
+    for words in ("graphviz", "apt-get install graphviz", "brew install graphviz", "-f dot"):
+        assert words in message
+    assert sorted(p.name for p in shop.iterdir()) == ["empty-bin", "shop.cjm"]
+
+
+def test_dot_format_works_without_graphviz(shop):
+    no_tools = shop / "empty-bin"
+    no_tools.mkdir()
+    done = cjm("render", "shop.cjm", "-f", "dot", cwd=shop, path=str(no_tools))
+    assert done.returncode == 0, done.stderr
+    assert (shop / "shop.dot").read_text(encoding="utf-8").startswith("digraph journey {")
+
+
+def test_missing_dot_raises_backend_unavailable_in_the_api(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    journey = journey_of(ROOT / "examples" / "grocery-shop.cjm")
+    with pytest.raises(BackendUnavailable, match="apt-get install graphviz"):
+        cjmdsl.render(journey, "flow-png")
+
+
+def test_cli_writes_each_graphviz_format_beside_the_map(shop, dot_tool):
+    for format_name in ("dot", *GRAPHVIZ_FORMATS):
+        done = cjm("render", "shop.cjm", "-f", format_name, cwd=shop)
+        assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in shop.iterdir()) == [
+        "shop.cjm", "shop.dot", "shop.flow.pdf", "shop.flow.png", "shop.flow.svg"]
+    ET.fromstring((shop / "shop.flow.svg").read_bytes())
+    digest = hashlib.sha256((shop / "shop.flow.png").read_bytes()).hexdigest()
+    assert digest == hashlib.sha256(cjmdsl.render(
+        journey_of(shop / "shop.cjm"), "flow-png")).hexdigest()
