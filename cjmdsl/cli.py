@@ -26,7 +26,15 @@ Examples:
   cjm render shop.cjm -o build/shop.svg
   cjm render shop.cjm -f json -o -       JSON to standard output
   cjm render maps/*.cjm -o build/maps/   many maps into a folder
+  cjm render maps/ -o build/maps/ -j 4   every map under maps/, sub-folders mirrored
+  cjm render shop.cjm -f png --scale 3
   cat shop.cjm | cjm render - -o shop.svg
+
+\b
+Several maps render in parallel (one process per core unless -j says), with a
+progress bar on a terminal and one summary line. Maps whose output is current are
+skipped: the cache lives in $CJM_CACHE_DIR (default ~/.cache/cjmdsl), is safe to
+delete, and --no-cache ignores it.
 """
 
 CHECK_HELP = """Check maps and print their diagnostics; write nothing.
@@ -41,11 +49,13 @@ Examples:
 
 @dataclass
 class Source:
-    """One input: its name for messages, its text, and its path (None for stdin)."""
+    """One input: its name for messages, its text, its path (None for stdin), and its raw
+    bytes when they are decoded later (by `cjm render`'s workers)."""
 
     name: str
     text: str
     path: Path | None
+    data: bytes = b""
 
 
 class LazyGroup(click.Group):
@@ -71,7 +81,10 @@ class LazyGroup(click.Group):
 
 
 # name -> "module.attribute" of a click command
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "show": "cjmdsl.commands.show.show",
+    "themes": "cjmdsl.commands.themes.themes",
+}
 
 
 @click.group(cls=LazyGroup, lazy=LAZY_COMMANDS,
@@ -113,7 +126,7 @@ def limit_options(command):
 
 
 @cli.command(help=RENDER_HELP)
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "format_name", default="svg", show_default=True,
               type=click.Choice(_formats()), help="Output format.")
 @click.option("-o", "--output", default=None,
@@ -121,32 +134,49 @@ def limit_options(command):
                    "when rendering several maps). Default: beside each map.")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to render with.  [default: one per core]")
+@click.option("--no-cache", is_flag=True,
+              help="Render every map, even those whose output the cache knows is current.")
+@click.option("--scale", type=click.FloatRange(min=0.1, max=16), default=None,
+              help="Size factor for png (pixels per SVG unit, default 2) and pdf "
+                   "(default 1).")
 @limit_options
 def render(files: tuple[str, ...], format_name: str, output: str | None, theme: str | None,
-           strict: bool) -> None:
-    from cjmdsl.backends import BackendUnavailable, backend
+           strict: bool, jobs: int | None, no_cache: bool, scale: float | None) -> None:
+    from cjmdsl import batch
+    from cjmdsl.backends import backend
 
     module = backend(format_name)
+    options = _backend_options(module, format_name, scale)
     theme_obj = _theme_or_exit(theme) if theme else None
-    targets = _plan_outputs(files, output, module.EXTENSION)
-    failed = False
-    for name, target in targets:
-        source = _read(name)
-        journey = _compile(source, strict) if source else None
-        if journey is None:
-            failed = True
-            continue
-        chosen = theme_obj or _theme_or_exit(journey.theme or "default")
-        try:
-            content = module.render(journey, chosen)
-        except BackendUnavailable as exc:
-            click.echo(f"cjm: error: {exc}", err=True)
+    inputs, folders = _expand_inputs(files)
+    targets = _plan_outputs(inputs, output, module.EXTENSION, folders)
+    limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
+    settings = batch.Settings(format_name, theme, strict, _color(), options, limits)
+    cache = None if no_cache else batch.make_cache(settings, theme_obj)
+    work = [batch.Job(source.name, source.data, target,
+                      cache.key(source.data) if cache and target else None)
+            for source, target in ((_read_bytes(name), target) for name, target in targets)]
+    many = len(work) > 1
+    progress = batch.Progress(len(work), sys.stderr if many and sys.stderr.isatty() else None)
+    counts: dict[str, int] = {}
+    for job, outcome in batch.render_many(work, settings, cache, jobs or batch.default_processes()):
+        if outcome.status == batch.UNAVAILABLE:
+            progress.clear()
+            click.echo(f"cjm: error: {outcome.report}", err=True)
             sys.exit(EXIT_MAP_ERRORS)
-        if target is None:
-            _write_stdout(content)
-        else:
-            write_atomically(target, content)
-    sys.exit(EXIT_MAP_ERRORS if failed else EXIT_OK)
+        if outcome.report:
+            progress.clear()
+            click.echo(outcome.report, err=True)
+        if outcome.content is not None:
+            _write_stdout(outcome.content)
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+        progress.advance(job.name)
+    progress.clear()
+    if many:
+        click.echo(batch.summary(counts, progress.elapsed()), err=True)
+    sys.exit(EXIT_MAP_ERRORS if counts.get(batch.FAILED) else EXIT_OK)
 
 
 @cli.command(help=CHECK_HELP)
@@ -180,10 +210,11 @@ def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
 
 
 # ── helpers ──────────────────────────────────────────────────────────────────
-def _plan_outputs(files: tuple[str, ...], output: str | None, extension: str):
+def _plan_outputs(files: list[str], output: str | None, extension: str,
+                  folders: tuple[str, ...] = ()):
     """Pair each input with its output path (None: standard output), refusing to
     write over an input."""
-    plan = _pair_outputs(files, output, extension)
+    plan = _pair_outputs(files, output, extension, folders)
     inputs = {Path(name).resolve() for name in files if name != STDIN}
     claimed: dict[Path, str] = {}
     for name, target in plan:
@@ -197,21 +228,84 @@ def _plan_outputs(files: tuple[str, ...], output: str | None, extension: str):
     return plan
 
 
-def _pair_outputs(files: tuple[str, ...], output: str | None, extension: str):
+def _pair_outputs(files: list[str], output: str | None, extension: str,
+                  folders: tuple[str, ...] = ()):
     if STDIN in files and len(files) > 1:
         _fail_usage("`-` (standard input) cannot be mixed with other inputs")
-    if len(files) == 1 and not (output and (output.endswith(("/", os.sep)) or Path(output).is_dir())):
+    to_folder = output and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    if len(files) == 1 and not folders and not to_folder:
         name = files[0]
         if output == STDIN or (output is None and name == STDIN):
             return [(name, None)]
         return [(name, Path(output) if output else Path(name).with_suffix(extension))]
     if output == STDIN:
         _fail_usage("several maps cannot all go to standard output; give a folder with -o")
-    folder = Path(output) if output else None
-    if folder is not None and folder.exists() and not folder.is_dir():
+    if output is None:
+        return [(name, Path(name).with_suffix(extension)) for name in files]
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
         _fail_usage(f"-o {output} must be a folder when rendering several maps")
-    return [(name, (folder / Path(name).with_suffix(extension).name) if folder
-             else Path(name).with_suffix(extension)) for name in files]
+    base = _mirror_base(files, folders)
+    return [(name, folder / _relative(Path(name), base).with_suffix(extension)) for name in files]
+
+
+def _mirror_base(files: list[str], folders: tuple[str, ...]) -> Path | None:
+    """The folder that outputs mirror: the common parent of the inputs (a folder given
+    as an input counts as itself), so maps/a.cjm and maps/sub/b.cjm go to OUT/a.svg and
+    OUT/sub/b.svg."""
+    from_folders = {Path(name).resolve() for name in folders}
+    parents = [*from_folders] + [Path(name).resolve().parent for name in files
+                                 if not any(Path(name).resolve().is_relative_to(f)
+                                            for f in from_folders)]
+    try:
+        return Path(os.path.commonpath(parents))
+    except ValueError:  # different drives
+        return None
+
+
+def _relative(path: Path, base: Path | None) -> Path:
+    return path.resolve().relative_to(base) if base else Path(path.name)
+
+
+def _expand_inputs(files: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
+    """Inputs with each folder replaced by the .cjm files under it (sorted); and the
+    folders."""
+    names: list[str] = []
+    folders: list[str] = []
+    for name in files:
+        if name != STDIN and Path(name).is_dir():
+            found = sorted(str(p) for p in Path(name).rglob("*.cjm") if p.is_file())
+            if not found:
+                _fail_usage(f"no .cjm files under {name}")
+            names += found
+            folders.append(name)
+        else:
+            names.append(name)
+    return names, tuple(folders)
+
+
+def _backend_options(module, format_name: str, scale: float | None) -> dict:
+    """Options a format takes (listed in its OPTIONS); asking one that does not is a usage
+    error."""
+    given = {"scale": scale} if scale is not None else {}
+    for option in given:
+        if option not in getattr(module, "OPTIONS", ()):
+            _fail_usage(f"--{option} does not apply to -f {format_name}")
+    return given
+
+
+def _read_bytes(name: str) -> Source:
+    """An input's bytes (decoded later, by whoever compiles it)."""
+    try:
+        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+    except OSError as exc:
+        _fail_usage(f"cannot read {name}: {exc.strerror or exc}")
+    return Source("<stdin>" if name == STDIN else name, "", None if name == STDIN else Path(name),
+                  data)
+
+
+def _color() -> bool:
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
 
 def _read(name: str, quiet: bool = False, collect: list | None = None) -> Source | None:
@@ -242,30 +336,29 @@ def _check(source: Source):
     return check(source.text, source.name, Limits(**limits))
 
 
-def _compile(source: Source, strict: bool):
-    result = _check(source)
-    _print_diagnostics(result.diagnostics, source)
-    if result.journey is None or (strict and result.warnings):
-        return None
-    return result.journey
-
-
 def _print_diagnostics(diagnostics, source: Source) -> None:
     if not diagnostics:
         return
     from cjmdsl.diagnostics import format_all
 
-    color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    click.echo(format_all(diagnostics, source.text, source.name, color=color), err=True)
+    click.echo(format_all(diagnostics, source.text, source.name, color=_color()), err=True)
 
 
 def _theme_or_exit(name: str):
+    """The theme `name` (built-in) or file. A theme file with mistakes prints its diagnostics
+    and exits 1, like a map; an unknown name or an unreadable file is a usage error (2)."""
     from cjmdsl.themes import ThemeError, load_theme
 
     try:
         return load_theme(name)
     except ThemeError as exc:
-        _fail_usage(str(exc))
+        if not exc.diagnostics:
+            _fail_usage(str(exc))
+        from cjmdsl.diagnostics import format_all
+
+        color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+        click.echo(format_all(exc.diagnostics, exc.source, exc.filename, color=color), err=True)
+        sys.exit(EXIT_MAP_ERRORS)
 
 
 def _write_stdout(content: str | bytes) -> None:

@@ -4,7 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""
-  for pkg in chromium fonts-liberation graphviz; do
+  # librsvg2-bin: rsvg-convert for the wiki picture tests; libcairo2: -f map-pdf (CairoSVG);
+  # git: pre-commit's try-repo in the hook tests
+  for pkg in chromium fonts-liberation graphviz librsvg2-bin libcairo2 git; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   if [ -n "$missing" ]; then

@@ -1,0 +1,230 @@
+"""The map as Markdown, for README files, wikis and pull-request comments.
+
+GitHub-flavoured Markdown that also reads well as plain text: the journey as a
+table (stages, touchpoints, channels, what people do and think, each persona's
+emotion as an emoji, the number and the word), pains and opportunities as lists,
+moments of truth, the gap between expected and actual emotion, and the KPIs.
+Every user text goes through `md_text`, so a label cannot start a heading, break a
+table or inject HTML.
+"""
+from __future__ import annotations
+
+import re
+
+from cjmdsl.channels import CHANNELS
+from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
+from cjmdsl.themes import Theme
+
+EXTENSION = ".md"
+BINARY = False
+
+# From the low end of the scale to the high end, in five equal steps.
+MARKS = ("😠", "😟", "😐", "🙂", "😄")
+
+_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+
+
+def md_text(text: str) -> str:
+    """User text as inline Markdown that shows exactly that text: HTML and Markdown
+    syntax are escaped, line breaks become `<br>` (which also keeps table rows whole)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    return "<br>".join(text.replace("\r", "").split("\n"))
+
+
+def render(journey: Journey, theme: Theme | None = None) -> str:
+    parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
+             _insights(journey), _moments(journey), _gaps(journey), _kpis(journey)]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def mark(value: float, scale: Scale) -> str:
+    """The emoji for a value: the nearest of five marks spread evenly from the low end of
+    the scale to the high end (so the middle of any scale is 😐)."""
+    span = scale.high - scale.low
+    position = 0.5 if span == 0 else (value - scale.low) / span
+    return MARKS[min(max(int(position * (len(MARKS) - 1) + 0.5), 0), len(MARKS) - 1)]
+
+
+def signed(value: float) -> str:
+    text = f"{value:g}"
+    return f"+{text}" if value > 0 else text
+
+
+def _head(journey: Journey) -> str:
+    lines = [f"# {md_text(journey.title)}"]
+    if journey.description:
+        lines += ["", md_text(journey.description)]
+    if journey.personas:
+        lines += ["", "**Personas**", ""]
+        for persona in journey.personas:
+            role = f" — {md_text(persona.roles[0].text)}" if persona.roles else ""
+            lines.append(f"- **{md_text(persona.name)}**{role}")
+    scale = journey.scale
+    levels = [f"{mark(v, scale)} {signed(v)}"
+              + (f" {md_text(scale.label_for(v))}" if scale.label_for(v) else "")
+              for v in range(scale.low, scale.high + 1)]
+    lines += ["", "**Scale:** " + " · ".join(levels)]
+    return "\n".join(lines)
+
+
+def _journey_table(journey: Journey) -> str:
+    personas = journey.personas
+    header = ["Stage", "Touchpoint", "Channel", "Does", "Thinks",
+              *(md_text(p.name) for p in personas)]
+    rows = []
+    for stage in journey.stages:
+        for index, tp in enumerate(stage.touchpoints):
+            name = ("⭐ " if tp.moment_of_truth else "") + f"**{md_text(tp.name)}**"
+            rows.append([md_text(stage.name) if index == 0 else "", name, _channel(tp),
+                         _lines([t.text for t in tp.actions]),
+                         _lines([t.text for t in tp.thoughts]
+                                + [t.text for t in tp.questions]),
+                         *(_feeling(tp, p.id, journey.scale) for p in personas)])
+        if not stage.touchpoints:
+            rows.append([md_text(stage.name), "*(no touchpoints)*", "", "", "",
+                         *("" for _ in personas)])
+    return "## Journey\n\n" + _table(header, rows)
+
+
+def _feeling(tp: Touchpoint, persona: str, scale: Scale) -> str:
+    emotion = tp.emotion_of(persona)
+    expected = tp.expectation_of(persona)
+    text = ""
+    if emotion is not None:
+        text = f"{mark(emotion.value, scale)} {signed(emotion.value)}"
+        if emotion.word:
+            text += f" {md_text(emotion.word)}"
+    if expected is not None:
+        text += f"{' ' if text else ''}(expected {signed(expected.value)})"
+    return text
+
+
+def _channel(tp: Touchpoint) -> str:
+    if tp.channel is None:
+        return ""
+    channel = CHANNELS.get(tp.channel)
+    return md_text(channel.label if channel else tp.channel)
+
+
+def _stage_plans(journey: Journey) -> str:
+    sections = []
+    for stage in journey.stages:
+        lines = [f"### {md_text(stage.name)}", ""]
+        lines += [f"- **Customer goal:** {md_text(t.text)}" for t in stage.goals]
+        lines += [f"- **Brand action:** {md_text(t.text)}" for t in stage.brand_actions]
+        for item in stage.action_items:
+            text = f"- [ ] {md_text(item.text)}"
+            if item.outcome:
+                text += f" → {md_text(item.outcome)}"
+            if item.owner:
+                text += f" *({md_text(item.owner)})*"
+            lines.append(text)
+        if len(lines) > 2:
+            sections.append("\n".join(lines))
+    return "## Stage plan\n\n" + "\n\n".join(sections) if sections else ""
+
+
+def _insights(journey: Journey) -> str:
+    blocks = []
+    for title, attribute in (("Pain points", "pains"), ("Opportunities", "opportunities")):
+        items = [f"- **{md_text(tp.name)}:** {md_text(item.text)}{_evidence(item)}"
+                 for tp in journey.touchpoints for item in getattr(tp, attribute)]
+        if items:
+            blocks.append(f"## {title}\n\n" + "\n".join(items))
+    return "\n\n".join(blocks)
+
+
+def _evidence(item) -> str:
+    tags = []
+    if item.source is not None:
+        tags.append(item.source.kind.capitalize()
+                    + (f": {md_text(item.source.detail)}" if item.source.detail else ""))
+    if item.owner:
+        tags.append(f"owner: {md_text(item.owner)}")
+    return f" *({' · '.join(tags)})*" if tags else ""
+
+
+def _moments(journey: Journey) -> str:
+    stage_of = {tp.id: stage.name for stage in journey.stages for tp in stage.touchpoints}
+    items = []
+    for tp in journey.touchpoints:
+        if tp.moment_of_truth is None:
+            continue
+        reason = tp.moment_of_truth.reason
+        items.append(f"- ⭐ **{md_text(tp.name)}** ({md_text(stage_of[tp.id])})"
+                     + (f": {md_text(reason)}" if reason else ""))
+    return "## Moments of truth\n\n" + "\n".join(items) if items else ""
+
+
+def _gaps(journey: Journey) -> str:
+    """Expected against actual, wherever a persona has both at a touchpoint."""
+    rows = []
+    for tp in journey.touchpoints:
+        for persona in journey.personas:
+            emotion, expected = tp.emotion_of(persona.id), tp.expectation_of(persona.id)
+            if emotion is None or expected is None:
+                continue
+            gap = emotion.value - expected.value
+            scale = journey.scale
+            rows.append([md_text(tp.name), md_text(persona.name),
+                         f"{mark(expected.value, scale)} {signed(expected.value)}",
+                         f"{mark(emotion.value, scale)} {signed(emotion.value)}",
+                         f"**{signed(gap)}**" if gap < 0 else signed(gap)])
+    if not rows:
+        return ""
+    return ("## Expected vs actual\n\nGap = actual − expected; below zero, the experience fell "
+            "short of what the persona expected.\n\n"
+            + _table(["Touchpoint", "Persona", "Expected", "Actual", "Gap"], rows))
+
+
+def _kpis(journey: Journey) -> str:
+    if not journey.kpis:
+        return ""
+    rows = [[md_text(kpi.name), kpi_actual(kpi), kpi_target(kpi), _kpi_status(kpi)]
+            for kpi in journey.kpis]
+    return "## KPIs\n\n" + _table(["KPI", "Actual", "Target", "Status"], rows)
+
+
+def kpi_actual(kpi: Kpi) -> str:
+    actual = kpi.actual
+    if actual is None:
+        return "–"
+    text = _number(actual if kpi.kind == "value" else round(actual, 1))
+    text += "%" if kpi.is_percent else ""
+    if kpi.kind == "retention":
+        text += f" ({_number(kpi.end)} of {_number(kpi.start)} kept)"
+    elif kpi.kind == "churn":
+        text += f" ({_number(kpi.start - kpi.end)} of {_number(kpi.start)} lost)"
+    return text
+
+
+def kpi_target(kpi: Kpi) -> str:
+    if kpi.target is None:
+        return "–"
+    prefix = "≤ " if kpi.kind == "churn" else "≥ "
+    return prefix + _number(kpi.target) + ("%" if kpi.is_percent else "")
+
+
+def _kpi_status(kpi: Kpi) -> str:
+    if kpi.met is None:
+        return ""
+    return "✅ met" if kpi.met else "❌ missed"
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def _lines(texts: list[str]) -> str:
+    return "<br>".join(md_text(text) for text in texts)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines)

@@ -1,0 +1,25 @@
+"""The map (the SVG view) as a PNG, for places that take only images.
+
+Rasterised with resvg (the `resvg-py` package: a compiled wheel, no browser and no
+system library), at `scale` pixels per SVG unit. Fonts come from the system, as for
+the SVG: install Liberation Sans (or have Arial) for the text to fit its boxes.
+"""
+from __future__ import annotations
+
+from cjmdsl.backends import svg
+from cjmdsl.backends._raster import unavailable
+from cjmdsl.model import Journey
+from cjmdsl.themes import Theme
+
+EXTENSION = ".png"
+BINARY = True
+OPTIONS = ("scale",)
+DEFAULT_SCALE = 2.0
+
+
+def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE) -> bytes:
+    try:
+        import resvg_py
+    except ImportError:
+        raise unavailable("png", "resvg-py", "png") from None
+    return resvg_py.svg_to_bytes(svg_string=svg.render(journey, theme), zoom=float(scale))

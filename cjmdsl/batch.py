@@ -1,0 +1,244 @@
+"""Render many maps in one go: several processes, a content cache, a progress bar.
+
+`cjm render` hands its plan (which input goes to which output) to `render_many`,
+which skips maps the cache knows are current, renders the rest in N processes and
+yields one `Outcome` per map in input order, so logs read the same on every run.
+
+The cache keeps no rendered output, only a stamp per render: its key is a hash of
+the map's bytes, the theme, the format and its options, and cjm itself (version and
+a fingerprint of its code, grammar and themes); its value is the hash of the output
+it produced. A map is unchanged when its key has a stamp and its output file still
+holds exactly those bytes. Maps with warnings get no stamp, so their warnings are
+printed on every run. The folder is safe to delete at any time.
+"""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from functools import cache, partial
+from pathlib import Path
+from typing import Iterator
+
+RENDERED, UNCHANGED, FAILED, UNAVAILABLE = "rendered", "unchanged", "failed", "unavailable"
+
+
+def cache_dir() -> Path:
+    """Where stamps live: $CJM_CACHE_DIR, else the user's cache folder (`~/.cache/cjmdsl`
+    on Linux, `~/Library/Caches/cjmdsl` on macOS, `%LOCALAPPDATA%\\cjmdsl\\Cache` on Windows)."""
+    if os.environ.get("CJM_CACHE_DIR"):
+        return Path(os.environ["CJM_CACHE_DIR"])
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "cjmdsl"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "cjmdsl"
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "cjmdsl" / "Cache"
+    return Path.home() / ".cache" / "cjmdsl"
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of everything in cjm that shapes an output: its version, its modules,
+    templates, fonts, grammar and built-in themes. Editing any of them (in a source
+    checkout) invalidates the cache as a new version would."""
+    from cjmdsl import __version__
+    from cjmdsl.resources import data_dir
+
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    roots = [package, data_dir("grammar"), data_dir("themes")]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Cache:
+    """Stamps of earlier renders under `folder` (see the module docstring)."""
+
+    folder: Path
+    salt: str  # what, besides the map's bytes, the output depends on
+
+    def key(self, data: bytes) -> str:
+        return hashlib.sha256(self.salt.encode() + b"\0" + data).hexdigest()
+
+    def _stamp(self, key: str) -> Path:
+        return self.folder / "render" / key[:2] / key
+
+    def is_current(self, key: str, target: Path) -> bool:
+        try:
+            expected = self._stamp(key).read_text(encoding="ascii").strip()
+            return hashlib.sha256(target.read_bytes()).hexdigest() == expected
+        except OSError:
+            return False
+
+    def store(self, key: str, output: bytes) -> None:
+        """Remember that `key` rendered to `output`; a cache that cannot be written is
+        only a slower next run, never a failed one."""
+        from cjmdsl.cli import write_atomically
+
+        try:
+            write_atomically(self._stamp(key), hashlib.sha256(output).hexdigest() + "\n")
+        except OSError:
+            pass
+
+
+def make_cache(settings: "Settings", theme: object | None, folder: Path | None = None) -> Cache:
+    """The cache for one `cjm render` run; `theme` is the resolved --theme (None when each
+    map uses its own, which the map's text and the built-in themes decide). The limits
+    count too: a map rendered under raised limits is not current under the default ones."""
+    salt = "\0".join([code_fingerprint(), settings.format_name,
+                      repr(sorted(settings.options.items())),
+                      repr(sorted(settings.limits.items())), repr(theme)])
+    return Cache(folder or cache_dir(), salt)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every map of one run shares."""
+
+    format_name: str
+    theme: str | None = None  # --theme, a name or a .toml file; None: each map's own
+    strict: bool = False
+    color: bool = False
+    options: dict = field(default_factory=dict)  # backend options such as `scale`
+    limits: dict = field(default_factory=dict)  # cjmdsl.limits.Limits fields raised by the user
+
+
+@dataclass(frozen=True)
+class Job:
+    """One map: its name for messages, its bytes, its output (None: standard output) and
+    its cache key (None: not cached)."""
+
+    name: str
+    data: bytes
+    target: Path | None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # RENDERED, UNCHANGED, FAILED or UNAVAILABLE
+    report: str = ""  # diagnostics (or why the format is unavailable), ready to print
+    content: bytes | None = None  # the output, when it goes to standard output
+
+
+def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outcome:
+    """Compile and render one map and write its output; never raises for a bad map."""
+    from cjmdsl.api import check, decode
+    from cjmdsl.backends import BackendUnavailable, backend
+    from cjmdsl.cli import write_atomically
+    from cjmdsl.diagnostics import format_all
+    from cjmdsl.limits import Limits
+    from cjmdsl.themes import load_theme
+
+    text, problems = decode(job.data, job.name)
+    if problems:
+        return Outcome(FAILED, format_all(problems, text, job.name, settings.color))
+    result = check(text, job.name, Limits(**settings.limits))
+    report = format_all(result.diagnostics, text, job.name, settings.color)
+    journey = result.journey
+    if journey is None or (settings.strict and result.warnings):
+        return Outcome(FAILED, report)
+    theme = load_theme(settings.theme or journey.theme or "default")
+    try:
+        content = backend(settings.format_name).render(journey, theme, **settings.options)
+    except BackendUnavailable as exc:
+        return Outcome(UNAVAILABLE, str(exc))
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if job.target is None:
+        return Outcome(RENDERED, report, data)
+    write_atomically(job.target, data)
+    if cache is not None and job.key is not None and not result.diagnostics:
+        cache.store(job.key, data)
+    return Outcome(RENDERED, report)
+
+
+def render_many(jobs: list[Job], settings: Settings, cache: Cache | None = None,
+                processes: int = 1) -> Iterator[tuple[Job, Outcome]]:
+    """Every job with its outcome, in input order: first the unchanged ones (the cache
+    says their output is current), then the rest, rendered in up to `processes`
+    processes."""
+    todo = []
+    for job in jobs:
+        if cache is not None and job.key and job.target and cache.is_current(job.key, job.target):
+            yield job, Outcome(UNCHANGED)
+        else:
+            todo.append(job)
+    work = partial(render_job, settings=settings, cache=cache)
+    if processes <= 1 or len(todo) <= 1:
+        for job in todo:
+            yield job, work(job)
+        return
+    _warm_up(settings)
+    with _context().Pool(min(processes, len(todo))) as pool:
+        yield from zip(todo, pool.imap(work, todo))
+
+
+def default_processes() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _context():
+    """Fork where it is safe and cheap (Linux): workers start with the parser, templates
+    and theme the parent already loaded. Elsewhere the platform's default."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load once, before forking, what every worker would otherwise load itself."""
+    from cjmdsl.backends import backend
+    from cjmdsl.parser import parser
+    from cjmdsl.themes import load_theme
+
+    parser()
+    backend(settings.format_name)
+    load_theme(settings.theme or "default")
+
+
+class Progress:
+    """A one-line progress bar on a terminal; `None` streams (not a terminal) draw nothing."""
+
+    WIDTH = 28
+
+    def __init__(self, total: int, stream=None):
+        self.total = total
+        self.done = 0
+        self.stream = stream
+        self.started = time.perf_counter()
+
+    def advance(self, name: str) -> None:
+        self.done += 1
+        if self.stream is None:
+            return
+        filled = round(self.WIDTH * self.done / max(self.total, 1))
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        label = name if len(name) <= 40 else "…" + name[-39:]
+        self.stream.write(f"\r\033[K[{bar}] {self.done}/{self.total} {label}")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.stream is not None:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def summary(counts: dict[str, int], seconds: float) -> str:
+    """The closing line of a batch: `cjm: 3 rendered, 1 unchanged, 1 failed in 0.42 s`."""
+    return (f"cjm: {counts.get(RENDERED, 0)} rendered, {counts.get(UNCHANGED, 0)} unchanged, "
+            f"{counts.get(FAILED, 0)} failed in {seconds:.2f} s")

@@ -1,0 +1,172 @@
+"""`cjm show`: a map summed up in the terminal.
+
+Per stage, each touchpoint with its channel, every persona's emotion (an emoji, the
+value, the word, the expectation and the gap), pains (✗) and opportunities (✓);
+then one line per persona with its emotion curve as a sparkline, and the KPIs.
+Colour only on a terminal and never with NO_COLOR; lines wrap to the terminal.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+
+import click
+
+from cjmdsl.backends.md import kpi_actual, kpi_target, mark, signed
+from cjmdsl.model import Journey, Touchpoint
+
+SHOW_HELP = """Print a readable summary of maps in the terminal.
+
+\b
+Examples:
+  cjm show shop.cjm
+  cjm show maps/*.cjm | less -R
+"""
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+@click.command(help=SHOW_HELP)
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--width", type=click.IntRange(min=40), default=None,
+              help="Wrap lines at this width.  [default: the terminal's]")
+def show(files: tuple[str, ...], width: int | None) -> None:
+    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, _check, _print_diagnostics, _read
+
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = width or shutil.get_terminal_size((100, 24)).columns
+    failed = False
+    for index, name in enumerate(files):
+        source = _read(name)
+        result = _check(source) if source else None
+        if source:
+            _print_diagnostics(result.diagnostics, source)
+        if result is None or result.journey is None:
+            failed = True
+            continue
+        if index:
+            click.echo()
+        click.echo(describe(result.journey, width), color=color)
+    sys.exit(EXIT_MAP_ERRORS if failed else EXIT_OK)
+
+
+def describe(journey: Journey, width: int = 100) -> str:
+    """The whole summary, with ANSI styles (click strips them when colour is off)."""
+    out: list[str] = []
+    touchpoints = journey.touchpoints
+    out.append(click.style(journey.title, bold=True))
+    counts = [_count(len(journey.stages), "stage"), _count(len(touchpoints), "touchpoint"),
+              _count(len(journey.personas), "persona"),
+              _count(sum(len(tp.pains) for tp in touchpoints), "pain point"),
+              _count(sum(len(tp.opportunities) for tp in touchpoints), "opportunity",
+                     "opportunities"),
+              _count(sum(1 for tp in touchpoints if tp.moment_of_truth), "moment of truth",
+                     "moments of truth")]
+    out += _wrap(", ".join(counts), width, "  ")
+    if journey.description:
+        out += _wrap(journey.description, width, "  ", dim=True)
+    for stage in journey.stages:
+        out.append("")
+        out.append(click.style(stage.name, bold=True, underline=True))
+        for goal in stage.goals:
+            out += _wrap(f"goal: {goal.text}", width, "  ", dim=True)
+        for tp in stage.touchpoints:
+            out += _touchpoint(journey, tp, width)
+        for item in stage.action_items:
+            text = f"☐ {item.text}" + (f" → {item.outcome}" if item.outcome else "")
+            out += _wrap(text + (f" ({item.owner})" if item.owner else ""), width, "  ")
+    out += _curves(journey)
+    out += _kpis(journey, width)
+    return "\n".join(out)
+
+
+def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
+    star = click.style("★ ", fg="yellow") if tp.moment_of_truth else ""
+    channel = click.style(f" · {_channel(tp)}", dim=True) if tp.channel else ""
+    lines = [f"  {star}{click.style(tp.name, bold=True)}{channel}"]
+    name_width = max((len(p.name) for p in journey.personas), default=0)
+    for persona in journey.personas:
+        emotion, expected = tp.emotion_of(persona.id), tp.expectation_of(persona.id)
+        if emotion is None and expected is None:
+            continue
+        text = ""
+        if emotion is not None:
+            text = _felt(emotion.value, journey) + (f" {emotion.word}" if emotion.word else "")
+        if expected is not None:
+            note = f"expected {signed(expected.value)}"
+            if emotion is not None:
+                note += f", gap {signed(emotion.value - expected.value)}"
+            text += click.style(f" ({note})", dim=True)
+        lines += _wrap(text, width, f"      {persona.name.ljust(name_width)}  ")
+    for pain in tp.pains:
+        lines += _wrap(pain.text, width, "      " + click.style("✗ ", fg="red"), hang=8)
+    for opportunity in tp.opportunities:
+        lines += _wrap(opportunity.text, width, "      " + click.style("✓ ", fg="green"), hang=8)
+    return lines
+
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+def _channel(tp: Touchpoint) -> str:
+    from cjmdsl.channels import CHANNELS
+
+    channel = CHANNELS.get(tp.channel)
+    return channel.label if channel else tp.channel
+
+
+def _felt(value: float, journey: Journey) -> str:
+    scale = journey.scale
+    middle = (scale.low + scale.high) / 2
+    color = "red" if value < middle else "green" if value > middle else "yellow"
+    return f"{mark(value, scale)} " + click.style(signed(value), fg=color, bold=True)
+
+
+def _curves(journey: Journey) -> list[str]:
+    """One sparkline per persona across all touchpoints (`·` where it has no emotion)."""
+    scale = journey.scale
+    if not journey.personas:
+        return []
+    low, high = scale.label_for(scale.low), scale.label_for(scale.high)
+    legend = f"{signed(scale.low)}{' ' + low if low else ''} … {signed(scale.high)}" \
+             f"{' ' + high if high else ''}"
+    out = ["", click.style("Emotion curves", bold=True) + click.style(f"  ({legend})", dim=True)]
+    name_width = max(len(p.name) for p in journey.personas)
+    for persona in journey.personas:
+        marks = []
+        for tp in journey.touchpoints:
+            emotion = tp.emotion_of(persona.id)
+            if emotion is None:
+                marks.append(click.style("·", dim=True))
+                continue
+            span = (scale.high - scale.low) or 1
+            level = round((emotion.value - scale.low) / span * (len(SPARKS) - 1))
+            marks.append(SPARKS[max(0, min(level, len(SPARKS) - 1))])
+        out.append(f"  {persona.name.ljust(name_width)}  {''.join(marks)}")
+    return out
+
+
+def _kpis(journey: Journey, width: int) -> list[str]:
+    if not journey.kpis:
+        return []
+    out = ["", click.style("KPIs", bold=True)]
+    for kpi in journey.kpis:
+        status = ""
+        if kpi.met is not None:
+            status = (click.style("✓ met", fg="green") if kpi.met
+                      else click.style("✗ missed", fg="red"))
+        target = f"target {kpi_target(kpi)}" if kpi.target is not None else ""
+        out += _wrap(f"{kpi.name}: {kpi_actual(kpi)}  {target}  {status}".rstrip(), width, "  ")
+    return out
+
+
+def _wrap(text: str, width: int, prefix: str, hang: int | None = None,
+          dim: bool = False) -> list[str]:
+    visible = len(click.unstyle(prefix))
+    lines = textwrap.wrap(text, max(width - visible, 20)) or [""]
+    indent = " " * (hang if hang is not None else visible)
+    styled = [click.style(line, dim=True) if dim else line for line in lines]
+    return [prefix + styled[0]] + [indent + line for line in styled[1:]]

@@ -1,0 +1,228 @@
+"""MkDocs plugin: journey maps in Markdown pages.
+
+    # mkdocs.yml
+    plugins:
+      - cjm                     # options: theme, dark_theme, dark (auto | always | never)
+
+Two ways to put a map in a page:
+
+    ```cjm
+    map "Onboarding" { … }
+    ```
+
+    ![Onboarding journey](maps/onboarding.cjm)
+
+Each map becomes an SVG image in the site (`cjm/<name>-<hash>.svg`). With
+mkdocs-material and a `slate` palette the map is also drawn with the theme's dark
+partner and shown when the reader picks the dark scheme. A broken map is a warning
+with the file, line and column (the `.md` file's own lines for a fenced block), so
+`mkdocs build --strict` fails; `mkdocs serve` re-renders on every change to a page or
+a `.cjm` file under docs/ (and watches `.cjm` files linked from outside it).
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+log = get_plugin_logger(__name__)
+
+FOLDER = "cjm"  # where generated images go in the site
+STYLESHEET = f"{FOLDER}/cjm.css"
+# Light and dark pictures of one map; the reader's scheme in mkdocs-material picks one.
+DARK_CSS = """\
+img.cjm-dark { display: none; }
+[data-md-color-scheme="slate"] img.cjm-dark { display: inline; }
+[data-md-color-scheme="slate"] img.cjm-light { display: none; }
+"""
+
+_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)\n"
+                    r"(?P<body>.*?)"
+                    r"(?:^ {0,3}(?P=fence)[`~]*[ \t]*(?:\n|\Z)|\Z)", re.M | re.S)
+_IMAGE = re.compile(r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+\.cjm)(?:\s+"(?P<title>[^"]*)")?\)')
+_OPTION = re.compile(r'(\w+)=(?:"([^"]*)"|(\S+))')
+
+
+class CjmConfig(Config):
+    theme = config_options.Optional(config_options.Type(str))
+    dark_theme = config_options.Optional(config_options.Type(str))
+    dark = config_options.Choice(("auto", "always", "never"), default="auto")
+
+
+class CjmPlugin(BasePlugin[CjmConfig]):
+    """Turns ```cjm fences and image links to .cjm files into map images."""
+
+    def on_config(self, config):
+        self._schemes = _schemes(config, self.config.dark)
+        self._watch: set[str] = set()
+        if self._schemes == ("light", "dark"):
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        if self._schemes == ("light", "dark"):
+            files.append(File.generated(config, STYLESHEET, content=DARK_CSS))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files: Files) -> str:
+        first_line = _first_line(markdown, page)
+        out, position = [], 0
+        for match in _FENCE.finditer(markdown):
+            out.append(self._images(markdown[position:match.start()], page, config, files))
+            if match.group("info").split(None, 1)[:1] == ["cjm"]:
+                line = first_line + markdown.count("\n", 0, match.start("body"))
+                out.append(self._fenced(match, line, page, config, files))
+            else:
+                out.append(match.group(0))
+            position = match.end()
+        out.append(self._images(markdown[position:], page, config, files))
+        return "".join(out)
+
+    def on_serve(self, server, config, builder):
+        for path in sorted(self._watch):
+            server.watch(path)
+        return server
+
+    # ── the two ways in ──────────────────────────────────────────────────────
+    def _fenced(self, match: re.Match, line: int, page, config, files: Files) -> str:
+        options = {key: quoted or bare for key, quoted, bare in _OPTION.findall(match["info"])}
+        body = match.group("body")
+        text = "\n" * (line - 1) + body  # so diagnostics give the .md file's own lines
+        name = _display(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
+        tags = self._draw(text, name, "map", options.get("alt"), options.get("theme"),
+                          page, config, files)
+        if tags is None:
+            return _broken(name) + "\n"
+        return f'{match.group("indent")}<div class="cjm-map" markdown="0">{tags}</div>\n'
+
+    def _images(self, markdown: str, page, config, files: Files) -> str:
+        def replace(match: re.Match) -> str:
+            loaded = self._linked(match.group("src"), page, files)
+            if loaded is None:
+                return match.group(0)
+            text, name, stem = loaded
+            tags = self._draw(text, name, stem, match.group("alt") or None, None, page,
+                              config, files, title=match.group("title"))
+            return tags if tags is not None else _broken(name)
+
+        return _IMAGE.sub(replace, markdown)
+
+    def _linked(self, src: str, page, files: Files) -> tuple[str, str, str] | None:
+        """The text, display name and stem of a .cjm file linked from `page`."""
+        from urllib.parse import unquote
+
+        src = unquote(src)
+        base = posixpath.dirname(page.file.src_uri)
+        uri = posixpath.normpath(src.lstrip("/") if src.startswith("/")
+                                 else posixpath.join(base, src))
+        file = files.get_file_from_path(uri)
+        if file is not None and file.abs_src_path:
+            path = Path(file.abs_src_path)
+        elif page.file.abs_src_path:  # outside docs/: read it from disk and watch it
+            path = (Path(page.file.abs_src_path).parent / src).resolve()
+            self._watch.add(str(path))
+        else:
+            path = None
+        if path is None or not path.is_file():
+            log.warning(f"{page.file.src_uri}: the map {src} does not exist")
+            return None
+        from cjmdsl.api import decode
+
+        name = _display(path)
+        text, problems = decode(path.read_bytes(), name)
+        if problems:
+            from cjmdsl.diagnostics import format_all
+
+            log.warning(format_all(problems, text, name))
+            return None
+        return text, name, path.stem
+
+    # ── drawing ──────────────────────────────────────────────────────────────
+    def _draw(self, text: str, name: str, stem: str, alt: str | None, theme: str | None,
+              page, config, files: Files, title: str | None = None) -> str | None:
+        """`<img>` tags (light, and dark where the site has a dark scheme) for the map in
+        `text`; None after logging its diagnostics when it has errors."""
+        from cjmdsl.api import check
+        from cjmdsl.backends.svg import render, summary
+        from cjmdsl.diagnostics import format_all
+        from cjmdsl.themes import ThemeError, load_theme
+
+        result = check(text, name)
+        if result.diagnostics:
+            log.warning(format_all(result.diagnostics, text, name))
+        journey = result.journey
+        if journey is None:
+            return None
+        light_name = theme or self.config.theme or journey.theme or "default"
+        try:
+            light = load_theme(light_name)
+            dark = load_theme(self.config.dark_theme or light.dark or "dark")
+        except ThemeError as exc:
+            log.warning(f"{name}: {exc}")
+            return None
+        alt_text = alt or f"{journey.title}. {summary(journey)}"
+        tags = []
+        for scheme in self._schemes:
+            svg = render(journey, dark if scheme == "dark" else light).encode("utf-8")
+            digest = hashlib.sha256(svg).hexdigest()[:12]
+            uri = f"{FOLDER}/{_slug(stem)}-{digest}.svg"
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=svg))
+            src = files.get_file_from_path(uri).url_relative_to(page.file)
+            css = f"cjm-{scheme}" if len(self._schemes) > 1 else "cjm-map"
+            extra = f' title="{html.escape(title, quote=True)}"' if title else ""
+            tags.append(f'<img class="{css}" src="{html.escape(src, quote=True)}" '
+                        f'alt="{html.escape(alt_text, quote=True)}"{extra}>')
+        return "".join(tags)
+
+
+def _schemes(config, setting: str) -> tuple[str, ...]:
+    """Which pictures each map needs: ("light",), ("dark",) or ("light", "dark")."""
+    if setting == "never":
+        return ("light",)
+    if setting == "always":
+        return ("light", "dark")
+    theme = config.theme
+    if getattr(theme, "name", None) != "material":
+        return ("light",)
+    palette = theme.get("palette") or []
+    palettes = palette if isinstance(palette, list) else [palette]
+    schemes = {p.get("scheme", "default") for p in palettes if isinstance(p, dict)} or {"default"}
+    has_dark, has_light = "slate" in schemes, bool(schemes - {"slate"})
+    if has_dark and has_light:
+        return ("light", "dark")
+    return ("dark",) if has_dark else ("light",)
+
+
+def _first_line(markdown: str, page) -> int:
+    """The line of the page's source file where `markdown` (front matter removed) starts."""
+    try:
+        source = page.file.content_string
+    except (OSError, TypeError, AttributeError):
+        return 1
+    at = source.find(markdown[:200]) if markdown else -1
+    return source.count("\n", 0, at) + 1 if at > 0 else 1
+
+
+def _broken(name: str) -> str:
+    return (f'<p class="cjm-error"><strong>This journey map has errors</strong> '
+            f'({html.escape(name)}); see the build log.</p>')
+
+
+def _slug(stem: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-") or "map"
+
+
+def _display(path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

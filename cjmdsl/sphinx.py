@@ -1,0 +1,301 @@
+"""Sphinx extension: journey maps in Sphinx pages with the `cjm` directive.
+
+    # conf.py
+    extensions = ["cjmdsl.sphinx"]
+
+    .. cjm:: maps/onboarding.cjm
+       :theme: dark
+       :alt: Onboarding journey for new admins
+       :caption: Onboarding, Q3 research
+       :width: 100%
+       :name: onboarding-map
+
+The map may also be written in the directive's body instead of a file. A map is
+compiled when its page is read: every diagnostic becomes a Sphinx warning (so
+`sphinx-build -W` fails) that names the `.cjm` file, line and column, or for an inline
+map the `.rst` file's own line and column; the page still builds, with the
+diagnostics in place of the map. The `.cjm` file is a dependency of its page, so
+editing it rebuilds the page in an incremental build.
+
+HTML builders (html, dirhtml, singlehtml, epub) get the SVG as an image in
+`_images/` (`:format: html` embeds the interactive page in an iframe, `:format: flow`
+the Graphviz flow view, where those backends are installed); LaTeX gets the map as a
+PDF (needs `cjmdsl[pdf]`), falling back to PNG; text-like builders get the alt text.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from cjmdsl import __version__
+
+logger = logging.getLogger(__name__)
+
+VIEWS = ("svg", "html", "flow")
+# The backends that draw each view, in order of preference, for HTML pages and for
+# LaTeX (which takes PDF or PNG images only). Format names: the map view is svg, html,
+# pdf, png; the Graphviz flow view is flow-svg, flow-pdf, flow-png.
+HTML_FORMATS = {"svg": ("svg",), "html": ("html",), "flow": ("flow-svg",)}
+LATEX_FORMATS = {"svg": ("pdf", "png"), "html": ("pdf", "png"),
+                 "flow": ("flow-pdf", "flow-png")}
+
+
+class cjm_map(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
+    """A compiled map waiting to be drawn by the builder: `journey`, `theme`, `view`,
+    `alt`, `width`, and `source` (for messages)."""
+
+
+class CjmDirective(SphinxDirective):
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = False
+    option_spec = {
+        "theme": directives.unchanged_required,
+        "format": lambda value: directives.choice(value, VIEWS),
+        "alt": directives.unchanged,
+        "caption": directives.unchanged,
+        "width": directives.length_or_percentage_or_unitless,
+        "name": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        loaded = self._source()
+        if loaded is None:
+            return []
+        text, name = loaded
+        from cjmdsl.api import check
+        from cjmdsl.diagnostics import format_all, format_diagnostic
+
+        result = check(text, name)
+        for diagnostic in result.diagnostics:
+            logger.warning(format_diagnostic(diagnostic, text, name), type="cjm",
+                           subtype=diagnostic.code, location=(self.env.docname, self.lineno))
+        if result.journey is None:
+            return [self._broken(format_all(result.diagnostics, text, name))]
+        return [self._figure(self._node(result.journey))]
+
+    def _source(self) -> tuple[str, str] | None:
+        """The map's text and its name for messages; None (after a warning) when unusable."""
+        if self.arguments and self.content:
+            return self._refuse("give either a .cjm file or the map in the body, not both")
+        if self.arguments:
+            relative, absolute = self.env.relfn2path(self.arguments[0])
+            self.env.note_dependency(relative)
+            try:
+                data = Path(absolute).read_bytes()
+            except OSError as exc:
+                return self._refuse(f"cannot read {relative}: {exc.strerror or exc}")
+            from cjmdsl.api import decode
+
+            name = _display_path(absolute)
+            text, problems = decode(data, name)
+            if problems:
+                from cjmdsl.diagnostics import format_all
+
+                logger.warning(format_all(problems, text, name), type="cjm", subtype="E006",
+                               location=(self.env.docname, self.lineno))
+                return None
+            return text, name
+        if not self.content:
+            return self._refuse("give a .cjm file or write the map in the directive's body")
+        return self._inline_text(), _display_path(self.env.doc2path(self.env.docname))
+
+    def _inline_text(self) -> str:
+        """The body, placed at its own lines and columns of the .rst file, so that
+        diagnostics point into the .rst file."""
+        indent = _body_indent(self.block_text)
+        first_line = self.content_offset + 1  # 1-based line of the body's first line
+        return "\n" * (first_line - 1) + "\n".join(
+            (" " * indent + line) if line else "" for line in self.content)
+
+    def _node(self, journey) -> cjm_map:
+        theme = self.options.get("theme") or journey.theme or "default"
+        if theme.endswith(".toml"):
+            relative, theme = self.env.relfn2path(theme)
+            self.env.note_dependency(relative)
+        from cjmdsl.themes import ThemeError, load_theme
+
+        try:
+            load_theme(theme)
+        except ThemeError as exc:
+            logger.warning(f"cjm: {exc}; using the default theme", type="cjm", subtype="theme",
+                           location=(self.env.docname, self.lineno))
+            theme = "default"
+        node = cjm_map()
+        node["journey"] = journey
+        node["theme"] = theme
+        node["view"] = self.options.get("format", "svg")
+        node["alt"] = self.options.get("alt") or _default_alt(journey)
+        node["width"] = self.options.get("width")
+        node["classes"] += self.options.get("class", [])
+        node["location"] = (self.env.docname, self.lineno)
+        self.set_source_info(node)
+        if node["view"] != "svg" and not _available(HTML_FORMATS[node["view"]]):
+            logger.warning(f"cjm: `:format: {node['view']}` needs a backend this cjmdsl does not "
+                           "have; drawing the map as SVG", type="cjm", subtype="format",
+                           location=node["location"])
+            node["view"] = "svg"
+        return node
+
+    def _figure(self, node: cjm_map) -> nodes.Node:
+        caption = self.options.get("caption")
+        if not caption:
+            self.add_name(node)
+            return node
+        figure = nodes.figure("", node, classes=["cjm-figure"])
+        inline, messages = self.state.inline_text(caption, self.lineno)
+        figure += nodes.caption(caption, "", *inline)
+        figure += messages
+        self.set_source_info(figure)
+        self.add_name(figure)
+        return figure
+
+    def _broken(self, report: str) -> nodes.Node:
+        """What the page shows instead of a map with errors (the build log has them too)."""
+        box = nodes.warning()
+        box += nodes.paragraph(text="This journey map has errors and was not drawn:")
+        box += nodes.literal_block(report, report)
+        return box
+
+    def _refuse(self, message: str) -> None:
+        logger.warning(f"cjm: {message}", type="cjm", subtype="usage",
+                       location=(self.env.docname, self.lineno))
+        return None
+
+
+# ── drawing, per builder ─────────────────────────────────────────────────────
+def visit_html(translator, node: cjm_map) -> None:
+    builder = translator.builder
+    content, extension = _draw(node, HTML_FORMATS[node["view"]])
+    if content is None:
+        translator.body.append(f'<p class="cjm-map">{html.escape(node["alt"])}</p>')
+        raise nodes.SkipNode
+    filename = _store(Path(builder.outdir) / builder.imagedir, content, extension)
+    uri = html.escape(posixpath.join(builder.imgpath, filename), quote=True)
+    alt = html.escape(node["alt"], quote=True)
+    classes = " ".join(["cjm-map", *node["classes"]])
+    width = node.get("width")
+    if extension == ".html":
+        height = _page_height(node)
+        style = f"width:{html.escape(width or '100%')};height:{height}px;border:0"
+        translator.body.append(f'<iframe class="{classes}" src="{uri}" title="{alt}" '
+                               f'loading="lazy" style="{style}"></iframe>\n')
+    else:
+        style = f"width:{html.escape(width)};" if width else "max-width:100%;"
+        translator.body.append(f'<img class="{classes}" src="{uri}" alt="{alt}" '
+                               f'style="{style}height:auto" />\n')
+    raise nodes.SkipNode
+
+
+def visit_latex(translator, node: cjm_map) -> None:
+    content, extension = _draw(node, LATEX_FORMATS[node["view"]])
+    if content is None:
+        translator.body.append(translator.encode(node["alt"]))
+        raise nodes.SkipNode
+    filename = _store(Path(translator.builder.outdir), content, extension)
+    width = node.get("width")
+    option = r"width=\linewidth" if not width or width.endswith("%") else f"width={width}"
+    if width and width.endswith("%"):
+        option = f"width={float(width[:-1]) / 100:g}\\linewidth"
+    translator.body.append(f"\n\\sphinxincludegraphics[{option}]{{{{{filename}}}}}\n")
+    raise nodes.SkipNode
+
+
+def visit_text(translator, node: cjm_map) -> None:
+    translator.add_text(f"[{node['alt']}]")
+    raise nodes.SkipNode
+
+
+def visit_alt_text(translator, node: cjm_map) -> None:
+    translator.body.append(translator.deunicode(node["alt"]) if hasattr(translator, "deunicode")
+                           else node["alt"])
+    raise nodes.SkipNode
+
+
+def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str]:
+    """The map drawn by the first available backend of `candidates`; (None, "") with a
+    warning when none can draw it here."""
+    from cjmdsl.backends import BackendUnavailable, backend, formats
+    from cjmdsl.themes import load_theme
+
+    problems = []
+    for format_name in candidates:
+        if format_name not in formats():
+            continue
+        module = backend(format_name)
+        try:
+            content = module.render(node["journey"], load_theme(node["theme"]))
+        except BackendUnavailable as exc:
+            problems.append(str(exc))
+            continue
+        return (content.encode("utf-8") if isinstance(content, str) else content,
+                module.EXTENSION)
+    reason = "; ".join(problems) or f"no backend for {', '.join(candidates)}"
+    logger.warning(f"cjm: cannot draw the map for this builder: {reason}", type="cjm",
+                   subtype="backend", location=node["location"])
+    return None, ""
+
+
+def _store(folder: Path, content: bytes, extension: str) -> str:
+    """Write `content` under a name made from its hash (so parallel writers and repeated
+    builds agree, and a changed map gets a new name that no browser has cached)."""
+    from cjmdsl.cli import write_atomically
+
+    filename = f"cjm-{hashlib.sha256(content).hexdigest()[:20]}{extension}"
+    target = folder / filename
+    if not target.exists():
+        write_atomically(target, content)
+    return filename
+
+
+def _page_height(node: cjm_map) -> int:
+    from cjmdsl.layout import layout
+    from cjmdsl.themes import load_theme
+
+    return int(layout(node["journey"], load_theme(node["theme"])).height) + 160
+
+
+def _available(candidates: tuple[str, ...]) -> bool:
+    from cjmdsl.backends import formats
+
+    return any(name in formats() for name in candidates)
+
+
+def _default_alt(journey) -> str:
+    from cjmdsl.backends.svg import summary
+
+    return f"{journey.title}. {summary(journey)}"
+
+
+def _body_indent(block_text: str) -> int:
+    """Columns of indentation of the directive's body, as written in the .rst file."""
+    for line in block_text.splitlines()[1:]:
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith(":"):
+            return len(line) - len(stripped)
+    return 3
+
+
+def _display_path(path) -> str:
+    """A path as a person at the build's working directory would type it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive
+        return str(path)
+
+
+def setup(app) -> dict:
+    app.add_node(cjm_map, html=(visit_html, None), latex=(visit_latex, None),
+                 text=(visit_text, None), man=(visit_alt_text, None),
+                 texinfo=(visit_alt_text, None))
+    app.add_directive("cjm", CjmDirective)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

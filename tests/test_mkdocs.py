@@ -1,0 +1,208 @@
+"""The MkDocs plugin, in real `mkdocs build` (and `mkdocs serve`) runs on a site made in a
+temp folder: plain MkDocs and mkdocs-material with a dark palette."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, require_tool
+
+try:
+    import mkdocs  # noqa: F401
+    HAVE_MKDOCS = True
+except ImportError:
+    HAVE_MKDOCS = False
+
+INDEX = """\
+# Maps
+
+![Grocery journey](maps/grocery.cjm)
+
+```cjm
+map "Inline map" {
+  persona maya "Maya"
+  stage s "Browse" {
+    touchpoint t "Sees an ad" { channel web emotion maya 1 }
+  }
+}
+```
+
+```text
+![left alone](inside/a/code/block.cjm)
+```
+"""
+BROKEN = """\
+---
+title: Broken
+---
+# Broken
+
+```cjm
+map "Broken" {
+  stage s "Browse" {
+    touchpoint t "Sees an ad" { channel web emotion mya 1 }
+  }
+}
+```
+
+Text after the map.
+"""
+MATERIAL = """\
+theme:
+  name: material
+  palette:
+    - scheme: default
+      toggle: {icon: material/brightness-7, name: Dark}
+    - scheme: slate
+      toggle: {icon: material/brightness-4, name: Light}
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    require_tool("mkdocs", HAVE_MKDOCS, "pip install -e '.[test]'")
+    docs = tmp_path / "docs"
+    (docs / "maps").mkdir(parents=True)
+    shutil.copy(ROOT / "examples" / "grocery-shop.cjm", docs / "maps" / "grocery.cjm")
+    (docs / "index.md").write_text(INDEX)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Maps\nplugins:\n  - cjm\n")
+    return tmp_path
+
+
+def build(site: Path, *options: str) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *options], cwd=site,
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def images(html: str) -> list[tuple[str, str, str]]:
+    return re.findall(r'<img class="(cjm-[a-z]+)" src="([^"]+)" alt="([^"]*)"', html)
+
+
+def test_image_link_and_fenced_block_become_maps(site):
+    run = build(site, "--strict")
+    assert run.returncode == 0, run.stderr
+    page = (site / "site" / "index.html").read_text()
+    (_, linked, alt), (_, inline, inline_alt) = images(page)
+    assert alt == "Grocery journey"
+    assert inline_alt.startswith("Inline map. Customer journey map")
+    assert "First online grocery order" in (site / "site" / linked).read_text()
+    assert "Inline map" in (site / "site" / inline).read_text()
+    assert "inside/a/code/block.cjm" in page  # code blocks are left as they are
+
+
+def test_pages_in_sub_folders_link_the_maps_with_directory_urls(site):
+    (site / "docs" / "guide").mkdir()
+    (site / "docs" / "guide" / "tour.md").write_text("# Tour\n\n![Map](../maps/grocery.cjm)\n")
+    assert build(site, "--strict").returncode == 0
+    page = (site / "site" / "guide" / "tour" / "index.html").read_text()
+    [(_, src, _)] = images(page)
+    assert (site / "site" / "guide" / "tour" / src).resolve().is_file()
+
+
+def test_broken_fenced_map_reports_md_line_and_column_and_fails_strict(site):
+    (site / "docs" / "broken.md").write_text(BROKEN)
+    strict = build(site, "--strict")
+    assert strict.returncode != 0
+    # line 9 of broken.md, after the front matter: the `mya` in the fenced block
+    assert "docs/broken.md:9:53: error[E012]: unknown persona `mya`" in strict.stderr
+
+    lenient = build(site)
+    assert lenient.returncode == 0
+    page = (site / "site" / "broken" / "index.html").read_text()
+    assert "This journey map has errors" in page and "Text after the map." in page
+
+
+def test_broken_map_file_and_missing_file_fail_strict(site):
+    (site / "docs" / "maps" / "broken.cjm").write_text(
+        'map "B" {\n  stage s "S" {\n    touchpoint t "T" { channel web emotion tom 1 }\n  }\n}\n')
+    (site / "docs" / "more.md").write_text(
+        "# More\n\n![b](maps/broken.cjm)\n\n![m](maps/none.cjm)\n")
+    run = build(site, "--strict")
+    assert run.returncode != 0
+    assert "docs/maps/broken.cjm:3:44: error[E012]: unknown persona `tom`" in run.stderr
+    assert "the map maps/none.cjm does not exist" in run.stderr
+
+
+def test_material_dark_palette_gets_a_dark_picture_too(site):
+    (site / "mkdocs.yml").write_text("site_name: Maps\n" + MATERIAL + "plugins:\n  - cjm\n")
+    assert build(site, "--strict").returncode == 0
+    page = (site / "site" / "index.html").read_text()
+    found = images(page)
+    assert [kind for kind, _, _ in found] == ["cjm-light", "cjm-dark"] * 2
+    light = (site / "site" / found[0][1]).read_text()
+    dark = (site / "site" / found[1][1]).read_text()
+    assert 'fill="#ffffff"' in light and 'fill="#111827"' in dark
+    assert "cjm/cjm.css" in page
+
+
+@pytest.mark.browser
+def test_material_shows_the_picture_of_the_readers_scheme(site, page):
+    (site / "mkdocs.yml").write_text("site_name: Maps\n" + MATERIAL + "plugins:\n  - cjm\n")
+    assert build(site, "--strict").returncode == 0
+    page.goto((site / "site" / "index.html").as_uri())
+    visible = "els => els.map(e => getComputedStyle(e).display !== 'none')"
+    for scheme, expected in (("default", [True, False]), ("slate", [False, True])):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        assert page.eval_on_selector_all("img.cjm-light, img.cjm-dark", visible)[:2] == expected
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, seconds: float):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.3)
+    return None
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_re_renders_when_the_cjm_file_changes(site):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        first = wait_for(lambda: fetch(base), 60)
+        assert first is not None, "mkdocs serve did not answer"
+        [(_, before, _), _] = images(first)
+        source = site / "docs" / "maps" / "grocery.cjm"
+        source.write_text(source.read_text().replace("Basketful", "Basketful, edited"))
+
+        def new_picture():
+            current = fetch(base)
+            found = images(current) if current else []
+            return found and found[0][1] != before and found[0][1]
+
+        after = wait_for(new_picture, 60)
+        assert after, "the page still shows the old map"
+        assert "Basketful, edited" in fetch(base + after)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

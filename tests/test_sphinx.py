@@ -1,0 +1,213 @@
+"""The Sphinx extension, in real `sphinx-build` runs on a project made in a temp folder."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, require_tool
+
+try:
+    import sphinx  # noqa: F401
+    HAVE_SPHINX = True
+except ImportError:
+    HAVE_SPHINX = False
+
+INLINE = """\
+Inline
+======
+
+.. cjm::
+   :theme: dark
+   :width: 80%
+
+   map "Inline map" {
+     persona maya "Maya"
+     stage s "Browse" {
+       touchpoint t "Sees an ad" { channel web emotion maya 1 }
+     }
+   }
+"""
+BROKEN = """\
+Broken
+======
+
+Text before the map.
+
+.. cjm::
+
+   map "Broken" {
+     stage s "Browse" {
+       touchpoint t "Sees an ad" { channel web emotion mya 1 }
+     }
+   }
+
+Text after the map.
+"""
+BROKEN_FILE = ('map "Broken file" {\n  stage s "S" {\n'
+               '    touchpoint t "T" { channel web emotion tom 1 }\n  }\n}\n')
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    require_tool("sphinx", HAVE_SPHINX, "pip install -e '.[test]'")
+    src = tmp_path / "src"
+    (src / "maps").mkdir(parents=True)
+    shutil.copy(ROOT / "examples" / "grocery-shop.cjm", src / "maps" / "grocery.cjm")
+    (src / "conf.py").write_text('extensions = ["cjmdsl.sphinx"]\nproject = "Maps"\n'
+                                 "numfig = True\n")
+    (src / "index.rst").write_text("""\
+Maps
+====
+
+.. cjm:: maps/grocery.cjm
+   :alt: The grocery journey
+   :caption: Grocery, Q3 research
+   :name: grocery-map
+
+See :numref:`grocery-map`.
+
+.. toctree::
+
+   inline
+""")
+    (src / "inline.rst").write_text(INLINE)
+    return tmp_path
+
+
+def build(project: Path, *options: str, builder: str = "html") -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-b", builder, *options,
+                             str(project / "src"), str(project / "out" / builder)],
+                            cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_COLOR": "1"})
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def images(html: str) -> list[str]:
+    return re.findall(r'<img class="cjm-map" src="([^"]+)" alt="([^"]*)"', html)
+
+
+def test_file_map_becomes_an_image_with_alt_caption_and_reference_target(project):
+    run = build(project, "-W")
+    assert run.returncode == 0, run.stderr
+    page = (project / "out" / "html" / "index.html").read_text()
+    [(src, alt)] = images(page)
+    assert alt == "The grocery journey"
+    svg = (project / "out" / "html" / src).read_text()
+    assert "First online grocery order" in svg and "<script" not in svg
+    assert re.search(r"<figcaption>.*Grocery, Q3 research", page, re.S)
+    assert 'id="grocery-map"' in page
+    assert re.search(r'href="#grocery-map".*Fig\. 1', page, re.S)
+
+
+def test_inline_map_with_theme_and_width(project):
+    assert build(project, "-W").returncode == 0
+    page = (project / "out" / "html" / "inline.html").read_text()
+    assert 'style="width:80%;height:auto"' in page
+    [(src, alt)] = images(page)
+    assert alt.startswith("Inline map. Customer journey map with 1 stages")
+    assert 'fill="#111827"' in (project / "out" / "html" / src).read_text()  # dark background
+
+
+def test_dirhtml_links_the_image_from_a_sub_folder(project):
+    assert build(project, "-W", builder="dirhtml").returncode == 0
+    page = (project / "out" / "dirhtml" / "inline" / "index.html").read_text()
+    [(src, _)] = images(page)
+    assert src.startswith("../_images/cjm-")
+    assert (project / "out" / "dirhtml" / "inline" / src).resolve().is_file()
+
+
+def test_broken_inline_map_warns_with_the_rst_line_and_column_and_fails_under_W(project):
+    (project / "src" / "broken.rst").write_text(BROKEN)
+    (project / "src" / "index.rst").write_text(
+        (project / "src" / "index.rst").read_text() + "   broken\n")
+    strict = build(project, "-W")
+    assert strict.returncode != 0
+    # line 10 column 56 of broken.rst: the `mya` inside the directive's body
+    assert "src/broken.rst:10:56: error[E012]: unknown persona `mya`" in strict.stderr
+
+    lenient = build(project)
+    assert lenient.returncode == 0
+    page = (project / "out" / "html" / "broken.html").read_text()
+    assert "Text after the map." in page  # the rest of the page still builds
+    assert "This journey map has errors" in page
+
+
+def test_broken_map_file_names_the_cjm_file_line_and_column(project):
+    (project / "src" / "maps" / "broken.cjm").write_text(BROKEN_FILE)
+    (project / "src" / "inline.rst").write_text(INLINE + "\n.. cjm:: maps/broken.cjm\n")
+    run = build(project, "-W")
+    assert run.returncode != 0
+    assert re.search(r"inline\.rst:\d+: WARNING: src/maps/broken\.cjm:3:44: error\[E012\]: "
+                     r"unknown persona `tom`", run.stderr)
+
+
+def test_editing_the_cjm_file_rebuilds_its_page(project):
+    assert build(project).returncode == 0
+    page = project / "out" / "html" / "index.html"
+    [(first, _)] = images(page.read_text())
+
+    unchanged = build(project)
+    assert "0 added, 0 changed, 0 removed" in unchanged.stdout
+    time.sleep(0.01)
+    source = project / "src" / "maps" / "grocery.cjm"
+    source.write_text(source.read_text().replace("Basketful", "Basketful, edited"))
+    rebuilt = build(project)
+    assert "0 added, 1 changed, 0 removed" in rebuilt.stdout
+    assert "reading sources... [100%] index" in rebuilt.stdout
+    [(second, _)] = images(page.read_text())
+    assert second != first
+    assert "Basketful, edited" in (project / "out" / "html" / second).read_text()
+
+
+def test_latex_build_includes_the_map_as_a_pdf(project):
+    pytest.importorskip("cairosvg", reason="pdf needs cjmdsl[pdf]")
+    run = build(project, "-W", builder="latex")
+    assert run.returncode == 0, run.stderr
+    tex = (project / "out" / "latex" / "maps.tex").read_text()
+    [name] = re.findall(r"\\sphinxincludegraphics\[width=\\linewidth\]\{\{(cjm-\w+\.pdf)\}\}", tex)
+    assert (project / "out" / "latex" / name).read_bytes().startswith(b"%PDF-")
+    assert "Grocery, Q3 research" in tex
+
+
+def test_parallel_build_gives_the_same_pages(project):
+    assert build(project, "-W", "-j", "2").returncode == 0
+    page = (project / "out" / "html" / "index.html").read_text()
+    assert len(images(page)) == 1
+
+
+def test_extension_declares_parallel_safety():
+    pytest.importorskip("sphinx")
+    from cjmdsl import sphinx as extension
+
+    class App:
+        def add_node(self, *args, **kwargs):
+            pass
+
+        def add_directive(self, *args):
+            pass
+
+    metadata = extension.setup(App())
+    assert metadata["parallel_read_safe"] and metadata["parallel_write_safe"]
+
+
+def test_format_html_embeds_the_interactive_page_when_the_html_backend_exists(project):
+    from cjmdsl.backends import formats
+
+    if "html" not in formats():
+        pytest.skip("the HTML backend has not landed")
+    (project / "src" / "inline.rst").write_text(
+        INLINE + "\n.. cjm:: maps/grocery.cjm\n   :format: html\n   :alt: Interactive\n")
+    assert build(project, "-W").returncode == 0
+    page = (project / "out" / "html" / "inline.html").read_text()
+    [src] = re.findall(r'<iframe class="cjm-map" src="([^"]+\.html)" title="Interactive"', page)
+    embedded = (project / "out" / "html" / src).read_text()
+    assert embedded.lstrip().lower().startswith("<!doctype html>")
+    assert "First online grocery order" in embedded

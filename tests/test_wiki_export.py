@@ -1,0 +1,119 @@
+"""The map as an image for places that take only images: -f png and -f pdf."""
+from __future__ import annotations
+
+import builtins
+import math
+import os
+import re
+import struct
+import subprocess
+import sys
+
+import pytest
+
+import cjmdsl
+from cjmdsl.backends import BackendUnavailable, backend
+from cjmdsl.backends._raster import without_paint_order
+from cjmdsl.themes import load_theme
+from conftest import EXAMPLES, require_tool
+
+SUPPORT = next(e for e in EXAMPLES if e.stem == "support-ticket")
+
+
+def journey():
+    return cjmdsl.parse(SUPPORT.read_text(encoding="utf-8"), SUPPORT.name)
+
+
+def svg_size() -> tuple[float, float]:
+    svg = cjmdsl.render(journey())
+    match = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+    return float(match.group(1)), float(match.group(2))
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    return struct.unpack(">II", data[16:24])
+
+
+def needs(module: str, extra: str) -> None:
+    try:
+        __import__(module)
+        found = True
+    except (ImportError, OSError):
+        found = False
+    require_tool(module, found, f'pip install "cjmdsl[{extra}]"')
+
+
+@pytest.mark.parametrize("scale", [1, 2, 3])
+def test_png_is_the_svg_at_the_chosen_scale(scale):
+    needs("resvg_py", "png")
+    width, height = svg_size()
+    data = backend("png").render(journey(), load_theme("default"), scale=scale)
+    got = png_size(data)
+    assert abs(got[0] - width * scale) <= 1 and abs(got[1] - height * scale) <= 1
+
+
+def test_png_bytes_are_the_same_every_time():
+    needs("resvg_py", "png")
+    module = backend("png")
+    assert module.render(journey(), load_theme("default")) == \
+        module.render(journey(), load_theme("default"))
+
+
+def test_pdf_is_one_vector_page_of_the_map_size_and_reproducible():
+    needs("cairosvg", "pdf")
+    module = backend("pdf")
+    first = module.render(journey(), load_theme("default"))
+    second = module.render(journey(), load_theme("default"))
+    assert first.startswith(b"%PDF-") and first == second
+    width, height = svg_size()
+    [box] = re.findall(rb"/MediaBox \[ ?0 0 ([\d.]+) ([\d.]+) ?\]", first)
+    assert math.isclose(float(box[0]), width * 0.75, abs_tol=1)  # 96 px = 72 pt
+    assert math.isclose(float(box[1]), height * 0.75, abs_tol=1)
+    assert re.search(rb"/Count 1\b", first)  # one page
+    assert b"/Image" not in first  # drawn as vectors and text, not a picture
+
+
+def test_pdf_date_comes_from_source_date_epoch(monkeypatch):
+    needs("cairosvg", "pdf")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    data = backend("pdf").render(journey(), load_theme("default"))
+    assert b"20231114221320" in data  # cairo 1.16 leaves out the "D:" prefix
+
+
+def test_cairo_gets_haloed_text_as_outline_then_fill():
+    svg = ('<text x="1" fill="#2563eb" stroke="#ffffff" stroke-width="3" '
+           'paint-order="stroke"><tspan>curious</tspan></text>')
+    assert without_paint_order(svg) == (
+        '<text x="1" fill="none" stroke="#ffffff" stroke-width="3"><tspan>curious</tspan></text>'
+        '<text x="1" fill="#2563eb" stroke="none" stroke-width="3"><tspan>curious</tspan></text>')
+
+
+@pytest.mark.parametrize("format_name, module, extra", [("png", "resvg_py", "png"),
+                                                        ("pdf", "cairosvg", "pdf")])
+def test_missing_library_is_backend_unavailable_with_an_install_hint(monkeypatch, format_name,
+                                                                      module, extra):
+    real_import = builtins.__import__
+
+    def refuse(name, *args, **kwargs):
+        if name.split(".")[0] in (module, "cairocffi"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    with pytest.raises(BackendUnavailable, match=re.escape(f'pip install "cjmdsl[{extra}]"')):
+        backend(format_name).render(journey(), load_theme("default"))
+
+
+def test_cli_writes_png_and_pdf_and_scale_reaches_the_png(tmp_path):
+    needs("resvg_py", "png")
+    needs("cairosvg", "pdf")
+    env = {**os.environ, "CJM_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-c", "from cjmdsl.cli import main; main()", "render",
+               str(SUPPORT)]
+    subprocess.run([*command, "-f", "png", "--scale", "1.5", "-o", str(tmp_path / "m.png")],
+                   check=True, env=env)
+    subprocess.run([*command, "-f", "pdf", "-o", str(tmp_path / "m.pdf")], check=True, env=env)
+    width, _ = svg_size()
+    assert abs(png_size((tmp_path / "m.png").read_bytes())[0] - width * 1.5) <= 1
+    assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF-")
