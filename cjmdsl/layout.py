@@ -393,6 +393,10 @@ class _Layout:
                 marker = g.Marker(shape, x_of(column), y_of(value), radius,
                                   self.colors["background"] if hollow else fill, color)
                 word_block = None
+                if not hollow and self.theme.emotion["value_labels"]:
+                    # Themes for print write the value out: the curve reads without colour.
+                    number = _signed_number(value, with_plus=scale.low < 0)
+                    word = f"{word} ({number})" if word else number
                 if word:
                     word_block = self.text(word, column.x + self.pad, y_of(value) + radius + 3,
                                            column.width - 2 * self.pad, self.small(), color,
@@ -615,7 +619,7 @@ def _shift(block: g.TextBlock, dy: float) -> g.TextBlock:
 
 
 def _action_item_text(item) -> str:
-    text = "▸ " + item.text
+    text = "• " + item.text
     if item.outcome:
         text += f" → {item.outcome}"
     if item.owner:
@@ -637,6 +641,10 @@ def _number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6f}".rstrip("0")
+
+
+def _signed_number(value: float, with_plus: bool = True) -> str:
+    return f"+{_number(value)}" if value > 0 and with_plus else _number(value)
 
 
 def _signed(value: int, with_plus: bool = True) -> str:
