@@ -1,15 +1,19 @@
 """No injection: hostile text in every text field of the language stays text.
 
 Each payload goes into every string of a map at once (title, description, personas and their
-fields, stages, touchpoints and everything in them, action items, KPIs, scale labels). The
-SVG must stay well-formed XML with no script, no event handler and no external reference,
-and show each payload as text; the JSON must carry it back unchanged.
+fields, stages, touchpoints and everything in them, flows, action items, KPIs, scale labels).
+The SVG must stay well-formed XML with no script, no event handler and no external reference,
+and show each payload as text; the JSON must carry it back unchanged; the HTML page must hold
+exactly its own script and style and no handler; the Markdown no raw HTML. (The DOT graph's
+node and edge counts under the same kind of corpus: tests/test_graphviz.py; the HTML page in
+a browser, with no dialog firing: tests/test_html_browser.py.)
 """
 from __future__ import annotations
 
 import json
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 
@@ -84,6 +88,8 @@ def hostile_map(payload: str) -> str:
   }}
   kpi k {s} value 3 target 4
   kpi r {s} churn start 100 end 90 target 5%
+  flow tp -> tp2 {s} -> exit {s}
+  flow p: tp -> tp2 {s}
 }}
 """
 
@@ -123,3 +129,38 @@ def test_json_carries_the_payload_back_unchanged(payload):
     assert journey["title"] == payload
     assert journey["stages"][0]["touchpoints"][0]["opportunities"][0]["owner"] == payload
     assert set(document) == {"$schema", "schema_version", "journey"}
+
+
+class _Elements(HTMLParser):
+    """Every start tag and its attributes, as a browser's tokenizer would see them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(page: str) -> list[tuple[str, dict]]:
+    parser = _Elements()
+    parser.feed(page)
+    parser.close()
+    return parser.tags
+
+
+def test_html_page_holds_only_its_own_elements(payload):
+    benign = elements(render(hostile_map("benign text"), "html"))
+    hostile = elements(render(hostile_map(payload), "html"))
+    # The same elements in the same order; only the number of wrapped lines may differ.
+    assert [t for t, _ in hostile if t != "tspan"] == [t for t, _ in benign if t != "tspan"]
+    for tag, attributes in hostile:
+        assert not any(name.startswith("on") for name in attributes), (tag, attributes)
+        for name in ("href", "src", "action", "formaction"):
+            assert not attributes.get(name, "").lower().startswith(("javascript:", "data:")), tag
+
+
+def test_markdown_carries_no_raw_html(payload):
+    markdown = render(hostile_map(payload), "md")
+    assert not re.search(r"<\s*(script|img|svg|iframe|style|foreignObject)", markdown, re.I)
+    assert "](javascript:" not in markdown and "](data:" not in markdown

@@ -26,6 +26,7 @@ from jsonschema import Draft202012Validator
 import cjmdsl
 from cjmdsl import model as m
 from cjmdsl.api import parse
+from cjmdsl.backends import backend, formats
 from cjmdsl.channels import channel_names
 from cjmdsl.compile import validate
 from cjmdsl.escape import xml_chars
@@ -187,6 +188,19 @@ def test_rendering_any_journey_gives_inert_svg_and_valid_json(schema_validator, 
     document = json.loads(cjmdsl.render(journey, "json"))
     assert document["journey"]["title"] == journey.title
     assert [e.message for e in schema_validator.iter_errors(document)] == []
+
+
+TEXT_FORMATS = [f for f in formats() if not getattr(backend(f), "BINARY", False)
+                and not getattr(backend(f), "EXTERNAL", False)]
+
+
+@LIGHT
+@given(journey=journeys())
+def test_any_journey_renders_in_every_text_format(journey):
+    """The third fuzz generator (valid maps built from the model) through every backend that
+    needs no external program: svg, html, json, md, dot."""
+    for format_name in TEXT_FORMATS:
+        assert cjmdsl.render(journey, format_name)
 
 
 def test_inert_svg_check_catches_scripts_handlers_and_links():
