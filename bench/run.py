@@ -217,10 +217,13 @@ def bench_cli(runs: int, workdir: Path, largest: Path) -> str:
         ("`python -c pass` (baseline)", [sys.executable, "-c", "pass"]),
         ("`cjm --version`", [cjm, "--version"]),
         (f"`cjm check {largest.name}`", [cjm, "check", str(largest)]),
-        (f"`cjm render {largest.name} -o tmp.svg`",
+        # --no-cache: every run really renders (the cache would skip an unchanged map)
+        (f"`cjm render {largest.name} --no-cache -o tmp.svg`",
+         [cjm, "render", str(largest), "--no-cache", "-o", str(out / "tmp.svg")]),
+        (f"`cjm render {largest.name} --no-cache -f json -o tmp.json`",
+         [cjm, "render", str(largest), "--no-cache", "-f", "json", "-o", str(out / "tmp.json")]),
+        (f"`cjm render {largest.name} -o tmp.svg` (cached)",
          [cjm, "render", str(largest), "-o", str(out / "tmp.svg")]),
-        (f"`cjm render {largest.name} -f json -o tmp.json`",
-         [cjm, "render", str(largest), "-f", "json", "-o", str(out / "tmp.json")]),
     ]
     if shim:
         commands.append(("`cjm --version` via PATH (shim)", [shim, "--version"]))
