@@ -1,0 +1,319 @@
+"""The grid of the map: columns per touchpoint under their stage, the title, the legend,
+the headers and the lanes of text cards; shared helpers for the other layout modules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cjmdsl import geometry as g
+from cjmdsl.channels import resolve_channel
+from cjmdsl.escape import xml_chars
+from cjmdsl.model import Journey, Stage, Touchpoint
+from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
+from cjmdsl.themes import Theme
+
+MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
+MIN_WIDTH = 760
+LEGEND_LABEL_WIDTH = 340
+KPI_CARD_WIDTH = 214
+WORD_LINES = 2
+DODGE = 5.0
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Where one touchpoint (or an empty stage's placeholder) sits."""
+
+    stage: Stage
+    touchpoint: Touchpoint | None
+    x: float
+    width: float
+
+    @property
+    def center(self) -> float:
+        return self.x + self.width / 2
+
+
+class _Flow:
+    """Places items left to right, starting a new row when one would not fit."""
+
+    def __init__(self, left: float, top: float, right: float, row_height: float):
+        self.left, self.right, self.row_height = left, right, row_height
+        self.x, self.top = left, top
+
+    def place(self, width: float) -> tuple[float, float]:
+        if self.x + width > self.right and self.x > self.left:
+            self.x, self.top = self.left, self.top + self.row_height
+        placed = (self.x, self.top)
+        self.x += width
+        return placed
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.row_height
+
+
+class Base:
+    """Walks down the map, one band after another, keeping the running `y`: the grid, the
+    headers and the text lanes. The emotion lane and the stage plan are mixed in."""
+
+    def __init__(self, journey: Journey, theme: Theme):
+        self.journey = journey
+        self.theme = theme
+        self.font = theme.font
+        self.colors = theme.colors
+        space = theme.spacing
+        self.margin = space["margin"]
+        self.pad = space["padding"]
+        self.gap = space["column_gap"]
+        self.lane_gap = space["lane_gap"]
+        self.label_width = space["label_width"]
+        self.columns = self._columns(space["column_width"])
+        self.stage_edges: dict[int, tuple[float, float]] = {}
+        for column in self.columns:
+            left, _ = self.stage_edges.get(id(column.stage), (column.x, 0))
+            self.stage_edges[id(column.stage)] = (left, column.x + column.width)
+        grid_right = self.columns[-1].x + self.columns[-1].width if self.columns else 0
+        self.width = max(grid_right + self.margin, MIN_WIDTH)
+        self.inner_width = self.width - 2 * self.margin
+        self.grid_left = self.margin + self.label_width + self.gap
+        self.y = self.margin
+
+    # ── text ───────────────────────────────────────────────────────────────
+    def text(self, text: str, x: float, top: float, width: float, size: float | None = None,
+             color: str | None = None, bold: bool = False, italic: bool = False,
+             anchor: str = "start", max_lines: int | None = None) -> g.TextBlock:
+        """Wrap `text` into a block `width` wide whose first line's top is `top`."""
+        size = size or self.font["size"]
+        # Measure what will be drawn: characters XML cannot carry are drawn as U+FFFD.
+        lines = tuple(wrap(xml_chars(text), width, size, bold, max_lines=max_lines)) or ("",)
+        advance = line_height(size)
+        first = top + (advance - size) / 2 + ascent(size)
+        anchor_x = {"start": x, "middle": x + width / 2, "end": x + width}[anchor]
+        return g.TextBlock(
+            lines=lines, x=anchor_x,
+            baselines=tuple(first + i * advance for i in range(len(lines))),
+            size=size, color=color or self.colors["text"],
+            box=g.Box(x, top, width, len(lines) * advance),
+            bold=bold, italic=italic, anchor=anchor,
+        )
+
+    def small(self) -> float:
+        return self.font["small_size"]
+
+    # ── columns ────────────────────────────────────────────────────────────
+    def _columns(self, column_width: float) -> list[_Column]:
+        columns = []
+        x = self.margin + self.label_width + self.gap
+        for stage in self.journey.stages:
+            for touchpoint in stage.touchpoints or (None,):
+                columns.append(_Column(stage, touchpoint, x, column_width))
+                x += column_width + self.gap
+            x += self.gap  # stages sit a little further apart than their columns
+        return columns
+
+    def stage_span(self, stage: Stage) -> tuple[float, float]:
+        """Left and right edge of a stage's columns."""
+        return self.stage_edges[id(stage)]
+
+    # ── bands, top to bottom ───────────────────────────────────────────────
+    def title(self) -> tuple[g.TextBlock, g.TextBlock | None]:
+        title = self.text(self.journey.title, self.margin, self.y, self.inner_width,
+                          self.font["title_size"], bold=True)
+        self.y = title.box.bottom + 4
+        description = None
+        if self.journey.description:
+            description = self.text(self.journey.description, self.margin, self.y,
+                                     min(self.inner_width, 900), color=self.colors["muted"])
+            self.y = description.box.bottom
+        self.y += self.lane_gap
+        return title, description
+
+    def legend(self) -> tuple[tuple[g.LegendEntry, ...], tuple[g.LegendKey, ...]]:
+        """Personas (colour, marker, role), then keys for the other marks the map uses."""
+        size = self.small() + 0.5
+        row_height = line_height(size)
+        flow = _Flow(self.margin, self.y, self.width - self.margin, row_height + 6)
+        entries = []
+        for index, persona in enumerate(self.journey.personas):
+            role = persona.roles[0].text if persona.roles else ""
+            text = f"{persona.name} · {role}" if role else persona.name
+            x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
+            label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1)
+            color = self.persona_color(index)
+            middle = top + row_height / 2
+            marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], x + 14, middle, 5,
+                              self.colors["background"], color)
+            entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label))
+        keys = []
+        touchpoints = self.journey.touchpoints
+        wanted = (
+            ("expected", "Expected emotion", any(tp.expectations for tp in touchpoints)),
+            ("gap", "Gap between expected and actual",
+             any(tp.expectations and tp.emotions for tp in touchpoints)),
+            ("moment", "Moment of truth", any(tp.moment_of_truth for tp in touchpoints)),
+        )
+        for kind, text, present in wanted:
+            if present:
+                x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
+                sample = g.Box(x, top + row_height / 2 - 5, 28, 10)
+                label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1,
+                                  color=self.colors["muted"])
+                keys.append(g.LegendKey(kind, sample, label))
+        if entries or keys:
+            self.y = flow.bottom + self.lane_gap - 2
+        return tuple(entries), tuple(keys)
+
+    def _text_width(self, text: str, size: float, limit: float) -> float:
+        """Width of `text` on one line, capped at `limit` (where it will be cut short)."""
+        return min(text_width(text, size), limit)
+
+    def persona_color(self, index: int) -> str:
+        persona = self.journey.personas[index]
+        return self.theme.persona_color(index, persona.color)
+
+    def stage_headers(self) -> tuple[g.StageHeader, ...]:
+        size = self.font["heading_size"]
+        labels = []
+        for index, stage in enumerate(self.journey.stages):
+            left, right = self.stage_span(stage)
+            label = self.text(stage.name, left + self.pad, self.y + self.pad,
+                              right - left - 2 * self.pad, size, self.theme.stages["text"],
+                              bold=True, anchor="middle")
+            labels.append((stage, left, right, label, self.theme.stage_fill(index)))
+        height = max((lb.box.height for *_, lb, _ in labels), default=0) + 2 * self.pad
+        headers = tuple(
+            g.StageHeader(stage.id, g.Box(left, self.y, right - left, height), fill,
+                          self._center_vertically(label, self.y, height))
+            for stage, left, right, label, fill in labels
+        )
+        self.y += height + self.gap
+        return headers
+
+    def _center_vertically(self, block: g.TextBlock, top: float, height: float) -> g.TextBlock:
+        shift = top + (height - block.box.height) / 2 - block.box.y
+        return _shift(block, shift)
+
+    def touchpoint_headers(self) -> tuple[g.TouchpointHeader, ...]:
+        top = self.y
+        drafts = []
+        for column in self.columns:
+            if column.touchpoint is not None:
+                drafts.append(self._touchpoint_header(column, top))
+        height = max((d[1] for d in drafts), default=0)
+        headers = tuple(
+            g.TouchpointHeader(
+                touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
+                card=g.Box(h.card.x, h.card.y, h.card.width, height),
+                icon=h.icon, channel=h.channel, name=h.name, moment=h.moment)
+            for h, _ in drafts
+        )
+        self.y = top + height + self.lane_gap
+        return headers
+
+    def _touchpoint_header(self, column: _Column, top: float):
+        tp = column.touchpoint
+        inner = column.width - 2 * self.pad
+        y = top + self.pad
+        icon = channel_text = None
+        if tp.channel:
+            known = resolve_channel(tp.channel)
+            icon = g.Icon(known.name if known else "other", column.x + self.pad, y, 16,
+                          self.colors["muted"])
+            channel_text = self.text(known.label if known else tp.channel,
+                                     column.x + self.pad + 22, y, inner - 22, self.small(),
+                                     self.colors["muted"], max_lines=1)
+            y = max(y + 16, channel_text.box.bottom) + 4
+        name = self.text(tp.name, column.x + self.pad, y, inner, self.font["heading_size"] - 0.5,
+                         bold=True)
+        y = name.box.bottom
+        moment = None
+        if tp.moment_of_truth:
+            label = "Moment of truth"
+            if tp.moment_of_truth.reason:
+                label += ": " + tp.moment_of_truth.reason
+            moment = self.text(label, column.x + self.pad + 16, y + 4, inner - 16, self.small(),
+                               self.colors["moment"], bold=True)
+            y = moment.box.bottom
+        card = g.Box(column.x, top, column.width, y + self.pad - top)
+        header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
+                                    card, icon, channel_text, name, moment)
+        return header, card.height
+
+    def row_label(self, text: str, top: float) -> g.TextBlock:
+        return self.text(text, self.margin, top + self.pad, self.label_width - self.pad,
+                         self.font["size"], self.colors["muted"], bold=True)
+
+    def text_lane(self, kind: str, label: str, items_of, style) -> g.Lane | None:
+        """A lane of stacked cards per column; None when no touchpoint has any item."""
+        if not any(items_of(c.touchpoint) for c in self.columns if c.touchpoint):
+            return None
+        top = self.y
+        cards: list[g.Card] = []
+        bottom = top
+        for column in self.columns:
+            if column.touchpoint is None:
+                continue
+            y = top + self.pad
+            for item in items_of(column.touchpoint):
+                card = style(column, y, item)
+                cards.append(card)
+                y = card.box.bottom + 6
+            bottom = max(bottom, y - 6 + self.pad)
+        height = max(bottom - top, line_height(self.font["size"]) + 2 * self.pad)
+        lane = g.Lane(kind, g.Box(self.margin, top, self.width - 2 * self.margin, height),
+                      self.row_label(label, top), tuple(cards))
+        self.y = top + height + self.lane_gap
+        return lane
+
+    def plain_card(self, kind: str, fill: str, stroke: str, italic: bool = False):
+        def style(column: _Column, top: float, item) -> g.Card:
+            text = self.text(item, column.x + self.pad, top + 5, column.width - 2 * self.pad,
+                             italic=italic)
+            box = g.Box(column.x, top, column.width, text.box.height + 10)
+            return g.Card(kind, column.touchpoint.id, box, fill, stroke, text)
+        return style
+
+    def finding_card(self, kind: str, fill: str, stroke: str):
+        """A pain point or opportunity: its text, then tags for the source and the owner."""
+        def style(column: _Column, top: float, finding) -> g.Card:
+            inner = column.width - 2 * self.pad
+            text = self.text(finding.text, column.x + self.pad, top + 5, inner)
+            y = text.box.bottom + 4
+            tags = []
+            labels = []
+            if finding.source:
+                detail = f" · {finding.source.detail}" if finding.source.detail else ""
+                labels.append(finding.source.kind.capitalize() + detail)
+            if finding.owner:
+                labels.append(f"Owner: {finding.owner}")
+            for label in labels:
+                tag_text = self.text(label, column.x + self.pad + 5, y + 2, inner - 10,
+                                     self.small(), self.colors["text"])
+                box = g.Box(column.x + self.pad, y, inner, tag_text.box.height + 4)
+                tags.append(g.Tag(box, tag_text, self.colors["tag"]))
+                y = box.bottom + 3
+            box = g.Box(column.x, top, column.width, y - top + 2)
+            return g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags))
+        return style
+
+
+def _shift(block: g.TextBlock, dy: float) -> g.TextBlock:
+    box = block.box
+    return g.TextBlock(block.lines, block.x, tuple(b + dy for b in block.baselines), block.size,
+                       block.color, g.Box(box.x, box.y + dy, box.width, box.height),
+                       block.bold, block.italic, block.anchor)
+
+
+def _number(value: float) -> str:
+    """Thousands separated, no trailing zeros: 1,200 · 3.25 · 92.9."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0")
+
+
+def _signed_number(value: float, with_plus: bool = True) -> str:
+    return f"+{_number(value)}" if value > 0 and with_plus else _number(value)
+
+
+def _signed(value: int, with_plus: bool = True) -> str:
+    return f"+{value}" if value > 0 and with_plus else str(value)

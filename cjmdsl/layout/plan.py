@@ -1,0 +1,119 @@
+"""The rows below the lanes: the stage plan (goals, brand actions, action items) and the
+KPI cards."""
+from __future__ import annotations
+
+from cjmdsl import geometry as g
+from cjmdsl.layout.base import KPI_CARD_WIDTH, _number
+from cjmdsl.model import Kpi, Stage
+from cjmdsl.themes import mix
+
+
+class StagePlan:
+    """Mixed into the layout: needs its journey, theme, stage_span(), text() and row_label()."""
+
+    def footers(self) -> tuple[tuple[g.StageFooter, ...], g.TextBlock | None]:
+        stages = [s for s in self.journey.stages if s.goals or s.brand_actions or s.action_items]
+        if not stages:
+            return (), None
+        top = self.y
+        drafts = []
+        for index, stage in enumerate(self.journey.stages):
+            left, right = self.stage_span(stage)
+            texts = self._footer_texts(stage, left + self.pad, top + self.pad,
+                                       right - left - 2 * self.pad)
+            bottom = max((t.box.bottom for t in texts), default=top)
+            drafts.append((stage, left, right, texts, bottom, index))
+        height = max(d[4] for d in drafts) + self.pad - top
+        footers = tuple(
+            g.StageFooter(stage.id, g.Box(left, top, right - left, height),
+                          mix(self.theme.stage_fill(index), self.colors["background"], 0.55), texts)
+            for stage, left, right, texts, _, index in drafts
+        )
+        label = self.row_label("Stage plan", top)
+        self.y = top + height + self.lane_gap
+        return footers, label
+
+    def _footer_texts(self, stage: Stage, x: float, top: float, width: float):
+        texts = []
+        y = top
+        size = self.small()
+        sections = (
+            ("Customer goal", [t.text for t in stage.goals]),
+            ("Brand action", [t.text for t in stage.brand_actions]),
+            ("Action items", [_action_item_text(a) for a in stage.action_items]),
+        )
+        for heading, items in sections:
+            if not items:
+                continue
+            block = self.text(heading.upper(), x, y, width, size - 1, self.colors["muted"], bold=True)
+            texts.append(block)
+            y = block.box.bottom + 1
+            for item in items:
+                block = self.text(item, x, y, width, size)
+                texts.append(block)
+                y = block.box.bottom + 2
+            y += 4
+        return texts
+
+    def kpi_cards(self) -> tuple[tuple[g.KpiCard, ...], g.TextBlock | None]:
+        if not self.journey.kpis:
+            return (), None
+        label = self.row_label("KPIs", self.y)
+        top = self.y
+        x = self.grid_left
+        width = KPI_CARD_WIDTH
+        drafts = []
+        row_top = top
+        for kpi in self.journey.kpis:
+            if x + width > self.width - self.margin and x > self.grid_left:
+                row_bottom = max(d[1].box.bottom for d in drafts if d[1].box.y == row_top)
+                x, row_top = self.grid_left, row_bottom + self.gap
+            card = self._kpi_card(kpi, x, row_top, width)
+            drafts.append((kpi, card))
+            x += width + self.gap
+        self.y = max(card.box.bottom for _, card in drafts) + self.lane_gap
+        return tuple(card for _, card in drafts), label
+
+    def _kpi_card(self, kpi: Kpi, x: float, top: float, width: float) -> g.KpiCard:
+        inner = width - 2 * self.pad
+        left = x + self.pad
+        name = self.text(kpi.name, left, top + self.pad, inner, self.small(), self.colors["muted"],
+                         bold=True)
+        value = self.text(_kpi_value(kpi), left, name.box.bottom + 2, inner,
+                          self.font["title_size"] - 2, bold=True)
+        y = value.box.bottom
+        detail = None
+        if kpi.kind != "value":
+            verb = "retained" if kpi.kind == "retention" else "lost"
+            count = kpi.end if kpi.kind == "retention" else kpi.start - kpi.end
+            detail = self.text(f"{kpi.kind.capitalize()}: {count:,} of {kpi.start:,} {verb}",
+                               left, y + 2, inner, self.small(), self.colors["muted"])
+            y = detail.box.bottom
+        target = None
+        if kpi.target is not None:
+            status = "met" if kpi.met else "missed"
+            unit = "%" if kpi.is_percent else ""
+            color = self.colors["met"] if kpi.met else self.colors["missed"]
+            target = self.text(f"Target {_number(kpi.target)}{unit} · {status}", left + 14, y + 3,
+                               inner - 14, self.small(), color, bold=True)
+            y = target.box.bottom
+        box = g.Box(x, top, width, y + self.pad - top)
+        return g.KpiCard(kpi.id, box, name, value, detail, target, kpi.met)
+
+
+def _action_item_text(item) -> str:
+    text = "• " + item.text
+    if item.outcome:
+        text += f" → {item.outcome}"
+    if item.owner:
+        text += f" ({item.owner})"
+    return text
+
+
+def _kpi_value(kpi: Kpi) -> str:
+    """A value as the user wrote it; a computed retention or churn to one decimal."""
+    actual = kpi.actual
+    if actual is None:
+        return "–"
+    text = _number(actual) if kpi.kind == "value" else _number(round(actual, 1))
+    return f"{text}{'%' if kpi.is_percent else ''}"
