@@ -82,8 +82,13 @@ class LazyGroup(click.Group):
 
 # name -> "module.attribute" of a click command
 LAZY_COMMANDS: dict[str, str] = {
+    "fmt": "cjmdsl.commands.fmt.fmt",
+    "lsp": "cjmdsl.commands.lsp.lsp",
+    "new": "cjmdsl.commands.new.new",
+    "serve": "cjmdsl.commands.serve.serve",
     "show": "cjmdsl.commands.show.show",
     "themes": "cjmdsl.commands.themes.themes",
+    "watch": "cjmdsl.commands.watch.watch",
 }
 
 

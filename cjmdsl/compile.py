@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from lark import Token, Transformer, Tree, v_args
+from lark.exceptions import VisitError
 
 from cjmdsl import model as m
 from cjmdsl.channels import channel_names, resolve_channel
@@ -45,12 +46,43 @@ def compile_text(text: str, filename: str = "<input>", known_themes=()) -> Compi
     tree, diagnostics = parse_tree(text)
     if tree is None:
         return CompileResult(None, diagnostics)
+    journey, diagnostics = _build(tree, filename, known_themes)
+    failed = any(d.is_error for d in diagnostics)
+    return CompileResult(None if failed else journey, diagnostics)
+
+
+def compile_partial(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:
+    """For editors: the journey as far as it can be built, even when the text has errors.
+
+    Unlike `compile_text`, `journey` is kept when there are errors, and a syntax error does
+    not stop the build: the tree repaired by the parser's recovery is built and validated,
+    so a mistake in one block hides neither the outline nor the diagnostics of the others.
+    Checks that a half-typed file would fail for nothing (no touchpoints yet; values the
+    recovery filled in on the broken lines) are left out. Without syntax errors the
+    diagnostics are exactly those of `compile_text`. None only when nothing could be built.
+    """
+    tree, syntax = parse_tree(text, tolerant=True)
+    if tree is None:
+        return CompileResult(None, syntax)
+    if not syntax:
+        journey, diagnostics = _build(tree, filename, known_themes)
+        return CompileResult(journey, diagnostics)
+    broken_lines = {d.span.line for d in syntax}
+    try:
+        journey, found = _build(tree, filename, known_themes)
+    except VisitError:
+        return CompileResult(None, syntax)  # a repaired tree the builder cannot read
+    kept = [d for d in found if d.span.line not in broken_lines and d.code != "E010"]
+    return CompileResult(journey, sorted(syntax + kept, key=lambda d: (d.span.line,
+                                                                       d.span.column, d.code)))
+
+
+def _build(tree: Tree, filename: str, known_themes) -> tuple[m.Journey, list[Diagnostic]]:
     builder = Builder(filename)
     journey = builder.transform(tree)
     diagnostics = builder.diagnostics + validate(journey, known_themes)
     diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
-    failed = any(d.is_error for d in diagnostics)
-    return CompileResult(None if failed else journey, diagnostics)
+    return journey, diagnostics
 
 
 def span_of(item) -> m.Span:

@@ -68,10 +68,16 @@ def _keywords() -> dict[str, str]:
     return {t.name: t.pattern.value for t in parser().terminals if t.pattern.type == "str"}
 
 
-def parse_tree(text: str) -> tuple[Tree | None, list[Diagnostic]]:
-    """Parse `text`; the tree is None when the text has syntax errors."""
+def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Diagnostic]]:
+    """Parse `text`; the tree is None when the text has syntax errors.
+
+    With `tolerant` (for editors), the tree repaired by error recovery is returned even
+    when there are syntax errors, so the blocks around a mistake can still be built; the
+    diagnostics are the same either way.
+    """
     diagnostics: list[Diagnostic] = []
     reported_lines: set[int] = set()
+    completed: list[Tree] = []
 
     def on_error(exc: UnexpectedInput) -> bool:
         diagnostic = _describe(exc, text)
@@ -80,6 +86,8 @@ def parse_tree(text: str) -> tuple[Tree | None, list[Diagnostic]]:
             reported_lines.add(diagnostic.span.line)
             diagnostics.append(diagnostic)
         if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
+            if tolerant:
+                completed.extend(_close_at_end(exc.interactive_parser, exc.token))
             return False
         _recover(exc, text)
         return len(diagnostics) < MAX_SYNTAX_ERRORS
@@ -89,11 +97,60 @@ def parse_tree(text: str) -> tuple[Tree | None, list[Diagnostic]]:
     except UnexpectedInput as exc:
         if not diagnostics:
             diagnostics.append(_describe(exc, text))
-        return None, diagnostics
-    return (None if diagnostics else tree), diagnostics
+        return (completed[0] if completed else None), diagnostics
+    return (None if diagnostics and not tolerant else tree), diagnostics
+
+
+def _close_at_end(interactive, end: Token, most: int = 200) -> list[Tree]:
+    """Finish a file cut short (a half-typed block): fill in missing values and close every
+    open block, as a writer would; the finished tree, or nothing if that does not work."""
+    keywords = _keywords()
+    interactive = interactive.copy()
+    for _ in range(most):
+        accepts = interactive.accepts()
+        if "$END" in accepts:
+            try:
+                return [interactive.feed_eof(end)]
+            except UnexpectedInput:
+                return []
+        name = ("RBRACE" if "RBRACE" in accepts
+                else next((n for n in _FILLERS if n in accepts), None)
+                or (next(iter(accepts)) if len(accepts) == 1 else None))
+        if name is None:
+            return []
+        value = {"STRING": '""', "ID": "_", "NUMBER": "0"}.get(name, keywords.get(name, ""))
+        try:
+            interactive.feed_token(Token.new_borrow_pos(name, value, end))
+        except UnexpectedInput:
+            return []
+    return []
+
+
+def expected_at_end(prefix: str) -> tuple[set[str], list]:
+    """What the grammar accepts after `prefix` (terminal names), and the parser's value
+    stack there (the tokens and finished rules just before), for completion.
+
+    Mistakes earlier in `prefix` are recovered from as in `parse_tree`.
+    """
+    found: list[tuple[set[str], list]] = []
+
+    def on_error(exc: UnexpectedInput) -> bool:
+        if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
+            interactive = exc.interactive_parser
+            found.append((interactive.accepts(), list(interactive.parser_state.value_stack)))
+            return False
+        _recover(exc, prefix)
+        return True
+
+    try:
+        parser().parse(prefix, on_error=on_error)
+    except UnexpectedInput:
+        pass
+    return found[0] if found else ({"$END"}, [])
 
 
 _FILLERS = ("STRING", "NUMBER", "ID")
+_MOST_FILLERS = 3
 
 
 def _recover(exc: UnexpectedInput, text: str) -> None:
@@ -122,20 +179,57 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     if token.type in accepts:
         return
     keywords = _keywords()
+    if "RBRACE" in accepts and _close_blocks_for(interactive, token):
+        return
     by_word = {word: name for name, word in keywords.items() if name in accepts}
     meant = _closest(str(token), by_word) if token.type == "ID" else None
     if meant:  # a misspelt keyword: read it as the keyword it resembles
         interactive.feed_token(Token.new_borrow_pos(by_word[meant], meant, token))
         return
-    filler = next((name for name in _FILLERS if name in accepts), None)
-    if filler is None and len(accepts - {"$END"}) == 1:  # one fixed word is missing: `..`, `end`
-        filler = next(iter(accepts - {"$END"}))
-    if filler is None:
-        return
-    value = {"STRING": '""', "ID": "_"}.get(filler, keywords.get(filler, "0"))
-    interactive.feed_token(Token.new_borrow_pos(filler, value, token))
-    if token.type in interactive.accepts():
-        interactive.feed_token(token)
+    # A statement cut short (`emotion` and then the next line): fill in what is missing,
+    # a few values at most, until the token fits; a keyword read as a name is the keyword.
+    as_keyword = ({word: name for name, word in keywords.items()}.get(str(token))
+                  if token.type == "ID" else None)
+    stack = interactive.parser_state.value_stack
+    before = next((item for item in reversed(stack) if isinstance(item, Token)), None)
+    # On a new line, a keyword starts the next statement rather than finish this one.
+    starts_line = as_keyword and before is not None and token.line > (before.end_line or 0)
+    for _ in range(_MOST_FILLERS):
+        filler = next((name for name in _FILLERS if name in accepts), None)
+        if filler is None and len(accepts - {"$END"}) == 1:  # one fixed word: `..`, `end`
+            filler = next(iter(accepts - {"$END"}))
+        if filler is None:
+            return
+        value = {"STRING": '""', "ID": "_"}.get(filler, keywords.get(filler, "0"))
+        interactive.feed_token(Token.new_borrow_pos(filler, value, token))
+        accepts = interactive.accepts()
+        if token.type == "ID" and as_keyword in accepts:
+            interactive.feed_token(Token.new_borrow_pos(as_keyword, str(token), token))
+            return
+        if token.type in accepts and not starts_line:
+            interactive.feed_token(token)
+            return
+
+
+def _close_blocks_for(interactive, token: Token, most: int = 3) -> bool:
+    """A block keyword where it cannot go (`stage` inside a stage): a `}` is missing.
+    Close the open blocks until the keyword fits, and read it there."""
+    word = _keyword_of(token)
+    if word not in _BLOCK_KEYWORDS | {"flow"}:
+        return False
+    name = {w: n for n, w in _keywords().items()}[word]
+    trial = interactive.copy()
+    for closed in range(1, most + 1):
+        trial.feed_token(Token.new_borrow_pos("RBRACE", "}", token))
+        accepts = trial.accepts()
+        if name in accepts:
+            for _ in range(closed):
+                interactive.feed_token(Token.new_borrow_pos("RBRACE", "}", token))
+            interactive.feed_token(Token.new_borrow_pos(name, word, token))
+            return True
+        if "RBRACE" not in accepts:
+            return False
+    return False
 
 
 def _closest(word: str, candidates) -> str | None:

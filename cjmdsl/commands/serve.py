@@ -1,0 +1,258 @@
+"""`cjm serve FILE`: the HTML map in a browser, following every save.
+
+The server listens on 127.0.0.1 only, on a free port unless --port says. `/` is a small
+shell page: the map (`/map`, the HTML backend's page, untouched, in a frame) and, over it,
+the diagnostics when the file has errors. The shell listens to `/events` (server-sent
+events: the state's version) and reads `/state` when it changes; the frame reloads only
+when a new good map is there, so an error never blanks the map. No front-end toolkit.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import sys
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import click
+
+from cjmdsl.commands.watch import _watchfiles
+
+SERVE_HELP = """Serve a map's HTML page on 127.0.0.1 and reload it on every save.
+
+\b
+Examples:
+  cjm serve shop.cjm                 prints http://127.0.0.1:PORT/ (a free port)
+  cjm serve shop.cjm --port 8000 --theme dark
+
+When the file has errors the page keeps the last good map and shows the
+diagnostics over it. Ctrl-C stops. Needs the `live` extra: pip install "cjmdsl[live]".
+"""
+
+HEARTBEAT_SECONDS = 15
+
+
+class Preview:
+    """What the browser is shown: the last good page, the current problems, and a version
+    that grows with every change (the shell page asks for news by it)."""
+
+    def __init__(self, file: Path, theme: str | None):
+        self.file = file
+        self.theme = theme
+        self.version = 0
+        self.map_version = 0
+        self.page: bytes | None = None
+        self.problems = ""
+        self.changed = threading.Condition()
+
+    def refresh(self) -> None:
+        page, problems = self._render()
+        with self.changed:
+            if page is not None:
+                self.page = page
+                self.map_version += 1
+            self.problems = problems
+            self.version += 1
+            self.changed.notify_all()
+
+    def wait_newer(self, version: int, timeout: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != version, timeout)
+            return self.version
+
+    def state(self) -> dict:
+        with self.changed:
+            return {"version": self.version, "map_version": self.map_version,
+                    "problems": self.problems, "file": str(self.file)}
+
+    def _render(self) -> tuple[bytes | None, str]:
+        from cjmdsl.api import check, decode
+        from cjmdsl.backends import html
+        from cjmdsl.diagnostics import format_all
+        from cjmdsl.themes import ThemeError, load_theme
+
+        try:
+            data = self.file.read_bytes()
+        except OSError as exc:
+            return None, f"cannot read {self.file}: {exc.strerror or exc}"
+        text, problems = decode(data, str(self.file))
+        result = None if problems else check(text, str(self.file))
+        diagnostics = problems or result.diagnostics
+        shown = format_all([d for d in diagnostics if d.is_error], text, str(self.file))
+        if result is None or result.journey is None:
+            return None, shown
+        try:
+            theme = load_theme(self.theme or result.journey.theme or "default")
+        except ThemeError as exc:
+            return None, str(exc)
+        return html.render(result.journey, theme).encode("utf-8"), ""
+
+
+@click.command(help=SERVE_HELP)
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1; 0 picks a free one.")
+@click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
+def serve(file: Path, port: int, theme: str | None) -> None:
+    from cjmdsl.cli import EXIT_OK, _fail_usage
+
+    watchfiles = _watchfiles()
+    preview = Preview(file, theme)
+    preview.refresh()
+    try:
+        server = PreviewServer(("127.0.0.1", port), preview)
+    except OSError as exc:
+        _fail_usage(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
+    stop = threading.Event()
+    watcher = threading.Thread(target=_follow, args=(watchfiles, preview, stop), daemon=True)
+    watcher.start()
+    click.echo(f"cjm: serving {file} at http://127.0.0.1:{server.server_address[1]}/ "
+               "(Ctrl-C to stop)")
+    sys.stdout.flush()
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        server.server_close()
+    click.echo("cjm: stopped serving", err=True)
+    sys.exit(EXIT_OK)
+
+
+def _follow(watchfiles, preview: Preview, stop: threading.Event) -> None:
+    target = preview.file.resolve()
+    for _ in watchfiles.watch(target.parent, watch_filter=lambda _, path: Path(path) == target,
+                              debounce=400, stop_event=stop, raise_interrupt=False):
+        preview.refresh()
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True  # an open event stream must not keep Ctrl-C waiting
+    block_on_close = False
+
+    def __init__(self, address, preview: Preview):
+        self.preview = preview
+        super().__init__(address, PreviewHandler)
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    server: PreviewServer
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        if not self._host_is_ours():
+            self._send(HTTPStatus.FORBIDDEN, b"cjm serve answers only to 127.0.0.1\n", "text/plain")
+            return
+        path = self.path.split("?", 1)[0]
+        preview = self.server.preview
+        if path == "/":
+            self._send(HTTPStatus.OK, SHELL.encode("utf-8"), "text/html", SHELL_POLICY)
+        elif path == "/map":
+            self._send(HTTPStatus.OK, preview.page or NO_MAP_YET, "text/html")
+        elif path == "/state":
+            self._send(HTTPStatus.OK, json.dumps(preview.state()).encode("utf-8"),
+                       "application/json")
+        elif path == "/events":
+            self._stream(preview)
+        else:
+            self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain")
+
+    def _stream(self, preview: Preview) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        version = preview.state()["version"]
+        message = f"data: {version}\n\n"
+        try:
+            while True:
+                self.wfile.write(message.encode("ascii"))
+                self.wfile.flush()
+                newer = preview.wait_newer(version, HEARTBEAT_SECONDS)
+                message = f"data: {newer}\n\n" if newer != version else ": still here\n\n"
+                version = newer
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def _host_is_ours(self) -> bool:
+        """Refuse other Host names, so a web page cannot reach the map by DNS rebinding."""
+        port = self.server.server_address[1]
+        return self.headers.get("Host", "") in (f"127.0.0.1:{port}", f"localhost:{port}")
+
+    def _send(self, status: HTTPStatus, body: bytes, content_type: str,
+              policy: str | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        if policy:
+            self.send_header("Content-Security-Policy", policy)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's name
+        """Quiet: a request per keystroke is noise in the terminal."""
+
+
+# ── the shell page ───────────────────────────────────────────────────────────
+SHELL_STYLE = """
+html, body { margin: 0; height: 100%; font: 14px/1.4 "Liberation Sans", Arial, sans-serif; }
+#map { border: 0; width: 100%; height: 100%; display: block; }
+#problems { position: fixed; top: 0; left: 0; right: 0; max-height: 45vh; overflow: auto;
+  margin: 0; padding: 12px 16px; background: #fff1f2ee; color: #7f1d1d;
+  border-bottom: 3px solid #dc2626; font: 13px/1.45 "Liberation Mono", monospace;
+  white-space: pre-wrap; box-shadow: 0 4px 16px #0003; }
+#problems[hidden] { display: none; }
+"""
+SHELL_SCRIPT = """
+const frame = document.getElementById("map");
+const problems = document.getElementById("problems");
+let shown = null;
+async function update() {
+  const state = await (await fetch("/state", {cache: "no-store"})).json();
+  problems.textContent = state.problems;
+  problems.hidden = !state.problems;
+  if (state.map_version !== shown) {
+    const view = frame.contentWindow;
+    const x = view ? view.scrollX : 0, y = view ? view.scrollY : 0;
+    frame.addEventListener("load", () => {
+      frame.contentWindow.scrollTo(x, y);
+      document.title = (frame.contentDocument.title || "map") + " · cjm serve";
+      document.body.dataset.mapVersion = String(state.map_version);
+    }, {once: true});
+    frame.src = "/map?v=" + state.map_version;
+    shown = state.map_version;
+  }
+  document.body.dataset.version = String(state.version);
+}
+new EventSource("/events").onmessage = update;
+"""
+SHELL = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>cjm serve</title>
+<style>{SHELL_STYLE}</style>
+</head>
+<body>
+<pre id="problems" role="alert" hidden></pre>
+<iframe id="map" title="The journey map"></iframe>
+<script>{SHELL_SCRIPT}</script>
+</body>
+</html>
+"""
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+SHELL_POLICY = (f"default-src 'none'; style-src {_sha256(SHELL_STYLE)}; "
+                f"script-src {_sha256(SHELL_SCRIPT)}; connect-src 'self'; frame-src 'self'; "
+                "base-uri 'none'; form-action 'none'")
+NO_MAP_YET = (b"<!DOCTYPE html><meta charset='utf-8'><title>No map yet</title>"
+              b"<p style='font-family:sans-serif;margin:80px 16px'>No map yet: the file has "
+              b"errors (shown above). The map appears as soon as it compiles.</p>")

@@ -1,0 +1,112 @@
+"""`cjm watch FILE -o OUT`: render again on every save, until Ctrl-C.
+
+A map with errors prints its diagnostics and leaves the last good output in place.
+The folder of the map is watched, not the file, so editors that save by writing a new
+file and renaming it over the old one are followed too.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+WATCH_HELP = """Render a map again every time it is saved (Ctrl-C stops).
+
+\b
+Examples:
+  cjm watch shop.cjm                    shop.svg beside it, kept current
+  cjm watch shop.cjm -o build/shop.html the format follows the extension
+  cjm watch shop.cjm -f json -o shop.json
+
+Needs the `live` extra: pip install "cjmdsl[live]".
+"""
+
+
+@click.command(help=WATCH_HELP)
+@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output file.  [default: beside the map, with the format's extension]")
+@click.option("-f", "--format", "format_name", default=None,
+              help="Output format.  [default: from the output's extension, else svg]")
+@click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
+def watch(file: Path, output: Path | None, format_name: str | None, theme: str | None) -> None:
+    from cjmdsl.cli import EXIT_OK, _fail_usage
+
+    watchfiles = _watchfiles()
+    format_name = format_name or _format_for(output)
+    module = _backend_or_exit(format_name)
+    output = output or file.with_suffix(module.EXTENSION)
+    if output.resolve() == file.resolve():
+        _fail_usage(f"refusing to write over the input {output}")
+    render_once(file, output, module, theme)
+    click.echo(f"cjm: watching {file} (Ctrl-C to stop)", err=True)
+    target = file.resolve()
+    try:
+        for _ in watchfiles.watch(target.parent, watch_filter=lambda _, path: Path(path) == target,
+                                  debounce=400, raise_interrupt=True):
+            if file.exists():
+                render_once(file, output, module, theme)
+    except KeyboardInterrupt:
+        pass
+    click.echo("cjm: stopped watching", err=True)
+    sys.exit(EXIT_OK)
+
+
+def render_once(file: Path, output: Path, module, theme: str | None) -> bool:
+    """Render `file` to `output`; on errors print them and leave `output` as it was."""
+    from cjmdsl.api import check, decode
+    from cjmdsl.backends import BackendUnavailable
+    from cjmdsl.cli import Source, _print_diagnostics, write_atomically
+    from cjmdsl.themes import ThemeError, load_theme
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        click.echo(f"cjm: error: cannot read {file}: {exc.strerror or exc}", err=True)
+        return False
+    text, problems = decode(data, str(file))
+    result = check(text, str(file)) if not problems else None
+    diagnostics = problems or result.diagnostics
+    _print_diagnostics(diagnostics, Source(str(file), text, file))
+    if result is None or result.journey is None:
+        click.echo(f"cjm: {file} has errors; {output} is unchanged", err=True)
+        return False
+    try:
+        content = module.render(result.journey, load_theme(theme or result.journey.theme
+                                                           or "default"))
+    except (ThemeError, BackendUnavailable) as exc:
+        click.echo(f"cjm: error: {exc}", err=True)
+        return False
+    write_atomically(output, content)
+    click.echo(f"cjm: wrote {output}", err=True)
+    return True
+
+
+def _format_for(output: Path | None) -> str:
+    from cjmdsl.backends import backend, formats
+
+    if output is not None:  # the longest extension that fits: a.flow.svg is flow-svg
+        for name in sorted(formats(), key=lambda n: -len(backend(n).EXTENSION)):
+            if output.name.endswith(backend(name).EXTENSION):
+                return name
+    return "svg"
+
+
+def _backend_or_exit(format_name: str):
+    from cjmdsl.backends import backend, formats
+    from cjmdsl.cli import _fail_usage
+
+    if format_name not in formats():
+        _fail_usage(f"unknown format {format_name}; one of {', '.join(formats())}")
+    return backend(format_name)
+
+
+def _watchfiles():
+    try:
+        import watchfiles
+    except ImportError:
+        from cjmdsl.cli import _fail_usage
+
+        _fail_usage('watching needs watchfiles: pip install "cjmdsl[live]"')
+    return watchfiles

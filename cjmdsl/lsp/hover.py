@@ -1,0 +1,78 @@
+"""Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale."""
+from __future__ import annotations
+
+from cjmdsl import model as m
+from cjmdsl.lsp.analysis import Analysis
+
+_PERSONA_FIELDS = (("roles", "Role"), ("goals", "Goal"), ("needs", "Need"), ("pains", "Pain"),
+                   ("motivations", "Motivation"), ("quotes", "Quote"))
+
+
+def hover_text(analysis: Analysis, line: int, column: int) -> tuple[str, m.Span] | None:
+    """The card for what is under the cursor, and the span it is about."""
+    journey = analysis.journey
+    if journey is None:
+        return None
+    felt = analysis.feeling_at(line, column)
+    if felt:
+        mark, tp = felt
+        return _feeling(journey, mark, tp), mark.value_span
+    occurrence = analysis.occurrence_at(line, column)
+    if occurrence is None:
+        return None
+    if occurrence.kind == "persona":
+        persona = journey.persona(occurrence.id)
+        return (persona_card(persona) if persona else None), occurrence.span
+    touchpoint = next((tp for tp in journey.touchpoints if tp.id == occurrence.id), None)
+    if touchpoint:
+        return _touchpoint(journey, touchpoint), occurrence.span
+    stage = next((s for s in journey.stages if s.id == occurrence.id), None)
+    if stage:
+        count = len(stage.touchpoints)
+        return (f"**{_md(stage.name)}** · stage `{stage.id}`\n\n"
+                f"{count} touchpoint{'s' if count != 1 else ''}"), occurrence.span
+    return None
+
+
+def persona_card(persona: m.Persona) -> str:
+    out = [f"**{_md(persona.name)}** · persona `{persona.id}`"]
+    for attribute, title in _PERSONA_FIELDS:
+        out += [f"- {title}: {_md(text.text)}" for text in getattr(persona, attribute)]
+    if persona.color:
+        out.append(f"- Colour: `{persona.color}`")
+    return "\n".join(out[:1] + ([""] if len(out) > 1 else []) + out[1:])
+
+
+def _feeling(journey: m.Journey, mark, tp: m.Touchpoint) -> str:
+    scale = journey.scale
+    value = _signed(mark.value)
+    label = scale.label_for(mark.value)
+    persona = journey.persona(mark.persona)
+    who = _md(persona.name) if persona else f"`{mark.persona}`"
+    what = "expects" if isinstance(mark, m.Expectation) else "feels"
+    on_scale = (f"**{_md(label)}**" if label
+                else "no label" if scale.contains(mark.value) else "outside the scale")
+    return (f"`{value}` on the scale {scale.low:g} .. {scale.high:g}: {on_scale}\n\n"
+            f"{who} {what} this at **{_md(tp.name)}**")
+
+
+def _touchpoint(journey: m.Journey, tp: m.Touchpoint) -> str:
+    stage = next(s for s in journey.stages if s.id == tp.stage)
+    lines = [f"**{_md(tp.name)}** · touchpoint `{tp.id}` in stage **{_md(stage.name)}**", ""]
+    if tp.channel:
+        lines.append(f"- Channel: `{tp.channel}`")
+    for emotion in tp.emotions:
+        label = journey.scale.label_for(emotion.value)
+        lines.append(f"- `{emotion.persona}` {_signed(emotion.value)}" + (f" ({_md(label)})" if label else ""))
+    return "\n".join(lines).rstrip()
+
+
+def _signed(value: float) -> str:
+    return f"{value:+g}" if value else "0"
+
+
+def _md(text: str) -> str:
+    """User text as literal Markdown: nothing in a name becomes a link or markup."""
+    for char in "\\`*_{}[]<>()#+!|~":
+        text = text.replace(char, "\\" + char)
+    return text.replace("\n", " ")

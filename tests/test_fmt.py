@@ -1,0 +1,412 @@
+"""`cjm fmt` and cjmdsl.format: one canonical layout, every comment kept, meaning unchanged.
+
+Golden files: `tests/golden/fmt/NAME.in.cjm` is a messy input, `NAME.out.cjm` its formatted
+form (rewrite with `pytest tests/test_fmt.py --regen-golden` and read the diff). Hypothesis
+shakes the examples (random whitespace and comments between tokens) and builds maps of its
+own; each must format to the same journey, keep its comments, and format to itself again.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_cli import cjm
+from test_golden import check_golden
+
+from cjmdsl.compile import compile_text
+from cjmdsl.diagnostics import CjmError
+from cjmdsl.format import _lexed, format_text, quote
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "fmt"
+INPUTS = sorted(GOLDEN.glob("*.in.cjm"))
+STARTERS = sorted((Path(__file__).resolve().parent.parent / "cjmdsl" / "starters").glob("*.cjm"))
+SHAKEN = settings(max_examples=40, deadline=None,
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def comments_of(text: str) -> list[str]:
+    return [c.text for c in _lexed(text)[1]]
+
+
+def assert_formats_faithfully(text: str) -> str:
+    """Format `text`; the result means the same, keeps every comment and is a fixed point."""
+    formatted = format_text(text)
+    before, after = compile_text(text), compile_text(formatted)
+    assert after.journey == before.journey
+    assert [d.code for d in after.diagnostics] == [d.code for d in before.diagnostics]
+    assert comments_of(formatted) == comments_of(text)
+    assert format_text(formatted) == formatted
+    return formatted
+
+
+# ── golden files ─────────────────────────────────────────────────────────────
+def test_there_are_golden_inputs():
+    assert {p.name for p in INPUTS} >= {"comments.in.cjm", "messy.in.cjm", "scales.in.cjm"}
+
+
+@pytest.mark.parametrize("source", INPUTS, ids=lambda p: p.name.removesuffix(".in.cjm"))
+def test_formatted_output_matches_golden(source, regen_golden):
+    formatted = assert_formats_faithfully(source.read_text(encoding="utf-8"))
+    check_golden(source.with_name(source.name.replace(".in.", ".out.")), formatted, regen_golden)
+
+
+def test_comments_stay_where_they_belong():
+    formatted = (GOLDEN / "comments.out.cjm").read_text(encoding="utf-8")
+    lines = formatted.splitlines()
+    expected_lines = [
+        "// File header: what this map is about.",  # the file's header stays on top…
+        "",  # …apart from the map, as written
+        'map "Comments everywhere" { // trailing the map header',
+        '  description "Where every comment goes" // trailing a one-line statement',
+        "    -2 \"Angry\" // trailing a label",
+        "    // at the end of the scale block",
+        "    role \"Parent\" // trailing role",
+        "    # leading the goal",
+        "      emotion maya +1 \"ok\" // trailing the emotion",
+        "      // at the end of a touchpoint",
+        "    } // trailing a closing brace",
+        '    touchpoint b "B" { // trailing a touchpoint header',
+        "    // at the end of a stage",
+        "  // inside a flow: moves above it",
+        '  kpi k "K" value 5% target 10% // trailing a KPI',
+        "  // at the end of the map",
+        "// after the map",
+    ]
+    for line in expected_lines:
+        assert line in lines, line
+    assert lines.index("    # leading the goal") + 1 == lines.index('    goal "Time"')
+    assert lines.index("  // inside a flow: moves above it") + 1 == \
+        lines.index('  flow maya: a -> b "label"')
+    assert lines[-2:] == ["}", "// after the map"]
+
+
+# ── the layout, statement by statement ───────────────────────────────────────
+def body(text: str) -> str:
+    """The statements of a formatted map, without the map's own lines."""
+    return "\n".join(line[2:] for line in format_text(text).splitlines()[1:-1])
+
+
+def in_map(statements: str) -> str:
+    return 'map "M" {\n' + statements + "\n}\n"
+
+
+@pytest.mark.parametrize("written, formatted", [
+    pytest.param("scale -2..2", "scale -2 .. 2", id="scale-spacing"),
+    pytest.param("scale +1 .. +005", "scale 1 .. 5", id="scale-no-plus-no-leading-zeros"),
+    pytest.param("scale 1..3{1 \"Low\"}", 'scale 1 .. 3 { 1 "Low" }', id="scale-labels-one-line"),
+    pytest.param("scale 1 .. 3 { }", "scale 1 .. 3 {}", id="scale-empty-labels"),
+    pytest.param('description   "x"', 'description "x"', id="one-space"),
+    pytest.param("flow a->b", None, id="arrow-needs-space-is-a-syntax-error"),
+    pytest.param('flow a -> b"label"->exit', 'flow a -> b "label" -> exit', id="flow-labels"),
+    pytest.param("flow maya ,tom :a -> b", "flow maya, tom: a -> b", id="flow-personas"),
+    pytest.param('flow a -> exit"gone"', 'flow a -> exit "gone"', id="flow-exit-label"),
+    pytest.param('kpi k "K" value 18 %  target 25%', 'kpi k "K" value 18% target 25%',
+                 id="kpi-percent"),
+    pytest.param('kpi k "K" churn start 480 end 446', 'kpi k "K" churn start 480 end 446',
+                 id="kpi-counts"),
+    pytest.param('persona p "P" { }', 'persona p "P" {}', id="empty-block"),
+    pytest.param('persona p "P"{role "R"}', 'persona p "P" {\n  role "R"\n}', id="block"),
+])
+def test_statement_layout(written, formatted):
+    if formatted is None:
+        with pytest.raises(CjmError):
+            format_text(in_map(written))
+        return
+    assert body(in_map(written)) == formatted
+
+
+@pytest.mark.parametrize("written, formatted", [
+    ("emotion p 1", "emotion p +1"),
+    ("emotion p +01", "emotion p +1"),
+    ("emotion p -2 \"sad\"", 'emotion p -2 "sad"'),
+    ("emotion p -0", "emotion p 0"),
+    ("emotion p +0.50", "emotion p +0.5"),
+    ("expect p 2", "expect p +2"),
+    ("expect p 1.0", "expect p +1.0"),  # 1.0 stays decimal: a scale bound of 1.0 is an error
+])
+def test_emotion_values_get_an_explicit_sign(written, formatted):
+    text = in_map(f'stage s "S" {{ touchpoint t "T" {{ {written} }} }}')
+    assert body(text).splitlines()[2].strip() == formatted
+
+
+@pytest.mark.parametrize("value, spelled", [
+    ("plain", '"plain"'),
+    ('say "hi"', r'"say \"hi\""'),
+    ("back\\slash", r'"back\\slash"'),
+    ("two\nlines", r'"two\nlines"'),
+    ("tab\there", r'"tab\there"'),
+    ("café 😀 東京", '"café 😀 東京"'),
+    ("👩‍👩‍👧", '"👩‍👩‍👧"'),  # the zero-width joiners of an emoji sequence stay
+    ("a\u202eb", r'"a\u{202E}b"'),  # a bidi control is made visible
+    ("nul\x00", r'"nul\u{0}"'),
+    ("no\u00a0break", '"no\u00a0break"'),
+])
+def test_strings_have_one_spelling(value, spelled):
+    assert quote(value) == spelled
+
+
+def test_equivalent_escapes_are_spelled_one_way():
+    text = in_map(r'description "caf\u00e9 \u{1F600} \u0022"')
+    assert body(text) == 'description "café 😀 \\""'
+
+
+def test_a_string_with_an_invalid_escape_stays_as_written():
+    text = in_map(r'description   "bad \q escape"')
+    assert body(text) == r'description "bad \q escape"'
+
+
+def test_blank_lines_between_blocks_and_touchpoints_only():
+    text = in_map('persona a "A" persona b "B" { role "R" } kpi k "K" value 1 kpi l "L" value 2 '
+                  'stage s "S" { goal "G" brand "B" touchpoint t "T" touchpoint u "U" '
+                  'action_item "Do" }')
+    assert body(text) == "\n".join([
+        'persona a "A"', "", 'persona b "B" {', '  role "R"', "}", "",
+        'kpi k "K" value 1', 'kpi l "L" value 2', "",
+        'stage s "S" {', '  goal "G"', '  brand "B"', "", '  touchpoint t "T"', "",
+        '  touchpoint u "U"', "", '  action_item "Do"', "}"])
+
+
+def test_long_flows_break_before_arrows():
+    steps = " ".join(f"-> step_{i}" for i in range(30))
+    formatted = format_text(in_map(f"flow start {steps}"))
+    lines = formatted.splitlines()[1:-1]
+    assert len(lines) > 2
+    assert all(len(line) <= 100 for line in lines)
+    assert lines[0].startswith("  flow start -> step_0")
+    assert all(line.startswith("    -> ") for line in lines[1:])
+
+
+def test_crlf_files_stay_crlf():
+    text = 'map "M" {\r\n  persona p "P"   // note\r\n}\r\n'
+    assert format_text(text) == 'map "M" {\r\n  persona p "P" // note\r\n}\r\n'
+
+
+def test_output_ends_with_one_line_break():
+    assert format_text('map "M" { }\n\n\n') == 'map "M" {}\n'
+    assert format_text('map "M" { }') == 'map "M" {}\n'
+
+
+def test_syntax_errors_raise_with_the_diagnostics():
+    with pytest.raises(CjmError) as failure:
+        format_text('map "M" {\n  persona p "P\n}\n', "broken.cjm")
+    assert failure.value.diagnostics[0].code == "E002"
+    assert "broken.cjm:2:" in str(failure.value)
+
+
+def test_semantic_errors_do_not_stop_formatting():
+    text = in_map('stage s "S" { touchpoint t "T" { emotion nobody 9 } }')
+    assert "emotion nobody +9" in format_text(text)
+
+
+# ── meaning kept, idempotent: examples, starters, and maps Hypothesis builds ───
+@pytest.mark.parametrize("path", EXAMPLES + STARTERS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_examples_and_starters_format_faithfully(path):
+    assert_formats_faithfully(path.read_text(encoding="utf-8"))
+
+
+def test_starters_are_already_formatted():
+    for path in STARTERS:
+        text = path.read_text(encoding="utf-8")
+        assert format_text(text) == text, path.name
+
+
+SEPARATORS = [" ", "  ", "\n", "\t", "\n\n", "\n    ", " // a note\n", "\n# hash note\n",
+              "\n\n// after a blank line\n\n", " //\n", "\r\n"]
+
+
+def example_tokens(path: Path) -> list[str]:
+    tokens, _ = _lexed(path.read_text(encoding="utf-8"))
+    return [str(t) for t in tokens]
+
+
+TOKENS = {path.stem: example_tokens(path) for path in EXAMPLES}
+
+
+@st.composite
+def shaken_examples(draw) -> tuple[str, str]:
+    """An example with every comment dropped and random whitespace and comments between its
+    tokens; and the example's own text."""
+    name = draw(st.sampled_from(sorted(TOKENS)))
+    tokens = TOKENS[name]
+    separators = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(tokens),
+                               max_size=len(tokens)))
+    text = "".join(token + separator for token, separator in zip(tokens, separators))
+    return text, (Path(EXAMPLES[0]).parent / f"{name}.cjm").read_text(encoding="utf-8")
+
+
+@SHAKEN
+@given(shaken_examples())
+def test_shaken_examples_format_to_the_same_journey(case):
+    text, original = case
+    formatted = assert_formats_faithfully(text)
+    assert compile_text(formatted).journey == compile_text(original).journey
+
+
+IDS = st.sampled_from(["maya", "tom", "a", "b", "checkout", "q3-retention", "goal", "end",
+                       "_x", "exit"])
+TEXTS = st.text(max_size=12).map(quote) | st.sampled_from(
+    [r'"caf\u00e9"', r'"\u{1F600}"', r'"tab\there"', r'"say \"hi\""', r'"bad \q"', '""'])
+NUMBERS = st.sampled_from(["0", "1", "+1", "-1", "+002", "-0", "1.5", "-0.50", "2.0", "9"])
+SPACE = st.sampled_from([" ", "\n", "  ", " // c\n", "\n# c\n"])
+
+
+@st.composite
+def statements(draw, options: list) -> str:
+    return draw(st.sampled_from(options).flatmap(lambda make: make()))
+
+
+def touchpoint_item():
+    return st.one_of(
+        st.builds("channel {}".format, IDS),
+        st.builds("{} {}".format, st.sampled_from(["action", "thought", "question"]), TEXTS),
+        st.builds("emotion {} {} {}".format, IDS, NUMBERS, TEXTS | st.just("")),
+        st.builds("expect {} {}".format, IDS, NUMBERS),
+        st.builds("{} {}{}".format, st.sampled_from(["pain", "opportunity"]), TEXTS,
+                  st.lists(st.sampled_from([" owner \"o\"", " source survey", " source x \"d\"",
+                                            " outcome \"x\""]), max_size=2).map("".join)),
+        st.builds("moment_of_truth {}".format, TEXTS | st.just("")),
+    )
+
+
+def block(head, items):
+    return st.builds(lambda h, body, braces: h + (" {" + " ".join(body) + "}" if braces else ""),
+                     head, st.lists(items, max_size=4), st.booleans())
+
+
+def stage():
+    touchpoint = block(st.builds('touchpoint {} {}'.format, IDS, TEXTS), touchpoint_item())
+    item = st.one_of(touchpoint, st.builds("goal {}".format, TEXTS),
+                     st.builds("brand {}".format, TEXTS),
+                     st.builds('action_item {} owner "o"'.format, TEXTS))
+    return block(st.builds("stage {} {}".format, IDS, TEXTS), item)
+
+
+def map_item():
+    persona = block(st.builds("persona {} {}".format, IDS, TEXTS),
+                    st.builds("{} {}".format, st.sampled_from(
+                        ["role", "goal", "need", "pain", "motivation", "quote", "color"]), TEXTS))
+    flow = st.builds("flow {}{}{}".format,
+                     st.sampled_from(["", "maya: ", "maya, tom: "]), IDS,
+                     st.lists(st.builds("-> {} {}".format, IDS, TEXTS | st.just("")), min_size=1,
+                              max_size=4).map(" ".join))
+    kpi = st.builds('kpi {} {} {}'.format, IDS, TEXTS, st.sampled_from(
+        ["value 42", "value 18% target 25 %", "start 100 end 90", "churn start 10 end 9 target 5%",
+         "retention start +10 end 09"]))
+    scale = st.builds("scale {} .. {}{}".format, NUMBERS, NUMBERS,
+                      st.sampled_from(["", ' { -1 "Low" 1 "High" }', " { }"]))
+    return st.one_of(persona, stage(), flow, kpi, scale,
+                     st.builds("description {}".format, TEXTS), st.builds("theme {}".format, TEXTS))
+
+
+@st.composite
+def generated_maps(draw) -> str:
+    items = draw(st.lists(map_item(), max_size=8))
+    words = f"map {draw(TEXTS)} {{ {' '.join(items)} }}".split(" ")
+    return "".join(word + draw(SPACE) for word in words)
+
+
+@SHAKEN
+@given(generated_maps())
+def test_generated_maps_format_faithfully(text):
+    try:
+        assert_formats_faithfully(text)
+    except CjmError:  # the generator can write a string that spans a comment: a syntax error
+        pass
+
+
+# ── the command ──────────────────────────────────────────────────────────────
+MESSY = 'map "M" {  persona p "P" stage s "S" { touchpoint t "T" { channel web emotion p 1 } } }\n'
+TIDY = format_text(MESSY)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "messy.cjm").write_text(MESSY, encoding="utf-8")
+    (tmp_path / "tidy.cjm").write_text(TIDY, encoding="utf-8")
+    (tmp_path / "broken.cjm").write_text('map "M" {\n  persona p "P\n}\n', encoding="utf-8")
+    return tmp_path
+
+
+def test_fmt_rewrites_in_place_and_leaves_formatted_files_alone(folder):
+    tidy_stamp = (folder / "tidy.cjm").stat().st_mtime_ns
+    os.utime(folder / "tidy.cjm", ns=(tidy_stamp - 10**9, tidy_stamp - 10**9))
+    run = cjm("fmt", "messy.cjm", "tidy.cjm", cwd=folder)
+    assert run.code == 0
+    assert (folder / "messy.cjm").read_text(encoding="utf-8") == TIDY
+    assert (folder / "tidy.cjm").stat().st_mtime_ns == tidy_stamp - 10**9  # not rewritten
+    assert run.stderr == "reformatted messy.cjm\n"
+
+
+def test_fmt_check_names_the_files_that_would_change_and_exits_1(folder):
+    run = cjm("fmt", "--check", "messy.cjm", "tidy.cjm", cwd=folder)
+    assert (run.code, run.stdout) == (1, b"messy.cjm\n")
+    assert (folder / "messy.cjm").read_text(encoding="utf-8") == MESSY
+
+
+def test_fmt_check_passes_on_formatted_files(folder):
+    run = cjm("fmt", "--check", "tidy.cjm", cwd=folder)
+    assert (run.code, run.stdout, run.stderr) == (0, b"", "")
+
+
+def test_fmt_diff_shows_the_change_and_writes_nothing(folder):
+    run = cjm("fmt", "--diff", "messy.cjm", "tidy.cjm", cwd=folder)
+    assert run.code == 1
+    diff = run.stdout.decode()
+    assert diff.startswith("--- messy.cjm (original)\n+++ messy.cjm (formatted)\n")
+    assert "+      emotion p +1" in diff
+    assert "tidy.cjm" not in diff
+    assert (folder / "messy.cjm").read_text(encoding="utf-8") == MESSY
+    assert cjm("fmt", "--diff", "tidy.cjm", cwd=folder).code == 0
+
+
+def test_fmt_dash_reads_stdin_and_writes_stdout(folder):
+    run = cjm("fmt", "-", cwd=folder, stdin=MESSY.encode())
+    assert (run.code, run.stdout.decode()) == (0, TIDY)
+    assert cjm("fmt", "--check", "-", cwd=folder, stdin=MESSY.encode()).code == 1
+    assert cjm("fmt", "--check", "-", cwd=folder, stdin=TIDY.encode()).code == 0
+
+
+def test_fmt_leaves_a_file_with_syntax_errors_untouched(folder):
+    before = (folder / "broken.cjm").read_bytes()
+    run = cjm("fmt", "broken.cjm", "messy.cjm", cwd=folder)
+    assert run.code == 1
+    assert "broken.cjm:2:13: error[E002]: unterminated string" in run.stderr
+    assert (folder / "broken.cjm").read_bytes() == before
+    assert (folder / "messy.cjm").read_text(encoding="utf-8") == TIDY  # the others still go
+
+
+def test_fmt_stdin_with_syntax_errors_prints_nothing_on_stdout(folder):
+    run = cjm("fmt", "-", cwd=folder, stdin=b'map "M" { persona }')
+    assert (run.code, run.stdout) == (1, b"")
+    assert "<stdin>:1:19: error[E001]" in run.stderr
+
+
+def test_fmt_formats_every_map_under_a_folder(folder):
+    (folder / "broken.cjm").unlink()
+    (folder / "sub").mkdir()
+    (folder / "sub" / "deep.cjm").write_text(MESSY, encoding="utf-8")
+    run = cjm("fmt", "--check", ".", cwd=folder)
+    assert run.code == 1
+    assert sorted(run.stdout.decode().split()) == sorted(["messy.cjm", "sub/deep.cjm"])
+
+
+@pytest.mark.parametrize("args, message, code", [
+    (["fmt", "missing.cjm"], "cannot read missing.cjm", 2),
+    (["fmt", "-", "messy.cjm"], "cannot be mixed", 2),
+])
+def test_fmt_usage_errors(folder, args, message, code):
+    run = cjm(*args, cwd=folder)
+    assert run.code == code
+    assert message in run.stderr
+
+
+def test_fmt_reports_invalid_utf8_and_leaves_the_file(folder):
+    (folder / "latin1.cjm").write_bytes('map "Café" { }\n'.encode("latin-1"))
+    run = cjm("fmt", "latin1.cjm", cwd=folder)
+    assert run.code == 1
+    assert "error[E006]" in run.stderr
+    assert (folder / "latin1.cjm").read_bytes() == 'map "Café" { }\n'.encode("latin-1")

@@ -1,0 +1,71 @@
+"""`cjm watch`: renders at start, again after each save, keeps the last good output on
+errors, and stops cleanly on Ctrl-C. A real subprocess; bounded waits."""
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+
+import pytest
+from lsp_client import wait_until
+
+pytest.importorskip("watchfiles", reason='cjm watch needs the live extra: pip install "cjmdsl[live]"')
+
+MAP = """map "Watched map" {
+  persona maya "Maya"
+  stage s "Stage" { touchpoint t "Touchpoint" { channel web emotion maya 1 } }
+}
+"""
+
+
+def start(*args) -> subprocess.Popen:
+    return subprocess.Popen(["cjm", "watch", *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+def stop(process: subprocess.Popen) -> str:
+    process.send_signal(signal.SIGINT)
+    assert process.wait(10) in (0, 130)
+    errors = process.stderr.read()
+    assert "Traceback" not in errors
+    return errors
+
+
+def edit(path, text: str) -> None:
+    time.sleep(0.3)  # let the watcher settle; some file systems keep whole-second times
+    path.write_text(text, encoding="utf-8")
+
+
+def test_watch_renders_again_after_an_edit_and_keeps_the_last_good_output(tmp_path):
+    source, output = tmp_path / "journey.cjm", tmp_path / "out" / "journey.svg"
+    source.write_text(MAP, encoding="utf-8")
+    process = start(source, "-o", output)
+    try:
+        assert wait_until(lambda: output.exists() and "Watched map" in output.read_text(), 15)
+        edit(source, MAP.replace("Watched map", "Edited map"))
+        assert wait_until(lambda: "Edited map" in output.read_text(), 15)
+        edit(source, MAP.replace("emotion maya 1", "emotion mya 1"))
+        time.sleep(1.5)
+        assert "Edited map" in output.read_text()  # the error did not touch the output
+    finally:
+        errors = stop(process)
+    assert "error[E012]: unknown persona `mya`" in errors
+    assert "is unchanged" in errors and "stopped watching" in errors
+
+
+def test_watch_picks_the_format_from_the_output_name(tmp_path):
+    source, output = tmp_path / "journey.cjm", tmp_path / "journey.json"
+    source.write_text(MAP, encoding="utf-8")
+    process = start(source, "-o", output)
+    try:
+        assert wait_until(lambda: output.exists() and output.read_text().startswith("{"), 15)
+    finally:
+        stop(process)
+
+
+def test_watch_refuses_to_write_over_its_input(tmp_path):
+    source = tmp_path / "journey.cjm"
+    source.write_text(MAP, encoding="utf-8")
+    run = subprocess.run(["cjm", "watch", str(source), "-o", str(source), "-f", "svg"],
+                         capture_output=True, text=True, timeout=20)
+    assert run.returncode == 2 and "refusing to write over the input" in run.stderr
