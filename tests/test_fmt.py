@@ -410,3 +410,12 @@ def test_fmt_reports_invalid_utf8_and_leaves_the_file(folder):
     assert run.code == 1
     assert "error[E006]" in run.stderr
     assert (folder / "latin1.cjm").read_bytes() == 'map "Café" { }\n'.encode("latin-1")
+
+
+def test_the_examples_are_in_canonical_layout():
+    """What users copy from should be what `cjm fmt` writes."""
+    from conftest import EXAMPLES
+
+    for example in EXAMPLES:
+        text = example.read_text(encoding="utf-8")
+        assert format_text(text, example.name) == text, f"run `cjm fmt {example}`"
