@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES
 
 from cjmdsl.api import render
 from cjmdsl.backends import backend, formats

@@ -15,10 +15,9 @@ import shutil
 import subprocess
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, require_tool
 from pygments.lexers import find_lexer_class_for_filename, get_lexer_by_name
 from pygments.token import Error, Keyword, Name, Operator, Punctuation
 
@@ -255,8 +254,7 @@ def test_extension_starts_cjm_lsp_over_stdio():
 
 def test_extension_script_is_valid_javascript():
     node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
+    require_tool("node", node is not None, "apt-get install nodejs")
     result = subprocess.run([node, "--check", str(VSCODE / "extension.js")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

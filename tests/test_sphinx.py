@@ -198,11 +198,7 @@ def test_extension_declares_parallel_safety():
     assert metadata["parallel_read_safe"] and metadata["parallel_write_safe"]
 
 
-def test_format_html_embeds_the_interactive_page_when_the_html_backend_exists(project):
-    from cjmdsl.backends import formats
-
-    if "html" not in formats():
-        pytest.skip("the HTML backend has not landed")
+def test_format_html_embeds_the_interactive_page(project):
     (project / "src" / "inline.rst").write_text(
         INLINE + "\n.. cjm:: maps/grocery.cjm\n   :format: html\n   :alt: Interactive\n")
     assert build(project, "-W").returncode == 0

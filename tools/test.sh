@@ -4,11 +4,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""
-  # librsvg2-bin: rsvg-convert for the wiki picture tests; libcairo2: -f map-pdf (CairoSVG);
+  # librsvg2-bin: rsvg-convert for the wiki picture tests; libcairo2: -f pdf (CairoSVG);
   # git: pre-commit's try-repo in the hook tests
   for pkg in chromium fonts-liberation graphviz librsvg2-bin libcairo2 git; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
+  # node: `node --check` on the VS Code extension's script
+  command -v node >/dev/null || missing="$missing nodejs"
   if [ -n "$missing" ]; then
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $missing
