@@ -16,6 +16,7 @@ from lark.exceptions import VisitError
 from cjmdsl import model as m
 from cjmdsl.channels import channel_names, resolve_channel
 from cjmdsl.diagnostics import Diagnostic, Label, did_you_mean, error, warning
+from cjmdsl.numbers import signed
 from cjmdsl.parser import parse_tree
 
 _ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
@@ -507,9 +508,9 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
                 found.append(error("E012", f"unknown persona `{mark.persona}`", mark.persona_span,
                                    hint))
             if not scale.contains(mark.value):
-                found.append(error("E013", f"{_signed(mark.value)} is outside the scale",
+                found.append(error("E013", f"{signed(mark.value)} is outside the scale",
                                    mark.value_span,
-                                   f"the scale runs from {_signed(scale.low)} to {_signed(scale.high)}"))
+                                   f"the scale runs from {signed(scale.low)} to {signed(scale.high)}"))
         for expectation in tp.expectations:
             if expectation.persona in persona_ids and expectation.persona not in felt_here:
                 found.append(warning("W105", f"`{expectation.persona}` has an expectation at "
@@ -602,6 +603,3 @@ def _known(what: str, ids: list[str], shown: int = 8) -> str:
     return f"known {what}: {listed}" + (", …" if len(ids) > shown else "")
 
 
-def _signed(value: float) -> str:
-    text = f"{value:g}"
-    return f"+{text}" if value > 0 else text

@@ -25,6 +25,7 @@ from cjmdsl.channels import resolve_channel
 from cjmdsl.escape import xml_chars
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
+from cjmdsl.numbers import number, signed_number
 from cjmdsl.themes import Theme, ThemeError, load_theme
 
 EXTENSION = ".html"
@@ -243,7 +244,7 @@ def gap_rows(journey: Journey) -> list[dict]:
                 rows.append({"touchpoint": tp, "persona": persona, "index": index,
                              "expected": _on_scale(journey.scale, hoped.value),
                              "actual": _on_scale(journey.scale, felt.value),
-                             "word": felt.word, "gap": gap, "gap_text": _signed(gap),
+                             "word": felt.word, "gap": gap, "gap_text": signed_number(gap),
                              "verdict": ("worse than expected" if gap < 0 else
                                          "better than expected" if gap > 0 else "as expected")})
     return sorted(rows, key=lambda row: row["gap"])
@@ -274,7 +275,7 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint) -> dict:
                 "persona": persona, "index": index, "word": felt.word if felt else None,
                 "actual": _on_scale(journey.scale, felt.value) if felt else None,
                 "expected": _on_scale(journey.scale, hoped.value) if hoped else None,
-                "gap": _signed(felt.value - hoped.value) if felt and hoped else None})
+                "gap": signed_number(felt.value - hoped.value) if felt and hoped else None})
     return {"tp": tp, "stage": _stage_name(journey, tp),
             "channel": _channel_label(tp.channel) if tp.channel else None,
             "emotions": emotions}
@@ -291,14 +292,14 @@ def _kpi_view(kpi: Kpi) -> dict:
     if actual is not None and kpi.kind != "value":
         actual = round(actual, 1)
     return {"kpi": kpi, "detail": detail,
-            "actual": "–" if actual is None else _number(actual) + unit,
-            "target": None if kpi.target is None else _number(kpi.target) + unit,
+            "actual": "–" if actual is None else number(actual) + unit,
+            "target": None if kpi.target is None else number(kpi.target) + unit,
             "goal": "at most" if kpi.kind == "churn" else "at least"}
 
 
 def _on_scale(scale: Scale, value: float) -> str:
     label = scale.label_for(value)
-    return f"{_signed(value)} ({label})" if label else _signed(value)
+    return f"{signed_number(value)} ({label})" if label else signed_number(value)
 
 
 def _stage_name(journey: Journey, tp: Touchpoint) -> str:
@@ -310,13 +311,3 @@ def _channel_label(name: str) -> str:
     return known.label if known else name
 
 
-def _signed(value: float) -> str:
-    text = _number(value)
-    return f"+{text}" if value > 0 else text
-
-
-def _number(value: float) -> str:
-    """Thousands separated, no trailing zeros: 1,200 · 3.25 · -2."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0")

@@ -13,6 +13,7 @@ import re
 
 from cjmdsl.channels import CHANNELS
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
+from cjmdsl.numbers import number, signed
 from cjmdsl.themes import Theme
 
 EXTENSION = ".md"
@@ -46,11 +47,6 @@ def mark(value: float, scale: Scale) -> str:
     span = scale.high - scale.low
     position = 0.5 if span == 0 else (value - scale.low) / span
     return MARKS[min(max(int(position * (len(MARKS) - 1) + 0.5), 0), len(MARKS) - 1)]
-
-
-def signed(value: float) -> str:
-    text = f"{value:g}"
-    return f"+{text}" if value > 0 else text
 
 
 def _head(journey: Journey) -> str:
@@ -192,12 +188,12 @@ def kpi_actual(kpi: Kpi) -> str:
     actual = kpi.actual
     if actual is None:
         return "–"
-    text = _number(actual if kpi.kind == "value" else round(actual, 1))
+    text = number(actual if kpi.kind == "value" else round(actual, 1))
     text += "%" if kpi.is_percent else ""
     if kpi.kind == "retention":
-        text += f" ({_number(kpi.end)} of {_number(kpi.start)} kept)"
+        text += f" ({number(kpi.end)} of {number(kpi.start)} kept)"
     elif kpi.kind == "churn":
-        text += f" ({_number(kpi.start - kpi.end)} of {_number(kpi.start)} lost)"
+        text += f" ({number(kpi.start - kpi.end)} of {number(kpi.start)} lost)"
     return text
 
 
@@ -205,19 +201,13 @@ def kpi_target(kpi: Kpi) -> str:
     if kpi.target is None:
         return "–"
     prefix = "≤ " if kpi.kind == "churn" else "≥ "
-    return prefix + _number(kpi.target) + ("%" if kpi.is_percent else "")
+    return prefix + number(kpi.target) + ("%" if kpi.is_percent else "")
 
 
 def _kpi_status(kpi: Kpi) -> str:
     if kpi.met is None:
         return ""
     return "✅ met" if kpi.met else "❌ missed"
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 def _lines(texts: list[str]) -> str:

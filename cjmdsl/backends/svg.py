@@ -13,6 +13,7 @@ from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
 from cjmdsl.layout import layout
 from cjmdsl.model import Journey
+from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
 
 EXTENSION = ".svg"
@@ -55,8 +56,8 @@ def summary(journey: Journey) -> str:
                 if e.persona == persona.id]
         if felt:
             low, high = min(felt), max(felt)
-            parts.append(f"{persona.name} feels worst at {low[1]} ({_signed(low[0])}) "
-                         f"and best at {high[1]} ({_signed(high[0])}).")
+            parts.append(f"{persona.name} feels worst at {low[1]} ({signed(low[0])}) "
+                         f"and best at {high[1]} ({signed(high[0])}).")
     moments = [tp.name for tp in touchpoints if tp.moment_of_truth]
     if moments:
         parts.append("Moments of truth: " + ", ".join(moments) + ".")
@@ -85,6 +86,3 @@ def _uid(journey: Journey) -> str:
     return "cjm-" + hashlib.sha256(journey.title.encode("utf-8", "replace")).hexdigest()[:8]
 
 
-def _signed(value: float) -> str:
-    text = f"{value:g}"
-    return f"+{text}" if value > 0 else text

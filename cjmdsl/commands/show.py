@@ -14,7 +14,8 @@ import textwrap
 
 import click
 
-from cjmdsl.backends.md import kpi_actual, kpi_target, mark, signed
+from cjmdsl.backends.md import kpi_actual, kpi_target, mark
+from cjmdsl.numbers import signed
 from cjmdsl.model import Journey, Touchpoint
 
 SHOW_HELP = """Print a readable summary of maps in the terminal.

@@ -304,16 +304,5 @@ def _shift(block: g.TextBlock, dy: float) -> g.TextBlock:
                        block.bold, block.italic, block.anchor)
 
 
-def _number(value: float) -> str:
-    """Thousands separated, no trailing zeros: 1,200 · 3.25 · 92.9."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6f}".rstrip("0")
-
-
-def _signed_number(value: float, with_plus: bool = True) -> str:
-    return f"+{_number(value)}" if value > 0 and with_plus else _number(value)
-
-
 def _signed(value: int, with_plus: bool = True) -> str:
     return f"+{value}" if value > 0 and with_plus else str(value)

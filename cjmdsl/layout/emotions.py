@@ -6,8 +6,8 @@ import bisect
 
 from cjmdsl import geometry as g
 from cjmdsl.curves import area_between, monotone_spline
-from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, _Column, _shift, _signed,
-                                 _signed_number)
+from cjmdsl.layout.base import DODGE, MARKER_SHAPES, WORD_LINES, _Column, _shift, _signed
+from cjmdsl.numbers import signed_number
 from cjmdsl.textmetrics import line_height
 
 
@@ -106,7 +106,7 @@ class EmotionLane:
                 word_block = None
                 if not hollow and self.theme.emotion["value_labels"]:
                     # Themes for print write the value out: the curve reads without colour.
-                    number = _signed_number(value, with_plus=scale.low < 0)
+                    number = signed_number(value, with_plus=scale.low < 0)
                     word = f"{word} ({number})" if word else number
                 if word:
                     word_block = self.text(word, column.x + self.pad, y_of(value) + radius + 3,

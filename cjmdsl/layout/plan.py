@@ -3,8 +3,9 @@ KPI cards."""
 from __future__ import annotations
 
 from cjmdsl import geometry as g
-from cjmdsl.layout.base import KPI_CARD_WIDTH, _number
+from cjmdsl.layout.base import KPI_CARD_WIDTH
 from cjmdsl.model import Kpi, Stage
+from cjmdsl.numbers import number
 from cjmdsl.themes import mix
 
 
@@ -94,7 +95,7 @@ class StagePlan:
             status = "met" if kpi.met else "missed"
             unit = "%" if kpi.is_percent else ""
             color = self.colors["met"] if kpi.met else self.colors["missed"]
-            target = self.text(f"Target {_number(kpi.target)}{unit} · {status}", left + 14, y + 3,
+            target = self.text(f"Target {number(kpi.target)}{unit} · {status}", left + 14, y + 3,
                                inner - 14, self.small(), color, bold=True)
             y = target.box.bottom
         box = g.Box(x, top, width, y + self.pad - top)
@@ -115,5 +116,5 @@ def _kpi_value(kpi: Kpi) -> str:
     actual = kpi.actual
     if actual is None:
         return "–"
-    text = _number(actual) if kpi.kind == "value" else _number(round(actual, 1))
+    text = number(actual) if kpi.kind == "value" else number(round(actual, 1))
     return f"{text}{'%' if kpi.is_percent else ''}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from cjmdsl import model as m
 from cjmdsl.lsp.analysis import Analysis
+from cjmdsl.numbers import signed
 
 _PERSONA_FIELDS = (("roles", "Role"), ("goals", "Goal"), ("needs", "Need"), ("pains", "Pain"),
                    ("motivations", "Motivation"), ("quotes", "Quote"))
@@ -45,7 +46,7 @@ def persona_card(persona: m.Persona) -> str:
 
 def _feeling(journey: m.Journey, mark, tp: m.Touchpoint) -> str:
     scale = journey.scale
-    value = _signed(mark.value)
+    value = signed(mark.value)
     label = scale.label_for(mark.value)
     persona = journey.persona(mark.persona)
     who = _md(persona.name) if persona else f"`{mark.persona}`"
@@ -63,12 +64,8 @@ def _touchpoint(journey: m.Journey, tp: m.Touchpoint) -> str:
         lines.append(f"- Channel: `{tp.channel}`")
     for emotion in tp.emotions:
         label = journey.scale.label_for(emotion.value)
-        lines.append(f"- `{emotion.persona}` {_signed(emotion.value)}" + (f" ({_md(label)})" if label else ""))
+        lines.append(f"- `{emotion.persona}` {signed(emotion.value)}" + (f" ({_md(label)})" if label else ""))
     return "\n".join(lines).rstrip()
-
-
-def _signed(value: float) -> str:
-    return f"{value:+g}" if value else "0"
 
 
 def _md(text: str) -> str:
