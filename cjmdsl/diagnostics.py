@@ -91,14 +91,18 @@ class CjmError(Exception):
         super().__init__(format_all(self.diagnostics, source, filename, color=False))
 
 
-def did_you_mean(word: str, candidates) -> str | None:
-    """The closest candidate to a misspelt word, as a hint, or None."""
+def closest(word: str, candidates) -> str | None:
+    """The candidate most like a misspelt word, or None when none is close."""
     matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    if not matches:
-        lowered = {c.lower(): c for c in candidates}
-        if word.lower() in lowered:
-            matches = [lowered[word.lower()]]
-    return f"did you mean `{matches[0]}`?" if matches else None
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, candidates) -> str | None:
+    """The closest candidate to a misspelt word (or the same word in other case), as a hint."""
+    match = closest(word, candidates)
+    if match is None:
+        match = {c.lower(): c for c in candidates}.get(word.lower())
+    return f"did you mean `{match}`?" if match else None
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:

@@ -12,7 +12,7 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from cjmdsl.diagnostics import Diagnostic, Label, did_you_mean, error
+from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error
 from cjmdsl.model import Span
 from cjmdsl.resources import data_file
 
@@ -182,7 +182,7 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     if "RBRACE" in accepts and _close_blocks_for(interactive, token):
         return
     by_word = {word: name for name, word in keywords.items() if name in accepts}
-    meant = _closest(str(token), by_word) if token.type == "ID" else None
+    meant = closest(str(token), by_word) if token.type == "ID" else None
     if meant:  # a misspelt keyword: read it as the keyword it resembles
         interactive.feed_token(Token.new_borrow_pos(by_word[meant], meant, token))
         return
@@ -230,13 +230,6 @@ def _close_blocks_for(interactive, token: Token, most: int = 3) -> bool:
         if "RBRACE" not in accepts:
             return False
     return False
-
-
-def _closest(word: str, candidates) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
