@@ -14,12 +14,11 @@ import atheris
 
 with atheris.instrument_imports():
     from cjmdsl.api import check, decode
-    from cjmdsl.backends import backend, formats
+    from cjmdsl.backends import backend, text_formats
     from cjmdsl.themes import load_theme
 
 THEME = load_theme("default")
-FORMATS = [f for f in formats() if not getattr(backend(f), "BINARY", False)
-           and not getattr(backend(f), "EXTERNAL", False)]
+FORMATS = text_formats()
 
 
 def one_input(data: bytes) -> None:

@@ -13,10 +13,9 @@ import pytest
 from conftest import EXAMPLES
 
 from cjmdsl.api import render
-from cjmdsl.backends import backend, formats
+from cjmdsl.backends import text_formats
 
-TEXT_FORMATS = [f for f in formats() if not getattr(backend(f), "BINARY", False)
-                and not getattr(backend(f), "EXTERNAL", False)]
+TEXT_FORMATS = text_formats()
 ENVIRONMENTS = {
     "C-locale-no-utf8-mode": {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"},
     "C.UTF-8": {"LC_ALL": "C.UTF-8"},

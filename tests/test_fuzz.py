@@ -20,15 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjmdsl.api import check, decode
-from cjmdsl.backends import backend, formats
+from cjmdsl.backends import backend, text_formats
 from cjmdsl.parser import parser
 from cjmdsl.themes import load_theme
 
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-# Formats computed in process; those that run an external program are tested elsewhere.
-TEXT_FORMATS = [f for f in formats() if not getattr(backend(f), "BINARY", False)
-                and not getattr(backend(f), "EXTERNAL", False)]
+# Every text format: svg, html, json, md, dot, and flow-svg (which runs Graphviz's dot).
+TEXT_FORMATS = text_formats()
 THEME = load_theme("default")
 
 

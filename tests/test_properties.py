@@ -26,7 +26,7 @@ from jsonschema import Draft202012Validator
 import cjmdsl
 from cjmdsl import model as m
 from cjmdsl.api import parse
-from cjmdsl.backends import backend, formats
+from cjmdsl.backends import text_formats
 from cjmdsl.channels import channel_names
 from cjmdsl.compile import validate
 from cjmdsl.escape import xml_chars
@@ -190,15 +190,14 @@ def test_rendering_any_journey_gives_inert_svg_and_valid_json(schema_validator, 
     assert [e.message for e in schema_validator.iter_errors(document)] == []
 
 
-TEXT_FORMATS = [f for f in formats() if not getattr(backend(f), "BINARY", False)
-                and not getattr(backend(f), "EXTERNAL", False)]
+TEXT_FORMATS = text_formats()
 
 
 @LIGHT
 @given(journey=journeys())
 def test_any_journey_renders_in_every_text_format(journey):
-    """The third fuzz generator (valid maps built from the model) through every backend that
-    needs no external program: svg, html, json, md, dot."""
+    """The third fuzz generator (valid maps built from the model) through every text format:
+    svg, html, json, md, dot and flow-svg."""
     for format_name in TEXT_FORMATS:
         assert cjmdsl.render(journey, format_name)
 

@@ -22,6 +22,11 @@ def formats() -> list[str]:
                   if not info.name.startswith("_"))
 
 
+def text_formats() -> list[str]:
+    """The formats whose output is text (`BINARY` false); this imports their modules."""
+    return [name for name in formats() if not backend(name).BINARY]
+
+
 def backend(format_name: str) -> ModuleType:
     if format_name not in formats():
         raise KeyError(format_name)
