@@ -18,6 +18,7 @@ from conftest import ARTIFACTS, EXAMPLES
 
 from cjmdsl.api import parse, render
 from cjmdsl.escape import xml_chars
+from cjmdsl.format import quote as cjm_string
 from cjmdsl.layout import layout
 from cjmdsl.textmetrics import text_width
 from cjmdsl.themes import load_theme
@@ -139,13 +140,6 @@ def test_rendered_map_lines_fit_and_screenshot(example, page, tmp_path):
     picture = ARTIFACTS / f"{example.stem}.png"
     page.screenshot(path=str(picture))  # not full_page: it hangs on SVG documents
     assert png_size(picture) == (math.ceil(geometry.width), math.ceil(geometry.height))
-
-
-def cjm_string(text: str) -> str:
-    """`text` as a .cjm string literal; controls and line breaks as \\u{…} escapes."""
-    escaped = "".join(f"\\u{{{ord(c):x}}}" if not c.isprintable() or c in "\\\"" else c
-                      for c in text)
-    return f'"{escaped}"'
 
 
 HOSTILE = {

@@ -35,6 +35,7 @@ from cjmdsl.backends import BackendUnavailable
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.escape import xml_chars
 from cjmdsl.flows import steps
+from cjmdsl.format import quote as cjm_string
 
 SVG = "{http://www.w3.org/2000/svg}"
 GRAPHVIZ_FORMATS = ("flow-png", "flow-pdf", "flow-svg")
@@ -259,10 +260,6 @@ def test_any_text_is_drawn_literally_by_graphviz(dot_tool, text):
 
 HOSTILE = ('Q"uo\\te <b>x</b> & &amp; {b}\nnew ] ; -> -- \\N \\G \\L "];x->y;[" '
            '<<TABLE>> subgraph cluster_9 { node [shape=box] } // /* # \\')
-
-
-def cjm_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def map_with(text) -> str:

@@ -23,14 +23,11 @@ import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import backend, formats
 from cjmdsl.backends.html import dark_partner, gap_rows, json_for_script
+from cjmdsl.format import quote as cjm_string
 from cjmdsl.themes import load_theme
 
 HOSTILE = ('</script><script>alert(1)</script> " onmouseover="alert(1)" '
            "<img src=x onerror=alert(1)> </style><!-- ]]> {{ 7*7 }} &amp;")
-
-
-def cjm_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def hostile_map(label: str = HOSTILE) -> str:

@@ -19,6 +19,7 @@ import pytest
 
 from cjmdsl.api import parse, render
 from cjmdsl.escape import xml_chars
+from cjmdsl.format import quote as cjm_string
 
 PAYLOADS = {
     "script-tag": "</script><script>alert(1)</script>",
@@ -44,21 +45,6 @@ PAYLOADS = {
     "control-characters": "bell\x07 nul\x00 esc\x1b[31m",
     "jinja": "{{ 7*7 }} {% raw %}",
 }
-
-
-def cjm_string(text: str) -> str:
-    """`text` as a .cjm string literal (the language's escapes)."""
-    out = []
-    for char in text:
-        if char in '"\\':
-            out.append("\\" + char)
-        elif char == "\n":
-            out.append("\\n")
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{{{ord(char):x}}}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
 
 
 def hostile_map(payload: str) -> str:
