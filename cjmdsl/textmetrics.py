@@ -6,6 +6,12 @@ width. Browsers also kern: we add the few pairs that kerning pushes apart and ig
 pulls together, so our estimates err wide, never narrow. Widths are summed in integer font
 units and scaled once, so wrap() and text_width() agree exactly on whether a line fits.
 
+Fonts differ by machine: Debian's two Liberation releases map different code points, and a
+browser draws a letter whose marks its font lacks, with the marks, from a fallback font. Such
+a cluster is measured at the wider of Liberation's and the fallback's (DejaVu Sans) advance,
+and a mark that no font we know has is counted as a missing-glyph box, which is what a reader
+without it sees.
+
 The metrics come from fonts/liberation-sans.json (see tools/gen_font_metrics.py), loaded on
 first use.
 """
@@ -34,6 +40,10 @@ TAB_SPACES = 4
 _ZERO_WIDTH_CATEGORIES = frozenset({"Cc", "Mn", "Me", "Cf"})
 _WIDE = frozenset({"W", "F"})
 _ZWJ = "\u200d"
+# Marks that are default-ignorable (variation selectors, the grapheme joiner, Mongolian free
+# variation selectors): browsers never draw a box for them.
+_INVISIBLE_MARKS = ((0x034F, 0x034F), (0x17B4, 0x17B5), (0x180B, 0x180D), (0xFE00, 0xFE0F),
+                    (0xE0100, 0xE01EF))
 # Whitespace separates words, except the no-break spaces, which glue them.
 _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
@@ -47,6 +57,20 @@ def _font() -> dict:
 @functools.cache
 def _advances(bold: bool) -> dict[int, int]:
     runs = _font()["advances"]["bold" if bold else "regular"]
+    return {first + i: width for first, *widths in runs for i, width in enumerate(widths)}
+
+
+@functools.cache
+def _shared(bold: bool) -> frozenset[int]:
+    """Code points every Liberation release draws itself, whichever one fontconfig picks."""
+    ranges = _font()["shared"]["bold" if bold else "regular"]
+    return frozenset(cp for first, last in ranges for cp in range(first, last + 1))
+
+
+@functools.cache
+def _fallback_advances(bold: bool) -> dict[int, int]:
+    """Advances of code points the fallback font draws wider than Liberation does."""
+    runs = _font()["fallback"]["wider_advances"]["bold" if bold else "regular"]
     return {first + i: width for first, *widths in runs for i, width in enumerate(widths)}
 
 
@@ -68,14 +92,16 @@ def _is_zero_width(char: str) -> bool:
 
 
 def _units(char: str, bold: bool) -> int:
+    """Width of `char` where the browser may draw it from Liberation or from a fallback font."""
     advances = _advances(bold)
     if char == "\t":
         return TAB_SPACES * advances[ord(" ")]
     width = advances.get(ord(char))
     if width is not None:
-        return width
+        return max(width, _fallback_advances(bold).get(ord(char), 0))
     if _is_zero_width(char):
-        return 0
+        # Controls and joiners draw nothing; a mark no font we know has is a missing-glyph box.
+        return _font()["notdef"]["bold" if bold else "regular"] if _is_mark(char) else 0
     em = _font()["units_per_em"]
     if unicodedata.category(char) == "So":  # emoji and pictographs: colour emoji run ~1.25 em
         return math.ceil(em * EMOJI_EM)
@@ -85,12 +111,26 @@ def _units(char: str, bold: bool) -> int:
     return max(_average_lowercase(bold), math.ceil(em * FALLBACK_EM))
 
 
+def _draws_nothing(char: str) -> bool:
+    """Controls, joiners, bidi marks and variation selectors: no glyph, so no fallback font."""
+    if char == "\t":
+        return False
+    return unicodedata.category(char) in ("Cc", "Cf") or (_is_zero_width(char) and not _is_mark(char))
+
+
+def _is_mark(char: str) -> bool:
+    """A combining mark that is drawn; variation selectors and the like never are."""
+    return (unicodedata.category(char) in ("Mn", "Me")
+            and not any(first <= ord(char) <= last for first, last in _INVISIBLE_MARKS))
+
+
 @functools.cache
 def _plain_advances(bold: bool) -> dict[str, int]:
     """Characters measured by their advance alone: not marks, never kerned apart from the previous."""
     kerned_apart = {pair[1] for pair in _positive_kerning(bold)}
+    shared = _shared(bold)
     return {chr(cp): width for cp, width in _advances(bold).items()
-            if chr(cp) not in kerned_apart and not _is_zero_width(chr(cp))}
+            if cp in shared and chr(cp) not in kerned_apart and not _is_zero_width(chr(cp))}
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -103,7 +143,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 def _shaped_units(text: str, bold: bool) -> int:
-    advances, kerning = _advances(bold), _positive_kerning(bold)
+    advances, kerning, shared = _advances(bold), _positive_kerning(bold), _shared(bold)
     total, previous = 0, ""
     for cluster in _clusters(text):
         if len(cluster) > 1:
@@ -112,7 +152,11 @@ def _shaped_units(text: str, bold: bool) -> int:
             composed = unicodedata.normalize("NFC", cluster)
             if ord(composed[0]) in advances:
                 cluster = composed
-        total += sum(_units(char, bold) for char in cluster) + kerning.get(previous + cluster[0], 0)
+        if all(ord(char) in shared or _draws_nothing(char) for char in cluster):
+            # Liberation draws it, whichever release: its own advances and kerning.
+            total += sum(advances.get(ord(char), 0) for char in cluster) + kerning.get(previous + cluster[0], 0)
+        else:
+            total += sum(_units(char, bold) for char in cluster)
         previous = cluster[0]
     return total
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,31 @@ def require_tool(name: str, found: bool, hint: str) -> None:
     if os.environ.get("CJM_REQUIRE_TOOLS") == "1":
         pytest.fail(message + "; CJM_REQUIRE_TOOLS=1 forbids skipping")
     pytest.skip(message)
+
+
+def _first_line(command: list[str]) -> str:
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"not found ({error.__class__.__name__})"
+    return ((result.stdout or result.stderr).strip().splitlines() or ["no output"])[0]
+
+
+def pytest_report_header(config) -> list[str]:
+    """The versions the browser and picture tests ran against, at the top of the log."""
+    fonts = []
+    for family in ("Liberation Sans", "Liberation Sans:bold", "sans-serif"):
+        file, _, version = _first_line(["fc-match", "-f", "%{file} %{fontversion}", family]).rpartition(" ")
+        fonts.append(f"font {family}: {file} {int(version) / 65536:.2f}" if version.isdigit()
+                     else f"font {family}: {file} {version}")
+    listed = _first_line(["dpkg-query", "-W", "-f", "${Package}=${Version};", "chromium",
+                          "fonts-liberation", "fonts-liberation2", "fonts-dejavu-core", "graphviz"])
+    packages = ", ".join(entry.replace("=", " ") for entry in listed.split(";")
+                         if "=" in entry and not entry.endswith("="))
+    return [f"chromium: {_first_line([CHROMIUM, '--version'])}", *fonts,
+            f"debian packages: {packages or 'none found'}",
+            f"graphviz: {_first_line(['dot', '-V'])}",
+            f"rsvg-convert: {_first_line(['rsvg-convert', '--version'])}"]
 
 
 def pytest_addoption(parser):

@@ -85,6 +85,28 @@ def test_chromium_draws_with_liberation_sans_metrics(page):
         "is fonts-liberation installed?")
 
 
+CLUSTERS = {
+    "marks-one-release-lacks": "Z\u0335\u0321\u0327a\u0336l\u0334g\u0337o W\u0335t\u0335f\u0335",
+    "marks-no-font-has": "a\u1ab5\u1ab5 b\u0489 m\u0f71",
+    "decomposed-accents": "e\u0301 a\u0308 n\u0303 x\u0308 q\u0323\u0302",
+    "newer-release-letters": "Vi\u1ec7t Nam \u01a1\u01b0 \u0180\u0181\u0253",
+    "invisible-joiners": "e\u200d\ufe0f \u2764\ufe0f a\u034fb \u202eabc\u202c",
+}
+
+
+@pytest.mark.parametrize("bold", [False, True], ids=["regular", "bold"])
+@pytest.mark.parametrize("case", list(CLUSTERS))
+def test_clusters_the_font_lacks_are_measured_wide_enough(case, bold, page):
+    """Marks and letters Liberation may lack are drawn from a fallback font, or as boxes."""
+    text = CLUSTERS[case]
+    weight = " font-weight='bold'" if bold else ""
+    page.set_content(f"<svg xmlns='{SVG_NS}' width='2000' height='60'><text x='0' y='30' "
+                     f"font-family='{load_theme('default').font['family']}' font-size='20'{weight}>"
+                     f"{xml_chars(text)}</text></svg>")
+    measured = page.evaluate("() => document.querySelector('text').getComputedTextLength()")
+    assert measured <= text_width(text, 20, bold) + TOLERANCE
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_every_line_fits_its_box_in_chromium(example, page):
     _, _, geometry = geometry_of(example)

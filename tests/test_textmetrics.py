@@ -57,6 +57,23 @@ def test_letter_and_combining_mark_measure_as_the_composed_letter():
     assert text_width("i\u0308", 16) == text_width("ï", 16) > text_width("i", 16)
 
 
+def test_letter_with_a_mark_one_release_lacks_is_measured_in_the_fallback_font():
+    # Liberation 1.07 has no U+0335, so the browser draws "Z" and its mark in DejaVu Sans,
+    # whose Z is 1403 units (bold 1485) against Liberation's 1251 (bold 1251).
+    assert text_width("Z\u0335", 2048) == 1403
+    assert text_width("Z\u0335\u0321\u0327", 2048, bold=True) == 1485
+
+
+def test_mark_no_known_font_has_is_a_missing_glyph_box():
+    # U+1AB5 is in neither Liberation release nor DejaVu Sans: Chromium draws a box for it.
+    assert text_width("a\u1ab5", 2048) > text_width("a", 2048) + 700
+
+
+def test_letters_only_the_newer_release_has_are_measured_at_the_wider_font():
+    # Vietnamese "ệ" (U+1EC7) is in Liberation 2.1 but not 1.07, which falls back to DejaVu.
+    assert text_width("\u1ec7", 2048) == max(1139, 1260)
+
+
 def test_vertical_metrics():
     assert ascent(2048) == 1854
     assert line_height(16) == 20

@@ -14,6 +14,12 @@ Browsers kern by default. Most pairs pull glyphs together, which only makes our 
 safely wide, but some push them apart (Cyrillic "ко", Greek "Τΐ", "r’"), so the positive pair
 adjustments are kept too.
 
+A code point that only one release maps is drawn from a fallback font where fontconfig picked
+the other: the browser then draws the whole cluster (a letter and its marks) in that font. On
+Debian the fallback is DejaVu Sans (fontconfig depends on it), the widest of the common sans
+fallbacks, so its advances are kept where they are wider, with the code points every release
+shares ("shared") and each style's missing-glyph box ("notdef", the widest of all the fonts).
+
 Vertical metrics come from the hhea table: neither release sets USE_TYPO_METRICS, so browsers
 use hhea (equal to OS/2 usWin* in these fonts), not the OS/2 typo values.
 
@@ -31,6 +37,8 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parent.parent
 FONT_DIRS = ("/usr/share/fonts/truetype/liberation", "/usr/share/fonts/truetype/liberation2")
 STYLES = {"regular": "LiberationSans-Regular.ttf", "bold": "LiberationSans-Bold.ttf"}
+FALLBACK_DIR = "/usr/share/fonts/truetype/dejavu"
+FALLBACK_STYLES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 OUT = ROOT / "cjmdsl" / "fonts" / "liberation-sans.json"
 PAIR_POSITIONING = 2
 EXTENSION_POSITIONING = 9
@@ -95,6 +103,21 @@ def runs(widths: dict[int, int]) -> list[list[int]]:
     return grouped
 
 
+def ranges(codepoints: set[int]) -> list[list[int]]:
+    """Group codepoints as [first, last] ranges."""
+    grouped: list[list[int]] = []
+    for codepoint in sorted(codepoints):
+        if grouped and grouped[-1][1] + 1 == codepoint:
+            grouped[-1][1] = codepoint
+        else:
+            grouped.append([codepoint, codepoint])
+    return grouped
+
+
+def notdef(font: TTFont) -> int:
+    return font["hmtx"].metrics[font.getGlyphOrder()[0]][0]
+
+
 def merge_max(merged: dict, values: dict) -> None:
     for key, value in values.items():
         merged[key] = max(value, merged.get(key, value))
@@ -102,8 +125,9 @@ def merge_max(merged: dict, values: dict) -> None:
 
 def build(font_dirs: list[str]) -> dict:
     sources, vertical, widths, kerning = [], None, {}, {}
+    shared, missing_box, wider_fallback, fallback_sources = {}, {}, {}, []
     for style, filename in STYLES.items():
-        widths[style], kerning[style] = {}, {}
+        widths[style], kerning[style], missing_box[style] = {}, {}, 0
         for directory in font_dirs:
             font = TTFont(Path(directory) / filename)
             sources.append(f"{filename} {font['name'].getDebugName(5)}")
@@ -111,8 +135,18 @@ def build(font_dirs: list[str]) -> dict:
                 vertical = vertical_metrics(font)
             elif vertical != vertical_metrics(font):
                 raise SystemExit(f"{directory}/{filename}: vertical metrics differ")
-            merge_max(widths[style], advances(font))
+            release = advances(font)
+            merge_max(widths[style], release)
             merge_max(kerning[style], positive_kerning(font))
+            shared[style] = shared.get(style, set(release)) & set(release)
+            missing_box[style] = max(missing_box[style], notdef(font))
+        fallback = TTFont(Path(FALLBACK_DIR) / FALLBACK_STYLES[style])
+        fallback_sources.append(f"{FALLBACK_STYLES[style]} {fallback['name'].getDebugName(5)}")
+        if fallback["head"].unitsPerEm != vertical["units_per_em"]:
+            raise SystemExit(f"{FALLBACK_STYLES[style]}: units per em differ from Liberation Sans")
+        missing_box[style] = max(missing_box[style], notdef(fallback))
+        wider_fallback[style] = {codepoint: width for codepoint, width in advances(fallback).items()
+                                 if width > widths[style].get(codepoint, width)}
     return {
         "family": "Liberation Sans",
         "sources": sources,
@@ -120,6 +154,10 @@ def build(font_dirs: list[str]) -> dict:
         **vertical,
         "advances": {style: runs(merged) for style, merged in widths.items()},
         "positive_kerning": kerning,
+        "shared": {style: ranges(codepoints) for style, codepoints in shared.items()},
+        "notdef": missing_box,
+        "fallback": {"family": "DejaVu Sans", "sources": fallback_sources,
+                     "wider_advances": {style: runs(wider) for style, wider in wider_fallback.items()}},
     }
 
 

@@ -20,4 +20,5 @@ python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
 python -m pip install -q -e ".[test]"
-python -m pytest -q "$@"
+# not -q: the header names the Chromium, fonts and Graphviz the run measured against
+python -m pytest "$@"
