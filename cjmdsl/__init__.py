@@ -12,9 +12,12 @@ _EXPORTS = {
     "check": "cjmdsl.api",
     "parse": "cjmdsl.api",
     "render": "cjmdsl.api",
+    "formats": "cjmdsl.backends",
+    "BackendUnavailable": "cjmdsl.backends",
     "CjmError": "cjmdsl.diagnostics",
     "Diagnostic": "cjmdsl.diagnostics",
     "Journey": "cjmdsl.model",
+    "UnknownFormat": "cjmdsl.backends",
 }
 __all__ = [*_EXPORTS, "__version__"]
 
@@ -23,3 +26,8 @@ def __getattr__(name: str):
     if name in _EXPORTS:
         return getattr(import_module(_EXPORTS[name]), name)
     raise AttributeError(f"module 'cjmdsl' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The API as well as what is already loaded, so completion and help() see it."""
+    return sorted({*globals(), *__all__})

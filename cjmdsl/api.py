@@ -3,6 +3,10 @@
     import cjmdsl
     journey = cjmdsl.parse(text, filename="shop.cjm")   # raises cjmdsl.CjmError
     svg = cjmdsl.render(journey)                         # or render(text, format="json")
+
+`render` raises cjmdsl.UnknownFormat (a ValueError naming the formats) for a format
+that is not in cjmdsl.formats(), and cjmdsl.BackendUnavailable when the format needs
+a tool or library this machine lacks.
 """
 from __future__ import annotations
 
@@ -59,10 +63,11 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     """Render a Journey, or .cjm text, to `format` with `theme`.
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
-    then "default".
+    then "default". An unknown `format` raises UnknownFormat before anything is parsed.
     """
     from cjmdsl.backends import backend
     from cjmdsl.themes import load_theme
 
+    module = backend(format)
     journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
-    return backend(format).render(journey, load_theme(theme or journey.theme or "default"))
+    return module.render(journey, load_theme(theme or journey.theme or "default"))

@@ -1,7 +1,9 @@
 """The `cjm` command: thin click wrappers around the library.
 
 Exit codes: 0 success, 1 a map has errors (or warnings under --strict),
-2 usage error, 3 internal error (a bug: reported in one line, never a traceback).
+2 usage error, 3 internal error (a bug: reported in one line, never a traceback),
+4 a tool or extra that the command needs is not installed (Graphviz's `dot`, the
+png/pdf libraries, watchfiles, pygls): nothing is wrong with the map or the command line.
 """
 from __future__ import annotations
 
@@ -15,15 +17,19 @@ import click
 
 from cjmdsl import __version__
 
-EXIT_OK, EXIT_MAP_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_MAP_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
 STDIN = "-"
 
 RENDER_HELP = """Render maps to SVG (the default) or another format.
+
+The format follows the output file's name (-o shop.png writes a PNG, -o shop.flow.svg
+the flow view); -f names it where there is no file name (standard output, a folder).
 
 \b
 Examples:
   cjm render shop.cjm                    writes shop.svg beside it
   cjm render shop.cjm -o build/shop.svg
+  cjm render shop.cjm -o shop.png        the format follows the extension
   cjm render shop.cjm -f json -o -       JSON to standard output
   cjm render maps/*.cjm -o build/maps/   many maps into a folder
   cjm render maps/ -o build/maps/ -j 4   every map under maps/, sub-folders mirrored
@@ -42,6 +48,7 @@ CHECK_HELP = """Check maps and print their diagnostics; write nothing.
 \b
 Examples:
   cjm check shop.cjm
+  cjm check maps/                        every .cjm under maps/
   cjm check --strict maps/*.cjm          warnings fail too (for CI)
   cjm check --format json shop.cjm       for editors and CI annotations
 """
@@ -132,8 +139,8 @@ def limit_options(command):
 
 @cli.command(help=RENDER_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-f", "--format", "format_name", default="svg", show_default=True,
-              type=click.Choice(_formats()), help="Output format.")
+@click.option("-f", "--format", "format_name", default=None, type=click.Choice(_formats()),
+              help="Output format.  [default: from the -o file's extension, else svg]")
 @click.option("-o", "--output", default=None,
               help="Output file, `-` for stdout, or a folder (required to end in / or exist "
                    "when rendering several maps). Default: beside each map.")
@@ -147,16 +154,22 @@ def limit_options(command):
               help="Size factor for png (pixels per SVG unit, default 2) and pdf "
                    "(default 1).")
 @limit_options
-def render(files: tuple[str, ...], format_name: str, output: str | None, theme: str | None,
-           strict: bool, jobs: int | None, no_cache: bool, scale: float | None) -> None:
+def render(files: tuple[str, ...], format_name: str | None, output: str | None,
+           theme: str | None, strict: bool, jobs: int | None, no_cache: bool,
+           scale: float | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend
 
+    _refuse_output_names_as_inputs(files)
+    inputs, folders = _expand_inputs(files)
+    _check_output_file(inputs, folders, output)
+    format_name = output_format(format_name, output)
     module = backend(format_name)
     options = _backend_options(module, format_name, scale)
     theme_obj = _theme_or_exit(theme) if theme else None
-    inputs, folders = _expand_inputs(files)
     targets = _plan_outputs(inputs, output, module.EXTENSION, folders)
+    if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
+        _refuse_binary_to_terminal(format_name, inputs[0], module.EXTENSION)
     limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
     settings = batch.Settings(format_name, theme, strict, _color(), options, limits)
     cache = None if no_cache else batch.make_cache(settings, theme_obj)
@@ -169,8 +182,7 @@ def render(files: tuple[str, ...], format_name: str, output: str | None, theme: 
     for job, outcome in batch.render_many(work, settings, cache, jobs or batch.default_processes()):
         if outcome.status == batch.UNAVAILABLE:
             progress.clear()
-            click.echo(f"cjm: error: {outcome.report}", err=True)
-            sys.exit(EXIT_MAP_ERRORS)
+            fail_unavailable(outcome.report)
         if outcome.report:
             progress.clear()
             click.echo(outcome.report, err=True)
@@ -185,7 +197,7 @@ def render(files: tuple[str, ...], format_name: str, output: str | None, theme: 
 
 
 @cli.command(help=CHECK_HELP)
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print diagnostics.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
@@ -195,7 +207,7 @@ def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
 
     failed = False
     collected: list[dict] = []
-    for name in files:
+    for name in _expand_inputs(files)[0]:
         source = _read(name, quiet=output_format == "json", collect=collected)
         if source is None:
             failed = True
@@ -215,6 +227,69 @@ def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
 
 
 # ── helpers ──────────────────────────────────────────────────────────────────
+def output_format(format_name: str | None, output: str | None) -> str:
+    """The format to write: -f, else the one the output file's name asks for, else svg
+    (standard output, a folder, beside the map). An -f that the name contradicts, or a
+    file name that asks for no format, is a usage error: `-o out.png` never gets an SVG."""
+    from cjmdsl.backends import backend, extensions, file_type, format_for
+
+    if output is None or output == STDIN or _names_folder(output):
+        return format_name or "svg"
+    named = format_for(output)
+    if format_name is None and named is None:
+        _fail_usage(f"cannot tell the format from the name {output}; end it with one of "
+                    f"{', '.join(extensions())}, or give -f FORMAT")
+    if format_name is None:
+        return named
+    if named is not None and not output.lower().endswith(file_type(format_name)):
+        renamed = output[:-len(backend(named).EXTENSION)] + backend(format_name).EXTENSION
+        _fail_usage(f"-f {format_name} contradicts -o {output}, whose name asks for {named}; "
+                    f"drop -f, or name the output {renamed}")
+    return format_name
+
+
+def _names_folder(output: str) -> bool:
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def _check_output_file(inputs: list[str], folders: tuple[str, ...], output: str | None) -> None:
+    """What a file given to -o must be, checked before its name is asked for a format: the
+    output of one map, and not that map."""
+    if output in (None, STDIN) or _names_folder(output):
+        return
+    if len(inputs) > 1 or folders:
+        _fail_usage(f"-o {output} names a file, but several maps (or a folder of maps) are "
+                    f"rendered; give a folder to write them into: -o {output}/")
+    if inputs != [STDIN] and Path(output).resolve() == Path(inputs[0]).resolve():
+        _refuse_over_input(Path(output))
+
+
+def _refuse_over_input(target: Path):
+    _fail_usage(f"refusing to write over the input {target}")
+
+
+def _refuse_output_names_as_inputs(files: tuple[str, ...]) -> None:
+    """`cjm render in.cjm out.svg`, the d2 and dot habit: an argument named like an output
+    is one, not a map to read; say so and show the command with -o."""
+    from cjmdsl.backends import format_for
+
+    for name in files:
+        named = None if name == STDIN or Path(name).is_dir() else format_for(name)
+        if named is None:
+            continue
+        missing = "" if Path(name).exists() else " does not exist, and it"
+        others = " ".join(n for n in files if n != name) or "MAP.cjm"
+        _fail_usage(f"{name}{missing} is not a map: the name is an output's ({named}); to "
+                    f"write the output there, use -o: cjm render {others} -o {name}")
+
+
+def _refuse_binary_to_terminal(format_name: str, name: str, extension: str) -> None:
+    """Binary output would garble the terminal (gzip refuses it too)."""
+    file_name = "map" + extension if name == STDIN else Path(name).with_suffix(extension).name
+    _fail_usage(f"-f {format_name} is binary and standard output is a terminal; write it to a "
+                f"file with -o {file_name}, or redirect: > {file_name}")
+
+
 def _plan_outputs(files: list[str], output: str | None, extension: str,
                   folders: tuple[str, ...] = ()):
     """Pair each input with its output path (None: standard output), refusing to
@@ -226,7 +301,7 @@ def _plan_outputs(files: list[str], output: str | None, extension: str,
         if target is None:
             continue
         if target.resolve() in inputs:
-            _fail_usage(f"refusing to write over the input {target}")
+            _refuse_over_input(target)
         if target.resolve() in claimed:
             _fail_usage(f"{claimed[target.resolve()]} and {name} would both be written to {target}")
         claimed[target.resolve()] = name
@@ -235,9 +310,7 @@ def _plan_outputs(files: list[str], output: str | None, extension: str,
 
 def _pair_outputs(files: list[str], output: str | None, extension: str,
                   folders: tuple[str, ...] = ()):
-    if STDIN in files and len(files) > 1:
-        _fail_usage("`-` (standard input) cannot be mixed with other inputs")
-    to_folder = output and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+    to_folder = output and _names_folder(output)
     if len(files) == 1 and not folders and not to_folder:
         name = files[0]
         if output == STDIN or (output is None and name == STDIN):
@@ -274,7 +347,9 @@ def _relative(path: Path, base: Path | None) -> Path:
 
 def _expand_inputs(files: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
     """Inputs with each folder replaced by the .cjm files under it (sorted); and the
-    folders."""
+    folders. Every command that reads maps reads its arguments through this."""
+    if STDIN in files and len(files) > 1:
+        _fail_usage("`-` (standard input) cannot be mixed with other inputs")
     names: list[str] = []
     folders: list[str] = []
     for name in files:
@@ -405,6 +480,12 @@ def _umask() -> int:
 def _fail_usage(message: str):
     click.echo(f"cjm: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def fail_unavailable(message: str):
+    """A tool or extra the command needs is missing: the message says what to install."""
+    click.echo(f"cjm: error: {message}", err=True)
+    sys.exit(EXIT_UNAVAILABLE)
 
 
 def main() -> None:

@@ -4,14 +4,20 @@ Every run also checks that no Python traceback reaches the user.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import pty
+import select
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from conftest import require_tool
 
 from cjmdsl import __version__
 from cjmdsl.cli import write_atomically
@@ -50,12 +56,15 @@ class Run:
     stderr: str
 
 
-def cjm(*args: str, cwd: Path, stdin: bytes = b"") -> Run:
-    """Run the installed entry point, `cjm ARGS`, in `cwd`."""
+def cjm(*args: str, cwd: Path, stdin: bytes = b"", without: tuple[str, ...] = (),
+        path: str | None = None) -> Run:
+    """Run the installed entry point, `cjm ARGS`, in `cwd`; as if the Python packages
+    `without` were not installed, and with `path` as PATH when given."""
+    hide = "".join(f"sys.modules[{name!r}] = None; " for name in without)
     result = subprocess.run(
-        [sys.executable, "-c", "from cjmdsl.cli import main; main()", *args],
+        [sys.executable, "-c", f"import sys; {hide}from cjmdsl.cli import main; main()", *args],
         cwd=cwd, input=stdin, capture_output=True, timeout=60,
-        env={**os.environ, "NO_COLOR": "1"},
+        env={**os.environ, "NO_COLOR": "1", **({"PATH": path} if path else {})},
     )
     run = Run(result.returncode, result.stdout, result.stderr.decode("utf-8", "replace"))
     assert "Traceback" not in run.stderr
@@ -130,6 +139,160 @@ def test_maps_with_the_same_name_never_silently_overwrite_each_other(maps):
         (maps / folder / "m.cjm").write_text(GOOD.replace('"Shop"', f'"Shop {folder}"'))
     run = cjm("render", "x/m.cjm", "y/m.cjm", "-o", "out/", cwd=maps)
     assert run.code == 2 or len(list((maps / "out").iterdir())) == 2
+
+
+# ── the format follows the output file ─────────────────────────────────────
+NEEDS = {"png": ("resvg_py", "png"), "pdf": ("cairosvg", "pdf")}
+
+
+def require_format(format_name: str) -> None:
+    """Skip (fail in CI) when this machine cannot write `format_name`."""
+    if format_name.startswith("flow-"):
+        require_tool("dot", shutil.which("dot") is not None, "apt-get install graphviz")
+    elif format_name in NEEDS:
+        module, extra = NEEDS[format_name]
+        require_tool(module, importlib.util.find_spec(module) is not None,
+                     f'pip install ".[{extra}]"')
+
+
+@pytest.mark.parametrize("file_name, format_name", [
+    ("out.png", "png"), ("out.pdf", "pdf"), ("out.html", "html"), ("out.json", "json"),
+    ("out.md", "md"), ("out.dot", "dot"), ("out.flow.svg", "flow-svg"),
+    ("out.flow.png", "flow-png"), ("out.flow.pdf", "flow-pdf"), ("OUT.PNG", "png"),
+])
+def test_render_writes_the_format_the_output_name_asks_for(maps, file_name, format_name):
+    require_format(format_name)
+    run = cjm("render", "a.cjm", "-o", file_name, cwd=maps)
+    assert (run.code, run.stderr) == (0, "")
+    written = (maps / file_name).read_bytes()
+    assert written == cjm("render", "a.cjm", "-f", format_name, "-o", "-", cwd=maps).stdout
+    assert written != cjm("render", "a.cjm", "-o", "-", cwd=maps).stdout  # not the SVG
+
+
+@pytest.mark.parametrize("format_name, file_name, renamed", [
+    ("png", "out.svg", "out.png"), ("svg", "out.png", "out.svg"),
+    ("flow-svg", "out.html", "out.flow.svg"),
+])
+def test_f_that_contradicts_the_output_name_is_a_usage_error_naming_both(
+        maps, format_name, file_name, renamed):
+    run = cjm("render", "a.cjm", "-f", format_name, "-o", file_name, cwd=maps)
+    assert run.code == 2
+    assert f"-f {format_name} contradicts -o {file_name}" in run.stderr
+    assert f"name the output {renamed}" in run.stderr
+    assert not (maps / file_name).exists()
+
+
+@pytest.mark.parametrize("format_name, file_name", [
+    ("svg", "out.flow.svg"), ("flow-svg", "out.svg"), ("dot", "out.gv"), ("md", "README"),
+])
+def test_f_is_obeyed_where_the_output_name_agrees_or_names_no_format(maps, format_name, file_name):
+    run = cjm("render", "a.cjm", "-f", format_name, "-o", file_name, cwd=maps)
+    assert (run.code, run.stderr) == (0, "")
+    expected = cjm("render", "a.cjm", "-f", format_name, "-o", "-", cwd=maps).stdout
+    assert (maps / file_name).read_bytes() == expected
+
+
+def test_an_output_name_that_asks_for_no_format_needs_f(maps):
+    run = cjm("render", "a.cjm", "-o", "out.txt", cwd=maps)
+    assert run.code == 2
+    assert "cannot tell the format from the name out.txt" in run.stderr
+    assert ".png" in run.stderr and ".flow.svg" in run.stderr and "-f FORMAT" in run.stderr
+    assert not (maps / "out.txt").exists()
+
+
+@pytest.mark.parametrize("inputs", [["a.cjm", "b.cjm"], ["maps/"]], ids=["two-maps", "a-folder"])
+def test_several_maps_need_o_to_be_a_folder(maps, inputs):
+    (maps / "maps").mkdir()
+    (maps / "maps" / "m.cjm").write_text(GOOD)
+    before = sorted(p.name for p in maps.iterdir())
+    run = cjm("render", *inputs, "-o", "single.svg", cwd=maps)
+    assert run.code == 2
+    assert "-o single.svg names a file" in run.stderr and "-o single.svg/" in run.stderr
+    assert sorted(p.name for p in maps.iterdir()) == before
+
+
+def test_an_output_given_as_second_argument_is_named_and_o_suggested(maps):
+    run = cjm("render", "a.cjm", "out3.svg", cwd=maps)
+    assert run.code == 2
+    assert "out3.svg does not exist, and it is not a map" in run.stderr
+    assert "cjm render a.cjm -o out3.svg" in run.stderr
+    assert "refusing to write over" not in run.stderr
+    assert not (maps / "out3.svg").exists() and not (maps / "a.svg").exists()
+
+
+def test_binary_output_to_a_terminal_is_refused_and_text_is_not(maps):
+    def to_terminal(*args: str) -> tuple[int, bytes, str]:
+        terminal, shown_on = pty.openpty()
+        try:
+            done = subprocess.run([sys.executable, "-c", "from cjmdsl.cli import main; main()",
+                                   *args], cwd=maps, input=GOOD.encode(), stdout=shown_on,
+                                  stderr=subprocess.PIPE, timeout=60)
+        finally:
+            os.close(shown_on)
+        shown = b""
+        while select.select([terminal], [], [], 0.5)[0]:
+            try:
+                chunk = os.read(terminal, 65536)
+            except OSError:  # Linux: the other end is closed and everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(terminal)
+        return done.returncode, shown, done.stderr.decode()
+
+    code, shown, errors = to_terminal("render", "-", "-f", "png")
+    assert (code, shown) == (2, b"")
+    assert "-f png is binary and standard output is a terminal" in errors
+    assert "-o map.png" in errors and "> map.png" in errors
+    code, shown, errors = to_terminal("render", "-", "-f", "json")
+    assert (code, errors) == (0, "")
+    assert b'"title": "Shop"' in shown
+
+
+# ── every command takes folders ────────────────────────────────────────────
+@pytest.mark.parametrize("command", ["check", "show", "render"])  # fmt: tests/test_fmt.py
+def test_every_command_that_reads_maps_takes_a_folder(tmp_path, command):
+    (tmp_path / "maps" / "team").mkdir(parents=True)
+    (tmp_path / "maps" / "a.cjm").write_text(GOOD)
+    (tmp_path / "maps" / "team" / "bad.cjm").write_text(BAD)
+    run = cjm(command, "maps", cwd=tmp_path)
+    assert run.code == 1
+    assert "maps/team/bad.cjm:3:53: error[E012]" in run.stderr
+    if command == "show":
+        assert b"Shop" in run.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "show", "render", "fmt"])
+def test_every_command_refuses_stdin_mixed_with_files(maps, command):
+    run = cjm(command, "-", "a.cjm", cwd=maps, stdin=GOOD.encode())
+    assert run.code == 2
+    assert "`-` (standard input) cannot be mixed with other inputs" in run.stderr
+
+
+# ── a missing tool or extra ────────────────────────────────────────────────
+@pytest.mark.parametrize("args, without, install", [
+    (["render", "a.cjm", "-f", "png"], ("resvg_py",), "cjmdsl[png]"),
+    (["render", "a.cjm", "-f", "pdf"], ("cairosvg", "cairocffi"), "cjmdsl[pdf]"),
+    (["watch", "a.cjm"], ("watchfiles",), "cjmdsl[live]"),
+    (["serve", "a.cjm"], ("watchfiles",), "cjmdsl[live]"),
+    (["lsp"], ("pygls",), "cjmdsl[lsp]"),
+], ids=["png", "pdf", "watch", "serve", "lsp"])
+def test_a_missing_extra_exits_4_with_the_install_command(maps, args, without, install):
+    before = sorted(p.name for p in maps.iterdir())
+    run = cjm(*args, cwd=maps, without=without)
+    assert run.code == 4
+    [line] = run.stderr.splitlines()
+    assert line.startswith("cjm: error: ") and install in line
+    assert sorted(p.name for p in maps.iterdir()) == before
+
+
+def test_a_missing_graphviz_exits_4_like_a_missing_extra(maps):
+    (maps / "no-tools").mkdir()
+    run = cjm("render", "a.cjm", "-f", "flow-svg", cwd=maps, path=str(maps / "no-tools"))
+    assert run.code == 4
+    assert "apt-get install graphviz" in run.stderr
+    assert not (maps / "a.flow.svg").exists()
 
 
 # ── exit codes ─────────────────────────────────────────────────────────────

@@ -69,3 +69,13 @@ def test_watch_refuses_to_write_over_its_input(tmp_path):
     run = subprocess.run(["cjm", "watch", str(source), "-o", str(source), "-f", "svg"],
                          capture_output=True, text=True, timeout=20)
     assert run.returncode == 2 and "refusing to write over the input" in run.stderr
+
+
+def test_watch_refuses_an_f_that_contradicts_the_output_name(tmp_path):
+    source = tmp_path / "journey.cjm"
+    source.write_text(MAP, encoding="utf-8")
+    run = subprocess.run(["cjm", "watch", str(source), "-o", str(tmp_path / "out.png"),
+                          "-f", "svg"], capture_output=True, text=True, timeout=20)
+    assert run.returncode == 2
+    assert f"-f svg contradicts -o {tmp_path / 'out.png'}" in run.stderr
+    assert not (tmp_path / "out.png").exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from functools import cache
 from types import ModuleType
 
 
@@ -16,10 +17,24 @@ class BackendUnavailable(Exception):
     says what to install."""
 
 
+class UnknownFormat(ValueError):
+    """A format name no backend answers to; the message lists the known ones."""
+
+    def __init__(self, format_name: str):
+        super().__init__(f"unknown format {format_name!r}; the formats are "
+                         f"{', '.join(formats())}")
+        self.format_name = format_name
+
+
 def formats() -> list[str]:
     """The format names a user can ask for (module names, `_` written as `-`)."""
-    return sorted(info.name.replace("_", "-") for info in pkgutil.iter_modules(__path__)
-                  if not info.name.startswith("_"))
+    return list(_format_names())
+
+
+@cache
+def _format_names() -> tuple[str, ...]:
+    return tuple(sorted(info.name.replace("_", "-") for info in pkgutil.iter_modules(__path__)
+                        if not info.name.startswith("_")))
 
 
 def text_formats() -> list[str]:
@@ -28,6 +43,31 @@ def text_formats() -> list[str]:
 
 
 def backend(format_name: str) -> ModuleType:
+    """The module of `format_name`; raises UnknownFormat for a name that is not one."""
     if format_name not in formats():
-        raise KeyError(format_name)
+        raise UnknownFormat(format_name)
     return importlib.import_module(f"{__name__}.{format_name.replace('-', '_')}")
+
+
+def format_for(file_name: str) -> str | None:
+    """The format a file's name asks for, by the longest extension that ends it, in any
+    case (`a.flow.svg` is flow-svg, `A.PNG` is png); None when no format's does."""
+    name = file_name.lower()
+    return next((n for n, extension in _by_extension_length() if name.endswith(extension)), None)
+
+
+@cache
+def _by_extension_length() -> tuple[tuple[str, str], ...]:
+    """(format, extension), longest extension first: `.flow.svg` is tried before `.svg`."""
+    pairs = ((name, backend(name).EXTENSION) for name in formats())
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[1])))
+
+
+def file_type(format_name: str) -> str:
+    """The kind of file a format writes, its last suffix: `.svg` for svg and flow-svg."""
+    return "." + backend(format_name).EXTENSION.rsplit(".", 1)[-1]
+
+
+def extensions() -> list[str]:
+    """Every format's extension, for messages."""
+    return sorted({backend(n).EXTENSION for n in formats()}, key=lambda e: (e.count("."), e))

@@ -33,11 +33,9 @@ Examples:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Write nothing; print a unified diff of the changes and exit 1 if any.")
 def fmt(files: tuple[str, ...], check: bool, show_diff: bool) -> None:
-    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, STDIN, _expand_inputs, _fail_usage
+    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, _expand_inputs
 
     names, _ = _expand_inputs(files)
-    if STDIN in names and len(names) > 1:
-        _fail_usage("`-` (standard input) cannot be mixed with other inputs")
     failed = False
     for name in names:
         outcome = _format_one(name, check, show_diff)

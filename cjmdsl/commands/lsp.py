@@ -1,8 +1,6 @@
 """`cjm lsp`: the language server, on standard input and output, for any LSP editor."""
 from __future__ import annotations
 
-import sys
-
 import click
 
 LSP_HELP = """Run the language server (LSP over standard input and output).
@@ -17,12 +15,11 @@ VS Code, Neovim and Helix. Needs the `lsp` extra: pip install "cjmdsl[lsp]".
 @click.option("--stdio", is_flag=True, help="Talk over standard input and output (the default; "
                                             "accepted because many editors pass it).")
 def lsp(stdio: bool) -> None:
-    from cjmdsl.cli import EXIT_USAGE
+    from cjmdsl.cli import fail_unavailable
 
     try:
         from cjmdsl.lsp.server import main
     except ImportError as exc:
-        click.echo(f"cjm: error: the language server needs pygls ({exc.name} is missing); "
-                   'pip install "cjmdsl[lsp]"', err=True)
-        sys.exit(EXIT_USAGE)
+        fail_unavailable(f"the language server needs pygls ({exc.name} is missing); "
+                         'pip install "cjmdsl[lsp]"')
     main()

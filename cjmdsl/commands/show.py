@@ -23,23 +23,24 @@ SHOW_HELP = """Print a readable summary of maps in the terminal.
 \b
 Examples:
   cjm show shop.cjm
-  cjm show maps/*.cjm | less -R
+  cjm show maps/ | less -R               every .cjm under maps/
 """
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
 @click.command(help=SHOW_HELP)
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--width", type=click.IntRange(min=40), default=None,
               help="Wrap lines at this width.  [default: the terminal's]")
 def show(files: tuple[str, ...], width: int | None) -> None:
-    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, _check, _print_diagnostics, _read
+    from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, _check, _expand_inputs, _print_diagnostics,
+                            _read)
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = width or shutil.get_terminal_size((100, 24)).columns
     failed = False
-    for index, name in enumerate(files):
+    for index, name in enumerate(_expand_inputs(files)[0]):
         source = _read(name)
         result = _check(source) if source else None
         if source:

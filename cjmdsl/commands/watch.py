@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from cjmdsl.cli import _formats
+
 WATCH_HELP = """Render a map again every time it is saved (Ctrl-C stops).
 
 \b
@@ -27,15 +29,15 @@ Needs the `live` extra: pip install "cjmdsl[live]".
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file.  [default: beside the map, with the format's extension]")
-@click.option("-f", "--format", "format_name", default=None,
+@click.option("-f", "--format", "format_name", default=None, type=click.Choice(_formats()),
               help="Output format.  [default: from the output's extension, else svg]")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 def watch(file: Path, output: Path | None, format_name: str | None, theme: str | None) -> None:
-    from cjmdsl.cli import EXIT_OK, _fail_usage
+    from cjmdsl.backends import backend
+    from cjmdsl.cli import EXIT_OK, _fail_usage, output_format
 
     watchfiles = _watchfiles()
-    format_name = format_name or _format_for(output)
-    module = _backend_or_exit(format_name)
+    module = backend(output_format(format_name, str(output) if output else None))
     output = output or file.with_suffix(module.EXTENSION)
     if output.resolve() == file.resolve():
         _fail_usage(f"refusing to write over the input {output}")
@@ -54,10 +56,11 @@ def watch(file: Path, output: Path | None, format_name: str | None, theme: str |
 
 
 def render_once(file: Path, output: Path, module, theme: str | None) -> bool:
-    """Render `file` to `output`; on errors print them and leave `output` as it was."""
+    """Render `file` to `output`; on errors print them and leave `output` as it was. A
+    missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
     from cjmdsl.api import check, decode
     from cjmdsl.backends import BackendUnavailable
-    from cjmdsl.cli import Source, _print_diagnostics, write_atomically
+    from cjmdsl.cli import Source, _print_diagnostics, fail_unavailable, write_atomically
     from cjmdsl.themes import ThemeError, load_theme
 
     try:
@@ -75,38 +78,21 @@ def render_once(file: Path, output: Path, module, theme: str | None) -> bool:
     try:
         content = module.render(result.journey, load_theme(theme or result.journey.theme
                                                            or "default"))
-    except (ThemeError, BackendUnavailable) as exc:
+    except ThemeError as exc:
         click.echo(f"cjm: error: {exc}", err=True)
         return False
+    except BackendUnavailable as exc:
+        fail_unavailable(str(exc))
     write_atomically(output, content)
     click.echo(f"cjm: wrote {output}", err=True)
     return True
-
-
-def _format_for(output: Path | None) -> str:
-    from cjmdsl.backends import backend, formats
-
-    if output is not None:  # the longest extension that fits: a.flow.svg is flow-svg
-        for name in sorted(formats(), key=lambda n: -len(backend(n).EXTENSION)):
-            if output.name.endswith(backend(name).EXTENSION):
-                return name
-    return "svg"
-
-
-def _backend_or_exit(format_name: str):
-    from cjmdsl.backends import backend, formats
-    from cjmdsl.cli import _fail_usage
-
-    if format_name not in formats():
-        _fail_usage(f"unknown format {format_name}; one of {', '.join(formats())}")
-    return backend(format_name)
 
 
 def _watchfiles():
     try:
         import watchfiles
     except ImportError:
-        from cjmdsl.cli import _fail_usage
+        from cjmdsl.cli import fail_unavailable
 
-        _fail_usage('watching needs watchfiles: pip install "cjmdsl[live]"')
+        fail_unavailable('watching needs watchfiles: pip install "cjmdsl[live]"')
     return watchfiles
