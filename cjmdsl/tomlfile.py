@@ -22,7 +22,7 @@ def read_toml(raw: bytes, syntax_code: str) -> tuple[str, dict, list[Diagnostic]
     try:
         return text, tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
-        return text, {}, [_syntax_error(exc, syntax_code)]
+        return text, {}, [_syntax_error(exc, syntax_code, text)]
 
 
 def _decode(raw: bytes) -> tuple[str, list[Diagnostic]]:
@@ -37,11 +37,18 @@ def _decode(raw: bytes) -> tuple[str, list[Diagnostic]]:
             Span(line, column, line, column + 1), "save the file as UTF-8")]
 
 
-def _syntax_error(exc: tomllib.TOMLDecodeError, code: str) -> Diagnostic:
+def _syntax_error(exc: tomllib.TOMLDecodeError, code: str, text: str) -> Diagnostic:
+    """The reader's message at its place; "at end of document" is after the last line that
+    holds anything, where the missing `]` or `"` belongs."""
     message = str(exc)
     found = _TOML_POSITION.search(message)
-    line, column = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-    message = message[:found.start()] if found else message.replace(" (at end of document)", "")
+    if found:
+        line, column = int(found.group(1)), int(found.group(2))
+        message = message[:found.start()]
+    else:
+        lines = text.rstrip().split("\n")
+        line, column = len(lines), len(lines[-1].rstrip("\r")) + 1
+        message = message.replace(" (at end of document)", "")
     return error(code, f"invalid TOML: {message[:1].lower()}{message[1:]}",
                  Span(line, column, line, column + 1))
 
@@ -107,8 +114,9 @@ class Places:
         found = self.keys.get((section, key))
         return found[0] if found else self.section(section) if section else Span(1, 1, 1, 2)
 
-    def value(self, section: str, key: str, item: str | None = None) -> Span:
-        """The value of `key` (or the quoted `item` of its list), else the key itself."""
+    def value(self, section: str, key: str, item: str | None = None, nth: int = 0) -> Span:
+        """The value of `key` (or the `nth` repetition of the quoted `item` of its list), else
+        the key itself."""
         found = self.keys.get((section, key))
         if found is None:
             return self.key(section, key)
@@ -116,6 +124,8 @@ class Places:
         if item is not None:
             literal = json.dumps(item, ensure_ascii=False) if isinstance(item, str) else None
             at = self.text.find(literal, offset) if literal else -1
+            for _ in range(nth):
+                at = self.text.find(literal, at + 1) if at >= 0 else -1
             return self._offset_span(at, len(literal)) if at >= 0 else self.value(section, key)
         line = self.lines[found[0].line - 1]
         rest = line[offset - self.starts[found[0].line - 1]:]
