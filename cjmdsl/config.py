@@ -79,11 +79,6 @@ class Config:
     lines: dict = dataclasses.field(default_factory=dict)
 
     @property
-    def root(self) -> Path | None:
-        """The project: the folder holding the config; its paths may not leave it."""
-        return self.path.parent if self.path else None
-
-    @property
     def shown(self) -> str | None:
         """The file's name for people: relative to the working folder when inside it."""
         return _shown(self.path) if self.path else None
