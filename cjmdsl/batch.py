@@ -13,6 +13,7 @@ printed on every run. The folder is safe to delete at any time.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import multiprocessing
 import os
@@ -90,13 +91,15 @@ class Cache:
             pass
 
 
-def make_cache(settings: "Settings", theme: object | None, folder: Path | None = None) -> Cache:
-    """The cache for one `cjm render` run; `theme` is the resolved --theme (None when each
-    map uses its own, which the map's text and the built-in themes decide). The limits
-    count too: a map rendered under raised limits is not current under the default ones."""
+def make_cache(settings: "Settings", theme: object | None, folder: Path | None = None,
+               dark: object | None = None) -> Cache:
+    """The cache for one `cjm render` run; `theme` is the resolved --theme, else the project's
+    default theme (None when each map uses its own, which the map's text and the built-in
+    themes decide), `dark` the resolved dark theme. The limits count too: a map rendered
+    under raised limits is not current under the default ones."""
     salt = "\0".join([code_fingerprint(), settings.format_name,
                       repr(sorted(settings.options.items())),
-                      repr(sorted(settings.limits.items())), repr(theme)])
+                      repr(sorted(settings.limits.items())), repr(theme), repr(dark)])
     return Cache(folder or cache_dir(), salt)
 
 
@@ -110,6 +113,8 @@ class Settings:
     color: bool = False
     options: dict = field(default_factory=dict)  # backend options such as `scale`
     limits: dict = field(default_factory=dict)  # cjmdsl.limits.Limits fields raised by the user
+    default_theme: str | None = None  # the project config's theme, for maps that name none
+    dark_theme: str | None = None  # replaces the theme's own dark partner (html)
 
 
 @dataclass(frozen=True)
@@ -147,7 +152,9 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     journey = result.journey
     if journey is None or (settings.strict and result.warnings):
         return Outcome(FAILED, report)
-    theme = load_theme(settings.theme or journey.theme or "default")
+    theme = load_theme(settings.theme or journey.theme or settings.default_theme or "default")
+    if settings.dark_theme:
+        theme = dataclasses.replace(theme, dark=settings.dark_theme)
     try:
         content = backend(settings.format_name).render(journey, theme, **settings.options)
     except BackendUnavailable as exc:
@@ -205,7 +212,7 @@ def _warm_up(settings: Settings) -> None:
 
     parser()
     backend(settings.format_name)
-    load_theme(settings.theme or "default")
+    load_theme(settings.theme or settings.default_theme or "default")
 
 
 class Progress:

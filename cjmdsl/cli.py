@@ -41,6 +41,10 @@ Several maps render in parallel (one process per core unless -j says), with a
 progress bar on a terminal and one summary line. Maps whose output is current are
 skipped: the cache lives in $CJM_CACHE_DIR (default ~/.cache/cjmdsl), is safe to
 delete, and --no-cache ignores it.
+
+\b
+Defaults for -f, -o, --theme, --dark-theme and the limits come from the nearest
+cjm.toml or [tool.cjm] in pyproject.toml; `cjm config` shows them.
 """
 
 CHECK_HELP = """Check maps and print their diagnostics; write nothing.
@@ -89,6 +93,7 @@ class LazyGroup(click.Group):
 
 # name -> "module.attribute" of a click command
 LAZY_COMMANDS: dict[str, str] = {
+    "config": "cjmdsl.commands.config.config",
     "fmt": "cjmdsl.commands.fmt.fmt",
     "lsp": "cjmdsl.commands.lsp.lsp",
     "new": "cjmdsl.commands.new.new",
@@ -145,6 +150,8 @@ def limit_options(command):
               help="Output file, `-` for stdout, or a folder (required to end in / or exist "
                    "when rendering several maps). Default: beside each map.")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
+@click.option("--dark-theme", default=None,
+              help="Theme the html page switches to in dark mode (overrides the theme's own).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Processes to render with.  [default: one per core]")
@@ -155,7 +162,8 @@ def limit_options(command):
                    "(default 1).")
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
-           theme: str | None, strict: bool, jobs: int | None, no_cache: bool,
+           theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
+           no_cache: bool,
            scale: float | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend
@@ -163,33 +171,44 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     _refuse_output_names_as_inputs(files)
     inputs, folders = _expand_inputs(files)
     _check_output_file(inputs, folders, output)
-    format_name = output_format(format_name, output)
-    module = backend(format_name)
-    options = _backend_options(module, format_name, scale)
-    theme_obj = _theme_or_exit(theme) if theme else None
-    targets = _plan_outputs(inputs, output, module.EXTENSION, folders)
-    if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
-        _refuse_binary_to_terminal(format_name, inputs[0], module.EXTENSION)
+    asked = output_format(format_name, output) if format_name or _names_file(output) else None
+    project = _project_defaults(files, asked)
+    theme_obj = _theme_or_exit(theme or project.theme) if theme or project.theme else None
+    dark_obj = _theme_or_exit(project.dark_theme) if project.dark_theme else None
     limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
-    settings = batch.Settings(format_name, theme, strict, _color(), options, limits)
-    cache = None if no_cache else batch.make_cache(settings, theme_obj)
-    work = [batch.Job(source.name, source.data, target,
-                      cache.key(source.data) if cache and target else None)
-            for source, target in ((_read_bytes(name), target) for name, target in targets)]
-    many = len(work) > 1
-    progress = batch.Progress(len(work), sys.stderr if many and sys.stderr.isatty() else None)
+    runs = []
+    for format_name in project.formats:
+        module = backend(format_name)
+        options = _backend_options(module, format_name, scale)
+        targets = _plan_outputs(inputs, project.output, module.EXTENSION, folders)
+        if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
+            _refuse_binary_to_terminal(format_name, inputs[0], module.EXTENSION)
+        settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
+                                  project.theme, project.dark_theme)
+        cache = None if no_cache else batch.make_cache(settings, theme_obj, dark=dark_obj)
+        work = [batch.Job(source.name, source.data, target,
+                          cache.key(source.data) if cache and target else None)
+                for source, target in ((_read_bytes(name), target) for name, target in targets)]
+        runs.append((work, settings, cache))
+    total = sum(len(work) for work, _, _ in runs)
+    many = total > 1
+    progress = batch.Progress(total, sys.stderr if many and sys.stderr.isatty() else None)
     counts: dict[str, int] = {}
-    for job, outcome in batch.render_many(work, settings, cache, jobs or batch.default_processes()):
-        if outcome.status == batch.UNAVAILABLE:
-            progress.clear()
-            fail_unavailable(outcome.report)
-        if outcome.report:
-            progress.clear()
-            click.echo(outcome.report, err=True)
-        if outcome.content is not None:
-            _write_stdout(outcome.content)
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        progress.advance(job.name)
+    reported: set[tuple[str, str]] = set()  # a map's diagnostics once, however many formats
+    for work, settings, cache in runs:
+        for job, outcome in batch.render_many(work, settings, cache,
+                                              jobs or batch.default_processes()):
+            if outcome.status == batch.UNAVAILABLE:
+                progress.clear()
+                fail_unavailable(outcome.report)
+            if outcome.report and (job.name, outcome.report) not in reported:
+                reported.add((job.name, outcome.report))
+                progress.clear()
+                click.echo(outcome.report, err=True)
+            if outcome.content is not None:
+                _write_stdout(outcome.content)
+            counts[outcome.status] = counts.get(outcome.status, 0) + 1
+            progress.advance(job.name)
     progress.clear()
     if many:
         click.echo(batch.summary(counts, progress.elapsed()), err=True)
@@ -205,6 +224,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
 def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
     from cjmdsl.diagnostics import to_json
 
+    _project_defaults(files)
     failed = False
     collected: list[dict] = []
     for name in _expand_inputs(files)[0]:
@@ -252,6 +272,10 @@ def _names_folder(output: str) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
 
 
+def _names_file(output: str | None) -> bool:
+    return output not in (None, STDIN) and not _names_folder(output)
+
+
 def _check_output_file(inputs: list[str], folders: tuple[str, ...], output: str | None) -> None:
     """What a file given to -o must be, checked before its name is asked for a format: the
     output of one map, and not that map."""
@@ -288,6 +312,51 @@ def _refuse_binary_to_terminal(format_name: str, name: str, extension: str) -> N
     file_name = "map" + extension if name == STDIN else Path(name).with_suffix(extension).name
     _fail_usage(f"-f {format_name} is binary and standard output is a terminal; write it to a "
                 f"file with -o {file_name}, or redirect: > {file_name}")
+
+
+@dataclass(frozen=True)
+class ProjectDefaults:
+    """What the project config (cjmdsl.config) adds to one run of render or check."""
+
+    formats: tuple[str, ...]  # -f, else the config's formats
+    output: str | None  # -o, else the config's output folder (ending in /)
+    theme: str | None  # the config's theme, for maps that name none (--theme beats both)
+    dark_theme: str | None  # --dark-theme, else the config's
+
+
+def _project_defaults(files: tuple[str, ...], format_name: str | None = None) -> ProjectDefaults:
+    """The command line's options, else the project config's (found upwards from the inputs),
+    else the defaults. `format_name` is the format the command line asks for, by -f or by the
+    name of -o's file. A config with mistakes prints them and exits 1. The config's limits
+    join the command line's where `_check` and `render` read them."""
+
+    from cjmdsl.config import ConfigError, project_config, resolve, start_folder
+
+    ctx = click.get_current_context()
+    limits = ctx.meta.setdefault(LIMITS_KEY, {})
+    command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
+                    "output": ctx.params.get("output"),
+                    "formats": (format_name,) if format_name else None,
+                    **{f"limits.{name}": value for name, value in limits.items()}}
+    try:
+        config = project_config(start_folder([Path(name) for name in files if name != STDIN]))
+    except ConfigError as exc:
+        _exit_with_file_diagnostics(exc)
+    settings = resolve(config, command_line)
+    for name, setting in settings.items():
+        if name.startswith("limits.") and setting.source != "default":
+            limits[name.removeprefix("limits.")] = setting.value
+    output = settings["output"]
+    from_file = output.value and output.source != "command line" and STDIN not in files
+    folder = output.value + "/" if from_file else None
+    formats = settings["formats"].value
+    if len(formats) > 1 and output.source == "command line" and not _names_folder(output.value):
+        _fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
+                    f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
+    theme = settings["theme"]
+    return ProjectDefaults(formats, folder or ctx.params.get("output"),
+                           theme.value if theme.source != "command line" else None,
+                           settings["dark_theme"].value)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
@@ -432,13 +501,18 @@ def _theme_or_exit(name: str):
     try:
         return load_theme(name)
     except ThemeError as exc:
-        if not exc.diagnostics:
-            _fail_usage(str(exc))
-        from cjmdsl.diagnostics import format_all
+        _exit_with_file_diagnostics(exc)
 
-        color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-        click.echo(format_all(exc.diagnostics, exc.source, exc.filename, color=color), err=True)
-        sys.exit(EXIT_MAP_ERRORS)
+
+def _exit_with_file_diagnostics(exc) -> None:
+    """A theme or config file's mistakes (a CjmError) printed, exit 1; a file that cannot be
+    used at all (no diagnostics, only a message) is a usage error (2)."""
+    if not exc.diagnostics:
+        _fail_usage(str(exc))
+    from cjmdsl.diagnostics import format_all
+
+    click.echo(format_all(exc.diagnostics, exc.source, exc.filename, color=_color()), err=True)
+    sys.exit(EXIT_MAP_ERRORS)
 
 
 def _write_stdout(content: str | bytes) -> None:

@@ -1,0 +1,142 @@
+"""TOML files that users write (themes, project configs): read with diagnostics, and find
+where a key is in the text, since TOML readers keep no positions.
+"""
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+from cjmdsl.diagnostics import Diagnostic, error
+from cjmdsl.model import Span
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def read_toml(raw: bytes, syntax_code: str) -> tuple[str, dict, list[Diagnostic]]:
+    """A file's text and its TOML data, or the diagnostic that stops the reading: E006 for
+    bytes that are not UTF-8, `syntax_code` for text that is not TOML."""
+    text, problems = _decode(raw)
+    if problems:
+        return text, {}, problems
+    try:
+        return text, tomllib.loads(text), []
+    except tomllib.TOMLDecodeError as exc:
+        return text, {}, [_syntax_error(exc, syntax_code, text)]
+
+
+def _decode(raw: bytes) -> tuple[str, list[Diagnostic]]:
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), []
+    except UnicodeDecodeError as exc:
+        good = raw[:exc.start].decode("utf-8")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        return raw.decode("utf-8", "replace"), [error(
+            "E006", f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+            Span(line, column, line, column + 1), "save the file as UTF-8")]
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, code: str, text: str) -> Diagnostic:
+    """The reader's message at its place; "at end of document" is after the last line that
+    holds anything, where the missing `]` or `"` belongs."""
+    message = str(exc)
+    found = _TOML_POSITION.search(message)
+    if found:
+        line, column = int(found.group(1)), int(found.group(2))
+        message = message[:found.start()]
+    else:
+        lines = text.rstrip().split("\n")
+        line, column = len(lines), len(lines[-1].rstrip("\r")) + 1
+        message = message.replace(" (at end of document)", "")
+    return error(code, f"invalid TOML: {message[:1].lower()}{message[1:]}",
+                 Span(line, column, line, column + 1))
+
+
+def kind_of(value) -> str:
+    """What a TOML value is, in words, for "must be …, not …" messages."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a section"
+    return "a date or time"
+
+
+class Places:
+    """Where sections and keys are in a TOML file's text, for diagnostics.
+
+    tomllib keeps no positions, so this scans for `[section]` headers and `key =` lines. It is
+    not a TOML parser: a key it cannot find (a dotted key, an inline table) is reported at its
+    section's header, or at the first line.
+    """
+
+    _HEADER = re.compile(r'^\s*\[\s*("?)([A-Za-z0-9_.-]+)\1\s*\]')
+    _KEY = re.compile(r'^\s*("?)([A-Za-z0-9_.-]+)\1\s*=[ \t]*')
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.sections: dict[str, Span] = {}
+        self.keys: dict[tuple[str, str], tuple[Span, int]] = {}  # span of key, value offset
+        section = ""
+        for number, line in enumerate(self.lines, 1):
+            header = self._HEADER.match(line)
+            if header:
+                section = header.group(2)
+                self.sections.setdefault(section, self._span(number, header.start(2),
+                                                             header.end(2)))
+                continue
+            key = self._KEY.match(line)
+            if key:
+                span = self._span(number, key.start(2), key.end(2))
+                where, _, name = key.group(2).rpartition(".")  # `colors.text = …` at the top
+                where = ".".join(part for part in (section, where) if part)
+                self.keys.setdefault((where, name),
+                                     (span, self.starts[number - 1] + key.end()))
+
+    @staticmethod
+    def _span(line: int, start: int, end: int) -> Span:
+        return Span(line, start + 1, line, end + 1)
+
+    def section(self, section: str) -> Span:
+        return self.sections.get(section, Span(1, 1, 1, 2))
+
+    def key(self, section: str, key: str) -> Span:
+        found = self.keys.get((section, key))
+        return found[0] if found else self.section(section) if section else Span(1, 1, 1, 2)
+
+    def value(self, section: str, key: str, item: str | None = None, nth: int = 0) -> Span:
+        """The value of `key` (or the `nth` repetition of the quoted `item` of its list), else
+        the key itself."""
+        found = self.keys.get((section, key))
+        if found is None:
+            return self.key(section, key)
+        offset = found[1]
+        if item is not None:
+            literal = json.dumps(item, ensure_ascii=False) if isinstance(item, str) else None
+            at = self.text.find(literal, offset) if literal else -1
+            for _ in range(nth):
+                at = self.text.find(literal, at + 1) if at >= 0 else -1
+            return self._offset_span(at, len(literal)) if at >= 0 else self.value(section, key)
+        line = self.lines[found[0].line - 1]
+        rest = line[offset - self.starts[found[0].line - 1]:]
+        if rest.startswith('"'):
+            end = rest.find('"', 1)
+            length = end + 1 if end > 0 else len(rest.rstrip())
+        else:
+            length = len(re.split(r"[\s#,\]]", rest, maxsplit=1)[0]) or 1
+        return self._offset_span(offset, length)
+
+    def _offset_span(self, offset: int, length: int) -> Span:
+        line = next(i for i in range(len(self.starts) - 1) if self.starts[i + 1] > offset)
+        column = offset - self.starts[line] + 1
+        return Span(line + 1, column, line + 1, column + length)
