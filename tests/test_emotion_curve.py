@@ -250,3 +250,16 @@ def test_no_curve_crosses_a_touchpoint_without_its_value(journey):
         assert crossed(curve.segments, geometry) <= felt
         assert crossed(curve.expected_segments, geometry) <= hoped
         assert crossed(curve.gap_areas, geometry) <= felt & hoped
+
+
+def test_html_page_draws_the_same_breaks_as_the_svg():
+    source = (ROOT / "examples" / "support-ticket.cjm").read_text(encoding="utf-8")
+    page = cjmdsl.render(source, "html")
+    svg = cjmdsl.render(source, "svg")
+    rita = re.search(r'<g class="cjm-curve" data-persona="rita">.*?\n</g>', page, re.S).group(0)
+    assert re.findall(r'class="cjm-(?:actual|skipped|expected|gap)" d="[^"]+"', rita) == [
+        f'class="cjm-{kind}" d="{d}"'
+        for element in ET.fromstring(svg).iter(f"{SVG}g")
+        if element.get("data-persona") == "rita" and element.get("class") == "cjm-curve"
+        for kind, d in ((p.get("class")[4:], p.get("d")) for p in element.iter(f"{SVG}path"))]
+    assert 'class="cjm-skipped"' in rita and "No emotion recorded" in page
