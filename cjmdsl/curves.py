@@ -81,6 +81,12 @@ def area_between(upper: Spline, lower: Spline, x0: float, x1: float, step: float
     return f"M{_n(head[0])} {_n(head[1])} " + " ".join(f"L{_n(x)} {_n(y)}" for x, y in rest) + " Z"
 
 
+def polyline(points: list[tuple[float, float]]) -> str:
+    """SVG path data for straight lines through the points."""
+    (x0, y0), *rest = points
+    return f"M{_n(x0)} {_n(y0)} " + " ".join(f"L{_n(x)} {_n(y)}" for x, y in rest)
+
+
 def _n(value: float) -> str:
     """Numbers in path data: two decimals at most, no trailing zeros, no `-0`."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")

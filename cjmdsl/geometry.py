@@ -97,12 +97,26 @@ class LegendEntry:
 
 
 @dataclass(frozen=True)
+class Swatch:
+    """A patch of one colour in a legend sample."""
+
+    box: Box
+    color: str
+
+
+@dataclass(frozen=True)
 class LegendKey:
-    """How to read a mark that is not a persona: "expected", "gap" or "moment"."""
+    """How to read a mark that is not a persona: "expected", "skipped", "gap" or "moment".
+
+    `swatches` are the colours the mark is drawn in (the gap key shows every persona colour
+    a gap is shaded in); `marker` is drawn on the sample (the expected key's hollow marker).
+    """
 
     kind: str
     sample: Box
     label: TextBlock
+    swatches: tuple[Swatch, ...] = ()
+    marker: Marker | None = None
 
 
 @dataclass(frozen=True)
@@ -167,13 +181,22 @@ class CurvePoint:
 
 @dataclass(frozen=True)
 class Curve:
-    """One persona's emotion curve, its expected curve, and the shaded gap between."""
+    """One persona's emotion curve, its expected curve, and the shaded gap between.
+
+    Each curve is drawn only where the data is: `segments` (and `expected_segments`) are SVG
+    paths, one per run of neighbouring touchpoints that have a value, so neither line crosses
+    a touchpoint without one. A run of one expected value is a short level stroke through its
+    point; `skipped` are the dotted straight lines that join the actual segments across the
+    touchpoints the persona skipped. `gap_areas` fill the space between the two curves over
+    runs of touchpoints that have both.
+    """
 
     persona_id: str
     color: str
-    path: str
+    segments: tuple[str, ...]
+    skipped: tuple[str, ...]
     points: tuple[CurvePoint, ...]
-    expected_path: str | None
+    expected_segments: tuple[str, ...]
     expected_points: tuple[CurvePoint, ...]
     gap_areas: tuple[str, ...]
 

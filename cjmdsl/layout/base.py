@@ -33,6 +33,42 @@ class _Column:
         return self.x + self.width / 2
 
 
+Run = list[tuple[_Column, object]]
+
+
+@dataclass(frozen=True)
+class PersonaRuns:
+    """Where a persona's curves are drawn: runs of neighbouring touchpoints with an emotion
+    (`felt`), with an expectation (`hoped`), and with both (`both`, where the gap is shaded).
+    Each run is (column, emotion or expectation) pairs; nothing is drawn between runs."""
+
+    felt: list[Run]
+    hoped: list[Run]
+    both: list[Run]
+
+
+def persona_runs(columns: list[_Column], persona_id: str) -> PersonaRuns:
+    return PersonaRuns(
+        felt=_runs(columns, lambda tp: tp.emotion_of(persona_id)),
+        hoped=_runs(columns, lambda tp: tp.expectation_of(persona_id)),
+        both=_runs(columns, lambda tp: tp.expectation_of(persona_id) and tp.emotion_of(persona_id)),
+    )
+
+
+def _runs(columns: list[_Column], value_of) -> list[Run]:
+    """The stretches of neighbouring touchpoints where `value_of(touchpoint)` is known."""
+    found: list[Run] = []
+    in_run = False
+    for column in columns:
+        value = value_of(column.touchpoint)
+        if value and not in_run:
+            found.append([])
+        if value:
+            found[-1].append((column, value))
+        in_run = bool(value)
+    return found
+
+
 class _Flow:
     """Places items left to right, starting a new row when one would not fit."""
 
@@ -111,6 +147,10 @@ class Base:
             x += self.gap  # stages sit a little further apart than their columns
         return columns
 
+    def touchpoint_columns(self) -> list[_Column]:
+        """The columns that show a touchpoint (not an empty stage's placeholder)."""
+        return [column for column in self.columns if column.touchpoint is not None]
+
     def stage_span(self, stage: Stage) -> tuple[float, float]:
         """Left and right edge of a stage's columns."""
         return self.stage_edges[id(stage)]
@@ -145,23 +185,44 @@ class Base:
                               self.colors["background"], color)
             entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label))
         keys = []
-        touchpoints = self.journey.touchpoints
-        wanted = (
-            ("expected", "Expected emotion", any(tp.expectations for tp in touchpoints)),
-            ("gap", "Gap between expected and actual",
-             any(tp.expectations and tp.emotions for tp in touchpoints)),
-            ("moment", "Moment of truth", any(tp.moment_of_truth for tp in touchpoints)),
-        )
-        for kind, text, present in wanted:
-            if present:
-                x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
-                sample = g.Box(x, top + row_height / 2 - 5, 28, 10)
-                label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1,
-                                  color=self.colors["muted"])
-                keys.append(g.LegendKey(kind, sample, label))
+        for kind, text, colors in self._legend_keys():
+            x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
+            sample = g.Box(x, top + row_height / 2 - 5, 28, 10)
+            label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1,
+                              color=self.colors["muted"])
+            width = sample.width / max(len(colors), 1)
+            swatches = tuple(g.Swatch(g.Box(sample.x + i * width, sample.y, width, sample.height),
+                                      color) for i, color in enumerate(colors))
+            marker = None
+            if kind == "expected":  # the hollow marker every expected value has
+                middle = sample.y + sample.height / 2
+                marker = g.Marker("circle", sample.x + sample.width / 2, middle, 3.5,
+                                  self.colors["background"], self.colors["muted"])
+            keys.append(g.LegendKey(kind, sample, label, swatches, marker))
         if entries or keys:
             self.y = flow.bottom + self.lane_gap - 2
         return tuple(entries), tuple(keys)
+
+    def _legend_keys(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """The marks other than personas that this map draws: kind, label, and the persona
+        colours the mark appears in (the gap is shaded in each persona's own colour)."""
+        columns = self.touchpoint_columns()
+        hoped = skipped = False
+        gap_colors = []
+        for index, persona in enumerate(self.journey.personas):
+            drawn = persona_runs(columns, persona.id)
+            hoped = hoped or bool(drawn.hoped)
+            skipped = skipped or len(drawn.felt) > 1
+            if drawn.both:
+                gap_colors.append(self.persona_color(index))
+        wanted = (
+            ("expected", "Expected emotion", hoped, ()),
+            ("skipped", "No emotion recorded", skipped, ()),
+            ("gap", "Gap between expected and actual", bool(gap_colors), tuple(gap_colors)),
+            ("moment", "Moment of truth",
+             any(c.touchpoint.moment_of_truth for c in columns), ()),
+        )
+        return [(kind, text, colors) for kind, text, present, colors in wanted if present]
 
     def _text_width(self, text: str, size: float, limit: float) -> float:
         """Width of `text` on one line, capped at `limit` (where it will be cut short)."""

@@ -1,14 +1,18 @@
 """The emotion lane: the scale's bands and labels, a smooth curve per persona, the expected
-curve and the shaded gap, and the words placed so they do not collide."""
+curve and the shaded gap, each drawn only over touchpoints that have its values (dotted where
+a persona skipped touchpoints), and the words placed so they do not collide."""
 from __future__ import annotations
 
-import bisect
+from dataclasses import replace
 
 from cjmdsl import geometry as g
-from cjmdsl.curves import area_between, monotone_spline
-from cjmdsl.layout.base import DODGE, MARKER_SHAPES, WORD_LINES, _Column, _shift, _signed
+from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
+from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, Run, _Column, _shift,
+                                _signed, persona_runs)
 from cjmdsl.numbers import signed_number
 from cjmdsl.textmetrics import line_height
+
+LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected value
 
 
 class EmotionLane:
@@ -81,25 +85,23 @@ class EmotionLane:
         def x_of(column: _Column) -> float:
             return column.center + dodge
 
+        def spline_of(run: Run) -> Spline:
+            return monotone_spline([(x_of(column), y_of(mark.value)) for column, mark in run])
+
         shape = MARKER_SHAPES[index % len(MARKER_SHAPES)]
         scale = self.journey.scale
-        actual, expected = [], []
-        for column in self.columns:
-            tp = column.touchpoint
-            if tp is None:
-                continue
-            emotion = tp.emotion_of(persona_id)
-            if emotion:
-                actual.append((column, emotion.value, emotion.word))
-            expectation = tp.expectation_of(persona_id)
-            if expectation:
-                expected.append((column, expectation.value, None))
-        if not actual and not expected:
+        # An empty stage's placeholder column is no touchpoint a persona could skip.
+        drawn = persona_runs(self.touchpoint_columns(), persona_id)
+        felt, hoped = drawn.felt, drawn.hoped
+        if not felt and not hoped:
             return None, plot.bottom
+        felt_splines = [spline_of(run) for run in felt]
+        hoped_splines = [spline_of(run) for run in hoped]
 
-        def points(marks, radius, hollow):
+        def points(marks_by_run, radius, hollow):
             made = []
-            for column, value, word in marks:
+            for column, mark in (entry for run in marks_by_run for entry in run):
+                value, word = mark.value, None if hollow else mark.word
                 fill = self.theme.emotion_color(value, scale.low, scale.high)
                 marker = g.Marker(shape, x_of(column), y_of(value), radius,
                                   self.colors["background"] if hollow else fill, color)
@@ -115,50 +117,20 @@ class EmotionLane:
                 made.append(g.CurvePoint(column.touchpoint.id, value, marker, word_block))
             return tuple(made)
 
-        actual_spline = monotone_spline([(x_of(c), y_of(v)) for c, v, _ in actual]) if actual else None
-        expected_spline = monotone_spline([(x_of(c), y_of(v)) for c, v, _ in expected]) if expected else None
-        gaps = self._gap_areas(actual, expected, actual_spline, expected_spline, x_of)
+        actual_at, expected_at = _by_column(felt, felt_splines), _by_column(hoped, hoped_splines)
+        skipped = tuple(
+            polyline([(before.xs[-1], before.ys[-1]), (after.xs[0], after.ys[0])])
+            for before, after in zip(felt_splines, felt_splines[1:]))
         curve = g.Curve(
             persona_id=persona_id, color=color,
-            path=actual_spline.path() if actual_spline and len(actual) > 1 else "",
-            points=points(actual, 5.5, False),
-            expected_path=expected_spline.path() if expected_spline and len(expected) > 1 else None,
-            expected_points=points(expected, 3.5, True),
-            gap_areas=gaps,
+            segments=tuple(spline.path() for spline in felt_splines if len(spline.xs) > 1),
+            skipped=skipped,
+            points=points(felt, 5.5, False),
+            expected_segments=tuple(_stroke(spline) for spline in hoped_splines),
+            expected_points=points(hoped, 3.5, True),
+            gap_areas=tuple(_area(run, actual_at, expected_at, x_of) for run in drawn.both),
         )
         return curve, plot.bottom
-
-    def _gap_areas(self, actual, expected, actual_spline, expected_spline, x_of) -> tuple[str, ...]:
-        """Shaded areas between the two curves wherever both are known, run by run.
-
-        A run is a stretch of touchpoints where the persona has both an emotion and an
-        expectation, with no touchpoint in between that has only one of them.
-        """
-        if not actual_spline or not expected_spline:
-            return ()
-        order = {id(c): i for i, c in enumerate(self.columns)}
-        felt = {order[id(c)] for c, _, _ in actual}
-        hoped = {order[id(c)] for c, _, _ in expected}
-        lone = sorted(felt ^ hoped)  # touchpoints with only one of the two
-        runs: list[list[_Column]] = []
-        previous = None
-        for index in sorted(felt & hoped):
-            broken = previous is None or bisect.bisect_left(lone, previous) != bisect.bisect_left(lone, index)
-            if broken:
-                runs.append([])
-            runs[-1].append(self.columns[index])
-            previous = index
-        areas = []
-        for run in runs:
-            x0, x1 = x_of(run[0]), x_of(run[-1])
-            if x0 == x1:
-                a, e = actual_spline.at(x0), expected_spline.at(x0)
-                x0, x1 = x0 - 4, x1 + 4
-                areas.append(f"M{x0:.2f} {a:.2f} L{x1:.2f} {a:.2f} L{x1:.2f} {e:.2f} "
-                             f"L{x0:.2f} {e:.2f} Z")
-            else:
-                areas.append(area_between(actual_spline, expected_spline, x0, x1))
-        return tuple(areas)
 
     def _separate_words(self, curves: list[g.Curve], plot: g.Box) -> list[g.Curve]:
         """Push apart the words of different personas at the same touchpoint."""
@@ -177,6 +149,31 @@ class EmotionLane:
                     word = _shift(word, top - word.box.y)
                     taken.append(word.box)
                 points.append(g.CurvePoint(point.touchpoint_id, point.value, point.marker, word))
-            result.append(g.Curve(curve.persona_id, curve.color, curve.path, tuple(points),
-                                  curve.expected_path, curve.expected_points, curve.gap_areas))
+            result.append(replace(curve, points=tuple(points)))
         return result
+
+
+def _stroke(spline: Spline) -> str:
+    """The expected curve over one run; a run of one is a short level stroke, so a lone
+    expected value still reads as part of the dashed curve."""
+    if len(spline.xs) > 1:
+        return spline.path()
+    x, y = spline.xs[0], spline.ys[0]
+    return polyline([(x - LONE_EXPECTED, y), (x + LONE_EXPECTED, y)])
+
+
+def _by_column(marks_by_run, splines) -> dict[int, Spline]:
+    """Each column's spline: the one drawn through the run it belongs to."""
+    return {id(column): spline for run, spline in zip(marks_by_run, splines) for column, _ in run}
+
+
+def _area(run, actual_at: dict[int, Spline], expected_at: dict[int, Spline], x_of) -> str:
+    """The shaded gap over one run of touchpoints with both values, between the two curves
+    as drawn there (the run lies inside one actual run and one expected run)."""
+    first = run[0][0]
+    actual, expected = actual_at[id(first)], expected_at[id(first)]
+    x0, x1 = x_of(first), x_of(run[-1][0])
+    if x0 != x1:
+        return area_between(actual, expected, x0, x1)
+    a, e = actual.at(x0), expected.at(x0)
+    return polyline([(x0 - 4, a), (x0 + 4, a), (x0 + 4, e), (x0 - 4, e)]) + " Z"
