@@ -5,11 +5,13 @@ import sys
 
 import click
 
-LSP_HELP = """Run the language server (LSP over standard input and output).
+from cjmdsl.extras import install_hint
+
+LSP_HELP = f"""Run the language server (LSP over standard input and output).
 
 \b
 Editors start it themselves; see the README's "Language server" section for
-VS Code, Neovim and Helix. Needs the `lsp` extra: pip install "cjmdsl[lsp]".
+VS Code, Neovim and Helix. Needs the `lsp` extra: {install_hint("lsp")}.
 """
 
 
@@ -23,6 +25,6 @@ def lsp(stdio: bool) -> None:
         from cjmdsl.lsp.server import main
     except ImportError as exc:
         click.echo(f"cjm: error: the language server needs pygls ({exc.name} is missing); "
-                   'pip install "cjmdsl[lsp]"', err=True)
+                   f"{install_hint('lsp')}", err=True)
         sys.exit(EXIT_USAGE)
     main()

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
-WATCH_HELP = """Render a map again every time it is saved (Ctrl-C stops).
+from cjmdsl.extras import install_hint
+
+WATCH_HELP = f"""Render a map again every time it is saved (Ctrl-C stops).
 
 \b
 Examples:
@@ -19,7 +21,7 @@ Examples:
   cjm watch shop.cjm -o build/shop.html the format follows the extension
   cjm watch shop.cjm -f json -o shop.json
 
-Needs the `live` extra: pip install "cjmdsl[live]".
+Needs the `live` extra: {install_hint("live")}.
 """
 
 
@@ -108,5 +110,5 @@ def _watchfiles():
     except ImportError:
         from cjmdsl.cli import _fail_usage
 
-        _fail_usage('watching needs watchfiles: pip install "cjmdsl[live]"')
+        _fail_usage(f"watching needs watchfiles: {install_hint('live')}")
     return watchfiles
