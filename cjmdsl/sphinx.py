@@ -13,7 +13,7 @@
 The map may also be written in the directive's body instead of a file. A map is
 compiled when its page is read: every diagnostic becomes a Sphinx warning (so
 `sphinx-build -W` fails) that names the `.cjm` file, line and column, or for an inline
-map the `.rst` file's own line and column; the page still builds, with the
+map has the `.rst` file's own line as its one location; the page still builds, with the
 diagnostics in place of the map. The `.cjm` file is a dependency of its page, so
 editing it rebuilds the page in an incremental build.
 
