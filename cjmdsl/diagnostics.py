@@ -114,15 +114,19 @@ _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "bold": "\033[1m",
 
 
 def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
-                      color: bool = False) -> str:
-    """Render one diagnostic with its source line, a caret underline and the hint."""
+                      color: bool = False, located: bool = True) -> str:
+    """Render one diagnostic with its source line, a caret underline and the hint.
+
+    `located=False` leaves out the leading `file:line:col:`, for hosts that print the
+    place themselves (Sphinx puts `page.rst:LINE:` before every warning)."""
     def paint(style: str, text: str) -> str:
         return f"{_STYLES[style]}{text}{_STYLES['reset']}" if color else text
 
     span = diagnostic.span
     severity = diagnostic.severity.value
-    head = (f"{paint('bold', f'{filename}:{span.line}:{span.column}:')} "
-            f"{paint(severity, f'{severity}[{diagnostic.code}]')}: {diagnostic.message}")
+    place = f"{paint('bold', f'{filename}:{span.line}:{span.column}:')} " if located else ""
+    head = (f"{place}{paint(severity, f'{severity}[{diagnostic.code}]')}: "
+            f"{diagnostic.message}")
     lines = [line.rstrip("\r") for line in source.split("\n")]  # as the parser counts lines
     out = [head]
     out += _excerpt(lines, span, diagnostic.hint or "", paint, severity)

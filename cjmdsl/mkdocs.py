@@ -14,10 +14,11 @@ Two ways to put a map in a page:
 
 Each map becomes an SVG image in the site (`cjm/<name>-<hash>.svg`). With
 mkdocs-material and a `slate` palette the map is also drawn with the theme's dark
-partner and shown when the reader picks the dark scheme. A broken map is a warning
+partner and shown when the reader picks the dark scheme. A broken map is an error
 with the file, line and column (the `.md` file's own lines for a fenced block), so
-`mkdocs build --strict` fails; `mkdocs serve` re-renders on every change to a page or
-a `.cjm` file under docs/ (and watches `.cjm` files linked from outside it).
+`mkdocs build --strict` fails, with `-q` too; a map drawn with warnings logs them as
+warnings. `mkdocs serve` re-renders on every change to a page or a `.cjm` file under
+docs/ (and watches `.cjm` files linked from outside it).
 """
 from __future__ import annotations
 
@@ -132,7 +133,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         else:
             path = None
         if path is None or not path.is_file():
-            log.warning(f"{page.file.src_uri}: the map {src} does not exist")
+            _log_broken_map(f"{page.file.src_uri}: the map {src} does not exist")
             return None
         from cjmdsl.api import decode
 
@@ -141,7 +142,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         if problems:
             from cjmdsl.diagnostics import format_all
 
-            log.warning(format_all(problems, text, name))
+            _log_broken_map(format_all(problems, text, name))
             return None
         return text, name, path.stem
 
@@ -156,17 +157,18 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         from cjmdsl.themes import ThemeError, load_theme
 
         result = check(text, name)
-        if result.diagnostics:
-            log.warning(format_all(result.diagnostics, text, name))
         journey = result.journey
         if journey is None:
+            _log_broken_map(format_all(result.diagnostics, text, name))
             return None
+        if result.diagnostics:
+            log.warning(format_all(result.diagnostics, text, name))
         light_name = theme or self.config.theme or journey.theme or "default"
         try:
             light = load_theme(light_name)
             dark = load_theme(self.config.dark_theme or light.dark or "dark")
         except ThemeError as exc:
-            log.warning(f"{name}: {exc}")
+            _log_broken_map(f"{name}: {exc}")
             return None
         alt_text = alt or f"{journey.title}. {summary(journey)}"
         tags = []
@@ -210,6 +212,13 @@ def _first_line(markdown: str, page) -> int:
         return 1
     at = source.find(markdown[:200]) if markdown else -1
     return source.count("\n", 0, at) + 1 if at > 0 else 1
+
+
+def _log_broken_map(report: str) -> None:
+    """Log why a map could not be drawn. It is an error in the page, logged as an error:
+    `mkdocs build --strict` counts errors even with `-q`, which drops warnings before they
+    are counted."""
+    log.error(report)
 
 
 def _broken(name: str) -> str:

@@ -13,14 +13,14 @@
 The map may also be written in the directive's body instead of a file. A map is
 compiled when its page is read: every diagnostic becomes a Sphinx warning (so
 `sphinx-build -W` fails) that names the `.cjm` file, line and column, or for an inline
-map the `.rst` file's own line and column; the page still builds, with the
+map has the `.rst` file's own line as its one location; the page still builds, with the
 diagnostics in place of the map. The `.cjm` file is a dependency of its page, so
 editing it rebuilds the page in an incremental build.
 
 HTML builders (html, dirhtml, singlehtml, epub) get the SVG as an image in
 `_images/` (`:format: html` embeds the interactive page in an iframe, `:format: flow`
 the Graphviz flow view, where those backends are installed); LaTeX gets the map as a
-PDF (needs `cjmdsl[pdf]`), falling back to PNG; text-like builders get the alt text.
+PDF (needs the `pdf` extra), falling back to PNG; text-like builders get the alt text.
 """
 from __future__ import annotations
 
@@ -76,9 +76,14 @@ class CjmDirective(SphinxDirective):
         from cjmdsl.diagnostics import format_all, format_diagnostic
 
         result = check(text, name)
+        inline = not self.arguments
         for diagnostic in result.diagnostics:
-            logger.warning(format_diagnostic(diagnostic, text, name), type="cjm",
-                           subtype=diagnostic.code, location=(self.env.docname, self.lineno))
+            # A map in the body is part of the page: Sphinx's own `page.rst:LINE:` is the
+            # diagnostic's place (the caret shows the column), so it is not said twice.
+            # A map file is named in the message, after the directive's place.
+            location = (self.env.docname, diagnostic.span.line if inline else self.lineno)
+            logger.warning(format_diagnostic(diagnostic, text, name, located=not inline),
+                           type="cjm", subtype=diagnostic.code, location=location)
         if result.journey is None:
             return [self._broken(format_all(result.diagnostics, text, name))]
         return [self._figure(self._node(result.journey))]

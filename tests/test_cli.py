@@ -272,11 +272,11 @@ def test_every_command_refuses_stdin_mixed_with_files(maps, command):
 
 # ── a missing tool or extra ────────────────────────────────────────────────
 @pytest.mark.parametrize("args, without, install", [
-    (["render", "a.cjm", "-f", "png"], ("resvg_py",), "cjmdsl[png]"),
-    (["render", "a.cjm", "-f", "pdf"], ("cairosvg", "cairocffi"), "cjmdsl[pdf]"),
-    (["watch", "a.cjm"], ("watchfiles",), "cjmdsl[live]"),
-    (["serve", "a.cjm"], ("watchfiles",), "cjmdsl[live]"),
-    (["lsp"], ("pygls",), "cjmdsl[lsp]"),
+    (["render", "a.cjm", "-f", "png"], ("resvg_py",), 'pip install ".[png]"'),
+    (["render", "a.cjm", "-f", "pdf"], ("cairosvg", "cairocffi"), 'pip install ".[pdf]"'),
+    (["watch", "a.cjm"], ("watchfiles",), 'pip install ".[live]"'),
+    (["serve", "a.cjm"], ("watchfiles",), 'pip install ".[live]"'),
+    (["lsp"], ("pygls",), 'pip install ".[lsp]"'),
 ], ids=["png", "pdf", "watch", "serve", "lsp"])
 def test_a_missing_extra_exits_4_with_the_install_command(maps, args, without, install):
     before = sorted(p.name for p in maps.iterdir())

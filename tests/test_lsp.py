@@ -13,7 +13,7 @@ import pytest
 from conftest import EXAMPLES
 from lsp_client import LspClient, LspError, position
 
-pytest.importorskip("pygls", reason='the language server needs the lsp extra: pip install "cjmdsl[lsp]"')
+pytest.importorskip("pygls", reason='the language server needs the lsp extra: pip install ".[lsp]"')
 
 MAP = """map "Shop" {
   persona maya "Maya, busy parent" {
@@ -92,7 +92,7 @@ def test_initialize_advertises_every_feature(tmp_path):
 
 def test_cjm_lsp_help_names_the_extra():
     run = subprocess.run(["cjm", "lsp", "--help"], capture_output=True, text=True)
-    assert run.returncode == 0 and "cjmdsl[lsp]" in run.stdout
+    assert run.returncode == 0 and 'pip install ".[lsp]" in the cjmdsl checkout' in run.stdout
 
 
 # ── diagnostics ────────────────────────────────────────────────────────────────

@@ -111,12 +111,19 @@ def test_pages_in_sub_folders_link_the_maps_with_directory_urls(site):
     assert (site / "site" / "guide" / "tour" / src).resolve().is_file()
 
 
-def test_broken_fenced_map_reports_md_line_and_column_and_fails_strict(site):
+# -q drops warnings before MkDocs counts them for --strict; a broken map must fail both.
+STRICT = pytest.mark.parametrize("options", [("--strict",), ("--strict", "-q")],
+                                 ids=["strict", "strict-quiet"])
+
+
+@STRICT
+def test_broken_fenced_map_reports_md_line_and_column_and_fails_strict(site, options):
     (site / "docs" / "broken.md").write_text(BROKEN)
-    strict = build(site, "--strict")
+    strict = build(site, *options)
     assert strict.returncode != 0
-    # line 9 of broken.md, after the front matter: the `mya` in the fenced block
-    assert "docs/broken.md:9:53: error[E012]: unknown persona `mya`" in strict.stderr
+    # an error (line 9 of broken.md, after the front matter: the `mya` in the fenced block)
+    assert re.search(r"^ERROR +- +cjmdsl: docs/broken\.md:9:53: error\[E012\]: unknown persona "
+                     r"`mya`$", strict.stderr, re.M), strict.stderr
 
     lenient = build(site)
     assert lenient.returncode == 0
@@ -124,15 +131,28 @@ def test_broken_fenced_map_reports_md_line_and_column_and_fails_strict(site):
     assert "This journey map has errors" in page and "Text after the map." in page
 
 
-def test_broken_map_file_and_missing_file_fail_strict(site):
+@STRICT
+def test_broken_map_file_and_missing_file_fail_strict(site, options):
     (site / "docs" / "maps" / "broken.cjm").write_text(
         'map "B" {\n  stage s "S" {\n    touchpoint t "T" { channel web emotion tom 1 }\n  }\n}\n')
     (site / "docs" / "more.md").write_text(
         "# More\n\n![b](maps/broken.cjm)\n\n![m](maps/none.cjm)\n")
-    run = build(site, "--strict")
+    run = build(site, *options)
     assert run.returncode != 0
     assert "docs/maps/broken.cjm:3:44: error[E012]: unknown persona `tom`" in run.stderr
     assert "the map maps/none.cjm does not exist" in run.stderr
+
+
+def test_map_with_only_warnings_is_drawn_and_warns(site):
+    (site / "docs" / "warned.md").write_text(
+        '# Warned\n\n```cjm\nmap "W" {\n  stage s "S" {\n    touchpoint t "T" {}\n  }\n}\n```\n')
+    strict = build(site, "--strict")
+    assert strict.returncode != 0
+    assert re.search(r"^WARNING +- +cjmdsl: docs/warned\.md:6:16: warning\[W102\]", strict.stderr,
+                     re.M), strict.stderr
+    quiet = build(site, "--strict", "-q")  # what -q is for: warnings are not counted
+    assert quiet.returncode == 0, quiet.stderr
+    assert images((site / "site" / "warned" / "index.html").read_text())
 
 
 def test_material_dark_palette_gets_a_dark_picture_too(site):

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-pytest.importorskip("watchfiles", reason='cjm serve needs the live extra: pip install "cjmdsl[live]"')
+pytest.importorskip("watchfiles", reason='cjm serve needs the live extra: pip install ".[live]"')
 
 MAP = """map "Served map" {
   persona maya "Maya"

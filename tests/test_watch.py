@@ -9,7 +9,7 @@ import time
 import pytest
 from lsp_client import wait_until
 
-pytest.importorskip("watchfiles", reason='cjm watch needs the live extra: pip install "cjmdsl[live]"')
+pytest.importorskip("watchfiles", reason='cjm watch needs the live extra: pip install ".[live]"')
 
 MAP = """map "Watched map" {
   persona maya "Maya"

@@ -41,7 +41,7 @@ def needs(module: str, extra: str) -> None:
         found = True
     except (ImportError, OSError):
         found = False
-    require_tool(module, found, f'pip install "cjmdsl[{extra}]"')
+    require_tool(module, found, f'pip install ".[{extra}]"')
 
 
 @pytest.mark.parametrize("scale", [1, 2, 3])
@@ -101,7 +101,7 @@ def test_missing_library_is_backend_unavailable_with_an_install_hint(monkeypatch
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", refuse)
-    with pytest.raises(BackendUnavailable, match=re.escape(f'pip install "cjmdsl[{extra}]"')):
+    with pytest.raises(BackendUnavailable, match=re.escape(f'pip install ".[{extra}]" in the cjmdsl checkout')):
         backend(format_name).render(journey(), load_theme("default"))
 
 

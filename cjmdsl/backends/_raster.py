@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from cjmdsl.backends import BackendUnavailable
+from cjmdsl.extras import install_hint
 
 _HALO = re.compile(r'<text([^>]*?) paint-order="stroke"([^>]*)>(.*?)</text>', re.S)
 
@@ -12,7 +13,7 @@ _HALO = re.compile(r'<text([^>]*?) paint-order="stroke"([^>]*)>(.*?)</text>', re
 def unavailable(format_name: str, module: str, extra: str, why: str = "") -> BackendUnavailable:
     return BackendUnavailable(
         f"-f {format_name} needs the Python package `{module}`{why}; install it with "
-        f"pip install \"cjmdsl[{extra}]\"")
+        f"{install_hint(extra)}")
 
 
 def without_paint_order(svg: str) -> str:

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import click
 
-LSP_HELP = """Run the language server (LSP over standard input and output).
+from cjmdsl.extras import install_hint
+
+LSP_HELP = f"""Run the language server (LSP over standard input and output).
 
 \b
 Editors start it themselves; see the README's "Language server" section for
-VS Code, Neovim and Helix. Needs the `lsp` extra: pip install "cjmdsl[lsp]".
+VS Code, Neovim and Helix. Needs the `lsp` extra: {install_hint("lsp")}.
 """
 
 
@@ -19,7 +21,7 @@ def lsp(stdio: bool) -> None:
 
     try:
         from cjmdsl.lsp.server import main
-    except ImportError as exc:
-        fail_unavailable(f"the language server needs pygls ({exc.name} is missing); "
-                         'pip install "cjmdsl[lsp]"')
+    except ImportError:
+        fail_unavailable(f"the language server needs pygls, which is not installed; "
+                         f"{install_hint('lsp')}")
     main()

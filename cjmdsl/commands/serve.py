@@ -20,8 +20,9 @@ from pathlib import Path
 import click
 
 from cjmdsl.commands.watch import _watchfiles
+from cjmdsl.extras import install_hint
 
-SERVE_HELP = """Serve a map's HTML page on 127.0.0.1 and reload it on every save.
+SERVE_HELP = f"""Serve a map's HTML page on 127.0.0.1 and reload it on every save.
 
 \b
 Examples:
@@ -29,7 +30,7 @@ Examples:
   cjm serve shop.cjm --port 8000 --theme dark
 
 When the file has errors the page keeps the last good map and shows the
-diagnostics over it. Ctrl-C stops. Needs the `live` extra: pip install "cjmdsl[live]".
+diagnostics over it. Ctrl-C stops. Needs the `live` extra: {install_hint("live")}.
 """
 
 HEARTBEAT_SECONDS = 15

@@ -12,8 +12,9 @@ from pathlib import Path
 import click
 
 from cjmdsl.cli import _formats
+from cjmdsl.extras import install_hint
 
-WATCH_HELP = """Render a map again every time it is saved (Ctrl-C stops).
+WATCH_HELP = f"""Render a map again every time it is saved (Ctrl-C stops).
 
 \b
 Examples:
@@ -21,7 +22,7 @@ Examples:
   cjm watch shop.cjm -o build/shop.html the format follows the extension
   cjm watch shop.cjm -f json -o shop.json
 
-Needs the `live` extra: pip install "cjmdsl[live]".
+Needs the `live` extra: {install_hint("live")}.
 """
 
 
@@ -94,5 +95,5 @@ def _watchfiles():
     except ImportError:
         from cjmdsl.cli import fail_unavailable
 
-        fail_unavailable('watching needs watchfiles: pip install "cjmdsl[live]"')
+        fail_unavailable(f"watching needs watchfiles: {install_hint('live')}")
     return watchfiles

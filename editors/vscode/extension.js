@@ -40,8 +40,8 @@ async function activate(context) {
     client = undefined;
     vscode.window.showWarningMessage(
       `cjm: could not start the language server with \`${command} lsp\` (${error.message || error}). ` +
-        'Install it with `pip install "cjmdsl[lsp]"`, or set "cjm.server.command" to the cjm ' +
-        "of your virtual environment. Colours still work.",
+        'Install it with `pip install ".[lsp]"` in the cjmdsl checkout, or set ' +
+        '"cjm.server.command" to the cjm of your virtual environment. Colours still work.',
     );
   }
 }
