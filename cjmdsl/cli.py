@@ -82,6 +82,7 @@ class LazyGroup(click.Group):
 
 # name -> "module.attribute" of a click command
 LAZY_COMMANDS: dict[str, str] = {
+    "explain": "cjmdsl.commands.explain.explain",
     "fmt": "cjmdsl.commands.fmt.fmt",
     "lsp": "cjmdsl.commands.lsp.lsp",
     "new": "cjmdsl.commands.new.new",
