@@ -95,7 +95,8 @@ def closest(word: str, candidates) -> str | None:
 
     Close is rustc's rule for its suggestions: at most a third of the word's length in edits
     (at least one, but fewer than its length), counting a change of case as none. So
-    `duration` is no misspelling of `action`, while `chanel`, `mya` and `defualt` still find `channel`, `maya`, `default`.
+    `duration` is no misspelling of `action`, while `chanel`, `mya` and `defualt` still find
+    `channel`, `maya` and `default`.
     """
     lowered = word.lower()
     limit = min(max(len(word), 3) // 3, max(len(word) - 1, 0))

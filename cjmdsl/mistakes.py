@@ -104,25 +104,37 @@ def token_hint(exc: UnexpectedToken, text: str) -> tuple[str | None, str] | None
     return None
 
 
-def character_hint(char: str, text: str, pos: int) -> tuple[str, str, int] | None:
-    """For a wrong character at `pos`: the message, the fix, and how many characters the
-    mistake spans (a whole word, for a name with a letter outside ASCII)."""
-    line_end = _line_end(text, pos)
+@dataclass(frozen=True)
+class CharacterMistake:
+    """A wrong character's message and fix, and the text the mistake spans (offsets): the
+    character, a whole single-quoted string, or a whole name with a letter outside ASCII."""
+
+    message: str
+    hint: str
+    start: int
+    end: int
+
+
+def character_hint(char: str, text: str, pos: int) -> CharacterMistake | None:
+    """For a wrong character at offset `pos`: what it is and its fix."""
     if char == ";":
-        return "unexpected `;`", "a statement ends with its line; remove the `;`", 1
+        return CharacterMistake("unexpected `;`",
+                                "a statement ends with its line; remove the `;`", pos, pos + 1)
     if char == "'":
+        line_end = _line_end(text, pos)
         closing = text.find("'", pos + 1, line_end)
         end = closing + 1 if closing != -1 else line_end
-        inner = text[pos + 1:end - 1 if closing != -1 else end]
-        return ("strings are written in double quotes", f"write {_quote(inner)}", end - pos)
+        inner = text[pos + 1:closing if closing != -1 else end]
+        return CharacterMistake("strings are written in double quotes",
+                                f"write {_quote(inner)}", pos, end)
     if _is_foreign_letter(char):
         start, end = _word_around(text, pos)
         word = text[start:end]
         ascii_word = _ascii(word)
         fix = f"write `{ascii_word}`; " if _is_name(ascii_word) else ""
-        return (f"`{word}` is not a valid name",
-                f"{fix}a name is ASCII letters, digits, `_` and `-` (a quoted name may hold "
-                "any letter)", end - pos)
+        return CharacterMistake(f"`{word}` is not a valid name",
+                                f"{fix}a name is ASCII letters, digits, `_` and `-` (a quoted "
+                                "name may hold any letter)", start, end)
     return None
 
 

@@ -197,12 +197,11 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     if isinstance(exc, UnexpectedCharacters):
         char = text[exc.pos_in_stream:exc.pos_in_stream + 1]
         known = character_hint(char, text, exc.pos_in_stream)
-        if known and known[2] > 1:  # a 'string' or a name with a letter outside ASCII
+        if known and known.end > exc.pos_in_stream + 1:  # a 'string', a name such as `mäya`
             if char == "'" and "STRING" in interactive.accepts():
                 interactive.feed_token(Token("STRING", '""', start_pos=exc.pos_in_stream,
                                              line=exc.line, column=exc.column))
-            interactive.lexer_thread.state.line_ctr.feed(
-                text[exc.pos_in_stream:exc.pos_in_stream + known[2]])
+            interactive.lexer_thread.state.line_ctr.feed(text[exc.pos_in_stream:known.end])
             return
         if char == '"':
             state = interactive.lexer_thread.state
@@ -296,13 +295,9 @@ def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
                      'close the string with `"` on the same line; write \\" for a quote inside it')
     known = character_hint(char, text, exc.pos_in_stream)
     if known:
-        message, hint, width = known
-        start = text.rfind("\n", 0, exc.pos_in_stream) + 1
-        word_start = _word_start(text, exc.pos_in_stream) if width > 1 and char != "'" else \
-            exc.pos_in_stream
-        column = word_start - start + 1
-        return error("E004", message, Span(line, column, line, exc.pos_in_stream - start + 1
-                                                            + width), hint)
+        line_start = exc.pos_in_stream - (column - 1)
+        return error("E004", known.message, Span(line, known.start - line_start + 1, line,
+                                                 known.end - line_start + 1), known.hint)
     shown = repr(char)[1:-1] if not char.isprintable() else char
     parser_state = getattr(exc, "interactive_parser", None)
     expected = _expected_words(parser_state.accepts() if parser_state else exc.allowed or set())
@@ -440,13 +435,6 @@ def _block_name(before: list) -> str:
                 return f"{word} `{following}`"
             return f"the {word} block"
     return "the block"
-
-
-def _word_start(text: str, pos: int) -> int:
-    """Where the name around `pos` begins (a name the lexer stopped inside)."""
-    while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_-"):
-        pos -= 1
-    return pos
 
 
 def _token_span(token: Token) -> Span:
