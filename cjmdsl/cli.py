@@ -94,6 +94,7 @@ class LazyGroup(click.Group):
 # name -> "module.attribute" of a click command
 LAZY_COMMANDS: dict[str, str] = {
     "config": "cjmdsl.commands.config.config",
+    "explain": "cjmdsl.commands.explain.explain",
     "fmt": "cjmdsl.commands.fmt.fmt",
     "lsp": "cjmdsl.commands.lsp.lsp",
     "new": "cjmdsl.commands.new.new",

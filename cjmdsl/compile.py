@@ -14,8 +14,8 @@ from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import VisitError
 
 from cjmdsl import model as m
-from cjmdsl.channels import channel_names, resolve_channel
-from cjmdsl.diagnostics import Diagnostic, Label, did_you_mean, error, warning
+from cjmdsl.channels import ALIASES, channel_names, resolve_channel
+from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error, sort_key, warning
 from cjmdsl.numbers import signed
 from cjmdsl.parser import parse_tree
 
@@ -74,15 +74,14 @@ def compile_partial(text: str, filename: str = "<input>", known_themes=()) -> Co
     except VisitError:
         return CompileResult(None, syntax)  # a repaired tree the builder cannot read
     kept = [d for d in found if d.span.line not in broken_lines and d.code != "E010"]
-    return CompileResult(journey, sorted(syntax + kept, key=lambda d: (d.span.line,
-                                                                       d.span.column, d.code)))
+    return CompileResult(journey, sorted(syntax + kept, key=sort_key))
 
 
 def _build(tree: Tree, filename: str, known_themes) -> tuple[m.Journey, list[Diagnostic]]:
     builder = Builder(filename)
     journey = builder.transform(tree)
     diagnostics = builder.diagnostics + validate(journey, known_themes)
-    diagnostics.sort(key=lambda d: (d.span.line, d.span.column, d.code))
+    diagnostics.sort(key=sort_key)
     return journey, diagnostics
 
 
@@ -494,12 +493,19 @@ def _check_duplicates(what: str, items) -> list[Diagnostic]:
 
 
 def _check_personas(journey: m.Journey) -> list[Diagnostic]:
+    """Unknown personas (E012), values outside the scale (E013), expectations without an
+    emotion (W105), personas without emotions (W103), unknown sources (E017).
+
+    An emotion that names an unknown persona counts for the persona its id most likely
+    meant (`mya` for `maya`): one misspelt id is one mistake, reported once as E012, not
+    again as that persona's missing emotions.
+    """
     found = []
     persona_ids = [p.id for p in journey.personas]
     felt = set()
     scale = journey.scale
     for tp in journey.touchpoints:
-        felt_here = {e.persona for e in tp.emotions}
+        felt_here = {_meant_persona(e.persona, persona_ids) for e in tp.emotions}
         for mark in (*tp.emotions, *tp.expectations):
             if mark.persona not in persona_ids:
                 hint = did_you_mean(mark.persona, persona_ids) or (
@@ -532,6 +538,13 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
     return found
 
 
+def _meant_persona(name: str, persona_ids: list[str]) -> str:
+    """The declared persona `name` stands for: itself, or the one it is a misspelling of."""
+    if name in persona_ids:
+        return name
+    return closest(name, persona_ids) or name
+
+
 def _check_stages(journey: m.Journey) -> list[Diagnostic]:
     found = []
     for stage in journey.stages:
@@ -544,9 +557,15 @@ def _check_stages(journey: m.Journey) -> list[Diagnostic]:
                                      "add a channel, for example `channel web`"))
             elif resolve_channel(tp.channel) is None:
                 found.append(warning("W104", f"unknown channel `{tp.channel}`", tp.channel_span,
-                                     did_you_mean(tp.channel, channel_names())
-                                     or "it is drawn with the `other` icon"))
+                                     _channel_hint(tp.channel)))
     return found
+
+
+def _channel_hint(name: str) -> str:
+    """A known channel or alias close to `name`; otherwise the channels there are."""
+    return (did_you_mean(name, [*channel_names(), *ALIASES])
+            or f"known channels: {', '.join(channel_names())}; "
+               "an unknown one is drawn with the `other` icon")
 
 
 def _check_kpis(journey: m.Journey) -> list[Diagnostic]:

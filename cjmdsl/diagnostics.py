@@ -6,7 +6,6 @@ good compiler does: `file:line:col: error[E012]: message`, the line, a caret.
 """
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, field
 from enum import Enum
@@ -92,21 +91,53 @@ class CjmError(Exception):
 
 
 def closest(word: str, candidates) -> str | None:
-    """The candidate most like a misspelt word, or None when none is close."""
-    matches = difflib.get_close_matches(word, sorted(set(candidates)), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The candidate a misspelt word most likely means, or None when none is close.
+
+    Close is rustc's rule for its suggestions: at most a third of the word's length in edits
+    (at least one, but fewer than its length), counting a change of case as none. So
+    `duration` is no misspelling of `action`, while `chanel`, `mya` and `defualt` still find
+    `channel`, `maya` and `default`.
+    """
+    lowered = word.lower()
+    limit = min(max(len(word), 3) // 3, max(len(word) - 1, 0))
+    best: tuple[int, str] | None = None
+    for candidate in sorted(set(candidates)):
+        if abs(len(candidate) - len(word)) > limit:
+            continue
+        distance = edit_distance(lowered, candidate.lower())
+        if distance <= limit and (best is None or distance < best[0]):
+            best = (distance, candidate)
+    return best[1] if best else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Edits from `a` to `b`: insert, delete or replace a character, or swap two neighbours
+    (optimal string alignment, as rustc and most spelling checkers count)."""
+    before, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = current[j - 1] + 1, previous[j] + 1, previous[j - 1] + (char_a != char_b)
+            value = min(cost)
+            if before is not None and i > 1 and j > 1 and char_a == b[j - 2] \
+                    and a[i - 2] == char_b:
+                value = min(value, before[j - 2] + 1)
+            current.append(value)
+        before, previous = previous, current
+    return previous[-1]
 
 
 def did_you_mean(word: str, candidates) -> str | None:
-    """The closest candidate to a misspelt word (or the same word in other case), as a hint."""
+    """The candidate a misspelt word most likely means, as a hint (see `closest`)."""
     match = closest(word, candidates)
-    if match is None:
-        match = {c.lower(): c for c in candidates}.get(word.lower())
     return f"did you mean `{match}`?" if match else None
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple:
-    return (diagnostic.span.line, diagnostic.span.column, diagnostic.code)
+    """The order diagnostics are shown in: errors before warnings (as compilers print them,
+    so what fails the build comes first), each in the order of the file."""
+    return (not diagnostic.is_error, diagnostic.span.line, diagnostic.span.column,
+            diagnostic.code)
 
 
 _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "bold": "\033[1m",

@@ -12,7 +12,9 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error
+from cjmdsl.braces import closing_brace_after, unclosed_blocks
+from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error, sort_key
+from cjmdsl.mistakes import character_hint, token_hint
 from cjmdsl.model import Span
 from cjmdsl.resources import data_file
 
@@ -78,16 +80,27 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
     diagnostics: list[Diagnostic] = []
     reported_lines: set[int] = set()
     completed: list[Tree] = []
+    unclosed: list[Diagnostic] | None = None  # what indentation tells, at the first missing `}`
 
     def on_error(exc: UnexpectedInput) -> bool:
-        diagnostic = _describe(exc, text)
-        # One mistake often upsets the rest of its line; report the first only.
-        if diagnostic.span.line not in reported_lines:
-            reported_lines.add(diagnostic.span.line)
-            diagnostics.append(diagnostic)
+        nonlocal unclosed
+        missing_brace = _missing_brace(exc)
+        if missing_brace and unclosed is None:
+            unclosed = _unclosed_by_indentation(text)
+            diagnostics.extend(unclosed)
+        if not (missing_brace and unclosed):
+            diagnostic = _describe(exc, text)
+            # One mistake often upsets the rest of its line; report the first only.
+            if diagnostic.span.line not in reported_lines:
+                reported_lines.add(diagnostic.span.line)
+                diagnostics.append(diagnostic)
         if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
             if tolerant:
                 completed.extend(_close_at_end(exc.interactive_parser, exc.token))
+            return False
+        if _after_the_map(exc):  # the rest of the file is outside the map: one error
+            if tolerant:
+                completed.append(exc.interactive_parser.copy().feed_eof(exc.token))
             return False
         _recover(exc, text)
         return len(diagnostics) < MAX_SYNTAX_ERRORS
@@ -97,8 +110,28 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
     except UnexpectedInput as exc:
         if not diagnostics:
             diagnostics.append(_describe(exc, text))
-        return (completed[0] if completed else None), diagnostics
-    return (None if diagnostics and not tolerant else tree), diagnostics
+        return (completed[0] if completed else None), sorted(diagnostics, key=sort_key)
+    return (None if diagnostics and not tolerant else tree), sorted(diagnostics, key=sort_key)
+
+
+def _missing_brace(exc: UnexpectedInput) -> bool:
+    """Whether the error is one a missing `}` causes: the end of the file inside a block, or
+    a block keyword where only a `}` would let it in."""
+    if not isinstance(exc, UnexpectedToken) or not _open_braces(exc):
+        return False
+    if exc.token.type == "$END":
+        return True
+    return (_keyword_of(exc.token) in _BLOCK_KEYWORDS | {"flow"}
+            and "RBRACE" in exc.interactive_parser.accepts())
+
+
+def _unclosed_by_indentation(text: str) -> list[Diagnostic]:
+    """A missing `}` reported at the block its indentation shows open, as rustc does."""
+    return [error("E003", f"unclosed `{{` of {block.block}", block.brace,
+                  f"close {block.block} with `}}` before line {block.ends_before.line}",
+                  labels=(Label(block.ends_before, f"{block.block} probably ends before this "
+                                                   "line, indented like its first line"),))
+            for block in unclosed_blocks(text)]
 
 
 def _close_at_end(interactive, end: Token, most: int = 200) -> list[Tree]:
@@ -162,7 +195,15 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     """
     interactive = exc.interactive_parser
     if isinstance(exc, UnexpectedCharacters):
-        if text[exc.pos_in_stream:exc.pos_in_stream + 1] == '"':
+        char = text[exc.pos_in_stream:exc.pos_in_stream + 1]
+        known = character_hint(char, text, exc.pos_in_stream)
+        if known and known.end > exc.pos_in_stream + 1:  # a 'string', a name such as `mäya`
+            if char == "'" and "STRING" in interactive.accepts():
+                interactive.feed_token(Token("STRING", '""', start_pos=exc.pos_in_stream,
+                                             line=exc.line, column=exc.column))
+            interactive.lexer_thread.state.line_ctr.feed(text[exc.pos_in_stream:known.end])
+            return
+        if char == '"':
             state = interactive.lexer_thread.state
             line_end = text.find("\n", exc.pos_in_stream)
             line_end = len(text) if line_end == -1 else line_end
@@ -238,7 +279,9 @@ def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
     assert isinstance(exc, UnexpectedToken)
     if exc.token.type == "$END":
         return _unexpected_end(exc, text)
-    return _unexpected_token(exc)
+    if _after_the_map(exc):
+        return _after_map(exc, text)
+    return _unexpected_token(exc, text)
 
 
 def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
@@ -250,6 +293,11 @@ def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
         width = max(line_end - exc.pos_in_stream, 1)
         return error("E002", "unterminated string", Span(line, column, line, column + width),
                      'close the string with `"` on the same line; write \\" for a quote inside it')
+    known = character_hint(char, text, exc.pos_in_stream)
+    if known:
+        line_start = exc.pos_in_stream - (column - 1)
+        return error("E004", known.message, Span(line, known.start - line_start + 1, line,
+                                                 known.end - line_start + 1), known.hint)
     shown = repr(char)[1:-1] if not char.isprintable() else char
     parser_state = getattr(exc, "interactive_parser", None)
     expected = _expected_words(parser_state.accepts() if parser_state else exc.allowed or set())
@@ -267,11 +315,47 @@ def _unexpected_end(exc: UnexpectedToken, text: str) -> Diagnostic:
         return error("E003", f"missing `}}` to close {block}", end,
                      "add `}` at the end of the block",
                      labels=(Label(_token_span(brace), f"{block} opens here"),))
+    known = token_hint(exc, text)
+    if known:
+        message, hint = known
+        return error("E001", message, Span(1, 1, 1, 1), hint)
     expected = exc.interactive_parser.accepts() if exc.interactive_parser else exc.expected
     return error("E001", f"unexpected end of file; expected {_expected_words(expected)}", end)
 
 
-def _unexpected_token(exc: UnexpectedToken) -> Diagnostic:
+def _after_the_map(exc: UnexpectedInput) -> bool:
+    """Whether the error is at something after the map's closing brace."""
+    return (isinstance(exc, UnexpectedToken) and exc.token.type != "$END"
+            and exc.interactive_parser is not None
+            and exc.interactive_parser.accepts() == {"$END"})
+
+
+def _after_map(exc: UnexpectedToken, text: str) -> Diagnostic:
+    """Text after the map: a second map, a `}` too many, or a block that the map's
+    closing brace left outside. Reported once: the rest of the file is outside too."""
+    token = exc.token
+    message = f"unexpected {_token_words(token)}; expected the end of the file"
+    if _keyword_of(token) == "map":
+        return error("E001", "a second map in the file", _token_span(token),
+                     "a file holds one map; put this one in a file of its own")
+    if token.type == "RBRACE":
+        return error("E001", message, _token_span(token), "this `}` closes no block; remove it")
+    closing = _map_end(exc, text)
+    labels = (Label(closing, "the map ends here"),) if closing else ()
+    return error("E001", message, _token_span(token),
+                 "a `}` before this closes the map; remove the `}` too many, or move this "
+                 "into the map", labels)
+
+
+def _map_end(exc: UnexpectedToken, text: str) -> Span | None:
+    """The map's closing brace: the first `}` after the last item of the finished map."""
+    stack = exc.interactive_parser.parser_state.value_stack
+    tree = next((item for item in reversed(stack) if isinstance(item, Tree)), None)
+    end = getattr(tree.meta, "end_pos", None) if tree is not None else None
+    return closing_brace_after(text, end) if end is not None else None
+
+
+def _unexpected_token(exc: UnexpectedToken, text: str) -> Diagnostic:
     token = exc.token
     span = _token_span(token)
     keywords = _keywords()
@@ -283,13 +367,19 @@ def _unexpected_token(exc: UnexpectedToken) -> Diagnostic:
     message = f"unexpected {found}; expected {_expected_words(expected)}"
     hint = None
     labels: tuple[Label, ...] = ()
-    if token.type == "ID" and not _keyword_of(token):
+    known = token_hint(exc, text)
+    if known:
+        message, hint = known[0] or message, known[1]
+    if hint is None and token.type == "ID" and not _keyword_of(token):
         hint = did_you_mean(str(token), expected_keywords)
     opening = _open_braces(exc)
     word = _keyword_of(token)
     if token.type == "RBRACE" and not opening:
         hint = "this `}` closes no block; remove it"
     hint = hint or _flow_hint(token, expected, exc)
+    if hint is None and token.type == "ID" and not word and "RBRACE" in expected and opening:
+        hint = (f"{opening[-1][0]} has no `{token}` statement; write one of those expected, "
+                "or put what it says in the text of one")
     if hint is None and word in _BLOCK_KEYWORDS and "RBRACE" in expected and opening:
         block, brace = opening[-1]
         if len(opening) > 1:

@@ -5,7 +5,11 @@ the table honest: a new code in `CODES` needs a case here.
 """
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
 
 import pytest
@@ -13,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjmdsl.api import check, decode
-from cjmdsl.diagnostics import CODES, Severity, format_all, format_diagnostic
+from cjmdsl.diagnostics import CODES, Severity, closest, format_all, format_diagnostic
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -335,17 +339,68 @@ def test_unknown_persona_prints_like_a_compiler():
     )
 
 
-def test_missing_brace_prints_the_end_of_file_and_a_note_at_the_opening_brace():
+def test_missing_brace_prints_the_block_indentation_shows_open_and_where_it_ends():
     source = 'map "M" {\n  stage s "S" {\n    touchpoint t "T" { channel web }\n}\n'
-    diagnostic = only(check(source).diagnostics, "E003")
+    [diagnostic] = check(source).diagnostics
     assert format_diagnostic(diagnostic, source, "m.cjm") == (
-        "m.cjm:4:2: error[E003]: missing `}` to close the map block\n"
+        "m.cjm:2:15: error[E003]: unclosed `{` of stage `s`\n"
+        ' 2 |   stage s "S" {\n'
+        "   |               ^ close stage `s` with `}` before line 4\n"
+        "  note: m.cjm:4:1: stage `s` probably ends before this line, indented like its first "
+        "line\n"
         " 4 | }\n"
-        "   |  ^ add `}` at the end of the block\n"
-        "  note: m.cjm:1:9: the map block opens here\n"
-        " 1 | map \"M\" {\n"
-        "   |         ^"
+        "   | ^"
     )
+
+
+@pytest.mark.parametrize("source, line, column, block, before", [
+    pytest.param(cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" {
+            touchpoint a "A" {
+              channel web
+              emotion maya 0
+            touchpoint b "B" {
+              channel web
+              emotion maya 1
+            }
+          }
+        }
+        """), 4, 22, "touchpoint `a`", 7, id="before-the-next-touchpoint"),
+    pytest.param(cjm("""
+        map "M" {
+          stage s "S" {
+            touchpoint a "A" {
+              channel web
+          }
+          stage u "U" { touchpoint b "B" { channel web } }
+        }
+        """), 3, 22, "touchpoint `a`", 5, id="before-the-stage-brace"),
+    pytest.param(cjm("""
+        map "M" {
+          stage s "S" {
+            touchpoint a "A" { channel web }
+            touchpoint b "B" {
+              channel web
+          }
+        }
+        """), 4, 22, "touchpoint `b`", 6, id="last-touchpoint-at-the-end-of-the-file"),
+])
+def test_missing_brace_is_reported_at_the_block_left_open(source, line, column, block, before):
+    [diagnostic] = diagnose(source)
+    assert (diagnostic.code, diagnostic.message) == ("E003", f"unclosed `{{` of {block}")
+    assert (diagnostic.span.line, diagnostic.span.column) == (line, column)
+    assert diagnostic.hint == f"close {block} with `}}` before line {before}"
+    [label] = diagnostic.labels
+    assert label.span.line == before
+
+
+def test_missing_brace_in_a_file_without_indentation_is_reported_at_the_end():
+    source = 'map "M" {\nstage s "S" {\ntouchpoint t "T" {\nchannel web\n}\n}\n'
+    [diagnostic] = diagnose(source)
+    assert (diagnostic.code, diagnostic.span.line) == ("E003", 6)
+    assert diagnostic.message == "missing `}` to close the map block"
 
 
 def test_warning_prints_with_warning_severity_and_hint():
@@ -458,6 +513,173 @@ def test_misspelt_keyword_that_starts_with_a_keyword_is_reported_at_the_word():
     first = diagnose(source)[0]
     assert (first.code, first.span.line, first.span.column) == ("E001", 2, 3)
     assert first.hint == "did you mean `persona`?"
+
+
+def test_misspelt_persona_in_an_emotion_is_one_error_not_three():
+    diagnostics = diagnose(cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" {
+            touchpoint t "T" {
+              channel web
+              emotion mya -1
+              expect maya 1
+            }
+          }
+        }
+        """))
+    assert [(d.code, d.span.line, d.hint) for d in diagnostics] == [
+        ("E012", 6, "did you mean `maya`?")]
+
+
+def test_unknown_persona_far_from_every_id_still_leaves_the_others_warned():
+    diagnostics = diagnose(cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion bob 1 } }
+        }
+        """))
+    assert [d.code for d in diagnostics] == ["E012", "W103"]
+
+
+ERRORS_AFTER_WARNINGS = cjm("""
+    map "M" {
+      persona maya "Maya"
+      stage empty "Nothing here"
+      stage s "S" { touchpoint t "T" { channel web emotion maya 7 } }
+    }
+    """)
+
+
+def test_errors_are_listed_before_warnings():
+    assert [d.code for d in diagnose(ERRORS_AFTER_WARNINGS)] == ["E013", "W101"]
+
+
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_cjm_check_prints_errors_before_warnings(tmp_path, output_format):
+    (tmp_path / "m.cjm").write_text(ERRORS_AFTER_WARNINGS, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "from cjmdsl.cli import main; main()", "check",
+                           "--format", output_format, "m.cjm"], cwd=tmp_path,
+                          capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    if output_format == "json":
+        codes = [d["code"] for d in json.loads(done.stdout)]
+    else:
+        codes = re.findall(r"^m\.cjm:\d+:\d+: \w+\[(\w+)\]", done.stderr, re.MULTILINE)
+    assert codes == ["E013", "W101"]
+
+
+@pytest.mark.parametrize("word, candidates, meant", [
+    ("chanel", ["channel", "action"], "channel"),
+    ("mya", ["maya", "tom"], "maya"),
+    ("defualt", ["default", "dark"], "default"),
+    ("Maya", ["maya"], "maya"),
+    ("duration", ["action", "channel", "thought"], None),
+    ("blog", ["web", "mobile", "email", "social"], None),
+    ("x", ["y"], None),
+])
+def test_suggestions_are_only_for_close_words(word, candidates, meant):
+    assert closest(word, candidates) == meant
+
+
+def in_touchpoint(statement: str) -> str:
+    """A map whose only touchpoint holds `statement` on line 5."""
+    return cjm(f"""
+        map "M" {{
+          persona maya "Maya"
+          stage s "S" {{
+            touchpoint t "T" {{
+              {statement}
+              emotion maya 0
+            }}
+          }}
+        }}
+        """)
+
+
+# Mistakes users made, each with the one message and the hint it gets: (line, column,
+# code, message, hint).
+MISTAKES = [
+    pytest.param(in_touchpoint('channel "web"'), 5, 15, "E001", 'unexpected string "web"',
+                 "a name is written without quotes: `channel web`", id="quoted-channel"),
+    pytest.param(in_touchpoint("channel: web"), 5, 14, "E001", "unexpected `:` after `channel`",
+                 "remove the `:`: `channel web`", id="colon-after-keyword"),
+    pytest.param(in_touchpoint("emotion maya -2 confused"), 5, 23, "E001",
+                 "unexpected `confused`; expected a quoted string",
+                 'write text in double quotes: `emotion maya -2 "confused"`', id="unquoted-word"),
+    pytest.param(in_touchpoint("action Taps the ad"), 5, 14, "E001",
+                 "unexpected `Taps`; expected a quoted string",
+                 'write text in double quotes: `action "Taps the ad"`', id="unquoted-text"),
+    pytest.param(in_touchpoint("channel web;"), 5, 18, "E004", "unexpected `;`",
+                 "a statement ends with its line; remove the `;`", id="semicolon"),
+    pytest.param(in_touchpoint("action 'single quotes'"), 5, 14, "E004",
+                 "strings are written in double quotes", 'write "single quotes"',
+                 id="single-quotes"),
+    pytest.param(in_touchpoint("emotion mäya 0"), 5, 15, "E004", "`mäya` is not a valid name",
+                 "write `maya`; a name is ASCII letters, digits, `_` and `-`", id="non-ascii-id"),
+    pytest.param(cjm("""
+        map "M" {
+          persona "Maya"
+        }
+        """), 2, 11, "E001", 'unexpected string "Maya"; expected a name',
+                 'a persona needs an id before its name: `persona maya "Maya"`',
+                 id="persona-without-id"),
+    pytest.param("", 1, 1, "E001", "the file is empty",
+                 'a file holds one map: start it with `map "Title" { … }`', id="empty-file"),
+    pytest.param("// nothing yet\n", 1, 1, "E001", "the file has no map",
+                 'a file holds one map: start it with `map "Title" { … }`', id="only-a-comment"),
+    pytest.param(in_touchpoint('duration "2 weeks"'), 5, 7, "E001",
+                 "unexpected `duration`; expected one of `action`, `channel`",
+                 "touchpoint `t` has no `duration` statement; write one of those expected",
+                 id="unknown-statement-lists-instead-of-a-far-guess"),
+    pytest.param(in_touchpoint("channel blog"), 5, 15, "W104", "unknown channel `blog`",
+                 "known channels: web, mobile, email, social, phone, chat, store, search, ad, "
+                 "referral, review, support, sms, video, event, mail, partner, other; an unknown "
+                 "one is drawn with the `other` icon", id="unknown-channel-lists-the-channels"),
+    pytest.param(in_touchpoint("channel webinr"), 5, 15, "W104", "unknown channel `webinr`",
+                 "did you mean `webinar`?", id="unknown-channel-suggests-an-alias"),
+    pytest.param(cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        map "N" {
+          persona maya "Maya"
+          stage s "S" {
+            touchpoint t "T" {
+              channel web
+              emotion maya 0
+            }
+          }
+        }
+        """), 4, 1, "E001", "a second map in the file",
+                 "a file holds one map; put this one in a file of its own", id="second-map"),
+    pytest.param(cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } } }
+          stage u "U" { touchpoint v "V" { channel web } }
+        }
+        """), 3, 3, "E001", "unexpected keyword `stage`; expected the end of the file",
+                 "a `}` before this closes the map", id="block-after-the-map-closed"),
+]
+
+
+@pytest.mark.parametrize("source, line, column, code, message, hint", MISTAKES)
+def test_a_mistake_gets_one_message_with_its_fix(source, line, column, code, message, hint):
+    [diagnostic] = diagnose(source)
+    assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == (code, line, column)
+    assert message in diagnostic.message
+    assert hint in (diagnostic.hint or "")
+
+
+def test_text_after_the_map_labels_the_brace_that_closed_it():
+    source = cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } } }
+          stage u "U" { touchpoint v "V" { channel web } }
+        }
+        """)
+    [diagnostic] = diagnose(source)
+    [label] = diagnostic.labels
+    assert (label.span.line, label.span.column, label.message) == (2, 52, "the map ends here")
 
 
 # ── syntax errors in detail ────────────────────────────────────────────────

@@ -27,6 +27,7 @@ SHIPPED = (
     "cjmdsl/fonts/liberation-sans.json",
     "cjmdsl/schemas/journey.v1.schema.json",
     "cjmdsl/backends/templates/map.svg.j2",
+    "cjmdsl/codes/E012.md",
 )
 
 WHERE_FROM = """

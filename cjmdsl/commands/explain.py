@@ -1,0 +1,35 @@
+"""`cjm explain CODE`: what a diagnostic code means, a map with the mistake, and the fix."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+EXPLAIN_HELP = """Explain a diagnostic code: what it means, an example, the fix.
+
+\b
+Examples:
+  cjm explain E012        the page of E012 (unknown persona)
+  cjm explain             every code, with its meaning
+"""
+
+
+@click.command(help=EXPLAIN_HELP)
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    from cjmdsl import codes
+    from cjmdsl.cli import EXIT_USAGE
+    from cjmdsl.diagnostics import did_you_mean
+
+    if code is None:
+        for known in codes.codes():
+            click.echo(f"{known}  {codes.severity(known):<7}  {codes.title(known)}")
+        return
+    wanted = code.strip().upper()
+    text = codes.page(wanted)
+    if text is None:
+        hint = did_you_mean(wanted, codes.codes())
+        click.echo(f"cjm: error: no diagnostic code {code}" + (f"; {hint}" if hint else "")
+                   + "\n`cjm explain` lists the codes", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"{wanted} ({codes.severity(wanted)}): {codes.title(wanted)}\n\n{text}", nl=False)
