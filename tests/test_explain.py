@@ -15,6 +15,7 @@ from conftest import ROOT
 
 from cjmdsl import codes
 from cjmdsl.api import check
+from cjmdsl.config import CONFIG_CODES, ConfigError, load_config
 from cjmdsl.diagnostics import CODES
 from cjmdsl.theme_schema import THEME_CODES
 from cjmdsl.themes import ThemeError, load_theme
@@ -28,7 +29,7 @@ def emitted_codes() -> set[str]:
     found: set[str] = set()
     for source in PACKAGE.rglob("*.py"):
         found |= set(EMITTED.findall(source.read_text(encoding="utf-8")))
-    return found | set(CODES) | set(THEME_CODES)
+    return found | set(CODES) | set(THEME_CODES) | set(CONFIG_CODES)
 
 
 def cjm(*args: str) -> subprocess.CompletedProcess:
@@ -60,8 +61,27 @@ def test_a_pages_example_shows_its_code_and_its_fix_removes_it(code):
         assert [d.code for d in check(fixed + "\n").diagnostics] == []
 
 
-@pytest.mark.parametrize("code", [c for c in codes.codes()
-                                  if [lang for lang, _ in blocks(codes.page(c))] == ["toml"] * 2])
+def toml_pages(owned: dict[str, str]) -> list[str]:
+    """Codes of `owned` whose page shows a TOML mistake and its fix, and no other file's code."""
+    others = (set(CODES) | set(THEME_CODES) | set(CONFIG_CODES)) - set(owned)
+    return [code for code in codes.codes() if code in owned and code not in others
+            and [lang for lang, _ in blocks(codes.page(code))] == ["toml"] * 2]
+
+
+@pytest.mark.parametrize("code", toml_pages(CONFIG_CODES))
+def test_a_config_pages_example_shows_its_code_and_its_fix_removes_it(code, tmp_path):
+    mistake, fixed = (text for _, text in blocks(codes.page(code)))
+    (tmp_path / "mistake").mkdir()
+    (tmp_path / "mistake" / "cjm.toml").write_text(mistake + "\n", encoding="utf-8")
+    (tmp_path / "fixed").mkdir()
+    (tmp_path / "fixed" / "cjm.toml").write_text(fixed + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path / "mistake" / "cjm.toml")
+    assert code in [d.code for d in raised.value.diagnostics]
+    load_config(tmp_path / "fixed" / "cjm.toml")
+
+
+@pytest.mark.parametrize("code", toml_pages(THEME_CODES))
 def test_a_theme_pages_example_shows_its_code_and_its_fix_removes_it(code, tmp_path):
     mistake, fixed = (text for _, text in blocks(codes.page(code)))
     (tmp_path / "mistake.toml").write_text(mistake + "\n", encoding="utf-8")
