@@ -348,7 +348,7 @@ class _Printer:
             *kind, start, end = measure.children
             text += f"{kind[0].children[0]} " if kind else ""
             text += f"start {_number(start)} end {_number(end)}"
-        for part in rest:
+        for part in sorted(rest, key=lambda p: p.data != "kpi_direction"):  # direction first
             if part.data == "kpi_direction":
                 text += f" {part.children[0]}"
             else:  # kpi_target

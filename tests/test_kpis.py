@@ -69,6 +69,12 @@ def test_lower_is_better_value_above_its_target_is_missed_everywhere(tmp_path):
     assert "Attrition: 28%  target ≤ 20%  ✗ missed" in shown
 
 
+def test_a_direction_after_the_target_reads_the_same():
+    source = kpi_map('kpi attrition "Attrition" value 28% target 20% lower')
+    assert codes(source) == []
+    assert svg_texts(source) == ["Attrition 28% Target ≤ 20% · missed"]
+
+
 def test_higher_is_better_value_at_its_target_is_met():
     source = kpi_map('kpi nps "NPS" value 50 higher target 50')
     assert svg_texts(source) == ["NPS 50 Target ≥ 50 · met"]
@@ -192,6 +198,7 @@ def test_json_carries_unit_direction_and_the_effective_direction():
 @pytest.mark.parametrize("written, canonical", [
     ('kpi a "A" value 28 %  lower  target 20 %', 'kpi a "A" value 28% lower target 20%'),
     ('kpi a "A" value 42 unit "days" higher', 'kpi a "A" value 42 unit "days" higher'),
+    ('kpi a "A" value 28% target 20% lower', 'kpi a "A" value 28% lower target 20%'),
     ('kpi a "A" growth start 1 end 2 higher target 5%',
      'kpi a "A" growth start 1 end 2 higher target 5%'),
 ])
