@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Channel", "CHANNELS", "ALIASES", "resolve_channel", "channel_names"]
+__all__ = ["Channel", "CHANNELS", "ALIASES", "resolve_channel", "channel_id", "channel_label",
+           "channel_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +293,20 @@ def resolve_channel(name: str) -> Channel | None:
         if candidate in ALIASES:
             return CHANNELS[ALIASES[candidate]]
     return None
+
+
+def channel_id(written: str) -> str:
+    """The canonical name of the channel written as ``written``; ``other`` when unknown
+    (an unknown channel is drawn with the ``other`` icon)."""
+    known = resolve_channel(written)
+    return known.name if known else "other"
+
+
+def channel_label(written: str) -> str:
+    """What every output shows for the channel written as ``written``: the channel's label
+    (``Website`` and ``web`` both show ``Web``), or an unknown name as it was written."""
+    known = resolve_channel(written)
+    return known.label if known else written.strip()
 
 
 def channel_names() -> list[str]:

@@ -299,7 +299,7 @@ class Builder(Transformer):
         moment = self.once(fields, "moment_of_truth", what)
         return dict(
             id=str(ident), name=self.string(name),
-            channel=channel.value[0] if channel else None,
+            channel=channel.value[0] if channel else None,  # the model resolves it
             channel_span=channel.value[1] if channel else m.NO_SPAN,
             actions=self.texts(fields, "action"), thoughts=self.texts(fields, "thought"),
             questions=self.texts(fields, "question"),
@@ -411,14 +411,40 @@ class Builder(Transformer):
 
     # ── KPIs ───────────────────────────────────────────────────────────────
     def kpi(self, meta, children):
-        ident, name, measure, *target = children
+        ident, name, measure, *rest = children
+        fields = {f.key: f for f in rest}
+        direction = fields.get("direction")
+        if direction and measure["kind"] in m.BETTER_OF_KIND \
+                and direction.value != m.BETTER_OF_KIND[measure["kind"]]:
+            kind, better = measure["kind"], m.BETTER_OF_KIND[measure["kind"]]
+            other = "churn" if kind == "retention" else "retention"
+            self.diagnostics.append(error(
+                "E020", f"`{direction.value}` cannot follow a {kind} KPI", direction.span,
+                f"{kind} is better when {better}: remove `{direction.value}`, or measure "
+                f"{other} with `{other} start … end …`"))
+            direction = None
         return m.Kpi(id=str(ident), name=self.string(name), **measure,
-                     target=target[0] if target else None,
+                     direction=direction.value if direction else None,
+                     target=fields["target"].value if "target" in fields else None,
                      span=span_of(meta), id_span=span_of(ident))
 
     def kpi_value(self, meta, children):
-        value, *percent = children
-        return dict(kind="value", value=_number(value), percent=bool(percent))
+        value, *rest = children
+        percent = any(isinstance(c, Token) for c in rest)
+        unit = next((c for c in rest if isinstance(c, _Field)), None)
+        if unit and percent:
+            self.diagnostics.append(error(
+                "E020", "`unit` cannot follow a percentage", unit.span,
+                "a percentage has no unit: remove the unit, or the `%`"))
+            unit = None
+        return dict(kind="value", value=_number(value), percent=percent,
+                    unit=unit.value if unit else None)
+
+    def kpi_unit(self, meta, children):
+        return _Field("unit", self.string(children[0]), span_of(meta))
+
+    def kpi_direction(self, meta, children):
+        return _Field("direction", str(children[0]), span_of(meta))
 
     def kpi_counts(self, meta, children):
         kind = str(children[0].children[0]) if isinstance(children[0], Tree) else "retention"
@@ -427,7 +453,7 @@ class Builder(Transformer):
                     end=self.whole(end, "a customer count", "E021", 0), counts_span=span_of(meta))
 
     def kpi_target(self, meta, children):
-        return _number(children[0])
+        return _Field("target", _number(children[0]), span_of(meta))
 
 
 def _number(token: Token) -> float | int:
@@ -552,12 +578,13 @@ def _check_stages(journey: m.Journey) -> list[Diagnostic]:
             found.append(warning("W101", f"stage `{stage.id}` has no touchpoints", stage.id_span,
                                  "add a touchpoint, or remove the stage"))
         for tp in stage.touchpoints:
-            if tp.channel is None:
+            written = tp.channel_as_written
+            if written is None:
                 found.append(warning("W102", f"touchpoint `{tp.id}` has no channel", tp.id_span,
                                      "add a channel, for example `channel web`"))
-            elif resolve_channel(tp.channel) is None:
-                found.append(warning("W104", f"unknown channel `{tp.channel}`", tp.channel_span,
-                                     _channel_hint(tp.channel)))
+            elif resolve_channel(written) is None:
+                found.append(warning("W104", f"unknown channel `{written}`", tp.channel_span,
+                                     _channel_hint(written)))
     return found
 
 
@@ -571,16 +598,55 @@ def _channel_hint(name: str) -> str:
 def _check_kpis(journey: m.Journey) -> list[Diagnostic]:
     found = []
     for kpi in journey.kpis:
+        says = _kpi_says(kpi)
+        if kpi.target is not None and kpi.better is None:
+            example = f"{_measure(kpi)} {'lower' if says == 'churn' else 'higher'} target " \
+                      f"{_written(kpi.target)}{'%' if kpi.is_percent else ''}"
+            found.append(warning("W107", f"KPI `{kpi.id}` has a target but no direction",
+                                 kpi.span, "say which way is better with `higher` or `lower` "
+                                           f"after the measure: `{example}`"))
         if kpi.kind == "value":
             continue
+        if says and says != kpi.kind:
+            found.append(warning("W106", f"KPI `{kpi.id}` is measured as {kpi.kind}, but its "
+                                         f"name says {says}", kpi.span,
+                                 f"to measure {says}, write `{says} start {kpi.start} "
+                                 f"end {kpi.end}`"))
         if kpi.start == 0:
             found.append(error("E021", f"KPI `{kpi.id}` starts at 0 customers", kpi.counts_span,
-                               "retention and churn divide by the start count"))
-        elif kpi.end > kpi.start:
+                               "retention, churn and growth divide by the start count"))
+        elif kpi.end > kpi.start and kpi.kind != "growth":
+            hint = "start counts the customers at the beginning, end those left"
+            if not says:
+                hint += f"; for a count that may grow, write `growth start {kpi.start} " \
+                        f"end {kpi.end}`"
             found.append(error("E014", f"KPI `{kpi.id}` ends with more customers ({kpi.end}) than "
-                                       f"it starts with ({kpi.start})", kpi.counts_span,
-                               "start counts the customers at the beginning, end those left"))
+                                       f"it starts with ({kpi.start})", kpi.counts_span, hint))
     return found
+
+
+_SAYS = (("churn", re.compile(r"churn|attrition")), ("retention", re.compile(r"retention|retain")))
+
+
+def _kpi_says(kpi: m.Kpi) -> str | None:
+    """`churn` or `retention` when the KPI's id or name says one of them (and not both)."""
+    words = f"{kpi.id} {kpi.name}".lower()
+    said = [kind for kind, pattern in _SAYS if pattern.search(words)]
+    return said[0] if len(said) == 1 else None
+
+
+def _measure(kpi: m.Kpi) -> str:
+    """The KPI's measure as the language writes it, for hints: `value 28%`, `start 1 end 2`."""
+    if kpi.kind == "value":
+        unit = ' unit "{}"'.format(kpi.unit.replace("\\", "\\\\").replace('"', '\\"')) \
+            if kpi.unit else ""
+        return f"value {_written(kpi.value)}{'%' if kpi.percent else ''}{unit}"
+    kind = "" if kpi.kind == "retention" else f"{kpi.kind} "
+    return f"{kind}start {kpi.start} end {kpi.end}"
+
+
+def _written(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _check_flows(journey: m.Journey) -> list[Diagnostic]:

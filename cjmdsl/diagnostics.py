@@ -24,7 +24,7 @@ CODES: dict[str, str] = {
     "E011": "duplicate id",
     "E012": "unknown persona",
     "E013": "emotion value outside the scale",
-    "E014": "KPI end count greater than start count",
+    "E014": "KPI end count greater than start count (retention, churn)",
     "E015": "invalid emotion scale",
     "E016": "repeated field that may appear once",
     "E017": "unknown source of insight",
@@ -41,6 +41,8 @@ CODES: dict[str, str] = {
     "W103": "persona has no emotions",
     "W104": "unknown channel",
     "W105": "expectation without an emotion for the same persona",
+    "W106": "KPI measured as retention or churn while its name says the other",
+    "W107": "KPI target without a direction",
 }
 
 

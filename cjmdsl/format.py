@@ -336,18 +336,24 @@ class _Printer:
         self.line(_fill(head, steps, len(INDENT * self.depth)), _end(node), blank)
 
     def item_kpi(self, node: Tree, blank: bool) -> None:
-        ident, name, measure, *target = node.children
+        ident, name, measure, *rest = node.children
         text = f"kpi {ident} {_string(name)} "
         if measure.data == "kpi_value":
-            value, *percent = measure.children
+            value, *options = measure.children
+            percent = any(isinstance(o, Token) for o in options)
             text += f"value {_number(value)}{'%' if percent else ''}"
+            for unit in (o for o in options if isinstance(o, Tree)):
+                text += f" unit {_string(unit.children[0])}"
         else:
             *kind, start, end = measure.children
             text += f"{kind[0].children[0]} " if kind else ""
             text += f"start {_number(start)} end {_number(end)}"
-        if target:
-            value, *percent = target[0].children
-            text += f" target {_number(value)}{'%' if percent else ''}"
+        for part in sorted(rest, key=lambda p: p.data != "kpi_direction"):  # direction first
+            if part.data == "kpi_direction":
+                text += f" {part.children[0]}"
+            else:  # kpi_target
+                value, *percent = part.children
+                text += f" target {_number(value)}{'%' if percent else ''}"
         self.line([text], _end(node), blank)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cjmdsl.channels import channel_id, channel_label
+
 SOURCE_KINDS = ("interview", "survey", "review", "analytics", "support", "other")
 
 
@@ -144,10 +146,15 @@ class MomentOfTruth:
 
 @dataclass(frozen=True)
 class Touchpoint:
+    """One interaction: a column of the map. `channel` is the resolved channel id (`web` for
+    `channel Website`, `other` for an unknown name); `channel_as_written` is the text.
+    Given only `channel` (as the compiler and API users do), it is resolved here."""
+
     id: str
     name: str
     stage: str
     channel: str | None = None
+    channel_as_written: str | None = None
     actions: tuple[Text, ...] = ()
     thoughts: tuple[Text, ...] = ()
     questions: tuple[Text, ...] = ()
@@ -159,6 +166,16 @@ class Touchpoint:
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
     channel_span: Span = field(default=NO_SPAN, compare=False)
+
+    def __post_init__(self):
+        if self.channel is not None and self.channel_as_written is None:
+            object.__setattr__(self, "channel_as_written", self.channel)
+            object.__setattr__(self, "channel", channel_id(self.channel))
+
+    @property
+    def channel_label(self) -> str | None:
+        """The channel as every output shows it (see `cjmdsl.channels.channel_label`)."""
+        return None if self.channel_as_written is None else channel_label(self.channel_as_written)
 
     def emotion_of(self, persona: str) -> Emotion | None:
         return next((e for e in self.emotions if e.persona == persona), None)
@@ -218,17 +235,26 @@ class Flow:
     persona_spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
+KPI_KINDS = ("value", "retention", "churn", "growth")
+# Which way is better for the kinds that say so themselves; `value` and `growth` need
+# `higher` or `lower` (more support tickets is growth too).
+BETTER_OF_KIND = {"retention": "higher", "churn": "lower"}
+
+
 @dataclass(frozen=True)
 class Kpi:
-    """A key figure: a plain value, or start/end counts giving retention or churn in %."""
+    """A key figure: a plain value (with an optional unit), or start/end counts giving
+    retention, churn or growth in %. `direction` is `higher` or `lower` as written."""
 
     id: str
     name: str
-    kind: str  # "value", "retention" or "churn"
+    kind: str  # one of KPI_KINDS
     value: float | None = None
     percent: bool = False
+    unit: str | None = None
     start: int | None = None
     end: int | None = None
+    direction: str | None = None
     target: float | None = None
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
@@ -236,13 +262,15 @@ class Kpi:
 
     @property
     def actual(self) -> float | None:
-        """The figure to show: the value, or retention/churn as a percentage."""
+        """The figure to show: the value, or retention/churn/growth as a percentage."""
         if self.kind == "value":
             return self.value
         if not self.start or self.end is None:
             return None
         if self.kind == "retention":
             return self.end / self.start * 100
+        if self.kind == "growth":
+            return (self.end - self.start) / self.start * 100
         return (self.start - self.end) / self.start * 100
 
     @property
@@ -250,12 +278,19 @@ class Kpi:
         return self.kind != "value" or self.percent
 
     @property
+    def better(self) -> str | None:
+        """`higher` or `lower`: which way is better, written or known from the kind; None
+        when nobody said."""
+        return self.direction or BETTER_OF_KIND.get(self.kind)
+
+    @property
     def met(self) -> bool | None:
-        """Whether the target is reached (churn: at or below it), None without a target."""
+        """Whether the target is reached in the better direction; None without a target or
+        without a direction (rather than a guess)."""
         actual = self.actual
-        if self.target is None or actual is None:
+        if self.target is None or actual is None or self.better is None:
             return None
-        return actual <= self.target if self.kind == "churn" else actual >= self.target
+        return actual <= self.target if self.better == "lower" else actual >= self.target
 
 
 @dataclass(frozen=True)

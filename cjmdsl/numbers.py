@@ -2,6 +2,11 @@
 the flow graph, the Markdown and the messages agree."""
 from __future__ import annotations
 
+import re
+
+# A unit of three capital letters is an ISO 4217 currency code (EUR, USD, JPY).
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
 
 def signed(value: float) -> str:
     """An emotion value as the language writes it: +1, 0, -2, +1.5."""
@@ -16,6 +21,29 @@ def number(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
+def amount(value: float, unit: str | None = None) -> str:
+    """A figure with its unit: 42 days · 1,234.5 km. A currency code goes first, and cents
+    are written in full: EUR 1,200 · USD 4.50 (as the EU and ISO style guides write it)."""
+    if not unit:
+        return number(value)
+    if not _CURRENCY.fullmatch(unit):
+        return f"{number(value)} {unit}"
+    text = number(value)
+    if "." in text and len(text.rsplit(".", 1)[1]) == 1:
+        text += "0"
+    return f"{unit} {text}"
+
+
 def signed_number(value: float, with_plus: bool = True) -> str:
     """A figure with its sign: +1,200 · -3.25 (no `+` when `with_plus` is false)."""
     return f"+{number(value)}" if value > 0 and with_plus else number(value)
+
+
+def plural(count: float, noun: str, nouns: str | None = None) -> str:
+    """The word for `count` things: `noun` for one, else `nouns` (by default `noun` + s)."""
+    return noun if count == 1 else nouns or noun + "s"
+
+
+def counted(count: float, noun: str, nouns: str | None = None) -> str:
+    """A number of things as a person writes it: 1 stage · 3 touchpoints · 1,200 customers."""
+    return f"{number(count)} {plural(count, noun, nouns)}"

@@ -19,9 +19,9 @@ DECLARATIONS = ("map", "scale", "persona", "stage", "touchpoint", "flow", "kpi")
 FIELDS = ("description", "theme", "role", "goal", "need", "pain", "motivation", "quote",
           "color", "brand", "action_item", "channel", "action", "thought", "question",
           "emotion", "expect", "opportunity", "moment_of_truth", "source", "owner", "outcome",
-          "value", "start", "end", "target")
-# Words that are a value: a flow's drop-off and the kinds of KPI.
-CONSTANTS = ("exit", "retention", "churn")
+          "value", "unit", "start", "end", "target")
+# Words that are a value: a flow's drop-off, the kinds of KPI and which way is better.
+CONSTANTS = ("exit", "retention", "churn", "growth", "higher", "lower")
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_\-]*"
 _WORD_END = r"(?![A-Za-z0-9_\-])"  # ids may hold `-`: `end-date` is not `end`

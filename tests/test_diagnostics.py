@@ -154,6 +154,20 @@ CASES = [
         }
         """), "E014", ERROR, 3, 13, "ends with more customers (20) than it starts with (10)",
          "start counts the customers"),
+    case("W106-churn-measured-as-retention", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+          kpi churn "Quarterly churn" start 1000 end 950
+        }
+        """), "W106", WARNING, 3, 3, "KPI `churn` is measured as retention, but its name says churn",
+         "to measure churn, write `churn start 1000 end 950`"),
+    case("W107-target-without-direction", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web } }
+          kpi nps "NPS" value 42 target 50
+        }
+        """), "W107", WARNING, 3, 3, "KPI `nps` has a target but no direction",
+         "`value 42 higher target 50`"),
     case("E015-scale-runs-backwards", cjm("""
         map "M" {
           scale 2 .. -2

@@ -295,7 +295,8 @@ def map_item():
                               max_size=4).map(" ".join))
     kpi = st.builds('kpi {} {} {}'.format, IDS, TEXTS, st.sampled_from(
         ["value 42", "value 18% target 25 %", "start 100 end 90", "churn start 10 end 9 target 5%",
-         "retention start +10 end 09"]))
+         "retention start +10 end 09", "value 28 % lower target 20%", 'value 1200 unit "EUR" higher',
+         "growth start 100 end 130 higher target 20%"]))
     scale = st.builds("scale {} .. {}{}".format, NUMBERS, NUMBERS,
                       st.sampled_from(["", ' { -1 "Low" 1 "High" }', " { }"]))
     return st.one_of(persona, stage(), flow, kpi, scale,

@@ -72,7 +72,8 @@ def hostile_map(payload: str) -> str:
     touchpoint tp2 {s} {{ channel chat emotion p 1 {s} emotion q -1 }}
     action_item {s} outcome {s} owner {s}
   }}
-  kpi k {s} value 3 target 4
+  kpi k {s} value 3 higher target 4
+  kpi u {s} value 3 unit {s}
   kpi r {s} churn start 100 end 90 target 5%
   flow tp -> tp2 {s} -> exit {s}
   flow p: tp -> tp2 {s}

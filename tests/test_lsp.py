@@ -37,7 +37,7 @@ MAP = """map "Shop" {
       pain "Fee at the last step" source survey
     }
   }
-  kpi nps "Net Promoter Score" value 42 target 50
+  kpi nps "Net Promoter Score" value 42 higher target 50
   flow maya: ad -> checkout -> exit "leaves"
 }
 """
@@ -268,6 +268,13 @@ def test_hover_escapes_markdown_in_names(client):
     text = MAP.replace('"Tom, student"', '"Tom [link](http://x) *bold*"')
     card = hover(client, text, "persona tom", len("persona "))
     assert "\\[link\\]\\(http://x\\) \\*bold\\*" in card
+
+
+def test_hover_on_a_touchpoint_shows_its_resolved_channel_and_stage_count(client):
+    text = MAP.replace("channel web", "channel Website")
+    card = hover(client, text, 'touchpoint checkout', len("touchpoint "))
+    assert "- Channel: Web (`web`)" in card
+    assert "1 touchpoint" in hover(client, text, 'stage buy', len("stage "))
 
 
 # ── navigation and rename ─────────────────────────────────────────────────────

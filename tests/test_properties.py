@@ -113,15 +113,21 @@ def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: li
 
 @st.composite
 def kpis(draw, kpi_id: str) -> m.Kpi:
-    kind = draw(st.sampled_from(["value", "retention", "churn"]))
+    kind = draw(st.sampled_from(["value", "retention", "churn", "growth"]))
     target = draw(st.none() | st.integers(0, 100) | st.floats(0, 100).map(lambda v: round(v, 1)))
     name = draw(texts)
+    direction = draw(st.sampled_from([None, "higher", "lower"])) if kind in ("value", "growth") \
+        else None
     if kind == "value":
         value = draw(st.integers(-10**9, 10**12)
                      | st.floats(-1e6, 1e9, allow_nan=False).map(lambda v: round(v, 2)))
-        return m.Kpi(kpi_id, name, kind, value=value, percent=draw(st.booleans()), target=target)
+        percent = draw(st.booleans())
+        unit = None if percent else draw(st.none() | st.sampled_from(["EUR", "days"]) | texts)
+        return m.Kpi(kpi_id, name, kind, value=value, percent=percent, unit=unit,
+                     direction=direction, target=target)
     start = draw(st.integers(1, 10**7))
-    return m.Kpi(kpi_id, name, kind, start=start, end=draw(st.integers(0, start)), target=target)
+    end = draw(st.integers(0, 3 * start if kind == "growth" else start))
+    return m.Kpi(kpi_id, name, kind, start=start, end=end, direction=direction, target=target)
 
 
 @st.composite

@@ -112,7 +112,7 @@ def test_inline_map_with_theme_and_width(project):
     page = (project / "out" / "html" / "inline.html").read_text()
     assert 'style="width:80%;height:auto"' in page
     [(src, alt)] = images(page)
-    assert alt.startswith("Inline map. Customer journey map with 1 stages")
+    assert alt.startswith("Inline map. Customer journey map with 1 stage (Browse) and 1 touchpoint.")
     assert 'fill="#111827"' in (project / "out" / "html" / src).read_text()  # dark background
 
 

@@ -19,7 +19,6 @@ import graphviz
 
 from cjmdsl.backends import BackendUnavailable
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
-from cjmdsl.channels import resolve_channel
 from cjmdsl.flows import steps
 from cjmdsl.model import Journey, Stage, Touchpoint
 from cjmdsl.numbers import signed
@@ -173,7 +172,7 @@ class _FlowGraph:
 
     def touchpoint_label(self, tp: Touchpoint) -> str:
         rows = []
-        channel = self.channel_name(tp)
+        channel = tp.channel_label
         if channel:
             rows.append(_row(f'<FONT POINT-SIZE="{_pt(self.font["small_size"])}" '
                              f'COLOR="{self.colors["muted"]}">{dot_html(channel)}</FONT>'))
@@ -213,7 +212,7 @@ class _FlowGraph:
 
     def tooltip(self, tp: Touchpoint) -> str:
         lines = [tp.name]
-        channel = self.channel_name(tp)
+        channel = tp.channel_label
         if channel:
             lines.append(f"Channel: {channel}")
         for emotion in tp.emotions:
@@ -238,12 +237,6 @@ class _FlowGraph:
         """The persona's name up to its first comma (`Maya, busy parent` → `Maya`), cut."""
         name = self.full_name(persona_id).split(",")[0].strip() or persona_id
         return name if len(name) <= ROW_NAME_LENGTH else name[:ROW_NAME_LENGTH - 1] + "…"
-
-    def channel_name(self, tp: Touchpoint) -> str | None:
-        if tp.channel is None:
-            return None
-        channel = resolve_channel(tp.channel)
-        return channel.label if channel else tp.channel
 
     # ── legend ──────────────────────────────────────────────────────────────
     def legend(self, graph: graphviz.Digraph) -> None:

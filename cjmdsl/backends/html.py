@@ -19,13 +19,13 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from cjmdsl import geometry as g
+from cjmdsl import kpis
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
-from cjmdsl.channels import resolve_channel
 from cjmdsl.escape import xml_chars
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
-from cjmdsl.numbers import number, signed_number
+from cjmdsl.numbers import signed_number
 from cjmdsl.themes import Theme, ThemeError, load_theme
 
 EXTENSION = ".html"
@@ -175,7 +175,7 @@ def _script_data(journey: Journey, maps: list[dict]) -> dict:
 def _touchpoint_label(journey: Journey, tp: Touchpoint) -> str:
     facts = [_stage_name(journey, tp)]
     if tp.channel:
-        facts.append(_channel_label(tp.channel))
+        facts.append(tp.channel_label)
     if tp.moment_of_truth:
         facts.append("moment of truth")
     return f"{tp.name} ({', '.join(facts)})"
@@ -277,24 +277,13 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint) -> dict:
                 "expected": _on_scale(journey.scale, hoped.value) if hoped else None,
                 "gap": signed_number(felt.value - hoped.value) if felt and hoped else None})
     return {"tp": tp, "stage": _stage_name(journey, tp),
-            "channel": _channel_label(tp.channel) if tp.channel else None,
+            "channel": tp.channel_label,
             "emotions": emotions}
 
 
 def _kpi_view(kpi: Kpi) -> dict:
-    unit = "%" if kpi.is_percent else ""
-    actual = kpi.actual
-    detail = None
-    if kpi.kind != "value" and kpi.start is not None and kpi.end is not None:
-        count = kpi.end if kpi.kind == "retention" else kpi.start - kpi.end
-        verb = "retained" if kpi.kind == "retention" else "lost"
-        detail = f"{kpi.kind.capitalize()}: {count:,} of {kpi.start:,} {verb}"
-    if actual is not None and kpi.kind != "value":
-        actual = round(actual, 1)
-    return {"kpi": kpi, "detail": detail,
-            "actual": "–" if actual is None else number(actual) + unit,
-            "target": None if kpi.target is None else number(kpi.target) + unit,
-            "goal": "at most" if kpi.kind == "churn" else "at least"}
+    return {"kpi": kpi, "detail": kpis.sentence(kpi), "actual": kpis.figure(kpi),
+            "target": kpis.target(kpi), "status": kpis.status(kpi)}
 
 
 def _on_scale(scale: Scale, value: float) -> str:
@@ -304,10 +293,5 @@ def _on_scale(scale: Scale, value: float) -> str:
 
 def _stage_name(journey: Journey, tp: Touchpoint) -> str:
     return next((s.name for s in journey.stages if s.id == tp.stage), tp.stage)
-
-
-def _channel_label(name: str) -> str:
-    known = resolve_channel(name)
-    return known.label if known else name
 
 

@@ -34,6 +34,7 @@ def to_data(value):
                 if f.name != "source_name"}
         if isinstance(value, Kpi):
             data["actual"] = value.actual
+            data["better"] = value.better
             data["met"] = value.met
         return data
     if isinstance(value, tuple):

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from cjmdsl.channels import CHANNELS
+from cjmdsl import kpis
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
-from cjmdsl.numbers import number, signed
+from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
 
 EXTENSION = ".md"
@@ -99,10 +99,7 @@ def _feeling(tp: Touchpoint, persona: str, scale: Scale) -> str:
 
 
 def _channel(tp: Touchpoint) -> str:
-    if tp.channel is None:
-        return ""
-    channel = CHANNELS.get(tp.channel)
-    return md_text(channel.label if channel else tp.channel)
+    return md_text(tp.channel_label) if tp.channel else ""
 
 
 def _stage_plans(journey: Journey) -> str:
@@ -179,35 +176,15 @@ def _gaps(journey: Journey) -> str:
 def _kpis(journey: Journey) -> str:
     if not journey.kpis:
         return ""
-    rows = [[md_text(kpi.name), kpi_actual(kpi), kpi_target(kpi), _kpi_status(kpi)]
+    rows = [[md_text(kpi.name), _kpi_actual(kpi), md_text(kpis.target(kpi) or "–"),
+             {"met": "✅ met", "missed": "❌ missed"}.get(kpis.status(kpi), "")]
             for kpi in journey.kpis]
     return "## KPIs\n\n" + _table(["KPI", "Actual", "Target", "Status"], rows)
 
 
-def kpi_actual(kpi: Kpi) -> str:
-    actual = kpi.actual
-    if actual is None:
-        return "–"
-    text = number(actual if kpi.kind == "value" else round(actual, 1))
-    text += "%" if kpi.is_percent else ""
-    if kpi.kind == "retention":
-        text += f" ({number(kpi.end)} of {number(kpi.start)} kept)"
-    elif kpi.kind == "churn":
-        text += f" ({number(kpi.start - kpi.end)} of {number(kpi.start)} lost)"
-    return text
-
-
-def kpi_target(kpi: Kpi) -> str:
-    if kpi.target is None:
-        return "–"
-    prefix = "≤ " if kpi.kind == "churn" else "≥ "
-    return prefix + number(kpi.target) + ("%" if kpi.is_percent else "")
-
-
-def _kpi_status(kpi: Kpi) -> str:
-    if kpi.met is None:
-        return ""
-    return "✅ met" if kpi.met else "❌ missed"
+def _kpi_actual(kpi: Kpi) -> str:
+    sentence = kpis.sentence(kpi)
+    return md_text(kpis.figure(kpi)) + (f"<br>{md_text(sentence)}" if sentence else "")
 
 
 def _lines(texts: list[str]) -> str:

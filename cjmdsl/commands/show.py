@@ -14,8 +14,9 @@ import textwrap
 
 import click
 
-from cjmdsl.backends.md import kpi_actual, kpi_target, mark
-from cjmdsl.numbers import signed
+from cjmdsl import kpis
+from cjmdsl.backends.md import mark
+from cjmdsl.numbers import counted, signed
 from cjmdsl.model import Journey, Touchpoint
 
 SHOW_HELP = """Print a readable summary of maps in the terminal.
@@ -59,12 +60,12 @@ def describe(journey: Journey, width: int = 100) -> str:
     out: list[str] = []
     touchpoints = journey.touchpoints
     out.append(click.style(journey.title, bold=True))
-    counts = [_count(len(journey.stages), "stage"), _count(len(touchpoints), "touchpoint"),
-              _count(len(journey.personas), "persona"),
-              _count(sum(len(tp.pains) for tp in touchpoints), "pain point"),
-              _count(sum(len(tp.opportunities) for tp in touchpoints), "opportunity",
+    counts = [counted(len(journey.stages), "stage"), counted(len(touchpoints), "touchpoint"),
+              counted(len(journey.personas), "persona"),
+              counted(sum(len(tp.pains) for tp in touchpoints), "pain point"),
+              counted(sum(len(tp.opportunities) for tp in touchpoints), "opportunity",
                      "opportunities"),
-              _count(sum(1 for tp in touchpoints if tp.moment_of_truth), "moment of truth",
+              counted(sum(1 for tp in touchpoints if tp.moment_of_truth), "moment of truth",
                      "moments of truth")]
     out += _wrap(", ".join(counts), width, "  ")
     if journey.description:
@@ -86,7 +87,7 @@ def describe(journey: Journey, width: int = 100) -> str:
 
 def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
     star = click.style("★ ", fg="yellow") if tp.moment_of_truth else ""
-    channel = click.style(f" · {_channel(tp)}", dim=True) if tp.channel else ""
+    channel = click.style(f" · {tp.channel_label}", dim=True) if tp.channel else ""
     lines = [f"  {star}{click.style(tp.name, bold=True)}{channel}"]
     name_width = max((len(p.name) for p in journey.personas), default=0)
     for persona in journey.personas:
@@ -107,17 +108,6 @@ def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
     for opportunity in tp.opportunities:
         lines += _wrap(opportunity.text, width, "      " + click.style("✓ ", fg="green"), hang=8)
     return lines
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number} {one if number == 1 else many or one + 's'}"
-
-
-def _channel(tp: Touchpoint) -> str:
-    from cjmdsl.channels import CHANNELS
-
-    channel = CHANNELS.get(tp.channel)
-    return channel.label if channel else tp.channel
 
 
 def _felt(value: float, journey: Journey) -> str:
@@ -156,12 +146,12 @@ def _kpis(journey: Journey, width: int) -> list[str]:
         return []
     out = ["", click.style("KPIs", bold=True)]
     for kpi in journey.kpis:
-        status = ""
-        if kpi.met is not None:
-            status = (click.style("✓ met", fg="green") if kpi.met
-                      else click.style("✗ missed", fg="red"))
-        target = f"target {kpi_target(kpi)}" if kpi.target is not None else ""
-        out += _wrap(f"{kpi.name}: {kpi_actual(kpi)}  {target}  {status}".rstrip(), width, "  ")
+        status = {"met": click.style("✓ met", fg="green"),
+                  "missed": click.style("✗ missed", fg="red")}.get(kpis.status(kpi), "")
+        target = f"target {kpis.target(kpi)}" if kpi.target is not None else ""
+        sentence = f" · {kpis.sentence(kpi)}" if kpis.sentence(kpi) else ""
+        text = f"{kpi.name}: {kpis.figure(kpi)}{sentence}  {target}  {status}"
+        out += _wrap(text.rstrip(), width, "  ")
     return out
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cjmdsl import geometry as g
-from cjmdsl.channels import resolve_channel
 from cjmdsl.escape import xml_chars
 from cjmdsl.model import Journey, Stage, Touchpoint
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
@@ -277,10 +276,8 @@ class Base:
         y = top + self.pad
         icon = channel_text = None
         if tp.channel:
-            known = resolve_channel(tp.channel)
-            icon = g.Icon(known.name if known else "other", column.x + self.pad, y, 16,
-                          self.colors["muted"])
-            channel_text = self.text(known.label if known else tp.channel,
+            icon = g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"])
+            channel_text = self.text(tp.channel_label,
                                      column.x + self.pad + 22, y, inner - 22, self.small(),
                                      self.colors["muted"], max_lines=1)
             y = max(y + 16, channel_text.box.bottom) + 4

@@ -3,9 +3,9 @@ KPI cards."""
 from __future__ import annotations
 
 from cjmdsl import geometry as g
+from cjmdsl import kpis
 from cjmdsl.layout.base import KPI_CARD_WIDTH
 from cjmdsl.model import Kpi, Stage
-from cjmdsl.numbers import number
 from cjmdsl.themes import mix
 
 
@@ -80,23 +80,24 @@ class StagePlan:
         left = x + self.pad
         name = self.text(kpi.name, left, top + self.pad, inner, self.small(), self.colors["muted"],
                          bold=True)
-        value = self.text(_kpi_value(kpi), left, name.box.bottom + 2, inner,
+        value = self.text(kpis.figure(kpi), left, name.box.bottom + 2, inner,
                           self.font["title_size"] - 2, bold=True)
         y = value.box.bottom
         detail = None
-        if kpi.kind != "value":
-            verb = "retained" if kpi.kind == "retention" else "lost"
-            count = kpi.end if kpi.kind == "retention" else kpi.start - kpi.end
-            detail = self.text(f"{kpi.kind.capitalize()}: {count:,} of {kpi.start:,} {verb}",
-                               left, y + 2, inner, self.small(), self.colors["muted"])
+        if kpis.sentence(kpi):
+            detail = self.text(kpis.sentence(kpi), left, y + 2, inner, self.small(),
+                               self.colors["muted"])
             y = detail.box.bottom
         target = None
         if kpi.target is not None:
-            status = "met" if kpi.met else "missed"
-            unit = "%" if kpi.is_percent else ""
-            color = self.colors["met"] if kpi.met else self.colors["missed"]
-            target = self.text(f"Target {number(kpi.target)}{unit} · {status}", left + 14, y + 3,
-                               inner - 14, self.small(), color, bold=True)
+            status = kpis.status(kpi)
+            if status is None:  # no direction: the target alone, without tick or cross
+                target = self.text(f"Target {kpis.target(kpi)}", left, y + 3, inner,
+                                   self.small(), self.colors["muted"], bold=True)
+            else:
+                color = self.colors["met"] if kpi.met else self.colors["missed"]
+                target = self.text(f"Target {kpis.target(kpi)} · {status}", left + 14, y + 3,
+                                   inner - 14, self.small(), color, bold=True)
             y = target.box.bottom
         box = g.Box(x, top, width, y + self.pad - top)
         return g.KpiCard(kpi.id, box, name, value, detail, target, kpi.met)
@@ -110,11 +111,3 @@ def _action_item_text(item) -> str:
         text += f" ({item.owner})"
     return text
 
-
-def _kpi_value(kpi: Kpi) -> str:
-    """A value as the user wrote it; a computed retention or churn to one decimal."""
-    actual = kpi.actual
-    if actual is None:
-        return "–"
-    text = number(actual) if kpi.kind == "value" else number(round(actual, 1))
-    return f"{text}{'%' if kpi.is_percent else ''}"

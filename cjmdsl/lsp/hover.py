@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from cjmdsl import model as m
 from cjmdsl.lsp.analysis import Analysis
-from cjmdsl.numbers import signed
+from cjmdsl.numbers import counted, signed
 
 _PERSONA_FIELDS = (("roles", "Role"), ("goals", "Goal"), ("needs", "Need"), ("pains", "Pain"),
                    ("motivations", "Motivation"), ("quotes", "Quote"))
@@ -31,7 +31,7 @@ def hover_text(analysis: Analysis, line: int, column: int) -> tuple[str, m.Span]
     if stage:
         count = len(stage.touchpoints)
         return (f"**{_md(stage.name)}** · stage `{stage.id}`\n\n"
-                f"{count} touchpoint{'s' if count != 1 else ''}"), occurrence.span
+                f"{counted(count, 'touchpoint')}"), occurrence.span
     return None
 
 
@@ -61,7 +61,7 @@ def _touchpoint(journey: m.Journey, tp: m.Touchpoint) -> str:
     stage = next(s for s in journey.stages if s.id == tp.stage)
     lines = [f"**{_md(tp.name)}** · touchpoint `{tp.id}` in stage **{_md(stage.name)}**", ""]
     if tp.channel:
-        lines.append(f"- Channel: `{tp.channel}`")
+        lines.append(f"- Channel: {_md(tp.channel_label)} (`{tp.channel}`)")
     for emotion in tp.emotions:
         label = journey.scale.label_for(emotion.value)
         lines.append(f"- `{emotion.persona}` {signed(emotion.value)}" + (f" ({_md(label)})" if label else ""))

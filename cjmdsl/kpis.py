@@ -1,0 +1,45 @@
+"""What a KPI says in words: its figure, the sentence under it, its target and whether it is
+met. Written once, so the map, the HTML page, the Markdown and `cjm show` say the same."""
+from __future__ import annotations
+
+from cjmdsl.model import Kpi
+from cjmdsl.numbers import amount, number, signed_number
+
+_SIGN_OF_BETTER = {"higher": "≥ ", "lower": "≤ "}
+
+
+def figure(kpi: Kpi) -> str:
+    """The figure to show: a value as written, with its `%` or unit; a computed percentage to
+    one decimal (growth with its sign: +30%); `–` when there is none."""
+    actual = kpi.actual
+    if actual is None:
+        return "–"
+    if kpi.kind == "value":
+        return number(actual) + "%" if kpi.percent else amount(actual, kpi.unit)
+    shown = round(actual, 1)
+    return (signed_number(shown) if kpi.kind == "growth" else number(shown)) + "%"
+
+
+def sentence(kpi: Kpi) -> str | None:
+    """What the counts say, `Retention: 950 of 1,000 retained`; None for a plain value."""
+    if kpi.kind == "value" or kpi.start is None or kpi.end is None:
+        return None
+    if kpi.kind == "retention":
+        return f"Retention: {number(kpi.end)} of {number(kpi.start)} retained"
+    if kpi.kind == "churn":
+        return f"Churn: {number(kpi.start - kpi.end)} of {number(kpi.start)} lost"
+    return f"Growth: from {number(kpi.start)} to {number(kpi.end)}"
+
+
+def target(kpi: Kpi) -> str | None:
+    """The target and the way that is better, `≥ 95%` or `≤ 30 days`; without a direction
+    just the figure (`20%`); None without a target."""
+    if kpi.target is None:
+        return None
+    value = number(kpi.target) + "%" if kpi.is_percent else amount(kpi.target, kpi.unit)
+    return _SIGN_OF_BETTER.get(kpi.better, "") + value
+
+
+def status(kpi: Kpi) -> str | None:
+    """`met` or `missed`; None where it cannot be told (no target, or no direction)."""
+    return None if kpi.met is None else "met" if kpi.met else "missed"
