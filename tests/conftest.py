@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from pathlib import Path
 
@@ -25,6 +26,26 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+def interrupt_and_wait(process: subprocess.Popen, seconds: float = 20) -> int:
+    """Ctrl-C a long-running `cjm` (watch, serve) and wait for it, killing it if it hangs so
+    that no test leaves a server behind."""
+    process.send_signal(signal.SIGINT)
+    try:
+        return process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
+
+
+def long_running(command: list[str]) -> subprocess.Popen:
+    """Start `command` as a user's terminal would: with Ctrl-C (SIGINT) at its default. A test
+    run started in the background inherits SIGINT ignored (POSIX does that to background
+    jobs), and the child would then ignore Ctrl-C as well."""
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def require_tool(name: str, found: bool, hint: str) -> None:

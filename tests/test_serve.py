@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import signal
-import subprocess
 import time
 import urllib.error
 import urllib.request
 
 import pytest
+from conftest import interrupt_and_wait, long_running
 
 pytest.importorskip("watchfiles", reason='cjm serve needs the live extra: pip install ".[live]"')
 
@@ -26,14 +25,12 @@ def served(tmp_path):
     """A `cjm serve` subprocess on a map in tmp_path: (the map's path, the URL)."""
     source = tmp_path / "journey.cjm"
     source.write_text(MAP, encoding="utf-8")
-    process = subprocess.Popen(["cjm", "serve", str(source)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = long_running(["cjm", "serve", str(source)])
     line = process.stdout.readline()
     found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
     assert found, line + process.stderr.read()
     yield source, found.group(0)
-    process.send_signal(signal.SIGINT)
-    assert process.wait(10) in (0, 130)
+    assert interrupt_and_wait(process) in (0, 130)
     errors = process.stderr.read()
     assert "Traceback" not in errors and "stopped serving" in errors
 
@@ -82,8 +79,7 @@ def test_serve_answers_only_its_own_host(served):
 def test_serve_starts_on_a_broken_file_and_says_why(tmp_path):
     source = tmp_path / "broken.cjm"
     source.write_text('map "Broken" {\n  stage s "S" {\n', encoding="utf-8")
-    process = subprocess.Popen(["cjm", "serve", str(source)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = long_running(["cjm", "serve", str(source)])
     try:
         url = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline()).group(0)
         with urllib.request.urlopen(url + "state", timeout=5) as answer:
@@ -92,6 +88,5 @@ def test_serve_starts_on_a_broken_file_and_says_why(tmp_path):
         with urllib.request.urlopen(url + "map", timeout=5) as answer:
             assert b"No map yet" in answer.read()
     finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(10) in (0, 130)
+        assert interrupt_and_wait(process) in (0, 130)
         assert "Traceback" not in process.stderr.read()

@@ -2,11 +2,11 @@
 errors, and stops cleanly on Ctrl-C. A real subprocess; bounded waits."""
 from __future__ import annotations
 
-import signal
 import subprocess
 import time
 
 import pytest
+from conftest import interrupt_and_wait, long_running
 from lsp_client import wait_until
 
 pytest.importorskip("watchfiles", reason='cjm watch needs the live extra: pip install ".[live]"')
@@ -19,13 +19,11 @@ MAP = """map "Watched map" {
 
 
 def start(*args) -> subprocess.Popen:
-    return subprocess.Popen(["cjm", "watch", *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    return long_running(["cjm", "watch", *map(str, args)])
 
 
 def stop(process: subprocess.Popen) -> str:
-    process.send_signal(signal.SIGINT)
-    assert process.wait(10) in (0, 130)
+    assert interrupt_and_wait(process) in (0, 130)
     errors = process.stderr.read()
     assert "Traceback" not in errors
     return errors
