@@ -66,8 +66,8 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     then "default". An unknown `format` raises UnknownFormat before anything is parsed.
     """
     from cjmdsl.backends import backend
-    from cjmdsl.themes import load_theme
+    from cjmdsl.themes import theme_for
 
     module = backend(format)
     journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
-    return module.render(journey, load_theme(theme or journey.theme or "default"))
+    return module.render(journey, theme_for(journey.theme, theme))

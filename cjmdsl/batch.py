@@ -13,7 +13,6 @@ printed on every run. The folder is safe to delete at any time.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import multiprocessing
 import os
@@ -142,7 +141,7 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     from cjmdsl.cli import write_atomically
     from cjmdsl.diagnostics import format_all
     from cjmdsl.limits import Limits
-    from cjmdsl.themes import load_theme
+    from cjmdsl.themes import theme_for
 
     text, problems = decode(job.data, job.name)
     if problems:
@@ -152,9 +151,7 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     journey = result.journey
     if journey is None or (settings.strict and result.warnings):
         return Outcome(FAILED, report)
-    theme = load_theme(settings.theme or journey.theme or settings.default_theme or "default")
-    if settings.dark_theme:
-        theme = dataclasses.replace(theme, dark=settings.dark_theme)
+    theme = theme_for(journey.theme, settings.theme, settings.default_theme, settings.dark_theme)
     try:
         content = backend(settings.format_name).render(journey, theme, **settings.options)
     except BackendUnavailable as exc:

@@ -325,25 +325,31 @@ class ProjectDefaults:
     dark_theme: str | None  # --dark-theme, else the config's
 
 
+def project_settings(files, command_line: dict):
+    """Every setting for the maps `files`: the command line's (values other than None), else
+    the project config's (found upwards from the maps), else the defaults. A config with
+    mistakes prints them and exits 1."""
+    from cjmdsl.config import ConfigError, project_config, resolve, start_folder
+
+    try:
+        config = project_config(start_folder([Path(name) for name in files if name != STDIN]))
+    except ConfigError as exc:
+        _exit_with_file_diagnostics(exc)
+    return resolve(config, command_line)
+
+
 def _project_defaults(files: tuple[str, ...], format_name: str | None = None) -> ProjectDefaults:
     """The command line's options, else the project config's (found upwards from the inputs),
     else the defaults. `format_name` is the format the command line asks for, by -f or by the
     name of -o's file. A config with mistakes prints them and exits 1. The config's limits
     join the command line's where `_check` and `render` read them."""
-
-    from cjmdsl.config import ConfigError, project_config, resolve, start_folder
-
     ctx = click.get_current_context()
     limits = ctx.meta.setdefault(LIMITS_KEY, {})
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
                     "output": ctx.params.get("output"),
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
-    try:
-        config = project_config(start_folder([Path(name) for name in files if name != STDIN]))
-    except ConfigError as exc:
-        _exit_with_file_diagnostics(exc)
-    settings = resolve(config, command_line)
+    settings = project_settings(files, command_line)
     for name, setting in settings.items():
         if name.startswith("limits.") and setting.source != "default":
             limits[name.removeprefix("limits.")] = setting.value

@@ -336,3 +336,8 @@ def resolve(config: Config, command_line: dict | None = None) -> dict[str, Setti
         else:
             settings[name] = Setting(default, "default")
     return settings
+
+
+def limits_of(settings: dict[str, Setting]) -> Limits:
+    """The limits that resolved settings set."""
+    return Limits(**{name: settings[f"limits.{name}"].value for name in LIMIT_NAMES})

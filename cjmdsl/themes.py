@@ -8,7 +8,7 @@ gets a diagnostic with its file, line and key, as a mistake in a map does.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 
@@ -75,6 +75,15 @@ def builtin_names() -> list[str]:
 def is_theme_path(name_or_path: str) -> bool:
     """A theme file rather than a built-in name: it ends in .toml or holds a path separator."""
     return name_or_path.endswith(".toml") or "/" in name_or_path or "\\" in name_or_path
+
+
+def theme_for(journey_theme: str | None, chosen: str | None = None,
+              project_theme: str | None = None, dark: str | None = None) -> Theme:
+    """The theme a map is drawn with, in order: the one `chosen` for this run (--theme), the
+    map's own `theme` statement, the project config's, then "default"; `dark` (the config's or
+    --dark-theme) replaces the theme's own dark partner. Raises ThemeError."""
+    theme = load_theme(chosen or journey_theme or project_theme or "default")
+    return replace(theme, dark=dark) if dark else theme
 
 
 def load_theme(name_or_path: str = "default") -> Theme:

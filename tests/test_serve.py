@@ -90,3 +90,16 @@ def test_serve_starts_on_a_broken_file_and_says_why(tmp_path):
     finally:
         assert interrupt_and_wait(process) in (0, 130)
         assert "Traceback" not in process.stderr.read()
+
+
+def test_serve_draws_with_the_project_configs_theme(tmp_path):
+    (tmp_path / "cjm.toml").write_text('theme = "high-contrast"\n', encoding="utf-8")
+    source = tmp_path / "journey.cjm"
+    source.write_text(MAP, encoding="utf-8")
+    process = long_running(["cjm", "serve", str(source)])
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+/", process.stdout.readline()).group(0)
+        with urllib.request.urlopen(url + "map", timeout=5) as answer:
+            assert b"#0039a6" in answer.read()  # a colour of high-contrast alone
+    finally:
+        assert interrupt_and_wait(process) in (0, 130)

@@ -77,3 +77,37 @@ def test_watch_refuses_an_f_that_contradicts_the_output_name(tmp_path):
     assert run.returncode == 2
     assert f"-f svg contradicts -o {tmp_path / 'out.png'}" in run.stderr
     assert not (tmp_path / "out.png").exists()
+
+
+def test_watch_draws_with_the_project_configs_theme(tmp_path):
+    (tmp_path / "cjm.toml").write_text('theme = "dark"\n', encoding="utf-8")
+    source, output = tmp_path / "journey.cjm", tmp_path / "journey.svg"
+    source.write_text(MAP, encoding="utf-8")
+    process = start(source)
+    try:
+        assert wait_until(lambda: output.exists() and "#111827" in output.read_text(), 15)
+    finally:
+        stop(process)
+
+
+def test_watch_compiles_within_the_project_configs_limits(tmp_path):
+    (tmp_path / "cjm.toml").write_text("[limits]\nmax_touchpoints = 1\n", encoding="utf-8")
+    source, output = tmp_path / "journey.cjm", tmp_path / "journey.svg"
+    source.write_text(MAP.replace("} }\n}", '} touchpoint u "Second" { channel web } }\n}'),
+                      encoding="utf-8")
+    process = start(source)
+    try:
+        time.sleep(5)  # the first render, which the limits refuse
+    finally:
+        errors = stop(process)
+    assert "error[E032]" in errors and not output.exists()
+
+
+def test_watch_stops_on_a_config_with_mistakes(tmp_path):
+    (tmp_path / "cjm.toml").write_text('them = "dark"\n', encoding="utf-8")
+    source = tmp_path / "journey.cjm"
+    source.write_text(MAP, encoding="utf-8")
+    run = subprocess.run(["cjm", "watch", str(source)], capture_output=True, text=True, timeout=20)
+    assert run.returncode == 1
+    assert "cjm.toml:1:1: error[E061]: unknown key `them`" in run.stderr
+    assert not (tmp_path / "journey.svg").exists()

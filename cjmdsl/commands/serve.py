@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from cjmdsl.commands.watch import _watchfiles
+from cjmdsl.commands.watch import Look, _watchfiles, look_for
 from cjmdsl.extras import install_hint
 
 SERVE_HELP = f"""Serve a map's HTML page on 127.0.0.1 and reload it on every save.
@@ -40,9 +40,9 @@ class Preview:
     """What the browser is shown: the last good page, the current problems, and a version
     that grows with every change (the shell page asks for news by it)."""
 
-    def __init__(self, file: Path, theme: str | None):
+    def __init__(self, file: Path, look: Look):
         self.file = file
-        self.theme = theme
+        self.look = look
         self.version = 0
         self.map_version = 0
         self.page: bytes | None = None
@@ -73,20 +73,21 @@ class Preview:
         from cjmdsl.api import check, decode
         from cjmdsl.backends import html
         from cjmdsl.diagnostics import format_all
-        from cjmdsl.themes import ThemeError, load_theme
+        from cjmdsl.themes import ThemeError, theme_for
 
         try:
             data = self.file.read_bytes()
         except OSError as exc:
             return None, f"cannot read {self.file}: {exc.strerror or exc}"
         text, problems = decode(data, str(self.file))
-        result = None if problems else check(text, str(self.file))
+        result = None if problems else check(text, str(self.file), self.look.limits)
         diagnostics = problems or result.diagnostics
         shown = format_all([d for d in diagnostics if d.is_error], text, str(self.file))
         if result is None or result.journey is None:
             return None, shown
         try:
-            theme = load_theme(self.theme or result.journey.theme or "default")
+            theme = theme_for(result.journey.theme, self.look.theme, self.look.project_theme,
+                              self.look.dark_theme)
         except ThemeError as exc:
             return None, str(exc)
         return html.render(result.journey, theme).encode("utf-8"), ""
@@ -101,7 +102,7 @@ def serve(file: Path, port: int, theme: str | None) -> None:
     from cjmdsl.cli import EXIT_OK, _fail_usage
 
     watchfiles = _watchfiles()
-    preview = Preview(file, theme)
+    preview = Preview(file, look_for(file, theme))
     preview.refresh()
     try:
         server = PreviewServer(("127.0.0.1", port), preview)

@@ -7,12 +7,14 @@ file and renaming it over the old one are followed too.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from cjmdsl.cli import _formats
 from cjmdsl.extras import install_hint
+from cjmdsl.limits import Limits
 
 WATCH_HELP = f"""Render a map again every time it is saved (Ctrl-C stops).
 
@@ -38,31 +40,53 @@ def watch(file: Path, output: Path | None, format_name: str | None, theme: str |
     from cjmdsl.cli import EXIT_OK, _fail_usage, output_format
 
     watchfiles = _watchfiles()
+    look = look_for(file, theme)
     module = backend(output_format(format_name, str(output) if output else None))
     output = output or file.with_suffix(module.EXTENSION)
     if output.resolve() == file.resolve():
         _fail_usage(f"refusing to write over the input {output}")
-    render_once(file, output, module, theme)
+    render_once(file, output, module, look)
     click.echo(f"cjm: watching {file} (Ctrl-C to stop)", err=True)
     target = file.resolve()
     try:
         for _ in watchfiles.watch(target.parent, watch_filter=lambda _, path: Path(path) == target,
                                   debounce=400, raise_interrupt=True):
             if file.exists():
-                render_once(file, output, module, theme)
+                render_once(file, output, module, look)
     except KeyboardInterrupt:
         pass
     click.echo("cjm: stopped watching", err=True)
     sys.exit(EXIT_OK)
 
 
-def render_once(file: Path, output: Path, module, theme: str | None) -> bool:
+@dataclass(frozen=True)
+class Look:
+    """How the watched map is drawn: --theme, and the project config's theme, dark theme and
+    limits, which apply on every save."""
+
+    theme: str | None
+    project_theme: str | None
+    dark_theme: str | None
+    limits: Limits
+
+
+def look_for(file: Path, theme: str | None) -> Look:
+    """--theme, and the project config that applies to `file` (a config with mistakes prints
+    them and exits 1)."""
+    from cjmdsl.cli import project_settings
+    from cjmdsl.config import limits_of
+
+    settings = project_settings([str(file)], {})
+    return Look(theme, settings["theme"].value, settings["dark_theme"].value, limits_of(settings))
+
+
+def render_once(file: Path, output: Path, module, look: Look) -> bool:
     """Render `file` to `output`; on errors print them and leave `output` as it was. A
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
     from cjmdsl.api import check, decode
     from cjmdsl.backends import BackendUnavailable
     from cjmdsl.cli import Source, _print_diagnostics, fail_unavailable, write_atomically
-    from cjmdsl.themes import ThemeError, load_theme
+    from cjmdsl.themes import ThemeError, theme_for
 
     try:
         data = file.read_bytes()
@@ -70,15 +94,15 @@ def render_once(file: Path, output: Path, module, theme: str | None) -> bool:
         click.echo(f"cjm: error: cannot read {file}: {exc.strerror or exc}", err=True)
         return False
     text, problems = decode(data, str(file))
-    result = check(text, str(file)) if not problems else None
+    result = check(text, str(file), look.limits) if not problems else None
     diagnostics = problems or result.diagnostics
     _print_diagnostics(diagnostics, Source(str(file), text, file))
     if result is None or result.journey is None:
         click.echo(f"cjm: {file} has errors; {output} is unchanged", err=True)
         return False
     try:
-        content = module.render(result.journey, load_theme(theme or result.journey.theme
-                                                           or "default"))
+        content = module.render(result.journey, theme_for(result.journey.theme, look.theme,
+                                                          look.project_theme, look.dark_theme))
     except ThemeError as exc:
         click.echo(f"cjm: error: {exc}", err=True)
         return False
