@@ -167,7 +167,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            no_cache: bool,
            scale: float | None) -> None:
     from cjmdsl import batch
-    from cjmdsl.backends import backend
+    from cjmdsl.backends import backend, extension
 
     _refuse_output_names_as_inputs(files)
     inputs, folders = _expand_inputs(files)
@@ -181,9 +181,9 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     for format_name in project.formats:
         module = backend(format_name)
         options = _backend_options(module, format_name, scale)
-        targets = _plan_outputs(inputs, project.output, module.EXTENSION, folders)
+        targets = _plan_outputs(inputs, project.output, extension(format_name), folders)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
-            _refuse_binary_to_terminal(format_name, inputs[0], module.EXTENSION)
+            _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
                                   project.theme, project.dark_theme)
         cache = None if no_cache else batch.make_cache(settings, theme_obj, dark=dark_obj)
@@ -252,7 +252,7 @@ def output_format(format_name: str | None, output: str | None) -> str:
     """The format to write: -f, else the one the output file's name asks for, else svg
     (standard output, a folder, beside the map). An -f that the name contradicts, or a
     file name that asks for no format, is a usage error: `-o out.png` never gets an SVG."""
-    from cjmdsl.backends import backend, extensions, file_type, format_for
+    from cjmdsl.backends import extension, extensions, file_type, format_for
 
     if output is None or output == STDIN or _names_folder(output):
         return format_name or "svg"
@@ -263,7 +263,7 @@ def output_format(format_name: str | None, output: str | None) -> str:
     if format_name is None:
         return named
     if named is not None and not output.lower().endswith(file_type(format_name)):
-        renamed = output[:-len(backend(named).EXTENSION)] + backend(format_name).EXTENSION
+        renamed = output[:-len(extension(named))] + extension(format_name)
         _fail_usage(f"-f {format_name} contradicts -o {output}, whose name asks for {named}; "
                     f"drop -f, or name the output {renamed}")
     return format_name

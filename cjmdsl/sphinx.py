@@ -229,7 +229,7 @@ def visit_alt_text(translator, node: cjm_map) -> None:
 def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str]:
     """The map drawn by the first available backend of `candidates`; (None, "") with a
     warning when none can draw it here."""
-    from cjmdsl.backends import BackendUnavailable, backend, formats
+    from cjmdsl.backends import BackendUnavailable, backend, extension, formats
     from cjmdsl.themes import load_theme
 
     problems = []
@@ -243,7 +243,7 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
             problems.append(str(exc))
             continue
         return (content.encode("utf-8") if isinstance(content, str) else content,
-                module.EXTENSION)
+                extension(format_name))
     reason = "; ".join(problems) or f"no backend for {', '.join(candidates)}"
     logger.warning(f"cjm: cannot draw the map for this builder: {reason}", type="cjm",
                    subtype="backend", location=node["location"])

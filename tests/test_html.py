@@ -21,7 +21,7 @@ from test_properties import LIGHT, journeys
 
 import cjmdsl
 from cjmdsl.api import parse
-from cjmdsl.backends import backend, formats
+from cjmdsl.backends import backend, extension, formats
 from cjmdsl.backends.html import dark_partner, gap_rows, json_for_script
 from cjmdsl.format import quote as cjm_string
 from cjmdsl.themes import load_theme
@@ -101,8 +101,7 @@ def sha256(text: str) -> str:
 
 def test_html_is_a_format_the_cli_offers():
     assert "html" in formats()
-    module = backend("html")
-    assert (module.EXTENSION, module.BINARY) == (".html", False)
+    assert (extension("html"), backend("html").BINARY) == (".html", False)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

@@ -1,8 +1,9 @@
 """Output formats: one module per format, found by name, imported only when used.
 
-A backend module defines `EXTENSION`, `BINARY` (bytes or text output) and
+A backend module defines `BINARY` (bytes or text output) and
 `render(journey, theme) -> str | bytes`. Adding a format is adding a module;
-`formats()` lists them without importing any.
+`formats()` lists them and `extension()` names their files without importing any, so
+telling the format from an output's name costs nothing.
 """
 from __future__ import annotations
 
@@ -56,18 +57,23 @@ def format_for(file_name: str) -> str | None:
     return next((n for n, extension in _by_extension_length() if name.endswith(extension)), None)
 
 
+def extension(format_name: str) -> str:
+    """The file extension a format writes: its name, with `-` as `.` (`.svg`, `.flow.svg`)."""
+    return "." + format_name.replace("-", ".")
+
+
 @cache
 def _by_extension_length() -> tuple[tuple[str, str], ...]:
     """(format, extension), longest extension first: `.flow.svg` is tried before `.svg`."""
-    pairs = ((name, backend(name).EXTENSION) for name in formats())
+    pairs = ((name, extension(name)) for name in formats())
     return tuple(sorted(pairs, key=lambda pair: -len(pair[1])))
 
 
 def file_type(format_name: str) -> str:
     """The kind of file a format writes, its last suffix: `.svg` for svg and flow-svg."""
-    return "." + backend(format_name).EXTENSION.rsplit(".", 1)[-1]
+    return "." + extension(format_name).rsplit(".", 1)[-1]
 
 
 def extensions() -> list[str]:
     """Every format's extension, for messages."""
-    return sorted({backend(n).EXTENSION for n in formats()}, key=lambda e: (e.count("."), e))
+    return sorted({extension(n) for n in formats()}, key=lambda e: (e.count("."), e))

@@ -9,7 +9,6 @@ from cjmdsl.backends._graph import build
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
-EXTENSION = ".dot"
 BINARY = False
 
 

@@ -9,7 +9,6 @@ from cjmdsl.backends._graph import render_with_dot
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
-EXTENSION = ".flow.svg"
 BINARY = False
 
 

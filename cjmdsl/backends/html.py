@@ -28,7 +28,6 @@ from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed_number
 from cjmdsl.themes import Theme, ThemeError, load_theme
 
-EXTENSION = ".html"
 BINARY = False
 
 # Theme colours the page itself uses, as CSS custom properties (`--pain-border`, …).

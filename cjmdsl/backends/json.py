@@ -12,7 +12,6 @@ import json
 from cjmdsl.model import Journey, Kpi, Span
 from cjmdsl.themes import Theme
 
-EXTENSION = ".json"
 BINARY = False
 SCHEMA_VERSION = 2
 SCHEMA_ID = "https://cjmdsl.dev/schemas/journey.v2.schema.json"

@@ -16,7 +16,6 @@ from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
 
-EXTENSION = ".md"
 BINARY = False
 
 # From the low end of the scale to the high end, in five equal steps.

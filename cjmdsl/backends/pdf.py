@@ -15,7 +15,6 @@ from cjmdsl.backends._raster import unavailable, without_paint_order
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
-EXTENSION = ".pdf"
 BINARY = True
 OPTIONS = ("scale",)
 DEFAULT_SCALE = 1.0

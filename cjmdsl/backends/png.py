@@ -11,7 +11,6 @@ from cjmdsl.backends._raster import unavailable
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
-EXTENSION = ".png"
 BINARY = True
 OPTIONS = ("scale",)
 DEFAULT_SCALE = 2.0

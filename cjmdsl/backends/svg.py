@@ -16,7 +16,6 @@ from cjmdsl.model import Journey
 from cjmdsl.numbers import counted, number, plural, signed
 from cjmdsl.themes import Theme
 
-EXTENSION = ".svg"
 BINARY = False
 
 

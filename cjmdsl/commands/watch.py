@@ -36,13 +36,14 @@ Needs the `live` extra: {install_hint("live")}.
               help="Output format.  [default: from the output's extension, else svg]")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 def watch(file: Path, output: Path | None, format_name: str | None, theme: str | None) -> None:
-    from cjmdsl.backends import backend
+    from cjmdsl.backends import backend, extension
     from cjmdsl.cli import EXIT_OK, _fail_usage, output_format
 
     watchfiles = _watchfiles()
     look = look_for(file, theme)
-    module = backend(output_format(format_name, str(output) if output else None))
-    output = output or file.with_suffix(module.EXTENSION)
+    format_name = output_format(format_name, str(output) if output else None)
+    module = backend(format_name)
+    output = output or file.with_suffix(extension(format_name))
     if output.resolve() == file.resolve():
         _fail_usage(f"refusing to write over the input {output}")
     render_once(file, output, module, look)
