@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -23,8 +24,8 @@ from cjmdsl.limits import Limits
 from cjmdsl.model import Span
 from cjmdsl.tomlfile import Places, kind_of, read_toml
 
-__all__ = ["CONFIG_CODES", "CONFIG_NAMES", "Config", "ConfigError", "Setting", "find_config",
-           "load_config", "project_config", "resolve", "start_folder"]
+__all__ = ["CONFIG_CODES", "CONFIG_NAMES", "BuildConfigs", "Config", "ConfigError", "MapDefaults",
+           "Setting", "find_config", "load_config", "project_config", "resolve", "start_folder"]
 
 # Codes of the mistakes a config file can hold. E006 and E019 mean what they mean in maps.
 CONFIG_CODES: dict[str, str] = {
@@ -341,3 +342,56 @@ def resolve(config: Config, command_line: dict | None = None) -> dict[str, Setti
 def limits_of(settings: dict[str, Setting]) -> Limits:
     """The limits that resolved settings set."""
     return Limits(**{name: settings[f"limits.{name}"].value for name in LIMIT_NAMES})
+
+
+# ── docs builds ──────────────────────────────────────────────────────────────
+@dataclass(frozen=True)
+class MapDefaults:
+    """What a project config gives the maps of a docs build (Sphinx, MkDocs): `theme` for maps
+    that name none, `dark_theme` over the theme's own partner, the `limits`; a theme file as an
+    absolute path, since a docs build keeps it across its pages. `path` is the config file, for
+    rebuilding when it changes; None: no config."""
+
+    theme: str | None = None
+    dark_theme: str | None = None
+    limits: Limits = Limits()
+    path: Path | None = None
+
+
+class BuildConfigs:
+    """The project configs of one docs build: each found config loaded once, however many maps
+    it covers. A config with mistakes is handed to `report` once (its diagnostics, formatted)
+    and its maps get the defaults, so that the build goes on and the docs tool decides whether
+    the mistake fails it."""
+
+    def __init__(self, report: Callable[[str], None]):
+        self._report = report
+        self._found: dict[Path, Path | None] = {}
+        self._loaded: dict[Path, MapDefaults] = {}
+
+    def for_folder(self, folder: Path) -> MapDefaults:
+        """The defaults for maps in `folder`: from the nearest config upwards of it."""
+        folder = folder.resolve()
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        path = self._found[folder]
+        if path is None:
+            return MapDefaults()
+        if path not in self._loaded:
+            self._loaded[path] = self._load(path)
+        return self._loaded[path]
+
+    def _load(self, path: Path) -> MapDefaults:
+        from cjmdsl.themes import is_theme_path
+
+        try:
+            settings = resolve(load_config(path))
+        except ConfigError as exc:
+            self._report(str(exc))
+            return MapDefaults(path=path)
+
+        def theme(name: str) -> str | None:
+            value = settings[name].value
+            return str(Path(value).resolve()) if value and is_theme_path(value) else value
+
+        return MapDefaults(theme("theme"), theme("dark_theme"), limits_of(settings), path)

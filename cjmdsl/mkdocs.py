@@ -18,7 +18,13 @@ partner and shown when the reader picks the dark scheme. A broken map is an erro
 with the file, line and column (the `.md` file's own lines for a fenced block), so
 `mkdocs build --strict` fails, with `-q` too; a map drawn with warnings logs them as
 warnings. `mkdocs serve` re-renders on every change to a page or a `.cjm` file under
-docs/ (and watches `.cjm` files linked from outside it).
+docs/ (and watches `.cjm` files linked from outside it, and the project configs).
+
+The project config (`cjm.toml`, or `[tool.cjm]` in `pyproject.toml`), found upwards from the
+linked map's folder or, for a fenced map, the page's, gives the theme of maps that name none
+(after the plugin's `theme`), the dark picture's theme (after the plugin's `dark_theme`) and
+the limits. Each config is read once per build; its mistakes are one error, and its maps get
+the defaults.
 """
 from __future__ import annotations
 
@@ -33,6 +39,8 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+
+from cjmdsl.config import BuildConfigs
 
 log = get_plugin_logger(__name__)
 
@@ -64,6 +72,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
     def on_config(self, config):
         self._schemes = _schemes(config, self.config.dark)
         self._watch: set[str] = set()
+        self._configs = BuildConfigs(_log_error)
         if self._schemes == ("light", "dark"):
             config.extra_css.append(STYLESHEET)
         return config
@@ -97,8 +106,10 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         options = {key: quoted or bare for key, quoted, bare in _OPTION.findall(match["info"])}
         body = match.group("body")
         text = "\n" * (line - 1) + body  # so diagnostics give the .md file's own lines
-        name = _display(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
-        tags = self._draw(text, name, "map", options.get("alt"), options.get("theme"),
+        source = page.file.abs_src_path
+        name = _display(source) if source else page.file.src_uri
+        folder = Path(source).parent if source else Path(config.docs_dir)
+        tags = self._draw(text, name, folder, "map", options.get("alt"), options.get("theme"),
                           page, config, files)
         if tags is None:
             return _broken(name) + "\n"
@@ -109,15 +120,16 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             loaded = self._linked(match.group("src"), page, files)
             if loaded is None:
                 return match.group(0)
-            text, name, stem = loaded
-            tags = self._draw(text, name, stem, match.group("alt") or None, None, page,
-                              config, files, title=match.group("title"))
+            text, path = loaded
+            name = _display(path)
+            tags = self._draw(text, name, path.parent, path.stem, match.group("alt") or None,
+                              None, page, config, files, title=match.group("title"))
             return tags if tags is not None else _broken(name)
 
         return _IMAGE.sub(replace, markdown)
 
-    def _linked(self, src: str, page, files: Files) -> tuple[str, str, str] | None:
-        """The text, display name and stem of a .cjm file linked from `page`."""
+    def _linked(self, src: str, page, files: Files) -> tuple[str, Path] | None:
+        """The text and path of a .cjm file linked from `page`."""
         from urllib.parse import unquote
 
         src = unquote(src)
@@ -133,7 +145,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         else:
             path = None
         if path is None or not path.is_file():
-            _log_broken_map(f"{page.file.src_uri}: the map {src} does not exist")
+            _log_error(f"{page.file.src_uri}: the map {src} does not exist")
             return None
         from cjmdsl.api import decode
 
@@ -142,33 +154,39 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         if problems:
             from cjmdsl.diagnostics import format_all
 
-            _log_broken_map(format_all(problems, text, name))
+            _log_error(format_all(problems, text, name))
             return None
-        return text, name, path.stem
+        return text, path
 
     # ── drawing ──────────────────────────────────────────────────────────────
-    def _draw(self, text: str, name: str, stem: str, alt: str | None, theme: str | None,
-              page, config, files: Files, title: str | None = None) -> str | None:
+    def _draw(self, text: str, name: str, folder: Path, stem: str, alt: str | None,
+              theme: str | None, page, config, files: Files,
+              title: str | None = None) -> str | None:
         """`<img>` tags (light, and dark where the site has a dark scheme) for the map in
-        `text`; None after logging its diagnostics when it has errors."""
+        `text`, with the defaults of the project config found upwards from `folder`; None
+        after logging its diagnostics when it has errors."""
         from cjmdsl.api import check
         from cjmdsl.backends.svg import render, summary
         from cjmdsl.diagnostics import format_all
         from cjmdsl.themes import ThemeError, load_theme
 
-        result = check(text, name)
+        defaults = self._configs.for_folder(folder)
+        if defaults.path:
+            self._watch.add(str(defaults.path))
+        result = check(text, name, defaults.limits)
         journey = result.journey
         if journey is None:
-            _log_broken_map(format_all(result.diagnostics, text, name))
+            _log_error(format_all(result.diagnostics, text, name))
             return None
         if result.diagnostics:
             log.warning(format_all(result.diagnostics, text, name))
-        light_name = theme or self.config.theme or journey.theme or "default"
+        light_name = theme or self.config.theme or journey.theme or defaults.theme or "default"
         try:
             light = load_theme(light_name)
-            dark = load_theme(self.config.dark_theme or light.dark or "dark")
+            dark = load_theme(self.config.dark_theme or defaults.dark_theme or light.dark
+                              or "dark")
         except ThemeError as exc:
-            _log_broken_map(f"{name}: {exc}")
+            _log_error(f"{name}: {exc}")
             return None
         alt_text = alt or f"{journey.title}. {summary(journey)}"
         tags = []
@@ -214,10 +232,10 @@ def _first_line(markdown: str, page) -> int:
     return source.count("\n", 0, at) + 1 if at > 0 else 1
 
 
-def _log_broken_map(report: str) -> None:
-    """Log why a map could not be drawn. It is an error in the page, logged as an error:
-    `mkdocs build --strict` counts errors even with `-q`, which drops warnings before they
-    are counted."""
+def _log_error(report: str) -> None:
+    """Log why a map could not be drawn, or a config's mistakes. They are errors in the site,
+    logged as errors: `mkdocs build --strict` counts errors even with `-q`, which drops
+    warnings before they are counted."""
     log.error(report)
 
 

@@ -17,6 +17,12 @@ map has the `.rst` file's own line as its one location; the page still builds, w
 diagnostics in place of the map. The `.cjm` file is a dependency of its page, so
 editing it rebuilds the page in an incremental build.
 
+The project config (`cjm.toml`, or `[tool.cjm]` in `pyproject.toml`), found upwards from the
+map file's folder or, for a map in the body, the page's, gives the theme of maps that name
+none, the dark mode of `:format: html` and the limits. Each config is read once per build and
+is a dependency of the pages with maps; its mistakes are one warning, and its maps get the
+defaults.
+
 HTML builders (html, dirhtml, singlehtml, epub) get the SVG as an image in
 `_images/` (`:format: html` embeds the interactive page in an iframe, `:format: flow`
 the Graphviz flow view, where those backends are installed); LaTeX gets the map as a
@@ -36,6 +42,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from cjmdsl import __version__
+from cjmdsl.config import BuildConfigs, MapDefaults
 
 logger = logging.getLogger(__name__)
 
@@ -71,11 +78,14 @@ class CjmDirective(SphinxDirective):
         loaded = self._source()
         if loaded is None:
             return []
-        text, name = loaded
+        text, name, folder = loaded
         from cjmdsl.api import check
         from cjmdsl.diagnostics import format_all, format_diagnostic
 
-        result = check(text, name)
+        defaults = _configs.for_folder(folder)
+        if defaults.path:
+            self.env.note_dependency(defaults.path)
+        result = check(text, name, defaults.limits)
         inline = not self.arguments
         for diagnostic in result.diagnostics:
             # A map in the body is part of the page: Sphinx's own `page.rst:LINE:` is the
@@ -86,10 +96,11 @@ class CjmDirective(SphinxDirective):
                            type="cjm", subtype=diagnostic.code, location=location)
         if result.journey is None:
             return [self._broken(format_all(result.diagnostics, text, name))]
-        return [self._figure(self._node(result.journey))]
+        return [self._figure(self._node(result.journey, defaults))]
 
-    def _source(self) -> tuple[str, str] | None:
-        """The map's text and its name for messages; None (after a warning) when unusable."""
+    def _source(self) -> tuple[str, str, Path] | None:
+        """The map's text, its name for messages and the folder its project config is looked
+        for from (the map file's, else the page's); None (after a warning) when unusable."""
         if self.arguments and self.content:
             return self._refuse("give either a .cjm file or the map in the body, not both")
         if self.arguments:
@@ -109,10 +120,11 @@ class CjmDirective(SphinxDirective):
                 logger.warning(format_all(problems, text, name), type="cjm", subtype="E006",
                                location=(self.env.docname, self.lineno))
                 return None
-            return text, name
+            return text, name, Path(absolute).parent
         if not self.content:
             return self._refuse("give a .cjm file or write the map in the directive's body")
-        return self._inline_text(), _display_path(self.env.doc2path(self.env.docname))
+        page = self.env.doc2path(self.env.docname)
+        return self._inline_text(), _display_path(page), Path(page).parent
 
     def _inline_text(self) -> str:
         """The body, placed at its own lines and columns of the .rst file, so that
@@ -122,12 +134,18 @@ class CjmDirective(SphinxDirective):
         return "\n" * (first_line - 1) + "\n".join(
             (" " * indent + line) if line else "" for line in self.content)
 
-    def _node(self, journey) -> cjm_map:
-        theme = self.options.get("theme") or journey.theme or "default"
-        if theme.endswith(".toml"):
-            relative, theme = self.env.relfn2path(theme)
-            self.env.note_dependency(relative)
-        from cjmdsl.themes import ThemeError, load_theme
+    def _node(self, journey, defaults: MapDefaults) -> cjm_map:
+        # `:theme:`, else the map's own, else the project config's (an absolute path if a
+        # file), as `cjm render` chooses.
+        from cjmdsl.themes import ThemeError, is_theme_path, load_theme
+
+        theme = self.options.get("theme") or journey.theme
+        if theme and theme.endswith(".toml"):
+            theme = self.env.relfn2path(theme)[1]
+        theme = theme or defaults.theme or "default"
+        for used in (theme, defaults.dark_theme):
+            if used and is_theme_path(used):  # editing the theme file rebuilds the page
+                self.env.note_dependency(used)
 
         try:
             load_theme(theme)
@@ -138,6 +156,7 @@ class CjmDirective(SphinxDirective):
         node = cjm_map()
         node["journey"] = journey
         node["theme"] = theme
+        node["dark_theme"] = defaults.dark_theme
         node["view"] = self.options.get("format", "svg")
         node["alt"] = self.options.get("alt") or _default_alt(journey)
         node["width"] = self.options.get("width")
@@ -230,7 +249,6 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
     """The map drawn by the first available backend of `candidates`; (None, "") with a
     warning when none can draw it here."""
     from cjmdsl.backends import BackendUnavailable, backend, extension, formats
-    from cjmdsl.themes import load_theme
 
     problems = []
     for format_name in candidates:
@@ -238,7 +256,7 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
             continue
         module = backend(format_name)
         try:
-            content = module.render(node["journey"], load_theme(node["theme"]))
+            content = module.render(node["journey"], _theme(node))
         except BackendUnavailable as exc:
             problems.append(str(exc))
             continue
@@ -262,11 +280,17 @@ def _store(folder: Path, content: bytes, extension: str) -> str:
     return filename
 
 
+def _theme(node: cjm_map):
+    """The node's theme, with the project config's dark partner (the html view's dark mode)."""
+    from cjmdsl.themes import theme_for
+
+    return theme_for(None, node["theme"], dark=node.get("dark_theme"))
+
+
 def _page_height(node: cjm_map) -> int:
     from cjmdsl.layout import layout
-    from cjmdsl.themes import load_theme
 
-    return int(layout(node["journey"], load_theme(node["theme"])).height) + 160
+    return int(layout(node["journey"], _theme(node)).height) + 160
 
 
 def _available(candidates: tuple[str, ...]) -> bool:
@@ -298,7 +322,30 @@ def _display_path(path) -> str:
         return str(path)
 
 
+# ── the project config, once per build ───────────────────────────────────────
+def _warn_config(report: str) -> None:
+    logger.warning(report, type="cjm", subtype="config")
+
+
+_configs = BuildConfigs(_warn_config)
+
+
+def _start_build(app) -> None:
+    """A new build reads each config afresh (a process may run several builds)."""
+    global _configs
+    _configs = BuildConfigs(_warn_config)
+
+
+def _load_configs(app, env, docnames) -> None:
+    """Load the configs of the pages about to be read in the main process, before a parallel
+    build forks its readers: each reader inherits them, so a broken one is reported once."""
+    for docname in sorted(docnames):
+        _configs.for_folder(Path(env.doc2path(docname)).parent)
+
+
 def setup(app) -> dict:
+    app.connect("builder-inited", _start_build)
+    app.connect("env-before-read-docs", _load_configs)
     app.add_node(cjm_map, html=(visit_html, None), latex=(visit_latex, None),
                  text=(visit_text, None), man=(visit_alt_text, None),
                  texinfo=(visit_alt_text, None))

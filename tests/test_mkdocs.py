@@ -2,6 +2,7 @@
 temp folder: plain MkDocs and mkdocs-material with a dark palette."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -178,6 +179,89 @@ def test_material_shows_the_picture_of_the_readers_scheme(site, page):
         assert page.eval_on_selector_all("img.cjm-light, img.cjm-dark", visible)[:2] == expected
 
 
+# ── the project config (cjm.toml) ────────────────────────────────────────────
+OWN_THEME = """\
+# Own theme
+
+```cjm
+map "Own theme" {
+  theme "default"
+  persona maya "Maya"
+  stage s "Browse" {
+    touchpoint t "Sees an ad" { channel web emotion maya 1 }
+  }
+}
+```
+"""
+DARK_BACKGROUND = 'fill="#111827"'
+LIGHT_BACKGROUND = 'fill="#ffffff"'
+
+
+def pictures(site: Path, page: str = "") -> list[str]:
+    html = (site / "site" / page / "index.html").read_text()
+    return [(site / "site" / page / src).read_text() for _, src, _ in images(html)]
+
+
+def test_config_theme_draws_maps_that_name_none_and_a_maps_own_theme_wins(site):
+    (site / "cjm.toml").write_text('theme = "dark"\n')  # beside mkdocs.yml, above docs/
+    (site / "docs" / "own.md").write_text(OWN_THEME)
+    run = build(site, "--strict")
+    assert run.returncode == 0, run.stderr
+    linked, fenced = pictures(site)
+    assert DARK_BACKGROUND in linked and DARK_BACKGROUND in fenced
+    [own] = pictures(site, "own")
+    assert LIGHT_BACKGROUND in own  # `theme "default"` beats the config
+
+
+def test_plugin_theme_beats_the_config(site):
+    (site / "cjm.toml").write_text('theme = "dark"\n')
+    (site / "mkdocs.yml").write_text("site_name: Maps\nplugins:\n  - cjm:\n"
+                                     "      theme: high-contrast\n")
+    assert build(site, "--strict").returncode == 0
+    assert all(DARK_BACKGROUND not in svg for svg in pictures(site))
+
+
+def test_config_dark_theme_draws_the_dark_picture(site):
+    (site / "pyproject.toml").write_text('[tool.cjm]\ndark_theme = "high-contrast-dark"\n')
+    (site / "mkdocs.yml").write_text("site_name: Maps\n" + MATERIAL + "plugins:\n  - cjm\n")
+    assert build(site, "--strict").returncode == 0
+    light, dark, _, _ = pictures(site)
+    assert LIGHT_BACKGROUND in light
+    assert 'fill="#000000"' in dark and DARK_BACKGROUND not in dark
+
+
+@STRICT
+def test_broken_config_fails_strict_once_with_its_line_and_column(site, options):
+    (site / "cjm.toml").write_text('# docs defaults\ntheme = "drak"\n')
+    (site / "docs" / "own.md").write_text(OWN_THEME)
+    strict = build(site, *options)
+    assert strict.returncode != 0
+    assert strict.stderr.count("error[E019]") == 1, strict.stderr  # once, for three maps
+    assert re.search(r"^ERROR +- +cjmdsl: cjm\.toml:2:9: error\[E019\]: unknown theme `drak` "
+                     r"for `theme`$", strict.stderr, re.M), strict.stderr
+    assert "did you mean `dark`?" in strict.stderr
+
+    lenient = build(site)
+    assert lenient.returncode == 0
+    assert all(LIGHT_BACKGROUND in svg for svg in pictures(site))  # the defaults
+
+
+def test_config_limits_apply_to_maps(site):
+    (site / "cjm.toml").write_text("[limits]\nmax_touchpoints = 1\n")
+    run = build(site, "--strict", "-q")
+    assert run.returncode != 0
+    assert re.search(r"^ERROR +- +cjmdsl: docs/maps/grocery\.cjm:\d+:\d+: error\[E032\]: the map "
+                     r"has \d+ touchpoints, more than the limit of 1$", run.stderr, re.M), run.stderr
+    assert run.stderr.count("error[E032]") == 1  # the fenced map has one touchpoint
+
+
+def test_a_linked_map_gets_the_config_of_its_own_folder_a_fenced_map_that_of_its_page(site):
+    (site / "docs" / "maps" / "cjm.toml").write_text('theme = "dark"\n')
+    assert build(site, "--strict").returncode == 0
+    linked, fenced = pictures(site)
+    assert DARK_BACKGROUND in linked and LIGHT_BACKGROUND in fenced
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -202,27 +286,53 @@ def wait_for(predicate, seconds: float):
     return None
 
 
-@pytest.mark.slow
-def test_mkdocs_serve_re_renders_when_the_cjm_file_changes(site):
+@contextlib.contextmanager
+def serving(site: Path):
+    """`mkdocs serve` on a free port, answering: yields its base URL."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}/"
     try:
-        first = wait_for(lambda: fetch(base), 60)
-        assert first is not None, "mkdocs serve did not answer"
-        [(_, before, _), _] = images(first)
-        source = site / "docs" / "maps" / "grocery.cjm"
-        source.write_text(source.read_text().replace("Basketful", "Basketful, edited"))
-
-        def new_picture():
-            current = fetch(base)
-            found = images(current) if current else []
-            return found and found[0][1] != before and found[0][1]
-
-        after = wait_for(new_picture, 60)
-        assert after, "the page still shows the old map"
-        assert "Basketful, edited" in fetch(base + after)
+        assert wait_for(lambda: fetch(base), 60) is not None, "mkdocs serve did not answer"
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def first_picture(url: str) -> str | None:
+    page = fetch(url)
+    found = images(page) if page else []
+    return found[0][1] if found else None
+
+
+def new_first_picture(url: str, before: str | None) -> str | None:
+    """The first map picture of the page at `url` once it is no longer `before`."""
+    def changed():
+        current = first_picture(url)
+        return current if current not in (None, before) else None
+
+    return wait_for(changed, 60)
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_re_renders_when_the_cjm_file_changes(site):
+    with serving(site) as base:
+        before = first_picture(base)
+        source = site / "docs" / "maps" / "grocery.cjm"
+        source.write_text(source.read_text().replace("Basketful", "Basketful, edited"))
+        after = new_first_picture(base, before)
+        assert after, "the page still shows the old map"
+        assert "Basketful, edited" in fetch(base + after)
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_re_renders_when_the_config_outside_docs_changes(site):
+    (site / "cjm.toml").write_text('theme = "default"\n')
+    with serving(site) as base:
+        before = first_picture(base)
+        (site / "cjm.toml").write_text('theme = "dark"\n')
+        after = new_first_picture(base, before)
+        assert after, "the page still shows the map in the old theme"
+        assert DARK_BACKGROUND in fetch(base + after)

@@ -197,6 +197,9 @@ def test_extension_declares_parallel_safety():
         def add_directive(self, *args):
             pass
 
+        def connect(self, *args):
+            pass
+
     metadata = extension.setup(App())
     assert metadata["parallel_read_safe"] and metadata["parallel_write_safe"]
 
@@ -210,3 +213,108 @@ def test_format_html_embeds_the_interactive_page(project):
     embedded = (project / "out" / "html" / src).read_text()
     assert embedded.lstrip().lower().startswith("<!doctype html>")
     assert "First online grocery order" in embedded
+
+
+# ── the project config (cjm.toml) ────────────────────────────────────────────
+OWN_THEME = """\
+Own theme
+=========
+
+.. cjm::
+
+   map "Own theme" {
+     theme "default"
+     persona maya "Maya"
+     stage s "Browse" {
+       touchpoint t "Sees an ad" { channel web emotion maya 1 }
+     }
+   }
+"""
+DARK_BACKGROUND = 'fill="#111827"'
+LIGHT_BACKGROUND = 'fill="#ffffff"'
+
+
+def add_page(project: Path, name: str, text: str) -> None:
+    (project / "src" / f"{name}.rst").write_text(text)
+    index = project / "src" / "index.rst"
+    index.write_text(index.read_text() + f"   {name}\n")
+
+
+def picture(project: Path, page: str) -> str:
+    [(src, _)] = images((project / "out" / "html" / f"{page}.html").read_text())
+    return (project / "out" / "html" / src).read_text()
+
+
+def test_config_theme_draws_maps_that_name_none_and_a_maps_own_theme_wins(project):
+    (project / "src" / "cjm.toml").write_text('theme = "dark"\n')
+    add_page(project, "own", OWN_THEME)
+    run = build(project, "-W")
+    assert run.returncode == 0, run.stderr
+    assert DARK_BACKGROUND in picture(project, "index")  # grocery.cjm names no theme
+    assert LIGHT_BACKGROUND in picture(project, "own")  # `theme "default"` beats the config
+
+
+def test_config_in_pyproject_above_the_docs_is_found(project):
+    (project / "pyproject.toml").write_text('[project]\nname = "maps"\n\n[tool.cjm]\n'
+                                            'theme = "dark"\n')
+    assert build(project, "-W").returncode == 0
+    assert DARK_BACKGROUND in picture(project, "index")
+
+
+@pytest.mark.parametrize("options", [("-W",), ("-W", "-j", "2")], ids=["serial", "parallel"])
+def test_broken_config_fails_W_once_with_its_line_and_column_and_maps_get_defaults(project,
+                                                                                   options):
+    (project / "src" / "cjm.toml").write_text('# docs defaults\ntheme = "drak"\n')
+    strict = build(project, *options)
+    assert strict.returncode != 0
+    # reported once for the build, though two pages hold maps
+    assert strict.stderr.count("error[E019]") == 1, strict.stderr
+    assert re.search(r"WARNING: src/cjm\.toml:2:9: error\[E019\]: unknown theme `drak` for "
+                     r"`theme`$", strict.stderr, re.M), strict.stderr
+    assert "did you mean `dark`?" in strict.stderr
+
+    lenient = build(project)
+    assert lenient.returncode == 0
+    assert LIGHT_BACKGROUND in picture(project, "index")
+
+
+def test_config_limits_apply_to_maps(project):
+    (project / "src" / "cjm.toml").write_text("[limits]\nmax_touchpoints = 1\n")
+    run = build(project, "-W")
+    assert run.returncode != 0
+    assert re.search(r"index\.rst:\d+: WARNING: src/maps/grocery\.cjm:\d+:\d+: error\[E032\]: "
+                     r"the map has \d+ touchpoints, more than the limit of 1", run.stderr), \
+        run.stderr
+    assert run.stderr.count("error[E032]") == 1  # inline.rst's map of one touchpoint is fine
+
+
+def test_a_map_file_gets_the_config_of_its_own_folder_an_inline_map_that_of_its_page(project):
+    (project / "src" / "maps" / "cjm.toml").write_text('theme = "dark"\n')
+    add_page(project, "plain", OWN_THEME.replace('  theme "default"\n', ""))
+    assert build(project, "-W").returncode == 0
+    assert DARK_BACKGROUND in picture(project, "index")  # maps/grocery.cjm, beside the config
+    assert LIGHT_BACKGROUND in picture(project, "plain")  # src/plain.rst, above it
+
+
+def test_editing_the_config_rebuilds_the_pages_with_maps(project):
+    (project / "src" / "cjm.toml").write_text('theme = "default"\n')
+    (project / "src" / "plain.rst").write_text("Plain\n=====\n\nNo map here.\n")
+    index = project / "src" / "index.rst"
+    index.write_text(index.read_text() + "   plain\n")
+    assert build(project, "-W").returncode == 0
+    assert "0 added, 0 changed, 0 removed" in build(project).stdout
+    time.sleep(0.01)
+    (project / "src" / "cjm.toml").write_text('theme = "dark"\n')
+    rebuilt = build(project, "-W")
+    assert "0 added, 2 changed, 0 removed" in rebuilt.stdout  # index and inline, not plain
+    assert DARK_BACKGROUND in picture(project, "index")
+
+
+def test_config_dark_theme_is_the_dark_mode_of_the_interactive_page(project):
+    (project / "src" / "cjm.toml").write_text('dark_theme = "high-contrast-dark"\n')
+    (project / "src" / "inline.rst").write_text(
+        INLINE + "\n.. cjm:: maps/grocery.cjm\n   :format: html\n   :alt: Interactive\n")
+    assert build(project, "-W").returncode == 0
+    page = (project / "out" / "html" / "inline.html").read_text()
+    [src] = re.findall(r'<iframe class="cjm-map" src="([^"]+\.html)"', page)
+    assert "#000000" in (project / "out" / "html" / src).read_text()  # high-contrast-dark
