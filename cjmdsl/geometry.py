@@ -7,6 +7,8 @@ behaviour to it.
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 
 
@@ -252,6 +254,15 @@ class Geometry:
     grid_color: str
     colors: dict
 
+    def to_json(self) -> str:
+        """Every field of the geometry as JSON, so a layout change reads as a diff.
+
+        The stored per-stage goldens (tests/golden/geometry/) are this text: keys sorted,
+        numbers with at most two decimals as the SVG writes them, no `-0`, and a small object
+        of plain values (a box, a marker) on one line, so one moved box is one changed line.
+        """
+        return _json_lines(plain_data(self), "") + "\n"
+
     def text_blocks(self):
         """Every text block, for checks that no text overflows its box."""
         yield self.title
@@ -281,3 +292,38 @@ class Geometry:
             yield from (b for b in (kpi.name, kpi.value, kpi.detail, kpi.target) if b)
         if self.kpi_label:
             yield self.kpi_label
+
+
+def plain_data(value):
+    """Geometry as JSON data: dataclasses by their fields (a new field is included without
+    asking), tuples as lists, floats rounded to two decimals and whole ones written as ints
+    (so `-0.0` is `0`), so that the same drawing always gives the same text."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(key): plain_data(item) for key, item in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [plain_data(item) for item in value]
+    if isinstance(value, float):
+        rounded = round(value, 2)
+        return int(rounded) if rounded.is_integer() else rounded
+    return value
+
+
+_ONE_LINE = 100  # characters: a box or a marker fits on a line, a text block does not
+
+
+def _json_lines(data, indent: str) -> str:
+    """Indented JSON with sorted keys that keeps a container of plain values on one line."""
+    flat = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    children = data.values() if isinstance(data, dict) else data if isinstance(data, list) else ()
+    if not children or (len(flat) <= _ONE_LINE
+                        and not any(isinstance(c, (dict, list)) and c for c in children)):
+        return flat
+    inner = indent + "  "
+    if isinstance(data, dict):
+        items = [f"{inner}{json.dumps(key, ensure_ascii=False)}: {_json_lines(data[key], inner)}"
+                 for key in sorted(data)]
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    items = [inner + _json_lines(item, inner) for item in data]
+    return "[\n" + ",\n".join(items) + "\n" + indent + "]"
