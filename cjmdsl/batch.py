@@ -82,7 +82,7 @@ class Cache:
     def store(self, key: str, output: bytes) -> None:
         """Remember that `key` rendered to `output`; a cache that cannot be written is
         only a slower next run, never a failed one."""
-        from cjmdsl.cli import write_atomically
+        from cjmdsl.files import write_atomically
 
         try:
             write_atomically(self._stamp(key), hashlib.sha256(output).hexdigest() + "\n")
@@ -138,7 +138,7 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     """Compile and render one map and write its output; never raises for a bad map."""
     from cjmdsl.api import check, decode
     from cjmdsl.backends import BackendUnavailable, backend
-    from cjmdsl.cli import write_atomically
+    from cjmdsl.files import write_atomically
     from cjmdsl.diagnostics import format_all
     from cjmdsl.limits import Limits
     from cjmdsl.themes import theme_for

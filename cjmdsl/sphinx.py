@@ -271,7 +271,7 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
 def _store(folder: Path, content: bytes, extension: str) -> str:
     """Write `content` under a name made from its hash (so parallel writers and repeated
     builds agree, and a changed map gets a new name that no browser has cached)."""
-    from cjmdsl.cli import write_atomically
+    from cjmdsl.files import write_atomically
 
     filename = f"cjm-{hashlib.sha256(content).hexdigest()[:20]}{extension}"
     target = folder / filename

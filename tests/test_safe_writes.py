@@ -7,7 +7,7 @@ import os
 import pytest
 from conftest import EXAMPLES
 
-from cjmdsl import cli
+from cjmdsl import cli, files
 from cjmdsl.backends import svg
 
 OLD = b"<svg>the previous, good map</svg>"
@@ -60,7 +60,7 @@ def test_a_full_disk_keeps_the_old_output(workspace, monkeypatch, capsys):
             self.stream.write(data[: len(data) // 2])
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cli.os, "fdopen", FullDisk)
+    monkeypatch.setattr(files.os, "fdopen", FullDisk)
     code, err = run_cli(monkeypatch, capsys, "render", str(workspace / "map.cjm"))
     assert code == cli.EXIT_MAP_ERRORS
     assert "No space left on device" in err

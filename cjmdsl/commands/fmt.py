@@ -45,7 +45,8 @@ def fmt(files: tuple[str, ...], check: bool, show_diff: bool) -> None:
 
 def _format_one(name: str, check: bool, show_diff: bool) -> bool:
     """Format one file as the options say; True when it fails the run."""
-    from cjmdsl.cli import STDIN, _print_diagnostics, _read, _write_stdout, write_atomically
+    from cjmdsl.cli import STDIN, _print_diagnostics, _read, _write_stdout
+    from cjmdsl.files import write_atomically
     from cjmdsl.diagnostics import CjmError
     from cjmdsl.format import format_text
 

@@ -57,7 +57,8 @@ def title_from(path: Path) -> str:
               help="The map's title.  [default: from the file name]")
 @click.option("--list", "list_templates", is_flag=True, help="List the templates and exit.")
 def new(file: str | None, template: str, title: str | None, list_templates: bool) -> None:
-    from cjmdsl.cli import EXIT_OK, STDIN, _fail_usage, _write_stdout, write_atomically
+    from cjmdsl.cli import EXIT_OK, STDIN, _fail_usage, _write_stdout
+    from cjmdsl.files import write_atomically
 
     if list_templates:
         width = max(map(len, TEMPLATES)) + 2

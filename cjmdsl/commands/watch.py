@@ -86,7 +86,8 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
     from cjmdsl.api import check, decode
     from cjmdsl.backends import BackendUnavailable
-    from cjmdsl.cli import Source, _print_diagnostics, fail_unavailable, write_atomically
+    from cjmdsl.cli import Source, _print_diagnostics, fail_unavailable
+    from cjmdsl.files import write_atomically
     from cjmdsl.themes import ThemeError, theme_for
 
     try:

@@ -1,0 +1,36 @@
+"""The package's layering, as the house style states it: library code never imports the
+command line, so a library user (Sphinx, MkDocs, the Python API) never pulls in click's
+commands, and a command is only ever a thin wrapper."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "cjmdsl"
+COMMAND_LINE = ("cjmdsl.cli", "cjmdsl.commands")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
+
+
+LIBRARY = [path for path in sorted(PACKAGE.rglob("*.py"))
+           if not module_name(path).startswith(COMMAND_LINE)]
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=module_name)
+def test_library_code_never_imports_the_command_line(path):
+    assert {name for name in imported(path) if name.startswith(COMMAND_LINE)} == set()
