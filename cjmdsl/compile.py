@@ -346,16 +346,16 @@ class Builder(Transformer):
         return _Field("expect", expectation, span_of(meta))
 
     def pain(self, meta, children):
-        return _Field("pain", self._finding(m.PainPoint, "pain", meta, children), span_of(meta))
+        return _Field("pain", self._finding("pain", meta, children), span_of(meta))
 
     def opportunity(self, meta, children):
-        return _Field("opportunity", self._finding(m.Opportunity, "opportunity", meta, children),
+        return _Field("opportunity", self._finding("opportunity", meta, children),
                       span_of(meta))
 
-    def _finding(self, kind, key: str, meta, children):
+    def _finding(self, key: str, meta, children) -> m.Finding:
         text, *options = children
         chosen = self.options(key, options)
-        return kind(
+        return m.Finding(
             text=self.string(text),
             source=chosen["source"].value if "source" in chosen else None,
             owner=chosen["owner"].value if "owner" in chosen else None,
