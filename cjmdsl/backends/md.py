@@ -9,9 +9,8 @@ table or inject HTML.
 """
 from __future__ import annotations
 
-import re
-
 from cjmdsl import kpis
+from cjmdsl.escape import md_text
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
@@ -21,19 +20,6 @@ BINARY = False
 
 # From the low end of the scale to the high end, in five equal steps.
 MARKS = ("😠", "😟", "😐", "🙂", "😄")
-
-_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
-
-
-def md_text(text: str) -> str:
-    """User text as inline Markdown that shows exactly that text: HTML and Markdown
-    syntax are escaped, line breaks become `<br>` (which also keeps table rows whole)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
-    return "<br>".join(text.replace("\r", "").split("\n"))
-
 
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
