@@ -14,6 +14,7 @@ from cjmdsl.escape import md_text
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
+from cjmdsl.words import action_item
 
 EXTENSION = ".md"
 BINARY = False
@@ -94,13 +95,8 @@ def _stage_plans(journey: Journey) -> str:
         lines = [f"### {md_text(stage.name)}", ""]
         lines += [f"- **Customer goal:** {md_text(t.text)}" for t in stage.goals]
         lines += [f"- **Brand action:** {md_text(t.text)}" for t in stage.brand_actions]
-        for item in stage.action_items:
-            text = f"- [ ] {md_text(item.text)}"
-            if item.outcome:
-                text += f" → {md_text(item.outcome)}"
-            if item.owner:
-                text += f" *({md_text(item.owner)})*"
-            lines.append(text)
+        lines += [f"- [ ] {action_item(item, md_text, owner='*({})*')}"
+                  for item in stage.action_items]
         if len(lines) > 2:
             sections.append("\n".join(lines))
     return "## Stage plan\n\n" + "\n\n".join(sections) if sections else ""
