@@ -10,28 +10,11 @@ a tool or library this machine lacks.
 """
 from __future__ import annotations
 
-import codecs
-
 from cjmdsl.compile import CompileResult, compile_text
-from cjmdsl.diagnostics import CjmError, Diagnostic, error, sort_key
+from cjmdsl.diagnostics import CjmError, sort_key
 from cjmdsl.limits import DEFAULT_LIMITS, Limits, check_journey, check_size
-from cjmdsl.model import Journey, Span
-
-
-def decode(data: bytes, filename: str = "<input>") -> tuple[str, list[Diagnostic]]:
-    """Bytes of a .cjm file to text; invalid UTF-8 is a diagnostic naming the byte offset."""
-    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    body = data[bom:]
-    try:
-        return body.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        good = body[:exc.start].decode("utf-8")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        text = body.decode("utf-8", "replace")
-        return text, [error("E006", f"invalid UTF-8 byte 0x{body[exc.start]:02x} at byte offset "
-                                    f"{bom + exc.start}", Span(line, column, line, column + 1),
-                            "save the file as UTF-8")]
+from cjmdsl.model import Journey
+from cjmdsl.utf8 import decode  # noqa: F401  (public: cjmdsl.api.decode)
 
 
 def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> CompileResult:

@@ -280,14 +280,7 @@ class Builder(Transformer):
         return children
 
     def action_item(self, meta, children):
-        text, *options = children
-        chosen = self.options("action_item", options)
-        return m.ActionItem(
-            text=self.string(text),
-            outcome=chosen["outcome"].value if "outcome" in chosen else None,
-            owner=chosen["owner"].value if "owner" in chosen else None,
-            span=span_of(meta),
-        )
+        return self._text_with_options(m.ActionItem, "action_item", meta, children)
 
     # ── touchpoints ────────────────────────────────────────────────────────
     def touchpoint(self, meta, children):
@@ -346,21 +339,23 @@ class Builder(Transformer):
         return _Field("expect", expectation, span_of(meta))
 
     def pain(self, meta, children):
-        return _Field("pain", self._finding(m.PainPoint, "pain", meta, children), span_of(meta))
+        return _Field("pain", self._finding("pain", meta, children), span_of(meta))
 
     def opportunity(self, meta, children):
-        return _Field("opportunity", self._finding(m.Opportunity, "opportunity", meta, children),
+        return _Field("opportunity", self._finding("opportunity", meta, children),
                       span_of(meta))
 
-    def _finding(self, kind, key: str, meta, children):
+    def _finding(self, key: str, meta, children) -> m.Finding:
+        return self._text_with_options(m.Finding, key, meta, children)
+
+    def _text_with_options(self, make, key: str, meta, children):
+        """An item written as a string and its options (`pain "…" owner "…"`): `make` gets
+        the text, each option `key` allows (None for one left out) and the span."""
         text, *options = children
         chosen = self.options(key, options)
-        return kind(
-            text=self.string(text),
-            source=chosen["source"].value if "source" in chosen else None,
-            owner=chosen["owner"].value if "owner" in chosen else None,
-            span=span_of(meta),
-        )
+        given = {name: chosen[name].value if name in chosen else None
+                 for name in _OPTIONS_OF[key]}
+        return make(text=self.string(text), **given, span=span_of(meta))
 
     def moment_of_truth(self, meta, children):
         reason = self.string(children[0]) if children else None

@@ -83,13 +83,17 @@ def warning(code: str, message: str, span: Span, hint: str | None = None) -> Dia
 
 
 class CjmError(Exception):
-    """Raised by the API when a map has errors; carries every diagnostic found."""
+    """Raised by the API when a map (or a theme, a config) has errors; carries every
+    diagnostic found, with the `source` and `filename` they point into. A file that cannot
+    be read or found has no diagnostics, only its `message`."""
 
-    def __init__(self, diagnostics: list[Diagnostic], source: str = "", filename: str = "<input>"):
+    def __init__(self, diagnostics: list[Diagnostic] = (), source: str = "",
+                 filename: str = "<input>", message: str | None = None):
         self.diagnostics = list(diagnostics)
         self.source = source
         self.filename = filename
-        super().__init__(format_all(self.diagnostics, source, filename, color=False))
+        super().__init__(format_all(self.diagnostics, source, filename, color=False)
+                         if message is None else message)
 
 
 def closest(word: str, candidates) -> str | None:

@@ -2,7 +2,8 @@
 
 Jinja2's autoescaping quotes `& < > " '` for XML and HTML; `xml_chars` runs
 before it (as the template environment's `finalize`) and removes what XML 1.0
-cannot carry at all, escaped or not.
+cannot carry at all, escaped or not. `md_text` is Markdown's: the Markdown
+backend and the language server's hover cards use it.
 """
 from __future__ import annotations
 
@@ -18,3 +19,19 @@ def xml_chars(value):
     if isinstance(value, str) and not hasattr(value, "__html__"):
         return _NOT_XML.sub("\ufffd", value)
     return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
+_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+
+
+def md_text(text: str, line_break: str = "<br>") -> str:
+    """User text as inline Markdown that shows exactly that text: HTML and Markdown syntax
+    are escaped, so a name cannot start a heading or a list, break a table, open a link or
+    an image, or inject HTML. Line breaks become `line_break`: `<br>` keeps a table row
+    whole; a hover card, which a client may show without HTML, passes a space."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1],
+                              text)
+    return line_break.join(text.replace("\r", "").split("\n"))

@@ -166,7 +166,8 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         `text`, with the defaults of the project config found upwards from `folder`; None
         after logging its diagnostics when it has errors."""
         from cjmdsl.api import check
-        from cjmdsl.backends.svg import render, summary
+        from cjmdsl import words
+        from cjmdsl.backends.svg import render
         from cjmdsl.diagnostics import format_all
         from cjmdsl.themes import ThemeError, load_theme
 
@@ -188,7 +189,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         except ThemeError as exc:
             _log_error(f"{name}: {exc}")
             return None
-        alt_text = alt or f"{journey.title}. {summary(journey)}"
+        alt_text = alt or words.alt_text(journey)
         tags = []
         for scheme in self._schemes:
             svg = render(journey, dark if scheme == "dark" else light).encode("utf-8")

@@ -100,19 +100,20 @@ class Source:
 
 
 @dataclass(frozen=True)
-class PainPoint:
+class Finding:
+    """A pain point or an opportunity at a touchpoint: what was found, the evidence for it and
+    who owns it. Which of the two it is follows from the list that holds it."""
+
     text: str
     source: Source | None = None
     owner: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
-class Opportunity:
-    text: str
-    source: Source | None = None
-    owner: str | None = None
-    span: Span = field(default=NO_SPAN, compare=False)
+PainPoint = Finding
+"""A touchpoint's `pain` (the same shape as an opportunity)."""
+Opportunity = Finding
+"""A touchpoint's `opportunity` (the same shape as a pain point)."""
 
 
 @dataclass(frozen=True)

@@ -300,9 +300,9 @@ def _available(candidates: tuple[str, ...]) -> bool:
 
 
 def _default_alt(journey) -> str:
-    from cjmdsl.backends.svg import summary
+    from cjmdsl.words import alt_text
 
-    return f"{journey.title}. {summary(journey)}"
+    return alt_text(journey)
 
 
 def _body_indent(block_text: str) -> int:

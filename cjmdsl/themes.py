@@ -25,12 +25,6 @@ class ThemeError(CjmError):
     """A theme that cannot be used. For a theme file: every diagnostic found in it, with its
     `source` and `filename`; for a name or path that leads nowhere: only a message."""
 
-    def __init__(self, diagnostics=(), source: str = "", filename: str = "<theme>",
-                 message: str | None = None):
-        super().__init__(list(diagnostics), source, filename)
-        if message is not None:
-            self.args = (message,)
-
 
 @dataclass(frozen=True)
 class Theme:

@@ -9,6 +9,7 @@ import tomllib
 
 from cjmdsl.diagnostics import Diagnostic, error
 from cjmdsl.model import Span
+from cjmdsl.utf8 import decode
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
@@ -16,25 +17,13 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 def read_toml(raw: bytes, syntax_code: str) -> tuple[str, dict, list[Diagnostic]]:
     """A file's text and its TOML data, or the diagnostic that stops the reading: E006 for
     bytes that are not UTF-8, `syntax_code` for text that is not TOML."""
-    text, problems = _decode(raw)
+    text, problems = decode(raw)
     if problems:
         return text, {}, problems
     try:
         return text, tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
         return text, {}, [_syntax_error(exc, syntax_code, text)]
-
-
-def _decode(raw: bytes) -> tuple[str, list[Diagnostic]]:
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff"), []
-    except UnicodeDecodeError as exc:
-        good = raw[:exc.start].decode("utf-8")
-        line = good.count("\n") + 1
-        column = len(good) - (good.rfind("\n") + 1) + 1
-        return raw.decode("utf-8", "replace"), [error(
-            "E006", f"invalid UTF-8 byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            Span(line, column, line, column + 1), "save the file as UTF-8")]
 
 
 def _syntax_error(exc: tomllib.TOMLDecodeError, code: str, text: str) -> Diagnostic:

@@ -267,7 +267,7 @@ def test_hover_on_a_custom_scale_label(client):
 def test_hover_escapes_markdown_in_names(client):
     text = MAP.replace('"Tom, student"', '"Tom [link](http://x) *bold*"')
     card = hover(client, text, "persona tom", len("persona "))
-    assert "\\[link\\]\\(http://x\\) \\*bold\\*" in card
+    assert "**Tom \\[link\\](http://x) \\*bold\\*** · persona `tom`" in card  # no link, no emphasis
 
 
 def test_hover_on_a_touchpoint_shows_its_resolved_channel_and_stage_count(client):

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 import cjmdsl
-from cjmdsl.backends.svg import summary
+from cjmdsl.words import summary
 from cjmdsl.api import check
 
 

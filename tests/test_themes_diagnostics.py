@@ -88,6 +88,9 @@ CASES = [
                                "parent.toml": '[colors]\n\ntext = "black"\n'}, "E018",
          "parent.toml", 3, 8, "invalid colour `black` for `colors.text`",
          'use "#rgb" or "#rrggbb", such as "#1f2933"'),
+    # A byte order mark is no column: the bad byte is the 12th character of line 1.
+    Case("not-utf8-after-bom", {"t.toml": b'\xef\xbb\xbfname = "caf\xe9"\n'}, "E006", "t.toml", 1,
+         12, "invalid UTF-8 byte 0xe9 at byte offset 14", "save the file as UTF-8"),
 ]
 
 

@@ -9,30 +9,17 @@ table or inject HTML.
 """
 from __future__ import annotations
 
-import re
-
 from cjmdsl import kpis
+from cjmdsl.escape import md_text
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
+from cjmdsl.words import action_item
 
 BINARY = False
 
 # From the low end of the scale to the high end, in five equal steps.
 MARKS = ("😠", "😟", "😐", "🙂", "😄")
-
-_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
-
-
-def md_text(text: str) -> str:
-    """User text as inline Markdown that shows exactly that text: HTML and Markdown
-    syntax are escaped, line breaks become `<br>` (which also keeps table rows whole)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
-    return "<br>".join(text.replace("\r", "").split("\n"))
-
 
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
@@ -107,13 +94,8 @@ def _stage_plans(journey: Journey) -> str:
         lines = [f"### {md_text(stage.name)}", ""]
         lines += [f"- **Customer goal:** {md_text(t.text)}" for t in stage.goals]
         lines += [f"- **Brand action:** {md_text(t.text)}" for t in stage.brand_actions]
-        for item in stage.action_items:
-            text = f"- [ ] {md_text(item.text)}"
-            if item.outcome:
-                text += f" → {md_text(item.outcome)}"
-            if item.owner:
-                text += f" *({md_text(item.owner)})*"
-            lines.append(text)
+        lines += [f"- [ ] {action_item(item, md_text, owner='*({})*')}"
+                  for item in stage.action_items]
         if len(lines) > 2:
             sections.append("\n".join(lines))
     return "## Stage plan\n\n" + "\n\n".join(sections) if sections else ""

@@ -18,6 +18,7 @@ from cjmdsl import kpis
 from cjmdsl.backends.md import mark
 from cjmdsl.numbers import counted, signed
 from cjmdsl.model import Journey, Touchpoint
+from cjmdsl.words import action_item
 
 SHOW_HELP = """Print a readable summary of maps in the terminal.
 
@@ -78,8 +79,7 @@ def describe(journey: Journey, width: int = 100) -> str:
         for tp in stage.touchpoints:
             out += _touchpoint(journey, tp, width)
         for item in stage.action_items:
-            text = f"☐ {item.text}" + (f" → {item.outcome}" if item.outcome else "")
-            out += _wrap(text + (f" ({item.owner})" if item.owner else ""), width, "  ")
+            out += _wrap(f"☐ {action_item(item)}", width, "  ")
     out += _curves(journey)
     out += _kpis(journey, width)
     return "\n".join(out)

@@ -360,7 +360,3 @@ def _shift(block: g.TextBlock, dy: float) -> g.TextBlock:
     return g.TextBlock(block.lines, block.x, tuple(b + dy for b in block.baselines), block.size,
                        block.color, g.Box(box.x, box.y + dy, box.width, box.height),
                        block.bold, block.italic, block.anchor)
-
-
-def _signed(value: int, with_plus: bool = True) -> str:
-    return f"+{value}" if value > 0 and with_plus else str(value)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
 from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, Run, _Column, _shift,
-                                _signed, persona_runs)
+                                persona_runs)
 from cjmdsl.numbers import signed_number
 from cjmdsl.textmetrics import line_height
 
@@ -36,14 +36,9 @@ class EmotionLane:
             return plot.y + inset + (scale.high - value) / steps * (plot.height - 2 * inset)
 
         levels = self._levels(plot, y_of)
-        word_bottom = plot.bottom
-        curves = []
-        for index, persona in enumerate(journey.personas):
-            curve, bottom = self._curve(index, persona.id, y_of, plot)
-            if curve:
-                curves.append(curve)
-                word_bottom = max(word_bottom, bottom)
-        curves = self._separate_words(curves, plot)
+        drawn = [self._curve(index, persona.id, y_of)
+                 for index, persona in enumerate(journey.personas)]
+        curves = self._separate_words([curve for curve in drawn if curve])
         word_bottom = max([plot.bottom] + [p.word.box.bottom for c in curves for p in c.points
                                            if p.word])
         height = word_bottom + self.pad - top
@@ -66,7 +61,7 @@ class EmotionLane:
             shown = text is not None or (value - scale.low) % every == 0
             label = None
             if shown:
-                number = _signed(value, with_plus=scale.low < 0)
+                number = signed_number(value, with_plus=scale.low < 0)
                 words = f"{text} ({number})" if text else number
                 block = self.text(words, self.margin, 0, self.label_width - self.pad, size,
                                   self.colors["muted"], anchor="end", max_lines=1)
@@ -75,7 +70,7 @@ class EmotionLane:
             levels.append(g.Level(value, y, band, color, label))
         return tuple(levels)
 
-    def _curve(self, index: int, persona_id: str, y_of, plot: g.Box):
+    def _curve(self, index: int, persona_id: str, y_of) -> g.Curve | None:
         color = self.persona_color(index)
         # Personas who feel the same at a touchpoint would hide each other's
         # markers; each curve is dodged a few pixels sideways.
@@ -94,7 +89,7 @@ class EmotionLane:
         drawn = persona_runs(self.touchpoint_columns(), persona_id)
         felt, hoped = drawn.felt, drawn.hoped
         if not felt and not hoped:
-            return None, plot.bottom
+            return None
         felt_splines = [spline_of(run) for run in felt]
         hoped_splines = [spline_of(run) for run in hoped]
 
@@ -130,9 +125,9 @@ class EmotionLane:
             expected_points=points(hoped, 3.5, True),
             gap_areas=tuple(_area(run, actual_at, expected_at, x_of) for run in drawn.both),
         )
-        return curve, plot.bottom
+        return curve
 
-    def _separate_words(self, curves: list[g.Curve], plot: g.Box) -> list[g.Curve]:
+    def _separate_words(self, curves: list[g.Curve]) -> list[g.Curve]:
         """Push apart the words of different personas at the same touchpoint."""
         placed: dict[str, list[g.Box]] = {}
         result = []

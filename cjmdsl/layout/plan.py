@@ -7,6 +7,7 @@ from cjmdsl import kpis
 from cjmdsl.layout.base import KPI_CARD_WIDTH
 from cjmdsl.model import Kpi, Stage
 from cjmdsl.themes import mix
+from cjmdsl.words import action_item
 
 
 class StagePlan:
@@ -41,7 +42,7 @@ class StagePlan:
         sections = (
             ("Customer goal", [t.text for t in stage.goals]),
             ("Brand action", [t.text for t in stage.brand_actions]),
-            ("Action items", [_action_item_text(a) for a in stage.action_items]),
+            ("Action items", ["• " + action_item(a) for a in stage.action_items]),
         )
         for heading, items in sections:
             if not items:
@@ -101,13 +102,3 @@ class StagePlan:
             y = target.box.bottom
         box = g.Box(x, top, width, y + self.pad - top)
         return g.KpiCard(kpi.id, box, name, value, detail, target, kpi.met)
-
-
-def _action_item_text(item) -> str:
-    text = "• " + item.text
-    if item.outcome:
-        text += f" → {item.outcome}"
-    if item.owner:
-        text += f" ({item.owner})"
-    return text
-

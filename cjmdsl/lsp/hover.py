@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from cjmdsl import model as m
+from cjmdsl.escape import md_text
 from cjmdsl.lsp.analysis import Analysis
 from cjmdsl.numbers import counted, signed
 
@@ -69,7 +70,5 @@ def _touchpoint(journey: m.Journey, tp: m.Touchpoint) -> str:
 
 
 def _md(text: str) -> str:
-    """User text as literal Markdown: nothing in a name becomes a link or markup."""
-    for char in "\\`*_{}[]<>()#+!|~":
-        text = text.replace(char, "\\" + char)
-    return text.replace("\n", " ")
+    """User text as literal Markdown on one line (a client may not render `<br>` in a hover)."""
+    return md_text(text, line_break=" ")

@@ -8,7 +8,6 @@ up. Each document is analysed once per version; every request reads that analysi
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
@@ -152,10 +151,9 @@ def build_server() -> CjmServer:
                 if _overlaps(_range(document, d.span), params.range)
                 for action in [_quick_fix(document, d)] if action]
 
-    if importlib.util.find_spec("cjmdsl.format") is not None:
-        @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
-        def formatting(ls: CjmServer, params: lsp.DocumentFormattingParams):
-            return format_edits(ls.workspace.get_text_document(params.text_document.uri))
+    @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+    def formatting(ls: CjmServer, params: lsp.DocumentFormattingParams):
+        return format_edits(ls.workspace.get_text_document(params.text_document.uri))
 
     return server
 

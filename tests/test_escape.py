@@ -1,0 +1,35 @@
+"""The one Markdown escaper (`cjmdsl.escape.md_text`), used by the Markdown backend and the
+language server's hover cards: hostile text shows as exactly its own words."""
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from cjmdsl.escape import md_text
+
+# Each would be markup if it reached Markdown as it is.
+HOSTILE = ["# not a heading", "1. not a list", "2) nor this", "- nor this", "+ nor this",
+           "> not a quote", "[a link](http://x)", "![an image](http://x/i.png)",
+           "<script>alert(1)</script>", "*em* _em_ **strong**", "`code`", "&copy; &amp;",
+           "back\\slash \\*", "{braces} <http://autolink>", "line\nbreak"]
+
+
+@pytest.mark.parametrize("line_break", ["<br>", " "], ids=["table-cell", "hover"])
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_text_shows_hostile_text_as_its_own_words(text, line_break):
+    markdown = pytest.importorskip("markdown", reason="python-markdown comes with mkdocs")
+    page = markdown.markdown(md_text(text, line_break=line_break))
+    inner = page.removeprefix("<p>").removesuffix("</p>").replace("<br>", "\n")
+    assert page.startswith("<p>") and "<" not in inner, page  # one paragraph, no markup
+    assert html.unescape(inner) == text.replace("\n", "\n" if line_break == "<br>" else " ")
+
+
+def test_md_text_keeps_one_line_for_a_hover_card():
+    assert md_text("first\r\nsecond", line_break=" ") == "first second"
+    assert md_text("first\r\nsecond") == "first<br>second"
+
+
+def test_md_text_escapes_table_and_strike_syntax():
+    # GitHub's table cells and ~~strike~~ (python-markdown knows neither escape).
+    assert md_text("a | b ~~c~~") == "a \\| b \\~\\~c\\~\\~"
