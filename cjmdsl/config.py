@@ -63,12 +63,6 @@ class ConfigError(CjmError):
     """A config that cannot be used: every diagnostic found in it, with its `source` and
     `filename`; or, for a file that cannot be read, only a message."""
 
-    def __init__(self, diagnostics=(), source: str = "", filename: str = "<config>",
-                 message: str | None = None):
-        super().__init__(list(diagnostics), source, filename)
-        if message is not None:
-            self.args = (message,)
-
 
 @dataclass(frozen=True)
 class Config:
