@@ -54,3 +54,13 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     module = backend(format)
     journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
     return module.render(journey, theme_for(journey.theme, theme))
+
+
+def _svg_for_jupyter(journey: Journey) -> str:
+    """Jupyter shows a Journey as its SVG map."""
+    return render(journey)
+
+
+# Set here, where the pipeline is, so that the model imports nothing of it: every Journey that
+# the API hands out has the API loaded.
+Journey._repr_svg_ = _svg_for_jupyter

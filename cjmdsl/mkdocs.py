@@ -169,7 +169,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         from cjmdsl import words
         from cjmdsl.backends.svg import render
         from cjmdsl.diagnostics import format_all
-        from cjmdsl.themes import ThemeError, load_theme
+        from cjmdsl.themes import ThemeError, dark_partner, load_theme
 
         defaults = self._configs.for_folder(folder)
         if defaults.path:
@@ -184,8 +184,8 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         light_name = theme or self.config.theme or journey.theme or defaults.theme or "default"
         try:
             light = load_theme(light_name)
-            dark = load_theme(self.config.dark_theme or defaults.dark_theme or light.dark
-                              or "dark")
+            chosen_dark = self.config.dark_theme or defaults.dark_theme
+            dark = load_theme(chosen_dark) if chosen_dark else dark_partner(light) or light
         except ThemeError as exc:
             _log_error(f"{name}: {exc}")
             return None

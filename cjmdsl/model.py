@@ -316,9 +316,3 @@ class Journey:
 
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
-
-    def _repr_svg_(self) -> str:
-        """Jupyter shows a Journey as its SVG map."""
-        from cjmdsl.api import render
-
-        return render(self)

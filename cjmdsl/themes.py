@@ -80,6 +80,18 @@ def theme_for(journey_theme: str | None, chosen: str | None = None,
     return replace(theme, dark=dark) if dark else theme
 
 
+def dark_partner(theme: Theme) -> Theme | None:
+    """The theme a reader's dark mode switches to: the one `theme` names as its `dark`; None
+    when it names none (or itself), and then dark mode shows `theme` as it is. The one rule
+    for the HTML page, the docs builds and every other output with a dark scheme."""
+    if not theme.dark or theme.dark == theme.name:
+        return None
+    try:
+        return load_theme(theme.dark)
+    except ThemeError:
+        return None
+
+
 def load_theme(name_or_path: str = "default") -> Theme:
     """A built-in theme by name, or a theme file by path, merged over what it extends.
 

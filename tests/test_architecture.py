@@ -34,3 +34,16 @@ LIBRARY = [path for path in sorted(PACKAGE.rglob("*.py"))
 @pytest.mark.parametrize("path", LIBRARY, ids=module_name)
 def test_library_code_never_imports_the_command_line(path):
     assert {name for name in imported(path) if name.startswith(COMMAND_LINE)} == set()
+
+
+def test_the_model_imports_nothing_of_the_pipeline():
+    used = {name for name in imported(PACKAGE / "model.py") if name.startswith("cjmdsl")}
+    # the table of channels says what `channel` means; nothing else of the package
+    assert {name for name in used if not name.startswith("cjmdsl.channels")} == set()
+
+
+def test_a_journey_shows_itself_as_its_map_in_jupyter():
+    from cjmdsl import parse
+
+    journey = parse('map "M" { stage s "S" { touchpoint t "T" { channel web } } }')
+    assert journey._repr_svg_().startswith("<svg")

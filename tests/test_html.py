@@ -22,7 +22,8 @@ from test_properties import LIGHT, journeys
 import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import backend, extension, formats
-from cjmdsl.backends.html import dark_partner, gap_rows, json_for_script
+from cjmdsl.backends.html import gap_rows, json_for_script
+from cjmdsl.themes import dark_partner
 from cjmdsl.format import quote as cjm_string
 from cjmdsl.themes import load_theme
 

@@ -14,7 +14,7 @@ from test_html import HOSTILE, hostile_map
 
 import cjmdsl
 from cjmdsl.api import parse
-from cjmdsl.backends.html import dark_partner
+from cjmdsl.themes import dark_partner
 from cjmdsl.themes import builtin_names, load_theme
 
 pytestmark = pytest.mark.browser

@@ -26,7 +26,7 @@ from cjmdsl.escape import xml_chars
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed_number
-from cjmdsl.themes import Theme, ThemeError, load_theme
+from cjmdsl.themes import Theme, dark_partner
 
 BINARY = False
 
@@ -74,16 +74,6 @@ def render(journey: Journey, theme: Theme) -> str:
         data=json_for_script(_script_data(journey, maps)),
         csp=content_security_policy(css, script),
     )
-
-
-def dark_partner(theme: Theme) -> Theme | None:
-    """The theme the page switches to in dark mode, if it names one other than itself."""
-    if not theme.dark or theme.dark == theme.name:
-        return None
-    try:
-        return load_theme(theme.dark)
-    except ThemeError:
-        return None
 
 
 def json_for_script(data) -> Markup:
