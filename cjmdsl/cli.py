@@ -118,7 +118,7 @@ def cli() -> None:
     """
 
 
-def _formats() -> list[str]:
+def format_choices() -> list[str]:
     from cjmdsl.backends import formats
 
     return formats()
@@ -144,7 +144,7 @@ def limit_options(command):
 
 @cli.command(help=RENDER_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("-f", "--format", "format_name", default=None, type=click.Choice(_formats()),
+@click.option("-f", "--format", "format_name", default=None, type=click.Choice(format_choices()),
               help="Output format.  [default: from the -o file's extension, else svg]")
 @click.option("-o", "--output", default=None,
               help="Output file, `-` for stdout, or a folder (required to end in / or exist "
@@ -169,12 +169,12 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     from cjmdsl.backends import backend, extension
 
     _refuse_output_names_as_inputs(files)
-    inputs, folders = _expand_inputs(files)
+    inputs, folders = expand_inputs(files)
     _check_output_file(inputs, folders, output)
     asked = output_format(format_name, output) if format_name or _names_file(output) else None
     project = _project_defaults(files, asked)
-    theme_obj = _theme_or_exit(theme or project.theme) if theme or project.theme else None
-    dark_obj = _theme_or_exit(project.dark_theme) if project.dark_theme else None
+    theme_obj = theme_or_exit(theme or project.theme) if theme or project.theme else None
+    dark_obj = theme_or_exit(project.dark_theme) if project.dark_theme else None
     limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
     runs = []
     for format_name in project.formats:
@@ -206,7 +206,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
                 progress.clear()
                 click.echo(outcome.report, err=True)
             if outcome.content is not None:
-                _write_stdout(outcome.content)
+                write_stdout(outcome.content)
             counts[outcome.status] = counts.get(outcome.status, 0) + 1
             progress.advance(job.name)
     progress.clear()
@@ -227,16 +227,16 @@ def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
     _project_defaults(files)
     failed = False
     collected: list[dict] = []
-    for name in _expand_inputs(files)[0]:
-        source = _read(name, quiet=output_format == "json", collect=collected)
+    for name in expand_inputs(files)[0]:
+        source = read_source(name, quiet=output_format == "json", collect=collected)
         if source is None:
             failed = True
             continue
-        result = _check(source)
+        result = check_source(source)
         if output_format == "json":
             collected += to_json(result.diagnostics, source.name)
         else:
-            _print_diagnostics(result.diagnostics, source)
+            print_diagnostics(result.diagnostics, source)
         if result.errors or (strict and result.warnings):
             failed = True
     if output_format == "json":
@@ -257,13 +257,13 @@ def output_format(format_name: str | None, output: str | None) -> str:
         return format_name or "svg"
     named = format_for(output)
     if format_name is None and named is None:
-        _fail_usage(f"cannot tell the format from the name {output}; end it with one of "
+        fail_usage(f"cannot tell the format from the name {output}; end it with one of "
                     f"{', '.join(extensions())}, or give -f FORMAT")
     if format_name is None:
         return named
     if named is not None and not output.lower().endswith(file_type(format_name)):
         renamed = output[:-len(extension(named))] + extension(format_name)
-        _fail_usage(f"-f {format_name} contradicts -o {output}, whose name asks for {named}; "
+        fail_usage(f"-f {format_name} contradicts -o {output}, whose name asks for {named}; "
                     f"drop -f, or name the output {renamed}")
     return format_name
 
@@ -282,14 +282,14 @@ def _check_output_file(inputs: list[str], folders: tuple[str, ...], output: str 
     if output in (None, STDIN) or _names_folder(output):
         return
     if len(inputs) > 1 or folders:
-        _fail_usage(f"-o {output} names a file, but several maps (or a folder of maps) are "
+        fail_usage(f"-o {output} names a file, but several maps (or a folder of maps) are "
                     f"rendered; give a folder to write them into: -o {output}/")
     if inputs != [STDIN] and Path(output).resolve() == Path(inputs[0]).resolve():
         _refuse_over_input(Path(output))
 
 
 def _refuse_over_input(target: Path):
-    _fail_usage(f"refusing to write over the input {target}")
+    fail_usage(f"refusing to write over the input {target}")
 
 
 def _refuse_output_names_as_inputs(files: tuple[str, ...]) -> None:
@@ -303,14 +303,14 @@ def _refuse_output_names_as_inputs(files: tuple[str, ...]) -> None:
             continue
         missing = "" if Path(name).exists() else " does not exist, and it"
         others = " ".join(n for n in files if n != name) or "MAP.cjm"
-        _fail_usage(f"{name}{missing} is not a map: the name is an output's ({named}); to "
+        fail_usage(f"{name}{missing} is not a map: the name is an output's ({named}); to "
                     f"write the output there, use -o: cjm render {others} -o {name}")
 
 
 def _refuse_binary_to_terminal(format_name: str, name: str, extension: str) -> None:
     """Binary output would garble the terminal (gzip refuses it too)."""
     file_name = "map" + extension if name == STDIN else Path(name).with_suffix(extension).name
-    _fail_usage(f"-f {format_name} is binary and standard output is a terminal; write it to a "
+    fail_usage(f"-f {format_name} is binary and standard output is a terminal; write it to a "
                 f"file with -o {file_name}, or redirect: > {file_name}")
 
 
@@ -333,7 +333,7 @@ def project_settings(files, command_line: dict):
     try:
         config = project_config(start_folder([Path(name) for name in files if name != STDIN]))
     except ConfigError as exc:
-        _exit_with_file_diagnostics(exc)
+        exit_with_file_diagnostics(exc)
     return resolve(config, command_line)
 
 
@@ -341,7 +341,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     """The command line's options, else the project config's (found upwards from the inputs),
     else the defaults. `format_name` is the format the command line asks for, by -f or by the
     name of -o's file. A config with mistakes prints them and exits 1. The config's limits
-    join the command line's where `_check` and `render` read them."""
+    join the command line's where `check_source` and `render` read them."""
     ctx = click.get_current_context()
     limits = ctx.meta.setdefault(LIMITS_KEY, {})
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
@@ -357,7 +357,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     folder = output.value + "/" if from_file else None
     formats = settings["formats"].value
     if len(formats) > 1 and output.source == "command line" and not _names_folder(output.value):
-        _fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
+        fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
                     f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
     theme = settings["theme"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
@@ -378,7 +378,7 @@ def _plan_outputs(files: list[str], output: str | None, extension: str,
         if target.resolve() in inputs:
             _refuse_over_input(target)
         if target.resolve() in claimed:
-            _fail_usage(f"{claimed[target.resolve()]} and {name} would both be written to {target}")
+            fail_usage(f"{claimed[target.resolve()]} and {name} would both be written to {target}")
         claimed[target.resolve()] = name
     return plan
 
@@ -392,12 +392,12 @@ def _pair_outputs(files: list[str], output: str | None, extension: str,
             return [(name, None)]
         return [(name, Path(output) if output else Path(name).with_suffix(extension))]
     if output == STDIN:
-        _fail_usage("several maps cannot all go to standard output; give a folder with -o")
+        fail_usage("several maps cannot all go to standard output; give a folder with -o")
     if output is None:
         return [(name, Path(name).with_suffix(extension)) for name in files]
     folder = Path(output)
     if folder.exists() and not folder.is_dir():
-        _fail_usage(f"-o {output} must be a folder when rendering several maps")
+        fail_usage(f"-o {output} must be a folder when rendering several maps")
     base = _mirror_base(files, folders)
     return [(name, folder / _relative(Path(name), base).with_suffix(extension)) for name in files]
 
@@ -420,18 +420,18 @@ def _relative(path: Path, base: Path | None) -> Path:
     return path.resolve().relative_to(base) if base else Path(path.name)
 
 
-def _expand_inputs(files: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
+def expand_inputs(files: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
     """Inputs with each folder replaced by the .cjm files under it (sorted); and the
     folders. Every command that reads maps reads its arguments through this."""
     if STDIN in files and len(files) > 1:
-        _fail_usage("`-` (standard input) cannot be mixed with other inputs")
+        fail_usage("`-` (standard input) cannot be mixed with other inputs")
     names: list[str] = []
     folders: list[str] = []
     for name in files:
         if name != STDIN and Path(name).is_dir():
             found = sorted(str(p) for p in Path(name).rglob("*.cjm") if p.is_file())
             if not found:
-                _fail_usage(f"no .cjm files under {name}")
+                fail_usage(f"no .cjm files under {name}")
             names += found
             folders.append(name)
         else:
@@ -445,7 +445,7 @@ def _backend_options(module, format_name: str, scale: float | None) -> dict:
     given = {"scale": scale} if scale is not None else {}
     for option in given:
         if option not in getattr(module, "OPTIONS", ()):
-            _fail_usage(f"--{option} does not apply to -f {format_name}")
+            fail_usage(f"--{option} does not apply to -f {format_name}")
     return given
 
 
@@ -454,7 +454,7 @@ def _read_bytes(name: str) -> Source:
     try:
         data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
     except OSError as exc:
-        _fail_usage(f"cannot read {name}: {exc.strerror or exc}")
+        fail_usage(f"cannot read {name}: {exc.strerror or exc}")
     return Source("<stdin>" if name == STDIN else name, "", None if name == STDIN else Path(name),
                   data)
 
@@ -463,14 +463,14 @@ def _color() -> bool:
     return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
 
-def _read(name: str, quiet: bool = False, collect: list | None = None) -> Source | None:
+def read_source(name: str, quiet: bool = False, collect: list | None = None) -> Source | None:
     from cjmdsl.api import decode
     from cjmdsl.diagnostics import to_json
 
     try:
         data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
     except OSError as exc:
-        _fail_usage(f"cannot read {name}: {exc.strerror or exc}")
+        fail_usage(f"cannot read {name}: {exc.strerror or exc}")
     display = "<stdin>" if name == STDIN else name
     text, problems = decode(data, display)
     source = Source(display, text, None if name == STDIN else Path(name))
@@ -478,12 +478,12 @@ def _read(name: str, quiet: bool = False, collect: list | None = None) -> Source
         if collect is not None and quiet:
             collect += to_json(problems, display)
         else:
-            _print_diagnostics(problems, source)
+            print_diagnostics(problems, source)
         return None
     return source
 
 
-def _check(source: Source):
+def check_source(source: Source):
     from cjmdsl.api import check
     from cjmdsl.limits import Limits
 
@@ -491,7 +491,7 @@ def _check(source: Source):
     return check(source.text, source.name, Limits(**limits))
 
 
-def _print_diagnostics(diagnostics, source: Source) -> None:
+def print_diagnostics(diagnostics, source: Source) -> None:
     if not diagnostics:
         return
     from cjmdsl.diagnostics import format_all
@@ -499,7 +499,7 @@ def _print_diagnostics(diagnostics, source: Source) -> None:
     click.echo(format_all(diagnostics, source.text, source.name, color=_color()), err=True)
 
 
-def _theme_or_exit(name: str):
+def theme_or_exit(name: str):
     """The theme `name` (built-in) or file. A theme file with mistakes prints its diagnostics
     and exits 1, like a map; an unknown name or an unreadable file is a usage error (2)."""
     from cjmdsl.themes import ThemeError, load_theme
@@ -507,21 +507,21 @@ def _theme_or_exit(name: str):
     try:
         return load_theme(name)
     except ThemeError as exc:
-        _exit_with_file_diagnostics(exc)
+        exit_with_file_diagnostics(exc)
 
 
-def _exit_with_file_diagnostics(exc) -> None:
+def exit_with_file_diagnostics(exc) -> None:
     """A theme or config file's mistakes (a CjmError) printed, exit 1; a file that cannot be
     used at all (no diagnostics, only a message) is a usage error (2)."""
     if not exc.diagnostics:
-        _fail_usage(str(exc))
+        fail_usage(str(exc))
     from cjmdsl.diagnostics import format_all
 
     click.echo(format_all(exc.diagnostics, exc.source, exc.filename, color=_color()), err=True)
     sys.exit(EXIT_MAP_ERRORS)
 
 
-def _write_stdout(content: str | bytes) -> None:
+def write_stdout(content: str | bytes) -> None:
     if isinstance(content, bytes):
         sys.stdout.buffer.write(content)
     else:
@@ -529,7 +529,7 @@ def _write_stdout(content: str | bytes) -> None:
     sys.stdout.flush()
 
 
-def _fail_usage(message: str):
+def fail_usage(message: str):
     click.echo(f"cjm: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 

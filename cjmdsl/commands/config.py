@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cjmdsl.cli import LIMITS_KEY, _exit_with_file_diagnostics, limit_options
+from cjmdsl.cli import LIMITS_KEY, exit_with_file_diagnostics, limit_options
 
 CONFIG_HELP = """Show the settings for maps in PATH (a map or a folder; default: here) and where
 each came from: a line of the config file, the command line, or the default.
@@ -46,7 +46,7 @@ def config(path: str, output_format: str, theme: str | None, dark_theme: str | N
     try:
         found = project_config(start_folder([Path(path)]))
     except ConfigError as exc:
-        _exit_with_file_diagnostics(exc)
+        exit_with_file_diagnostics(exc)
     settings = resolve(found, command_line)
     shown = found.shown
     if output_format == "json":

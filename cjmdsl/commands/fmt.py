@@ -33,9 +33,9 @@ Examples:
 @click.option("--diff", "show_diff", is_flag=True,
               help="Write nothing; print a unified diff of the changes and exit 1 if any.")
 def fmt(files: tuple[str, ...], check: bool, show_diff: bool) -> None:
-    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, _expand_inputs
+    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, expand_inputs
 
-    names, _ = _expand_inputs(files)
+    names, _ = expand_inputs(files)
     failed = False
     for name in names:
         outcome = _format_one(name, check, show_diff)
@@ -45,30 +45,30 @@ def fmt(files: tuple[str, ...], check: bool, show_diff: bool) -> None:
 
 def _format_one(name: str, check: bool, show_diff: bool) -> bool:
     """Format one file as the options say; True when it fails the run."""
-    from cjmdsl.cli import STDIN, _print_diagnostics, _read, _write_stdout
+    from cjmdsl.cli import STDIN, print_diagnostics, read_source, write_stdout
     from cjmdsl.files import write_atomically
     from cjmdsl.diagnostics import CjmError
     from cjmdsl.format import format_text
 
-    source = _read(name)
+    source = read_source(name)
     if source is None:  # not UTF-8: the diagnostic is printed
         return True
     try:
         formatted = format_text(source.text, source.name)
     except CjmError as exc:
-        _print_diagnostics(exc.diagnostics, source)
+        print_diagnostics(exc.diagnostics, source)
         return True
     changed = formatted != source.text
     if show_diff:
         if changed:
-            _write_stdout(_diff(source.text, formatted, source.name))
+            write_stdout(_diff(source.text, formatted, source.name))
         return changed
     if check:
         if changed:
             click.echo(source.name)
         return changed
     if name == STDIN:
-        _write_stdout(formatted)
+        write_stdout(formatted)
     elif changed:
         write_atomically(source.path, formatted)
         click.echo(f"reformatted {source.name}", err=True)

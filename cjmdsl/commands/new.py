@@ -57,7 +57,7 @@ def title_from(path: Path) -> str:
               help="The map's title.  [default: from the file name]")
 @click.option("--list", "list_templates", is_flag=True, help="List the templates and exit.")
 def new(file: str | None, template: str, title: str | None, list_templates: bool) -> None:
-    from cjmdsl.cli import EXIT_OK, STDIN, _fail_usage, _write_stdout
+    from cjmdsl.cli import EXIT_OK, STDIN, fail_usage, write_stdout
     from cjmdsl.files import write_atomically
 
     if list_templates:
@@ -66,15 +66,15 @@ def new(file: str | None, template: str, title: str | None, list_templates: bool
             click.echo(f"{name:<{width}}{summary}")
         sys.exit(EXIT_OK)
     if file is None:
-        _fail_usage("give the file to create, e.g. `cjm new onboarding.cjm` (or --list)")
+        fail_usage("give the file to create, e.g. `cjm new onboarding.cjm` (or --list)")
     if file == STDIN:
-        _write_stdout(starter(template, title))
+        write_stdout(starter(template, title))
         sys.exit(EXIT_OK)
     target = Path(file)
     if not target.suffix:
         target = target.with_suffix(".cjm")
     if target.exists():
-        _fail_usage(f"{target} already exists; cjm new never writes over a file")
+        fail_usage(f"{target} already exists; cjm new never writes over a file")
     write_atomically(target, starter(template, title or title_from(target)))
     click.echo(f"created {target} from the {template} template; render it with "
                f"`cjm render {target}`", err=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from cjmdsl.commands.watch import Look, _watchfiles, look_for
+from cjmdsl.commands.watch import Look, look_for, watchfiles_or_exit
 from cjmdsl.extras import install_hint
 
 SERVE_HELP = f"""Serve a map's HTML page on 127.0.0.1 and reload it on every save.
@@ -99,15 +99,15 @@ class Preview:
               help="Port on 127.0.0.1; 0 picks a free one.")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 def serve(file: Path, port: int, theme: str | None) -> None:
-    from cjmdsl.cli import EXIT_OK, _fail_usage
+    from cjmdsl.cli import EXIT_OK, fail_usage
 
-    watchfiles = _watchfiles()
+    watchfiles = watchfiles_or_exit()
     preview = Preview(file, look_for(file, theme))
     preview.refresh()
     try:
         server = PreviewServer(("127.0.0.1", port), preview)
     except OSError as exc:
-        _fail_usage(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
+        fail_usage(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     stop = threading.Event()
     watcher = threading.Thread(target=_follow, args=(watchfiles, preview, stop), daemon=True)
     watcher.start()

@@ -36,17 +36,17 @@ SPARKS = "▁▂▃▄▅▆▇█"
 @click.option("--width", type=click.IntRange(min=40), default=None,
               help="Wrap lines at this width.  [default: the terminal's]")
 def show(files: tuple[str, ...], width: int | None) -> None:
-    from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, _check, _expand_inputs, _print_diagnostics,
-                            _read)
+    from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, check_source, expand_inputs,
+                            print_diagnostics, read_source)
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = width or shutil.get_terminal_size((100, 24)).columns
     failed = False
-    for index, name in enumerate(_expand_inputs(files)[0]):
-        source = _read(name)
-        result = _check(source) if source else None
+    for index, name in enumerate(expand_inputs(files)[0]):
+        source = read_source(name)
+        result = check_source(source) if source else None
         if source:
-            _print_diagnostics(result.diagnostics, source)
+            print_diagnostics(result.diagnostics, source)
         if result is None or result.journey is None:
             failed = True
             continue

@@ -36,7 +36,7 @@ def themes(ctx: click.Context) -> None:
 @themes.command(help=SHOW_HELP)
 @click.argument("name")
 def show(name: str) -> None:
-    from cjmdsl.cli import _theme_or_exit
+    from cjmdsl.cli import theme_or_exit
     from cjmdsl.themes import to_toml
 
-    click.echo(to_toml(_theme_or_exit(name)), nl=False)
+    click.echo(to_toml(theme_or_exit(name)), nl=False)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from cjmdsl.cli import _formats
+from cjmdsl.cli import format_choices
 from cjmdsl.extras import install_hint
 from cjmdsl.limits import Limits
 
@@ -32,20 +32,20 @@ Needs the `live` extra: {install_hint("live")}.
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file.  [default: beside the map, with the format's extension]")
-@click.option("-f", "--format", "format_name", default=None, type=click.Choice(_formats()),
+@click.option("-f", "--format", "format_name", default=None, type=click.Choice(format_choices()),
               help="Output format.  [default: from the output's extension, else svg]")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 def watch(file: Path, output: Path | None, format_name: str | None, theme: str | None) -> None:
     from cjmdsl.backends import backend, extension
-    from cjmdsl.cli import EXIT_OK, _fail_usage, output_format
+    from cjmdsl.cli import EXIT_OK, fail_usage, output_format
 
-    watchfiles = _watchfiles()
+    watchfiles = watchfiles_or_exit()
     look = look_for(file, theme)
     format_name = output_format(format_name, str(output) if output else None)
     module = backend(format_name)
     output = output or file.with_suffix(extension(format_name))
     if output.resolve() == file.resolve():
-        _fail_usage(f"refusing to write over the input {output}")
+        fail_usage(f"refusing to write over the input {output}")
     render_once(file, output, module, look)
     click.echo(f"cjm: watching {file} (Ctrl-C to stop)", err=True)
     target = file.resolve()
@@ -86,7 +86,7 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
     from cjmdsl.api import check, decode
     from cjmdsl.backends import BackendUnavailable
-    from cjmdsl.cli import Source, _print_diagnostics, fail_unavailable
+    from cjmdsl.cli import Source, print_diagnostics, fail_unavailable
     from cjmdsl.files import write_atomically
     from cjmdsl.themes import ThemeError, theme_for
 
@@ -98,7 +98,7 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     text, problems = decode(data, str(file))
     result = check(text, str(file), look.limits) if not problems else None
     diagnostics = problems or result.diagnostics
-    _print_diagnostics(diagnostics, Source(str(file), text, file))
+    print_diagnostics(diagnostics, Source(str(file), text, file))
     if result is None or result.journey is None:
         click.echo(f"cjm: {file} has errors; {output} is unchanged", err=True)
         return False
@@ -115,7 +115,7 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     return True
 
 
-def _watchfiles():
+def watchfiles_or_exit():
     try:
         import watchfiles
     except ImportError:
