@@ -15,6 +15,7 @@ from lark.exceptions import VisitError
 
 from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_names, resolve_channel
+from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error, sort_key, warning
 from cjmdsl.numbers import signed
 from cjmdsl.parser import parse_tree
@@ -22,7 +23,7 @@ from cjmdsl.parser import parse_tree
 _ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
-_OPTIONS_OF = {"pain": ("source", "owner"), "opportunity": ("source", "owner"),
+_OPTIONS_OF = {**{kind.keyword: ("source", "owner") for kind in FINDING_KINDS},
                "action_item": ("outcome", "owner")}
 
 
@@ -256,9 +257,6 @@ class Builder(Transformer):
     quote = _text_field("quote")
     color = _text_field("color")
     brand = _text_field("brand")
-    action = _text_field("action")
-    thought = _text_field("thought")
-    question = _text_field("question")
 
     # ── stages ─────────────────────────────────────────────────────────────
     def stage(self, meta, children):
@@ -294,12 +292,9 @@ class Builder(Transformer):
             id=str(ident), name=self.string(name),
             channel=channel.value[0] if channel else None,  # the model resolves it
             channel_span=channel.value[1] if channel else m.NO_SPAN,
-            actions=self.texts(fields, "action"), thoughts=self.texts(fields, "thought"),
-            questions=self.texts(fields, "question"),
+            **{kind.field: self._items(fields, kind) for kind in ITEM_KINDS},
             emotions=self._per_persona(fields, "emotion", what),
             expectations=self._per_persona(fields, "expect", what),
-            pains=tuple(f.value for f in fields if f.key == "pain"),
-            opportunities=tuple(f.value for f in fields if f.key == "opportunity"),
             moment_of_truth=moment.value if moment else None,
             span=span_of(meta), id_span=span_of(ident),
         )
@@ -338,15 +333,17 @@ class Builder(Transformer):
                                     persona_span=span_of(persona), value_span=span_of(value))
         return _Field("expect", expectation, span_of(meta))
 
-    def pain(self, meta, children):
-        return _Field("pain", self._finding("pain", meta, children), span_of(meta))
+    def _finding_field(key):  # noqa: N805 - builds the methods of ITEM_KINDS' findings
+        def method(self, meta, children):
+            return _Field(key, self._text_with_options(m.Finding, key, meta, children),
+                          span_of(meta))
+        return method
 
-    def opportunity(self, meta, children):
-        return _Field("opportunity", self._finding("opportunity", meta, children),
-                      span_of(meta))
-
-    def _finding(self, key: str, meta, children) -> m.Finding:
-        return self._text_with_options(m.Finding, key, meta, children)
+    def _items(self, fields: list[_Field], kind: ItemKind) -> tuple:
+        """A touchpoint's items of one kind: findings as built, other items as `Text`s."""
+        if kind.findings:
+            return tuple(f.value for f in fields if f.key == kind.keyword)
+        return self.texts(fields, kind.keyword)
 
     def _text_with_options(self, make, key: str, meta, children):
         """An item written as a string and its options (`pain "…" owner "…"`): `make` gets
@@ -451,6 +448,13 @@ class Builder(Transformer):
         return _Field("target", _number(children[0]), span_of(meta))
 
 
+# A method per touchpoint item kind, named after its grammar rule (`action`, `pain`, …).
+for _kind in ITEM_KINDS:
+    _build_item = Builder._finding_field if _kind.findings else Builder._text_field
+    setattr(Builder, _kind.keyword, v_args(meta=True)(_build_item(_kind.keyword)))
+del _kind, _build_item
+
+
 def _number(token: Token) -> float | int:
     text = str(token)
     return float(text) if "." in text else int(text)
@@ -543,8 +547,8 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
                 found.append(warning("W105", f"`{expectation.persona}` has an expectation at "
                                              f"`{tp.id}` but no emotion", expectation.span,
                                      f"add `emotion {expectation.persona} …` to show the gap"))
-        for pain_or_opportunity in (*tp.pains, *tp.opportunities):
-            source = pain_or_opportunity.source
+        for finding in (item for kind in FINDING_KINDS for item in getattr(tp, kind.field)):
+            source = finding.source
             if source and source.kind not in m.SOURCE_KINDS:
                 found.append(error("E017", f"unknown source `{source.kind}`", source.kind_span,
                                    did_you_mean(source.kind, m.SOURCE_KINDS)

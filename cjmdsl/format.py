@@ -309,12 +309,10 @@ class _Printer:
             persona, value, *word = children
             text = f"{kind} {persona} {_number(value, signed=True)}"
             text += f" {_string(word[0])}" if word else ""
-        elif kind in ("pain", "opportunity"):
-            text = f"{kind} {_string(children[0])}{_options(children[1:])}"
         elif kind == "moment_of_truth":
             text = "moment_of_truth" + (f" {_string(children[0])}" if children else "")
-        else:  # action, thought, question
-            text = f"{kind} {_string(children[0])}"
+        else:  # an item of `cjmdsl.lanes.ITEM_KINDS`: its text, then a finding's options
+            text = f"{kind} {_string(children[0])}{_options(children[1:])}"
         self.line([text], _end(node))
 
     def _text_field(self, keyword: str, node: Tree, blank: bool = False) -> None:

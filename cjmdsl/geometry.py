@@ -156,7 +156,7 @@ class Card:
 
 @dataclass(frozen=True)
 class Lane:
-    kind: str  # "actions", "thoughts", "pains", "opportunities"
+    kind: str  # the key of its row in `cjmdsl.lanes.LANES`: "actions", "pains", …
     box: Box
     label: TextBlock
     cards: tuple[Card, ...]

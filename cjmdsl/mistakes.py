@@ -16,6 +16,10 @@ from functools import cache
 from lark import Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
+from cjmdsl.lanes import ITEM_KINDS
+
+_ITEM_KEYWORDS = tuple(kind.keyword for kind in ITEM_KINDS)
+
 
 def _map(body: str) -> str:
     return 'map "M" {\n' + body + "\n}\n"
@@ -53,8 +57,7 @@ _ID_BEFORE_NAME = _Mistake("STRING", (
 ))
 _COLON = _Mistake("COLON", (
     *(_touchpoint(f"{word}: x") for word in (
-        "channel", "action", "thought", "question", "emotion", "expect", "pain", "opportunity",
-        "moment_of_truth")),
+        "channel", *_ITEM_KEYWORDS, "emotion", "expect", "moment_of_truth")),
     *(_stage(f"{word}: x") for word in ("goal", "brand", "action_item")),
     *(_persona(f"{word}: x") for word in (
         "role", "goal", "need", "pain", "motivation", "quote", "color")),
@@ -63,8 +66,7 @@ _COLON = _Mistake("COLON", (
 ))
 _UNQUOTED_TEXT = _Mistake("ID", (
     _touchpoint("emotion maya -2 confused"), _touchpoint("moment_of_truth why"),
-    *(_touchpoint(f"{word} Taps the ad") for word in (
-        "action", "thought", "question", "pain", "opportunity")),
+    *(_touchpoint(f"{word} Taps the ad") for word in _ITEM_KEYWORDS),
     *(_stage(f"{word} Text") for word in ("goal", "brand", "action_item")),
     *(_persona(f"{word} Text") for word in ("role", "goal", "need", "pain", "motivation",
                                             "quote", "color")),

@@ -20,6 +20,7 @@ import graphviz
 from cjmdsl.backends import BackendUnavailable
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.flows import steps
+from cjmdsl.lanes import SUMMARISED_LANES
 from cjmdsl.model import Journey, Stage, Touchpoint
 from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme, mix
@@ -224,8 +225,8 @@ class _FlowGraph:
         if tp.moment_of_truth is not None:
             reason = tp.moment_of_truth.reason
             lines.append("Moment of truth" + (f": {reason}" if reason else ""))
-        lines += [f"Pain: {pain.text}" for pain in tp.pains]
-        lines += [f"Opportunity: {o.text}" for o in tp.opportunities]
+        lines += [f"{lane.summary.prefix}: {item.text}"
+                  for lane in SUMMARISED_LANES for item in lane.items_of(tp)]
         return "\n".join(lines)
 
     # ── people ──────────────────────────────────────────────────────────────

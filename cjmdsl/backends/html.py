@@ -23,6 +23,7 @@ from cjmdsl import kpis
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
 from cjmdsl.escape import xml_chars
+from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed_number
@@ -34,14 +35,11 @@ BINARY = False
 PAGE_COLORS = ("background", "text", "muted", "line", "panel", "card", "border", "pain",
                "pain_border", "opportunity", "opportunity_border", "tag", "moment",
                "moment_fill", "met", "missed")
-# The map's rows a reader can hide: geometry lane kind -> the SVG group that draws it.
-ROW_SELECTORS = {"actions": ".cjm-lane-actions", "thoughts": ".cjm-lane-thoughts",
-                 "emotions": ".cjm-lane-emotions", "pains": ".cjm-lane-pains",
-                 "opportunities": ".cjm-lane-opportunities", "plan": ".cjm-stage-plan",
-                 "kpis": ".cjm-kpis"}
-ROW_NAMES = {"actions": "Actions", "thoughts": "Thoughts", "emotions": "Emotions",
-             "pains": "Pain points", "opportunities": "Opportunities", "plan": "Stage plan",
-             "kpis": "KPIs"}
+# The map's rows a reader can hide, each with its name and the SVG group that draws it: the
+# lanes, then the bands below them.
+ROW_NAMES = {**{lane.key: lane.label for lane in LANES}, "plan": "Stage plan", "kpis": "KPIs"}
+ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
+                 "plan": ".cjm-stage-plan", "kpis": ".cjm-kpis"}
 _COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]*\)")
 _FONT = re.compile(r"[\w ,.'\"-]+")
 
@@ -58,6 +56,7 @@ def render(journey: Journey, theme: Theme) -> str:
     template = environment().get_template("map.html.j2")
     return template.render(
         journey=journey,
+        lanes=LANES,
         maps=maps,
         has_dark=partner is not None,
         rows=[(row["kind"], ROW_NAMES[row["kind"]]) for row in maps[0]["rows"]],
@@ -139,7 +138,7 @@ def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
     half = lane_gap / 2
     bands = [(lane.kind, lane.box.y, lane.box.bottom) for lane in geometry.lanes]
     if geometry.emotion:
-        bands.append(("emotions", geometry.emotion.box.y, geometry.emotion.box.bottom))
+        bands.append((EMOTIONS, geometry.emotion.box.y, geometry.emotion.box.bottom))
     if geometry.footers:
         bands.append(("plan", geometry.footers[0].box.y, geometry.footers[0].box.bottom))
     if geometry.kpis:

@@ -1,8 +1,8 @@
 """The map as Markdown, for README files, wikis and pull-request comments.
 
 GitHub-flavoured Markdown that also reads well as plain text: the journey as a
-table (stages, touchpoints, channels, what people do and think, each persona's
-emotion as an emoji, the number and the word), pains and opportunities as lists,
+table (stages, touchpoints, channels, a column per lane that has one in `cjmdsl.lanes`,
+each persona's emotion as an emoji, the number and the word), the other lanes as lists,
 moments of truth, the gap between expected and actual emotion, and the KPIs.
 Every user text goes through `md_text`, so a label cannot start a heading, break a
 table or inject HTML.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from cjmdsl import kpis
 from cjmdsl.escape import md_text
+from cjmdsl.lanes import CARD_LANES
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
@@ -54,20 +55,19 @@ def _head(journey: Journey) -> str:
 
 def _journey_table(journey: Journey) -> str:
     personas = journey.personas
-    header = ["Stage", "Touchpoint", "Channel", "Does", "Thinks",
+    columns = [lane for lane in CARD_LANES if lane.column]
+    header = ["Stage", "Touchpoint", "Channel", *(lane.column for lane in columns),
               *(md_text(p.name) for p in personas)]
     rows = []
     for stage in journey.stages:
         for index, tp in enumerate(stage.touchpoints):
             name = ("⭐ " if tp.moment_of_truth else "") + f"**{md_text(tp.name)}**"
             rows.append([md_text(stage.name) if index == 0 else "", name, _channel(tp),
-                         _lines([t.text for t in tp.actions]),
-                         _lines([t.text for t in tp.thoughts]
-                                + [t.text for t in tp.questions]),
+                         *(_lines([t.text for t in lane.items_of(tp)]) for lane in columns),
                          *(_feeling(tp, p.id, journey.scale) for p in personas)])
         if not stage.touchpoints:
-            rows.append([md_text(stage.name), "*(no touchpoints)*", "", "", "",
-                         *("" for _ in personas)])
+            rows.append([md_text(stage.name), "*(no touchpoints)*", "",
+                         *("" for _ in columns), *("" for _ in personas)])
     return "## Journey\n\n" + _table(header, rows)
 
 
@@ -103,11 +103,14 @@ def _stage_plans(journey: Journey) -> str:
 
 def _insights(journey: Journey) -> str:
     blocks = []
-    for title, attribute in (("Pain points", "pains"), ("Opportunities", "opportunities")):
-        items = [f"- **{md_text(tp.name)}:** {md_text(item.text)}{_evidence(item)}"
-                 for tp in journey.touchpoints for item in getattr(tp, attribute)]
+    for lane in CARD_LANES:
+        if lane.column:
+            continue
+        items = [f"- **{md_text(tp.name)}:** {md_text(item.text)}"
+                 + (_evidence(item) if lane.findings else "")
+                 for tp in journey.touchpoints for item in lane.items_of(tp)]
         if items:
-            blocks.append(f"## {title}\n\n" + "\n".join(items))
+            blocks.append(f"## {lane.label}\n\n" + "\n".join(items))
     return "\n\n".join(blocks)
 
 

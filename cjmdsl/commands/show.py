@@ -1,7 +1,8 @@
 """`cjm show`: a map summed up in the terminal.
 
 Per stage, each touchpoint with its channel, every persona's emotion (an emoji, the
-value, the word, the expectation and the gap), pains (✗) and opportunities (✓);
+value, the word, the expectation and the gap), the items of the lanes with a summary
+(`cjmdsl.lanes`: pains ✗, opportunities ✓);
 then one line per persona with its emotion curve as a sparkline, and the KPIs.
 Colour only on a terminal and never with NO_COLOR; lines wrap to the terminal.
 """
@@ -16,6 +17,7 @@ import click
 
 from cjmdsl import kpis
 from cjmdsl.backends.md import mark
+from cjmdsl.lanes import SUMMARISED_LANES
 from cjmdsl.numbers import counted, signed
 from cjmdsl.model import Journey, Touchpoint
 from cjmdsl.words import action_item
@@ -63,9 +65,8 @@ def describe(journey: Journey, width: int = 100) -> str:
     out.append(click.style(journey.title, bold=True))
     counts = [counted(len(journey.stages), "stage"), counted(len(touchpoints), "touchpoint"),
               counted(len(journey.personas), "persona"),
-              counted(sum(len(tp.pains) for tp in touchpoints), "pain point"),
-              counted(sum(len(tp.opportunities) for tp in touchpoints), "opportunity",
-                     "opportunities"),
+              *(counted(sum(len(lane.items_of(tp)) for tp in touchpoints), lane.summary.one,
+                        lane.summary.many) for lane in SUMMARISED_LANES),
               counted(sum(1 for tp in touchpoints if tp.moment_of_truth), "moment of truth",
                      "moments of truth")]
     out += _wrap(", ".join(counts), width, "  ")
@@ -103,10 +104,10 @@ def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
                 note += f", gap {signed(emotion.value - expected.value)}"
             text += click.style(f" ({note})", dim=True)
         lines += _wrap(text, width, f"      {persona.name.ljust(name_width)}  ")
-    for pain in tp.pains:
-        lines += _wrap(pain.text, width, "      " + click.style("✗ ", fg="red"), hang=8)
-    for opportunity in tp.opportunities:
-        lines += _wrap(opportunity.text, width, "      " + click.style("✓ ", fg="green"), hang=8)
+    for lane in SUMMARISED_LANES:
+        mark = click.style(f"{lane.summary.mark} ", fg=lane.summary.color)
+        for item in lane.items_of(tp):
+            lines += _wrap(item.text, width, "      " + mark, hang=8)
     return lines
 
 

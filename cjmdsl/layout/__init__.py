@@ -1,8 +1,8 @@
 """Model + theme to geometry: where every box, line of text and curve goes.
 
 The map is a grid: a column per touchpoint, grouped under its stage; a row per
-lane (actions, thoughts, emotions, pain points, opportunities), each as tall as
-its tallest cell. Text is wrapped with the theme font's real metrics, so every
+lane of `cjmdsl.lanes.LANES` (actions, thoughts, emotions, pain points, opportunities),
+each as tall as its tallest cell. Text is wrapped with the theme font's real metrics, so every
 line fits its box. Lanes with no content in the map are left out. SVG and HTML
 both draw this geometry; neither computes a position of its own.
 
@@ -12,6 +12,7 @@ stage plan and the KPIs.
 from __future__ import annotations
 
 from cjmdsl import geometry as g
+from cjmdsl.lanes import LANES, Lane
 from cjmdsl.layout.base import MARKER_SHAPES, Base
 from cjmdsl.layout.emotions import EmotionLane
 from cjmdsl.layout.plan import StagePlan
@@ -36,24 +37,18 @@ def layout(journey: Journey, theme: Theme) -> g.Geometry:
     touchpoints = lay.touchpoint_headers()
     row_labels = [lay.row_label("Touchpoints", header_top)]
     lanes = []
-    lane_specs = (
-        ("actions", "Actions", lambda tp: [t.text for t in tp.actions],
-         lay.plain_card("action", colors["card"], colors["border"])),
-        ("thoughts", "Thoughts", lambda tp: [t.text for t in (*tp.thoughts, *tp.questions)],
-         lay.plain_card("thought", colors["panel"], colors["border"], italic=True)),
-    )
-    for kind, label, items_of, style in lane_specs:
-        lane = lay.text_lane(kind, label, items_of, style)
-        if lane:
-            lanes.append(lane)
-    emotion = lay.emotion_lane()
-    for kind, label, items_of, style in (
-        ("pains", "Pain points", lambda tp: tp.pains,
-         lay.finding_card("pain", colors["pain"], colors["pain_border"])),
-        ("opportunities", "Opportunities", lambda tp: tp.opportunities,
-         lay.finding_card("opportunity", colors["opportunity"], colors["opportunity_border"])),
-    ):
-        lane = lay.text_lane(kind, label, items_of, style)
+    emotion = None
+    for row in LANES:
+        if row.cards is None:
+            emotion = lay.emotion_lane(row.label)
+            continue
+        fill, stroke = colors[row.fill], colors[row.stroke]
+        if row.findings:
+            style, items_of = lay.finding_card(row.card, fill, stroke), row.items_of
+        else:
+            style = lay.plain_card(row.card, fill, stroke, italic=row.cards.italic)
+            items_of = _texts_of(row)
+        lane = lay.text_lane(row.key, row.label, items_of, style)
         if lane:
             lanes.append(lane)
     bands_bottom = lay.y - lay.lane_gap
@@ -74,3 +69,8 @@ def layout(journey: Journey, theme: Theme) -> g.Geometry:
         footer_label=footer_label, kpis=kpis, kpi_label=kpi_label, grid_color=colors["line"],
         colors=dict(colors),
     )
+
+
+def _texts_of(lane: Lane):
+    """The texts of a lane of plain cards at a touchpoint."""
+    return lambda touchpoint: [item.text for item in lane.items_of(touchpoint)]

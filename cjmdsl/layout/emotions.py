@@ -18,13 +18,15 @@ LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected
 class EmotionLane:
     """Mixed into the layout: needs its journey, theme, columns, text() and row_label()."""
 
-    def emotion_lane(self) -> g.EmotionLane | None:
+    def emotion_lane(self, label: str) -> g.EmotionLane | None:
+        """The lane labelled `label` (see `cjmdsl.lanes`); None when no touchpoint has an
+        emotion or an expectation."""
         journey = self.journey
         if not any(tp.emotions or tp.expectations for tp in journey.touchpoints):
             return None
         scale = journey.scale
         top = self.y
-        label = self.row_label("Emotions", top)
+        label = self.row_label(label, top)
         steps = scale.high - scale.low
         plot_height = max(self.theme.spacing["emotion_height"], steps * 26)
         plot_top = label.box.bottom + 4

@@ -1,0 +1,120 @@
+"""The lanes of a map and the kinds of item a touchpoint holds, as data.
+
+Every stage reads these tables instead of naming lanes, as d2 reads its keyword tables: the
+compiler builds a touchpoint's items from ITEM_KINDS; the layout stacks LANES top to bottom;
+the HTML page makes a toggle and a details section of each lane; Markdown a column or a
+section; `cjm show` and the flow graph's tooltip list the lanes with a `summary`; and
+tools/gen_editor_grammars.py writes the highlighters' keyword lists and the JSON schema's
+item properties from the grammar and ITEM_KINDS. A new lane is a row here (with its item
+kind, its grammar rule in grammar/cjm.lark and its field on `model.Touchpoint`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """A kind of item written inside a touchpoint as `keyword "text"`: `action "Taps the ad"`.
+
+    `field` is the `Touchpoint` field that holds them. A finding (a pain point, an
+    opportunity) may be followed by `source` and `owner`; its items are `model.Finding`s,
+    described in the JSON schema under `title` and `description`; other items are `Text`s.
+    """
+
+    keyword: str
+    field: str
+    findings: bool = False
+    title: str | None = None
+    description: str | None = None
+
+    @property
+    def schema_name(self) -> str:
+        """The JSON schema definition its items refer to: `text`, `pain_point`, …"""
+        return self.title.lower().replace(" ", "_") if self.findings else "text"
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """How a lane's cards look: plain or italic text, or a finding with tags for its source
+    and owner. `list_class` is the class of the lane's list in the HTML details panel."""
+
+    italic: bool = False
+    findings: bool = False
+    list_class: str | None = None
+
+
+PLAIN = CardStyle()
+ASIDE = CardStyle(italic=True, list_class="cjm-thoughts")  # what people think, not do
+FINDING = CardStyle(findings=True, list_class="cjm-findings")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How short summaries list a lane's items: `cjm show` counts them (`2 pain points`) and
+    marks each one (`mark` in the terminal colour `color`); the flow graph's tooltip starts
+    each with `prefix` (`Pain: …`)."""
+
+    one: str
+    many: str
+    mark: str
+    color: str
+    prefix: str
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the map.
+
+    `key` names it everywhere (the geometry's lane kind, the SVG group `cjm-lane-<key>`, the
+    HTML toggle); `label` is what readers see (row label, toggle, details heading, Markdown
+    section). `fields` are the touchpoint fields it shows, in order. `cards` is None for the
+    emotion lane, which draws curves; otherwise cards of kind `card` filled and outlined
+    in the theme colours `fill` and `stroke`. `column` is the lane's column heading in the
+    Markdown journey table; a card lane without one gets a Markdown section of its own.
+    """
+
+    key: str
+    label: str
+    fields: tuple[str, ...] = ()
+    card: str | None = None
+    cards: CardStyle | None = None
+    fill: str | None = None
+    stroke: str | None = None
+    column: str | None = None
+    summary: Summary | None = None
+
+    def items_of(self, touchpoint) -> tuple:
+        """The lane's items at a touchpoint, field by field in source order."""
+        return tuple(item for name in self.fields for item in getattr(touchpoint, name))
+
+    @property
+    def findings(self) -> bool:
+        return self.cards is not None and self.cards.findings
+
+
+ITEM_KINDS = (
+    ItemKind("action", "actions"),
+    ItemKind("thought", "thoughts"),
+    ItemKind("question", "questions"),
+    ItemKind("pain", "pains", findings=True, title="Pain point",
+             description="A problem the customer meets at a touchpoint."),
+    ItemKind("opportunity", "opportunities", findings=True, title="Opportunity",
+             description="An idea to improve a touchpoint."),
+)
+FINDING_KINDS = tuple(kind for kind in ITEM_KINDS if kind.findings)
+
+EMOTIONS = "emotions"
+LANES = (
+    Lane("actions", "Actions", ("actions",), "action", PLAIN, "card", "border", column="Does"),
+    Lane("thoughts", "Thoughts", ("thoughts", "questions"), "thought", ASIDE, "panel", "border",
+         column="Thinks"),
+    Lane(EMOTIONS, "Emotions"),
+    Lane("pains", "Pain points", ("pains",), "pain", FINDING, "pain", "pain_border",
+         summary=Summary("pain point", "pain points", "✗", "red", "Pain")),
+    Lane("opportunities", "Opportunities", ("opportunities",), "opportunity", FINDING,
+         "opportunity", "opportunity_border",
+         summary=Summary("opportunity", "opportunities", "✓", "green", "Opportunity")),
+)
+CARD_LANES = tuple(lane for lane in LANES if lane.cards is not None)
+SUMMARISED_LANES = tuple(lane for lane in LANES if lane.summary is not None)

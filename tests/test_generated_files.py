@@ -1,0 +1,47 @@
+"""The highlighters' keyword lists and the JSON schema's touchpoint items are written by
+tools/gen_editor_grammars.py from the grammar and the lane table; a stale file fails here."""
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+from conftest import ROOT
+
+TOOL = ROOT / "tools" / "gen_editor_grammars.py"
+
+
+def generator():
+    spec = importlib.util.spec_from_file_location("gen_editor_grammars", TOOL)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # its dataclass looks itself up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_files_are_current():
+    result = subprocess.run([sys.executable, str(TOOL), "--check"], capture_output=True,
+                            text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_keyword_added_to_the_grammar_reaches_both_highlighters():
+    tool = generator()
+    grammar = tool.GRAMMAR.read_text(encoding="utf-8").replace(
+        '| "thought" STRING                    -> thought',
+        '| "thought" STRING                    -> thought\n'
+        '                | "backstage" STRING                  -> backstage')
+    words = tool.keywords(grammar)
+    assert "backstage" in words.fields
+    lexer = tool.lexer_source(tool.LEXER.read_text(encoding="utf-8"), words)
+    assert '"thought", "backstage",' in lexer
+    textmate = tool.textmate_source(tool.TEXTMATE.read_text(encoding="utf-8"), words)
+    assert "|backstage|" in textmate
+
+
+def test_keywords_are_told_apart_as_the_highlighters_colour_them():
+    words = generator().keywords((ROOT / "grammar" / "cjm.lark").read_text(encoding="utf-8"))
+    assert set(words.declarations) == {"map", "scale", "persona", "stage", "touchpoint", "flow",
+                                       "kpi"}
+    assert set(words.constants) == {"exit", "retention", "churn", "growth", "higher", "lower"}
+    assert {"channel", "emotion", "action_item", "description", "target"} <= set(words.fields)
