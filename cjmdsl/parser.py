@@ -65,7 +65,7 @@ def parser() -> Lark:
 
 
 @cache
-def _keywords() -> dict[str, str]:
+def keywords_by_terminal() -> dict[str, str]:
     """Terminal name -> keyword text, for the literal terminals of the grammar."""
     return {t.name: t.pattern.value for t in parser().terminals if t.pattern.type == "str"}
 
@@ -137,7 +137,7 @@ def _unclosed_by_indentation(text: str) -> list[Diagnostic]:
 def _close_at_end(interactive, end: Token, most: int = 200) -> list[Tree]:
     """Finish a file cut short (a half-typed block): fill in missing values and close every
     open block, as a writer would; the finished tree, or nothing if that does not work."""
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     interactive = interactive.copy()
     for _ in range(most):
         accepts = interactive.accepts()
@@ -219,7 +219,7 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     accepts = interactive.accepts()
     if token.type in accepts:
         return
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     if "RBRACE" in accepts and _close_blocks_for(interactive, token):
         return
     by_word = {word: name for name, word in keywords.items() if name in accepts}
@@ -258,7 +258,7 @@ def _close_blocks_for(interactive, token: Token, most: int = 3) -> bool:
     word = _keyword_of(token)
     if word not in _BLOCK_KEYWORDS | {"flow"}:
         return False
-    name = {w: n for n, w in _keywords().items()}[word]
+    name = {w: n for n, w in keywords_by_terminal().items()}[word]
     trial = interactive.copy()
     for closed in range(1, most + 1):
         trial.feed_token(Token.new_borrow_pos("RBRACE", "}", token))
@@ -358,7 +358,7 @@ def _map_end(exc: UnexpectedToken, text: str) -> Span | None:
 def _unexpected_token(exc: UnexpectedToken, text: str) -> Diagnostic:
     token = exc.token
     span = _token_span(token)
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     # What the parser accepts here (the lexer's own list also holds names, always in view).
     expected = exc.interactive_parser.accepts() if exc.interactive_parser else exc.expected
     expected_keywords = sorted(keywords[t] for t in expected if t in keywords
@@ -393,7 +393,7 @@ def _unexpected_token(exc: UnexpectedToken, text: str) -> Diagnostic:
 def _flow_hint(token: Token, expected, exc: UnexpectedToken) -> str | None:
     """The two ways a flow goes wrong: no arrow after its first touchpoint, or a step after
     `exit` (which ends the path)."""
-    terminal = {word: name for name, word in _keywords().items()}
+    terminal = {word: name for name, word in keywords_by_terminal().items()}
     arrow, exit_ = terminal.get("->"), terminal.get("exit")
     stack = getattr(getattr(exc.interactive_parser, "parser_state", None), "value_stack", [])
     recent = [item.type for item in stack[-2:] if isinstance(item, Token)]
@@ -425,7 +425,7 @@ def _open_braces(exc: UnexpectedToken) -> list[tuple[str, Token]]:
 
 def _block_name(before: list) -> str:
     """`touchpoint `checkout`` for the tokens that precede a block's `{`."""
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     for j in range(len(before) - 1, -1, -1):
         item = before[j]
         if isinstance(item, Token) and item.type in keywords and keywords[item.type] in _BLOCK_KEYWORDS:
@@ -445,7 +445,7 @@ def _token_span(token: Token) -> Span:
 
 def _keyword_of(token: Token) -> str:
     """The keyword a token spells, if any (out of place, a keyword lexes as a name)."""
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     if token.type in keywords:
         return keywords[token.type]
     return str(token) if token.type == "ID" and str(token) in keywords.values() else ""
@@ -464,7 +464,7 @@ def _token_words(token: Token) -> str:
 
 
 def _expected_words(expected) -> str:
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     words = []
     for name in sorted(expected):
         if name in keywords:

@@ -47,3 +47,13 @@ def test_a_journey_shows_itself_as_its_map_in_jupyter():
 
     journey = parse('map "M" { stage s "S" { touchpoint t "T" { channel web } } }')
     assert journey._repr_svg_().startswith("<svg")
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=module_name)
+def test_no_module_imports_a_private_name_of_another(path):
+    private = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("cjmdsl"):
+            private |= {f"{node.module}.{alias.name}" for alias in node.names
+                        if alias.name.startswith("_") and not alias.name.startswith("__")}
+    assert private == set()

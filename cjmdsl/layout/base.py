@@ -19,7 +19,7 @@ DODGE = 5.0
 
 
 @dataclass(frozen=True)
-class _Column:
+class Column:
     """Where one touchpoint (or an empty stage's placeholder) sits."""
 
     stage: Stage
@@ -32,7 +32,7 @@ class _Column:
         return self.x + self.width / 2
 
 
-Run = list[tuple[_Column, object]]
+Run = list[tuple[Column, object]]
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class PersonaRuns:
     both: list[Run]
 
 
-def persona_runs(columns: list[_Column], persona_id: str) -> PersonaRuns:
+def persona_runs(columns: list[Column], persona_id: str) -> PersonaRuns:
     return PersonaRuns(
         felt=_runs(columns, lambda tp: tp.emotion_of(persona_id)),
         hoped=_runs(columns, lambda tp: tp.expectation_of(persona_id)),
@@ -54,7 +54,7 @@ def persona_runs(columns: list[_Column], persona_id: str) -> PersonaRuns:
     )
 
 
-def _runs(columns: list[_Column], value_of) -> list[Run]:
+def _runs(columns: list[Column], value_of) -> list[Run]:
     """The stretches of neighbouring touchpoints where `value_of(touchpoint)` is known."""
     found: list[Run] = []
     in_run = False
@@ -136,17 +136,17 @@ class Base:
         return self.font["small_size"]
 
     # ── columns ────────────────────────────────────────────────────────────
-    def _columns(self, column_width: float) -> list[_Column]:
+    def _columns(self, column_width: float) -> list[Column]:
         columns = []
         x = self.margin + self.label_width + self.gap
         for stage in self.journey.stages:
             for touchpoint in stage.touchpoints or (None,):
-                columns.append(_Column(stage, touchpoint, x, column_width))
+                columns.append(Column(stage, touchpoint, x, column_width))
                 x += column_width + self.gap
             x += self.gap  # stages sit a little further apart than their columns
         return columns
 
-    def touchpoint_columns(self) -> list[_Column]:
+    def touchpoint_columns(self) -> list[Column]:
         """The columns that show a touchpoint (not an empty stage's placeholder)."""
         return [column for column in self.columns if column.touchpoint is not None]
 
@@ -251,7 +251,7 @@ class Base:
 
     def _center_vertically(self, block: g.TextBlock, top: float, height: float) -> g.TextBlock:
         shift = top + (height - block.box.height) / 2 - block.box.y
-        return _shift(block, shift)
+        return shifted(block, shift)
 
     def touchpoint_headers(self) -> tuple[g.TouchpointHeader, ...]:
         top = self.y
@@ -270,7 +270,7 @@ class Base:
         self.y = top + height + self.lane_gap
         return headers
 
-    def _touchpoint_header(self, column: _Column, top: float):
+    def _touchpoint_header(self, column: Column, top: float):
         tp = column.touchpoint
         inner = column.width - 2 * self.pad
         y = top + self.pad
@@ -324,7 +324,7 @@ class Base:
         return lane
 
     def plain_card(self, kind: str, fill: str, stroke: str, italic: bool = False):
-        def style(column: _Column, top: float, item) -> g.Card:
+        def style(column: Column, top: float, item) -> g.Card:
             text = self.text(item, column.x + self.pad, top + 5, column.width - 2 * self.pad,
                              italic=italic)
             box = g.Box(column.x, top, column.width, text.box.height + 10)
@@ -333,7 +333,7 @@ class Base:
 
     def finding_card(self, kind: str, fill: str, stroke: str):
         """A pain point or opportunity: its text, then tags for the source and the owner."""
-        def style(column: _Column, top: float, finding) -> g.Card:
+        def style(column: Column, top: float, finding) -> g.Card:
             inner = column.width - 2 * self.pad
             text = self.text(finding.text, column.x + self.pad, top + 5, inner)
             y = text.box.bottom + 4
@@ -355,7 +355,7 @@ class Base:
         return style
 
 
-def _shift(block: g.TextBlock, dy: float) -> g.TextBlock:
+def shifted(block: g.TextBlock, dy: float) -> g.TextBlock:
     box = block.box
     return g.TextBlock(block.lines, block.x, tuple(b + dy for b in block.baselines), block.size,
                        block.color, g.Box(box.x, box.y + dy, box.width, box.height),

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
-from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, Run, _Column, _shift,
+from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, Column, Run, shifted,
                                 persona_runs)
 from cjmdsl.numbers import signed_number
 from cjmdsl.textmetrics import line_height
@@ -67,7 +67,7 @@ class EmotionLane:
                 words = f"{text} ({number})" if text else number
                 block = self.text(words, self.margin, 0, self.label_width - self.pad, size,
                                   self.colors["muted"], anchor="end", max_lines=1)
-                label = _shift(block, y - block.box.height / 2)
+                label = shifted(block, y - block.box.height / 2)
             color = self.theme.emotion_color(value, scale.low, scale.high)
             levels.append(g.Level(value, y, band, color, label))
         return tuple(levels)
@@ -79,7 +79,7 @@ class EmotionLane:
         count = len(self.journey.personas)
         dodge = (index - (count - 1) / 2) * DODGE if count > 1 else 0.0
 
-        def x_of(column: _Column) -> float:
+        def x_of(column: Column) -> float:
             return column.center + dodge
 
         def spline_of(run: Run) -> Spline:
@@ -143,7 +143,7 @@ class EmotionLane:
                     for box in sorted(taken, key=lambda b: b.y):
                         if top < box.bottom + 1 and top + word.box.height > box.y - 1:
                             top = box.bottom + 1
-                    word = _shift(word, top - word.box.y)
+                    word = shifted(word, top - word.box.y)
                     taken.append(word.box)
                 points.append(g.CurvePoint(point.touchpoint_id, point.value, point.marker, word))
             result.append(replace(curve, points=tuple(points)))

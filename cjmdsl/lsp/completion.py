@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from cjmdsl import model as m
 from cjmdsl.channels import CHANNELS
 from cjmdsl.lsp.analysis import Analysis
-from cjmdsl.parser import _keywords, expected_at_end
+from cjmdsl.parser import keywords_by_terminal, expected_at_end
 
 _PARTIAL_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*\Z")
 _DEFINED = {"persona": re.compile(r"\bpersona\s+([A-Za-z_][A-Za-z0-9_\-]*)"),
@@ -40,7 +40,7 @@ def complete(analysis: Analysis, line: int, column: int) -> list[Completion]:
     if partial:
         prefix = prefix[:partial.start()]
     accepts, stack = expected_at_end(prefix)
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     found = [Completion(keywords[t], "keyword") for t in sorted(accepts)
              if t in keywords and keywords[t].isidentifier()]
     if "ID" in accepts:
@@ -90,7 +90,7 @@ def _word_before(stack: list) -> str:
     last = stack[-1]
     if getattr(last, "data", None) == "flow_personas":
         return ":"
-    keywords = _keywords()
+    keywords = keywords_by_terminal()
     return keywords.get(getattr(last, "type", ""), "")
 
 
