@@ -151,7 +151,8 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             try:
                 path = inside(path, Path.cwd(), self._roots)
             except PathRefused as refused:
-                _log_error(f"{page.file.src_uri}: the map `{src}` {refused.rule}; {refused.hint}")
+                _log_error(f"{page.file.src_uri}: the map `{src}` {refused.rule}; "
+                           f"{refused.hint}")
                 return None
             if outside:
                 self._watch.add(str(path))

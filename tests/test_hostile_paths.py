@@ -99,6 +99,14 @@ def test_a_theme_file_that_is_no_toml_is_reported_without_its_lines(project):
     assert_nothing_leaked(run.stdout, run.stderr)
 
 
+def test_a_theme_file_that_is_not_utf8_is_reported_without_its_lines(project):
+    (project / "brand.toml").write_bytes(f'name = "caf\xe9 {OUTSIDE_SECRET}"\n'.encode("latin-1"))
+    run = cjm("render", "map.cjm", "--theme", "brand.toml", "-o", "-", cwd=project)
+    assert run.code == 1
+    assert run.stderr.startswith("brand.toml:1:12: error[E006]: invalid UTF-8 byte 0xe9")
+    assert_nothing_leaked(run.stdout, run.stderr)
+
+
 def test_output_never_writes_over_the_theme_file(project):
     (project / "brand.toml").write_text('extends = "dark"\n')
     run = cjm("render", "map.cjm", "-f", "svg", "-o", "brand.toml", "--theme", "brand.toml",
