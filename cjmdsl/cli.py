@@ -173,14 +173,17 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     _check_output_file(inputs, folders, output)
     asked = output_format(format_name, output) if format_name or _names_file(output) else None
     project = _project_defaults(files, asked)
-    theme_obj = theme_or_exit(theme or project.theme) if theme or project.theme else None
-    dark_obj = theme_or_exit(project.dark_theme) if project.dark_theme else None
+    roots = input_roots(files)
+    theme_obj = theme_or_exit(theme or project.theme, roots) if theme or project.theme else None
+    dark_obj = theme_or_exit(project.dark_theme, roots) if project.dark_theme else None
+    theme_files = _theme_files(theme, project.theme, project.dark_theme)
     limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
         options = _backend_options(module, format_name, scale)
-        targets = _plan_outputs(inputs, project.output, extension(format_name), folders)
+        targets = _plan_outputs(inputs, project.output, extension(format_name), folders,
+                                theme_files)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
@@ -366,11 +369,11 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
-                  folders: tuple[str, ...] = ()):
+                  folders: tuple[str, ...] = (), theme_files: tuple[str, ...] = ()):
     """Pair each input with its output path (None: standard output), refusing to
-    write over an input."""
+    write over an input: a map, or a theme file the run reads."""
     plan = _pair_outputs(files, output, extension, folders)
-    inputs = {Path(name).resolve() for name in files if name != STDIN}
+    inputs = {Path(name).resolve() for name in (*files, *theme_files) if name != STDIN}
     claimed: dict[Path, str] = {}
     for name, target in plan:
         if target is None:
@@ -381,6 +384,22 @@ def _plan_outputs(files: list[str], output: str | None, extension: str,
             fail_usage(f"{claimed[target.resolve()]} and {name} would both be written to {target}")
         claimed[target.resolve()] = name
     return plan
+
+
+def _theme_files(*names: str | None) -> tuple[str, ...]:
+    """The theme files among the themes a run names (--theme, the config's, the dark one)."""
+    from cjmdsl.themes import is_theme_path
+
+    return tuple(name for name in names if name and is_theme_path(name))
+
+
+def input_roots(files) -> tuple[Path, ...]:
+    """Where the files that the maps `files` and their themes name may be: the project of
+    the maps (cjmdsl.paths), and the folders of $CJM_ALLOW_PATHS."""
+    from cjmdsl.config import start_folder
+    from cjmdsl.paths import allowed_roots, project_root
+
+    return allowed_roots(project_root(start_folder([Path(n) for n in files if n != STDIN])))
 
 
 def _pair_outputs(files: list[str], output: str | None, extension: str,
@@ -432,11 +451,25 @@ def expand_inputs(files: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
             found = sorted(str(p) for p in Path(name).rglob("*.cjm") if p.is_file())
             if not found:
                 fail_usage(f"no .cjm files under {name}")
+            _refuse_links_out(found, Path(name))
             names += found
             folders.append(name)
         else:
             names.append(name)
     return names, tuple(folders)
+
+
+def _refuse_links_out(found: list[str], folder: Path) -> None:
+    """Maps found in a folder keep the one rule for paths (cjmdsl.paths): a link in it that
+    leads out of the project, or to a system file, is refused before anything is read."""
+    from cjmdsl.paths import PathRefused, allowed_roots, inside, project_root
+
+    roots = allowed_roots(project_root(folder))
+    for name in found:
+        try:
+            inside(name, Path.cwd(), roots)
+        except PathRefused as refused:
+            fail_usage(f"{refused}; {refused.hint}")
 
 
 def _backend_options(module, format_name: str, scale: float | None) -> dict:
@@ -499,13 +532,14 @@ def print_diagnostics(diagnostics, source: Source) -> None:
     click.echo(format_all(diagnostics, source.text, source.name, color=_color()), err=True)
 
 
-def theme_or_exit(name: str):
-    """The theme `name` (built-in) or file. A theme file with mistakes prints its diagnostics
-    and exits 1, like a map; an unknown name or an unreadable file is a usage error (2)."""
+def theme_or_exit(name: str, roots: tuple[Path, ...] | None = None):
+    """The theme `name` (built-in) or file, its paths inside `roots` (None: the theme file's
+    own project). A theme file with mistakes prints its diagnostics and exits 1, like a map;
+    an unknown name, a refused path or an unreadable file is a usage error (2)."""
     from cjmdsl.themes import ThemeError, load_theme
 
     try:
-        return load_theme(name)
+        return load_theme(name, roots)
     except ThemeError as exc:
         exit_with_file_diagnostics(exc)
 

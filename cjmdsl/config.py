@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error
 from cjmdsl.limits import Limits
@@ -296,15 +296,18 @@ class _Checker:
         return path
 
     def _inside(self, key: str, value: str, span: Span, what: str) -> str | None:
-        """`value` as a path usable from the working folder, when it stays in the project;
-        else None after an E064. Symbolic links are followed before the check."""
-        hint = f"give {what} as a path relative to the folder of the config file, inside it"
-        if PurePosixPath(value).is_absolute() or PureWindowsPath(value).anchor:
-            self._fail("E064", f"`{key}` is an absolute path", span, hint)
-            return None
-        target = (self.root / value).resolve()
-        if not target.is_relative_to(self.root):
-            self._fail("E064", f"`{key}` leads outside the project", span, hint)
+        """`value` as a path usable from the working folder, when it keeps the one rule for
+        paths (cjmdsl.paths) with the project as its root, and is not absolute; else None
+        after an E064."""
+        from cjmdsl.paths import PathRefused, allowed_roots, inside
+
+        try:
+            target = inside(value, self.root, allowed_roots(self.root), absolute=False,
+                            folder=key == "output")
+        except PathRefused as refused:
+            self._fail("E064", f"`{key}` {refused.rule}", span,
+                       f"give {what} as a path relative to the folder of the config file, "
+                       "inside it")
             return None
         return _shown(target)
 

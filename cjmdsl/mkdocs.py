@@ -73,6 +73,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         self._schemes = _schemes(config, self.config.dark)
         self._watch: set[str] = set()
         self._configs = BuildConfigs(_log_error)
+        self._roots = _roots(config)
         if self._schemes == ("light", "dark"):
             config.extra_css.append(STYLESHEET)
         return config
@@ -137,13 +138,24 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         uri = posixpath.normpath(src.lstrip("/") if src.startswith("/")
                                  else posixpath.join(base, src))
         file = files.get_file_from_path(uri)
-        if file is not None and file.abs_src_path:
+        outside = file is None or not file.abs_src_path
+        if not outside:
             path = Path(file.abs_src_path)
         elif page.file.abs_src_path:  # outside docs/: read it from disk and watch it
-            path = (Path(page.file.abs_src_path).parent / src).resolve()
-            self._watch.add(str(path))
+            path = Path(page.file.abs_src_path).parent / src
         else:
             path = None
+        if path is not None:
+            from cjmdsl.paths import PathRefused, inside
+
+            try:
+                path = inside(path, Path.cwd(), self._roots)
+            except PathRefused as refused:
+                _log_error(f"{page.file.src_uri}: the map `{src}` {refused.rule}; "
+                           f"{refused.hint}")
+                return None
+            if outside:
+                self._watch.add(str(path))
         if path is None or not path.is_file():
             _log_error(f"{page.file.src_uri}: the map {src} does not exist")
             return None
@@ -151,10 +163,10 @@ class CjmPlugin(BasePlugin[CjmConfig]):
 
         name = _display(path)
         text, problems = decode(path.read_bytes(), name)
-        if problems:
+        if problems:  # reported by place only: the bytes are not the text anyone wrote
             from cjmdsl.diagnostics import format_all
 
-            _log_error(format_all(problems, text, name))
+            _log_error(format_all(problems, "", name))
             return None
         return text, path
 
@@ -183,9 +195,10 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             log.warning(format_all(result.diagnostics, text, name))
         light_name = theme or self.config.theme or journey.theme or defaults.theme or "default"
         try:
-            light = load_theme(light_name)
+            light = load_theme(light_name, self._roots)
             chosen_dark = self.config.dark_theme or defaults.dark_theme
-            dark = load_theme(chosen_dark) if chosen_dark else dark_partner(light) or light
+            dark = (load_theme(chosen_dark, self._roots) if chosen_dark
+                    else dark_partner(light) or light)
         except ThemeError as exc:
             _log_error(f"{name}: {exc}")
             return None
@@ -203,6 +216,16 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             tags.append(f'<img class="{css}" src="{html.escape(src, quote=True)}" '
                         f'alt="{html.escape(alt_text, quote=True)}"{extra}>')
         return "".join(tags)
+
+
+def _roots(config) -> tuple[Path, ...]:
+    """Where the files pages and options name may be (cjmdsl.paths): docs_dir, the folder of
+    mkdocs.yml, the project found upwards of docs_dir, and $CJM_ALLOW_PATHS."""
+    from cjmdsl.paths import allowed_roots, project_root
+
+    docs = Path(config.docs_dir)
+    folder = Path(config.config_file_path).parent if config.config_file_path else docs
+    return allowed_roots(docs, folder, project_root(docs))
 
 
 def _schemes(config, setting: str) -> tuple[str, ...]:

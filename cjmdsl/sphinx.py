@@ -104,20 +104,25 @@ class CjmDirective(SphinxDirective):
         if self.arguments and self.content:
             return self._refuse("give either a .cjm file or the map in the body, not both")
         if self.arguments:
+            from cjmdsl.paths import PathRefused
+
             relative, absolute = self.env.relfn2path(self.arguments[0])
-            self.env.note_dependency(relative)
             try:
+                absolute = self._inside(absolute)
+                self.env.note_dependency(relative)
                 data = Path(absolute).read_bytes()
+            except PathRefused as refused:
+                return self._refuse(f"{refused}; {refused.hint}")
             except OSError as exc:
                 return self._refuse(f"cannot read {relative}: {exc.strerror or exc}")
             from cjmdsl.api import decode
 
             name = _display_path(absolute)
             text, problems = decode(data, name)
-            if problems:
+            if problems:  # reported by place only: the bytes are not the text anyone wrote
                 from cjmdsl.diagnostics import format_all
 
-                logger.warning(format_all(problems, text, name), type="cjm", subtype="E006",
+                logger.warning(format_all(problems, "", name), type="cjm", subtype="E006",
                                location=(self.env.docname, self.lineno))
                 return None
             return text, name, Path(absolute).parent
@@ -125,6 +130,19 @@ class CjmDirective(SphinxDirective):
             return self._refuse("give a .cjm file or write the map in the directive's body")
         page = self.env.doc2path(self.env.docname)
         return self._inline_text(), _display_path(page), Path(page).parent
+
+    def _inside(self, path: str) -> str:
+        """`path` when it keeps the one rule for paths (cjmdsl.paths), with the source
+        folder and the project found upwards of it as the roots; raises PathRefused."""
+        from cjmdsl.paths import inside
+
+        return str(inside(path, Path(self.env.srcdir), self._roots()))
+
+    def _roots(self) -> tuple[Path, ...]:
+        from cjmdsl.paths import allowed_roots, project_root
+
+        srcdir = Path(self.env.srcdir)
+        return allowed_roots(srcdir, project_root(srcdir))
 
     def _inline_text(self) -> str:
         """The body, placed at its own lines and columns of the .rst file, so that
@@ -140,7 +158,7 @@ class CjmDirective(SphinxDirective):
         from cjmdsl.themes import ThemeError, is_theme_path, load_theme
 
         theme = self.options.get("theme") or journey.theme
-        if theme and theme.endswith(".toml"):
+        if theme and is_theme_path(theme):
             theme = self.env.relfn2path(theme)[1]
         theme = theme or defaults.theme or "default"
         for used in (theme, defaults.dark_theme):
@@ -148,7 +166,7 @@ class CjmDirective(SphinxDirective):
                 self.env.note_dependency(used)
 
         try:
-            load_theme(theme)
+            load_theme(theme, self._roots())
         except ThemeError as exc:
             logger.warning(f"cjm: {exc}; using the default theme", type="cjm", subtype="theme",
                            location=(self.env.docname, self.lineno))

@@ -92,20 +92,30 @@ def dark_partner(theme: Theme) -> Theme | None:
         return None
 
 
-def load_theme(name_or_path: str = "default") -> Theme:
+def load_theme(name_or_path: str = "default", roots: tuple[Path, ...] | None = None) -> Theme:
     """A built-in theme by name, or a theme file by path, merged over what it extends.
 
+    The file and every file it extends or names as `dark` keep the one rule for paths
+    (cjmdsl.paths) with `roots`; None: the project of the theme file itself (only what it
+    extends is checked then, as the caller chose the file).
+
     Raises ThemeError: with diagnostics for a file with mistakes (or one it extends), with
-    only a message for an unknown name or a file that cannot be read.
+    only a message for an unknown name, a refused path or a file that cannot be read.
     """
     if is_theme_path(name_or_path):
-        path = Path(name_or_path)
+        from cjmdsl.paths import PathRefused, allowed_roots, inside, project_root
+
+        if roots is None:
+            roots = allowed_roots(project_root(Path(name_or_path).resolve().parent))
         try:
+            path = inside(name_or_path, Path.cwd(), roots)
             data = path.read_bytes()
+        except PathRefused as refused:
+            raise ThemeError(message=f"theme {refused}; {refused.hint}") from None
         except OSError as exc:
             raise ThemeError(message=f"cannot read theme {name_or_path}: "
                                      f"{exc.strerror or exc}") from None
-        return _theme(_resolve(path, data, name_or_path, ()))
+        return _theme(_resolve(Path(name_or_path), data, name_or_path, (), roots))
     return _builtin(name_or_path)
 
 
@@ -116,7 +126,8 @@ def _builtin(name: str) -> Theme:
         raise ThemeError(message=f"unknown theme `{name}`" + (f" ({hint})" if hint else "")
                                  + "; built-in themes: " + ", ".join(builtin_names()))
     path = data_dir("themes") / f"{name}.toml"
-    return _theme(_resolve(path, path.read_bytes(), f"themes/{name}.toml", ()))
+    return _theme(_resolve(path, path.read_bytes(), f"themes/{name}.toml", (),
+                           (data_dir("themes").resolve(),)))
 
 
 def builtin_themes() -> list[Theme]:
@@ -131,7 +142,8 @@ def _theme(data: dict) -> Theme:
     return Theme(**{f.name: data.get(f.name) for f in fields(Theme)})
 
 
-def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...]) -> dict:
+def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
+             roots: tuple[Path, ...]) -> dict:
     """The file's own settings merged over its parent's, every reference checked."""
     text, data, problems = read(raw)
     here = path.resolve()
@@ -139,30 +151,39 @@ def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...]) -> dic
     if not problems:
         places = Places(text)
         problems = check_keys(data, places)
-        parent, trouble = _parent(data, here, chain, places)
-        problems += trouble + _check_dark(data, here, places)
+        parent, trouble = _parent(data, here, chain, places, roots)
+        problems += trouble + _check_dark(data, here, places, roots)
     if problems:
         raise ThemeError(sorted(problems, key=lambda d: (d.span.line, d.span.column)),
-                         text, shown)
+                         text if _quotable(path, problems) else "", shown)
     own = _normalised({key: value for key, value in data.items() if key != "extends"})
     own.setdefault("name", path.stem)
     own.setdefault("description", "")
     if parent is None:
         return own
-    inherited = _resolve(parent, parent.read_bytes(), _shown(parent), (*chain, here))
+    inherited = _resolve(parent, parent.read_bytes(), _shown(parent), (*chain, here), roots)
     for key in TOP_KEYS:  # a theme's name, description and dark partner are its own
         inherited.pop(key, None)
     return _deep_merge(inherited, own)
 
 
-def _parent(data: dict, here: Path, chain: tuple[Path, ...], places: Places):
+def _quotable(path: Path, problems: list[Diagnostic]) -> bool:
+    """Whether diagnostics may show the file's lines: not when it is not UTF-8, nor when it is
+    no TOML and not named .toml (a file named by mistake, or by someone fishing for secrets:
+    it is reported by name and place only)."""
+    codes = {problem.code for problem in problems}
+    return "E006" not in codes and ("E050" not in codes or path.name.endswith(".toml"))
+
+
+def _parent(data: dict, here: Path, chain: tuple[Path, ...], places: Places,
+            roots: tuple[Path, ...]):
     """The file this one extends (`default` unless it says; nothing for `default` itself)."""
     if here == (data_dir("themes") / "default.toml").resolve():
         return None, []
     name = data.get("extends", "default")
     if not isinstance(name, str) or not name:
         return None, []  # reported with the other keys
-    parent, trouble = _reference(name, "extends", here, places)
+    parent, trouble = _reference(name, "extends", here, places, roots)
     if trouble:
         return None, [trouble]
     if parent in (*chain, here):
@@ -172,12 +193,13 @@ def _parent(data: dict, here: Path, chain: tuple[Path, ...], places: Places):
     return parent, []
 
 
-def _check_dark(data: dict, here: Path, places: Places) -> list[Diagnostic]:
+def _check_dark(data: dict, here: Path, places: Places,
+                roots: tuple[Path, ...]) -> list[Diagnostic]:
     """The dark partner must exist; a file path is kept absolute, to load from anywhere."""
     name = data.get("dark")
     if not isinstance(name, str) or not name:
         return []
-    target, trouble = _reference(name, "dark", here, places)
+    target, trouble = _reference(name, "dark", here, places, roots)
     if trouble:
         return [trouble]
     if is_theme_path(name):
@@ -199,10 +221,17 @@ def _normalised(data: dict) -> dict:
     return data
 
 
-def _reference(value: str, key: str, here: Path, places: Places):
-    """The file a theme's `extends` or `dark` names, or an E019 diagnostic."""
+def _reference(value: str, key: str, here: Path, places: Places, roots: tuple[Path, ...]):
+    """The file a theme's `extends` or `dark` names, or an E019 diagnostic (E064 for a path
+    that breaks the one rule for paths)."""
     if is_theme_path(value):
-        target = (here.parent / value).resolve()
+        from cjmdsl.paths import PathRefused, inside
+
+        try:
+            target = inside(value, here.parent, roots)
+        except PathRefused as refused:
+            return None, error("E064", f"`{key}` {refused.rule}", places.value("", key),
+                               refused.hint)
         if target.is_file():
             return target, None
         return None, error("E019", f"no theme file at `{value}` for `{key}`",

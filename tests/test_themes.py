@@ -139,6 +139,7 @@ def test_a_user_file_extends_default_and_merges_deeply(tmp_path):
 
 def test_extends_a_built_in_or_a_file_relative_to_the_extending_file(tmp_path):
     (tmp_path / "sub").mkdir()
+    (tmp_path / "cjm.toml").write_text("")  # the project: files above sub/ are in it
     write(tmp_path, "base.toml", 'extends = "dark"\n[colors]\nmuted = "#aaaaaa"\n')
     child = write(tmp_path / "sub", "child.toml", 'extends = "../base.toml"\nname = "Child"\n'
                                                   '[spacing]\nradius = 0\n')
