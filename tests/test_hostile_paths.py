@@ -70,6 +70,16 @@ def test_theme_option_outside_the_project_is_a_usage_error_that_reads_nothing(pr
     assert_nothing_leaked(run.stdout, run.stderr)
 
 
+@pytest.mark.parametrize("command", ["watch", "serve"])
+@pytest.mark.parametrize("target", ["/proc/self/environ", "../outside/secret.toml"])
+def test_watch_and_serve_refuse_a_theme_outside_the_project_before_they_start(project, command,
+                                                                              target):
+    run = cjm(command, "map.cjm", "--theme", target, cwd=project)
+    assert run.code == 2
+    assert run.stderr.startswith(f"cjm: error: theme `{target}` leads ")
+    assert_nothing_leaked(run.stdout, run.stderr)
+
+
 def test_cjm_allow_paths_widens_the_project_for_themes(project, monkeypatch):
     outside = project.parent / "outside"
     (outside / "brand.toml").write_text('extends = "dark"\n')

@@ -74,11 +74,16 @@ class Look:
 def look_for(file: Path, theme: str | None) -> Look:
     """--theme, and the project config that applies to `file` (a config with mistakes prints
     them and exits 1)."""
-    from cjmdsl.cli import project_settings
+    from cjmdsl.cli import input_roots, project_settings, theme_or_exit
     from cjmdsl.config import limits_of
 
     settings = project_settings([str(file)], {})
-    return Look(theme, settings["theme"].value, settings["dark_theme"].value, limits_of(settings))
+    look = Look(theme, settings["theme"].value, settings["dark_theme"].value, limits_of(settings))
+    roots = input_roots([str(file)])
+    for name in (look.theme, look.project_theme, look.dark_theme):
+        if name:  # the one rule for paths, checked once before the first render
+            theme_or_exit(name, roots)
+    return look
 
 
 def render_once(file: Path, output: Path, module, look: Look) -> bool:
