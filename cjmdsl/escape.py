@@ -3,7 +3,8 @@
 Jinja2's autoescaping quotes `& < > " '` for XML and HTML; `xml_chars` runs
 before it (as the template environment's `finalize`) and removes what XML 1.0
 cannot carry at all, escaped or not. `md_text` is Markdown's: the Markdown
-backend and the language server's hover cards use it.
+backend and the language server's hover cards use it. `terminal_text` is for
+terminals and CI logs (diagnostics, `cjm show`).
 """
 from __future__ import annotations
 
@@ -35,3 +36,19 @@ def md_text(text: str, line_break: str = "<br>") -> str:
     text = _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1],
                               text)
     return line_break.join(text.replace("\r", "").split("\n"))
+
+
+# What a terminal or a CI log would act on rather than show: C0 and C1 controls (escape
+# sequences, newlines that start a `::error::` line), DEL, and the bidirectional overrides
+# and line separators that make text read differently from what it is ("Trojan Source").
+_NOT_FOR_TERMINALS = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\0": "\\0", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def terminal_text(text: str) -> str:
+    """User text as a terminal should print it: every control character shown escaped, as
+    rustc shows them (`\\n`, `\\u{1b}`), so text can neither move the cursor, set the
+    clipboard (OSC 52), open a link (OSC 8), clear the screen nor start a new log line."""
+    return _NOT_FOR_TERMINALS.sub(
+        lambda m: _SHORT_ESCAPES.get(m.group(), f"\\u{{{ord(m.group()):x}}}"), text)
