@@ -229,6 +229,9 @@ class Progress:
             return
         filled = round(self.WIDTH * self.done / max(self.total, 1))
         bar = "#" * filled + "-" * (self.WIDTH - filled)
+        from cjmdsl.escape import terminal_text
+
+        name = terminal_text(name)
         label = name if len(name) <= 40 else "…" + name[-39:]
         self.stream.write(f"\r\033[K[{bar}] {self.done}/{self.total} {label}")
         self.stream.flush()

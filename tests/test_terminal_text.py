@@ -109,3 +109,13 @@ def test_the_caret_points_at_the_text_after_escaped_characters(tmp_path, before)
 
 def test_terminal_text_escapes_as_rustc_does():
     assert terminal_text("a\nb\tc\x1b[0m\x9b\u202e é") == r"a\nb\tc\u{1b}[0m\u{9b}\u{202e} é"
+
+
+def test_the_progress_bar_prints_a_file_name_escaped():
+    import io
+
+    from cjmdsl.batch import Progress
+
+    stream = io.StringIO()
+    Progress(2, stream).advance("m\x1b]52;c;aGk=\x07.cjm")
+    assert stream.getvalue().endswith(r"1/2 m\u{1b}]52;c;aGk=\u{7}.cjm")
