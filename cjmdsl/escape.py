@@ -52,3 +52,21 @@ def terminal_text(text: str) -> str:
     clipboard (OSC 52), open a link (OSC 8), clear the screen nor start a new log line."""
     return _NOT_FOR_TERMINALS.sub(
         lambda m: _SHORT_ESCAPES.get(m.group(), f"\\u{{{ord(m.group()):x}}}"), text)
+
+
+_LINE_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def roff_text(text: str) -> str:
+    """User text as one run of roff (man page) text that prints as itself: backslashes are
+    escaped, line breaks and controls become spaces, and a leading `.` or `'` is guarded with
+    `\\&`, so the text cannot start a request such as `.so /etc/passwd`."""
+    text = _LINE_BREAKS.sub(" ", text).replace("\\", "\\e")
+    return "\\&" + text if text.startswith((".", "'")) else text
+
+
+def texinfo_text(text: str) -> str:
+    """User text as Texinfo that prints as itself: `@ { }` are escaped, so it cannot run a
+    command such as `@verbatiminclude`; line breaks and controls become spaces."""
+    text = _LINE_BREAKS.sub(" ", text)
+    return text.replace("@", "@@").replace("{", "@{").replace("}", "@}")
