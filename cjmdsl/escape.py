@@ -70,3 +70,30 @@ def texinfo_text(text: str) -> str:
     command such as `@verbatiminclude`; line breaks and controls become spaces."""
     text = _LINE_BREAKS.sub(" ", text)
     return text.replace("@", "@@").replace("{", "@{").replace("}", "@}")
+
+
+# A font-family list as a theme writes it: names separated by commas, each plain (letters,
+# digits, spaces, hyphens) or in matching quotes holding no quote, backslash, `<`, `>` (which
+# could end a <style> element) or control character.
+_FONT_NAME = re.compile(r"""\s*(?:[^\W_][^\W_ -]*(?:[ -]+[^\W_]+)*|"[^"'\\<>\x00-\x1f\x7f-\x9f]+"|'[^"'\\<>\x00-\x1f\x7f-\x9f]+')\s*""")
+_GENERIC_FONTS = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui",
+                  "ui-serif", "ui-sans-serif", "ui-monospace", "ui-rounded", "math", "emoji",
+                  "fangsong"}
+
+
+def font_names(family: str) -> list[str] | None:
+    """The names of a font-family list, unquoted; None when it is not one (see `_FONT_NAME`)."""
+    parts = family.split(",")
+    if not all(_FONT_NAME.fullmatch(part) for part in parts):
+        return None
+    return [part.strip().strip("\"'") for part in parts]
+
+
+def css_font_family(family: str) -> str:
+    """A theme's font-family list for CSS: each name a CSS string, generic families (which a
+    quote would turn into a font name) as keywords; `sans-serif` for a list that is not one,
+    so a quote in a font name can never end a rule early."""
+    names = font_names(family)
+    if not names:
+        return "sans-serif"
+    return ", ".join(name if name in _GENERIC_FONTS else f'"{name}"' for name in names)
