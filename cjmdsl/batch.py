@@ -5,10 +5,11 @@ which skips maps the cache knows are current, renders the rest in N processes an
 yields one `Outcome` per map in input order, so logs read the same on every run.
 
 The cache keeps no rendered output, only a stamp per render: its key is a hash of
-the map's bytes, the theme, the format and its options, and cjm itself (version and
-a fingerprint of its code, grammar and themes); its value is the hash of the output
-it produced. A map is unchanged when its key has a stamp and its output file still
-holds exactly those bytes. Maps with warnings get no stamp, so their warnings are
+the map's bytes, the theme and its dark partner (their resolved content), the format
+and its options, and cjm itself (version and a fingerprint of its code, grammar and
+themes); its value is the hash of the output it produced. A map is unchanged when its
+key has a stamp (a small file of this user's holding one hash) and its output file
+still holds exactly those bytes. The folder must be the user's own (see cachedir). Maps with warnings get no stamp, so their warnings are
 printed on every run. The folder is safe to delete at any time.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -24,20 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 RENDERED, UNCHANGED, FAILED, UNAVAILABLE = "rendered", "unchanged", "failed", "unavailable"
-
-
-def cache_dir() -> Path:
-    """Where stamps live: $CJM_CACHE_DIR, else the user's cache folder (`~/.cache/cjmdsl`
-    on Linux, `~/Library/Caches/cjmdsl` on macOS, `%LOCALAPPDATA%\\cjmdsl\\Cache` on Windows)."""
-    if os.environ.get("CJM_CACHE_DIR"):
-        return Path(os.environ["CJM_CACHE_DIR"])
-    if os.environ.get("XDG_CACHE_HOME"):
-        return Path(os.environ["XDG_CACHE_HOME"]) / "cjmdsl"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Caches" / "cjmdsl"
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "cjmdsl" / "Cache"
-    return Path.home() / ".cache" / "cjmdsl"
+_STAMP = re.compile(r"[0-9a-f]{64}\n?")
 
 
 @cache
@@ -73,9 +62,14 @@ class Cache:
         return self.folder / "render" / key[:2] / key
 
     def is_current(self, key: str, target: Path) -> bool:
+        from cjmdsl.cachedir import owned_small_file
+
+        stamp = self._stamp(key)
         try:
-            expected = self._stamp(key).read_text(encoding="ascii").strip()
-            return hashlib.sha256(target.read_bytes()).hexdigest() == expected
+            expected = stamp.read_bytes() if owned_small_file(stamp, 65) else b""
+            if not _STAMP.fullmatch(expected.decode("ascii", "replace")):
+                return False
+            return hashlib.sha256(target.read_bytes()).hexdigest() == expected.decode()[:64]
         except OSError:
             return False
 
@@ -90,16 +84,22 @@ class Cache:
             pass
 
 
-def make_cache(settings: "Settings", theme: object | None, folder: Path | None = None,
+def make_cache(settings: "Settings", theme: object | None, folder: Path,
                dark: object | None = None) -> Cache:
-    """The cache for one `cjm render` run; `theme` is the resolved --theme, else the project's
-    default theme (None when each map uses its own, which the map's text and the built-in
-    themes decide), `dark` the resolved dark theme. The limits count too: a map rendered
-    under raised limits is not current under the default ones."""
+    """The cache for one `cjm render` run in `folder` (one `cachedir.refusal` accepted);
+    `theme` is the resolved --theme, else the project's default theme (None when each map
+    uses its own, which the map's text and the built-in themes decide), `dark` the resolved
+    dark theme, else the theme's own dark partner, by content: editing either file makes
+    the maps stale. The limits count too: a map rendered under raised limits is not current
+    under the default ones."""
+    from cjmdsl.themes import dark_partner
+
+    if dark is None and theme is not None:
+        dark = dark_partner(theme)
     salt = "\0".join([code_fingerprint(), settings.format_name,
                       repr(sorted(settings.options.items())),
                       repr(sorted(settings.limits.items())), repr(theme), repr(dark)])
-    return Cache(folder or cache_dir(), salt)
+    return Cache(folder, salt)
 
 
 @dataclass(frozen=True)
@@ -229,6 +229,9 @@ class Progress:
             return
         filled = round(self.WIDTH * self.done / max(self.total, 1))
         bar = "#" * filled + "-" * (self.WIDTH - filled)
+        from cjmdsl.escape import terminal_text
+
+        name = terminal_text(name)
         label = name if len(name) <= 40 else "…" + name[-39:]
         self.stream.write(f"\r\033[K[{bar}] {self.done}/{self.total} {label}")
         self.stream.flush()

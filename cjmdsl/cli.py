@@ -178,6 +178,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     dark_obj = theme_or_exit(project.dark_theme, roots) if project.dark_theme else None
     theme_files = _theme_files(theme, project.theme, project.dark_theme)
     limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
+    cache_folder = None if no_cache else _cache_folder()
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
@@ -188,7 +189,8 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
                                   project.theme, project.dark_theme)
-        cache = None if no_cache else batch.make_cache(settings, theme_obj, dark=dark_obj)
+        cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
+                 if cache_folder else None)
         work = [batch.Job(source.name, source.data, target,
                           cache.key(source.data) if cache and target else None)
                 for source, target in ((_read_bytes(name), target) for name, target in targets)]
@@ -277,6 +279,19 @@ def _names_folder(output: str) -> bool:
 
 def _names_file(output: str | None) -> bool:
     return output not in (None, STDIN) and not _names_folder(output)
+
+
+def _cache_folder() -> Path | None:
+    """The render cache's folder, or None (with a warning saying why) when others could write
+    to it: a planted stamp would keep a tampered output as "unchanged"."""
+    from cjmdsl.cachedir import cache_dir, refusal
+
+    folder = cache_dir()
+    reason = refusal(folder)
+    if reason:
+        click.echo(f"cjm: warning: {reason}; rendering without the cache", err=True)
+        return None
+    return folder
 
 
 def _check_output_file(inputs: list[str], folders: tuple[str, ...], output: str | None) -> None:

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from enum import Enum
 
+from cjmdsl.escape import terminal_text
 from cjmdsl.model import Span
 
 # Every code the compiler emits, with a one-line summary (the README documents each).
@@ -152,7 +153,8 @@ _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "bold": "\033[1m",
 
 def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
                       color: bool = False, located: bool = True) -> str:
-    """Render one diagnostic with its source line, a caret underline and the hint.
+    """Render one diagnostic with its source line, a caret underline and the hint, every
+    user text in it escaped for a terminal (`escape.terminal_text`).
 
     `located=False` leaves out the leading `file:line:col:`, for hosts that print the
     place themselves (Sphinx puts `page.rst:LINE:` before every warning)."""
@@ -161,15 +163,16 @@ def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
 
     span = diagnostic.span
     severity = diagnostic.severity.value
+    filename = terminal_text(filename)
     place = f"{paint('bold', f'{filename}:{span.line}:{span.column}:')} " if located else ""
     head = (f"{place}{paint(severity, f'{severity}[{diagnostic.code}]')}: "
-            f"{diagnostic.message}")
+            f"{terminal_text(diagnostic.message)}")
     lines = [line.rstrip("\r") for line in source.split("\n")]  # as the parser counts lines
     out = [head]
-    out += _excerpt(lines, span, diagnostic.hint or "", paint, severity)
+    out += _excerpt(lines, span, terminal_text(diagnostic.hint or ""), paint, severity)
     for label in diagnostic.labels:
         out.append(paint("dim", f"  note: {filename}:{label.span.line}:{label.span.column}: "
-                                f"{label.message}"))
+                                f"{terminal_text(label.message)}"))
         out += _excerpt(lines, label.span, "", paint, "hint")
     return "\n".join(out)
 
@@ -183,9 +186,12 @@ def _excerpt(lines: list[str], span: Span, hint: str, paint, style: str) -> list
     start = max(span.column, 1)
     end = span.end_column if span.end_line == span.line and span.end_column > start else start + 1
     end = min(end, max(len(text) + 1, start + 1))
-    caret = " " * (start - 1) + "^" * (end - start)
+    # The caret counts columns of the line as printed, where a control character is escaped.
+    before, marked = terminal_text(text[:start - 1]), terminal_text(text[start - 1:end - 1])
+    caret = " " * (len(before) + max(start - 1 - len(text), 0)) + "^" * max(len(marked), 1)
     suffix = f" {hint}" if hint else ""
-    return [f" {gutter} | {text}", f" {pad} | {paint(style, caret)}{paint('hint', suffix)}"]
+    return [f" {gutter} | {terminal_text(text)}",
+            f" {pad} | {paint(style, caret)}{paint('hint', suffix)}"]
 
 
 def format_all(diagnostics: list[Diagnostic], source: str, filename: str,

@@ -43,6 +43,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from cjmdsl import __version__
 from cjmdsl.config import BuildConfigs, MapDefaults
+from cjmdsl.escape import roff_text, texinfo_text
 
 logger = logging.getLogger(__name__)
 
@@ -257,9 +258,14 @@ def visit_text(translator, node: cjm_map) -> None:
     raise nodes.SkipNode
 
 
-def visit_alt_text(translator, node: cjm_map) -> None:
-    translator.body.append(translator.deunicode(node["alt"]) if hasattr(translator, "deunicode")
-                           else node["alt"])
+def visit_man(translator, node: cjm_map) -> None:
+    """The alt text as a line of its own: what follows may be a request (`.UNINDENT`)."""
+    translator.body.append(translator.deunicode(roff_text(node["alt"])) + "\n")
+    raise nodes.SkipNode
+
+
+def visit_texinfo(translator, node: cjm_map) -> None:
+    translator.body.append(texinfo_text(node["alt"]) + "\n")
     raise nodes.SkipNode
 
 
@@ -365,7 +371,7 @@ def setup(app) -> dict:
     app.connect("builder-inited", _start_build)
     app.connect("env-before-read-docs", _load_configs)
     app.add_node(cjm_map, html=(visit_html, None), latex=(visit_latex, None),
-                 text=(visit_text, None), man=(visit_alt_text, None),
-                 texinfo=(visit_alt_text, None))
+                 text=(visit_text, None), man=(visit_man, None),
+                 texinfo=(visit_texinfo, None))
     app.add_directive("cjm", CjmDirective)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from cjmdsl.diagnostics import Diagnostic, did_you_mean, error
+from cjmdsl.escape import font_names
 from cjmdsl.model import Span
 from cjmdsl.tomlfile import Places, kind_of, read_toml
 
@@ -22,13 +23,15 @@ THEME_CODES: dict[str, str] = {
     "E052": "theme value of the wrong type",
     "E053": "theme value out of range",
     "E054": "themes extend each other in a cycle",
+    "E055": "invalid font family",
 }
 
 
 @dataclass(frozen=True)
 class Key:
-    """What a theme key holds: "text", "theme" (a name or file), "colour", "colours" (a
-    non-empty list), "number" (from `low` to `high`) or "flag" (true or false)."""
+    """What a theme key holds: "text", "theme" (a name or file), "fonts" (a font-family
+    list), "colour", "colours" (a non-empty list), "number" (from `low` to `high`) or "flag"
+    (true or false)."""
 
     kind: str
     low: float | None = None
@@ -48,7 +51,7 @@ def _colours(*names: str) -> dict[str, Key]:
 TOP_KEYS: dict[str, Key] = {"name": Key("text"), "description": Key("text"),
                             "extends": Key("theme"), "dark": Key("theme")}
 SCHEMA: dict[str, dict[str, Key]] = {
-    "font": {"family": Key("text"),
+    "font": {"family": Key("fonts"),
              **_numbers(6, 72, "size", "small_size", "heading_size", "title_size")},
     "colors": _colours("background", "text", "muted", "line", "panel", "card", "border", "pain",
                        "pain_border", "opportunity", "opportunity_border", "tag", "moment",
@@ -107,6 +110,8 @@ def _check_value(section: str, key: str, value, places: Places) -> list[Diagnost
             return [error("E019", f"`{key}` names no theme", span, "give a built-in name or a "
                                                                     "file path")]
         return []
+    if spec.kind == "fonts":
+        return _check_fonts(dotted, value, span)
     if spec.kind == "colour":
         return _check_colour(dotted, value, span)
     if spec.kind == "colours":
@@ -133,6 +138,18 @@ def _check_colour(dotted: str, value, span: Span) -> list[Diagnostic]:
     if not _COLOUR.fullmatch(value):
         return [error("E018", f"invalid colour `{value}` for `{dotted}`", span,
                       'use "#rgb" or "#rrggbb", such as "#1f2933"')]
+    return []
+
+
+def _check_fonts(dotted: str, value, span: Span) -> list[Diagnostic]:
+    """Font names reach CSS and SVG: a stray quote would end the stylesheet's rule."""
+    if not isinstance(value, str):
+        return [_wrong_type(dotted, "text in quotes", value, span)]
+    if font_names(value) is None:
+        return [error("E055", f"invalid font family `{value}` for `{dotted}`", span,
+                      "list font names separated by commas, each of letters, digits, spaces "
+                      "and hyphens or in matching quotes, such as "
+                      "\"'Font & Co', Arial, sans-serif\"")]
     return []
 
 

@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from cjmdsl.escape import md_text
+from cjmdsl.escape import md_text, roff_text, texinfo_text
 
 # Each would be markup if it reached Markdown as it is.
 HOSTILE = ["# not a heading", "1. not a list", "2) nor this", "- nor this", "+ nor this",
@@ -33,3 +33,18 @@ def test_md_text_keeps_one_line_for_a_hover_card():
 def test_md_text_escapes_table_and_strike_syntax():
     # GitHub's table cells and ~~strike~~ (python-markdown knows neither escape).
     assert md_text("a | b ~~c~~") == "a \\| b \\~\\~c\\~\\~"
+
+
+@pytest.mark.parametrize("text, roff", [
+    ("J\n.so /etc/passwd", "J .so /etc/passwd"),
+    (".so /etc/passwd", "\\&.so /etc/passwd"),
+    ("'br", "\\&'br"),
+    ("a\\fBb\r\x1b", "a\\efBb "),
+])
+def test_roff_text_cannot_start_a_request_or_an_escape(text, roff):
+    assert roff_text(text) == roff
+
+
+def test_texinfo_text_cannot_run_a_command():
+    assert texinfo_text("K\n@verbatiminclude /etc/passwd {x}") == \
+        "K @@verbatiminclude /etc/passwd @{x@}"

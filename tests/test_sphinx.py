@@ -318,3 +318,48 @@ def test_config_dark_theme_is_the_dark_mode_of_the_interactive_page(project):
     page = (project / "out" / "html" / "inline.html").read_text()
     [src] = re.findall(r'<iframe class="cjm-map" src="([^"]+\.html)"', page)
     assert "#000000" in (project / "out" / "html" / src).read_text()  # high-contrast-dark
+
+
+HOSTILE_TITLES = """\
+Hostile
+=======
+
+.. cjm::
+
+   map "J\\n.so /etc/passwd\\n.SH X\\n'br\\n\\\\fB" {
+     stage s "S" { touchpoint t "T" { channel web } }
+   }
+
+.. cjm::
+
+   map "K\\n@verbatiminclude /etc/passwd\\n@bye" {
+     stage s "S" { touchpoint t "T" { channel web } }
+   }
+"""
+
+
+def hostile(project: Path) -> None:
+    (project / "src" / "inline.rst").write_text(HOSTILE_TITLES)
+
+
+def test_man_page_prints_a_hostile_map_title_as_text(project):
+    hostile(project)
+    assert build(project, builder="man").returncode == 0
+    [page] = (project / "out" / "man").glob("*.1")
+    roff = page.read_text()
+    assert not re.search(r"^[.'](so|SH X|br)", roff, re.M), roff
+    assert r"J .so /etc/passwd .SH X 'br \efB" in roff
+    if shutil.which("groff"):
+        shown = subprocess.run(["groff", "-man", "-Tutf8", str(page)], capture_output=True,
+                               text=True, timeout=60).stdout
+        assert "root:x:0:0" not in shown
+        assert ".so /etc/passwd .SH X 'br \\fB" in shown
+
+
+def test_texinfo_prints_a_hostile_map_title_as_text(project):
+    hostile(project)
+    assert build(project, builder="texinfo").returncode == 0
+    [page] = (project / "out" / "texinfo").glob("*.texi")
+    texi = page.read_text()
+    assert not re.search(r"^@verbatiminclude", texi, re.M) and texi.count("\n@bye") == 1
+    assert "K @@verbatiminclude /etc/passwd @@bye" in texi

@@ -56,6 +56,14 @@ CASES = [
          "`font.size` must be a number, not text"),
     Case("bool-for-number", {"t.toml": '[spacing]\nradius = true\n'}, "E052", "t.toml", 2, 10,
          "`spacing.radius` must be a number, not true or false"),
+    Case("stray-quote-in-font", {"t.toml": '[font]\nfamily = "Liberation Sans\'"\n'}, "E055",
+         "t.toml", 2, 10, "invalid font family `Liberation Sans'` for `font.family`",
+         "list font names separated by commas, each of letters, digits, spaces and hyphens or "
+         "in matching quotes, such as \"'Font & Co', Arial, sans-serif\""),
+    Case("style-end-in-font", {"t.toml": '[font]\nfamily = "\'</style>\', serif"\n'}, "E055",
+         "t.toml", 2, 10, "invalid font family `'</style>', serif` for `font.family`",
+         "list font names separated by commas, each of letters, digits, spaces and hyphens or "
+         "in matching quotes, such as \"'Font & Co', Arial, sans-serif\""),
     Case("text-for-flag", {"t.toml": '[emotion]\nvalue_labels = "yes"\n'}, "E052", "t.toml", 2, 16,
          "`emotion.value_labels` must be true or false, not text"),
     Case("colour-for-list", {"t.toml": '[stages]\npalette = "#dbeafe"\n'}, "E052", "t.toml", 2, 11,

@@ -22,7 +22,7 @@ from cjmdsl import geometry as g
 from cjmdsl import kpis
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
-from cjmdsl.escape import xml_chars
+from cjmdsl.escape import css_font_family, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
@@ -41,7 +41,6 @@ ROW_NAMES = {**{lane.key: lane.label for lane in LANES}, "plan": "Stage plan", "
 ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
                  "plan": ".cjm-stage-plan", "kpis": ".cjm-kpis"}
 _COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]*\)")
-_FONT = re.compile(r"[\w ,.'\"-]+")
 
 
 def render(journey: Journey, theme: Theme) -> str:
@@ -174,7 +173,7 @@ def _theme_css(theme: Theme, light: g.Geometry, partner: Theme | None,
                dark: g.Geometry | None) -> str:
     """The theme's colours as custom properties; with a dark partner, the rules that switch
     to it (the reader's choice, else `prefers-color-scheme`; print is always light)."""
-    font = theme.font["family"] if _FONT.fullmatch(theme.font["family"]) else "sans-serif"
+    font = css_font_family(theme.font["family"])
     lines = ["", f":root{{--font:{font};{_vars(theme, light)}}}",
              "".join(f".p{i}{{--pc:var(--p{i})}}" for i in range(len(light.legend)))]
     if partner is None:

@@ -8,6 +8,7 @@ Colour only on a terminal and never with NO_COLOR; lines wrap to the terminal.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sys
@@ -17,6 +18,7 @@ import click
 
 from cjmdsl import kpis
 from cjmdsl.backends.md import mark
+from cjmdsl.escape import terminal_text
 from cjmdsl.lanes import SUMMARISED_LANES
 from cjmdsl.numbers import counted, signed
 from cjmdsl.model import Journey, Touchpoint
@@ -54,8 +56,24 @@ def show(files: tuple[str, ...], width: int | None) -> None:
             continue
         if index:
             click.echo()
-        click.echo(describe(result.journey, width), color=color)
+        click.echo(describe(printable(result.journey), width), color=color)
     sys.exit(EXIT_MAP_ERRORS if failed else EXIT_OK)
+
+
+def printable(value):
+    """`value` (the journey, and everything in it) with every text escaped for a terminal
+    (`escape.terminal_text`): a name cannot print a control sequence or start a new line,
+    whichever field of the summary shows it."""
+    if isinstance(value, str):
+        return terminal_text(value)
+    if isinstance(value, (tuple, list)):
+        return type(value)(printable(item) for item in value)
+    if isinstance(value, dict):
+        return {key: printable(item) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(value, **{f.name: printable(getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.init})
+    return value
 
 
 def describe(journey: Journey, width: int = 100) -> str:

@@ -1,0 +1,191 @@
+"""Nothing cjm keeps between runs can be planted by another user (issue 22, reproductions 3, 7).
+
+The parser ships as tables in the package (no Lark cache in the temp folder); template bytecode
+and render stamps live in the user's own cache folder, refused when others can write it; a
+stamp counts only as a small file of the user's holding one hash; the cache key covers the dark
+partner theme's content. Real `cjm` subprocesses with their own TMPDIR and CJM_CACHE_DIR.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import pwd
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cjmdsl import _parser_tables as tables
+from cjmdsl.parser import _build, _stamp, parser
+from cjmdsl.resources import data_file
+
+MAP = ('map "Shop" {\n  persona maya "Maya"\n  stage s "Browse" {\n'
+       '    touchpoint t "Sees an ad" {\n      channel web\n      emotion maya 1\n    }\n  }\n}\n')
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "examples").glob("*.cjm"))
+
+as_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                             reason="planting a file owned by another user needs root (CI)")
+
+
+def cjm(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-c", "from cjmdsl.cli import main; main()", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "NO_COLOR": "1", "TMPDIR": str(cwd / "tmp"),
+             "CJM_CACHE_DIR": str(cwd / "cache"), **(env or {})})
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "tmp").mkdir(mode=0o1777)
+    os.chmod(tmp_path / "tmp", 0o1777)  # a shared temp folder, as /tmp is
+    (tmp_path / "shop.cjm").write_text(MAP)
+    return tmp_path
+
+
+def give_to_nobody(path: Path) -> None:
+    nobody = pwd.getpwnam("nobody")
+    for place in [path, *path.rglob("*")] if path.is_dir() else [path]:
+        os.chown(place, nobody.pw_uid, nobody.pw_gid)
+
+
+class Payload:
+    """Unpickling it writes `marker`: what a planted cache file would do."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('ran')",))
+
+
+# ── the parser ─────────────────────────────────────────────────────────────────
+def test_shipped_parser_tables_are_built_from_the_grammar_as_it_is():
+    """Fails after an edit of grammar/cjm.lark until `python tools/gen_parser_tables.py` runs."""
+    grammar = data_file("grammar", "cjm.lark").read_bytes()
+    assert (tables.GRAMMAR_SHA256, tables.LARK_VERSION) == _stamp(grammar), \
+        "cjmdsl/_parser_tables.py is stale: run python tools/gen_parser_tables.py"
+
+
+@pytest.mark.parametrize("text", [p.read_text() for p in EXAMPLES] + [MAP],
+                         ids=[p.stem for p in EXAMPLES] + ["small"])
+def test_shipped_parser_tables_parse_as_the_grammar_does(text):
+    fresh = _build(data_file("grammar", "cjm.lark").read_bytes())
+    assert parser().parse(text) == fresh.parse(text)
+
+
+@as_root
+def test_a_lark_cache_planted_in_the_temp_folder_is_never_loaded(project):
+    """Lark's cache=True would unpickle `$TMPDIR/.lark_cache_<user>_<sha>_….tmp`: plant one,
+    owned by `nobody`, at exactly the name Lark computes for this grammar."""
+    env = {**os.environ, "TMPDIR": str(project / "tmp")}
+    subprocess.run([sys.executable, "-c", (
+        "from lark import Lark; from cjmdsl.parser import _NamesEverywhere; "
+        "from cjmdsl.resources import data_file; "
+        "Lark(data_file('grammar', 'cjm.lark').read_text(), parser='lalr', lexer='contextual', "
+        "postlex=_NamesEverywhere(), propagate_positions=True, maybe_placeholders=False, "
+        "cache=True)")], env=env, check=True)
+    [planted] = (project / "tmp").glob(".lark_cache_*")
+    marker = project / "ran"
+    first_line = planted.read_bytes().split(b"\n", 1)[0]
+    planted.write_bytes(first_line + b"\n" + pickle.dumps(Payload(marker)))
+    give_to_nobody(planted)
+
+    result = cjm("check", "shop.cjm", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists(), "cjm ran code from a parser cache in the temp folder"
+
+
+def test_cjm_writes_nothing_into_the_temp_folder(project):
+    cjm("render", "shop.cjm", "-f", "html", "-o", "shop.html", cwd=project)
+    cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
+    assert list((project / "tmp").iterdir()) == []
+
+
+# ── template bytecode ────────────────────────────────────────────────────────────
+@as_root
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_a_foreign_jinja2_cache_folder_in_the_temp_folder_breaks_no_render(project, fmt):
+    squatted = project / "tmp" / f"_jinja2-cache-{os.getuid()}"
+    squatted.mkdir(mode=0o700)
+    give_to_nobody(squatted)
+    result = cjm("render", "shop.cjm", "-o", f"shop.{fmt}", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (project / f"shop.{fmt}").read_text().count("Sees an ad") >= 1
+
+
+def test_template_bytecode_is_kept_in_the_users_own_cache_folder(project):
+    assert cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project).returncode == 0
+    folder = project / "cache" / "templates"
+    assert [p.name.endswith(".cache") for p in folder.iterdir()] == [True]
+    assert (folder.stat().st_mode & 0o077) == 0
+
+
+@as_root
+def test_bytecode_in_a_cache_folder_of_another_user_is_not_loaded(project):
+    """The folder belongs to `nobody` and anyone may write it: nothing in it is used, and the
+    render says why instead of trusting it."""
+    assert cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project).returncode == 0
+    [bytecode] = (project / "cache" / "templates").iterdir()
+    marker = project / "ran"
+    magic = bytecode.read_bytes()[:6]  # jinja2's magic; the checksum after it is a pickle
+    bytecode.write_bytes(magic + pickle.dumps(Payload(marker)))
+    give_to_nobody(project / "cache")
+    os.chmod(project / "cache", 0o777)
+    result = cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    assert ("cjm: warning: the cache folder " + str(project / "cache")
+            + " belongs to another user") in result.stderr
+
+
+# ── render stamps ────────────────────────────────────────────────────────────────
+def tamper(project: Path) -> Path:
+    """Render once, then put a script into the output and a stamp saying it is current."""
+    assert cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project).returncode == 0
+    output = project / "shop.svg"
+    output.write_text(output.read_text().replace("</svg>", "<script>alert(1)</script></svg>"))
+    [stamp] = [p for p in (project / "cache" / "render").rglob("*") if p.is_file()]
+    return stamp
+
+
+def test_a_cache_folder_others_can_write_is_refused_with_the_reason(project):
+    stamp = tamper(project)
+    stamp.write_text(hashlib.sha256((project / "shop.svg").read_bytes()).hexdigest() + "\n")
+    os.chmod(project / "cache", 0o777)
+    result = cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
+    assert result.returncode == 0
+    assert "<script>" not in (project / "shop.svg").read_text()
+    assert (f"cjm: warning: others can write to the cache folder {project / 'cache'} (mode 0777;"
+            in result.stderr)
+
+
+@pytest.mark.parametrize("form", ["symlink", "large", "padded"])
+def test_a_stamp_counts_only_as_a_small_file_holding_one_hash(project, form):
+    stamp = tamper(project)
+    forged = hashlib.sha256((project / "shop.svg").read_bytes()).hexdigest()
+    stamp.unlink()
+    if form == "symlink":
+        (project / "elsewhere").write_text(forged + "\n")
+        stamp.symlink_to(project / "elsewhere")
+    elif form == "large":
+        stamp.write_text(forged + "\n" + " " * 4096)
+    else:
+        stamp.write_text(f"\n\n{forged}   \n")
+    cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
+    assert "<script>" not in (project / "shop.svg").read_text()
+
+
+def test_editing_the_dark_partner_theme_makes_the_html_page_stale(project):
+    (project / "brand.toml").write_text('extends = "default"\ndark = "brand-dark.toml"\n')
+    (project / "brand-dark.toml").write_text('extends = "dark"\n[colors]\nbackground = "#101010"\n')
+    args = ("render", "shop.cjm", "-f", "html", "--theme", "brand.toml", "-o", "shop.html")
+    assert cjm(*args, cwd=project).returncode == 0
+    assert "#101010" in (project / "shop.html").read_text()
+    (project / "brand-dark.toml").write_text('extends = "dark"\n[colors]\nbackground = "#202020"\n')
+    assert cjm(*args, cwd=project).returncode == 0
+    assert "#202020" in (project / "shop.html").read_text()
