@@ -32,6 +32,11 @@ class LspClient:
         self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
         self.process.stdin.flush()
 
+    def send_raw(self, data: bytes) -> None:
+        """Bytes as they are, framing and all (for the tests of malformed frames)."""
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
+
     def _read(self) -> None:
         stream = self.process.stdout
         while True:
@@ -51,8 +56,8 @@ class LspClient:
                 self._send({"id": message["id"], "result": None})
                 continue
             with self.changed:
-                if "id" in message:
-                    self.responses[message["id"]] = message
+                if "method" not in message:  # a response (its id is null if ours was unreadable)
+                    self.responses[message.get("id")] = message
                 else:
                     self.notifications.append(message)
                 self.changed.notify_all()

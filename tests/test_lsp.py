@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import subprocess
+import time
 
 import pytest
 from conftest import EXAMPLES
@@ -405,3 +406,71 @@ def test_examples_have_no_diagnostics_and_a_full_outline(client):
         touchpoints = sum(len(s.get("children") or []) for s in symbols)
         assert touchpoints == text.count("touchpoint "), example.name
 
+
+
+# ── a client that misbehaves ───────────────────────────────────────────────────
+@pytest.mark.parametrize("frame", [
+    b"Content-Length: 1000000000000\r\n\r\n{}",
+    b"Content-Length: many\r\n\r\n{}",
+    b"Content-Length: -5\r\n\r\n{}",
+    b'Content-Length: 100\r\n\r\n{"jsonrpc": "2.0"}',
+], ids=["huge", "non-numeric", "negative", "short-body"])
+def test_a_bad_frame_stops_the_server_with_one_line(tmp_path, frame):
+    fresh = LspClient()
+    try:
+        fresh.initialize(tmp_path)
+        fresh.send_raw(frame)
+        fresh.process.stdin.close()  # the editor is gone too: nothing more will come
+        code = fresh.process.wait(10)
+    finally:
+        if fresh.process.poll() is None:
+            fresh.process.kill()
+            fresh.process.wait()
+    errors = fresh.stderr()
+    assert code == 1
+    assert errors.startswith("cjm lsp: stopping: ") and errors.count("\n") == 1, errors
+    assert "Traceback" not in errors
+
+
+def test_a_body_that_is_not_json_is_answered_and_the_server_goes_on(client):
+    client.send_raw(b"Content-Length: 9\r\n\r\nnot json!")
+    uri, diagnostics = opened(client, MAP)
+    assert diagnostics == []
+    with client.changed:
+        assert client.responses.pop(None)["error"]["code"] == -32700
+
+
+def test_invalid_params_get_invalid_params_error(client):
+    uri, _ = opened(client, MAP)
+    with pytest.raises(LspError) as refused:
+        client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                              "position": {"line": -1, "character": 0}},
+                       timeout=5)
+    assert refused.value.error["code"] == -32602
+    assert client.request("textDocument/hover", at(uri, MAP, "maya: ad", 1)) is not None
+
+
+def test_a_burst_of_edits_is_published_once_for_its_last_version(client):
+    uri, _ = opened(client, MAP)
+    for version in range(2, 8):
+        client.change(uri, MAP.replace("Shop", f"Shop {version}"), version)
+    client.diagnostics(uri, 7)
+    time.sleep(0.5)
+    with client.changed:
+        published = [n["params"].get("version") for n in client.notifications
+                     if n["params"].get("uri") == uri]
+    assert published == []
+
+
+def test_hover_answers_while_a_large_map_is_analysed(client):
+    touchpoints = "\n".join(f'    touchpoint t{i} "Touchpoint {i}" {{ channel web emotion maya 1 '
+                            f'emotion ghost{i} 1 }}' for i in range(4000))
+    text = f'map "Large" {{\n  persona maya "Maya"\n  stage s "S" {{\n{touchpoints}\n  }}\n}}\n'
+    uri, _ = opened(client, text)
+    client.change(uri, text.replace('"Large"', '"Larger"'), 2)
+    started = time.monotonic()
+    answer = client.request("textDocument/hover", at(uri, text, "maya", 0, 1))
+    took = time.monotonic() - started
+    assert "Maya" in answer["contents"]["value"]
+    assert took < 0.5, f"hover took {took:.3f} s"
+    client.diagnostics(uri, 2, timeout=60)

@@ -5,16 +5,25 @@ shell page: the map (`/map`, the HTML backend's page, untouched, in a frame) and
 the diagnostics when the file has errors. The shell listens to `/events` (server-sent
 events: the state's version) and reads `/state` when it changes; the frame reloads only
 when a new good map is there, so an error never blanks the map. No front-end toolkit.
+
+The server survives its clients: a connection that sends nothing waits in a selector (no
+thread) and is closed after IDLE_SECONDS; at most MAX_HANDLERS requests and MAX_STREAMS
+event streams are served at once (beyond, 503); every socket has a timeout; a client that
+goes away is forgotten without a word; SIGINT and SIGTERM stop it within a second.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
+import selectors
+import signal
+import socket
 import sys
 import threading
+import time
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import click
@@ -34,6 +43,12 @@ diagnostics over it. Ctrl-C stops. Needs the `live` extra: {install_hint("live")
 """
 
 HEARTBEAT_SECONDS = 15
+IDLE_SECONDS = 5         # a connection that sends no request in this time is closed
+SOCKET_TIMEOUT = 10      # each read or write of a request being served
+MAX_WAITING = 2000       # connections that have sent nothing yet (the oldest go first)
+MAX_HANDLERS = 64        # requests served at once, event streams included
+MAX_STREAMS = 16         # open event streams (a browser tab holds one)
+POLL_SECONDS = 0.2       # how soon a stop is noticed
 
 
 class Preview:
@@ -48,6 +63,7 @@ class Preview:
         self.page: bytes | None = None
         self.problems = ""
         self.changed = threading.Condition()
+        self.closing = False
 
     def refresh(self) -> None:
         page, problems = self._render()
@@ -61,8 +77,14 @@ class Preview:
 
     def wait_newer(self, version: int, timeout: float) -> int:
         with self.changed:
-            self.changed.wait_for(lambda: self.version != version, timeout)
+            self.changed.wait_for(lambda: self.version != version or self.closing, timeout)
             return self.version
+
+    def close(self) -> None:
+        """Wake every event stream so that it ends."""
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
 
     def state(self) -> dict:
         with self.changed:
@@ -101,6 +123,9 @@ class Preview:
 def serve(file: Path, port: int, theme: str | None) -> None:
     from cjmdsl.cli import EXIT_OK, fail_usage
 
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
     watchfiles = watchfiles_or_exit()
     preview = Preview(file, look_for(file, theme))
     preview.refresh()
@@ -108,18 +133,16 @@ def serve(file: Path, port: int, theme: str | None) -> None:
         server = PreviewServer(("127.0.0.1", port), preview)
     except OSError as exc:
         fail_usage(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
-    stop = threading.Event()
     watcher = threading.Thread(target=_follow, args=(watchfiles, preview, stop), daemon=True)
     watcher.start()
     click.echo(f"cjm: serving {file} at http://127.0.0.1:{server.server_address[1]}/ "
                "(Ctrl-C to stop)")
     sys.stdout.flush()
     try:
-        server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
-        pass
+        server.serve_until(stop)
     finally:
         stop.set()
+        preview.close()
         server.server_close()
     click.echo("cjm: stopped serving", err=True)
     sys.exit(EXIT_OK)
@@ -132,13 +155,90 @@ def _follow(watchfiles, preview: Preview, stop: threading.Event) -> None:
         preview.refresh()
 
 
-class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True  # an open event stream must not keep Ctrl-C waiting
-    block_on_close = False
+class PreviewServer(HTTPServer):
+    """One selector holds the listening socket and every connection that has sent nothing
+    yet; a connection gets a (daemon) thread only once its request starts to arrive."""
+
+    request_queue_size = 128
 
     def __init__(self, address, preview: Preview):
         self.preview = preview
+        self.waiting: dict[socket.socket, float] = {}  # connection -> when it was accepted
+        self.handlers = threading.BoundedSemaphore(MAX_HANDLERS)
+        self.streams = threading.BoundedSemaphore(MAX_STREAMS)
         super().__init__(address, PreviewHandler)
+
+    def serve_until(self, stop: threading.Event) -> None:
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.socket, selectors.EVENT_READ)
+            while not stop.is_set():
+                for key, _ in selector.select(POLL_SECONDS):
+                    if key.fileobj is self.socket:
+                        self._accept(selector)
+                    else:
+                        selector.unregister(key.fileobj)
+                        del self.waiting[key.fileobj]
+                        self._serve(key.fileobj)
+                self._close_idle(selector)
+            for connection in list(self.waiting):
+                selector.unregister(connection)
+                self._drop(connection)
+
+    def _accept(self, selector: selectors.BaseSelector) -> None:
+        try:
+            connection, _ = self.socket.accept()
+        except OSError:
+            return
+        if len(self.waiting) >= MAX_WAITING:
+            oldest = min(self.waiting, key=self.waiting.__getitem__)
+            selector.unregister(oldest)
+            self._drop(oldest)
+        self.waiting[connection] = time.monotonic()
+        selector.register(connection, selectors.EVENT_READ)
+
+    def _close_idle(self, selector: selectors.BaseSelector) -> None:
+        too_old = time.monotonic() - IDLE_SECONDS
+        for connection in [c for c, since in self.waiting.items() if since < too_old]:
+            selector.unregister(connection)
+            del self.waiting[connection]
+            self._drop(connection)
+
+    def _serve(self, connection: socket.socket) -> None:
+        connection.settimeout(SOCKET_TIMEOUT)
+        if not self.handlers.acquire(blocking=False):
+            _refuse(connection)
+            return
+        threading.Thread(target=self._handle, args=(connection,), daemon=True).start()
+
+    def _handle(self, connection: socket.socket) -> None:
+        try:
+            self.finish_request(connection, connection.getpeername())
+        except OSError:
+            pass  # the client went away or stopped reading: nothing to tell anyone
+        except Exception as exc:  # noqa: BLE001 - one line, never a traceback in the terminal
+            print(f"cjm: serve: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        finally:
+            self.handlers.release()
+            self._drop(connection)
+
+    @staticmethod
+    def _drop(connection: socket.socket) -> None:
+        try:
+            connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        connection.close()
+
+
+def _refuse(connection: socket.socket) -> None:
+    """503 without reading the request: the server is as busy as it agrees to be."""
+    body = b"cjm serve is busy: too many connections\n"
+    try:
+        connection.sendall(b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
+                           b"Content-Length: %d\r\nRetry-After: 1\r\n\r\n%s" % (len(body), body))
+    except OSError:
+        pass
+    PreviewServer._drop(connection)
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
@@ -158,7 +258,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, json.dumps(preview.state()).encode("utf-8"),
                        "application/json")
         elif path == "/events":
-            self._stream(preview)
+            if not self.server.streams.acquire(blocking=False):
+                self._send(HTTPStatus.SERVICE_UNAVAILABLE,
+                           b"cjm serve is busy: too many event streams\n", "text/plain")
+                return
+            try:
+                self._stream(preview)
+            finally:
+                self.server.streams.release()
         else:
             self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain")
 
@@ -169,15 +276,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
         self.end_headers()
         version = preview.state()["version"]
         message = f"data: {version}\n\n"
-        try:
-            while True:
-                self.wfile.write(message.encode("ascii"))
-                self.wfile.flush()
-                newer = preview.wait_newer(version, HEARTBEAT_SECONDS)
-                message = f"data: {newer}\n\n" if newer != version else ": still here\n\n"
-                version = newer
-        except (BrokenPipeError, ConnectionResetError):
-            return
+        while not preview.closing:
+            self.wfile.write(message.encode("ascii"))
+            self.wfile.flush()
+            newer = preview.wait_newer(version, HEARTBEAT_SECONDS)
+            message = f"data: {newer}\n\n" if newer != version else ": still here\n\n"
+            version = newer
 
     def _host_is_ours(self) -> bool:
         """Refuse other Host names, so a web page cannot reach the map by DNS rebinding."""

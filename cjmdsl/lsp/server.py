@@ -3,21 +3,41 @@
 Positions: the model counts 1-based lines and columns in characters; LSP counts from 0,
 in the units the client chose (UTF-16 unless it asked otherwise). `_position` and
 `_range` convert through the document's own codec, so a name after an emoji still lines
-up. Each document is analysed once per version; every request reads that analysis.
+up.
+
+Analysis runs on one worker thread, never on the loop that reads messages: an edit waits
+ANALYSIS_DELAY of quiet (a burst of keystrokes is analysed once, at its last version) and
+only the analysis of the current text is published. Hover and completion wait at most
+FRESH_WAIT for the current analysis, then answer from the newest one finished, so they
+stay quick while a large map is analysed; the other requests wait for the current one.
+
+Frames are read by `read_frames` (not pygls' reader): a header that is not
+`Content-Length: N` with 0 < N <= MAX_FRAME, or a stream that ends inside a body, stops
+the server with one line on stderr and exit 1 (the editor starts it again: after a bad
+frame the stream cannot be trusted). A body that is not JSON gets -32700, params that do
+not fit the method's schema -32602.
 """
 from __future__ import annotations
 
 import asyncio
+import json
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import BinaryIO, Iterator
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
-from pygls.exceptions import JsonRpcInvalidParams
+from pygls.exceptions import (JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest,
+                              JsonRpcParseError)
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
 from cjmdsl import __version__
 from cjmdsl import model as m
 from cjmdsl.diagnostics import Diagnostic
+from cjmdsl.limits import DEFAULT_LIMITS
 from cjmdsl.lsp.analysis import ID, Analysis, Occurrence, analyze, suggestion
 from cjmdsl.lsp.completion import complete
 from cjmdsl.lsp.hover import hover_text
@@ -32,37 +52,78 @@ _SYMBOL_KINDS = {"persona": lsp.SymbolKind.Class, "stage": lsp.SymbolKind.Namesp
                  "flow": lsp.SymbolKind.Function}
 
 
+ANALYSIS_DELAY = 0.15  # seconds of quiet after an edit before it is analysed
+FRESH_WAIT = 0.05      # how long hover and completion wait for the current analysis
+# Any map under the size limit fits in a frame, even with every byte JSON-escaped (\u00XX).
+MAX_FRAME = 6 * DEFAULT_LIMITS.max_bytes + 1_000_000
+MAX_HEADER_LINE = 1_000
+
+
 class CjmServer(LanguageServer):
     def __init__(self):
         super().__init__("cjm", __version__)
-        self.analyses: dict[str, Analysis] = {}
+        self.analyses: dict[str, Analysis] = {}  # the newest finished analysis per document
+        self._running: dict[str, asyncio.Future] = {}
+        self._waiting: dict[str, asyncio.TimerHandle] = {}
+        self._analyst = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cjm-analysis")
 
-    def analysis(self, uri: str) -> tuple[TextDocument, Analysis]:
-        """The document and its analysis, redone only when the text changed."""
+    def schedule(self, uri: str, delay: float) -> None:
+        """Analyse `uri` after `delay` seconds without another edit."""
+        if uri in self._waiting:
+            self._waiting.pop(uri).cancel()
+        loop = asyncio.get_running_loop()
+        self._waiting[uri] = loop.call_later(delay, self._start, uri)
+
+    def _start(self, uri: str) -> asyncio.Future:
+        if uri in self._waiting:
+            self._waiting.pop(uri).cancel()
+        if uri in self._running:
+            return self._running[uri]
         document = self.workspace.get_text_document(uri)
-        known = self.analyses.get(uri)
-        if known is None or known.text != document.source:
-            known = self.analyses[uri] = analyze(document.source, _filename(uri))
-        return document, known
+        text, version = document.source, document.version
+        job = asyncio.get_running_loop().run_in_executor(self._analyst, analyze, text,
+                                                          _filename(uri))
+        self._running[uri] = job
+        job.add_done_callback(lambda done: self._finished(uri, text, version, done))
+        return job
 
-    def publish_soon(self, uri: str) -> None:
-        """Publish after the messages already read: in a burst of keystrokes, only the
-        newest text is analysed (no delay otherwise)."""
-        version = self.workspace.get_text_document(uri).version
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            self.publish(uri)
+    def _finished(self, uri: str, text: str, version: int | None, job: asyncio.Future) -> None:
+        del self._running[uri]
+        if job.cancelled() or job.exception() is not None:
             return
-        loop.call_soon(self._publish_if_current, uri, version)
+        if uri not in self.workspace.text_documents:
+            return
+        self.analyses[uri] = job.result()
+        document = self.workspace.get_text_document(uri)
+        if document.source == text:
+            if document.version == version:
+                self.publish(uri, document, job.result())
+        elif uri not in self._waiting:
+            self._start(uri)  # edits came while this ran: analyse the newest text now
 
-    def _publish_if_current(self, uri: str, version: int | None) -> None:
-        if uri in self.workspace.text_documents and \
-                self.workspace.get_text_document(uri).version == version:
-            self.publish(uri)
+    async def current(self, uri: str) -> tuple[TextDocument, Analysis]:
+        """The document and the analysis of its current text (started now if it waits)."""
+        while True:
+            document = self.workspace.get_text_document(uri)
+            known = self.analyses.get(uri)
+            if known is not None and known.text == document.source:
+                return document, known
+            await asyncio.shield(self._start(uri))
 
-    def publish(self, uri: str) -> None:
-        document, analysis = self.analysis(uri)
+    async def fresh_or_newest(self, uri: str) -> tuple[TextDocument, Analysis | None]:
+        """The current analysis if it comes within FRESH_WAIT, else the newest finished one
+        (an older version of the text, or None before the first)."""
+        try:
+            return await asyncio.wait_for(self.current(uri), FRESH_WAIT)
+        except asyncio.TimeoutError:
+            return self.workspace.get_text_document(uri), self.analyses.get(uri)
+
+    def forget(self, uri: str) -> None:
+        self.analyses.pop(uri, None)
+        if uri in self._waiting:
+            self._waiting.pop(uri).cancel()
+
+    def publish(self, uri: str, document: TextDocument, analysis: Analysis) -> None:
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=document.version,
             diagnostics=[_diagnostic(document, d) for d in analysis.diagnostics]))
@@ -72,20 +133,25 @@ def build_server() -> CjmServer:
     server = CjmServer()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def changed(ls: CjmServer, params) -> None:
-        ls.publish_soon(params.text_document.uri)
+    def opened(ls: CjmServer, params) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def changed(ls: CjmServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, ANALYSIS_DELAY)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def closed(ls: CjmServer, params: lsp.DidCloseTextDocumentParams) -> None:
-        ls.analyses.pop(params.text_document.uri, None)
+        ls.forget(params.text_document.uri)
         ls.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION)
-    def completion(ls: CjmServer, params: lsp.CompletionParams) -> lsp.CompletionList:
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def completion(ls: CjmServer, params: lsp.CompletionParams) -> lsp.CompletionList:
+        document, analysis = await ls.fresh_or_newest(params.text_document.uri)
+        if analysis is None:
+            return lsp.CompletionList(is_incomplete=True, items=[])
         line, column = _from_position(document, params.position)
         items = [lsp.CompletionItem(label=c.label, kind=_COMPLETION_KINDS[c.kind],
                                     detail=c.detail or None, sort_text=f"{i:04d}")
@@ -93,8 +159,10 @@ def build_server() -> CjmServer:
         return lsp.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: CjmServer, params: lsp.HoverParams) -> lsp.Hover | None:
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def hover(ls: CjmServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        document, analysis = await ls.fresh_or_newest(params.text_document.uri)
+        if analysis is None:
+            return None
         found = hover_text(analysis, *_from_position(document, params.position))
         if not found or not found[0]:
             return None
@@ -103,15 +171,15 @@ def build_server() -> CjmServer:
                          range=_range(document, span))
 
     @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
-    def definition(ls: CjmServer, params: lsp.DefinitionParams) -> lsp.Location | None:
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def definition(ls: CjmServer, params: lsp.DefinitionParams) -> lsp.Location | None:
+        document, analysis = await ls.current(params.text_document.uri)
         occurrence = analysis.occurrence_at(*_from_position(document, params.position))
         target = analysis.definition_of(occurrence) if occurrence else None
         return _location(document, target.span) if target else None
 
     @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
-    def references(ls: CjmServer, params: lsp.ReferenceParams) -> list[lsp.Location]:
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def references(ls: CjmServer, params: lsp.ReferenceParams) -> list[lsp.Location]:
+        document, analysis = await ls.current(params.text_document.uri)
         occurrence = analysis.occurrence_at(*_from_position(document, params.position))
         if occurrence is None:
             return []
@@ -119,8 +187,8 @@ def build_server() -> CjmServer:
         return [_location(document, o.span) for o in found]
 
     @server.feature(lsp.TEXT_DOCUMENT_PREPARE_RENAME)
-    def prepare_rename(ls: CjmServer, params: lsp.PrepareRenameParams):
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def prepare_rename(ls: CjmServer, params: lsp.PrepareRenameParams):
+        document, analysis = await ls.current(params.text_document.uri)
         occurrence = analysis.occurrence_at(*_from_position(document, params.position))
         if occurrence is None:
             return None
@@ -128,8 +196,8 @@ def build_server() -> CjmServer:
                                             placeholder=occurrence.id)
 
     @server.feature(lsp.TEXT_DOCUMENT_RENAME)
-    def rename(ls: CjmServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def rename(ls: CjmServer, params: lsp.RenameParams) -> lsp.WorkspaceEdit | None:
+        document, analysis = await ls.current(params.text_document.uri)
         occurrence = analysis.occurrence_at(*_from_position(document, params.position))
         if occurrence is None:
             return None
@@ -139,14 +207,14 @@ def build_server() -> CjmServer:
         return lsp.WorkspaceEdit(changes={params.text_document.uri: edits})
 
     @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def symbols(ls: CjmServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def symbols(ls: CjmServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
+        document, analysis = await ls.current(params.text_document.uri)
         return outline(document, analysis.journey) if analysis.journey else []
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
                     lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
-    def code_actions(ls: CjmServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
-        document, analysis = ls.analysis(params.text_document.uri)
+    async def code_actions(ls: CjmServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        document, analysis = await ls.current(params.text_document.uri)
         return [action for d in analysis.diagnostics
                 if _overlaps(_range(document, d.span), params.range)
                 for action in [_quick_fix(document, d)] if action]
@@ -291,6 +359,115 @@ def _filename(uri: str) -> str:
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
+# ── the transport ────────────────────────────────────────────────────────────
+class BadFrame(Exception):
+    """The client sent something that is not an LSP frame: the stream is lost."""
+
+
+def read_frames(stream: BinaryIO) -> Iterator[bytes]:
+    """The bodies of the Content-Length frames on `stream`, until it ends between two."""
+    while True:
+        length = None
+        while True:
+            line = stream.readline(MAX_HEADER_LINE)
+            if not line:
+                if length is None:
+                    return
+                raise BadFrame("the input ended inside a header")
+            if not line.endswith(b"\n"):
+                raise BadFrame(f"a header line longer than {MAX_HEADER_LINE} bytes")
+            line = line.strip()
+            if not line:
+                break
+            name, colon, value = line.partition(b":")
+            if not colon:
+                raise BadFrame(f"not a header: {line[:80]!r}")
+            if name.strip().lower() == b"content-length":
+                value = value.strip()
+                if not value.isdigit() or not 0 < int(value) <= MAX_FRAME:
+                    raise BadFrame(f"Content-Length {value[:40].decode('ascii', 'replace')!r} "
+                                   f"is not a size from 1 to {MAX_FRAME:,} bytes")
+                length = int(value)
+        if length is None:
+            raise BadFrame("a message without Content-Length")
+        body = stream.read(length)
+        if len(body) < length:
+            raise BadFrame(f"the input ended {length - len(body):,} bytes before the message did")
+        yield body
+
+
+def handle_body(server: CjmServer, body: bytes) -> None:
+    """One message: parsed, checked against its method's schema, handed to pygls; a request
+    that cannot be read is answered with its JSON-RPC error."""
+    protocol = server.protocol
+    try:
+        raw = json.loads(body)
+    except ValueError as exc:
+        protocol._send_response(None, None, JsonRpcParseError(str(exc)).to_response_error())
+        return
+    if not isinstance(raw, dict):
+        protocol._send_response(None, None, JsonRpcInvalidRequest().to_response_error())
+        return
+    try:
+        message = protocol.structure_message(raw)
+    except JsonRpcException as error:
+        if isinstance(error, JsonRpcInvalidParams):
+            error = JsonRpcInvalidParams(f"invalid params for {raw.get('method')}: "
+                                         f"{_validation_detail(error.__cause__)}")
+        if "id" in raw and "method" in raw:
+            protocol._send_response(raw["id"], None, error.to_response_error())
+        return
+    protocol.handle_message(message)
+
+
+def _validation_detail(error: BaseException | None) -> str:
+    """The innermost reason cattrs gives, such as `line: -1 is below 0`."""
+    while error is not None and getattr(error, "exceptions", None):
+        error = error.exceptions[0]
+    return str(error) if error is not None else "they do not fit the method's schema"
+
+
+def serve_stdio(server: CjmServer, stdin: BinaryIO, stdout: BinaryIO) -> int:
+    """Read frames on a thread of their own and handle them on the loop; the exit code."""
+    server._stop_event = threading.Event()
+    server.protocol.set_writer(StdoutWriter(stdout))
+
+    async def run() -> str | None:
+        loop = asyncio.get_running_loop()
+        ended: asyncio.Future = loop.create_future()
+
+        def end(reason: str | None) -> None:
+            if not ended.done():
+                ended.set_result(reason)
+
+        def read() -> None:
+            try:
+                for body in read_frames(stdin):
+                    loop.call_soon_threadsafe(handle_body, server, body)
+                reason = None
+            except (BadFrame, OSError) as bad:
+                reason = str(bad)
+            loop.call_soon_threadsafe(end, reason)
+
+        threading.Thread(target=read, name="cjm-lsp-reader", daemon=True).start()
+        return await ended
+
+    try:
+        reason = asyncio.run(run())
+    except BrokenPipeError:
+        return 1
+    finally:
+        server._analyst.shutdown(wait=False, cancel_futures=True)
+    if reason:
+        print(f"cjm lsp: stopping: {reason} (the editor starts the server again)",
+              file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
 def main() -> None:
     """Serve LSP on standard input and output until the client says exit."""
-    build_server().start_io()
+    # The reader thread gets a file object of its own: a daemon thread blocked in
+    # sys.stdin's lock would abort the interpreter's shutdown.
+    stdin = open(sys.stdin.fileno(), "rb", closefd=False)  # noqa: SIM115 - lives as long as the process
+    sys.exit(serve_stdio(build_server(), stdin, sys.stdout.buffer))
