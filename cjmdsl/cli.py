@@ -289,7 +289,7 @@ def _cache_folder() -> Path | None:
     folder = cache_dir()
     reason = refusal(folder)
     if reason:
-        click.echo(f"cjm: warning: {reason}; rendering without the cache", err=True)
+        say(f"cjm: warning: {reason}; rendering without the cache")
         return None
     return folder
 
@@ -578,14 +578,23 @@ def write_stdout(content: str | bytes) -> None:
     sys.stdout.flush()
 
 
+def say(message: str, err: bool = True) -> None:
+    """One line for the user, on standard error unless `err` is false. It quotes file names
+    and map text, so control characters are shown escaped (`escape.terminal_text`): no escape
+    sequence and no forged CI annotation line reaches the terminal or the log."""
+    from cjmdsl.escape import terminal_text
+
+    click.echo(terminal_text(message), err=err)
+
+
 def fail_usage(message: str):
-    click.echo(f"cjm: error: {message}", err=True)
+    say(f"cjm: error: {message}")
     sys.exit(EXIT_USAGE)
 
 
 def fail_unavailable(message: str):
     """A tool or extra the command needs is missing: the message says what to install."""
-    click.echo(f"cjm: error: {message}", err=True)
+    say(f"cjm: error: {message}")
     sys.exit(EXIT_UNAVAILABLE)
 
 
@@ -597,9 +606,9 @@ def main() -> None:
         click.echo("cjm: interrupted", err=True)
         sys.exit(130)
     except OSError as exc:
-        click.echo(f"cjm: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+        say(f"cjm: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         sys.exit(EXIT_MAP_ERRORS)
     except Exception as exc:  # a bug in cjm, not in the map
-        click.echo(f"cjm: internal error: {type(exc).__name__}: {exc}\n"
-                   "This is a bug in cjm; please report it with the map that caused it.", err=True)
+        say(f"cjm: internal error: {type(exc).__name__}: {exc}")
+        say("This is a bug in cjm; please report it with the map that caused it.")
         sys.exit(EXIT_INTERNAL)

@@ -119,3 +119,16 @@ def test_the_progress_bar_prints_a_file_name_escaped():
     stream = io.StringIO()
     Progress(2, stream).advance("m\x1b]52;c;aGk=\x07.cjm")
     assert stream.getvalue().endswith(r"1/2 m\u{1b}]52;c;aGk=\u{7}.cjm")
+
+
+@pytest.mark.parametrize("args", [
+    ["render", "missing\x1b]52;c;aGk=\x07\n::error::x.cjm"],
+    ["render", "m.cjm", "-o", "out\x1b[2J\n::error::x.png", "-f", "svg"],
+    ["explain", "E\x1b[2J\n::error::1"],
+], ids=["unreadable-input", "contradicting-output", "unknown-code"])
+def test_usage_errors_print_file_names_and_words_escaped(tmp_path, args):
+    (tmp_path / "m.cjm").write_text(MAP.format(p=""))
+    result = cjm(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert_nothing_raw(result.stderr)
+    assert result.stderr.startswith("cjm: error: ")

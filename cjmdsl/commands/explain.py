@@ -18,7 +18,7 @@ Examples:
 @click.argument("code", required=False)
 def explain(code: str | None) -> None:
     from cjmdsl import codes
-    from cjmdsl.cli import EXIT_USAGE
+    from cjmdsl.cli import EXIT_USAGE, say
     from cjmdsl.diagnostics import did_you_mean
 
     if code is None:
@@ -29,7 +29,7 @@ def explain(code: str | None) -> None:
     text = codes.page(wanted)
     if text is None:
         hint = did_you_mean(wanted, codes.codes())
-        click.echo(f"cjm: error: no diagnostic code {code}" + (f"; {hint}" if hint else "")
-                   + "\n`cjm explain` lists the codes", err=True)
+        say(f"cjm: error: no diagnostic code {code}" + (f"; {hint}" if hint else ""))
+        say("`cjm explain` lists the codes")
         sys.exit(EXIT_USAGE)
     click.echo(f"{wanted} ({codes.severity(wanted)}): {codes.title(wanted)}\n\n{text}", nl=False)

@@ -121,7 +121,7 @@ class Preview:
               help="Port on 127.0.0.1; 0 picks a free one.")
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 def serve(file: Path, port: int, theme: str | None) -> None:
-    from cjmdsl.cli import EXIT_OK, fail_usage
+    from cjmdsl.cli import EXIT_OK, fail_usage, say
 
     stop = threading.Event()
     for number in (signal.SIGINT, signal.SIGTERM):
@@ -135,8 +135,8 @@ def serve(file: Path, port: int, theme: str | None) -> None:
         fail_usage(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
     watcher = threading.Thread(target=_follow, args=(watchfiles, preview, stop), daemon=True)
     watcher.start()
-    click.echo(f"cjm: serving {file} at http://127.0.0.1:{server.server_address[1]}/ "
-               "(Ctrl-C to stop)")
+    say(f"cjm: serving {file} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C to stop)",
+        err=False)
     sys.stdout.flush()
     try:
         server.serve_until(stop)

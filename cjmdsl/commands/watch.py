@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from cjmdsl.cli import format_choices
+from cjmdsl.cli import format_choices, say
 from cjmdsl.extras import install_hint
 from cjmdsl.limits import Limits
 
@@ -47,7 +47,7 @@ def watch(file: Path, output: Path | None, format_name: str | None, theme: str |
     if output.resolve() == file.resolve():
         fail_usage(f"refusing to write over the input {output}")
     render_once(file, output, module, look)
-    click.echo(f"cjm: watching {file} (Ctrl-C to stop)", err=True)
+    say(f"cjm: watching {file} (Ctrl-C to stop)")
     target = file.resolve()
     try:
         for _ in watchfiles.watch(target.parent, watch_filter=lambda _, path: Path(path) == target,
@@ -91,32 +91,32 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
     from cjmdsl.api import check, decode
     from cjmdsl.backends import BackendUnavailable
-    from cjmdsl.cli import Source, print_diagnostics, fail_unavailable
+    from cjmdsl.cli import Source, fail_unavailable, print_diagnostics
     from cjmdsl.files import write_atomically
     from cjmdsl.themes import ThemeError, theme_for
 
     try:
         data = file.read_bytes()
     except OSError as exc:
-        click.echo(f"cjm: error: cannot read {file}: {exc.strerror or exc}", err=True)
+        say(f"cjm: error: cannot read {file}: {exc.strerror or exc}")
         return False
     text, problems = decode(data, str(file))
     result = check(text, str(file), look.limits) if not problems else None
     diagnostics = problems or result.diagnostics
     print_diagnostics(diagnostics, Source(str(file), text, file))
     if result is None or result.journey is None:
-        click.echo(f"cjm: {file} has errors; {output} is unchanged", err=True)
+        say(f"cjm: {file} has errors; {output} is unchanged")
         return False
     try:
         content = module.render(result.journey, theme_for(result.journey.theme, look.theme,
                                                           look.project_theme, look.dark_theme))
     except ThemeError as exc:
-        click.echo(f"cjm: error: {exc}", err=True)
+        say(f"cjm: error: {exc}")
         return False
     except BackendUnavailable as exc:
         fail_unavailable(str(exc))
     write_atomically(output, content)
-    click.echo(f"cjm: wrote {output}", err=True)
+    say(f"cjm: wrote {output}")
     return True
 
 
