@@ -125,6 +125,8 @@ class Job:
     data: bytes
     target: Path | None
     key: str | None = None
+    size: int = 0  # of the whole file; `data` holds at most the size limit + 1 bytes
+    exact: bool = True  # False: at least `size` bytes (standard input is read no further)
 
 
 @dataclass(frozen=True)
@@ -140,9 +142,12 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     from cjmdsl.backends import BackendUnavailable, backend
     from cjmdsl.files import write_atomically
     from cjmdsl.diagnostics import format_all
-    from cjmdsl.limits import Limits
+    from cjmdsl.limits import Limits, check_bytes
     from cjmdsl.themes import theme_for
 
+    too_large = check_bytes(max(job.size, len(job.data)), Limits(**settings.limits), job.exact)
+    if too_large:
+        return Outcome(FAILED, format_all(too_large, "", job.name, settings.color))
     text, problems = decode(job.data, job.name)
     if problems:
         return Outcome(FAILED, format_all(problems, text, job.name, settings.color))

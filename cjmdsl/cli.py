@@ -66,6 +66,8 @@ class Source:
     text: str
     path: Path | None
     data: bytes = b""
+    size: int = 0  # of the whole input, of which `data` holds at most the size limit + 1
+    exact: bool = True  # False: `size` is a lower bound (standard input is read no further)
 
 
 class LazyGroup(click.Group):
@@ -192,7 +194,8 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
                  if cache_folder else None)
         work = [batch.Job(source.name, source.data, target,
-                          cache.key(source.data) if cache and target else None)
+                          cache.key(source.data) if cache and target else None,
+                          source.size, source.exact)
                 for source, target in ((_read_bytes(name), target) for name, target in targets)]
         runs.append((work, settings, cache))
     total = sum(len(work) for work, _, _ in runs)
@@ -498,13 +501,24 @@ def _backend_options(module, format_name: str, scale: float | None) -> dict:
 
 
 def _read_bytes(name: str) -> Source:
-    """An input's bytes (decoded later, by whoever compiles it)."""
+    """An input's bytes (decoded later, by whoever compiles it): at most the size limit + 1
+    (`Source.size` is the whole size), and only from a regular file or standard input."""
+    from cjmdsl.limits import Limits
+    from cjmdsl.paths import PathRefused, read_regular
+
+    most = Limits(**click.get_current_context().meta.get(LIMITS_KEY, {})).max_bytes + 1
     try:
-        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+        if name == STDIN:
+            data = sys.stdin.buffer.read(most)
+            size = len(data)
+        else:
+            data, size = read_regular(name, most)
+    except PathRefused as exc:
+        fail_usage(f"cannot read {name}: it {exc.rule}")
     except OSError as exc:
         fail_usage(f"cannot read {name}: {exc.strerror or exc}")
     return Source("<stdin>" if name == STDIN else name, "", None if name == STDIN else Path(name),
-                  data)
+                  data, max(size, len(data)), exact=name != STDIN)
 
 
 def _color() -> bool:
@@ -514,17 +528,17 @@ def _color() -> bool:
 def read_source(name: str, quiet: bool = False, collect: list | None = None) -> Source | None:
     from cjmdsl.api import decode
     from cjmdsl.diagnostics import to_json
+    from cjmdsl.limits import Limits, check_bytes
 
-    try:
-        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
-    except OSError as exc:
-        fail_usage(f"cannot read {name}: {exc.strerror or exc}")
-    display = "<stdin>" if name == STDIN else name
-    text, problems = decode(data, display)
-    source = Source(display, text, None if name == STDIN else Path(name))
+    raw = _read_bytes(name)
+    limits = Limits(**click.get_current_context().meta.get(LIMITS_KEY, {}))
+    problems = check_bytes(raw.size, limits, raw.exact)
+    text, decoding = decode(raw.data, raw.name) if not problems else ("", [])
+    source = Source(raw.name, text, raw.path)
+    problems = problems or decoding
     if problems:
         if collect is not None and quiet:
-            collect += to_json(problems, display)
+            collect += to_json(problems, raw.name)
         else:
             print_diagnostics(problems, source)
         return None

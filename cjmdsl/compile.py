@@ -16,7 +16,8 @@ from lark.exceptions import VisitError
 from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
-from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error, sort_key, warning
+from cjmdsl.diagnostics import (Candidates, Diagnostic, Label, closest, did_you_mean, error,
+                                sort_key, warning)
 from cjmdsl.numbers import signed
 from cjmdsl.parser import parse_tree
 
@@ -526,16 +527,26 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
     again as that persona's missing emotions.
     """
     found = []
-    persona_ids = [p.id for p in journey.personas]
+    persona_ids = dict.fromkeys(p.id for p in journey.personas)
+    candidates = Candidates(persona_ids)
+    meant: dict[str, str | None] = {}  # an unknown id -> the persona it most likely means
+
+    def meant_persona(name: str) -> str | None:
+        if name not in meant:
+            meant[name] = closest(name, candidates)
+        return meant[name]
+
     felt = set()
     scale = journey.scale
     for tp in journey.touchpoints:
-        felt_here = {_meant_persona(e.persona, persona_ids) for e in tp.emotions}
+        felt_here = {e.persona if e.persona in persona_ids else meant_persona(e.persona) or e.persona
+                     for e in tp.emotions}
         for mark in (*tp.emotions, *tp.expectations):
             if mark.persona not in persona_ids:
-                hint = did_you_mean(mark.persona, persona_ids) or (
-                    "declare it first: persona " + mark.persona + ' "Name"' if not persona_ids
-                    else "known personas: " + ", ".join(f"`{p}`" for p in persona_ids))
+                match = meant_persona(mark.persona)
+                hint = (f"did you mean `{match}`?" if match else
+                        "declare it first: persona " + mark.persona + ' "Name"' if not persona_ids
+                        else _known("personas", list(persona_ids)))
                 found.append(error("E012", f"unknown persona `{mark.persona}`", mark.persona_span,
                                    hint))
             if not scale.contains(mark.value):
@@ -561,13 +572,6 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
                                      persona.id_span,
                                      f"add `emotion {persona.id} 0` to a touchpoint to draw a curve"))
     return found
-
-
-def _meant_persona(name: str, persona_ids: list[str]) -> str:
-    """The declared persona `name` stands for: itself, or the one it is a misspelling of."""
-    if name in persona_ids:
-        return name
-    return closest(name, persona_ids) or name
 
 
 def _check_stages(journey: m.Journey) -> list[Diagnostic]:
@@ -654,30 +658,33 @@ def _check_flows(journey: m.Journey) -> list[Diagnostic]:
     touchpoint_ids = [tp.id for tp in journey.touchpoints]
     persona_ids = [p.id for p in journey.personas]
     known_touchpoints, known_personas = set(touchpoint_ids), set(persona_ids)
+    touchpoint_candidates, persona_candidates = Candidates(touchpoint_ids), Candidates(persona_ids)
+    stages = {stage.id: stage for stage in reversed(journey.stages)}  # the first of an id
     for flow in journey.flows:
         spans = flow.persona_spans or (m.NO_SPAN,) * len(flow.personas)
         for persona, span in zip(flow.personas, spans):
             if persona not in known_personas:
                 found.append(error("E012", f"unknown persona `{persona}`", span,
-                                   did_you_mean(persona, persona_ids)
+                                   did_you_mean(persona, persona_candidates)
                                    or _known("personas", persona_ids)))
         names = [(flow.start, flow.start_span)]
         names += [(step.to, step.to_span) for step in flow.steps if not step.is_exit]
         for name, span in names:
             if name not in known_touchpoints:
                 found.append(error("E022", f"unknown touchpoint `{name}` in a flow", span,
-                                   _touchpoint_hint(journey, name, touchpoint_ids)))
+                                   _touchpoint_hint(stages.get(name), name, touchpoint_ids,
+                                                    touchpoint_candidates)))
     return found
 
 
-def _touchpoint_hint(journey: m.Journey, name: str, touchpoint_ids: list[str]) -> str:
-    stage = next((s for s in journey.stages if s.id == name), None)
+def _touchpoint_hint(stage: m.Stage | None, name: str, touchpoint_ids: list[str],
+                     candidates: Candidates) -> str:
     if stage is not None:
         inside = ", ".join(f"`{tp.id}`" for tp in stage.touchpoints[:5]) or "none yet"
         return f"`{name}` is a stage; a flow links touchpoints (in it: {inside})"
     if name == "exit":
         return "`exit` ends a flow: write it after the last `->`"
-    return did_you_mean(name, touchpoint_ids) or _known("touchpoints", touchpoint_ids)
+    return did_you_mean(name, candidates) or _known("touchpoints", touchpoint_ids)
 
 
 def _known(what: str, ids: list[str], shown: int = 8) -> str:

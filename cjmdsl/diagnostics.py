@@ -6,6 +6,7 @@ good compiler does: `file:line:col: error[E012]: message`, the line, a caret.
 """
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from enum import Enum
@@ -97,31 +98,69 @@ class CjmError(Exception):
                          if message is None else message)
 
 
+# Did-you-mean compares a word with at most this many candidates of each length near its own
+# (the nearest in alphabetical order, which share the longest start with it), so thousands
+# of misspelt ids among thousands stay fast.
+MOST_COMPARED = 40
+
+
+class Candidates:
+    """The words a misspelling may mean, sorted within each length: built once for a map's
+    ids, then asked for each unknown one."""
+
+    def __init__(self, words):
+        by_length: dict[int, list[str]] = {}
+        for word in set(words):
+            by_length.setdefault(len(word), []).append(word)
+        self.by_length = {length: sorted(group, key=lambda w: (w.lower(), w))
+                          for length, group in by_length.items()}
+        self.keys = {length: [w.lower() for w in group]
+                     for length, group in self.by_length.items()}
+
+    def near(self, word: str, limit: int) -> list[str]:
+        """The words at most `limit` characters longer or shorter: of each length, the
+        `MOST_COMPARED` nearest to `word` in alphabetical order."""
+        picked: list[str] = []
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            group = self.by_length.get(length, ())
+            if len(group) > MOST_COMPARED:
+                middle = bisect.bisect_left(self.keys[length], word.lower())
+                start = min(max(middle - MOST_COMPARED // 2, 0), len(group) - MOST_COMPARED)
+                group = group[start:start + MOST_COMPARED]
+            picked += group
+        return picked
+
+
 def closest(word: str, candidates) -> str | None:
     """The candidate a misspelt word most likely means, or None when none is close.
 
     Close is rustc's rule for its suggestions: at most a third of the word's length in edits
     (at least one, but fewer than its length), counting a change of case as none. So
     `duration` is no misspelling of `action`, while `chanel`, `mya` and `defualt` still find
-    `channel`, `maya` and `default`.
+    `channel`, `maya` and `default`. Only `MOST_COMPARED` candidates are compared (see
+    `Candidates.near`); pass a `Candidates` to ask about many words among the same ones.
     """
+    if not isinstance(candidates, Candidates):
+        candidates = Candidates(candidates)
     lowered = word.lower()
     limit = min(max(len(word), 3) // 3, max(len(word) - 1, 0))
     best: tuple[int, str] | None = None
-    for candidate in sorted(set(candidates)):
-        if abs(len(candidate) - len(word)) > limit:
-            continue
-        distance = edit_distance(lowered, candidate.lower())
-        if distance <= limit and (best is None or distance < best[0]):
+    for candidate in candidates.near(word, limit):
+        distance = edit_distance(lowered, candidate.lower(), limit)
+        if distance <= limit and (best is None or (distance, candidate) < best):
             best = (distance, candidate)
     return best[1] if best else None
 
 
-def edit_distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str, most: int | None = None) -> int:
     """Edits from `a` to `b`: insert, delete or replace a character, or swap two neighbours
-    (optimal string alignment, as rustc and most spelling checkers count)."""
+    (optimal string alignment, as rustc and most spelling checkers count). With `most`, any
+    count above it may be returned as `most + 1`: the comparison stops once no row is within
+    reach, so a long word costs nothing when it cannot be close."""
     before, previous = None, list(range(len(b) + 1))
     for i, char_a in enumerate(a, 1):
+        if most is not None and min(previous) > most:
+            return most + 1
         current = [i]
         for j, char_b in enumerate(b, 1):
             cost = current[j - 1] + 1, previous[j] + 1, previous[j - 1] + (char_a != char_b)
@@ -151,13 +190,40 @@ _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "bold": "\033[1m",
            "dim": "\033[2;37m", "hint": "\033[36m", "reset": "\033[0m"}
 
 
+# At most this many diagnostics of one file are shown (printed, published to an editor,
+# logged by Sphinx or MkDocs); then one line says how many more there are, as rustc and
+# compilers do, so that a generated map with 350,000 warnings prints 200 and a count.
+MAX_SHOWN = 200
+
+
+def shown(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], str | None]:
+    """The diagnostics of one file to show, and the line that counts the rest (None when
+    every one is shown). The one cap every host uses."""
+    rest = diagnostics[MAX_SHOWN:]
+    if not rest:
+        return list(diagnostics), None
+    errors = sum(1 for d in rest if d.is_error)
+    counts = [f"{count:,} more {word}{'s' if count != 1 else ''}"
+              for count, word in ((errors, "error"), (len(rest) - errors, "warning")) if count]
+    return list(diagnostics[:MAX_SHOWN]), f"and {' and '.join(counts)} (only the first " \
+                                          f"{MAX_SHOWN} are shown)"
+
+
+def source_lines(source: str) -> list[str]:
+    """The lines of a source as the parser counts them (only \\n ends one); split once per
+    file, not once per diagnostic."""
+    return [line.rstrip("\r") for line in source.split("\n")]
+
+
 def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
-                      color: bool = False, located: bool = True) -> str:
+                      color: bool = False, located: bool = True,
+                      lines: list[str] | None = None) -> str:
     """Render one diagnostic with its source line, a caret underline and the hint, every
     user text in it escaped for a terminal (`escape.terminal_text`).
 
     `located=False` leaves out the leading `file:line:col:`, for hosts that print the
-    place themselves (Sphinx puts `page.rst:LINE:` before every warning)."""
+    place themselves (Sphinx puts `page.rst:LINE:` before every warning). `lines` is
+    `source_lines(source)`, for a caller that formats many diagnostics of one source."""
     def paint(style: str, text: str) -> str:
         return f"{_STYLES[style]}{text}{_STYLES['reset']}" if color else text
 
@@ -167,7 +233,8 @@ def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
     place = f"{paint('bold', f'{filename}:{span.line}:{span.column}:')} " if located else ""
     head = (f"{place}{paint(severity, f'{severity}[{diagnostic.code}]')}: "
             f"{terminal_text(diagnostic.message)}")
-    lines = [line.rstrip("\r") for line in source.split("\n")]  # as the parser counts lines
+    if lines is None:
+        lines = source_lines(source)
     out = [head]
     out += _excerpt(lines, span, terminal_text(diagnostic.hint or ""), paint, severity)
     for label in diagnostic.labels:
@@ -175,6 +242,9 @@ def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
                                 f"{terminal_text(label.message)}"))
         out += _excerpt(lines, label.span, "", paint, "hint")
     return "\n".join(out)
+
+
+_MOST_LINE = 200  # characters of a source line shown in an excerpt
 
 
 def _excerpt(lines: list[str], span: Span, hint: str, paint, style: str) -> list[str]:
@@ -186,6 +256,12 @@ def _excerpt(lines: list[str], span: Span, hint: str, paint, style: str) -> list
     start = max(span.column, 1)
     end = span.end_column if span.end_line == span.line and span.end_column > start else start + 1
     end = min(end, max(len(text) + 1, start + 1))
+    if len(text) > _MOST_LINE:  # a very long line: the part around the mark, cut with `…`
+        low = max(start - 1 - _MOST_LINE // 4, 0)
+        high = min(max(end - 1, low + _MOST_LINE // 2), low + _MOST_LINE, len(text))
+        cut = "…" if low else ""
+        start, end = start - low + len(cut), min(end, high + 1) - low + len(cut)
+        text = cut + text[low:high] + ("…" if high < len(text) else "")
     # The caret counts columns of the line as printed, where a control character is escaped.
     before, marked = terminal_text(text[:start - 1]), terminal_text(text[start - 1:end - 1])
     caret = " " * (len(before) + max(start - 1 - len(text), 0)) + "^" * max(len(marked), 1)
@@ -196,7 +272,11 @@ def _excerpt(lines: list[str], span: Span, hint: str, paint, style: str) -> list
 
 def format_all(diagnostics: list[Diagnostic], source: str, filename: str,
                color: bool = False) -> str:
-    return "\n".join(format_diagnostic(d, source, filename, color) for d in diagnostics)
+    """Every diagnostic of one file, as `shown` caps them."""
+    kept, more = shown(diagnostics)
+    lines = source_lines(source) if kept else []
+    out = [format_diagnostic(d, source, filename, color, lines=lines) for d in kept]
+    return "\n".join(out + ([more] if more else []))
 
 
 def to_json(diagnostics: list[Diagnostic], filename: str) -> list[dict]:

@@ -28,11 +28,17 @@ DEFAULT_LIMITS = Limits()
 
 def check_size(text: str, limits: Limits) -> list[Diagnostic]:
     """E030 when the file is larger than `max_bytes`; checked before parsing."""
-    size = len(text.encode("utf-8", "surrogatepass"))
+    return check_bytes(len(text.encode("utf-8", "surrogatepass")), limits)
+
+
+def check_bytes(size: int, limits: Limits, exact: bool = True) -> list[Diagnostic]:
+    """E030 for a file of `size` bytes (`exact=False`: at least that many, when the rest was
+    left unread), before it is decoded; readers stop at `max_bytes` + 1."""
     if size <= limits.max_bytes:
         return []
-    return [error("E030", f"the file is {size:,} bytes, more than the limit of "
-                          f"{limits.max_bytes:,}", Span(1, 1, 1, 2),
+    said = f"{size:,} bytes" if exact else f"more than {limits.max_bytes:,} bytes"
+    return [error("E030", f"the file is {said}, more than the limit of {limits.max_bytes:,}"
+                  if exact else f"the file is {said}, the limit", Span(1, 1, 1, 2),
                   "split the map, or raise the limit with --max-bytes")]
 
 

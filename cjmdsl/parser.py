@@ -22,6 +22,10 @@ from cjmdsl.model import Span
 from cjmdsl.resources import data_file
 
 MAX_SYNTAX_ERRORS = 20
+# Errors recovered from before the parser gives up, counting those not reported (after the
+# first on a line, the rest of it is usually fallout): a line of 40,000 `{` ends after this
+# many recoveries, not after 40,000.
+MAX_RECOVERIES = 100
 
 # What a terminal is called in a message, when it is not a keyword.
 _TERMINAL_WORDS = {
@@ -110,11 +114,13 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
     """
     diagnostics: list[Diagnostic] = []
     reported_lines: set[int] = set()
+    recoveries = 0
     completed: list[Tree] = []
     unclosed: list[Diagnostic] | None = None  # what indentation tells, at the first missing `}`
 
     def on_error(exc: UnexpectedInput) -> bool:
-        nonlocal unclosed
+        nonlocal unclosed, recoveries
+        recoveries += 1
         missing_brace = _missing_brace(exc)
         if missing_brace and unclosed is None:
             unclosed = _unclosed_by_indentation(text)
@@ -133,8 +139,10 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
             if tolerant:
                 completed.append(exc.interactive_parser.copy().feed_eof(exc.token))
             return False
+        if len(diagnostics) >= MAX_SYNTAX_ERRORS or recoveries >= MAX_RECOVERIES:
+            return False
         _recover(exc, text)
-        return len(diagnostics) < MAX_SYNTAX_ERRORS
+        return True
 
     try:
         tree = parser().parse(text, on_error=on_error)

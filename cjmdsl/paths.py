@@ -16,7 +16,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-__all__ = ["ALLOW_VARIABLE", "PathRefused", "allowed_roots", "inside", "project_root"]
+__all__ = ["ALLOW_VARIABLE", "NOT_REGULAR", "PathRefused", "allowed_roots", "inside", "project_root",
+           "read_regular"]
 
 # Extra roots, separated as in PATH (":" on POSIX): for a theme or maps kept beside a project.
 # An environment variable, not a config key, since a config arrives with the input it governs.
@@ -87,5 +88,22 @@ def inside(value: str | os.PathLike, base: Path, roots: Iterable[Path], *,
     if not folder and stat.S_ISDIR(mode):
         raise PathRefused(text, "is a folder, not a file")
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise PathRefused(text, "is not a regular file (a device, FIFO or socket)")
+        raise PathRefused(text, NOT_REGULAR)
     return target
+
+
+NOT_REGULAR = "is not a regular file (a device, FIFO or socket)"
+
+
+def read_regular(path: str | os.PathLike, most: int) -> tuple[bytes, int]:
+    """At most `most` bytes of the regular file at `path` and its size: never more (a link to
+    a 20 GB file costs `most` bytes), and nothing from a device, FIFO or socket (opened
+    without waiting for a writer, refused before reading). Raises OSError, PathRefused."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise PathRefused(os.fspath(path), NOT_REGULAR, "give the path of a .cjm file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        return handle.read(most), info.st_size

@@ -81,20 +81,25 @@ class CjmDirective(SphinxDirective):
             return []
         text, name, folder = loaded
         from cjmdsl.api import check
-        from cjmdsl.diagnostics import format_all, format_diagnostic
+        from cjmdsl.diagnostics import format_all, format_diagnostic, shown, source_lines
 
         defaults = _configs.for_folder(folder)
         if defaults.path:
             self.env.note_dependency(defaults.path)
         result = check(text, name, defaults.limits)
         inline = not self.arguments
-        for diagnostic in result.diagnostics:
+        kept, more = shown(result.diagnostics)
+        lines = source_lines(text)
+        for diagnostic in kept:
             # A map in the body is part of the page: Sphinx's own `page.rst:LINE:` is the
             # diagnostic's place (the caret shows the column), so it is not said twice.
             # A map file is named in the message, after the directive's place.
             location = (self.env.docname, diagnostic.span.line if inline else self.lineno)
-            logger.warning(format_diagnostic(diagnostic, text, name, located=not inline),
+            logger.warning(format_diagnostic(diagnostic, text, name, located=not inline,
+                                             lines=lines),
                            type="cjm", subtype=diagnostic.code, location=location)
+        if more:
+            logger.warning(f"{name}: {more}", type="cjm", location=(self.env.docname, self.lineno))
         if result.journey is None:
             return [self._broken(format_all(result.diagnostics, text, name))]
         return [self._figure(self._node(result.journey, defaults))]

@@ -36,7 +36,7 @@ from pygls.workspace import TextDocument
 
 from cjmdsl import __version__
 from cjmdsl import model as m
-from cjmdsl.diagnostics import Diagnostic
+from cjmdsl.diagnostics import Diagnostic, shown
 from cjmdsl.limits import DEFAULT_LIMITS
 from cjmdsl.lsp.analysis import ID, Analysis, Occurrence, analyze, suggestion
 from cjmdsl.lsp.completion import complete
@@ -126,7 +126,7 @@ class CjmServer(LanguageServer):
     def publish(self, uri: str, document: TextDocument, analysis: Analysis) -> None:
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=document.version,
-            diagnostics=[_diagnostic(document, d) for d in analysis.diagnostics]))
+            diagnostics=[_diagnostic(document, d) for d in shown(analysis.diagnostics)[0]]))
 
 
 def build_server() -> CjmServer:
