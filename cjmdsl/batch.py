@@ -150,7 +150,7 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
         return Outcome(FAILED, format_all(too_large, "", job.name, settings.color))
     text, problems = decode(job.data, job.name)
     if problems:
-        return Outcome(FAILED, format_all(problems, text, job.name, settings.color))
+        return Outcome(FAILED, format_all(problems, "", job.name, settings.color))  # not quoted
     result = check(text, job.name, Limits(**settings.limits))
     report = format_all(result.diagnostics, text, job.name, settings.color)
     journey = result.journey

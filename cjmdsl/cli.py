@@ -534,8 +534,8 @@ def read_source(name: str, quiet: bool = False, collect: list | None = None) -> 
     limits = Limits(**click.get_current_context().meta.get(LIMITS_KEY, {}))
     problems = check_bytes(raw.size, limits, raw.exact)
     text, decoding = decode(raw.data, raw.name) if not problems else ("", [])
-    source = Source(raw.name, text, raw.path)
     problems = problems or decoding
+    source = Source(raw.name, "" if problems else text, raw.path)  # a broken file is not quoted
     if problems:
         if collect is not None and quiet:
             collect += to_json(problems, raw.name)

@@ -212,7 +212,8 @@ def shown(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], str | None]:
 def source_lines(source: str) -> list[str]:
     """The lines of a source as the parser counts them (only \\n ends one); split once per
     file, not once per diagnostic."""
-    return [line.rstrip("\r") for line in source.split("\n")]
+    # No source (a file that was not read, or not quoted) has no line to show.
+    return [line.rstrip("\r") for line in source.split("\n")] if source else []
 
 
 def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,

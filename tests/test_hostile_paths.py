@@ -208,3 +208,14 @@ def test_a_mkdocs_page_naming_files_outside_the_project_builds_without_them(proj
     assert "leads into /proc" in run.stderr
     pages = [page.read_text(errors="replace") for page in (site / "site").rglob("*.html")]
     assert_nothing_leaked(run.stdout, run.stderr, *pages)
+
+
+@pytest.mark.parametrize("command", [["check"], ["render", "-o", "-"], ["fmt", "--check"],
+                                     ["show"]])
+def test_a_map_that_is_not_utf8_is_reported_without_its_lines(project, command):
+    (project / "bad.cjm").write_bytes(f"map \"x\" {{\n {OUTSIDE_SECRET} \xff\xfe }}\n"
+                                      .encode("latin-1"))
+    run = cjm(*command[:1], "bad.cjm", *command[1:], cwd=project)
+    assert run.code == 1
+    assert "error[E006]" in run.stderr
+    assert_nothing_leaked(run.stdout, run.stderr)

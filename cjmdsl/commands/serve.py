@@ -104,7 +104,8 @@ class Preview:
         text, problems = decode(data, str(self.file))
         result = None if problems else check(text, str(self.file), self.look.limits)
         diagnostics = problems or result.diagnostics
-        shown = format_all([d for d in diagnostics if d.is_error], text, str(self.file))
+        shown = format_all([d for d in diagnostics if d.is_error], "" if problems else text,
+                           str(self.file))
         if result is None or result.journey is None:
             return None, shown
         try:

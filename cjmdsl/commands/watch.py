@@ -103,7 +103,7 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     text, problems = decode(data, str(file))
     result = check(text, str(file), look.limits) if not problems else None
     diagnostics = problems or result.diagnostics
-    print_diagnostics(diagnostics, Source(str(file), text, file))
+    print_diagnostics(diagnostics, Source(str(file), "" if problems else text, file))
     if result is None or result.journey is None:
         say(f"cjm: {file} has errors; {output} is unchanged")
         return False
