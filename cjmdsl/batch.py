@@ -164,7 +164,11 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     data = content.encode("utf-8") if isinstance(content, str) else content
     if job.target is None:
         return Outcome(RENDERED, report, data)
-    write_atomically(job.target, data)
+    try:
+        write_atomically(job.target, data)
+    except OSError as exc:  # one output that cannot be written fails its map, not the batch
+        return Outcome(FAILED, "\n".join(filter(None, [
+            report, f"cjm: error: cannot write {job.target}: {exc.strerror or exc}"])))
     if cache is not None and job.key is not None and not result.diagnostics:
         cache.store(job.key, data)
     return Outcome(RENDERED, report)

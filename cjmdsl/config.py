@@ -22,15 +22,17 @@ from pathlib import Path
 from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error
 from cjmdsl.limits import Limits
 from cjmdsl.model import Span
-from cjmdsl.tomlfile import Places, kind_of, read_toml
+from cjmdsl.tomlfile import Places, kind_of, read_toml, read_toml_file
 
 __all__ = ["CONFIG_CODES", "CONFIG_NAMES", "BuildConfigs", "Config", "ConfigError", "MapDefaults",
            "Setting", "find_config", "load_config", "project_config", "resolve", "start_folder"]
 
-# Codes of the mistakes a config file can hold. E006 and E019 mean what they mean in maps.
+# Codes of the mistakes a config file can hold. E006 and E019 mean what they mean in maps,
+# E056 what it means in themes.
 CONFIG_CODES: dict[str, str] = {
     "E006": "file is not valid UTF-8",
     "E019": "unknown theme",
+    "E056": "file larger than the limit for theme and config files",
     "E060": "config file is not valid TOML",
     "E061": "unknown section or key in a config file",
     "E062": "config value of the wrong type",
@@ -141,10 +143,10 @@ def load_config(path: Path) -> Config:
     """The settings in a config file. Raises ConfigError with every mistake in it."""
     shown = _shown(path)
     try:
-        raw = path.read_bytes()
+        raw, size = read_toml_file(path)
     except OSError as exc:
         raise ConfigError(message=f"cannot read {shown}: {exc.strerror or exc}") from None
-    text, data, problems = read_toml(raw, "E060")
+    text, data, problems = read_toml(raw, "E060", size)
     prefix = PYPROJECT_TABLE if path.name == "pyproject.toml" else ""
     values: dict = {}
     lines: dict = {}
@@ -259,9 +261,8 @@ class _Checker:
                        "formats: " + ", ".join(formats()))
             return None
         good = True
-        for index, name in enumerate(value):
-            where = self.places.value(self._section(), "formats", name,
-                                      value[:index].count(name))
+        places = self.places.item_spans(self._section(), "formats", value)
+        for index, (name, where) in enumerate(zip(value, places)):
             if name not in formats():
                 self._fail("E063", f"unknown format `{name}` in `formats`", where,
                            did_you_mean(name, formats()) or "formats: " + ", ".join(formats()))

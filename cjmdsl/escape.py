@@ -23,19 +23,38 @@ def xml_chars(value):
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(?=\s|$)")
+# What makes a line a block, once `#`, `*`, `_`, `` ` ``, `~` and `>` are escaped: a list item
+# (`-`, `+`, `1.`, `2)`), a thematic break or setext underline (`---`, `- - -`, `===`).
+_MD_LINE_START = re.compile(r"^([-+=])(?=[-+=\s]|$)|^(\d+)([.)])(?=\s|$)")
+# A leading tab or spaces would make an indented code block (and are dropped from a paragraph):
+# as character references they are text, which Markdown reads only after the blocks.
+# Not every Markdown reader takes `\=` (python-markdown, for MkDocs, shows the backslash).
+_MD_START_ESCAPES = {"-": "\\-", "+": "\\+", "=": "&#61;"}
+_MD_INDENT = re.compile(r"^[ \t]+")
+# GitHub notifies `@name` (and `@org/team`) found in the rendered text, so `&#64;` would still
+# ping; a word joiner after the `@` shows the same words, joined, and is no name character.
+# It is written as a reference, visible in the file and with no hidden-character warning.
+_MD_MENTION = re.compile(r"(?<!\w)@(?=\w)")
 
 
 def md_text(text: str, line_break: str = "<br>") -> str:
     """User text as inline Markdown that shows exactly that text: HTML and Markdown syntax
-    are escaped, so a name cannot start a heading or a list, break a table, open a link or
-    an image, or inject HTML. Line breaks become `line_break`: `<br>` keeps a table row
-    whole; a hover card, which a client may show without HTML, passes a space."""
+    are escaped, so a name cannot start a heading, a list, a rule or a code block, break a
+    table, open a link or an image, mention someone or inject HTML. Line breaks become
+    `line_break`: `<br>` keeps a table row whole; a hover card, which a client may show
+    without HTML, passes a space."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1],
-                              text)
-    return line_break.join(text.replace("\r", "").split("\n"))
+    text = _MD_MENTION.sub("@&#8288;", text)
+    return line_break.join(_md_line(line) for line in text.replace("\r", "").split("\n"))
+
+
+def _md_line(line: str) -> str:
+    indent = _MD_INDENT.match(line)
+    if indent:
+        return indent.group().replace(" ", "&#32;").replace("\t", "&#9;") + line[indent.end():]
+    return _MD_LINE_START.sub(lambda m: _MD_START_ESCAPES[m.group(1)] if m.group(1)
+                              else f"{m.group(2)}\\{m.group(3)}", line)
 
 
 # What a terminal or a CI log would act on rather than show: C0 and C1 controls (escape

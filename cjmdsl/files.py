@@ -13,9 +13,17 @@ from pathlib import Path
 def write_atomically(target: Path, content: str | bytes) -> None:
     """Write to a temporary file beside `target`, then rename it over `target`.
 
-    A failure at any point leaves an existing `target` exactly as it was.
+    A failure at any point leaves an existing `target` exactly as it was; its OSError
+    names `target`, the file the user asked for, not the temporary one.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        _write_beside(target, data)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
+
+
+def _write_beside(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=target.parent)

@@ -24,6 +24,8 @@ THEME_CODES: dict[str, str] = {
     "E053": "theme value out of range",
     "E054": "themes extend each other in a cycle",
     "E055": "invalid font family",
+    "E056": "file larger than the limit for theme and config files",
+    "E057": "a chain of `extends` longer than the limit",
 }
 
 
@@ -70,10 +72,10 @@ SCHEMA: dict[str, dict[str, Key]] = {
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 
-def read(raw: bytes) -> tuple[str, dict, list[Diagnostic]]:
-    """A theme file's text and its TOML data, or the diagnostic (E006, E050) that stops the
-    reading."""
-    return read_toml(raw, "E050")
+def read(raw: bytes, size: int | None = None) -> tuple[str, dict, list[Diagnostic]]:
+    """A theme file's text and its TOML data, or the diagnostic (E056, E006, E050) that stops
+    the reading."""
+    return read_toml(raw, "E050", size)
 
 
 def check_keys(data: dict, places: Places) -> list[Diagnostic]:
@@ -119,8 +121,9 @@ def _check_value(section: str, key: str, value, places: Places) -> list[Diagnost
             return [_wrong_type(dotted, "a list of colours", value, span)]
         if not value:
             return [error("E053", f"`{dotted}` needs at least one colour", span)]
-        return [d for item in value for d in
-                _check_colour(dotted, item, places.value(section, key, item))]
+        wrong = [item for item in value if not _is_colour(item)]
+        return [_check_colour(dotted, item, span)[0]
+                for item, span in zip(wrong, places.item_spans(section, key, wrong))]
     if spec.kind == "flag":
         return [] if isinstance(value, bool) else [_wrong_type(dotted, "true or false", value,
                                                                span)]
@@ -130,6 +133,10 @@ def _check_value(section: str, key: str, value, places: Places) -> list[Diagnost
         return [error("E053", f"`{dotted}` must be between {spec.low:g} and {spec.high:g}, "
                               f"not {value:g}", span)]
     return []
+
+
+def _is_colour(value) -> bool:
+    return isinstance(value, str) and _COLOUR.fullmatch(value) is not None
 
 
 def _check_colour(dotted: str, value, span: Span) -> list[Diagnostic]:

@@ -13,9 +13,16 @@ from functools import cache
 from pathlib import Path
 
 from cjmdsl.colors import blend, mix, rgb
-from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error
+from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error, format_all
 from cjmdsl.resources import data_dir
 from cjmdsl.theme_schema import SCHEMA, THEME_CODES, TOP_KEYS, Places, check_keys, read
+from cjmdsl.tomlfile import read_toml_file
+
+# A chain of `extends` is followed file by file; a few levels are all a brand needs, and the
+# limit keeps a generated chain of a thousand files a diagnostic (E057), not a crash.
+MAX_EXTENDS = 16
+# Diagnostics printed from one theme file; more are counted, not shown.
+MAX_THEME_DIAGNOSTICS = 50
 
 __all__ = ["SCHEMA", "THEME_CODES", "TOP_KEYS", "Theme", "ThemeError", "builtin_names",
            "builtin_themes", "is_theme_path", "load_theme", "mix", "to_toml"]
@@ -109,13 +116,13 @@ def load_theme(name_or_path: str = "default", roots: tuple[Path, ...] | None = N
             roots = allowed_roots(project_root(Path(name_or_path).resolve().parent))
         try:
             path = inside(name_or_path, Path.cwd(), roots)
-            data = path.read_bytes()
+            data, size = read_toml_file(path)
         except PathRefused as refused:
             raise ThemeError(message=f"theme {refused}; {refused.hint}") from None
         except OSError as exc:
             raise ThemeError(message=f"cannot read theme {name_or_path}: "
                                      f"{exc.strerror or exc}") from None
-        return _theme(_resolve(Path(name_or_path), data, name_or_path, (), roots))
+        return _theme(_resolve(Path(name_or_path), data, name_or_path, (), roots, size))
     return _builtin(name_or_path)
 
 
@@ -143,9 +150,9 @@ def _theme(data: dict) -> Theme:
 
 
 def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
-             roots: tuple[Path, ...]) -> dict:
+             roots: tuple[Path, ...], size: int | None = None) -> dict:
     """The file's own settings merged over its parent's, every reference checked."""
-    text, data, problems = read(raw)
+    text, data, problems = read(raw, size)
     here = path.resolve()
     parent = None
     if not problems:
@@ -154,17 +161,34 @@ def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
         parent, trouble = _parent(data, here, chain, places, roots)
         problems += trouble + _check_dark(data, here, places, roots)
     if problems:
-        raise ThemeError(sorted(problems, key=lambda d: (d.span.line, d.span.column)),
-                         text if _quotable(path, problems) else "", shown)
+        _refuse(sorted(problems, key=lambda d: (d.span.line, d.span.column)),
+                text if _quotable(path, problems) else "", shown)
     own = _normalised({key: value for key, value in data.items() if key != "extends"})
     own.setdefault("name", path.stem)
     own.setdefault("description", "")
     if parent is None:
         return own
-    inherited = _resolve(parent, parent.read_bytes(), _shown(parent), (*chain, here), roots)
+    try:
+        raw, size = read_toml_file(parent)
+    except OSError as exc:
+        raise ThemeError(message=f"cannot read theme {_shown(parent)}: "
+                                 f"{exc.strerror or exc}") from None
+    inherited = _resolve(parent, raw, _shown(parent), (*chain, here), roots, size)
     for key in TOP_KEYS:  # a theme's name, description and dark partner are its own
         inherited.pop(key, None)
     return _deep_merge(inherited, own)
+
+
+def _refuse(problems: list[Diagnostic], text: str, shown: str) -> None:
+    """Raise the ThemeError of a file's first `MAX_THEME_DIAGNOSTICS` problems; the rest
+    are counted ("and N more"), so a file of a million mistakes prints a screenful."""
+    kept = problems[:MAX_THEME_DIAGNOSTICS]
+    if len(problems) == len(kept):
+        raise ThemeError(kept, text, shown)
+    more = len(problems) - len(kept)
+    raise ThemeError(kept, text, shown,
+                     message=format_all(kept, text, shown) + f"\n{shown}: and {more:,} more "
+                     f"error{'s' if more > 1 else ''} (the first {len(kept)} are shown)")
 
 
 def _quotable(path: Path, problems: list[Diagnostic]) -> bool:
@@ -172,7 +196,7 @@ def _quotable(path: Path, problems: list[Diagnostic]) -> bool:
     no TOML and not named .toml (a file named by mistake, or by someone fishing for secrets:
     it is reported by name and place only)."""
     codes = {problem.code for problem in problems}
-    return "E006" not in codes and ("E050" not in codes or path.name.endswith(".toml"))
+    return not codes & {"E006", "E056"} and ("E050" not in codes or path.name.endswith(".toml"))
 
 
 def _parent(data: dict, here: Path, chain: tuple[Path, ...], places: Places,
@@ -190,6 +214,13 @@ def _parent(data: dict, here: Path, chain: tuple[Path, ...], places: Places,
         names = " → ".join(p.name for p in (*chain, here, parent))
         return None, [error("E054", f"themes extend each other in a cycle: {names}",
                             places.value("", "extends"), "remove one of the `extends`")]
+    length = len(chain) + 2  # the themes from the first file to `parent`
+    if length > MAX_EXTENDS:
+        first = chain[0].name if chain else here.name
+        return None, [error("E057", f"a chain of {length} themes ({first} → … → "
+                                    f"{here.name} → {parent.name}) is longer than the limit "
+                                    f"of {MAX_EXTENDS}", places.value("", "extends"),
+                            "shorten the chain: extend a built-in or a theme nearer its start")]
     return parent, []
 
 

@@ -3,9 +3,12 @@ where a key is in the text, since TOML readers keep no positions.
 """
 from __future__ import annotations
 
+import bisect
 import json
+import os
 import re
 import tomllib
+from pathlib import Path
 
 from cjmdsl.diagnostics import Diagnostic, error
 from cjmdsl.model import Span
@@ -13,10 +16,29 @@ from cjmdsl.utf8 import decode
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
+# Themes and configs are a few kilobytes; a larger file is a mistake (or an attack) and is
+# not read beyond this, so checking it stays bounded.
+MAX_TOML_BYTES = 1_000_000
 
-def read_toml(raw: bytes, syntax_code: str) -> tuple[str, dict, list[Diagnostic]]:
-    """A file's text and its TOML data, or the diagnostic that stops the reading: E006 for
-    bytes that are not UTF-8, `syntax_code` for text that is not TOML."""
+
+def read_toml_file(path: Path) -> tuple[bytes, int]:
+    """At most `MAX_TOML_BYTES` + 1 bytes of a theme or config file, and the file's size
+    (for the E056 message). Raises OSError."""
+    with open(path, "rb") as stream:
+        return stream.read(MAX_TOML_BYTES + 1), os.fstat(stream.fileno()).st_size
+
+
+def read_toml(raw: bytes, syntax_code: str,
+              size: int | None = None) -> tuple[str, dict, list[Diagnostic]]:
+    """A file's text and its TOML data, or the diagnostic that stops the reading: E056 for
+    more than `MAX_TOML_BYTES` (of a file of `size` bytes), E006 for bytes that are not
+    UTF-8, `syntax_code` for text that is not TOML."""
+    if len(raw) > MAX_TOML_BYTES:
+        size = max(size or 0, len(raw))
+        return "", {}, [error("E056", f"the file is {size:,} bytes, more than the limit of "
+                                      f"{MAX_TOML_BYTES:,}", Span(1, 1, 1, 2),
+                              "keep only the settings you change; a theme or config needs "
+                              "a few kilobytes")]
     text, problems = decode(raw)
     if problems:
         return text, {}, problems
@@ -103,19 +125,12 @@ class Places:
         found = self.keys.get((section, key))
         return found[0] if found else self.section(section) if section else Span(1, 1, 1, 2)
 
-    def value(self, section: str, key: str, item: str | None = None, nth: int = 0) -> Span:
-        """The value of `key` (or the `nth` repetition of the quoted `item` of its list), else
-        the key itself."""
+    def value(self, section: str, key: str) -> Span:
+        """The value of `key`, else the key itself."""
         found = self.keys.get((section, key))
         if found is None:
             return self.key(section, key)
         offset = found[1]
-        if item is not None:
-            literal = json.dumps(item, ensure_ascii=False) if isinstance(item, str) else None
-            at = self.text.find(literal, offset) if literal else -1
-            for _ in range(nth):
-                at = self.text.find(literal, at + 1) if at >= 0 else -1
-            return self._offset_span(at, len(literal)) if at >= 0 else self.value(section, key)
         line = self.lines[found[0].line - 1]
         rest = line[offset - self.starts[found[0].line - 1]:]
         if rest.startswith('"'):
@@ -125,7 +140,25 @@ class Places:
             length = len(re.split(r"[\s#,\]]", rest, maxsplit=1)[0]) or 1
         return self._offset_span(offset, length)
 
+    def item_spans(self, section: str, key: str, items: list) -> list[Span]:
+        """Where each of `items` (in the order of `key`'s list, some left out) is: each quoted
+        item is searched from where the one before it was found, so a long list takes one
+        pass over the text, and a repeated item gets its own place. An item not found is
+        placed at the value."""
+        found = self.keys.get((section, key))
+        at = found[1] if found else 0
+        spans = []
+        for item in items:
+            literal = json.dumps(item, ensure_ascii=False) if isinstance(item, str) else None
+            place = self.text.find(literal, at) if found and literal else -1
+            if place < 0:
+                spans.append(self.value(section, key))
+                continue
+            spans.append(self._offset_span(place, len(literal)))
+            at = place + len(literal)
+        return spans
+
     def _offset_span(self, offset: int, length: int) -> Span:
-        line = next(i for i in range(len(self.starts) - 1) if self.starts[i + 1] > offset)
+        line = bisect.bisect_right(self.starts, offset) - 1
         column = offset - self.starts[line] + 1
         return Span(line + 1, column, line + 1, column + length)

@@ -183,3 +183,16 @@ def test_scale_applies_to_raster_formats_only(project):
     run = cjm("render", "maps/a.cjm", "--scale", "3", cwd=project, cache=project / "cache")
     assert run.returncode == 2
     assert "--scale does not apply to -f svg" in run.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_output_that_cannot_be_written_fails_its_map_and_the_batch_goes_on(project, jobs):
+    out = project / "out"
+    (out / "b.svg").mkdir(parents=True)  # a folder where b's drawing belongs
+    run = cjm("render", "maps/a.cjm", "maps/b.cjm", "maps/sub/c.cjm", "-o", "out/", "-j", jobs,
+              "--no-cache", cwd=project, cache=project / "cache")
+    assert run.returncode == 1
+    assert counts(run.stderr) == (2, 0, 1)
+    assert "cjm: error: cannot write out/b.svg: Is a directory" in run.stderr.splitlines()
+    assert ".tmp" not in run.stderr
+    assert outputs(out) == ["a.svg", "sub/c.svg"]

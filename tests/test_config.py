@@ -121,6 +121,8 @@ class Case:
 
 
 CASES = [
+    Case("file too large", "# " + "x" * 1_000_000 + "\n", "E056", "1:1",
+         "keep only the settings you change; a theme or config needs a few kilobytes"),
     Case("misspelt key", 'theme = "dark"\ndark-theme = "dark"\n', "E061", "2:1",
          "did you mean `dark_theme`?"),
     Case("misspelt section", '[limit]\nmax_bytes = 5\n', "E061", "1:2", "did you mean `limits`?"),

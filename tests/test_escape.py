@@ -12,7 +12,9 @@ from cjmdsl.escape import md_text, roff_text, texinfo_text
 HOSTILE = ["# not a heading", "1. not a list", "2) nor this", "- nor this", "+ nor this",
            "> not a quote", "[a link](http://x)", "![an image](http://x/i.png)",
            "<script>alert(1)</script>", "*em* _em_ **strong**", "`code`", "&copy; &amp;",
-           "back\\slash \\*", "{braces} <http://autolink>", "line\nbreak"]
+           "back\\slash \\*", "{braces} <http://autolink>", "line\nbreak",
+           "---", "***", "___", "===", "- - -", "+++", "\tnot code", "    nor code",
+           "  two spaces", "line\n---", "title\n===", "1) one\n2. two\n- three"]
 
 
 @pytest.mark.parametrize("line_break", ["<br>", " "], ids=["table-cell", "hover"])
@@ -23,6 +25,14 @@ def test_md_text_shows_hostile_text_as_its_own_words(text, line_break):
     inner = page.removeprefix("<p>").removesuffix("</p>").replace("<br>", "\n")
     assert page.startswith("<p>") and "<" not in inner, page  # one paragraph, no markup
     assert html.unescape(inner) == text.replace("\n", "\n" if line_break == "<br>" else " ")
+
+
+def test_md_text_mentions_nobody():
+    # GitHub pings `@name` in the rendered text; a word joiner after the `@` is no name
+    # character, and an e-mail address (a word before the `@`) is no mention to begin with.
+    assert md_text("ask @team or @org/leads, mail a@b.example") == \
+        "ask @&#8288;team or @&#8288;org/leads, mail a@b.example"
+    assert html.unescape(md_text("@team")) == "@\u2060team"
 
 
 def test_md_text_keeps_one_line_for_a_hover_card():

@@ -155,3 +155,13 @@ def test_show_a_broken_map_prints_diagnostics_and_exits_1(tmp_path):
     assert run.returncode == 1
     assert "bad.cjm:7:15: error[E012]: unknown persona `q`" in run.stderr
     assert run.stdout == ""
+
+
+def test_a_description_of_dashes_an_indent_or_a_mention_stays_text_in_markdown():
+    source = ('map "Shop" {\n  description "---"\n  stage s "Browse" {\n'
+              '    touchpoint t "Ask @team" { channel web }\n  }\n}\n')
+    page = cjmdsl.render(source, "md")
+    assert "\n\\---\n" in page  # not a rule
+    assert "**Ask @&#8288;team**" in page  # nobody is pinged
+    indented = cjmdsl.render(source.replace('"---"', '"\\tcode"'), "md")
+    assert "\n&#9;code\n" in indented  # not a code block

@@ -99,6 +99,14 @@ CASES = [
     # A byte order mark is no column: the bad byte is the 12th character of line 1.
     Case("not-utf8-after-bom", {"t.toml": b'\xef\xbb\xbfname = "caf\xe9"\n'}, "E006", "t.toml", 1,
          12, "invalid UTF-8 byte 0xe9 at byte offset 14", "save the file as UTF-8"),
+    Case("too-large", {"t.toml": "# " + "x" * 1_000_000 + "\n"}, "E056", "t.toml", 1, 1,
+         "the file is 1,000,003 bytes, more than the limit of 1,000,000",
+         "keep only the settings you change; a theme or config needs a few kilobytes"),
+    # t0 extends t1 … extends t17: the 17th theme is one too many, and never a RecursionError.
+    Case("extends-too-deep", {f"t{i}.toml": f'extends = "t{i + 1}.toml"\n' for i in range(18)}
+         | {"t18.toml": ""}, "E057", "t15.toml", 1, 11,
+         "a chain of 17 themes (t0.toml → … → t15.toml → t16.toml) is longer than the limit "
+         "of 16", "shorten the chain: extend a built-in or a theme nearer its start"),
 ]
 
 
@@ -130,6 +138,31 @@ def test_every_mistake_in_a_file_is_reported_at_once(tmp_path, monkeypatch):
         load_theme("t.toml")
     assert [(d.code, d.span.line) for d in failure.value.diagnostics] == \
         [("E019", 1), ("E051", 3), ("E018", 4), ("E053", 6)]
+
+
+def test_each_repeated_bad_colour_of_a_long_palette_is_placed_where_it_is(tmp_path,
+                                                                         monkeypatch):
+    good = ", ".join(['"#abcdef"'] * 50_000)
+    (tmp_path / "t.toml").write_text(f'[stages]\npalette = ["red", {good},\n "red", 5]\n',
+                                     encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ThemeError) as failure:
+        load_theme("t.toml")
+    assert [(d.code, d.span.line, d.span.column) for d in failure.value.diagnostics] == \
+        [("E052", 2, 11), ("E018", 2, 12), ("E018", 3, 2)]
+
+
+def test_a_theme_of_many_mistakes_shows_the_first_fifty_and_counts_the_rest(tmp_path,
+                                                                           monkeypatch):
+    (tmp_path / "t.toml").write_text("".join(f"key{i} = 1\n" for i in range(20_000)),
+                                     encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ThemeError) as failure:
+        load_theme("t.toml")
+    assert len(failure.value.diagnostics) == 50
+    printed = str(failure.value)
+    assert printed.count("error[E051]") == 50
+    assert printed.endswith("\nt.toml: and 19,950 more errors (the first 50 are shown)")
 
 
 def test_a_theme_diagnostic_prints_like_a_map_diagnostic(tmp_path, monkeypatch):
