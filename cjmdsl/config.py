@@ -157,8 +157,9 @@ def load_config(path: Path) -> Config:
         values, lines = checker.check(table)
         problems = checker.problems
     if problems:
+        quoted = "" if any(d.code == "E006" for d in problems) else text  # bytes, not text
         raise ConfigError(sorted(problems, key=lambda d: (d.span.line, d.span.column)),
-                          text, shown)
+                          quoted, shown)
     return Config(path, values, lines)
 
 
