@@ -55,12 +55,13 @@ def format_text(text: str, filename: str = "<input>") -> str:
 
 def quote(value: str) -> str:
     """`value` as a .cjm string: double quotes, `\\"` `\\\\` `\\n` `\\t`, and `\\u{…}` for
-    characters that cannot be seen (controls, bidi and format characters)."""
+    characters that cannot be seen (controls, bidi and format characters); a lone surrogate
+    stays itself."""
     out = ['"']
     for char in value:
         if char in _SHORT_ESCAPES:
             out.append(_SHORT_ESCAPES[char])
-        elif char.isprintable() or char == "\u200d" or _is_space(char):
+        elif char.isprintable() or char == "\u200d" or _is_space(char) or _is_surrogate(char):
             out.append(char)  # ZWJ joins emoji sequences; spaces are visible enough
         else:
             out.append(f"\\u{{{ord(char):X}}}")
@@ -69,6 +70,12 @@ def quote(value: str) -> str:
 
 
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
+
+
+def _is_surrogate(char: str) -> bool:
+    """A lone surrogate (from an editor's JSON, `\\udcea`) has no `\\u{…}` spelling, which
+    must name a Unicode scalar value; it stays as it came."""
+    return "\ud800" <= char <= "\udfff"
 
 
 def _is_space(char: str) -> bool:

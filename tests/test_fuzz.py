@@ -2,7 +2,8 @@
 
 1. arbitrary bytes and text (invalid UTF-8, NUL, a BOM, CRLF, lone surrogates, controls);
 2. grammar-aware mutations of the examples: tokens dropped, duplicated and swapped;
-3. valid maps (see test_properties.py, which builds them from the model).
+3. valid maps (see test_properties.py, which builds them from the model);
+4. the formatter on valid maps: the examples with strings, spaces and comments mutated.
 
 The only outcomes allowed: output, or diagnostics (and exit 1 from the CLI). The counts are
 bounded for CI; `FUZZ_EXAMPLES=100000 pytest tests/test_fuzz.py` (or fuzz/run_atheris.py)
@@ -106,6 +107,42 @@ def test_example_tokens_rebuild_a_valid_map():
 @given(mutated_example())
 def test_mutated_examples_give_output_or_diagnostics(text):
     run_pipeline(text.encode("utf-8"))
+
+
+# ── 4. the formatter on mutated valid maps ─────────────────────────────────
+# Any character a string may hold: lone surrogates (an editor's JSON `\udcea`), controls,
+# quotes, backslashes, invisible and combining characters.
+ANY_CHARACTER = st.one_of(
+    st.sampled_from(["\udcea", "\ud800", "\x00", "\x1b", "\x7f", "\x85", "\u202e", "\u200b",
+                     "\u200d", "\u0301", "\u00a0", '"', "\\", "\n", "\t", "\r", "é", "{", "}"]),
+    st.characters(codec=None, exclude_categories=()))
+
+
+@st.composite
+def mutated_valid_map(draw) -> str:
+    """An example with some strings replaced by arbitrary text, spelt as written (only `"`
+    and `\\` escaped), and arbitrary spacing and comments between the tokens."""
+    tokens = list(draw(st.sampled_from(EXAMPLE_TOKENS)))
+    strings = [i for i, token in enumerate(tokens) if token.startswith('"')]
+    for _ in range(draw(st.integers(1, 4))):
+        value = "".join(draw(st.lists(ANY_CHARACTER, max_size=12)))
+        tokens[draw(st.sampled_from(strings))] = \
+            '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    spacing = st.sampled_from([" ", "\n", "\r\n", "\t", "  ", "\n\n", " // note\n",
+                               "\n// a comment \udcea\n"])
+    return "".join(token + draw(spacing) for token in tokens)
+
+
+@settings(FUZZ, max_examples=max(FUZZ.max_examples // 5, 10))
+@given(mutated_valid_map())
+def test_the_formatter_formats_every_valid_map(text):
+    from hypothesis import assume
+
+    from cjmdsl.format import format_text
+
+    assume(not check(text, "fuzz.cjm").errors)
+    formatted = format_text(text, "fuzz.cjm")  # raises FormatterBug if the meaning changed
+    assert format_text(formatted, "fuzz.cjm") == formatted
 
 
 # ── the command line, on the same kinds of input ────────────────────────────
