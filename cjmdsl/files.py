@@ -20,7 +20,7 @@ def write_atomically(target: Path, content: str | bytes) -> None:
     try:
         _write_beside(target, data)
     except OSError as exc:
-        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
+        raise type(exc)(exc.errno, exc.strerror or str(exc), str(target)) from exc
 
 
 def _write_beside(target: Path, data: bytes) -> None:
