@@ -15,9 +15,7 @@ import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from cjmdsl.braces import closing_brace_after, unclosed_blocks
 from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error, sort_key
-from cjmdsl.mistakes import character_hint, token_hint
 from cjmdsl.model import Span
 from cjmdsl.resources import data_file
 
@@ -166,6 +164,8 @@ def _missing_brace(exc: UnexpectedInput) -> bool:
 
 def _unclosed_by_indentation(text: str) -> list[Diagnostic]:
     """A missing `}` reported at the block its indentation shows open, as rustc does."""
+    from cjmdsl.braces import unclosed_blocks  # only for syntax errors: not on every parse
+
     return [error("E003", f"unclosed `{{` of {block.block}", block.brace,
                   f"close {block.block} with `}}` before line {block.ends_before.line}",
                   labels=(Label(block.ends_before, f"{block.block} probably ends before this "
@@ -232,6 +232,8 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     (a string, a number, a name) is filled in; then the offending token is fed
     again if it now fits, and dropped otherwise.
     """
+    from cjmdsl.mistakes import character_hint  # only for syntax errors: not on every parse
+
     interactive = exc.interactive_parser
     if isinstance(exc, UnexpectedCharacters):
         char = text[exc.pos_in_stream:exc.pos_in_stream + 1]
@@ -324,6 +326,8 @@ def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
 
 
 def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
+    from cjmdsl.mistakes import character_hint  # only for syntax errors: not on every parse
+
     line, column = exc.line, exc.column
     char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
     if char == '"':
@@ -346,6 +350,8 @@ def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
 
 
 def _unexpected_end(exc: UnexpectedToken, text: str) -> Diagnostic:
+    from cjmdsl.mistakes import token_hint  # only for syntax errors: not on every parse
+
     lines = text.rstrip().split("\n")  # as Lark counts lines: only \n ends one
     end = Span(len(lines), len(lines[-1]) + 1, len(lines), len(lines[-1]) + 1)
     opening = _open_braces(exc)
@@ -388,6 +394,8 @@ def _after_map(exc: UnexpectedToken, text: str) -> Diagnostic:
 
 def _map_end(exc: UnexpectedToken, text: str) -> Span | None:
     """The map's closing brace: the first `}` after the last item of the finished map."""
+    from cjmdsl.braces import closing_brace_after  # only for syntax errors: not on every parse
+
     stack = exc.interactive_parser.parser_state.value_stack
     tree = next((item for item in reversed(stack) if isinstance(item, Tree)), None)
     end = getattr(tree.meta, "end_pos", None) if tree is not None else None
@@ -395,6 +403,8 @@ def _map_end(exc: UnexpectedToken, text: str) -> Span | None:
 
 
 def _unexpected_token(exc: UnexpectedToken, text: str) -> Diagnostic:
+    from cjmdsl.mistakes import token_hint  # only for syntax errors: not on every parse
+
     token = exc.token
     span = _token_span(token)
     keywords = keywords_by_terminal()
