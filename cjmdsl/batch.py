@@ -167,8 +167,10 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     try:
         write_atomically(job.target, data)
     except OSError as exc:  # one output that cannot be written fails its map, not the batch
-        return Outcome(FAILED, "\n".join(filter(None, [
-            report, f"cjm: error: cannot write {job.target}: {exc.strerror or exc}"])))
+        from cjmdsl.escape import terminal_text
+
+        written = terminal_text(f"cjm: error: cannot write {job.target}: {exc.strerror or exc}")
+        return Outcome(FAILED, "\n".join(filter(None, [report, written])))
     if cache is not None and job.key is not None and not result.diagnostics:
         cache.store(job.key, data)
     return Outcome(RENDERED, report)

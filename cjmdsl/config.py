@@ -386,7 +386,7 @@ class BuildConfigs:
         try:
             settings = resolve(load_config(path))
         except ConfigError as exc:
-            self._report(str(exc))
+            self._report(exc.report())
             return MapDefaults(path=path)
 
         def theme(name: str) -> str | None:

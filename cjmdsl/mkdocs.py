@@ -41,6 +41,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from cjmdsl.config import BuildConfigs
+from cjmdsl.escape import terminal_text
 
 log = get_plugin_logger(__name__)
 
@@ -151,13 +152,13 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             try:
                 path = inside(path, Path.cwd(), self._roots)
             except PathRefused as refused:
-                _log_error(f"{page.file.src_uri}: the map `{src}` {refused.rule}; "
-                           f"{refused.hint}")
+                _log_error(terminal_text(f"{page.file.src_uri}: the map `{src}` "
+                                         f"{refused.rule}; {refused.hint}"))
                 return None
             if outside:
                 self._watch.add(str(path))
         if path is None or not path.is_file():
-            _log_error(f"{page.file.src_uri}: the map {src} does not exist")
+            _log_error(terminal_text(f"{page.file.src_uri}: the map {src} does not exist"))
             return None
         from cjmdsl.api import decode
 
@@ -200,7 +201,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             dark = (load_theme(chosen_dark, self._roots) if chosen_dark
                     else dark_partner(light) or light)
         except ThemeError as exc:
-            _log_error(f"{name}: {exc}")
+            _log_error(f"{terminal_text(name)}: {exc.report()}")
             return None
         alt_text = alt or words.alt_text(journey)
         tags = []

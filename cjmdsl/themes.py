@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cjmdsl.colors import blend, mix, rgb
 from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error, format_all
+from cjmdsl.escape import terminal_text
 from cjmdsl.resources import data_dir
 from cjmdsl.theme_schema import SCHEMA, THEME_CODES, TOP_KEYS, Places, check_keys, read
 from cjmdsl.tomlfile import read_toml_file
@@ -187,8 +188,9 @@ def _refuse(problems: list[Diagnostic], text: str, shown: str) -> None:
         raise ThemeError(kept, text, shown)
     more = len(problems) - len(kept)
     raise ThemeError(kept, text, shown,
-                     message=format_all(kept, text, shown) + f"\n{shown}: and {more:,} more "
-                     f"error{'s' if more > 1 else ''} (the first {len(kept)} are shown)")
+                     message=format_all(kept, text, shown) + f"\n{terminal_text(shown)}: and "
+                     f"{more:,} more error{'s' if more > 1 else ''} (the first {len(kept)} are "
+                     "shown)")
 
 
 def _quotable(path: Path, problems: list[Diagnostic]) -> bool:

@@ -217,7 +217,10 @@ class PreviewServer(HTTPServer):
         except OSError:
             pass  # the client went away or stopped reading: nothing to tell anyone
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback in the terminal
-            print(f"cjm: serve: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            from cjmdsl.escape import terminal_text
+
+            print(terminal_text(f"cjm: serve: {type(exc).__name__}: {exc}"), file=sys.stderr,
+                  flush=True)
         finally:
             self.handlers.release()
             self._drop(connection)
