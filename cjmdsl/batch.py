@@ -142,6 +142,7 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     from cjmdsl.backends import BackendUnavailable, backend
     from cjmdsl.files import write_atomically
     from cjmdsl.diagnostics import format_all
+    from cjmdsl.escape import terminal_text
     from cjmdsl.limits import Limits, check_bytes
     from cjmdsl.themes import theme_for
 
@@ -167,8 +168,6 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     try:
         write_atomically(job.target, data)
     except OSError as exc:  # one output that cannot be written fails its map, not the batch
-        from cjmdsl.escape import terminal_text
-
         written = terminal_text(f"cjm: error: cannot write {job.target}: {exc.strerror or exc}")
         return Outcome(FAILED, "\n".join(filter(None, [report, written])))
     if cache is not None and job.key is not None and not result.diagnostics:

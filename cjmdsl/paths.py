@@ -16,8 +16,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-__all__ = ["ALLOW_VARIABLE", "NOT_REGULAR", "PathRefused", "allowed_roots", "inside", "project_root",
-           "read_regular"]
+__all__ = ["ALLOW_VARIABLE", "NOT_REGULAR", "PathRefused", "allowed_roots", "inside", "over_input",
+           "project_root", "read_regular"]
 
 # Extra roots, separated as in PATH (":" on POSIX): for a theme or maps kept beside a project.
 # An environment variable, not a config key, since a config arrives with the input it governs.
@@ -107,3 +107,13 @@ def read_regular(path: str | os.PathLike, most: int) -> tuple[bytes, int]:
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         return handle.read(most), info.st_size
+
+
+def over_input(target: str | os.PathLike, inputs: frozenset[Path]) -> str | None:
+    """Why `target` must not be written, or None: it is one of `inputs`, the resolved paths
+    of the files a run reads (its maps, every theme file of their themes' chains and dark
+    partners, the project config), links followed. The one rule for every output a command
+    writes."""
+    if Path(target).resolve() in inputs:
+        return f"refusing to write over the input {os.fspath(target)}"
+    return None
