@@ -113,24 +113,24 @@ class CjmDirective(SphinxDirective):
         if self.arguments:
             from cjmdsl.paths import PathRefused
 
+            from cjmdsl.api import read_map_file
+
             relative, absolute = self.env.relfn2path(self.arguments[0])
             try:
                 absolute = self._inside(absolute)
                 self.env.note_dependency(relative)
-                data = Path(absolute).read_bytes()
+                limits = _configs.for_folder(Path(absolute).parent).limits
+                text, problems = read_map_file(absolute, limits)
             except PathRefused as refused:
                 return self._refuse(f"{refused}; {refused.hint}")
             except OSError as exc:
                 return self._refuse(f"cannot read {relative}: {exc.strerror or exc}")
-            from cjmdsl.api import decode
-
             name = _display_path(absolute)
-            text, problems = decode(data, name)
-            if problems:  # reported by place only: the bytes are not the text anyone wrote
+            if problems:  # too large, or not UTF-8: reported by place only
                 from cjmdsl.diagnostics import format_all
 
-                logger.warning(format_all(problems, "", name), type="cjm", subtype="E006",
-                               location=self._location())
+                logger.warning(format_all(problems, "", name), type="cjm",
+                               subtype=problems[0].code, location=self._location())
                 return None
             return text, name, Path(absolute).parent
         if not self.content:

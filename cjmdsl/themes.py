@@ -185,8 +185,12 @@ def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
     own.setdefault("description", "")
     if parent is None:
         return own
+    from cjmdsl.paths import PathRefused
+
     try:
         raw, size = read_toml_file(parent)
+    except PathRefused as refused:  # replaced by a FIFO or a device since it was checked
+        raise ThemeError(message=f"theme {refused}") from None
     except OSError as exc:
         raise ThemeError(message=f"cannot read theme {_shown(parent)}: "
                                  f"{exc.strerror or exc}") from None

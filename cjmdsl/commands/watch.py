@@ -89,18 +89,21 @@ def look_for(file: Path, theme: str | None) -> Look:
 def render_once(file: Path, output: Path, module, look: Look) -> bool:
     """Render `file` to `output`; on errors print them and leave `output` as it was. A
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
-    from cjmdsl.api import check, decode
+    from cjmdsl.api import check, read_map_file
     from cjmdsl.backends import BackendUnavailable
     from cjmdsl.cli import Source, fail_unavailable, print_diagnostics
     from cjmdsl.files import write_atomically
+    from cjmdsl.paths import PathRefused
     from cjmdsl.themes import ThemeError, theme_for
 
     try:
-        data = file.read_bytes()
+        text, problems = read_map_file(file, look.limits)
+    except PathRefused as refused:
+        say(f"cjm: error: cannot read {file}: it {refused.rule}")
+        return False
     except OSError as exc:
         say(f"cjm: error: cannot read {file}: {exc.strerror or exc}")
         return False
-    text, problems = decode(data, str(file))
     result = check(text, str(file), look.limits) if not problems else None
     diagnostics = problems or result.diagnostics
     print_diagnostics(diagnostics, Source(str(file), "" if problems else text, file))
