@@ -479,24 +479,30 @@ def expand_inputs(files: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
             found = sorted(str(p) for p in Path(name).rglob("*.cjm") if p.is_file())
             if not found:
                 fail_usage(f"no .cjm files under {name}")
-            _refuse_links_out(found, Path(name))
+            refuse_links_out(found, Path(name))
             names += found
             folders.append(name)
         else:
+            if name != STDIN:
+                refuse_links_out([name], Path(name).absolute().parent)
             names.append(name)
     return names, tuple(folders)
 
 
-def _refuse_links_out(found: list[str], folder: Path) -> None:
-    """Maps found in a folder keep the one rule for paths (cjmdsl.paths): a link in it that
-    leads out of the project, or to a system file, is refused before anything is read."""
-    from cjmdsl.paths import PathRefused, allowed_roots, inside, project_root
+def refuse_links_out(maps: list[str], folder: Path) -> None:
+    """Maps keep the one rule for paths (cjmdsl.paths), with the project of `folder` (the
+    folder given, or the one holding a map named itself, as `maps/*.cjm` names them) as the
+    root: a link that leads out of it, or to a system file, is refused before anything is
+    read."""
+    from cjmdsl.paths import NOT_REGULAR, PathRefused, allowed_roots, inside, project_root
 
     roots = allowed_roots(project_root(folder))
-    for name in found:
+    for name in maps:
         try:
             inside(name, Path.cwd(), roots)
         except PathRefused as refused:
+            if refused.rule == NOT_REGULAR:  # said as reading it would say it (`_read_bytes`)
+                fail_usage(f"cannot read {name}: it {refused.rule}")
             fail_usage(f"{refused}; {refused.hint}")
 
 

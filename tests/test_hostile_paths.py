@@ -193,6 +193,24 @@ def test_a_map_in_a_folder_that_links_out_of_the_project_is_refused(project, tar
     assert not (project / "maps" / "good.svg").exists()
 
 
+@pytest.mark.parametrize("target, rule", [("/proc/self/environ", "leads into /proc"),
+                                          ("../../outside/secret.cjm",
+                                           "leads outside the project")])
+@pytest.mark.parametrize("command", [["check"], ["render", "-o", "-"], ["show"],
+                                     ["fmt", "--check"], ["watch"]])
+def test_a_map_named_as_a_glob_names_it_that_links_out_of_the_project_is_refused(
+        project, target, rule, command):
+    """`cjm check maps/*.cjm`, as CI runs it: the shell names every file, links included."""
+    (project / "maps").mkdir()
+    (project / "maps" / "good.cjm").write_text(GOOD)
+    (project / "maps" / "evil.cjm").symlink_to(target)
+    run = cjm(command[0], "maps/evil.cjm", "maps/good.cjm", *command[1:], cwd=project) \
+        if command[0] != "watch" else cjm("watch", "maps/evil.cjm", cwd=project)
+    assert run.code == 2
+    assert run.stderr.startswith(f"cjm: error: `maps/evil.cjm` {rule}")
+    assert_nothing_leaked(run.stdout, run.stderr)
+
+
 # ── Sphinx ───────────────────────────────────────────────────────────────────
 SPHINX_PAGES = {
     "absolute": ".. cjm:: /etc/passwd\n",

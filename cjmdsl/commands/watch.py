@@ -74,9 +74,11 @@ class Look:
 def look_for(file: Path, theme: str | None) -> Look:
     """--theme, and the project config that applies to `file` (a config with mistakes prints
     them and exits 1)."""
-    from cjmdsl.cli import files_read_by, input_roots, project_settings, theme_or_exit
+    from cjmdsl.cli import (files_read_by, input_roots, project_settings, refuse_links_out,
+                            theme_or_exit)
     from cjmdsl.config import limits_of
 
+    refuse_links_out([str(file)], file.absolute().parent)
     settings = project_settings([str(file)], {})
     roots = input_roots([str(file)])
     # The one rule for paths, checked once before the first render.
