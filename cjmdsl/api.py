@@ -11,8 +11,8 @@ a tool or library this machine lacks.
 from __future__ import annotations
 
 from cjmdsl.compile import CompileResult, compile_text
-from cjmdsl.diagnostics import CjmError, sort_key
-from cjmdsl.limits import DEFAULT_LIMITS, Limits, check_journey, check_size
+from cjmdsl.diagnostics import CjmError, Diagnostic, sort_key
+from cjmdsl.limits import DEFAULT_LIMITS, Limits, check_bytes, check_journey, check_size
 from cjmdsl.model import Journey
 from cjmdsl.utf8 import decode  # noqa: F401  (public: cjmdsl.api.decode)
 
@@ -31,6 +31,22 @@ def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS)
     if beyond:
         return CompileResult(None, sorted(result.diagnostics + beyond, key=sort_key))
     return result
+
+
+def read_map_file(path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[Diagnostic]]:
+    """The text of the map file at `path`, read as every host reads one: at most
+    `limits.max_bytes` + 1 bytes, and only from a regular file (`paths.read_regular`). A file
+    over the limit (E030) or not UTF-8 (E006) gives its diagnostics and no text: they are
+    reported by place only, never quoting bytes that are not the text anyone wrote.
+    Raises OSError, and paths.PathRefused for a device, FIFO or socket."""
+    from cjmdsl.paths import read_regular
+
+    data, size = read_regular(path, limits.max_bytes + 1)
+    too_big = check_bytes(max(size, len(data)), limits)
+    if too_big:
+        return "", too_big
+    text, problems = decode(data)
+    return ("", problems) if problems else (text, [])
 
 
 def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> Journey:

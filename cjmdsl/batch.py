@@ -7,9 +7,10 @@ yields one `Outcome` per map in input order, so logs read the same on every run.
 The cache keeps no rendered output, only a stamp per render: its key is a hash of
 the map's bytes, the theme and its dark partner (their resolved content), the format
 and its options, and cjm itself (version and a fingerprint of its code, grammar and
-themes); its value is the hash of the output it produced. A map is unchanged when its
-key has a stamp (a small file of this user's holding one hash) and its output file
-still holds exactly those bytes. The folder must be the user's own (see cachedir). Maps with warnings get no stamp, so their warnings are
+themes); its value is the hash and size of the output it produced. A map is unchanged when its
+key has a stamp (a small file of this user's holding the output's hash and size) and its
+output file still holds exactly those bytes; neither is read further than that. The folder
+must be the user's own (see cachedir). Maps with warnings get no stamp, so their warnings are
 printed on every run. The folder is safe to delete at any time.
 """
 from __future__ import annotations
@@ -26,7 +27,9 @@ from pathlib import Path
 from typing import Iterator
 
 RENDERED, UNCHANGED, FAILED, UNAVAILABLE = "rendered", "unchanged", "failed", "unavailable"
-_STAMP = re.compile(r"[0-9a-f]{64}\n?")
+# A stamp: the SHA-256 of the output and its size in bytes, on one line.
+_STAMP = re.compile(rb"([0-9a-f]{64}) ([0-9]{1,15})\n")
+_STAMP_BYTES = 64 + 1 + 15 + 1
 
 
 @cache
@@ -62,24 +65,30 @@ class Cache:
         return self.folder / "render" / key[:2] / key
 
     def is_current(self, key: str, target: Path) -> bool:
-        from cjmdsl.cachedir import owned_small_file
+        """Whether `key` has a stamp and `target` still holds what it rendered to: the stamp
+        read as a small file of this user's, the output no further than the size it names,
+        and only from a regular file, so a planted FIFO, device or huge file costs nothing."""
+        from cjmdsl.cachedir import read_own_small_file
+        from cjmdsl.paths import PathRefused, read_regular
 
-        stamp = self._stamp(key)
-        try:
-            expected = stamp.read_bytes() if owned_small_file(stamp, 65) else b""
-            if not _STAMP.fullmatch(expected.decode("ascii", "replace")):
-                return False
-            return hashlib.sha256(target.read_bytes()).hexdigest() == expected.decode()[:64]
-        except OSError:
+        found = _STAMP.fullmatch(read_own_small_file(self._stamp(key), _STAMP_BYTES) or b"")
+        if not found:
             return False
+        digest, size = found.group(1).decode(), int(found.group(2))
+        try:
+            data, actual = read_regular(target, size + 1)
+        except (OSError, PathRefused):
+            return False
+        return actual == len(data) == size and hashlib.sha256(data).hexdigest() == digest
 
     def store(self, key: str, output: bytes) -> None:
         """Remember that `key` rendered to `output`; a cache that cannot be written is
         only a slower next run, never a failed one."""
         from cjmdsl.files import write_atomically
 
+        stamp = f"{hashlib.sha256(output).hexdigest()} {len(output)}\n"
         try:
-            write_atomically(self._stamp(key), hashlib.sha256(output).hexdigest() + "\n")
+            write_atomically(self._stamp(key), stamp)
         except OSError:
             pass
 
@@ -142,6 +151,7 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     from cjmdsl.backends import BackendUnavailable, backend
     from cjmdsl.files import write_atomically
     from cjmdsl.diagnostics import format_all
+    from cjmdsl.escape import terminal_text
     from cjmdsl.limits import Limits, check_bytes
     from cjmdsl.themes import theme_for
 
@@ -167,8 +177,8 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     try:
         write_atomically(job.target, data)
     except OSError as exc:  # one output that cannot be written fails its map, not the batch
-        return Outcome(FAILED, "\n".join(filter(None, [
-            report, f"cjm: error: cannot write {job.target}: {exc.strerror or exc}"])))
+        written = terminal_text(f"cjm: error: cannot write {job.target}: {exc.strerror or exc}")
+        return Outcome(FAILED, "\n".join(filter(None, [report, written])))
     if cache is not None and job.key is not None and not result.diagnostics:
         cache.store(job.key, data)
     return Outcome(RENDERED, report)

@@ -47,11 +47,19 @@ def refusal(folder: Path) -> str | None:
     return None
 
 
-def owned_small_file(path: Path, most: int) -> bool:
-    """Whether `path` is a regular file (not a link) of this user's, at most `most` bytes."""
+def read_own_small_file(path: Path, most: int) -> bytes | None:
+    """The bytes of `path` when it is a regular file of this user's (not a link) of at most
+    `most` bytes, else None. Opened without following a link or waiting for a FIFO's writer,
+    checked on the open file, and never read past `most` + 1 bytes."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        info = path.lstat()
+        descriptor = os.open(path, flags)
     except OSError:
-        return False
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return stat.S_ISREG(info.st_mode) and mine and info.st_size <= most
+        return None
+    with open(descriptor, "rb") as handle:
+        info = os.fstat(descriptor)
+        mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        if not (stat.S_ISREG(info.st_mode) and mine and info.st_size <= most):
+            return None
+        data = handle.read(most + 1)
+    return data if len(data) <= most else None

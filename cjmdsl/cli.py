@@ -172,21 +172,20 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
 
     _refuse_output_names_as_inputs(files)
     inputs, folders = expand_inputs(files)
-    _check_output_file(inputs, folders, output)
+    _check_output_file(files, inputs, folders, output)
     asked = output_format(format_name, output) if format_name or _names_file(output) else None
     project = _project_defaults(files, asked)
     roots = input_roots(files)
     theme_obj = theme_or_exit(theme or project.theme, roots) if theme or project.theme else None
     dark_obj = theme_or_exit(project.dark_theme, roots) if project.dark_theme else None
-    theme_files = _theme_files(theme, project.theme, project.dark_theme)
+    read = files_read_by(files, inputs, theme_obj, dark_obj)
     limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
     cache_folder = None if no_cache else _cache_folder()
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
         options = _backend_options(module, format_name, scale)
-        targets = _plan_outputs(inputs, project.output, extension(format_name), folders,
-                                theme_files)
+        targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
@@ -297,20 +296,40 @@ def _cache_folder() -> Path | None:
     return folder
 
 
-def _check_output_file(inputs: list[str], folders: tuple[str, ...], output: str | None) -> None:
+def _check_output_file(files: tuple[str, ...], inputs: list[str], folders: tuple[str, ...],
+                       output: str | None) -> None:
     """What a file given to -o must be, checked before its name is asked for a format: the
-    output of one map, and not that map."""
+    output of one map, and neither that map nor its config (its themes are checked once
+    loaded)."""
     if output in (None, STDIN) or _names_folder(output):
         return
     if len(inputs) > 1 or folders:
         fail_usage(f"-o {output} names a file, but several maps (or a folder of maps) are "
                     f"rendered; give a folder to write them into: -o {output}/")
-    if inputs != [STDIN] and Path(output).resolve() == Path(inputs[0]).resolve():
-        _refuse_over_input(Path(output))
+    refuse_over_input(output, files_read_by(files, inputs))
 
 
-def _refuse_over_input(target: Path):
-    fail_usage(f"refusing to write over the input {target}")
+def files_read_by(files, maps: list[str], *themes) -> frozenset[Path]:
+    """The files a run reads, resolved, which no output may replace (`paths.over_input`):
+    the `maps` (the arguments `files` expanded), the project config that applies to them,
+    and every file of `themes` (loaded Themes, or None) and of their dark partners."""
+    from cjmdsl.config import find_config, start_folder
+    from cjmdsl.themes import files_read
+
+    config = find_config(start_folder([Path(name) for name in files if name != STDIN]))
+    read = [Path(name) for name in maps if name != STDIN] + ([config] if config else [])
+    for theme in themes:
+        read += files_read(theme) if theme is not None else ()
+    return frozenset(path.resolve() for path in read)
+
+
+def refuse_over_input(target: str | Path, read: frozenset[Path]) -> None:
+    """A usage error when `target` is one of the files `read` (`files_read_by`)."""
+    from cjmdsl.paths import over_input
+
+    reason = over_input(target, read)
+    if reason:
+        fail_usage(reason)
 
 
 def _refuse_output_names_as_inputs(files: tuple[str, ...]) -> None:
@@ -387,28 +406,19 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
-                  folders: tuple[str, ...] = (), theme_files: tuple[str, ...] = ()):
+                  folders: tuple[str, ...], read: frozenset[Path]):
     """Pair each input with its output path (None: standard output), refusing to
-    write over an input: a map, or a theme file the run reads."""
+    write over any file the run reads (`files_read_by`)."""
     plan = _pair_outputs(files, output, extension, folders)
-    inputs = {Path(name).resolve() for name in (*files, *theme_files) if name != STDIN}
     claimed: dict[Path, str] = {}
     for name, target in plan:
         if target is None:
             continue
-        if target.resolve() in inputs:
-            _refuse_over_input(target)
+        refuse_over_input(target, read)
         if target.resolve() in claimed:
             fail_usage(f"{claimed[target.resolve()]} and {name} would both be written to {target}")
         claimed[target.resolve()] = name
     return plan
-
-
-def _theme_files(*names: str | None) -> tuple[str, ...]:
-    """The theme files among the themes a run names (--theme, the config's, the dark one)."""
-    from cjmdsl.themes import is_theme_path
-
-    return tuple(name for name in names if name and is_theme_path(name))
 
 
 def input_roots(files) -> tuple[Path, ...]:
@@ -469,24 +479,30 @@ def expand_inputs(files: tuple[str, ...]) -> tuple[list[str], tuple[str, ...]]:
             found = sorted(str(p) for p in Path(name).rglob("*.cjm") if p.is_file())
             if not found:
                 fail_usage(f"no .cjm files under {name}")
-            _refuse_links_out(found, Path(name))
+            refuse_links_out(found, Path(name))
             names += found
             folders.append(name)
         else:
+            if name != STDIN:
+                refuse_links_out([name], Path(name).absolute().parent)
             names.append(name)
     return names, tuple(folders)
 
 
-def _refuse_links_out(found: list[str], folder: Path) -> None:
-    """Maps found in a folder keep the one rule for paths (cjmdsl.paths): a link in it that
-    leads out of the project, or to a system file, is refused before anything is read."""
-    from cjmdsl.paths import PathRefused, allowed_roots, inside, project_root
+def refuse_links_out(maps: list[str], folder: Path) -> None:
+    """Maps keep the one rule for paths (cjmdsl.paths), with the project of `folder` (the
+    folder given, or the one holding a map named itself, as `maps/*.cjm` names them) as the
+    root: a link that leads out of it, or to a system file, is refused before anything is
+    read."""
+    from cjmdsl.paths import NOT_REGULAR, PathRefused, allowed_roots, inside, project_root
 
     roots = allowed_roots(project_root(folder))
-    for name in found:
+    for name in maps:
         try:
             inside(name, Path.cwd(), roots)
         except PathRefused as refused:
+            if refused.rule == NOT_REGULAR:  # said as reading it would say it (`_read_bytes`)
+                fail_usage(f"cannot read {name}: it {refused.rule}")
             fail_usage(f"{refused}; {refused.hint}")
 
 

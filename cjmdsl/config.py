@@ -125,10 +125,13 @@ def _has_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml is meant for cjm (a `[tool.cjm…]` header). A text check, so
     that a broken pyproject.toml of another tool is not our business, while a broken one
     with our table is reported."""
+    from cjmdsl.paths import PathRefused
+
     try:
-        return bool(_TABLE.search(pyproject.read_text(encoding="utf-8", errors="replace")))
-    except OSError:
+        raw, _ = read_toml_file(pyproject)  # bounded: a huge one is reported by load_config
+    except (OSError, PathRefused):
         return False
+    return bool(_TABLE.search(raw.decode("utf-8", errors="replace")))
 
 
 def project_config(start: Path) -> Config:
@@ -142,8 +145,12 @@ def project_config(start: Path) -> Config:
 def load_config(path: Path) -> Config:
     """The settings in a config file. Raises ConfigError with every mistake in it."""
     shown = _shown(path)
+    from cjmdsl.paths import PathRefused
+
     try:
         raw, size = read_toml_file(path)
+    except PathRefused as refused:
+        raise ConfigError(message=f"cannot read {shown}: it {refused.rule}") from None
     except OSError as exc:
         raise ConfigError(message=f"cannot read {shown}: {exc.strerror or exc}") from None
     text, data, problems = read_toml(raw, "E060", size)
@@ -386,7 +393,7 @@ class BuildConfigs:
         try:
             settings = resolve(load_config(path))
         except ConfigError as exc:
-            self._report(str(exc))
+            self._report(exc.report())
             return MapDefaults(path=path)
 
         def theme(name: str) -> str | None:

@@ -97,6 +97,12 @@ class CjmError(Exception):
         super().__init__(format_all(self.diagnostics, source, filename, color=False)
                          if message is None else message)
 
+    def report(self) -> str:
+        """The error as a terminal or a build log shows it: the diagnostics as `format_all`
+        prints them, or the one-line message with its control characters escaped
+        (`escape.terminal_text`), since it quotes names and paths from the input."""
+        return str(self) if self.diagnostics else terminal_text(str(self))
+
 
 # Did-you-mean compares a word with at most this many candidates of each length near its own
 # (the nearest in alphabetical order, which share the longest start with it), so thousands

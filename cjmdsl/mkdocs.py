@@ -41,6 +41,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from cjmdsl.config import BuildConfigs
+from cjmdsl.escape import terminal_text
 
 log = get_plugin_logger(__name__)
 
@@ -130,8 +131,12 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         return _IMAGE.sub(replace, markdown)
 
     def _linked(self, src: str, page, files: Files) -> tuple[str, Path] | None:
-        """The text and path of a .cjm file linked from `page`."""
+        """The text and path of a .cjm file linked from `page`; None after logging why not."""
         from urllib.parse import unquote
+
+        from cjmdsl.api import read_map_file
+        from cjmdsl.diagnostics import format_all
+        from cjmdsl.paths import PathRefused, inside
 
         src = unquote(src)
         base = posixpath.dirname(page.file.src_uri)
@@ -145,28 +150,27 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             path = Path(page.file.abs_src_path).parent / src
         else:
             path = None
-        if path is not None:
-            from cjmdsl.paths import PathRefused, inside
 
+        def refuse(why: str) -> None:
+            _log_error(terminal_text(f"{page.file.src_uri}: the map {why}"))
+
+        if path is not None:
             try:
                 path = inside(path, Path.cwd(), self._roots)
             except PathRefused as refused:
-                _log_error(f"{page.file.src_uri}: the map `{src}` {refused.rule}; "
-                           f"{refused.hint}")
-                return None
+                return refuse(f"`{src}` {refused.rule}; {refused.hint}")
             if outside:
                 self._watch.add(str(path))
         if path is None or not path.is_file():
-            _log_error(f"{page.file.src_uri}: the map {src} does not exist")
-            return None
-        from cjmdsl.api import decode
-
-        name = _display(path)
-        text, problems = decode(path.read_bytes(), name)
-        if problems:  # reported by place only: the bytes are not the text anyone wrote
-            from cjmdsl.diagnostics import format_all
-
-            _log_error(format_all(problems, "", name))
+            return refuse(f"{src} does not exist")
+        try:
+            text, problems = read_map_file(path, self._configs.for_folder(path.parent).limits)
+        except PathRefused as refused:
+            return refuse(f"`{src}` {refused.rule}; {refused.hint}")
+        except OSError as exc:
+            return refuse(f"{src} cannot be read: {exc.strerror or exc}")
+        if problems:  # too large, or not UTF-8: reported by place only
+            _log_error(format_all(problems, "", _display(path)))
             return None
         return text, path
 
@@ -200,7 +204,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             dark = (load_theme(chosen_dark, self._roots) if chosen_dark
                     else dark_partner(light) or light)
         except ThemeError as exc:
-            _log_error(f"{name}: {exc}")
+            _log_error(f"{terminal_text(name)}: {exc.report()}")
             return None
         alt_text = alt or words.alt_text(journey)
         tags = []

@@ -16,8 +16,8 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-__all__ = ["ALLOW_VARIABLE", "NOT_REGULAR", "PathRefused", "allowed_roots", "inside", "project_root",
-           "read_regular"]
+__all__ = ["ALLOW_VARIABLE", "NOT_REGULAR", "PathRefused", "allowed_roots", "inside", "over_input",
+           "project_root", "read_regular"]
 
 # Extra roots, separated as in PATH (":" on POSIX): for a theme or maps kept beside a project.
 # An environment variable, not a config key, since a config arrives with the input it governs.
@@ -27,6 +27,8 @@ SYSTEM_FOLDERS = tuple(Path(name) for name in ("/proc", "/dev", "/sys"))
 
 HINT = (f"give a path inside the project; to read files elsewhere, list their folder in "
         f"${ALLOW_VARIABLE}")
+NOT_REGULAR = "is not a regular file (a device, FIFO or socket)"
+FILE_HINT = "give the path of a file"
 
 
 class PathRefused(ValueError):
@@ -84,15 +86,12 @@ def inside(value: str | os.PathLike, base: Path, roots: Iterable[Path], *,
     except OSError:
         return target
     if folder and not stat.S_ISDIR(mode):
-        raise PathRefused(text, "is not a folder")
+        raise PathRefused(text, "is not a folder", "give the path of a folder")
     if not folder and stat.S_ISDIR(mode):
-        raise PathRefused(text, "is a folder, not a file")
+        raise PathRefused(text, "is a folder, not a file", FILE_HINT)
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        raise PathRefused(text, NOT_REGULAR)
+        raise PathRefused(text, NOT_REGULAR, FILE_HINT)
     return target
-
-
-NOT_REGULAR = "is not a regular file (a device, FIFO or socket)"
 
 
 def read_regular(path: str | os.PathLike, most: int) -> tuple[bytes, int]:
@@ -103,7 +102,17 @@ def read_regular(path: str | os.PathLike, most: int) -> tuple[bytes, int]:
     with open(descriptor, "rb") as handle:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise PathRefused(os.fspath(path), NOT_REGULAR, "give the path of a .cjm file")
+            raise PathRefused(os.fspath(path), NOT_REGULAR, FILE_HINT)
         if hasattr(os, "set_blocking"):
             os.set_blocking(descriptor, True)
         return handle.read(most), info.st_size
+
+
+def over_input(target: str | os.PathLike, inputs: frozenset[Path]) -> str | None:
+    """Why `target` must not be written, or None: it is one of `inputs`, the resolved paths
+    of the files a run reads (its maps, every theme file of their themes' chains and dark
+    partners, the project config), links followed. The one rule for every output a command
+    writes."""
+    if Path(target).resolve() in inputs:
+        return f"refusing to write over the input {os.fspath(target)}"
+    return None

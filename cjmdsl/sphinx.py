@@ -43,7 +43,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from cjmdsl import __version__
 from cjmdsl.config import BuildConfigs, MapDefaults
-from cjmdsl.escape import roff_text, texinfo_text
+from cjmdsl.escape import roff_text, terminal_text, texinfo_text
 
 logger = logging.getLogger(__name__)
 
@@ -94,12 +94,13 @@ class CjmDirective(SphinxDirective):
             # A map in the body is part of the page: Sphinx's own `page.rst:LINE:` is the
             # diagnostic's place (the caret shows the column), so it is not said twice.
             # A map file is named in the message, after the directive's place.
-            location = (self.env.docname, diagnostic.span.line if inline else self.lineno)
+            location = self._location(diagnostic.span.line if inline else self.lineno)
             logger.warning(format_diagnostic(diagnostic, text, name, located=not inline,
                                              lines=lines),
                            type="cjm", subtype=diagnostic.code, location=location)
         if more:
-            logger.warning(f"{name}: {more}", type="cjm", location=(self.env.docname, self.lineno))
+            logger.warning(f"{terminal_text(name)}: {more}", type="cjm",
+                           location=self._location())
         if result.journey is None:
             return [self._broken(format_all(result.diagnostics, text, name))]
         return [self._figure(self._node(result.journey, defaults))]
@@ -112,24 +113,24 @@ class CjmDirective(SphinxDirective):
         if self.arguments:
             from cjmdsl.paths import PathRefused
 
+            from cjmdsl.api import read_map_file
+
             relative, absolute = self.env.relfn2path(self.arguments[0])
             try:
                 absolute = self._inside(absolute)
                 self.env.note_dependency(relative)
-                data = Path(absolute).read_bytes()
+                limits = _configs.for_folder(Path(absolute).parent).limits
+                text, problems = read_map_file(absolute, limits)
             except PathRefused as refused:
                 return self._refuse(f"{refused}; {refused.hint}")
             except OSError as exc:
                 return self._refuse(f"cannot read {relative}: {exc.strerror or exc}")
-            from cjmdsl.api import decode
-
             name = _display_path(absolute)
-            text, problems = decode(data, name)
-            if problems:  # reported by place only: the bytes are not the text anyone wrote
+            if problems:  # too large, or not UTF-8: reported by place only
                 from cjmdsl.diagnostics import format_all
 
-                logger.warning(format_all(problems, "", name), type="cjm", subtype="E006",
-                               location=(self.env.docname, self.lineno))
+                logger.warning(format_all(problems, "", name), type="cjm",
+                               subtype=problems[0].code, location=self._location())
                 return None
             return text, name, Path(absolute).parent
         if not self.content:
@@ -174,8 +175,8 @@ class CjmDirective(SphinxDirective):
         try:
             load_theme(theme, self._roots())
         except ThemeError as exc:
-            logger.warning(f"cjm: {exc}; using the default theme", type="cjm", subtype="theme",
-                           location=(self.env.docname, self.lineno))
+            logger.warning(f"cjm: {exc.report()}; using the default theme", type="cjm",
+                           subtype="theme", location=self._location())
             theme = "default"
         node = cjm_map()
         node["journey"] = journey
@@ -185,7 +186,7 @@ class CjmDirective(SphinxDirective):
         node["alt"] = self.options.get("alt") or _default_alt(journey)
         node["width"] = self.options.get("width")
         node["classes"] += self.options.get("class", [])
-        node["location"] = (self.env.docname, self.lineno)
+        node["location"] = self._location()
         self.set_source_info(node)
         if node["view"] != "svg" and not _available(HTML_FORMATS[node["view"]]):
             logger.warning(f"cjm: `:format: {node['view']}` needs a backend this cjmdsl does not "
@@ -215,9 +216,15 @@ class CjmDirective(SphinxDirective):
         return box
 
     def _refuse(self, message: str) -> None:
-        logger.warning(f"cjm: {message}", type="cjm", subtype="usage",
-                       location=(self.env.docname, self.lineno))
+        """Warn that the directive cannot be used; `message` is one line, quoting the page."""
+        logger.warning(f"cjm: {terminal_text(message)}", type="cjm", subtype="usage",
+                       location=self._location())
         return None
+
+    def _location(self, line: int | None = None) -> str:
+        """`page.rst:LINE` (the directive's line unless `line`) for a warning, escaped as
+        its message is: a page's file name is the input's too, and Sphinx prints it first."""
+        return f"{terminal_text(str(self.env.doc2path(self.env.docname)))}:{line or self.lineno}"
 
 
 # ── drawing, per builder ─────────────────────────────────────────────────────
@@ -292,8 +299,8 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
         return (content.encode("utf-8") if isinstance(content, str) else content,
                 extension(format_name))
     reason = "; ".join(problems) or f"no backend for {', '.join(candidates)}"
-    logger.warning(f"cjm: cannot draw the map for this builder: {reason}", type="cjm",
-                   subtype="backend", location=node["location"])
+    logger.warning(f"cjm: cannot draw the map for this builder: {terminal_text(reason)}",
+                   type="cjm", subtype="backend", location=node["location"])
     return None, ""
 
 

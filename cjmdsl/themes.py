@@ -8,12 +8,13 @@ gets a diagnostic with its file, line and key, as a mistake in a map does.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 
 from cjmdsl.colors import blend, mix, rgb
 from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error, format_all
+from cjmdsl.escape import terminal_text
 from cjmdsl.resources import data_dir
 from cjmdsl.theme_schema import SCHEMA, THEME_CODES, TOP_KEYS, Places, check_keys, read
 from cjmdsl.tomlfile import read_toml_file
@@ -25,7 +26,7 @@ MAX_EXTENDS = 16
 MAX_THEME_DIAGNOSTICS = 50
 
 __all__ = ["SCHEMA", "THEME_CODES", "TOP_KEYS", "Theme", "ThemeError", "builtin_names",
-           "builtin_themes", "is_theme_path", "load_theme", "mix", "to_toml"]
+           "builtin_themes", "files_read", "is_theme_path", "load_theme", "mix", "to_toml"]
 
 
 class ThemeError(CjmError):
@@ -46,6 +47,9 @@ class Theme:
     emotion: dict
     spacing: dict
     dark: str | None = None  # the theme an HTML page switches to in dark mode; None: none
+    # The theme files it was read from, resolved: its own and every one it extends. Not part
+    # of its value (equal themes from other files are equal), but of what a run reads.
+    files: tuple[Path, ...] = field(default=(), compare=False, repr=False)
 
     def stage_fill(self, index: int) -> str:
         palette = self.stages["palette"]
@@ -99,6 +103,13 @@ def dark_partner(theme: Theme) -> Theme | None:
         return None
 
 
+def files_read(theme: Theme) -> tuple[Path, ...]:
+    """Every theme file that drawing with `theme` reads: its own chain and its dark
+    partner's. An output must never be written over one of them (`paths.over_input`)."""
+    partner = dark_partner(theme)
+    return tuple(dict.fromkeys(theme.files + (partner.files if partner else ())))
+
+
 def load_theme(name_or_path: str = "default", roots: tuple[Path, ...] | None = None) -> Theme:
     """A built-in theme by name, or a theme file by path, merged over what it extends.
 
@@ -122,7 +133,9 @@ def load_theme(name_or_path: str = "default", roots: tuple[Path, ...] | None = N
         except OSError as exc:
             raise ThemeError(message=f"cannot read theme {name_or_path}: "
                                      f"{exc.strerror or exc}") from None
-        return _theme(_resolve(Path(name_or_path), data, name_or_path, (), roots, size))
+        files: list[Path] = []
+        return _theme(_resolve(Path(name_or_path), data, name_or_path, (), roots, size, files),
+                      files)
     return _builtin(name_or_path)
 
 
@@ -133,27 +146,31 @@ def _builtin(name: str) -> Theme:
         raise ThemeError(message=f"unknown theme `{name}`" + (f" ({hint})" if hint else "")
                                  + "; built-in themes: " + ", ".join(builtin_names()))
     path = data_dir("themes") / f"{name}.toml"
+    files: list[Path] = []
     return _theme(_resolve(path, path.read_bytes(), f"themes/{name}.toml", (),
-                           (data_dir("themes").resolve(),)))
+                           (data_dir("themes").resolve(),), None, files), files)
 
 
 def builtin_themes() -> list[Theme]:
     return [load_theme(name) for name in builtin_names()]
 
 
-def _theme(data: dict) -> Theme:
+def _theme(data: dict, files: list[Path]) -> Theme:
     missing = [f"{section}.{key}" for section, keys in SCHEMA.items() for key in keys
                if key not in data.get(section, {})]
     if missing:  # only a broken installation: every theme extends the complete `default`
         raise ThemeError(message=f"theme `{data.get('name')}` lacks " + ", ".join(missing))
-    return Theme(**{f.name: data.get(f.name) for f in fields(Theme)})
+    return Theme(**{f.name: data.get(f.name) for f in fields(Theme) if f.name != "files"},
+                 files=tuple(files))
 
 
 def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
-             roots: tuple[Path, ...], size: int | None = None) -> dict:
-    """The file's own settings merged over its parent's, every reference checked."""
+             roots: tuple[Path, ...], size: int | None, files: list[Path]) -> dict:
+    """The file's own settings merged over its parent's, every reference checked; `files`
+    gets the path of each file read."""
     text, data, problems = read(raw, size)
     here = path.resolve()
+    files.append(here)
     parent = None
     if not problems:
         places = Places(text)
@@ -168,12 +185,16 @@ def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
     own.setdefault("description", "")
     if parent is None:
         return own
+    from cjmdsl.paths import PathRefused
+
     try:
         raw, size = read_toml_file(parent)
+    except PathRefused as refused:  # replaced by a FIFO or a device since it was checked
+        raise ThemeError(message=f"theme {refused}") from None
     except OSError as exc:
         raise ThemeError(message=f"cannot read theme {_shown(parent)}: "
                                  f"{exc.strerror or exc}") from None
-    inherited = _resolve(parent, raw, _shown(parent), (*chain, here), roots, size)
+    inherited = _resolve(parent, raw, _shown(parent), (*chain, here), roots, size, files)
     for key in TOP_KEYS:  # a theme's name, description and dark partner are its own
         inherited.pop(key, None)
     return _deep_merge(inherited, own)
@@ -187,8 +208,9 @@ def _refuse(problems: list[Diagnostic], text: str, shown: str) -> None:
         raise ThemeError(kept, text, shown)
     more = len(problems) - len(kept)
     raise ThemeError(kept, text, shown,
-                     message=format_all(kept, text, shown) + f"\n{shown}: and {more:,} more "
-                     f"error{'s' if more > 1 else ''} (the first {len(kept)} are shown)")
+                     message=format_all(kept, text, shown) + f"\n{terminal_text(shown)}: and "
+                     f"{more:,} more error{'s' if more > 1 else ''} (the first {len(kept)} are "
+                     "shown)")
 
 
 def _quotable(path: Path, problems: list[Diagnostic]) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import os
 import re
 import tomllib
 from pathlib import Path
@@ -23,9 +22,11 @@ MAX_TOML_BYTES = 1_000_000
 
 def read_toml_file(path: Path) -> tuple[bytes, int]:
     """At most `MAX_TOML_BYTES` + 1 bytes of a theme or config file, and the file's size
-    (for the E056 message). Raises OSError."""
-    with open(path, "rb") as stream:
-        return stream.read(MAX_TOML_BYTES + 1), os.fstat(stream.fileno()).st_size
+    (for the E056 message); only from a regular file (`paths.read_regular`: a FIFO or a
+    device is refused, not waited for). Raises OSError, paths.PathRefused."""
+    from cjmdsl.paths import read_regular
+
+    return read_regular(path, MAX_TOML_BYTES + 1)
 
 
 def read_toml(raw: bytes, syntax_code: str,

@@ -2,8 +2,9 @@
 
 The parser ships as tables in the package (no Lark cache in the temp folder); template bytecode
 and render stamps live in the user's own cache folder, refused when others can write it; a
-stamp counts only as a small file of the user's holding one hash; the cache key covers the dark
-partner theme's content. Real `cjm` subprocesses with their own TMPDIR and CJM_CACHE_DIR.
+stamp counts only as a small file of the user's holding one hash and size, and the output is
+read no further than that size; the cache key covers the dark partner theme's content. Real
+`cjm` subprocesses with their own TMPDIR and CJM_CACHE_DIR.
 """
 from __future__ import annotations
 
@@ -29,12 +30,12 @@ as_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
                              reason="planting a file owned by another user needs root (CI)")
 
 
-def cjm(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+def cjm(*args: str, cwd: Path, env: dict | None = None, **run) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "-c", "from cjmdsl.cli import main; main()", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120,
+        cwd=cwd, capture_output=True, text=True,
         env={**os.environ, "NO_COLOR": "1", "TMPDIR": str(cwd / "tmp"),
-             "CJM_CACHE_DIR": str(cwd / "cache"), **(env or {})})
+             "CJM_CACHE_DIR": str(cwd / "cache"), **(env or {})}, **{"timeout": 120, **run})
     assert "Traceback" not in result.stderr
     return result
 
@@ -153,9 +154,24 @@ def tamper(project: Path) -> Path:
     return stamp
 
 
+def stamp_of(output: Path) -> str:
+    """A stamp in the form cjm writes, saying that `output` as it is now is current."""
+    data = output.read_bytes()
+    return f"{hashlib.sha256(data).hexdigest()} {len(data)}\n"
+
+
+def test_a_stamp_of_the_right_form_is_trusted(project):
+    """The control for the refusals below: in its own cache folder, such a stamp is believed."""
+    stamp = tamper(project)
+    stamp.write_text(stamp_of(project / "shop.svg"))
+    result = cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
+    assert result.returncode == 0
+    assert "<script>" in (project / "shop.svg").read_text()
+
+
 def test_a_cache_folder_others_can_write_is_refused_with_the_reason(project):
     stamp = tamper(project)
-    stamp.write_text(hashlib.sha256((project / "shop.svg").read_bytes()).hexdigest() + "\n")
+    stamp.write_text(stamp_of(project / "shop.svg"))
     os.chmod(project / "cache", 0o777)
     result = cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
     assert result.returncode == 0
@@ -164,20 +180,53 @@ def test_a_cache_folder_others_can_write_is_refused_with_the_reason(project):
             in result.stderr)
 
 
-@pytest.mark.parametrize("form", ["symlink", "large", "padded"])
+@pytest.mark.parametrize("form", ["symlink", "large", "padded", "non-ascii", "fifo",
+                                  "link-to-dev-zero"])
 def test_a_stamp_counts_only_as_a_small_file_holding_one_hash(project, form):
     stamp = tamper(project)
-    forged = hashlib.sha256((project / "shop.svg").read_bytes()).hexdigest()
+    forged = stamp_of(project / "shop.svg")
     stamp.unlink()
     if form == "symlink":
-        (project / "elsewhere").write_text(forged + "\n")
+        (project / "elsewhere").write_text(forged)
         stamp.symlink_to(project / "elsewhere")
     elif form == "large":
-        stamp.write_text(forged + "\n" + " " * 4096)
+        stamp.write_text(forged + " " * 4096)
+    elif form == "padded":
+        stamp.write_text(f"\n\n{forged.strip()}   \n")
+    elif form == "non-ascii":
+        stamp.write_bytes(forged.encode()[:-2] + b"\xff\n")
+    elif form == "fifo":
+        os.mkfifo(stamp)
     else:
-        stamp.write_text(f"\n\n{forged}   \n")
-    cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
+        stamp.symlink_to("/dev/zero")
+    result = cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
+    assert result.returncode == 0, result.stderr
     assert "<script>" not in (project / "shop.svg").read_text()
+
+
+@pytest.mark.parametrize("form", ["fifo", "link-to-dev-zero", "huge"])
+def test_an_output_replaced_by_a_fifo_a_device_or_a_huge_file_is_rendered_again(project, form):
+    """A genuine stamp, but the output is no longer the file it names: it is not read (a FIFO
+    would block, /dev/zero never ends), nor read beyond the size in the stamp."""
+    assert cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project).returncode == 0
+    output = project / "shop.svg"
+    output.unlink()
+    if form == "fifo":
+        os.mkfifo(output)
+    elif form == "link-to-dev-zero":
+        output.symlink_to("/dev/zero")
+    else:
+        with output.open("wb") as handle:
+            handle.truncate(8 * 2**30)
+    result = cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project, timeout=30,
+                 preexec_fn=under_one_gigabyte)
+    assert result.returncode == 0, result.stderr
+    assert output.read_text().startswith("<svg")
+
+
+def under_one_gigabyte():  # the child may not map more: reading the huge output whole fails
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
 
 
 def test_editing_the_dark_partner_theme_makes_the_html_page_stale(project):

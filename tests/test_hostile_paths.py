@@ -126,6 +126,56 @@ def test_output_never_writes_over_the_theme_file(project):
     assert (project / "brand.toml").read_text() == 'extends = "dark"\n'
 
 
+THEME_CHAIN = {"brand.toml": 'extends = "base.toml"\ndark = "brand-dark.toml"\n',
+               "base.toml": 'extends = "dark"\n',
+               "brand-dark.toml": 'extends = "base-dark.toml"\n',
+               "base-dark.toml": 'extends = "dark"\n'}
+
+
+@pytest.fixture
+def theme_chain(project) -> Path:
+    """brand.toml extends base.toml and names brand-dark.toml, which extends base-dark.toml."""
+    for name, text in THEME_CHAIN.items():
+        (project / name).write_text(text)
+    return project
+
+
+@pytest.mark.parametrize("target", [*THEME_CHAIN, "cjm.toml", "map.cjm", "sub/../base.toml"])
+@pytest.mark.parametrize("chosen", ["--theme", "config"])
+def test_output_never_writes_over_a_file_the_theme_chain_or_config_reads(theme_chain, target,
+                                                                         chosen):
+    project = theme_chain
+    options = ["--theme", "brand.toml"] if chosen == "--theme" else []
+    if chosen == "config":
+        (project / "cjm.toml").write_text('theme = "brand.toml"\n')
+    (project / "sub").mkdir()
+    before = {path.name: path.read_bytes() for path in project.iterdir() if path.is_file()}
+    run = cjm("render", "map.cjm", *options, "-f", "svg", "-o", target, cwd=project)
+    assert run.code == 2
+    assert run.stderr == f"cjm: error: refusing to write over the input {target}\n"
+    assert {path.name: path.read_bytes() for path in project.iterdir()
+            if path.is_file()} == before
+
+
+def test_output_never_writes_over_a_theme_file_through_a_link(theme_chain):
+    (theme_chain / "out.svg").symlink_to("base-dark.toml")
+    run = cjm("render", "map.cjm", "--theme", "brand.toml", "-o", "out.svg", cwd=theme_chain)
+    assert run.code == 2
+    assert run.stderr == "cjm: error: refusing to write over the input out.svg\n"
+    assert (theme_chain / "base-dark.toml").read_text() == THEME_CHAIN["base-dark.toml"]
+
+
+@pytest.mark.parametrize("target", ["base.toml", "base-dark.toml", "cjm.toml"])
+def test_watch_never_writes_over_a_file_the_theme_chain_or_config_reads(theme_chain, target):
+    pytest.importorskip("watchfiles")
+    run = subprocess.run(["cjm", "watch", "map.cjm", "--theme", "brand.toml", "-f", "svg",
+                          "-o", target], cwd=theme_chain, capture_output=True, text=True,
+                         timeout=20)
+    assert run.returncode == 2
+    assert run.stderr == f"cjm: error: refusing to write over the input {target}\n"
+    assert (theme_chain / target).read_text() == THEME_CHAIN.get(target, "")
+
+
 # ── folders given to the command line ────────────────────────────────────────
 @pytest.mark.parametrize("target, rule", [("/proc/self/environ", "leads into /proc"),
                                           ("../../outside/secret.cjm",
@@ -141,6 +191,24 @@ def test_a_map_in_a_folder_that_links_out_of_the_project_is_refused(project, tar
     assert run.stderr.startswith(f"cjm: error: `maps/evil.cjm` {rule}")
     assert_nothing_leaked(run.stdout, run.stderr)
     assert not (project / "maps" / "good.svg").exists()
+
+
+@pytest.mark.parametrize("target, rule", [("/proc/self/environ", "leads into /proc"),
+                                          ("../../outside/secret.cjm",
+                                           "leads outside the project")])
+@pytest.mark.parametrize("command", [["check"], ["render", "-o", "-"], ["show"],
+                                     ["fmt", "--check"], ["watch"]])
+def test_a_map_named_as_a_glob_names_it_that_links_out_of_the_project_is_refused(
+        project, target, rule, command):
+    """`cjm check maps/*.cjm`, as CI runs it: the shell names every file, links included."""
+    (project / "maps").mkdir()
+    (project / "maps" / "good.cjm").write_text(GOOD)
+    (project / "maps" / "evil.cjm").symlink_to(target)
+    run = cjm(command[0], "maps/evil.cjm", "maps/good.cjm", *command[1:], cwd=project) \
+        if command[0] != "watch" else cjm("watch", "maps/evil.cjm", cwd=project)
+    assert run.code == 2
+    assert run.stderr.startswith(f"cjm: error: `maps/evil.cjm` {rule}")
+    assert_nothing_leaked(run.stdout, run.stderr)
 
 
 # ── Sphinx ───────────────────────────────────────────────────────────────────

@@ -132,3 +132,103 @@ def test_usage_errors_print_file_names_and_words_escaped(tmp_path, args):
     assert result.returncode == 2
     assert_nothing_raw(result.stderr)
     assert result.stderr.startswith("cjm: error: ")
+
+
+# ── the docs builds' logs, and the other lines that name a file ──────────────
+ESC_NAME = "m\x1b]52;c;aGk=\x07\x1b[2J"  # a file name that sets the clipboard, clears the screen
+FORGED = "x\n::error file=README.md,line=1::Security check passed"
+BROKEN = 'map "T" {\n  stage s "S" { touchpoint t "T" { emotion mya 1 } }\n}\n'
+
+
+def docs_build(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    run = subprocess.run([sys.executable, "-m", *command], cwd=cwd, capture_output=True,
+                         text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+    assert "Traceback" not in run.stderr, run.stderr
+    return run
+
+
+def test_sphinx_warnings_show_page_names_paths_and_options_escaped(tmp_path):
+    pytest.importorskip("sphinx")
+    page = f"p{ESC_NAME}"
+    (tmp_path / "conf.py").write_text('extensions = ["cjmdsl.sphinx"]\nproject = "M"\n')
+    (tmp_path / "index.rst").write_text(f"M\n=\n\n.. toctree::\n\n   {page}\n")
+    (tmp_path / f"{ESC_NAME}.cjm").write_text(BROKEN)
+    (tmp_path / f"{page}.rst").write_text(f"""\
+P
+=
+
+.. cjm:: {ESC_NAME}.cjm
+
+.. cjm:: missing{ESC_NAME}.cjm
+
+.. cjm:: ../{ESC_NAME}.cjm
+
+.. cjm:: good.cjm
+   :theme: {FORGED.replace(chr(10), chr(10) + "      ")}
+""")
+    (tmp_path / "good.cjm").write_text(MAP.format(p=""))
+    run = docs_build(["sphinx", "-q", "-b", "html", ".", "_out"], tmp_path)
+    assert_nothing_raw(run.stderr)
+    shown, page_shown = terminal_text(ESC_NAME), terminal_text(page)
+    assert f"{page_shown}.rst:4: WARNING: {shown}.cjm:2:" in run.stderr, run.stderr
+    assert f"{page_shown}.rst:6: WARNING: cjm: cannot read missing{shown}.cjm" in run.stderr
+    assert f"{page_shown}.rst:8: WARNING: cjm: `{tmp_path.parent}/{shown}.cjm` leads outside " \
+           "the project" in run.stderr
+    assert r"WARNING: cjm: unknown theme `x\n::error file=README.md" in run.stderr
+
+
+def test_mkdocs_errors_show_page_names_links_and_options_escaped(tmp_path):
+    pytest.importorskip("mkdocs")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: M\nplugins:\n  - cjm\n")
+    (tmp_path / "docs" / f"{ESC_NAME}.cjm").write_text(BROKEN)
+    (tmp_path / "docs" / f"p{ESC_NAME}.md").write_text(f"""\
+# P
+
+![broken]({ESC_NAME}.cjm)
+
+![missing](missing{ESC_NAME}.cjm)
+
+![outside](../../{ESC_NAME}.cjm)
+
+```cjm theme="no{ESC_NAME}"
+map "x" {{ stage s "S" {{ touchpoint t "T" {{ channel web }} }} }}
+```
+""")
+    run = docs_build(["mkdocs", "build", "-q"], tmp_path)
+    assert_nothing_raw(run.stderr)
+    shown = terminal_text(ESC_NAME)
+    assert f"docs/{shown}.cjm:2:" in run.stderr, run.stderr
+    assert f"p{shown}.md: the map missing{shown}.cjm does not exist" in run.stderr
+    assert f"p{shown}.md: the map `../../{shown}.cjm` leads outside the project" in run.stderr
+    assert f"docs/p{shown}.md: unknown theme `no{shown}`" in run.stderr
+
+
+def test_fmt_lists_and_reports_file_names_escaped(tmp_path):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / f"{ESC_NAME}.cjm").write_text('map "T" {\n}\n')
+    listed = cjm("fmt", "--check", "maps", cwd=tmp_path)
+    assert listed.returncode == 1
+    assert listed.stdout == f"maps/{terminal_text(ESC_NAME)}.cjm\n"
+    written = cjm("fmt", "maps", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert written.stderr == f"reformatted maps/{terminal_text(ESC_NAME)}.cjm\n"
+
+
+def test_config_prints_the_config_file_name_escaped(tmp_path):
+    folder = tmp_path / ESC_NAME
+    folder.mkdir()
+    (folder / "cjm.toml").write_text('theme = "dark"\n')
+    result = cjm("config", ESC_NAME, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert_nothing_raw(result.stdout)
+    assert result.stdout.startswith(f"config: {terminal_text(ESC_NAME)}/cjm.toml\n")
+
+
+def test_an_output_that_cannot_be_written_is_named_escaped(tmp_path):
+    (tmp_path / "m.cjm").write_text(MAP.format(p=""))
+    (tmp_path / ESC_NAME / "m.svg").mkdir(parents=True)  # a folder where the output goes
+    result = cjm("render", "m.cjm", "-o", f"{ESC_NAME}/", cwd=tmp_path)
+    assert result.returncode == 1
+    assert_nothing_raw(result.stderr)
+    assert f"cjm: error: cannot write {terminal_text(ESC_NAME)}/m.svg" in result.stderr

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cjmdsl.cli import LIMITS_KEY, exit_with_file_diagnostics, limit_options
+from cjmdsl.cli import LIMITS_KEY, exit_with_file_diagnostics, limit_options, say
 
 CONFIG_HELP = """Show the settings for maps in PATH (a map or a folder; default: here) and where
 each came from: a line of the config file, the command line, or the default.
@@ -55,11 +55,11 @@ def config(path: str, output_format: str, theme: str | None, dark_theme: str | N
                    "source": s.origin} for name, s in settings.items()}}, indent=2,
             ensure_ascii=False))
         return
-    click.echo(f"config: {shown or 'none found (cjm.toml or [tool.cjm] in pyproject.toml)'}")
+    say(f"config: {shown or 'none found (cjm.toml or [tool.cjm] in pyproject.toml)'}", err=False)
     rows = [(name, _text(name, s.value), s.origin) for name, s in settings.items()]
     widths = [max(len(row[i]) for row in rows) for i in range(2)]
     for name, value, origin in rows:
-        click.echo(f"{name:<{widths[0]}}  {value:<{widths[1]}}  {origin}")
+        say(f"{name:<{widths[0]}}  {value:<{widths[1]}}  {origin}", err=False)
 
 
 def _text(name: str, value) -> str:

@@ -45,7 +45,7 @@ def fmt(files: tuple[str, ...], check: bool, show_diff: bool) -> None:
 
 def _format_one(name: str, check: bool, show_diff: bool) -> bool:
     """Format one file as the options say; True when it fails the run."""
-    from cjmdsl.cli import STDIN, print_diagnostics, read_source, write_stdout
+    from cjmdsl.cli import STDIN, print_diagnostics, read_source, say, write_stdout
     from cjmdsl.files import write_atomically
     from cjmdsl.diagnostics import CjmError
     from cjmdsl.format import format_text
@@ -65,13 +65,13 @@ def _format_one(name: str, check: bool, show_diff: bool) -> bool:
         return changed
     if check:
         if changed:
-            click.echo(source.name)
+            say(source.name, err=False)
         return changed
     if name == STDIN:
         write_stdout(formatted)
     elif changed:
         write_atomically(source.path, formatted)
-        click.echo(f"reformatted {source.name}", err=True)
+        say(f"reformatted {source.name}")
     return False
 
 

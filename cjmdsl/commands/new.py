@@ -57,7 +57,7 @@ def title_from(path: Path) -> str:
               help="The map's title.  [default: from the file name]")
 @click.option("--list", "list_templates", is_flag=True, help="List the templates and exit.")
 def new(file: str | None, template: str, title: str | None, list_templates: bool) -> None:
-    from cjmdsl.cli import EXIT_OK, STDIN, fail_usage, write_stdout
+    from cjmdsl.cli import EXIT_OK, STDIN, fail_usage, say, write_stdout
     from cjmdsl.files import write_atomically
 
     if list_templates:
@@ -76,5 +76,4 @@ def new(file: str | None, template: str, title: str | None, list_templates: bool
     if target.exists():
         fail_usage(f"{target} already exists; cjm new never writes over a file")
     write_atomically(target, starter(template, title or title_from(target)))
-    click.echo(f"created {target} from the {template} template; render it with "
-               f"`cjm render {target}`", err=True)
+    say(f"created {target} from the {template} template; render it with `cjm render {target}`")

@@ -92,16 +92,18 @@ class Preview:
                     "problems": self.problems, "file": str(self.file)}
 
     def _render(self) -> tuple[bytes | None, str]:
-        from cjmdsl.api import check, decode
+        from cjmdsl.api import check, read_map_file
         from cjmdsl.backends import html
         from cjmdsl.diagnostics import format_all
+        from cjmdsl.paths import PathRefused
         from cjmdsl.themes import ThemeError, theme_for
 
         try:
-            data = self.file.read_bytes()
+            text, problems = read_map_file(self.file, self.look.limits)
+        except PathRefused as refused:
+            return None, f"cannot read {self.file}: it {refused.rule}"
         except OSError as exc:
             return None, f"cannot read {self.file}: {exc.strerror or exc}"
-        text, problems = decode(data, str(self.file))
         result = None if problems else check(text, str(self.file), self.look.limits)
         diagnostics = problems or result.diagnostics
         shown = format_all([d for d in diagnostics if d.is_error], "" if problems else text,
@@ -217,7 +219,10 @@ class PreviewServer(HTTPServer):
         except OSError:
             pass  # the client went away or stopped reading: nothing to tell anyone
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback in the terminal
-            print(f"cjm: serve: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+            from cjmdsl.escape import terminal_text
+
+            print(terminal_text(f"cjm: serve: {type(exc).__name__}: {exc}"), file=sys.stderr,
+                  flush=True)
         finally:
             self.handlers.release()
             self._drop(connection)

@@ -37,15 +37,14 @@ Needs the `live` extra: {install_hint("live")}.
 @click.option("--theme", default=None, help="Theme name or .toml file (overrides the map's own).")
 def watch(file: Path, output: Path | None, format_name: str | None, theme: str | None) -> None:
     from cjmdsl.backends import backend, extension
-    from cjmdsl.cli import EXIT_OK, fail_usage, output_format
+    from cjmdsl.cli import EXIT_OK, output_format, refuse_over_input
 
     watchfiles = watchfiles_or_exit()
     look = look_for(file, theme)
     format_name = output_format(format_name, str(output) if output else None)
     module = backend(format_name)
     output = output or file.with_suffix(extension(format_name))
-    if output.resolve() == file.resolve():
-        fail_usage(f"refusing to write over the input {output}")
+    refuse_over_input(output, look.read)
     render_once(file, output, module, look)
     say(f"cjm: watching {file} (Ctrl-C to stop)")
     target = file.resolve()
@@ -69,38 +68,44 @@ class Look:
     project_theme: str | None
     dark_theme: str | None
     limits: Limits
+    read: frozenset[Path]  # the map, its config and theme files: no output goes over them
 
 
 def look_for(file: Path, theme: str | None) -> Look:
     """--theme, and the project config that applies to `file` (a config with mistakes prints
     them and exits 1)."""
-    from cjmdsl.cli import input_roots, project_settings, theme_or_exit
+    from cjmdsl.cli import (files_read_by, input_roots, project_settings, refuse_links_out,
+                            theme_or_exit)
     from cjmdsl.config import limits_of
 
+    refuse_links_out([str(file)], file.absolute().parent)
     settings = project_settings([str(file)], {})
-    look = Look(theme, settings["theme"].value, settings["dark_theme"].value, limits_of(settings))
     roots = input_roots([str(file)])
-    for name in (look.theme, look.project_theme, look.dark_theme):
-        if name:  # the one rule for paths, checked once before the first render
-            theme_or_exit(name, roots)
-    return look
+    # The one rule for paths, checked once before the first render.
+    themes = [theme_or_exit(name, roots) for name in (theme, settings["theme"].value,
+                                                      settings["dark_theme"].value) if name]
+    return Look(theme, settings["theme"].value, settings["dark_theme"].value,
+                limits_of(settings), files_read_by([str(file)], [str(file)], *themes))
 
 
 def render_once(file: Path, output: Path, module, look: Look) -> bool:
     """Render `file` to `output`; on errors print them and leave `output` as it was. A
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
-    from cjmdsl.api import check, decode
+    from cjmdsl.api import check, read_map_file
     from cjmdsl.backends import BackendUnavailable
     from cjmdsl.cli import Source, fail_unavailable, print_diagnostics
     from cjmdsl.files import write_atomically
+    from cjmdsl.paths import PathRefused
     from cjmdsl.themes import ThemeError, theme_for
 
     try:
-        data = file.read_bytes()
+        text, problems = read_map_file(file, look.limits)
+    except PathRefused as refused:
+        say(f"cjm: error: cannot read {file}: it {refused.rule}")
+        return False
     except OSError as exc:
         say(f"cjm: error: cannot read {file}: {exc.strerror or exc}")
         return False
-    text, problems = decode(data, str(file))
     result = check(text, str(file), look.limits) if not problems else None
     diagnostics = problems or result.diagnostics
     print_diagnostics(diagnostics, Source(str(file), "" if problems else text, file))
