@@ -3,8 +3,10 @@
 The first table runs a 5,000-touchpoint map and a 1 MB string through the whole pipeline
 (check, layout, SVG) in process, with time and tracemalloc peak, against `python -c pass`.
 The second runs the hostile rows of issue 23 (each under the limits) through a cold
-`cjm check FILE`, with wall time and the child's peak resident memory; each run is stopped
-after `--timeout` seconds. Every row should end in under 10 s and 300 MB.
+`cjm check FILE` (the HTML, Markdown and theme rows through `cjm render`), with wall time,
+the child's CPU time (user + system: on a shared machine, wall time also counts waiting for
+a core) and its peak resident memory; each run is stopped after `--timeout` seconds. Every
+row should end in under 10 s and 300 MB.
 
     python bench/limits.py [--timeout 60] [--only WORDS]
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -85,13 +88,67 @@ ROWS = {
 }
 
 
-def run_cjm(path: Path, timeout: float) -> tuple[str, str, str]:
-    """Wall time, peak RSS (MiB) and stderr size of `cjm check path`, or `> timeout`."""
+def personas_by_touchpoints() -> str:
+    """2,000 personas and 2,000 touchpoints, one emotion each (164 KB)."""
+    personas = "".join(f'persona p{i} "P{i}"\n' for i in range(2_000))
+    body = "".join(f'touchpoint t{i} "T{i}" {{ channel web emotion p{i} 1 }}\n'
+                   for i in range(2_000))
+    return f'map "M" {{\n{personas}stage s "S" {{\n{body}}}\n}}\n'
+
+
+def zero_width_words() -> str:
+    """About 800 KB of zero-width "words": 20 actions of 10,000 `\u200b ` each."""
+    words = "\u200b " * 10_000
+    body = "".join(f'touchpoint t{i} "T" {{\nchannel web\nemotion a 1\naction "{words}"\n}}\n'
+                   for i in range(20))
+    return f'map "M" {{\npersona a "A"\nstage s "S" {{\n{body}}}\n}}\n'
+
+
+SMALL_MAP = ('map "M" {\n  persona a "A"\n  stage s "S" {\n    touchpoint t "T" {\n'
+             '      channel web\n      emotion a 1\n    }\n  }\n}\n')
+
+
+def theme_rows(folder: Path) -> dict[str, list[str]]:
+    """The theme rows of issue 23, each a `cjm render` of a small map with that theme."""
+    (folder / "small.cjm").write_text(SMALL_MAP, encoding="utf-8")
+    colours = ", ".join('"#abcdef"' if i % 2 else '"red"' for i in range(80_000))
+    (folder / "palette.toml").write_text(f"[stages]\npalette = [{colours}]\n", encoding="utf-8")
+    (folder / "keys.toml").write_text("[colors]\n" + "".join(f"k{i} = 1\n"
+                                                            for i in range(90_000)),
+                                      encoding="utf-8")
+    with (folder / "huge.toml").open("wb") as handle:
+        handle.write(b"# " + b"x" * 50_000_000 + b"\n")
+    for i in range(1_000):
+        parent = f'extends = "chain{i + 1}.toml"\n' if i < 999 else ""
+        (folder / f"chain{i}.toml").write_text(parent, encoding="utf-8")
+    cjm = str(Path(sys.executable).with_name("cjm"))
+    render = [cjm, "render", str(folder / "small.cjm"), "-o", str(folder / "small.svg"),
+              "--theme"]
+    return {"a theme of 880 KB: a palette of 80,000 colours, half of them wrong":
+            [*render, str(folder / "palette.toml")],
+            "a theme of 90,000 unknown keys (980 KB)": [*render, str(folder / "keys.toml")],
+            "a 50 MB theme": [*render, str(folder / "huge.toml")],
+            "a theme `extends` chain of 1,000 files": [*render, str(folder / "chain0.toml")]}
+
+
+RENDER_ROWS = {
+    "2,000 personas × 2,000 touchpoints, `-f html`": (personas_by_touchpoints, "html"),
+    "2,000 personas × 2,000 touchpoints, `-f md`": (personas_by_touchpoints, "md"),
+    "800 KB of zero-width words, `-f html`": (zero_width_words, "html"),
+}
+
+
+def run_cjm(path: Path, timeout: float, command: list[str] | None = None) -> tuple[str, ...]:
+    """Wall time, CPU time, peak RSS (MiB) and stderr size of `cjm check path` (or of
+    `command`), or `> timeout`. The peak comes from /usr/bin/time: a child of this process
+    inherits its peak RSS, grown by the inputs it made; one of `time`'s does not."""
     cjm = Path(sys.executable).with_name("cjm")
-    with tempfile.TemporaryFile() as err:
+    command = command or [str(cjm), "check", str(path)]
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r") as peak:
         started = time.perf_counter()
-        child = subprocess.Popen([str(cjm), "check", str(path)], stdout=subprocess.DEVNULL,
-                                 stderr=err, stdin=subprocess.DEVNULL)
+        child = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", peak.name, *command],
+                                 stdout=subprocess.DEVNULL, stderr=err,
+                                 stdin=subprocess.DEVNULL, start_new_session=True)
         deadline = started + timeout
         while True:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -100,19 +157,20 @@ def run_cjm(path: Path, timeout: float) -> tuple[str, str, str]:
                 child.returncode = os.waitstatus_to_exitcode(status)
                 break
             if time.perf_counter() > deadline:
-                child.kill()
+                os.killpg(child.pid, signal.SIGKILL)  # `time` and the cjm it started
                 _, _, usage = os.wait4(child.pid, 0)
-                child.returncode = -9
-                return f"> {timeout:.0f}", f"{usage.ru_maxrss / 1024:.0f}+", "stopped"
+                return f"> {timeout:.0f}", f"{usage.ru_utime + usage.ru_stime:.0f}+", "?", \
+                    "stopped"
             time.sleep(0.02)
         size = err.seek(0, os.SEEK_END)
-    return f"{elapsed:.2f}", f"{usage.ru_maxrss / 1024:.0f}", f"exit {child.returncode}, " \
-                                                           f"{size / 1024:.0f} KiB stderr"
+        kib = peak.read().strip().splitlines()[-1]
+    return f"{elapsed:.2f}", f"{usage.ru_utime + usage.ru_stime:.2f}", \
+        f"{int(kib) / 1024:.0f}", f"exit {child.returncode}, {size / 1024:.0f} KiB stderr"
 
 
 def hostile(timeout: float, only: str) -> None:
-    print("\n| input (`cjm check`) | time s | peak RSS MiB | result |")
-    print("|---|--:|--:|---|")
+    print("\n| input (`cjm check`) | time s | CPU s | peak RSS MiB | result |")
+    print("|---|--:|--:|--:|---|")
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         cases = [(name, make) for name, make in ROWS.items() if only.lower() in name.lower()]
@@ -120,6 +178,18 @@ def hostile(timeout: float, only: str) -> None:
             path = folder / f"row{index}.cjm"
             path.write_text(make(), encoding="utf-8")
             print(f"| {name} | {' | '.join(run_cjm(path, timeout))} |", flush=True)
+        cjm = str(Path(sys.executable).with_name("cjm"))
+        for index, (name, (make, form)) in enumerate(RENDER_ROWS.items()):
+            if only.lower() in name.lower():
+                path = folder / f"render{index}.cjm"
+                path.write_text(make(), encoding="utf-8")
+                command = [cjm, "render", str(path), "-f", form, "-o", str(path.with_suffix(
+                    f".{form}"))]
+                print(f"| {name} | {' | '.join(run_cjm(path, timeout, command))} |", flush=True)
+        for name, command in theme_rows(folder).items():
+            if only.lower() in name.lower():
+                print(f"| {name} | {' | '.join(run_cjm(folder, timeout, command))} |",
+                      flush=True)
         if only.lower() in "sparse symlink":
             sparse = folder / "sparse.bin"
             with sparse.open("wb") as handle:

@@ -171,15 +171,15 @@ def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
     text, data, problems = read(raw, size)
     here = path.resolve()
     files.append(here)
-    parent = None
+    parent, unlisted = None, 0
     if not problems:
         places = Places(text)
-        problems = check_keys(data, places)
+        problems, unlisted = check_keys(data, places, MAX_THEME_DIAGNOSTICS)
         parent, trouble = _parent(data, here, chain, places, roots)
         problems += trouble + _check_dark(data, here, places, roots)
     if problems:
         _refuse(sorted(problems, key=lambda d: (d.span.line, d.span.column)),
-                text if _quotable(path, problems) else "", shown)
+                text if _quotable(path, problems) else "", shown, unlisted)
     own = _normalised({key: value for key, value in data.items() if key != "extends"})
     own.setdefault("name", path.stem)
     own.setdefault("description", "")
@@ -200,13 +200,14 @@ def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
     return _deep_merge(inherited, own)
 
 
-def _refuse(problems: list[Diagnostic], text: str, shown: str) -> None:
-    """Raise the ThemeError of a file's first `MAX_THEME_DIAGNOSTICS` problems; the rest
-    are counted ("and N more"), so a file of a million mistakes prints a screenful."""
+def _refuse(problems: list[Diagnostic], text: str, shown: str, unlisted: int) -> None:
+    """Raise the ThemeError of a file's first `MAX_THEME_DIAGNOSTICS` problems; the rest, and
+    the `unlisted` ones never made into diagnostics, are counted ("and N more"), so a file of
+    a million mistakes prints a screenful."""
     kept = problems[:MAX_THEME_DIAGNOSTICS]
-    if len(problems) == len(kept):
+    more = len(problems) - len(kept) + unlisted
+    if not more:
         raise ThemeError(kept, text, shown)
-    more = len(problems) - len(kept)
     raise ThemeError(kept, text, shown,
                      message=format_all(kept, text, shown) + f"\n{terminal_text(shown)}: and "
                      f"{more:,} more error{'s' if more > 1 else ''} (the first {len(kept)} are "

@@ -474,3 +474,67 @@ def test_hover_answers_while_a_large_map_is_analysed(client):
     assert "Maya" in answer["contents"]["value"]
     assert took < 0.5, f"hover took {took:.3f} s"
     client.diagnostics(uri, 2, timeout=60)
+
+
+# ── large maps: answers while the next analysis runs ──────────────────────────
+def large_map(touchpoints: int) -> str:
+    """A map whose analysis takes seconds (an unknown persona in every touchpoint), with an
+    empty line in its last touchpoint to type on."""
+    body = "\n".join(f'    touchpoint t{i} "Touchpoint {i}" {{ channel web emotion maya 1 '
+                     f'emotion ghost{i} 1 }}' for i in range(touchpoints))
+    return (f'map "Large" {{\n  persona maya "Maya"\n  stage s "S" {{\n{body}\n'
+            '    touchpoint last "Last" {\n      channel web\n      \n    }\n  }\n}\n')
+
+
+@pytest.fixture(scope="module")
+def large(client):
+    text = large_map(4000)
+    uri, _ = opened(client, text)
+    return uri, text, iter(range(2, 1000))
+
+
+def test_completion_at_the_end_of_a_large_map_answers_while_it_is_analysed(client, large):
+    uri, text, versions = large
+    client.change(uri, text.replace('"Large"', '"Larger"'), next(versions))
+    time.sleep(0.3)  # the edit's analysis has started
+    started = time.monotonic()
+    found = client.request("textDocument/completion",
+                           at(uri, text, "channel web\n      ", len("channel web\n      ")))
+    took = time.monotonic() - started
+    assert {"emotion", "expect", "pain"} <= set(labels(found))
+    assert took < 0.5, f"completion took {took:.3f} s"
+
+
+def test_completion_right_after_typing_in_a_large_map_fits_what_was_typed(client, large):
+    uri, text, versions = large
+    typed = text.replace("channel web\n      \n", "channel web\n      emotion \n")
+    client.change(uri, typed, next(versions))
+    found = client.request("textDocument/completion",
+                           at(uri, typed, "      emotion \n", len("      emotion ")))
+    assert labels(found) == ["maya"]
+
+
+def test_hover_on_a_line_edited_since_the_analysis_shows_no_other_lines_card(client, large):
+    uri, text, versions = large
+    edited = text.replace('  stage s "S" {\n', '  stage s "S" {\n    // a note, 2 lines\n')
+    client.change(uri, edited, next(versions))
+    # The analysis still running is of a text one line shorter: there, this line holds the
+    # first touchpoint, and the column its id `t0`.
+    comment = position(edited, "// a note")
+    assert (comment["line"], text.split("\n")[comment["line"]].index("t0")) == (3, 15)
+    assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 3, "character": 15}}) is None
+
+
+def test_completion_of_thousands_of_touchpoints_sends_those_typed_so_far(client):
+    touchpoints = "\n".join(f'    touchpoint t{i} "T{i}" {{ channel web }}' for i in range(3000))
+    text = (f'map "Many" {{\n  stage s "S" {{\n{touchpoints}\n  }}\n'
+            "  flow t0 -> t12\n}\n")
+    uri, _ = opened(client, text)
+    found = client.request("textDocument/completion", at(uri, text, "-> t12", len("-> t12")))
+    assert found["isIncomplete"] is True
+    assert labels(found)[:3] == ["exit", "t12", "t120"]
+    assert len(found["items"]) == 1 + 111  # `exit`, t12, t120 … t129, t1200 … t1299
+    everyone = client.request("textDocument/completion", at(uri, text, "-> ", len("-> ")))
+    assert everyone["isIncomplete"] is True
+    assert len(everyone["items"]) == 1 + 200

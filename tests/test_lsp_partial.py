@@ -79,7 +79,7 @@ def test_completion_of_a_keyword_on_a_new_line_after_a_half_typed_flow():
     analysis = analyze(text)
     assert [k.id for k in analysis.journey.kpis] == ["nps"]
     line = text.split("\n").index("  flow maya: a ") + 1
-    assert [c.label for c in complete(analysis, line, len("  flow maya: ") + 1)] == ["a", "b"]
+    assert [c.label for c in complete(analysis, line, len("  flow maya: ") + 1).items] == ["a", "b"]
 
 
 def _mutations():
@@ -115,3 +115,74 @@ def test_partial_never_raises_and_agrees_with_compile_text(text):
     analysis = analyze(text)
     for line in range(1, text.count("\n") + 2, 7):
         complete(analysis, line, 1)
+
+
+def keywords_after_the_whole_prefix(text: str, line: int, column: int) -> list[str]:
+    """The keywords the parser accepts after all the text before the cursor: what completion
+    must offer, though it reads only the statement at the cursor."""
+    from cjmdsl.parser import expected_at_end, keywords_by_terminal
+
+    lines = text.split("\n")
+    prefix = "\n".join(lines[:line - 1] + [lines[line - 1][:column - 1]])
+    prefix = re.sub(r"[A-Za-z_][A-Za-z0-9_\-]*\Z", "", prefix)
+    keywords = keywords_by_terminal()
+    return [keywords[t] for t in sorted(expected_at_end(prefix)[0])
+            if t in keywords and keywords[t].isidentifier()]
+
+
+def keywords_completed(analysis, line: int, column: int, text: str) -> list[str]:
+    return [c.label for c in complete(analysis, line, column, text).items if c.kind == "keyword"]
+
+
+def cursors(text: str):
+    """Every place after a space, and every line's end, in `text`, outside strings and
+    comments (where nothing is completed)."""
+    from cjmdsl.lsp.completion import _in_string_or_comment
+
+    for number, line in enumerate(text.split("\n"), 1):
+        places = [column + 2 for column, char in enumerate(line) if char == " "]
+        yield from ((number, column) for column in [*places, len(line) + 1]
+                    if not _in_string_or_comment(line[:column - 1]))
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_completion_from_the_statement_offers_what_the_whole_prefix_allows(example):
+    text = example.read_text(encoding="utf-8")
+    analysis = analyze(text)
+    for line, column in cursors(text):
+        assert keywords_completed(analysis, line, column, text) == \
+            keywords_after_the_whole_prefix(text, line, column), f"{example.name}:{line}:{column}"
+
+
+@pytest.mark.parametrize("edit", [
+    ("  kpi nps", '  kpi more "More" value 3 \n  kpi nps'),      # a KPI goes on after its value
+    ("  kpi nps", "  flow a -> \n  kpi nps"),                     # as does a flow
+    ('"Shop"', '"Shop, renamed"'),                                # the first line changed
+    ("    touchpoint b", "    touchpoint x \"X\" {\n      \n    }\n    touchpoint b"),
+    ("  stage two", "  persona tom \"Tom\" {\n    \n  }\n  stage two"),
+])
+def test_completion_after_an_edit_offers_what_the_whole_prefix_allows(edit):
+    """The analysis is of the text before the edit, as when a request comes while the next
+    analysis runs."""
+    analysis = analyze(MAP)
+    text = MAP.replace(*edit, 1)
+    for line, column in cursors(text):
+        assert keywords_completed(analysis, line, column, text) == \
+            keywords_after_the_whole_prefix(text, line, column), f"{edit}: {line}:{column}"
+
+
+def test_an_analysis_leaves_no_reference_cycles():
+    """The server freezes what an analysis leaves (see `analyze_paused`): it must all be
+    freed by reference counting when the next analysis replaces it."""
+    import gc
+
+    broken = MAP.replace("emotion maya 1", "emotion maya {{ \\u{", 1).replace("}\n", "", 1)
+    gc.collect()
+    gc.disable()
+    try:
+        for text in [broken, *(p.read_text(encoding="utf-8") for p in EXAMPLES)]:
+            del_me = analyze(text)
+            del del_me
+            assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from cjmdsl import geometry as g
 from cjmdsl import kpis
+from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, xml_chars
@@ -53,6 +54,8 @@ def render(journey: Journey, theme: Theme) -> str:
     css = _theme_css(theme, light, partner, dark) + _static("page.css")
     script = _static("page.js")
     template = environment().get_template("map.html.j2")
+    order, stage_names = feelings.persona_order(journey), _stage_names(journey)
+    views = [_touchpoint_view(journey, tp, order, stage_names) for tp in journey.touchpoints]
     return template.render(
         journey=journey,
         lanes=LANES,
@@ -60,16 +63,15 @@ def render(journey: Journey, theme: Theme) -> str:
         has_dark=partner is not None,
         rows=[(row["kind"], ROW_NAMES[row["kind"]]) for row in maps[0]["rows"]],
         personas=[_persona_view(journey, index) for index in range(len(journey.personas))],
-        touchpoints=[_touchpoint_view(journey, tp) for tp in journey.touchpoints],
+        touchpoints=views,
         gaps=gap_rows(journey),
         pains=pains_by_stage(journey),
         pain_owners=any(pain.owner for tp in journey.touchpoints for pain in tp.pains),
         kpis=[_kpi_view(kpi) for kpi in journey.kpis],
-        moments=[_touchpoint_view(journey, tp) for tp in journey.touchpoints
-                 if tp.moment_of_truth],
+        moments=[view for view in views if view["tp"].moment_of_truth],
         css=Markup(css),
         script=Markup(script),
-        data=json_for_script(_script_data(journey, maps)),
+        data=json_for_script(_script_data(journey, maps, stage_names)),
         csp=content_security_policy(css, script),
     )
 
@@ -148,19 +150,22 @@ def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
              "bottom": round(bottom + half, 2)} for kind, top, bottom in bands]
 
 
-def _script_data(journey: Journey, maps: list[dict]) -> dict:
+def _script_data(journey: Journey, maps: list[dict], stage_names: dict[str, str]) -> dict:
+    paths: dict[str, list[str]] = {p.id: [] for p in journey.personas}
+    for tp in journey.touchpoints:  # each persona's touchpoints, from the emotions there
+        for persona in feelings.at(tp):
+            if persona in paths:
+                paths[persona].append(tp.id)
     return {
-        "labels": {tp.id: _touchpoint_label(journey, tp) for tp in journey.touchpoints},
-        "paths": {p.id: [tp.id for tp in journey.touchpoints
-                         if tp.emotion_of(p.id) or tp.expectation_of(p.id)]
-                  for p in journey.personas},
+        "labels": {tp.id: _touchpoint_label(tp, stage_names) for tp in journey.touchpoints},
+        "paths": paths,
         "maps": {m["scheme"]: {key: m[key] for key in ("rows", "rail", "stages", "size")}
                  for m in maps},
     }
 
 
-def _touchpoint_label(journey: Journey, tp: Touchpoint) -> str:
-    facts = [_stage_name(journey, tp)]
+def _touchpoint_label(tp: Touchpoint, stage_names: dict[str, str]) -> str:
+    facts = [stage_names.get(tp.stage, tp.stage)]
     if tp.channel:
         facts.append(tp.channel_label)
     if tp.moment_of_truth:
@@ -223,9 +228,9 @@ def gap_rows(journey: Journey) -> list[dict]:
     """Every touchpoint and persona with both an expected and an actual emotion, worst gap
     (actual − expected) first; ties stay in map order."""
     rows = []
+    order = feelings.persona_order(journey)
     for tp in journey.touchpoints:
-        for index, persona in enumerate(journey.personas):
-            felt, hoped = tp.emotion_of(persona.id), tp.expectation_of(persona.id)
+        for index, persona, felt, hoped in feelings.in_persona_order(journey, tp, order):
             if felt and hoped:
                 gap = felt.value - hoped.value
                 rows.append({"touchpoint": tp, "persona": persona, "index": index,
@@ -253,17 +258,15 @@ def _persona_view(journey: Journey, index: int) -> dict:
     return {"persona": persona, "index": index, "marker": marker, "facts": facts}
 
 
-def _touchpoint_view(journey: Journey, tp: Touchpoint) -> dict:
-    emotions = []
-    for index, persona in enumerate(journey.personas):
-        felt, hoped = tp.emotion_of(persona.id), tp.expectation_of(persona.id)
-        if felt or hoped:
-            emotions.append({
-                "persona": persona, "index": index, "word": felt.word if felt else None,
-                "actual": _on_scale(journey.scale, felt.value) if felt else None,
-                "expected": _on_scale(journey.scale, hoped.value) if hoped else None,
-                "gap": signed_number(felt.value - hoped.value) if felt and hoped else None})
-    return {"tp": tp, "stage": _stage_name(journey, tp),
+def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],
+                     stage_names: dict[str, str]) -> dict:
+    emotions = [{
+        "persona": persona, "index": index, "word": felt.word if felt else None,
+        "actual": _on_scale(journey.scale, felt.value) if felt else None,
+        "expected": _on_scale(journey.scale, hoped.value) if hoped else None,
+        "gap": signed_number(felt.value - hoped.value) if felt and hoped else None}
+        for index, persona, felt, hoped in feelings.in_persona_order(journey, tp, order)]
+    return {"tp": tp, "stage": stage_names.get(tp.stage, tp.stage),
             "channel": tp.channel_label,
             "emotions": emotions}
 
@@ -278,7 +281,9 @@ def _on_scale(scale: Scale, value: float) -> str:
     return f"{signed_number(value)} ({label})" if label else signed_number(value)
 
 
-def _stage_name(journey: Journey, tp: Touchpoint) -> str:
-    return next((s.name for s in journey.stages if s.id == tp.stage), tp.stage)
-
-
+def _stage_names(journey: Journey) -> dict[str, str]:
+    """stage id -> its name (the first stage's, if an id were repeated)."""
+    names: dict[str, str] = {}
+    for stage in journey.stages:
+        names.setdefault(stage.id, stage.name)
+    return names

@@ -10,9 +10,10 @@ table or inject HTML.
 from __future__ import annotations
 
 from cjmdsl import kpis
+from cjmdsl.backends import _feelings as feelings
 from cjmdsl.escape import md_text
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
+from cjmdsl.model import Emotion, Expectation, Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import signed
 from cjmdsl.themes import Theme
 from cjmdsl.words import action_item
@@ -62,18 +63,18 @@ def _journey_table(journey: Journey) -> str:
     for stage in journey.stages:
         for index, tp in enumerate(stage.touchpoints):
             name = ("⭐ " if tp.moment_of_truth else "") + f"**{md_text(tp.name)}**"
+            felt = feelings.at(tp)
             rows.append([md_text(stage.name) if index == 0 else "", name, _channel(tp),
                          *(_lines([t.text for t in lane.items_of(tp)]) for lane in columns),
-                         *(_feeling(tp, p.id, journey.scale) for p in personas)])
+                         *(_feeling(*felt[p.id], journey.scale) if p.id in felt else ""
+                           for p in personas)])
         if not stage.touchpoints:
             rows.append([md_text(stage.name), "*(no touchpoints)*", "",
                          *("" for _ in columns), *("" for _ in personas)])
     return "## Journey\n\n" + _table(header, rows)
 
 
-def _feeling(tp: Touchpoint, persona: str, scale: Scale) -> str:
-    emotion = tp.emotion_of(persona)
-    expected = tp.expectation_of(persona)
+def _feeling(emotion: Emotion | None, expected: Expectation | None, scale: Scale) -> str:
     text = ""
     if emotion is not None:
         text = f"{mark(emotion.value, scale)} {signed(emotion.value)}"
@@ -139,9 +140,9 @@ def _moments(journey: Journey) -> str:
 def _gaps(journey: Journey) -> str:
     """Expected against actual, wherever a persona has both at a touchpoint."""
     rows = []
+    order = feelings.persona_order(journey)
     for tp in journey.touchpoints:
-        for persona in journey.personas:
-            emotion, expected = tp.emotion_of(persona.id), tp.expectation_of(persona.id)
+        for _, persona, emotion, expected in feelings.in_persona_order(journey, tp, order):
             if emotion is None or expected is None:
                 continue
             gap = emotion.value - expected.value

@@ -8,7 +8,9 @@ persona, stage, touchpoint and KPI is defined and where it is referred to.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache, partial
 
 from cjmdsl import model as m
 from cjmdsl.compile import compile_partial
@@ -36,16 +38,75 @@ class Occurrence:
         return NAMESPACE[self.kind]
 
 
+@dataclass(frozen=True)
+class Statement:
+    """A statement of the map where the newest analysis found it (`start` and `end` as
+    (line, column)), and for a stage the touchpoints in it: what completion restarts from."""
+
+    kind: str
+    start: tuple[int, int]
+    end: tuple[int, int]
+    closed: bool = False  # it ends with the `}` of its block: nothing can continue it
+    inner: tuple[Statement, ...] = ()
+
+    @cached_property
+    def starts(self) -> list[tuple[int, int]]:
+        return [statement.start for statement in self.inner]
+
+
 @dataclass
 class Analysis:
+    """One version of a document, analysed, with indexes that answer hover and completion by
+    dict lookups and bisection: they run on the loop while the next analysis holds the CPU."""
+
     text: str
     journey: m.Journey | None
     diagnostics: list[Diagnostic]
     occurrences: list[Occurrence] = field(default_factory=list)
+    seconds: float = 0.0  # how long the analysis took
+
+    def __post_init__(self):
+        self.lines = lines_of(self.text)
+        self._on_line: dict[int, list[Occurrence]] = {}
+        for occurrence in self.occurrences:
+            self._on_line.setdefault(occurrence.span.line, []).append(occurrence)
+        self._feelings: dict[int, list] = {}
+        self.personas: dict[str, m.Persona] = {}
+        self.stages: dict[str, m.Stage] = {}
+        self.touchpoints: dict[str, m.Touchpoint] = {}
+        self.map = Statement("map", (1, 1), (len(self.lines) + 1, 1))
+        if self.journey is not None:
+            self._index(self.journey)
+
+    def _index(self, journey: m.Journey) -> None:
+        for persona in journey.personas:
+            self.personas.setdefault(persona.id, persona)
+        for stage in journey.stages:
+            self.stages.setdefault(stage.id, stage)
+            for tp in stage.touchpoints:
+                self.touchpoints.setdefault(tp.id, tp)
+                for mark in (*tp.emotions, *tp.expectations):
+                    self._feelings.setdefault(mark.value_span.line, []).append((mark, tp))
+        statement = partial(_statement, self.lines)
+        statements = [statement("stage", stage, [statement("touchpoint", tp)
+                                                 for tp in stage.touchpoints])
+                      for stage in journey.stages]
+        statements += [statement(kind, node) for kind, nodes in (
+            ("persona", journey.personas), ("kpi", journey.kpis), ("flow", journey.flows),
+            ("scale", (journey.scale,))) for node in nodes]
+        self.map = Statement("map", (1, 1), (len(self.lines) + 1, 1), False,
+                             tuple(sorted((s for s in statements if s), key=_start)))
+
+    def reads_as_analysed(self, line: int, lines) -> bool:
+        """Whether `line` of `lines` (the text now, maybe newer) is the line analysed there: only
+        then may this analysis describe what is on it."""
+        return 0 < line <= min(len(lines), len(self.lines)) and \
+            lines[line - 1] == self.lines[line - 1]
 
     def occurrence_at(self, line: int, column: int) -> Occurrence | None:
         """The id under the cursor (a cursor just after an id counts too)."""
-        return next((o for o in self.occurrences if _touches(o.span, line, column)), None)
+        return next((o for o in self._on_line.get(line, ()) if _touches(o.span, line, column)),
+                    None)
 
     def definition_of(self, occurrence: Occurrence) -> Occurrence | None:
         return next((o for o in self.occurrences if o.is_definition
@@ -63,29 +124,45 @@ class Analysis:
 
     def feeling_at(self, line: int, column: int):
         """The emotion or expectation whose value is under the cursor, with its touchpoint."""
-        if self.journey is None:
-            return None
-        for tp in self.journey.touchpoints:
-            for mark in (*tp.emotions, *tp.expectations):
-                if _touches(mark.value_span, line, column):
-                    return mark, tp
-        return None
+        return next(((mark, tp) for mark, tp in self._feelings.get(line, ())
+                     if _touches(mark.value_span, line, column)), None)
+
+
+@lru_cache(maxsize=4)
+def lines_of(text: str) -> tuple[str, ...]:
+    """A text's lines as the model counts them, split once per version of a document."""
+    return tuple(text.split("\n"))
+
+
+def _statement(lines: tuple[str, ...], kind: str, node, inner=()) -> Statement | None:
+    span = node.span
+    if span == m.NO_SPAN or None in (span.line, span.column, span.end_line, span.end_column):
+        return None  # a block the parser's recovery made up
+    closed = lines[span.end_line - 1][span.end_column - 2:span.end_column - 1] == "}"
+    return Statement(kind, (span.line, span.column), (span.end_line, span.end_column), closed,
+                     tuple(sorted((s for s in inner if s), key=_start)))
+
+
+def _start(statement: Statement) -> tuple[int, int]:
+    return statement.start
 
 
 def analyze(text: str, filename: str = "<input>") -> Analysis:
     """Everything the server answers from, computed once per version of the text."""
     from cjmdsl.themes import builtin_names
 
+    started = time.perf_counter()
     too_big = check_size(text, DEFAULT_LIMITS)
     if too_big:
-        return Analysis(text, None, too_big)
+        return Analysis(text, None, too_big, seconds=time.perf_counter() - started)
     result = compile_partial(text, filename, known_themes=builtin_names())
     diagnostics = result.diagnostics
     if result.journey is not None and not any(d.is_error for d in diagnostics):
         diagnostics = sorted(diagnostics + check_journey(result.journey, DEFAULT_LIMITS),
                              key=sort_key)
     occurrences = index(result.journey) if result.journey else []
-    return Analysis(text, result.journey, diagnostics, occurrences)
+    return Analysis(text, result.journey, diagnostics, occurrences,
+                    seconds=time.perf_counter() - started)
 
 
 def index(journey: m.Journey) -> list[Occurrence]:

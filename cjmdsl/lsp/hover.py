@@ -11,24 +11,25 @@ _PERSONA_FIELDS = (("roles", "Role"), ("goals", "Goal"), ("needs", "Need"), ("pa
 
 
 def hover_text(analysis: Analysis, line: int, column: int) -> tuple[str, m.Span] | None:
-    """The card for what is under the cursor, and the span it is about."""
+    """The card for what is under the cursor, and the span it is about: looked up in the
+    analysis' indexes, never by a walk over the map."""
     journey = analysis.journey
     if journey is None:
         return None
     felt = analysis.feeling_at(line, column)
     if felt:
         mark, tp = felt
-        return _feeling(journey, mark, tp), mark.value_span
+        return _feeling(analysis, mark, tp), mark.value_span
     occurrence = analysis.occurrence_at(line, column)
     if occurrence is None:
         return None
     if occurrence.kind == "persona":
-        persona = journey.persona(occurrence.id)
+        persona = analysis.personas.get(occurrence.id)
         return (persona_card(persona) if persona else None), occurrence.span
-    touchpoint = next((tp for tp in journey.touchpoints if tp.id == occurrence.id), None)
+    touchpoint = analysis.touchpoints.get(occurrence.id)
     if touchpoint:
-        return _touchpoint(journey, touchpoint), occurrence.span
-    stage = next((s for s in journey.stages if s.id == occurrence.id), None)
+        return _touchpoint(analysis, touchpoint), occurrence.span
+    stage = analysis.stages.get(occurrence.id)
     if stage:
         count = len(stage.touchpoints)
         return (f"**{_md(stage.name)}** · stage `{stage.id}`\n\n"
@@ -45,11 +46,11 @@ def persona_card(persona: m.Persona) -> str:
     return "\n".join(out[:1] + ([""] if len(out) > 1 else []) + out[1:])
 
 
-def _feeling(journey: m.Journey, mark, tp: m.Touchpoint) -> str:
-    scale = journey.scale
+def _feeling(analysis: Analysis, mark, tp: m.Touchpoint) -> str:
+    scale = analysis.journey.scale
     value = signed(mark.value)
     label = scale.label_for(mark.value)
-    persona = journey.persona(mark.persona)
+    persona = analysis.personas.get(mark.persona)
     who = _md(persona.name) if persona else f"`{mark.persona}`"
     what = "expects" if isinstance(mark, m.Expectation) else "feels"
     on_scale = (f"**{_md(label)}**" if label
@@ -58,8 +59,9 @@ def _feeling(journey: m.Journey, mark, tp: m.Touchpoint) -> str:
             f"{who} {what} this at **{_md(tp.name)}**")
 
 
-def _touchpoint(journey: m.Journey, tp: m.Touchpoint) -> str:
-    stage = next(s for s in journey.stages if s.id == tp.stage)
+def _touchpoint(analysis: Analysis, tp: m.Touchpoint) -> str:
+    journey = analysis.journey
+    stage = analysis.stages[tp.stage]
     lines = [f"**{_md(tp.name)}** · touchpoint `{tp.id}` in stage **{_md(stage.name)}**", ""]
     if tp.channel:
         lines.append(f"- Channel: {_md(tp.channel_label)} (`{tp.channel}`)")

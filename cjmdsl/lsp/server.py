@@ -8,8 +8,11 @@ up.
 Analysis runs on one worker thread, never on the loop that reads messages: an edit waits
 ANALYSIS_DELAY of quiet (a burst of keystrokes is analysed once, at its last version) and
 only the analysis of the current text is published. Hover and completion wait at most
-FRESH_WAIT for the current analysis, then answer from the newest one finished, so they
-stay quick while a large map is analysed; the other requests wait for the current one.
+FRESH_WAIT for the current analysis (not at all when the newest took longer), then answer
+from the newest one finished, so they stay quick while a large map is analysed: hover looks
+up the line under the cursor in its indexes (no card when that line was edited since),
+completion parses only the statement at the cursor. The other requests wait for the
+current analysis.
 
 Frames are read by `read_frames` (not pygls' reader): a header that is not
 `Content-Length: N` with 0 < N <= MAX_FRAME, or a stream that ends inside a body, stops
@@ -20,10 +23,12 @@ not fit the method's schema -32602.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from typing import BinaryIO, Iterator
 from urllib.parse import unquote, urlparse
 
@@ -38,7 +43,7 @@ from cjmdsl import __version__
 from cjmdsl import model as m
 from cjmdsl.diagnostics import Diagnostic, shown
 from cjmdsl.limits import DEFAULT_LIMITS
-from cjmdsl.lsp.analysis import ID, Analysis, Occurrence, analyze, suggestion
+from cjmdsl.lsp.analysis import ID, Analysis, Occurrence, analyze, lines_of, suggestion
 from cjmdsl.lsp.completion import complete
 from cjmdsl.lsp.hover import hover_text
 
@@ -81,7 +86,7 @@ class CjmServer(LanguageServer):
             return self._running[uri]
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
-        job = asyncio.get_running_loop().run_in_executor(self._analyst, analyze, text,
+        job = asyncio.get_running_loop().run_in_executor(self._analyst, analyze_paused, text,
                                                           _filename(uri))
         self._running[uri] = job
         job.add_done_callback(lambda done: self._finished(uri, text, version, done))
@@ -112,7 +117,12 @@ class CjmServer(LanguageServer):
 
     async def fresh_or_newest(self, uri: str) -> tuple[TextDocument, Analysis | None]:
         """The current analysis if it comes within FRESH_WAIT, else the newest finished one
-        (an older version of the text, or None before the first)."""
+        (an older version of the text, or None before the first). When the newest took longer
+        than FRESH_WAIT, so will the current one: it is not waited for."""
+        newest = self.analyses.get(uri)
+        document = self.workspace.get_text_document(uri)
+        if newest is not None and newest.seconds > FRESH_WAIT and newest.text != document.source:
+            return document, newest
         try:
             return await asyncio.wait_for(self.current(uri), FRESH_WAIT)
         except asyncio.TimeoutError:
@@ -127,6 +137,20 @@ class CjmServer(LanguageServer):
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
             uri=uri, version=document.version,
             diagnostics=[_diagnostic(document, d) for d in shown(analysis.diagnostics)[0]]))
+
+
+def analyze_paused(text: str, filename: str) -> Analysis:
+    """`analyze` with Python's cycle collector paused, its result then frozen (kept out of
+    later collections). Otherwise the collector walks the whole heap again and again while a
+    large map is analysed, each time holding the interpreter for 100 ms or more, and hover
+    and completion wait. An analysis makes no reference cycles (a test checks it), so what is
+    frozen is still freed when the next analysis replaces it."""
+    gc.disable()
+    try:
+        return analyze(text, filename)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 def build_server() -> CjmServer:
@@ -153,17 +177,21 @@ def build_server() -> CjmServer:
         if analysis is None:
             return lsp.CompletionList(is_incomplete=True, items=[])
         line, column = _from_position(document, params.position)
+        found = complete(analysis, line, column, document.source)
         items = [lsp.CompletionItem(label=c.label, kind=_COMPLETION_KINDS[c.kind],
                                     detail=c.detail or None, sort_text=f"{i:04d}")
-                 for i, c in enumerate(complete(analysis, line, column))]
-        return lsp.CompletionList(is_incomplete=False, items=items)
+                 for i, c in enumerate(found.items)]
+        return lsp.CompletionList(is_incomplete=found.incomplete, items=items)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     async def hover(ls: CjmServer, params: lsp.HoverParams) -> lsp.Hover | None:
         document, analysis = await ls.fresh_or_newest(params.text_document.uri)
         if analysis is None:
             return None
-        found = hover_text(analysis, *_from_position(document, params.position))
+        line, column = _from_position(document, params.position)
+        if not analysis.reads_as_analysed(line, lines_of(document.source)):
+            return None  # edited since: the card could be another line's
+        found = hover_text(analysis, line, column)
         if not found or not found[0]:
             return None
         text, span = found
@@ -314,7 +342,7 @@ def _position(document: TextDocument, line: int, column: int) -> lsp.Position:
     if line < 1:
         return lsp.Position(line=0, character=0)
     return document.position_codec.position_to_client_units(
-        document.lines, lsp.Position(line=line - 1, character=max(column - 1, 0)))
+        _lines(document.source), lsp.Position(line=line - 1, character=max(column - 1, 0)))
 
 
 def _range(document: TextDocument, span: m.Span) -> lsp.Range:
@@ -327,13 +355,21 @@ def _location(document: TextDocument, span: m.Span) -> lsp.Location:
 
 
 def _from_position(document: TextDocument, position: lsp.Position) -> tuple[int, int]:
-    server_position = document.position_codec.position_from_client_units(document.lines,
-                                                                         position)
+    server_position = document.position_codec.position_from_client_units(
+        _lines(document.source), position)
     return server_position.line + 1, server_position.character + 1
 
 
+@lru_cache(maxsize=4)
+def _lines(source: str) -> tuple[str, ...]:
+    """A document's lines as pygls counts them, split once per version of the text (pygls
+    splits the whole text again for each position, which on a large map costs more than
+    answering a hover)."""
+    return tuple(source.splitlines(True))
+
+
 def _text_at(document: TextDocument, span: m.Span) -> str:
-    lines = document.source.split("\n")
+    lines = lines_of(document.source)
     if not 1 <= span.line <= len(lines):
         return ""
     return lines[span.line - 1][span.column - 1:]
