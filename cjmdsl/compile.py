@@ -7,11 +7,13 @@ model (ids, references, the scale, KPIs) and collects every diagnostic.
 """
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from lark import Token, Transformer, Tree, v_args
-from lark.exceptions import VisitError
+from lark.exceptions import UnexpectedInput, VisitError
 
 from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_names, resolve_channel
@@ -19,7 +21,7 @@ from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import (Candidates, Diagnostic, Label, closest, did_you_mean, error,
                                 sort_key, warning)
 from cjmdsl.numbers import signed
-from cjmdsl.parser import parse_tree
+from cjmdsl.parser import parse_tree, reduce_with
 
 _ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}
@@ -45,13 +47,36 @@ class CompileResult:
 
 
 def compile_text(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:
-    """Parse, build and validate a map; never raises for a mistake in the text."""
-    tree, diagnostics = parse_tree(text)
-    if tree is None:
-        return CompileResult(None, diagnostics)
-    journey, diagnostics = _build(tree, filename, known_themes)
+    """Parse, build and validate a map; never raises for a mistake in the text.
+
+    The map is built while it is parsed (`reduce_with`); a text with a syntax error is
+    parsed again by `parse_tree`, which recovers from each mistake and describes it."""
+    with _collector_paused():
+        builder = Builder(filename)
+        try:
+            journey = reduce_with(text, builder, Tree)
+        except UnexpectedInput:
+            return CompileResult(None, parse_tree(text)[1])
+        diagnostics = builder.diagnostics + validate(journey, known_themes)
+        diagnostics.sort(key=sort_key)
     failed = any(d.is_error for d in diagnostics)
     return CompileResult(None if failed else journey, diagnostics)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector off while a map is built: building allocates an
+    object or more per token and none of them is garbage yet, so every collection it would
+    run walks a growing heap for nothing (at 5,000 touchpoints the collections were a
+    third of the compile time, and grew faster than the map). Restored afterwards, so a
+    long-running host (the language server, `cjm serve`) keeps collecting."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def compile_partial(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:
