@@ -347,17 +347,20 @@ class Builder(Transformer):
     def channel(self, meta, children):
         return _Field("channel", (str(children[0]), span_of(children[0])), span_of(meta))
 
+    # The statement and its field share one Span: a map may hold hundreds of thousands.
     def emotion(self, meta, children):
         persona, value, *word = children
+        span = span_of(meta)
         emotion = m.Emotion(str(persona), _number(value), self.string(word[0]) if word else None,
-                            span_of(meta), persona_span=span_of(persona), value_span=span_of(value))
-        return _Field("emotion", emotion, span_of(meta))
+                            span, persona_span=span_of(persona), value_span=span_of(value))
+        return _Field("emotion", emotion, span)
 
     def expect(self, meta, children):
         persona, value = children
-        expectation = m.Expectation(str(persona), _number(value), span_of(meta),
+        span = span_of(meta)
+        expectation = m.Expectation(str(persona), _number(value), span,
                                     persona_span=span_of(persona), value_span=span_of(value))
-        return _Field("expect", expectation, span_of(meta))
+        return _Field("expect", expectation, span)
 
     def _finding_field(key):  # noqa: N805 - builds the methods of ITEM_KINDS' findings
         def method(self, meta, children):
@@ -563,6 +566,7 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
 
     felt = set()
     scale = journey.scale
+    gap_hints: dict[str, str] = {}  # one W105 hint per persona, however many warnings share it
     for tp in journey.touchpoints:
         felt_here = {e.persona if e.persona in persona_ids else meant_persona(e.persona) or e.persona
                      for e in tp.emotions}
@@ -582,7 +586,9 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
             if expectation.persona in persona_ids and expectation.persona not in felt_here:
                 found.append(warning("W105", f"`{expectation.persona}` has an expectation at "
                                              f"`{tp.id}` but no emotion", expectation.span,
-                                     f"add `emotion {expectation.persona} …` to show the gap"))
+                                     gap_hints.setdefault(expectation.persona, f"add `emotion "
+                                                          f"{expectation.persona} …` to show "
+                                                          "the gap")))
         for finding in (item for kind in FINDING_KINDS for item in getattr(tp, kind.field)):
             source = finding.source
             if source and source.kind not in m.SOURCE_KINDS:
