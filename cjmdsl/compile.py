@@ -26,6 +26,8 @@ from cjmdsl.parser import parse_tree, reduce_with
 _ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+# Invalid escapes reported for one string; the last one reported counts the others.
+MOST_ESCAPE_ERRORS = 5
 _OPTIONS_OF = {**{kind.keyword: ("source", "owner") for kind in FINDING_KINDS},
                "action_item": ("outcome", "owner")}
 
@@ -144,10 +146,15 @@ class Builder(Transformer):
 
     # ── helpers ────────────────────────────────────────────────────────────
     def string(self, token: Token) -> str:
-        """Unquote a STRING token, reporting each invalid escape (E005)."""
+        """Unquote a STRING token, reporting its invalid escapes (E005): the first
+        `MOST_ESCAPE_ERRORS`, the last of them counting the rest, so that a string of a
+        million `\\u{` is a handful of diagnostics, not a million."""
         raw = str(token)[1:-1]
+        invalid: list[tuple[str, m.Span]] = []
+        more = 0
 
         def replace(match: re.Match) -> str:
+            nonlocal more
             body = match.group(1)
             if body in _SIMPLE_ESCAPES:
                 return _SIMPLE_ESCAPES[body]
@@ -155,14 +162,21 @@ class Builder(Transformer):
                 code = int(body[2:-1] if body.startswith("u{") else body[1:], 16)
                 if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
                     return chr(code)
-            column = token.column + 1 + match.start()
-            self.diagnostics.append(error(
-                "E005", f"invalid escape `\\{body}` in a string",
-                m.Span(token.line, column, token.line, column + len(match.group(0))),
-                'use \\" \\\\ \\n \\t or \\u{1F600}'))
+            if len(invalid) < MOST_ESCAPE_ERRORS:
+                column = token.column + 1 + match.start()
+                invalid.append((body, m.Span(token.line, column, token.line,
+                                             column + len(match.group(0)))))
+            else:
+                more += 1
             return match.group(0)
 
-        return _ESCAPE.sub(replace, raw)
+        text = _ESCAPE.sub(replace, raw)
+        for number, (body, span) in enumerate(invalid, 1):
+            rest = (f"; {more:,} more invalid escape{'s' if more != 1 else ''} in this string"
+                    if more and number == len(invalid) else "")
+            self.diagnostics.append(error("E005", f"invalid escape `\\{body}` in a string", span,
+                                          'use \\" \\\\ \\n \\t or \\u{1F600}' + rest))
+        return text
 
     def once(self, fields: list[_Field], key: str, what: str):
         """The single field `key`, reporting repeats (E016)."""

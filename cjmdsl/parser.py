@@ -197,9 +197,11 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
         if missing_brace and unclosed is None:
             unclosed = _unclosed_by_indentation(text)
             diagnostics.extend(unclosed)
-        if not (missing_brace and unclosed):
+        # One mistake often upsets the rest of its line; report the first only, and do not
+        # even describe the others: describing looks at the line, and a 4.9 MB line of `\u{`
+        # would be read again for each of its 4.9 million errors.
+        if not (missing_brace and unclosed) and _error_line(exc) not in reported_lines:
             diagnostic = _describe(exc, text)
-            # One mistake often upsets the rest of its line; report the first only.
             if diagnostic.span.line not in reported_lines:
                 reported_lines.add(diagnostic.span.line)
                 diagnostics.append(diagnostic)
@@ -223,6 +225,14 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
             diagnostics.append(_describe(exc, text))
         return (completed[0] if completed else None), sorted(diagnostics, key=sort_key)
     return (None if diagnostics and not tolerant else tree), sorted(diagnostics, key=sort_key)
+
+
+def _error_line(exc: UnexpectedInput) -> int | None:
+    """The line an error's diagnostic will point at, when that is known before describing it
+    (the end of the file is reported where its text ends)."""
+    if isinstance(exc, UnexpectedToken):
+        return None if exc.token.type == "$END" else exc.token.line
+    return exc.line
 
 
 def _missing_brace(exc: UnexpectedInput) -> bool:
