@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import cache
 
 from cjmdsl.diagnostics import Diagnostic, error
 from cjmdsl.model import Journey, Span
@@ -67,6 +68,16 @@ def _texts(node, span: Span | None = None):
             yield from _texts(item, span)
     elif dataclasses.is_dataclass(node) and not isinstance(node, Span):
         own = getattr(node, "span", span)
-        for field in dataclasses.fields(node):
-            if field.compare:  # spans and the file name are not text of the map
-                yield from _texts(getattr(node, field.name), own)
+        for name in _text_fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, str):  # most fields: no generator for one string
+                yield value, own
+            elif value is not None and not isinstance(value, (int, float)):
+                yield from _texts(value, own)
+
+
+@cache
+def _text_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a model class that may hold text of the map (spans and the file name
+    are not), looked up once per class rather than once per object."""
+    return tuple(field.name for field in dataclasses.fields(kind) if field.compare)

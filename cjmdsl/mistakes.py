@@ -84,7 +84,7 @@ def token_hint(exc: UnexpectedToken, text: str) -> tuple[str | None, str] | None
     """For a known mistake: a better message (or None to keep the parser's) and the fix."""
     kind = _kind_of(exc)
     token = exc.token
-    line = _line(text, token.line) if token.line else ""
+    line = _line(text, token) if token.line else ""
     if kind == "empty":
         return ("the file is empty" if not text.strip() else "the file has no map",
                 'a file holds one map: start it with `map "Title" { … }`, '
@@ -183,9 +183,14 @@ def _after_on_same_line(exc: UnexpectedToken) -> bool:
     return before is not None and (before.end_line or before.line) == exc.token.line
 
 
-def _line(text: str, number: int) -> str:
-    lines = text.split("\n")
-    return lines[number - 1].rstrip("\r") if 1 <= number <= len(lines) else ""
+def _line(text: str, token: Token) -> str:
+    """The line the token is on, found from its offset: splitting the whole text for each
+    syntax error made many errors in a large file quadratic."""
+    if token.start_pos is None:  # a token the parser made up has no offset
+        lines = text.split("\n")
+        return lines[token.line - 1].rstrip("\r") if 1 <= token.line <= len(lines) else ""
+    start = text.rfind("\n", 0, token.start_pos) + 1
+    return text[start:_line_end(text, token.start_pos)].rstrip("\r")
 
 
 def _line_end(text: str, pos: int) -> int:

@@ -14,7 +14,7 @@ from cjmdsl.channels import channel_id, channel_label
 SOURCE_KINDS = ("interview", "survey", "review", "analytics", "support", "other")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a large map holds a million spans
 class Span:
     """1-based line and column of the first character, and of the one after the last."""
 

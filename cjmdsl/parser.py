@@ -103,6 +103,80 @@ def keywords_by_terminal() -> dict[str, str]:
     return {t.name: t.pattern.value for t in parser().terminals if t.pattern.type == "str"}
 
 
+class Reduced:
+    """A rule's value while `reduce_with` parses, with the place in the text the rule covers
+    (the first to the last of its tokens, as Lark's `propagate_positions` counts it), so a
+    builder method gets it as `meta`."""
+
+    __slots__ = ("value", "line", "column", "start_pos", "end_line", "end_column", "end_pos")
+    empty = False  # a rule always covers at least one token in this grammar
+
+    def __init__(self, first, last):
+        self.line, self.column, self.start_pos = first.line, first.column, first.start_pos
+        self.end_line, self.end_column, self.end_pos = last.end_line, last.end_column, last.end_pos
+
+
+@cache
+def _reductions() -> list[tuple]:
+    """For each grammar rule: its method name, which of its symbols the method gets (the
+    positions of its children, a keyword and punctuation left out), which of those are
+    repetitions to splice in (Lark's `__x_star_n` rules), whether it is a repetition itself
+    and whether a `?rule` of one child is that child. Lark's ParseTreeBuilder shapes its
+    trees by the same rules."""
+    reductions = []
+    for rule in parser().rules:
+        keep = tuple(i for i, symbol in enumerate(rule.expansion)
+                     if rule.options.keep_all_tokens or not (symbol.is_term and symbol.filter_out))
+        splice = frozenset(i for i in keep if not rule.expansion[i].is_term
+                           and rule.expansion[i].name.startswith("_"))
+        reductions.append((rule, rule.alias or rule.origin.name, keep, splice,
+                           rule.origin.name.startswith("_"),
+                           bool(rule.options.expand1 and not rule.alias)))
+    return reductions
+
+
+def _reducer(method, keep: tuple, splice: frozenset, repetition: bool, inline: bool):
+    """The callback the LALR parser calls with a rule's symbols (tokens, and `Reduced` for
+    the rules inside it) when it reduces the rule."""
+    def reduce(symbols):
+        if inline and len(keep) == 1 and not splice:
+            return symbols[keep[0]]
+        children: list = []
+        for i in keep:
+            item = symbols[i]
+            if i in splice:
+                if children:
+                    children += item.value
+                else:  # a repetition is left-recursive: go on with its list, do not copy it
+                    children = item.value
+            else:
+                children.append(item.value if type(item) is Reduced else item)
+        node = Reduced(symbols[0], symbols[-1])
+        node.value = children if repetition else method(node, children)
+        return node
+    return reduce
+
+
+def reduce_with(text: str, builder, default) -> object:
+    """Parse `text` and build its value while parsing, without a tree: each rule, once
+    reduced, is given to `builder`'s method of the rule's name (or its alias) as
+    `method(meta, children)`, with the children a tree would have; `default(name,
+    children)` builds a rule that has no method. Raises Lark's UnexpectedInput at the first
+    syntax error: `parse_tree` recovers from errors and describes them.
+
+    This is what a Transformer does on the finished tree, minus the tree: no Tree and Meta
+    per rule and no second walk, which is most of the time a large map spends in Lark."""
+    callbacks = {}
+    for rule, name, keep, splice, repetition, inline in _reductions():
+        method = getattr(builder, name, None)
+        if method is None:
+            method = (lambda name: lambda meta, children: default(name, children))(name)
+        callbacks[rule] = _reducer(method, keep, splice, repetition, inline)
+    interactive = parser().parse_interactive(text)
+    interactive.parser_state.parse_conf.callbacks = callbacks  # this parse's, not the parser's
+    return interactive.resume_parse().value
+
+
 def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Diagnostic]]:
     """Parse `text`; the tree is None when the text has syntax errors.
 
@@ -123,9 +197,11 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
         if missing_brace and unclosed is None:
             unclosed = _unclosed_by_indentation(text)
             diagnostics.extend(unclosed)
-        if not (missing_brace and unclosed):
+        # One mistake often upsets the rest of its line; report the first only, and do not
+        # even describe the others: describing looks at the line, and a 4.9 MB line of `\u{`
+        # would be read again for each of its 4.9 million errors.
+        if not (missing_brace and unclosed) and _error_line(exc) not in reported_lines:
             diagnostic = _describe(exc, text)
-            # One mistake often upsets the rest of its line; report the first only.
             if diagnostic.span.line not in reported_lines:
                 reported_lines.add(diagnostic.span.line)
                 diagnostics.append(diagnostic)
@@ -149,6 +225,14 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
             diagnostics.append(_describe(exc, text))
         return (completed[0] if completed else None), sorted(diagnostics, key=sort_key)
     return (None if diagnostics and not tolerant else tree), sorted(diagnostics, key=sort_key)
+
+
+def _error_line(exc: UnexpectedInput) -> int | None:
+    """The line an error's diagnostic will point at, when that is known before describing it
+    (the end of the file is reported where its text ends)."""
+    if isinstance(exc, UnexpectedToken):
+        return None if exc.token.type == "$END" else exc.token.line
+    return exc.line
 
 
 def _missing_brace(exc: UnexpectedInput) -> bool:

@@ -111,3 +111,45 @@ def test_standard_input_is_read_no_further_than_the_limit():
                          capture_output=True, timeout=20)
     assert run.returncode == 1
     assert b"error[E030]: the file is more than 1,000 bytes, the limit" in run.stderr
+
+
+def _under_400_megabytes():  # address space: the interpreter and its libraries take ~150 MB
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (400 * 2**20, 400 * 2**20))
+
+
+def test_a_string_of_megabytes_of_invalid_escapes_is_checked_in_bounded_memory(tmp_path):
+    """4.8 MB of `\\u{` in one string: the string terminal kept regex backtracking state per
+    character (about 470 MB) and every escape was a diagnostic of its own (1.6 million)."""
+    path = tmp_path / "m.cjm"
+    path.write_text('map "M" {\n  description "' + "\\u{" * 1_600_000 + '"\n'
+                    '  stage s "S" { touchpoint t "T" { channel web } }\n}\n', encoding="utf-8")
+    run = subprocess.run(["cjm", "check", str(path)], capture_output=True, text=True,
+                         preexec_fn=_under_400_megabytes, timeout=120)
+    assert run.returncode == 1, run.stderr[-2000:]
+    assert run.stderr.count("error[E005]") == 5
+    assert "; 1,599,995 more invalid escapes in this string" in run.stderr
+
+
+def test_a_string_reports_its_first_invalid_escapes_and_counts_the_others():
+    shown = report('map "M" {\n  description "\\q \\x \\y \\z \\w \\v \\k"\n'
+                   '  stage s "S" { touchpoint t "T" { channel web } }\n}\n')
+    assert shown.count("error[E005]") == 5
+    assert "invalid escape `\\w` in a string" in shown
+    assert "invalid escape `\\v`" not in shown
+    assert shown.count("more invalid escape") == 1
+    assert '^^ use \\" \\\\ \\n \\t or \\u{1F600}; 2 more invalid escapes in this string' in shown
+
+
+def test_a_map_built_while_parsing_equals_the_one_built_from_the_tree():
+    """`compile_text` builds the map as Lark reduces each rule; the language server builds it
+    from the tree. Both give the same journey, spans included, and the same diagnostics."""
+    from pathlib import Path
+
+    from cjmdsl.compile import compile_partial, compile_text
+
+    for path in sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.cjm")):
+        text = path.read_text(encoding="utf-8")
+        built, from_tree = compile_text(text, path.name), compile_partial(text, path.name)
+        assert repr(built.journey) == repr(from_tree.journey)
+        assert built.diagnostics == from_tree.diagnostics
