@@ -33,6 +33,7 @@ Examples:
   cjm render maps/*.cjm -o build/maps/   many maps into a folder
   cjm render maps/ -o build/maps/ -j 4   every map under maps/, sub-folders mirrored
   cjm render shop.cjm -f png --scale 3
+  cjm render shop.cjm --width 1000       laid out for a 1,000 px wiki page
   cat shop.cjm | cjm render - -o shop.svg
 
 \b
@@ -42,7 +43,7 @@ skipped: the cache lives in $CJM_CACHE_DIR (default ~/.cache/cjmdsl), is safe to
 delete, and --no-cache ignores it.
 
 \b
-Defaults for -f, -o, --theme, --dark-theme and the limits come from the nearest
+Defaults for -f, -o, --theme, --dark-theme, --width and the limits come from the nearest
 cjm.toml or [tool.cjm] in pyproject.toml; `cjm config` shows them.
 """
 
@@ -144,6 +145,28 @@ def limit_options(command):
     return command
 
 
+class TargetWidth(click.ParamType):
+    """`--width`: whole pixels, at least the smallest target; 0 or `none` for one row."""
+
+    name = "PIXELS"
+
+    def convert(self, value, param, ctx):
+        from cjmdsl.geometry import SMALLEST_WIDTH
+
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        if text == "none":
+            return 0
+        if not text.isdigit():
+            self.fail(f"{value!r} is not a whole number of pixels (or `none` for one row)",
+                      param, ctx)
+        if 0 < int(text) < SMALLEST_WIDTH:
+            self.fail(f"{value} is narrower than the smallest map ({SMALLEST_WIDTH} px: the "
+                      "labels and one column); give 0 or `none` for one row", param, ctx)
+        return int(text)
+
+
 @cli.command(help=RENDER_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "format_name", default=None, type=click.Choice(format_choices()),
@@ -162,11 +185,14 @@ def limit_options(command):
 @click.option("--scale", type=click.FloatRange(min=0.1, max=16), default=None,
               help="Size factor for png (pixels per SVG unit, default 2) and pdf "
                    "(default 1).")
+@click.option("--width", type=TargetWidth(), default=None,
+              help="Pixels the svg, png and pdf are laid out for: the stages wrap into rows "
+                   "that fit. 0 or `none`: one row, as wide as the journey.  [default: 880]")
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool,
-           scale: float | None) -> None:
+           scale: float | None, width: int | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
 
@@ -184,7 +210,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
-        options = _backend_options(module, format_name, scale)
+        options = _backend_options(module, format_name, scale, project.width, width is not None)
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders,
                                 theme_files)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
@@ -343,6 +369,7 @@ class ProjectDefaults:
     output: str | None  # -o, else the config's output folder (ending in /)
     theme: str | None  # the config's theme, for maps that name none (--theme beats both)
     dark_theme: str | None  # --dark-theme, else the config's
+    width: int  # --width, else the config's, else 880 (0: one row)
 
 
 def project_settings(files, command_line: dict):
@@ -366,7 +393,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     ctx = click.get_current_context()
     limits = ctx.meta.setdefault(LIMITS_KEY, {})
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
-                    "output": ctx.params.get("output"),
+                    "output": ctx.params.get("output"), "width": ctx.params.get("width"),
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
     settings = project_settings(files, command_line)
@@ -383,7 +410,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     theme = settings["theme"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
                            theme.value if theme.source != "command line" else None,
-                           settings["dark_theme"].value)
+                           settings["dark_theme"].value, settings["width"].value)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
@@ -490,13 +517,20 @@ def _refuse_links_out(found: list[str], folder: Path) -> None:
             fail_usage(f"{refused}; {refused.hint}")
 
 
-def _backend_options(module, format_name: str, scale: float | None) -> dict:
-    """Options a format takes (listed in its OPTIONS); asking one that does not is a usage
-    error."""
+def _backend_options(module, format_name: str, scale: float | None, width: int,
+                     width_given: bool) -> dict:
+    """Options a format takes (listed in its OPTIONS); asking on the command line one that it
+    does not is a usage error. The width (from the command line or the config) goes to every
+    format laid out for one."""
+    takes = getattr(module, "OPTIONS", ())
     given = {"scale": scale} if scale is not None else {}
+    if width_given:
+        given["width"] = width
     for option in given:
-        if option not in getattr(module, "OPTIONS", ()):
+        if option not in takes:
             fail_usage(f"--{option} does not apply to -f {format_name}")
+    if "width" in takes:
+        given["width"] = width
     return given
 
 

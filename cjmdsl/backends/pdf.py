@@ -12,15 +12,18 @@ from datetime import datetime, timezone
 
 from cjmdsl.backends import svg
 from cjmdsl.backends._raster import unavailable, without_paint_order
+from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
 BINARY = True
-OPTIONS = ("scale",)
+OPTIONS = ("scale", "width")
 DEFAULT_SCALE = 1.0
 
 
-def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE) -> bytes:
+def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
+           width: float | None = DEFAULT_WIDTH) -> bytes:
+    """The map laid out for `width` pixels (0 or None: one row), at `scale`."""
     try:
         import cairocffi
         from cairosvg.surface import PDFSurface
@@ -40,7 +43,7 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE) -> byte
             surface.set_metadata(cairocffi.PDF_METADATA_TITLE, journey.title)
             return surface, width, height
 
-    markup = without_paint_order(svg.render(journey, theme))
+    markup = without_paint_order(svg.render(journey, theme, width))
     return ReproduciblePDF.convert(markup.encode("utf-8"), scale=float(scale))
 
 
