@@ -34,6 +34,7 @@ Examples:
   cjm render maps/ -o build/maps/ -j 4   every map under maps/, sub-folders mirrored
   cjm render shop.cjm -f png --scale 3
   cjm render shop.cjm --width 1000       laid out for a 1,000 px wiki page
+  cjm render shop.cjm -f pdf --page A4   rows of stages on A4 landscape pages
   cat shop.cjm | cjm render - -o shop.svg
 
 \b
@@ -188,15 +189,22 @@ class TargetWidth(click.ParamType):
 @click.option("--width", type=TargetWidth(), default=None,
               help="Pixels the svg, png and pdf are laid out for: the stages wrap into rows "
                    "that fit. 0 or `none`: one row, as wide as the journey.  [default: 880]")
+@click.option("--page", type=click.Choice(["A4", "A3", "letter"], case_sensitive=False),
+              default=None, help="pdf: put the rows of stages on pages of this paper size, "
+                                 "each with the title and legend.  [default: one page]")
+@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default=None,
+              help="pdf: the orientation of the --page paper.  [default: landscape]")
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
-           no_cache: bool,
-           scale: float | None, width: int | None) -> None:
+           no_cache: bool, scale: float | None, width: int | None, page: str | None,
+           orientation: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
 
     _refuse_output_names_as_inputs(files)
+    if orientation and not page:
+        fail_usage("--orientation needs --page (the paper it turns)")
     inputs, folders = expand_inputs(files)
     _check_output_file(inputs, folders, output)
     asked = output_format(format_name, output) if format_name or _names_file(output) else None
@@ -210,7 +218,9 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
-        options = _backend_options(module, format_name, scale, project.width, width is not None)
+        asked = {"scale": scale, "width": width, "page": page and page.lower(),
+                 "orientation": orientation}
+        options = _backend_options(module, format_name, asked, {"width": project.width})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders,
                                 theme_files)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
@@ -369,7 +379,7 @@ class ProjectDefaults:
     output: str | None  # -o, else the config's output folder (ending in /)
     theme: str | None  # the config's theme, for maps that name none (--theme beats both)
     dark_theme: str | None  # --dark-theme, else the config's
-    width: int  # --width, else the config's, else 880 (0: one row)
+    width: int | None  # the config's width (0: one row); None: the format's own default
 
 
 def project_settings(files, command_line: dict):
@@ -407,10 +417,12 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     if len(formats) > 1 and output.source == "command line" and not _names_folder(output.value):
         fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
                     f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
-    theme = settings["theme"]
+    theme, width = settings["theme"], settings["width"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
                            theme.value if theme.source != "command line" else None,
-                           settings["dark_theme"].value, settings["width"].value)
+                           settings["dark_theme"].value,
+                           width.value if width.source not in ("default", "command line")
+                           else None)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
@@ -517,21 +529,18 @@ def _refuse_links_out(found: list[str], folder: Path) -> None:
             fail_usage(f"{refused}; {refused.hint}")
 
 
-def _backend_options(module, format_name: str, scale: float | None, width: int,
-                     width_given: bool) -> dict:
-    """Options a format takes (listed in its OPTIONS); asking on the command line one that it
-    does not is a usage error. The width (from the command line or the config) goes to every
-    format laid out for one."""
+def _backend_options(module, format_name: str, asked: dict, configured: dict) -> dict:
+    """Options a format takes (listed in its OPTIONS): those `asked` on the command line (a
+    usage error for a format that does not take one), over those the config sets (given to
+    the formats that take them); a value of None is not set."""
     takes = getattr(module, "OPTIONS", ())
-    given = {"scale": scale} if scale is not None else {}
-    if width_given:
-        given["width"] = width
+    given = {name: value for name, value in asked.items() if value is not None}
     for option in given:
         if option not in takes:
             fail_usage(f"--{option} does not apply to -f {format_name}")
-    if "width" in takes:
-        given["width"] = width
-    return given
+    defaults = {name: value for name, value in configured.items()
+                if value is not None and name in takes}
+    return {**defaults, **given}
 
 
 def _read_bytes(name: str) -> Source:

@@ -155,3 +155,18 @@ def test_the_layout_does_not_visit_every_persona_at_every_touchpoint(monkeypatch
     for width in (None, 880):
         layout(journey, THEME, width)
     assert len(asked) < 10 * (300 + 300)
+
+
+@pytest.mark.parametrize("shape", [595.28 / 841.89, 841.89 / 595.28])
+def test_pages_repeat_the_title_and_legend_and_hold_every_row_once(shape):
+    from cjmdsl.layout import pages
+
+    journey = parse(MAPS["generated-40"])
+    whole = layout(journey, THEME, 880)
+    printed = pages(journey, THEME, 880, shape)
+    assert len(printed) > 1
+    assert all(p.title == whole.title and p.legend == whole.legend for p in printed)
+    assert all(p.height >= 880 * shape - 0.01 for p in printed)
+    assert [tp.touchpoint_id for p in printed for tp in p.touchpoints] == [
+        tp.touchpoint_id for tp in whole.touchpoints]
+    assert [bool(p.kpis) for p in printed] == [False] * (len(printed) - 1) + [True]

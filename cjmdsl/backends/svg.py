@@ -27,14 +27,16 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH) 
     return draw(journey, layout(journey, theme, width), theme)
 
 
-def draw(journey: Journey, geometry: g.Geometry, theme: Theme) -> str:
-    """SVG markup for an already laid-out map (the HTML page reuses this)."""
+def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
+         described: str | None = None) -> str:
+    """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
+    the journey's summary when the caller has it already (the pages of a PDF)."""
     template = environment().get_template("map.svg.j2")
     return template.render(
         g=geometry,
         uid=_uid(journey),
         title=journey.title,
-        summary=summary(journey),
+        summary=summary(journey) if described is None else described,
         icons={name: channel.icon for name, channel in CHANNELS.items()},
         radius=theme.spacing["radius"],
         band_opacity=theme.emotion["band_opacity"],

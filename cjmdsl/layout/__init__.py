@@ -22,7 +22,7 @@ from cjmdsl.layout.rows import plan_rows
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
-__all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout"]
+__all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "pages"]
 
 
 class _Layout(EmotionLane, StagePlan, Base):
@@ -35,24 +35,73 @@ ROW_GAP = 30  # between two rows of stages, with a rule in its middle
 def layout(journey: Journey, theme: Theme, width: float | None = None) -> g.Geometry:
     """Place everything for a map shown `width` pixels wide (see `rows`; None: one row, as
     wide as the journey); the result is all a backend needs to draw the map."""
+    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None)))
+
+
+def pages(journey: Journey, theme: Theme, width: float | None,
+          shape: float) -> list[g.Geometry]:
+    """The map on pages `shape` times as tall as wide, for print: each page has the title and
+    the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
+    page of their own when they do not fit). Every page is at least a page tall."""
     lay = _Layout(journey, theme, plan_rows(journey, theme, width or None))
+    head = _head(lay)
+    whole = _laid_out(lay, head)
+    page_height = whole.width * shape
+    title, description, _, _, below_title, top = head
+    # A legend of hundreds of personas would fill every page: then it is on the first only.
+    later = head if top <= page_height / 3 else (title, description, (), (), below_title,
+                                                 below_title)
+    margin = theme.spacing["margin"]
+    groups: list[list[int]] = [[]]
+    used, room = 0.0, page_height - top - margin
+    for index, row in enumerate(whole.rows):
+        needed = row.box.height + (ROW_GAP if groups[-1] else 0)
+        if groups[-1] and used + needed > room:
+            groups.append([])
+            needed, used, room = row.box.height, 0.0, page_height - later[-1] - margin
+        groups[-1].append(index)
+        used += needed
+    kpis = whole.height - margin - whole.rows[-1].box.bottom
+    if used + kpis > room and whole.kpis:
+        groups.append([])
+    # One layout for every page: what is the map's as a whole (title, legend, which lanes it
+    # has) is worked out once, so printing costs what laying out the map does.
+    return [_laid_out(lay, head if number == 0 else later, rows=group,
+                      kpis=number == len(groups) - 1, height=page_height)
+            for number, group in enumerate(groups)]
+
+
+def _head(lay: _Layout) -> tuple:
+    """The title, the description, the legend and its keys, the top of what follows the
+    title, and the top of the first row."""
     title, description = lay.title()
+    below_title = lay.y
     legend, legend_keys = lay.legend()
-    rows = []
-    for pieces in lay.plan.rows:
+    return title, description, legend, legend_keys, below_title, lay.y
+
+
+def _laid_out(lay: _Layout, head: tuple | None = None, rows: list[int] | None = None,
+              kpis: bool = True, height: float = 0) -> g.Geometry:
+    """The map under `head` (default: its own title and legend) with the rows of the plan
+    numbered `rows` (None: all) and, with `kpis`, the KPI cards; at least `height` tall."""
+    theme = lay.theme
+    title, description, legend, legend_keys, _, lay.y = head or _head(lay)
+    chosen = lay.plan.rows if rows is None else [lay.plan.rows[index] for index in rows]
+    drawn = []
+    for pieces in chosen:
         divider = None
-        if rows:
+        if drawn:
             lay.y += ROW_GAP - lay.lane_gap
             middle = lay.y - ROW_GAP / 2
             divider = g.Line(lay.margin, middle, lay.width - lay.margin, middle)
         lay.begin_row(pieces)
-        rows.append(_row(lay, divider))
-    kpis, kpi_label = lay.kpi_cards()
-    height = lay.y - lay.lane_gap + lay.margin
+        drawn.append(_row(lay, divider))
+    cards, kpi_label = lay.kpi_cards() if kpis else ((), None)
+    height = max(height, lay.y - lay.lane_gap + lay.margin)
     return g.Geometry(
         width=round(lay.width, 2), height=round(height, 2), background=theme.colors["background"],
         font_family=theme.font["family"], title=title, description=description, legend=legend,
-        legend_keys=legend_keys, rows=tuple(rows), kpis=kpis, kpi_label=kpi_label,
+        legend_keys=legend_keys, rows=tuple(drawn), kpis=cards, kpi_label=kpi_label,
         grid_color=theme.colors["line"], colors=dict(theme.colors),
     )
 
