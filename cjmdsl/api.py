@@ -58,18 +58,24 @@ def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS)
 
 
 def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = None,
-           filename: str = "<input>") -> str | bytes:
+           filename: str = "<input>", **options) -> str | bytes:
     """Render a Journey, or .cjm text, to `format` with `theme`.
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
-    then "default". An unknown `format` raises UnknownFormat before anything is parsed.
+    then "default". `options` are those the format takes, as `cjm render` passes them:
+    `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
+    and `scale` (png, pdf). An unknown `format` raises UnknownFormat, an option the format
+    does not take a ValueError, before anything is parsed.
     """
     from cjmdsl.backends import backend
     from cjmdsl.themes import theme_for
 
     module = backend(format)
+    refused = sorted(set(options) - set(getattr(module, "OPTIONS", ())))
+    if refused:
+        raise ValueError(f"format {format!r} takes no option {', '.join(refused)}")
     journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
-    return module.render(journey, theme_for(journey.theme, theme))
+    return module.render(journey, theme_for(journey.theme, theme), **options)
 
 
 def _svg_for_jupyter(journey: Journey) -> str:

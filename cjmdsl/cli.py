@@ -33,6 +33,8 @@ Examples:
   cjm render maps/*.cjm -o build/maps/   many maps into a folder
   cjm render maps/ -o build/maps/ -j 4   every map under maps/, sub-folders mirrored
   cjm render shop.cjm -f png --scale 3
+  cjm render shop.cjm --width 1000       laid out for a 1,000 px wiki page
+  cjm render shop.cjm -f pdf --page A4   rows of stages on A4 landscape pages
   cat shop.cjm | cjm render - -o shop.svg
 
 \b
@@ -42,7 +44,7 @@ skipped: the cache lives in $CJM_CACHE_DIR (default ~/.cache/cjmdsl), is safe to
 delete, and --no-cache ignores it.
 
 \b
-Defaults for -f, -o, --theme, --dark-theme and the limits come from the nearest
+Defaults for -f, -o, --theme, --dark-theme, --width and the limits come from the nearest
 cjm.toml or [tool.cjm] in pyproject.toml; `cjm config` shows them.
 """
 
@@ -144,6 +146,28 @@ def limit_options(command):
     return command
 
 
+class TargetWidth(click.ParamType):
+    """`--width`: whole pixels, at least the smallest target; 0 or `none` for one row."""
+
+    name = "PIXELS"
+
+    def convert(self, value, param, ctx):
+        from cjmdsl.geometry import SMALLEST_WIDTH
+
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        if text == "none":
+            return 0
+        if not text.isdigit():
+            self.fail(f"{value!r} is not a whole number of pixels (or `none` for one row)",
+                      param, ctx)
+        if 0 < int(text) < SMALLEST_WIDTH:
+            self.fail(f"{value} is narrower than the smallest map ({SMALLEST_WIDTH} px: the "
+                      "labels and one column); give 0 or `none` for one row", param, ctx)
+        return int(text)
+
+
 @cli.command(help=RENDER_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "format_name", default=None, type=click.Choice(format_choices()),
@@ -162,15 +186,25 @@ def limit_options(command):
 @click.option("--scale", type=click.FloatRange(min=0.1, max=16), default=None,
               help="Size factor for png (pixels per SVG unit, default 2) and pdf "
                    "(default 1).")
+@click.option("--width", type=TargetWidth(), default=None,
+              help="Pixels the svg, png and pdf are laid out for: the stages wrap into rows "
+                   "that fit. 0 or `none`: one row, as wide as the journey.  [default: 880]")
+@click.option("--page", type=click.Choice(["A4", "A3", "letter"], case_sensitive=False),
+              default=None, help="pdf: put the rows of stages on pages of this paper size, "
+                                 "each with the title and legend.  [default: one page]")
+@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default=None,
+              help="pdf: the orientation of the --page paper.  [default: landscape]")
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
-           no_cache: bool,
-           scale: float | None) -> None:
+           no_cache: bool, scale: float | None, width: int | None, page: str | None,
+           orientation: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
 
     _refuse_output_names_as_inputs(files)
+    if orientation and not page:
+        fail_usage("--orientation needs --page (the paper it turns)")
     inputs, folders = expand_inputs(files)
     _check_output_file(files, inputs, folders, output)
     asked = output_format(format_name, output) if format_name or _names_file(output) else None
@@ -184,7 +218,9 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
-        options = _backend_options(module, format_name, scale)
+        asked = {"scale": scale, "width": width, "page": page and page.lower(),
+                 "orientation": orientation}
+        options = _backend_options(module, format_name, asked, {"width": project.width})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
@@ -362,6 +398,7 @@ class ProjectDefaults:
     output: str | None  # -o, else the config's output folder (ending in /)
     theme: str | None  # the config's theme, for maps that name none (--theme beats both)
     dark_theme: str | None  # --dark-theme, else the config's
+    width: int | None  # the config's width (0: one row); None: the format's own default
 
 
 def project_settings(files, command_line: dict):
@@ -385,7 +422,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     ctx = click.get_current_context()
     limits = ctx.meta.setdefault(LIMITS_KEY, {})
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
-                    "output": ctx.params.get("output"),
+                    "output": ctx.params.get("output"), "width": ctx.params.get("width"),
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
     settings = project_settings(files, command_line)
@@ -399,10 +436,12 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     if len(formats) > 1 and output.source == "command line" and not _names_folder(output.value):
         fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
                     f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
-    theme = settings["theme"]
+    theme, width = settings["theme"], settings["width"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
                            theme.value if theme.source != "command line" else None,
-                           settings["dark_theme"].value)
+                           settings["dark_theme"].value,
+                           width.value if width.source not in ("default", "command line")
+                           else None)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
@@ -506,14 +545,18 @@ def refuse_links_out(maps: list[str], folder: Path) -> None:
             fail_usage(f"{refused}; {refused.hint}")
 
 
-def _backend_options(module, format_name: str, scale: float | None) -> dict:
-    """Options a format takes (listed in its OPTIONS); asking one that does not is a usage
-    error."""
-    given = {"scale": scale} if scale is not None else {}
+def _backend_options(module, format_name: str, asked: dict, configured: dict) -> dict:
+    """Options a format takes (listed in its OPTIONS): those `asked` on the command line (a
+    usage error for a format that does not take one), over those the config sets (given to
+    the formats that take them); a value of None is not set."""
+    takes = getattr(module, "OPTIONS", ())
+    given = {name: value for name, value in asked.items() if value is not None}
     for option in given:
-        if option not in getattr(module, "OPTIONS", ()):
+        if option not in takes:
             fail_usage(f"--{option} does not apply to -f {format_name}")
-    return given
+    defaults = {name: value for name, value in configured.items()
+                if value is not None and name in takes}
+    return {**defaults, **given}
 
 
 def _read_bytes(name: str) -> Source:

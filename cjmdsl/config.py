@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error
+from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
 from cjmdsl.limits import Limits
 from cjmdsl.model import Span
 from cjmdsl.tomlfile import Places, kind_of, read_toml, read_toml_file
@@ -47,16 +48,18 @@ PYPROJECT_TABLE = "tool.cjm"
 LIMIT_NAMES = tuple(f.name for f in dataclasses.fields(Limits))
 
 # Every setting, with its default. `theme` None: each map's own theme, else "default";
-# `dark_theme` None: the theme's own dark partner; `output` None: beside each map.
+# `dark_theme` None: the theme's own dark partner; `output` None: beside each map; `width`
+# the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey).
 DEFAULTS: dict[str, object] = {
     "theme": None,
     "dark_theme": None,
     "formats": ("svg",),
     "output": None,
+    "width": DEFAULT_WIDTH,
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
-_TOP_KEYS = ("theme", "dark_theme", "formats", "output")
+_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width")
 # Sections and their keys; `lint` is reserved for journey-quality rules and not yet read.
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, "lint": None}
 
@@ -249,12 +252,26 @@ class _Checker:
         span = self._value_span(key)
         if key == "formats":
             return self._check_formats(value)
+        if key == "width":
+            return self._check_width(value, span)
         if not isinstance(value, str):
             self._fail("E062", f"`{key}` must be text in quotes, not {kind_of(value)}", span)
             return None
         if key == "output":
             return self._inside(key, value, span, "the output folder")
         return self._check_theme(key, value, span)
+
+    def _check_width(self, value, span: Span) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._fail("E062", f"`width` must be a whole number of pixels, not {kind_of(value)}",
+                       span, f"such as width = {DEFAULT_WIDTH}, or 0 for one row")
+            return None
+        if value != 0 and value < SMALLEST_WIDTH:
+            self._fail("E063", f"`width` must be 0 (one row) or at least {SMALLEST_WIDTH}, "
+                               f"not {value}", span,
+                       f"a map needs {SMALLEST_WIDTH} px for its labels and one column")
+            return None
+        return value
 
     def _check_formats(self, value):
         from cjmdsl.backends import formats
@@ -354,7 +371,8 @@ def limits_of(settings: dict[str, Setting]) -> Limits:
 @dataclass(frozen=True)
 class MapDefaults:
     """What a project config gives the maps of a docs build (Sphinx, MkDocs): `theme` for maps
-    that name none, `dark_theme` over the theme's own partner, the `limits`; a theme file as an
+    that name none, `dark_theme` over the theme's own partner, the `limits`, the `width` the
+    maps are laid out for; a theme file as an
     absolute path, since a docs build keeps it across its pages. `path` is the config file, for
     rebuilding when it changes; None: no config."""
 
@@ -362,6 +380,7 @@ class MapDefaults:
     dark_theme: str | None = None
     limits: Limits = Limits()
     path: Path | None = None
+    width: int = DEFAULT_WIDTH  # the svg's target width (0: one row)
 
 
 class BuildConfigs:
@@ -400,4 +419,5 @@ class BuildConfigs:
             value = settings[name].value
             return str(Path(value).resolve()) if value and is_theme_path(value) else value
 
-        return MapDefaults(theme("theme"), theme("dark_theme"), limits_of(settings), path)
+        return MapDefaults(theme("theme"), theme("dark_theme"), limits_of(settings), path,
+                           settings["width"].value)

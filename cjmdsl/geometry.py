@@ -11,6 +11,12 @@ import dataclasses
 import json
 from dataclasses import dataclass
 
+# The width a map is laid out for unless told otherwise: GitHub's content column, the
+# narrowest common place a map is embedded (a wider page shows it at its natural size). 0 or
+# None asks for one row, as wide as the journey. No target is narrower than a phone's screen.
+DEFAULT_WIDTH = 880
+SMALLEST_WIDTH = 320
+
 
 @dataclass(frozen=True)
 class Box:
@@ -26,6 +32,16 @@ class Box:
     @property
     def bottom(self) -> float:
         return self.y + self.height
+
+
+@dataclass(frozen=True)
+class Line:
+    """A straight rule, such as the one between two lanes."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
 
 
 @dataclass(frozen=True)
@@ -139,6 +155,7 @@ class TouchpointHeader:
     channel: TextBlock | None
     name: TextBlock
     moment: TextBlock | None
+    star: Marker | None = None  # drawn before the moment-of-truth label
 
 
 @dataclass(frozen=True)
@@ -160,6 +177,7 @@ class Lane:
     box: Box
     label: TextBlock
     cards: tuple[Card, ...]
+    separator: Line  # the rule above the lane
 
 
 @dataclass(frozen=True)
@@ -210,6 +228,7 @@ class EmotionLane:
     label: TextBlock
     levels: tuple[Level, ...]
     curves: tuple[Curve, ...]
+    separator: Line  # the rule above the lane
 
 
 @dataclass(frozen=True)
@@ -229,18 +248,17 @@ class KpiCard:
     detail: TextBlock | None
     target: TextBlock | None
     met: bool | None
+    status_mark: str | None = None  # the tick (met) or cross (missed) before the target, a path
 
 
 @dataclass(frozen=True)
-class Geometry:
-    width: float
-    height: float
-    background: str
-    font_family: str
-    title: TextBlock
-    description: TextBlock | None
-    legend: tuple[LegendEntry, ...]
-    legend_keys: tuple[LegendKey, ...]
+class MapRow:
+    """One row of stages with everything drawn in it: each row repeats the lane labels, the
+    emotion scale and the stage names, so it reads on its own. `divider` is the rule above
+    every row but the first."""
+
+    box: Box
+    divider: Line | None
     stages: tuple[StageHeader, ...]
     touchpoints: tuple[TouchpointHeader, ...]
     row_labels: tuple[TextBlock, ...]
@@ -249,27 +267,8 @@ class Geometry:
     emotion: EmotionLane | None
     footers: tuple[StageFooter, ...]
     footer_label: TextBlock | None
-    kpis: tuple[KpiCard, ...]
-    kpi_label: TextBlock | None
-    grid_color: str
-    colors: dict
-
-    def to_json(self) -> str:
-        """Every field of the geometry as JSON, so a layout change reads as a diff.
-
-        The stored per-stage goldens (tests/golden/geometry/) are this text: keys sorted,
-        numbers with at most two decimals as the SVG writes them, no `-0`, and a small object
-        of plain values (a box, a marker) on one line, so one moved box is one changed line.
-        """
-        return _json_lines(plain_data(self), "") + "\n"
 
     def text_blocks(self):
-        """Every text block, for checks that no text overflows its box."""
-        yield self.title
-        if self.description:
-            yield self.description
-        yield from (e.label for e in self.legend)
-        yield from (k.label for k in self.legend_keys)
         yield from (s.label for s in self.stages)
         for tp in self.touchpoints:
             yield from (b for b in (tp.channel, tp.name, tp.moment) if b)
@@ -288,6 +287,68 @@ class Geometry:
             yield from footer.texts
         if self.footer_label:
             yield self.footer_label
+
+
+@dataclass(frozen=True)
+class Geometry:
+    width: float
+    height: float
+    background: str
+    font_family: str
+    title: TextBlock
+    description: TextBlock | None
+    legend: tuple[LegendEntry, ...]
+    legend_keys: tuple[LegendKey, ...]
+    rows: tuple[MapRow, ...]
+    kpis: tuple[KpiCard, ...]
+    kpi_label: TextBlock | None
+    grid_color: str
+    colors: dict
+
+    # Every row's pieces together, for readers that look at the map as a whole.
+    @property
+    def stages(self) -> tuple[StageHeader, ...]:
+        return tuple(stage for row in self.rows for stage in row.stages)
+
+    @property
+    def touchpoints(self) -> tuple[TouchpointHeader, ...]:
+        return tuple(tp for row in self.rows for tp in row.touchpoints)
+
+    @property
+    def lanes(self) -> tuple[Lane, ...]:
+        return tuple(lane for row in self.rows for lane in row.lanes)
+
+    @property
+    def footers(self) -> tuple[StageFooter, ...]:
+        return tuple(footer for row in self.rows for footer in row.footers)
+
+    @property
+    def emotion_lanes(self) -> tuple[EmotionLane, ...]:
+        return tuple(row.emotion for row in self.rows if row.emotion)
+
+    @property
+    def emotion(self) -> EmotionLane | None:
+        """The emotion lane of the first row: all of it in a one-row map (the HTML page's)."""
+        return self.rows[0].emotion if self.rows else None
+
+    def to_json(self) -> str:
+        """Every field of the geometry as JSON, so a layout change reads as a diff.
+
+        The stored per-stage goldens (tests/golden/geometry/) are this text: keys sorted,
+        numbers with at most two decimals as the SVG writes them, no `-0`, and a small object
+        of plain values (a box, a marker) on one line, so one moved box is one changed line.
+        """
+        return _json_lines(plain_data(self), "") + "\n"
+
+    def text_blocks(self):
+        """Every text block, for checks that no text overflows its box."""
+        yield self.title
+        if self.description:
+            yield self.description
+        yield from (e.label for e in self.legend)
+        yield from (k.label for k in self.legend_keys)
+        for row in self.rows:
+            yield from row.text_blocks()
         for kpi in self.kpis:
             yield from (b for b in (kpi.name, kpi.value, kpi.detail, kpi.target) if b)
         if self.kpi_label:

@@ -65,6 +65,7 @@ class CjmConfig(Config):
     theme = config_options.Optional(config_options.Type(str))
     dark_theme = config_options.Optional(config_options.Type(str))
     dark = config_options.Choice(("auto", "always", "never"), default="auto")
+    width = config_options.Optional(config_options.Type(int))
 
 
 class CjmPlugin(BasePlugin[CjmConfig]):
@@ -112,7 +113,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         name = _display(source) if source else page.file.src_uri
         folder = Path(source).parent if source else Path(config.docs_dir)
         tags = self._draw(text, name, folder, "map", options.get("alt"), options.get("theme"),
-                          page, config, files)
+                          page, config, files, width=options.get("width"))
         if tags is None:
             return _broken(name) + "\n"
         return f'{match.group("indent")}<div class="cjm-map" markdown="0">{tags}</div>\n'
@@ -177,7 +178,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
     # ── drawing ──────────────────────────────────────────────────────────────
     def _draw(self, text: str, name: str, folder: Path, stem: str, alt: str | None,
               theme: str | None, page, config, files: Files,
-              title: str | None = None) -> str | None:
+              title: str | None = None, width: str | None = None) -> str | None:
         """`<img>` tags (light, and dark where the site has a dark scheme) for the map in
         `text`, with the defaults of the project config found upwards from `folder`; None
         after logging its diagnostics when it has errors."""
@@ -206,10 +207,14 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         except ThemeError as exc:
             _log_error(f"{terminal_text(name)}: {exc.report()}")
             return None
+        target = _target_width(width, self.config.width, defaults.width)
+        if isinstance(target, str):
+            _log_error(f"{name}: {target}")
+            return None
         alt_text = alt or words.alt_text(journey)
         tags = []
         for scheme in self._schemes:
-            svg = render(journey, dark if scheme == "dark" else light).encode("utf-8")
+            svg = render(journey, dark if scheme == "dark" else light, target).encode("utf-8")
             digest = hashlib.sha256(svg).hexdigest()[:12]
             uri = f"{FOLDER}/{_slug(stem)}-{digest}.svg"
             if files.get_file_from_path(uri) is None:
@@ -220,6 +225,23 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             tags.append(f'<img class="{css}" src="{html.escape(src, quote=True)}" '
                         f'alt="{html.escape(alt_text, quote=True)}"{extra}>')
         return "".join(tags)
+
+
+def _target_width(fence: str | None, plugin: int | None, configured: int) -> int | str:
+    """The width a map is laid out for: the fence's `width=`, else the plugin's `width`, else
+    the project config's; a message instead when the one given cannot be laid out."""
+    from cjmdsl.geometry import SMALLEST_WIDTH
+
+    given = fence if fence is not None else plugin
+    if given is None:
+        return configured
+    text = str(given).strip().lower()
+    if text == "none":
+        return 0
+    if not text.isdigit() or 0 < int(text) < SMALLEST_WIDTH:
+        return (f"width={given} is not a width to lay a map out for: give whole pixels, at "
+                f"least {SMALLEST_WIDTH}, or 0 or none for one row")
+    return int(text)
 
 
 def _roots(config) -> tuple[Path, ...]:

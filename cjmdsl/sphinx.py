@@ -185,6 +185,7 @@ class CjmDirective(SphinxDirective):
         node["view"] = self.options.get("format", "svg")
         node["alt"] = self.options.get("alt") or _default_alt(journey)
         node["width"] = self.options.get("width")
+        node["layout_width"] = _layout_width(node["width"], defaults.width)
         node["classes"] += self.options.get("class", [])
         node["location"] = self._location()
         self.set_source_info(node)
@@ -291,8 +292,10 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
         if format_name not in formats():
             continue
         module = backend(format_name)
+        options = {"width": node["layout_width"]} if "width" in getattr(module, "OPTIONS", ()) \
+            else {}
         try:
-            content = module.render(node["journey"], _theme(node))
+            content = module.render(node["journey"], _theme(node), **options)
         except BackendUnavailable as exc:
             problems.append(str(exc))
             continue
@@ -321,6 +324,18 @@ def _theme(node: cjm_map):
     from cjmdsl.themes import theme_for
 
     return theme_for(None, node["theme"], dark=node.get("dark_theme"))
+
+
+def _layout_width(shown: str | None, configured: int) -> int:
+    """The width the map is laid out for: a `:width:` in pixels (`600px`, `600`) is where the
+    page shows it; otherwise (a percentage, another unit, none) the project config's `width`."""
+    from cjmdsl.geometry import SMALLEST_WIDTH
+
+    if shown:
+        number = shown.strip().removesuffix("px").strip()
+        if number.isdigit() and int(number) >= SMALLEST_WIDTH:
+            return int(number)
+    return configured
 
 
 def _page_height(node: cjm_map) -> int:

@@ -69,3 +69,8 @@ def action_item(item: ActionItem, quote: Callable[[str], str] = str,
     if item.owner:
         text += " " + owner.format(quote(item.owner))
     return text
+
+
+def continued(stage_name: str) -> str:
+    """The header of a stage's part on a row after its first: `Onboarding (continued)`."""
+    return f"{stage_name} (continued)"

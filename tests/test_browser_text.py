@@ -19,7 +19,7 @@ from conftest import ARTIFACTS, EXAMPLES
 from cjmdsl.api import parse, render
 from cjmdsl.escape import xml_chars
 from cjmdsl.format import quote as cjm_string
-from cjmdsl.layout import layout
+from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.textmetrics import text_width
 from cjmdsl.themes import load_theme
 
@@ -41,9 +41,10 @@ MEASURE_MAP = """() => Array.from(document.querySelectorAll("svg text tspan"), t
 
 
 def geometry_of(example):
+    """The example laid out as `cjm render` draws it: for the default width."""
     journey = parse(example.read_text(encoding="utf-8"), example.name)
     theme = load_theme(journey.theme or "default")
-    return journey, theme, layout(journey, theme)
+    return journey, theme, layout(journey, theme, DEFAULT_WIDTH)
 
 
 def specimen(blocks, font_family: str) -> str:
@@ -181,6 +182,6 @@ def test_hostile_text_fits_its_box_in_chromium(case, page, tmp_path):
     journey = parse(f"map {text} {{ description {text} stage s {text} {{ touchpoint t {text} "
                     f"{{ channel web action {text} pain {text} owner {text} }} }} }}")
     theme = load_theme("default")
-    geometry = layout(journey, theme)
+    geometry = layout(journey, theme, DEFAULT_WIDTH)
     assert lines_not_fitting_in_chromium(page, journey, theme, geometry,
                                          tmp_path / "hostile.svg") == []

@@ -5,6 +5,7 @@ Real `cjm` subprocesses in scratch folders, as a user runs them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,7 @@ def test_cjm_config_prints_each_setting_with_where_it_came_from(project):
         "dark_theme              (the theme's own dark partner)  default\n"
         "formats                 svg, html                       cjm.toml:1\n"
         "output                  build/maps                      cjm.toml:2\n"
+        "width                   880                             default\n"
         "limits.max_bytes        5000000                         default\n"
         "limits.max_string       500                             cjm.toml:5\n"
         "limits.max_touchpoints  50                              command line\n")
@@ -146,6 +148,10 @@ CASES = [
     Case("no formats", 'formats = []\n', "E063", "1:11",
          "formats: dot, flow-pdf, flow-png, flow-svg, html, json, md, pdf, png, svg"),
     Case("limit below 1", '[limits]\nmax_string = 0\n', "E063", "2:14", ""),
+    Case("width is not a number", 'width = "wide"\n', "E062", "1:9",
+         "such as width = 880, or 0 for one row"),
+    Case("width too narrow", 'width = 200\n', "E063", "1:9",
+         "a map needs 320 px for its labels and one column"),
     Case("bad TOML", 'theme = "dark"\nformats = ["svg" "html"]\n', "E060", "2:18", ""),
     Case("TOML ends too soon", 'theme = "dark"\nformats = ["svg"\n\n', "E060", "2:17", ""),
     Case("not UTF-8", 'theme = "d\xe9"\n', "E006", "1:11", "save the file as UTF-8"),
@@ -180,6 +186,23 @@ def test_a_mistake_in_the_config_is_one_diagnostic_with_its_place_and_hint(proje
         else:
             assert excerpt[1].split("^")[-1].strip() == case.hint
     assert not (project / "docs" / "maps" / "shop.svg").exists()
+
+
+def svg_width(path: Path) -> str:
+    return re.search(r'<svg [^>]*width="([0-9.]+)"', path.read_text(encoding="utf-8")).group(1)
+
+
+def test_the_config_width_lays_out_every_svg_and_the_command_line_beats_it(project):
+    (project / "cjm.toml").write_text("width = 1000\n")
+    shop = project / "docs" / "maps" / "shop.cjm"
+    assert cjm("render", "docs/maps/shop.cjm", cwd=project).code == 0
+    assert svg_width(shop.with_suffix(".svg")) == "1000"
+    assert cjm("render", "docs/maps/shop.cjm", "--width", "700", cwd=project).code == 0
+    assert svg_width(shop.with_suffix(".svg")) == "700"
+    (project / "cjm.toml").write_text('width = 0\nformats = ["svg", "html"]\n')
+    run = cjm("render", "docs/maps/shop.cjm", cwd=project)  # html takes no width: not an error
+    assert run.code == 0, run.stderr
+    assert svg_width(shop.with_suffix(".svg")) == "760"  # one row: as wide as the journey
 
 
 def test_a_toml_syntax_error_reports_the_readers_message_at_its_place(project):

@@ -135,16 +135,16 @@ def legend_key(svg: str, kind: str):
 
 def test_a_persona_line_breaks_across_a_touchpoint_they_skipped():
     geometry = geometry_of(SKIPS)
-    lines = drawn(cjmdsl.render(SKIPS, "svg"), "ann", "actual")
+    lines = drawn(cjmdsl.render(SKIPS, "svg", width=0), "ann", "actual")
     assert len(lines) == 2
     assert "chat" not in crossed(lines, geometry), "Ann's line crosses a touchpoint she skipped"
     assert covered(lines[:1], geometry) == {"ad", "site"}
     assert covered(lines[1:], geometry) == {"pay", "mail"}
-    assert len(drawn(cjmdsl.render(SKIPS, "svg"), "bob", "actual")) == 1
+    assert len(drawn(cjmdsl.render(SKIPS, "svg", width=0), "bob", "actual")) == 1
 
 
 def test_the_skipped_stretch_is_dotted_and_explained_in_the_legend():
-    svg = cjmdsl.render(SKIPS, "svg")
+    svg = cjmdsl.render(SKIPS, "svg", width=0)
     geometry = geometry_of(SKIPS)
     (bridge,) = drawn(svg, "ann", "skipped")
     assert covered([bridge], geometry) == {"site", "chat", "pay"}
@@ -168,7 +168,7 @@ def test_gap_is_shaded_only_over_touchpoints_with_both_values():
 
 def test_expected_curve_is_drawn_only_between_touchpoints_with_an_expect():
     geometry = geometry_of(SKIPS)
-    svg = cjmdsl.render(SKIPS, "svg")
+    svg = cjmdsl.render(SKIPS, "svg", width=0)
     ann, bob = drawn(svg, "ann", "expected"), drawn(svg, "bob", "expected")
     assert crossed(ann, geometry) <= {"ad", "site"} and crossed(bob, geometry) == set()
     assert [covered([p], geometry) for p in ann] == [{"ad", "site"}, {"pay"}]
@@ -186,7 +186,7 @@ def test_a_lone_expected_value_is_a_level_mark_through_its_point():
 
 
 def test_legend_gap_key_is_in_the_colours_the_gaps_are_shaded_in():
-    svg = cjmdsl.render(SKIPS, "svg")
+    svg = cjmdsl.render(SKIPS, "svg", width=0)
     geometry = geometry_of(SKIPS)
     fills = [r.get("fill") for r in legend_key(svg, "gap").iter(f"{SVG}rect")]
     assert fills == [curve.color for curve in geometry.emotion.curves]
@@ -197,7 +197,7 @@ def test_legend_gap_key_is_in_the_colours_the_gaps_are_shaded_in():
 
 
 def test_legend_expected_key_shows_the_hollow_marker_of_an_expected_value():
-    key = legend_key(cjmdsl.render(SKIPS, "svg"), "expected")
+    key = legend_key(cjmdsl.render(SKIPS, "svg", width=0), "expected")
     assert [c.get("r") for c in key.iter(f"{SVG}circle")] == ["3.5"]
 
 
@@ -227,7 +227,7 @@ map "With an empty stage" {
 def test_rita_line_breaks_where_she_skipped_in_every_theme(theme):
     """Rita never used the status page or the chat bot (examples/support-ticket.cjm)."""
     source = (ROOT / "examples" / "support-ticket.cjm").read_text(encoding="utf-8")
-    svg = cjmdsl.render(source, "svg", theme=theme)
+    svg = cjmdsl.render(source, "svg", theme=theme, width=0)
     geometry = layout(parse(source), load_theme(theme))
     shown = {"actual", "expected", "gap"}
     for kind in shown:
@@ -255,7 +255,7 @@ def test_no_curve_crosses_a_touchpoint_without_its_value(journey):
 def test_html_page_draws_the_same_breaks_as_the_svg():
     source = (ROOT / "examples" / "support-ticket.cjm").read_text(encoding="utf-8")
     page = cjmdsl.render(source, "html")
-    svg = cjmdsl.render(source, "svg")
+    svg = cjmdsl.render(source, "svg", width=0)
     rita = re.search(r'<g class="cjm-curve" data-persona="rita">.*?\n</g>', page, re.S).group(0)
     assert re.findall(r'class="cjm-(?:actual|skipped|expected|gap)" d="[^"]+"', rita) == [
         f'class="cjm-{kind}" d="{d}"'
@@ -263,3 +263,25 @@ def test_html_page_draws_the_same_breaks_as_the_svg():
         if element.get("data-persona") == "rita" and element.get("class") == "cjm-curve"
         for kind, d in ((p.get("class")[4:], p.get("d")) for p in element.iter(f"{SVG}path"))]
     assert 'class="cjm-skipped"' in rita and "No emotion recorded" in page
+
+
+def test_a_curve_breaks_at_the_end_of_a_row_and_continues_on_the_next():
+    """Rows of stages: no line runs across the gap between two rows; each row draws the part
+    of the curve over its own touchpoints."""
+    source = (ROOT / "examples" / "grocery-shop.cjm").read_text(encoding="utf-8")
+    geometry = layout(parse(source), load_theme("default"), 880)
+    assert len(geometry.rows) > 1
+    reached = set()
+    for row in geometry.rows:
+        mine = {tp.touchpoint_id: tp.card.x + tp.card.width / 2 for tp in row.touchpoints}
+        for curve in row.emotion.curves:
+            for path in (*curve.segments, *curve.skipped, *curve.expected_segments):
+                x0, x1 = x_extent(path)
+                inside = {tp for tp, x in mine.items() if x0 - SLACK <= x <= x1 + SLACK}
+                assert inside, f"{curve.persona_id}: {path[:40]} reaches no touchpoint of its row"
+                ys = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", path)[1::2]]
+                assert row.emotion.plot.y <= min(ys) and max(ys) <= row.emotion.plot.bottom
+            reached |= {(curve.persona_id, p.touchpoint_id) for p in curve.points}
+    journey = parse(source)
+    felt = {(e.persona, tp.id) for tp in journey.touchpoints for e in tp.emotions}
+    assert reached == felt

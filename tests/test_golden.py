@@ -1,6 +1,7 @@
 """Every example, rendered to SVG and JSON, matches the output stored beside the tests.
 
-`tests/golden/<name>.svg|.json` are the reviewed outputs; `examples/<name>.svg` are the
+`tests/golden/<name>.svg|.json` are the reviewed outputs (the SVG at the default width, 880
+px; `<name>.one-row.svg` in one row); `examples/<name>.svg` are the
 pictures the README shows beside the examples, kept current by the same check. After an
 intended change, rewrite them all with `pytest tests/test_golden.py --regen-golden` and read
 the diff before committing it.
@@ -19,8 +20,9 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 DIFF_LINES = 40
 
 
-def rendered(example: Path, format_name: str) -> str:
-    return cjmdsl.render(example.read_text(encoding="utf-8"), format_name, filename=example.name)
+def rendered(example: Path, format_name: str, **options) -> str:
+    return cjmdsl.render(example.read_text(encoding="utf-8"), format_name, filename=example.name,
+                         **options)
 
 
 def diff_excerpt(expected: str, actual: str, name: str) -> str:
@@ -58,6 +60,13 @@ def test_there_are_examples():
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_svg_matches_golden(example, regen_golden):
     check_golden(GOLDEN / f"{example.stem}.svg", rendered(example, "svg"), regen_golden)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_one_row_svg_matches_golden(example, regen_golden):
+    """`width=0`: the map in one row, as wide as its journey (the layout before rows)."""
+    check_golden(GOLDEN / f"{example.stem}.one-row.svg", rendered(example, "svg", width=0),
+                 regen_golden)
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

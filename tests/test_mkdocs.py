@@ -336,3 +336,26 @@ def test_mkdocs_serve_re_renders_when_the_config_outside_docs_changes(site):
         after = new_first_picture(base, before)
         assert after, "the page still shows the map in the old theme"
         assert DARK_BACKGROUND in fetch(base + after)
+
+
+def svg_widths(site: Path) -> list[str]:
+    return [re.search(r'<svg [^>]*width="([0-9.]+)"', svg).group(1) for svg in pictures(site)]
+
+
+def test_maps_are_laid_out_for_the_config_width_the_plugin_width_and_the_fence_width(site):
+    assert build(site, "--strict").returncode == 0
+    assert svg_widths(site) == ["880", "880"]  # the default: GitHub's content column
+    (site / "cjm.toml").write_text("width = 1000\n")
+    assert build(site, "--strict").returncode == 0
+    assert svg_widths(site) == ["1000", "1000"]
+    (site / "mkdocs.yml").write_text("site_name: Maps\nplugins:\n  - cjm:\n      width: 720\n")
+    (site / "docs" / "index.md").write_text(INDEX.replace("```cjm\n", "```cjm width=none\n", 1))
+    assert build(site, "--strict").returncode == 0
+    assert svg_widths(site) == ["720", "760"]  # the fence's one row: as wide as its journey
+
+
+def test_a_fence_width_that_cannot_be_laid_out_fails_strict(site):
+    (site / "docs" / "index.md").write_text(INDEX.replace("```cjm\n", "```cjm width=100\n", 1))
+    run = build(site, "--strict")
+    assert run.returncode != 0
+    assert "width=100 is not a width to lay a map out for" in run.stderr

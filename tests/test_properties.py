@@ -231,10 +231,14 @@ def overflowing_lines(blocks) -> list[str]:
     return found
 
 
+# One row, the narrowest target, and the default target: rows of stages, long stages continued.
+WIDTHS = st.sampled_from([None, 320, 880])
+
+
 @HEAVY
-@given(journeys())
-def test_no_text_overflows_its_box(journey):
-    assert overflowing_lines(layout(journey, THEME).text_blocks()) == []
+@given(journeys(), WIDTHS)
+def test_no_text_overflows_its_box(journey, width):
+    assert overflowing_lines(layout(journey, THEME, width).text_blocks()) == []
 
 
 def column_contents(geometry) -> dict[str, list[tuple[str, object]]]:
@@ -247,8 +251,8 @@ def column_contents(geometry) -> dict[str, list[tuple[str, object]]]:
         for card in lane.cards:
             columns[card.touchpoint_id].append((lane.kind, card.text))
             columns[card.touchpoint_id] += [(lane.kind, tag.text) for tag in card.tags]
-    if geometry.emotion:
-        for curve in geometry.emotion.curves:
+    for emotion in geometry.emotion_lanes:
+        for curve in emotion.curves:
             for point in curve.points:
                 if point.word:
                     columns[point.touchpoint_id].append(("emotions", point.word))
@@ -293,23 +297,34 @@ def blocks_outside_their_column(geometry) -> list[str]:
 
 
 @HEAVY
-@given(journeys())
-def test_text_in_a_touchpoint_column_never_overlaps(journey):
-    geometry = layout(journey, THEME)
+@given(journeys(), WIDTHS)
+def test_text_in_a_touchpoint_column_never_overlaps(journey, width):
+    geometry = layout(journey, THEME, width)
     assert vertical_overlaps(geometry) == []
     assert blocks_outside_their_column(geometry) == []
 
 
 @HEAVY
-@given(journeys())
-def test_cards_in_a_lane_column_never_overlap(journey):
-    assert card_overlaps(layout(journey, THEME)) == []
+@given(journeys(), WIDTHS)
+def test_cards_in_a_lane_column_never_overlap(journey, width):
+    assert card_overlaps(layout(journey, THEME, width)) == []
 
 
+@HEAVY
+@given(journeys(), st.sampled_from([320, 880, 1000]))
+def test_a_map_laid_out_for_a_width_is_that_wide_and_stays_inside_it(journey, width):
+    geometry = layout(journey, THEME, width)
+    assert geometry.width == width
+    right = width - THEME.spacing["margin"]
+    assert [s.stage_id for s in geometry.stages if s.box.right > right + TOLERANCE] == []
+    assert [b.lines[:1] for b in geometry.text_blocks() if b.box.right > right + TOLERANCE] == []
+
+
+@pytest.mark.parametrize("width", [None, 880, 1000], ids=lambda w: f"{w}px" if w else "one-row")
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_examples_have_no_overflow_or_overlap(example):
+def test_examples_have_no_overflow_or_overlap(example, width):
     journey = parse(example.read_text(encoding="utf-8"), example.name)
-    geometry = layout(journey, load_theme(journey.theme or "default"))
+    geometry = layout(journey, load_theme(journey.theme or "default"), width)
     assert overflowing_lines(geometry.text_blocks()) == []
     assert vertical_overlaps(geometry) == []
     assert card_overlaps(geometry) == []
@@ -322,15 +337,15 @@ def test_overflow_and_overlap_checks_catch_what_they_look_for():
     title = geometry.title
     narrow = replace(title, box=replace(title.box, width=40))
     assert overflowing_lines(replace(geometry, title=narrow).text_blocks())
-    header = geometry.touchpoints[0]
+    row = geometry.rows[0]
+    header = row.touchpoints[0]
     moved = replace(header.name, box=replace(header.name.box, y=header.channel.box.y))
-    crowded = replace(geometry,
-                      touchpoints=(replace(header, name=moved), *geometry.touchpoints[1:]))
-    assert vertical_overlaps(crowded)
-    lane = geometry.lanes[0]
+    crowded = replace(row, touchpoints=(replace(header, name=moved), *row.touchpoints[1:]))
+    assert vertical_overlaps(replace(geometry, rows=(crowded, *geometry.rows[1:])))
+    lane = row.lanes[0]
     first, second = lane.cards[0], replace(lane.cards[0], text=lane.cards[0].text)
-    doubled = replace(geometry, lanes=(replace(lane, cards=(first, second)), *geometry.lanes[1:]))
-    assert card_overlaps(doubled)
+    doubled = replace(row, lanes=(replace(lane, cards=(first, second)), *row.lanes[1:]))
+    assert card_overlaps(replace(geometry, rows=(doubled, *geometry.rows[1:])))
 
 
 def test_text_is_measured_as_the_svg_draws_it():

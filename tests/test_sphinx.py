@@ -363,3 +363,21 @@ def test_texinfo_prints_a_hostile_map_title_as_text(project):
     texi = page.read_text()
     assert not re.search(r"^@verbatiminclude", texi, re.M) and texi.count("\n@bye") == 1
     assert "K @@verbatiminclude /etc/passwd @@bye" in texi
+
+
+def test_a_map_is_laid_out_for_its_pixel_width_else_the_config_width(project):
+    def inline_svg_width() -> str:
+        page = (project / "out" / "html" / "inline.html").read_text()
+        [(src, _)] = images(page)
+        svg = (project / "out" / "html" / src).read_text()
+        return re.search(r'<svg [^>]*width="([0-9.]+)"', svg).group(1)
+
+    assert build(project, "-W").returncode == 0
+    assert inline_svg_width() == "880"  # `:width: 80%` says nothing of pixels: the default
+    (project / "cjm.toml").write_text("width = 1000\n")
+    assert build(project, "-W", "-E").returncode == 0
+    assert inline_svg_width() == "1000"
+    inline = project / "src" / "inline.rst"
+    inline.write_text(inline.read_text().replace(":width: 80%", ":width: 700px"))
+    assert build(project, "-W", "-E").returncode == 0
+    assert inline_svg_width() == "700"

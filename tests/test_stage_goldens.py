@@ -30,6 +30,8 @@ GEOMETRY = GOLDEN / "geometry"
 # The themes that place things differently (fonts, spacing, values written out); the others
 # only recolour one of these, which the SVG goldens in golden/themes/ cover.
 THEMES = ("default", "print", "corporate", "high-contrast")
+# One row (the golden's name has no width), and rows of stages for the default target width.
+WIDTHS = (None, 880)
 CHANGES_SHOWN = 25
 
 
@@ -37,8 +39,12 @@ def journey_of(example: Path):
     return cjmdsl.parse(example.read_text(encoding="utf-8"), example.name)
 
 
-def geometry_json(example: Path, theme: str) -> str:
-    return layout(journey_of(example), load_theme(theme)).to_json()
+def geometry_json(example: Path, theme: str, width: int | None = None) -> str:
+    return layout(journey_of(example), load_theme(theme), width).to_json()
+
+
+def golden_name(example: Path, theme: str, width: int | None) -> str:
+    return f"{example.stem}-{theme}{f'-{width}' if width else ''}.json"
 
 
 def changed_values(expected, actual, where: str = "") -> list[str]:
@@ -80,16 +86,17 @@ def check_geometry_golden(path: Path, actual: str, regen: bool) -> None:
                              + "\n".join(listed)) from None
 
 
+@pytest.mark.parametrize("width", WIDTHS, ids=lambda w: f"{w}px" if w else "one-row")
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_layout_of_example_matches_geometry_golden(example, theme, regen_golden):
-    check_geometry_golden(GEOMETRY / f"{example.stem}-{theme}.json",
-                          geometry_json(example, theme), regen_golden)
+def test_layout_of_example_matches_geometry_golden(example, theme, width, regen_golden):
+    check_geometry_golden(GEOMETRY / golden_name(example, theme, width),
+                          geometry_json(example, theme, width), regen_golden)
 
 
 def test_no_geometry_golden_without_its_example_and_theme():
     stored = sorted(p.name for p in GEOMETRY.glob("*.json"))
-    assert stored == sorted(f"{e.stem}-{t}.json" for e in EXAMPLES for t in THEMES)
+    assert stored == sorted(golden_name(e, t, w) for e in EXAMPLES for t in THEMES for w in WIDTHS)
 
 
 def test_every_builtin_theme_places_things_as_a_theme_with_a_geometry_golden():
@@ -113,11 +120,12 @@ def test_geometry_mismatch_names_the_value_that_moved(tmp_path):
     stored = tmp_path / "map.json"
     stored.write_text(geometry_json(example, "default"), encoding="utf-8")
     moved = json.loads(geometry_json(example, "default"))
-    moved["lanes"][0]["cards"][1]["box"]["y"] += 4
+    moved["rows"][0]["lanes"][0]["cards"][1]["box"]["y"] += 4
     with pytest.raises(AssertionError) as failure:
         check_geometry_golden(stored, json.dumps(moved, indent=2, sort_keys=True) + "\n", False)
-    lane, card = moved["lanes"][0], moved["lanes"][0]["cards"][1]
-    assert (f"lanes[0:{lane['kind']}].cards[1:{card['kind']}].box.y: "
+    lane = moved["rows"][0]["lanes"][0]
+    card = lane["cards"][1]
+    assert (f"rows[0].lanes[0:{lane['kind']}].cards[1:{card['kind']}].box.y: "
             f"{card['box']['y'] - 4} -> {card['box']['y']}") in str(failure.value)
     assert "--- map.json (golden)" in str(failure.value)
 

@@ -242,9 +242,9 @@ def _move_text(svg: str, words: str, dx: float) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("damage, words", [
-    (lambda svg: _drop_text(svg, "Checks the status page"), "Checks the status page"),
+    (lambda svg: _drop_text(svg, "Asks the chat bot"), "Asks the chat bot"),
     (lambda svg: _drop_text(svg, ">misled<"), "misled"),
-    (lambda svg: _move_text(svg, "Checks the status page", 3), "Checks the status page"),
+    (lambda svg: _move_text(svg, "Asks the chat bot", 3), "Asks the chat bot"),
 ], ids=["missing-touchpoint-name", "missing-emotion-word", "text-moved-3px"])
 def test_the_comparison_catches_a_missing_or_moved_element(page, tmp_path, damage, words):
     svg = svg_of(SUPPORT, "default")

@@ -117,3 +117,51 @@ def test_cli_writes_png_and_pdf_and_scale_reaches_the_png(tmp_path):
     width, _ = svg_size()
     assert abs(png_size((tmp_path / "m.png").read_bytes())[0] - width * 1.5) <= 1
     assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def pdf_pages(data: bytes) -> list[tuple[float, float]]:
+    return [(float(w), float(h)) for w, h in
+            re.findall(rb"/MediaBox \[ ?0 0 ([\d.]+) ([\d.]+) ?\]", data)]
+
+
+@pytest.mark.parametrize("page, orientation, size", [
+    ("a4", "landscape", (841.89, 595.28)), ("a4", "portrait", (595.28, 841.89)),
+    ("a3", "landscape", (1190.55, 841.89)), ("letter", "portrait", (612, 792))])
+def test_pdf_puts_the_rows_of_stages_on_pages_of_the_paper_size(page, orientation, size):
+    needs("cairosvg", "pdf")
+    grocery = next(e for e in EXAMPLES if e.stem == "grocery-shop")
+    data = backend("pdf").render(cjmdsl.parse(grocery.read_text(encoding="utf-8")),
+                                 load_theme("default"), page=page, orientation=orientation)
+    pages = pdf_pages(data)
+    assert len(pages) > 1
+    assert all(math.isclose(w, size[0], abs_tol=1) and math.isclose(h, size[1], abs_tol=1)
+               for w, h in pages)
+
+
+def test_a_big_map_paginates_within_acrobats_page_limit(tmp_path):
+    """200 touchpoints: one page would be 19,000 pt tall at 880 px (Acrobat stops at 14,400);
+    on A4 every page is A4."""
+    needs("cairosvg", "pdf")
+    from big_maps import generated
+
+    source = tmp_path / "big.cjm"
+    source.write_text(generated(200), encoding="utf-8")
+    run = subprocess.run(["cjm", "render", str(source), "-f", "pdf",
+                          "--page", "A4", "-o", str(tmp_path / "big.pdf")],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    pages = pdf_pages((tmp_path / "big.pdf").read_bytes())
+    assert len(pages) > 10
+    assert max(max(size) for size in pages) < 14_400
+
+
+def test_orientation_without_a_page_and_page_for_another_format_are_usage_errors(tmp_path):
+    source = tmp_path / "m.cjm"
+    source.write_text(SUPPORT.read_text(encoding="utf-8"), encoding="utf-8")
+    for options, message in ((["-f", "pdf", "--orientation", "portrait"],
+                              "cjm: error: --orientation needs --page (the paper it turns)"),
+                             (["-f", "svg", "--page", "A4"],
+                              "cjm: error: --page does not apply to -f svg")):
+        run = subprocess.run(["cjm", "render", str(source), *options], capture_output=True,
+                             text=True)
+        assert run.returncode == 2 and run.stderr.strip() == message

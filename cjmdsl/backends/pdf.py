@@ -1,28 +1,44 @@
-"""The map (the SVG view) as a one-page vector PDF, for print and LaTeX.
+"""The map (the SVG view) as a vector PDF, for print and LaTeX.
 
 Drawn by CairoSVG (the `cairosvg` package, which needs the cairo library: on Debian
-and Ubuntu `libcairo2`, on macOS `brew install cairo`). Text stays text. The PDF's
-dates come from SOURCE_DATE_EPOCH (1980-01-01 when unset), so the same map gives
-the same bytes.
+and Ubuntu `libcairo2`, on macOS `brew install cairo`). Text stays text. Without `page`
+the PDF is one page the size of the map (for LaTeX's \\includegraphics); with `page` (A4, A3,
+letter, in `orientation` landscape or portrait) the rows of stages go onto pages of that
+size, each with the title and the legend, laid out for the paper's width unless `width`
+says otherwise. The PDF's dates come from SOURCE_DATE_EPOCH (1980-01-01 when unset), so
+the same map gives the same bytes.
 """
 from __future__ import annotations
 
+import io
 import os
 from datetime import datetime, timezone
 
 from cjmdsl.backends import svg
 from cjmdsl.backends._raster import unavailable, without_paint_order
+from cjmdsl.geometry import DEFAULT_WIDTH
+from cjmdsl.layout import pages
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
+from cjmdsl.words import summary
 
 BINARY = True
-OPTIONS = ("scale",)
+OPTIONS = ("scale", "width", "page", "orientation")
 DEFAULT_SCALE = 1.0
+# Paper sizes in points (1/72 inch), portrait: ISO 216 and US letter.
+PAGES = {"a4": (595.28, 841.89), "a3": (841.89, 1190.55), "letter": (612.0, 792.0)}
+ORIENTATIONS = ("landscape", "portrait")
+POINTS_PER_PIXEL = 0.75  # CSS pixels at 96 per inch
 
 
-def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE) -> bytes:
+def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
+           width: float | None = None, page: str | None = None,
+           orientation: str = "landscape") -> bytes:
+    """`width`: the pixels the map is laid out for (0: one row); None: 880, or with `page`
+    the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper."""
     try:
         import cairocffi
+        from cairosvg.parser import Tree
         from cairosvg.surface import PDFSurface
     except ImportError:
         raise unavailable("pdf", "cairosvg", "pdf") from None
@@ -31,17 +47,49 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE) -> byte
                           f" and the cairo library ({exc}); on Debian: apt-get install "
                           "libcairo2") from None
 
-    class ReproduciblePDF(PDFSurface):
-        def _create_surface(self, width, height):
-            surface, width, height = super()._create_surface(width, height)
-            stamp = _build_date()
-            surface.set_metadata(cairocffi.PDF_METADATA_CREATE_DATE, stamp)
-            surface.set_metadata(cairocffi.PDF_METADATA_MOD_DATE, stamp)
-            surface.set_metadata(cairocffi.PDF_METADATA_TITLE, journey.title)
-            return surface, width, height
+    def stamped(surface):
+        stamp = _build_date()
+        surface.set_metadata(cairocffi.PDF_METADATA_CREATE_DATE, stamp)
+        surface.set_metadata(cairocffi.PDF_METADATA_MOD_DATE, stamp)
+        surface.set_metadata(cairocffi.PDF_METADATA_TITLE, journey.title)
+        return surface
 
-    markup = without_paint_order(svg.render(journey, theme))
-    return ReproduciblePDF.convert(markup.encode("utf-8"), scale=float(scale))
+    if page is None:
+        class ReproduciblePDF(PDFSurface):
+            def _create_surface(self, width, height):
+                surface, width, height = super()._create_surface(width, height)
+                return stamped(surface), width, height
+
+        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width)
+        return ReproduciblePDF.convert(without_paint_order(drawn).encode("utf-8"),
+                                       scale=float(scale))
+
+    paper_width, paper_height = paper(page, orientation)
+    layout_width = round(paper_width / POINTS_PER_PIXEL) if width is None else width
+    output = io.BytesIO()
+    shared = stamped(cairocffi.PDFSurface(output, paper_width, paper_height))
+
+    class OnePage(PDFSurface):
+        """Draws onto the shared PDF's current page instead of a PDF of its own."""
+
+        def _create_surface(self, width, height):
+            return shared, width, height
+
+    described = summary(journey)  # once, not once a page
+    for geometry in pages(journey, theme, layout_width, paper_height / paper_width):
+        drawn = without_paint_order(svg.draw(journey, geometry, theme, described))
+        OnePage(Tree(bytestring=drawn.encode("utf-8")), None, 96,
+                output_width=paper_width / POINTS_PER_PIXEL,
+                output_height=paper_height / POINTS_PER_PIXEL)
+        shared.show_page()
+    shared.finish()
+    return output.getvalue()
+
+
+def paper(page: str, orientation: str) -> tuple[float, float]:
+    """Width and height in points of a paper size (`A4`, `a3`, `letter`) in `orientation`."""
+    short, long = PAGES[page.lower()]
+    return (long, short) if orientation == "landscape" else (short, long)
 
 
 def _build_date() -> str:

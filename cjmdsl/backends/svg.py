@@ -11,7 +11,7 @@ import hashlib
 from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
-from cjmdsl.layout import layout
+from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import summary
@@ -19,38 +19,29 @@ from cjmdsl.words import summary
 BINARY = False
 
 
-def render(journey: Journey, theme: Theme) -> str:
-    return draw(journey, layout(journey, theme), theme)
+OPTIONS = ("width",)
 
 
-def draw(journey: Journey, geometry: g.Geometry, theme: Theme) -> str:
-    """SVG markup for an already laid-out map (the HTML page reuses this)."""
+def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH) -> str:
+    """The map laid out for `width` pixels (0 or None: one row, as wide as the journey)."""
+    return draw(journey, layout(journey, theme, width), theme)
+
+
+def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
+         described: str | None = None) -> str:
+    """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
+    the journey's summary when the caller has it already (the pages of a PDF)."""
     template = environment().get_template("map.svg.j2")
     return template.render(
         g=geometry,
         uid=_uid(journey),
         title=journey.title,
-        summary=summary(journey),
+        summary=summary(journey) if described is None else described,
         icons={name: channel.icon for name, channel in CHANNELS.items()},
-        star=_star,
-        star_at=_star_at,
         radius=theme.spacing["radius"],
-        lane_gap=theme.spacing["lane_gap"],
         band_opacity=theme.emotion["band_opacity"],
         gap_opacity=theme.emotion["gap_opacity"],
     )
-
-
-def _star(block: g.TextBlock) -> g.Marker:
-    """The star drawn before a moment-of-truth label."""
-    return g.Marker("star", block.box.x - 8, block.baselines[0] - block.size * 0.36, 5,
-                    block.color, block.color)
-
-
-def _star_at(sample: g.Box, color: str) -> g.Marker:
-    """The star in the legend's moment-of-truth key."""
-    return g.Marker("star", sample.x + sample.width / 2, sample.y + sample.height / 2, 5,
-                    color, color)
 
 
 def _uid(journey: Journey) -> str:

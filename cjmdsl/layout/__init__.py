@@ -6,32 +6,110 @@ each as tall as its tallest cell. Text is wrapped with the theme font's real met
 line fits its box. Lanes with no content in the map are left out. SVG and HTML
 both draw this geometry; neither computes a position of its own.
 
-`base` lays out the grid and the text lanes, `emotions` the emotion lane, `plan` the
+For a target width the stages wrap into rows (`rows`), each drawn as a whole map band of
+its own. `base` lays out the grid and the text lanes, `emotions` the emotion lane, `plan` the
 stage plan and the KPIs.
 """
 from __future__ import annotations
 
 from cjmdsl import geometry as g
+from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
 from cjmdsl.lanes import LANES, Lane
 from cjmdsl.layout.base import MARKER_SHAPES, Base
 from cjmdsl.layout.emotions import EmotionLane
 from cjmdsl.layout.plan import StagePlan
+from cjmdsl.layout.rows import plan_rows
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
-__all__ = ["MARKER_SHAPES", "layout"]
+__all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "pages"]
 
 
 class _Layout(EmotionLane, StagePlan, Base):
     """The whole map, one band after another."""
 
 
-def layout(journey: Journey, theme: Theme) -> g.Geometry:
-    """Place everything; the result is all a backend needs to draw the map."""
-    lay = _Layout(journey, theme)
-    colors = theme.colors
+ROW_GAP = 30  # between two rows of stages, with a rule in its middle
+
+
+def layout(journey: Journey, theme: Theme, width: float | None = None) -> g.Geometry:
+    """Place everything for a map shown `width` pixels wide (see `rows`; None: one row, as
+    wide as the journey); the result is all a backend needs to draw the map."""
+    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None)))
+
+
+def pages(journey: Journey, theme: Theme, width: float | None,
+          shape: float) -> list[g.Geometry]:
+    """The map on pages `shape` times as tall as wide, for print: each page has the title and
+    the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
+    page of their own when they do not fit). Every page is at least a page tall."""
+    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None))
+    head = _head(lay)
+    whole = _laid_out(lay, head)
+    page_height = whole.width * shape
+    title, description, _, _, below_title, top = head
+    # A legend of hundreds of personas would fill every page: then it is on the first only.
+    later = head if top <= page_height / 3 else (title, description, (), (), below_title,
+                                                 below_title)
+    margin = theme.spacing["margin"]
+    groups: list[list[int]] = [[]]
+    used, room = 0.0, page_height - top - margin
+    for index, row in enumerate(whole.rows):
+        needed = row.box.height + (ROW_GAP if groups[-1] else 0)
+        if groups[-1] and used + needed > room:
+            groups.append([])
+            needed, used, room = row.box.height, 0.0, page_height - later[-1] - margin
+        groups[-1].append(index)
+        used += needed
+    kpis = whole.height - margin - whole.rows[-1].box.bottom
+    if used + kpis > room and whole.kpis:
+        groups.append([])
+    # One layout for every page: what is the map's as a whole (title, legend, which lanes it
+    # has) is worked out once, so printing costs what laying out the map does.
+    return [_laid_out(lay, head if number == 0 else later, rows=group,
+                      kpis=number == len(groups) - 1, height=page_height)
+            for number, group in enumerate(groups)]
+
+
+def _head(lay: _Layout) -> tuple:
+    """The title, the description, the legend and its keys, the top of what follows the
+    title, and the top of the first row."""
     title, description = lay.title()
+    below_title = lay.y
     legend, legend_keys = lay.legend()
+    return title, description, legend, legend_keys, below_title, lay.y
+
+
+def _laid_out(lay: _Layout, head: tuple | None = None, rows: list[int] | None = None,
+              kpis: bool = True, height: float = 0) -> g.Geometry:
+    """The map under `head` (default: its own title and legend) with the rows of the plan
+    numbered `rows` (None: all) and, with `kpis`, the KPI cards; at least `height` tall."""
+    theme = lay.theme
+    title, description, legend, legend_keys, _, lay.y = head or _head(lay)
+    chosen = lay.plan.rows if rows is None else [lay.plan.rows[index] for index in rows]
+    drawn = []
+    for pieces in chosen:
+        divider = None
+        if drawn:
+            lay.y += ROW_GAP - lay.lane_gap
+            middle = lay.y - ROW_GAP / 2
+            divider = g.Line(lay.margin, middle, lay.width - lay.margin, middle)
+        lay.begin_row(pieces)
+        drawn.append(_row(lay, divider))
+    cards, kpi_label = lay.kpi_cards() if kpis else ((), None)
+    height = max(height, lay.y - lay.lane_gap + lay.margin)
+    return g.Geometry(
+        width=round(lay.width, 2), height=round(height, 2), background=theme.colors["background"],
+        font_family=theme.font["family"], title=title, description=description, legend=legend,
+        legend_keys=legend_keys, rows=tuple(drawn), kpis=cards, kpi_label=kpi_label,
+        grid_color=theme.colors["line"], colors=dict(theme.colors),
+    )
+
+
+def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
+    """One row of stages: headers, every lane, the stage plan."""
+    colors = lay.theme.colors
+    top = lay.y
     stages = lay.stage_headers()
     header_top = lay.y
     touchpoints = lay.touchpoint_headers()
@@ -54,21 +132,13 @@ def layout(journey: Journey, theme: Theme) -> g.Geometry:
     bands_bottom = lay.y - lay.lane_gap
     moment_bands = tuple(
         g.Box(h.card.x - 3, header_top - 3, h.card.width + 6, bands_bottom - header_top + 6)
-        for h, tp in zip(touchpoints, [c.touchpoint for c in lay.columns if c.touchpoint])
-        if tp.moment_of_truth
+        for h, column in zip(touchpoints, lay.touchpoint_columns())
+        if column.touchpoint.moment_of_truth
     )
     footers, footer_label = lay.footers()
-    kpis, kpi_label = lay.kpi_cards()
-    height = lay.y - lay.lane_gap + lay.margin
-    return g.Geometry(
-        width=round(lay.width, 2), height=round(height, 2), background=colors["background"],
-        font_family=theme.font["family"], title=title, description=description, legend=legend,
-        legend_keys=legend_keys,
-        stages=stages, touchpoints=touchpoints, row_labels=tuple(row_labels),
-        moment_bands=moment_bands, lanes=tuple(lanes), emotion=emotion, footers=footers,
-        footer_label=footer_label, kpis=kpis, kpi_label=kpi_label, grid_color=colors["line"],
-        colors=dict(colors),
-    )
+    box = g.Box(lay.margin, top, lay.width - 2 * lay.margin, lay.y - lay.lane_gap - top)
+    return g.MapRow(box, divider, stages, touchpoints, tuple(row_labels), moment_bands,
+                    tuple(lanes), emotion, footers, footer_label)
 
 
 def _texts_of(lane: Lane):

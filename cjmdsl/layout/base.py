@@ -6,30 +6,17 @@ from dataclasses import dataclass
 
 from cjmdsl import geometry as g
 from cjmdsl.escape import xml_chars
-from cjmdsl.model import Journey, Stage, Touchpoint
+from cjmdsl.layout.rows import Column, RowPlan, StagePiece
+from cjmdsl.model import Journey
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme
+from cjmdsl.words import continued
 
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
-MIN_WIDTH = 760
 LEGEND_LABEL_WIDTH = 340
 KPI_CARD_WIDTH = 214
 WORD_LINES = 2
 DODGE = 5.0
-
-
-@dataclass(frozen=True)
-class Column:
-    """Where one touchpoint (or an empty stage's placeholder) sits."""
-
-    stage: Stage
-    touchpoint: Touchpoint | None
-    x: float
-    width: float
-
-    @property
-    def center(self) -> float:
-        return self.x + self.width / 2
 
 
 Run = list[tuple[Column, object]]
@@ -46,25 +33,47 @@ class PersonaRuns:
     both: list[Run]
 
 
-def persona_runs(columns: list[Column], persona_id: str) -> PersonaRuns:
-    return PersonaRuns(
-        felt=_runs(columns, lambda tp: tp.emotion_of(persona_id)),
-        hoped=_runs(columns, lambda tp: tp.expectation_of(persona_id)),
-        both=_runs(columns, lambda tp: tp.expectation_of(persona_id) and tp.emotion_of(persona_id)),
-    )
+def persona_runs(columns: list[Column]) -> dict[str, PersonaRuns]:
+    """Each persona's runs over `columns` (touchpoint columns), for the personas that have a
+    value there. Linear in the columns and the values they hold: a map of thousands of
+    personas and touchpoints has no loop over every pair."""
+    felt: dict[str, list[tuple[int, Column, object]]] = {}
+    hoped: dict[str, list[tuple[int, Column, object]]] = {}
+    for position, column in enumerate(columns):
+        for emotion in column.touchpoint.emotions:
+            felt.setdefault(emotion.persona, []).append((position, column, emotion))
+        for expectation in column.touchpoint.expectations:
+            hoped.setdefault(expectation.persona, []).append((position, column, expectation))
+    found = {}
+    for persona in [*felt, *(p for p in hoped if p not in felt)]:
+        mine_felt, mine_hoped = felt.get(persona, []), hoped.get(persona, [])
+        hoped_at = {position for position, _, _ in mine_hoped}
+        both = [entry for entry in mine_felt if entry[0] in hoped_at]
+        found[persona] = PersonaRuns(_runs(_first_each(mine_felt)), _runs(_first_each(mine_hoped)),
+                                     _runs(_first_each(both)))
+    return found
 
 
-def _runs(columns: list[Column], value_of) -> list[Run]:
-    """The stretches of neighbouring touchpoints where `value_of(touchpoint)` is known."""
+def _first_each(marks: list[tuple[int, Column, object]]) -> list[tuple[int, Column, object]]:
+    """The first value per column, as `Touchpoint.emotion_of` reads it."""
+    seen: set[int] = set()
+    kept = []
+    for mark in marks:
+        if mark[0] not in seen:
+            seen.add(mark[0])
+            kept.append(mark)
+    return kept
+
+
+def _runs(marks: list[tuple[int, Column, object]]) -> list[Run]:
+    """The stretches of neighbouring columns among `marks` (position, column, value)."""
     found: list[Run] = []
-    in_run = False
-    for column in columns:
-        value = value_of(column.touchpoint)
-        if value and not in_run:
+    last = None
+    for position, column, value in marks:
+        if last is None or position != last + 1:
             found.append([])
-        if value:
-            found[-1].append((column, value))
-        in_run = bool(value)
+        found[-1].append((column, value))
+        last = position
     return found
 
 
@@ -91,7 +100,7 @@ class Base:
     """Walks down the map, one band after another, keeping the running `y`: the grid, the
     headers and the text lanes. The emotion lane and the stage plan are mixed in."""
 
-    def __init__(self, journey: Journey, theme: Theme):
+    def __init__(self, journey: Journey, theme: Theme, plan: RowPlan):
         self.journey = journey
         self.theme = theme
         self.font = theme.font
@@ -102,16 +111,19 @@ class Base:
         self.gap = space["column_gap"]
         self.lane_gap = space["lane_gap"]
         self.label_width = space["label_width"]
-        self.columns = self._columns(space["column_width"])
-        self.stage_edges: dict[int, tuple[float, float]] = {}
-        for column in self.columns:
-            left, _ = self.stage_edges.get(id(column.stage), (column.x, 0))
-            self.stage_edges[id(column.stage)] = (left, column.x + column.width)
-        grid_right = self.columns[-1].x + self.columns[-1].width if self.columns else 0
-        self.width = max(grid_right + self.margin, MIN_WIDTH)
+        self.plan = plan
+        self.all_columns = [c for row in plan.rows for piece in row for c in piece.columns]
+        self.lanes_with_items: dict[str, bool] = {}
+        self.width = plan.width
         self.inner_width = self.width - 2 * self.margin
         self.grid_left = self.margin + self.label_width + self.gap
         self.y = self.margin
+        self.begin_row(())
+
+    def begin_row(self, pieces: tuple[StagePiece, ...]) -> None:
+        """Lay out the row of these stage pieces next: the lanes read `columns` and `pieces`."""
+        self.pieces = pieces
+        self.columns = [column for piece in pieces for column in piece.columns]
 
     # ── text ───────────────────────────────────────────────────────────────
     def text(self, text: str, x: float, top: float, width: float, size: float | None = None,
@@ -136,23 +148,9 @@ class Base:
         return self.font["small_size"]
 
     # ── columns ────────────────────────────────────────────────────────────
-    def _columns(self, column_width: float) -> list[Column]:
-        columns = []
-        x = self.margin + self.label_width + self.gap
-        for stage in self.journey.stages:
-            for touchpoint in stage.touchpoints or (None,):
-                columns.append(Column(stage, touchpoint, x, column_width))
-                x += column_width + self.gap
-            x += self.gap  # stages sit a little further apart than their columns
-        return columns
-
     def touchpoint_columns(self) -> list[Column]:
-        """The columns that show a touchpoint (not an empty stage's placeholder)."""
+        """The row's columns that show a touchpoint (not an empty stage's placeholder)."""
         return [column for column in self.columns if column.touchpoint is not None]
-
-    def stage_span(self, stage: Stage) -> tuple[float, float]:
-        """Left and right edge of a stage's columns."""
-        return self.stage_edges[id(stage)]
 
     # ── bands, top to bottom ───────────────────────────────────────────────
     def title(self) -> tuple[g.TextBlock, g.TextBlock | None]:
@@ -172,12 +170,14 @@ class Base:
         size = self.small() + 0.5
         row_height = line_height(size)
         flow = _Flow(self.margin, self.y, self.width - self.margin, row_height + 6)
+        limit = min(LEGEND_LABEL_WIDTH, self.inner_width - 34 - 22)  # a narrow map's legend
         entries = []
         for index, persona in enumerate(self.journey.personas):
             role = persona.roles[0].text if persona.roles else ""
             text = f"{persona.name} · {role}" if role else persona.name
-            x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
-            label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1)
+            x, top = flow.place(34 + self._text_width(text, size, limit) + 22)
+            label = self.text(text, x + 34, top, min(limit, flow.right - x - 34), size,
+                              max_lines=1)
             color = self.persona_color(index)
             middle = top + row_height / 2
             marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], x + 14, middle, 5,
@@ -185,9 +185,10 @@ class Base:
             entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label))
         keys = []
         for kind, text, colors in self._legend_keys():
-            x, top = flow.place(34 + self._text_width(text, size, LEGEND_LABEL_WIDTH) + 22)
+            x, top = flow.place(34 + self._text_width(text, size, limit) + 22)
             sample = g.Box(x, top + row_height / 2 - 5, 28, 10)
-            label = self.text(text, x + 34, top, LEGEND_LABEL_WIDTH, size, max_lines=1,
+            label = self.text(text, x + 34, top, min(limit, flow.right - x - 34), size,
+                              max_lines=1,
                               color=self.colors["muted"])
             width = sample.width / max(len(colors), 1)
             swatches = tuple(g.Swatch(g.Box(sample.x + i * width, sample.y, width, sample.height),
@@ -197,6 +198,9 @@ class Base:
                 middle = sample.y + sample.height / 2
                 marker = g.Marker("circle", sample.x + sample.width / 2, middle, 3.5,
                                   self.colors["background"], self.colors["muted"])
+            elif kind == "moment":  # the star every moment-of-truth label has
+                marker = star(sample.x + sample.width / 2, sample.y + sample.height / 2,
+                              self.colors["moment"])
             keys.append(g.LegendKey(kind, sample, label, swatches, marker))
         if entries or keys:
             self.y = flow.bottom + self.lane_gap - 2
@@ -205,15 +209,13 @@ class Base:
     def _legend_keys(self) -> list[tuple[str, str, tuple[str, ...]]]:
         """The marks other than personas that this map draws: kind, label, and the persona
         colours the mark appears in (the gap is shaded in each persona's own colour)."""
-        columns = self.touchpoint_columns()
-        hoped = skipped = False
-        gap_colors = []
-        for index, persona in enumerate(self.journey.personas):
-            drawn = persona_runs(columns, persona.id)
-            hoped = hoped or bool(drawn.hoped)
-            skipped = skipped or len(drawn.felt) > 1
-            if drawn.both:
-                gap_colors.append(self.persona_color(index))
+        columns = [column for column in self.all_columns if column.touchpoint is not None]
+        runs = persona_runs(columns)
+        hoped = any(drawn.hoped for drawn in runs.values())
+        skipped = any(len(drawn.felt) > 1 for drawn in runs.values())
+        gap_colors = [self.persona_color(index)
+                      for index, persona in enumerate(self.journey.personas)
+                      if persona.id in runs and runs[persona.id].both]
         wanted = (
             ("expected", "Expected emotion", hoped, ()),
             ("skipped", "No emotion recorded", skipped, ()),
@@ -232,19 +234,21 @@ class Base:
         return self.theme.persona_color(index, persona.color)
 
     def stage_headers(self) -> tuple[g.StageHeader, ...]:
+        """The row's stage names; a stage continued from the row above says so."""
         size = self.font["heading_size"]
         labels = []
-        for index, stage in enumerate(self.journey.stages):
-            left, right = self.stage_span(stage)
-            label = self.text(stage.name, left + self.pad, self.y + self.pad,
-                              right - left - 2 * self.pad, size, self.theme.stages["text"],
-                              bold=True, anchor="middle")
-            labels.append((stage, left, right, label, self.theme.stage_fill(index)))
-        height = max((lb.box.height for *_, lb, _ in labels), default=0) + 2 * self.pad
+        for piece in self.pieces:
+            name = continued(piece.stage.name) if piece.continued else piece.stage.name
+            label = self.text(name, piece.left + self.pad, self.y + self.pad,
+                              piece.right - piece.left - 2 * self.pad, size,
+                              self.theme.stages["text"], bold=True, anchor="middle")
+            labels.append((piece, label, self.theme.stage_fill(piece.index)))
+        height = max((lb.box.height for _, lb, _ in labels), default=0) + 2 * self.pad
         headers = tuple(
-            g.StageHeader(stage.id, g.Box(left, self.y, right - left, height), fill,
+            g.StageHeader(piece.stage.id, g.Box(piece.left, self.y, piece.right - piece.left,
+                                                height), fill,
                           self._center_vertically(label, self.y, height))
-            for stage, left, right, label, fill in labels
+            for piece, label, fill in labels
         )
         self.y += height + self.gap
         return headers
@@ -264,7 +268,7 @@ class Base:
             g.TouchpointHeader(
                 touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
                 card=g.Box(h.card.x, h.card.y, h.card.width, height),
-                icon=h.icon, channel=h.channel, name=h.name, moment=h.moment)
+                icon=h.icon, channel=h.channel, name=h.name, moment=h.moment, star=h.star)
             for h, _ in drafts
         )
         self.y = top + height + self.lane_gap
@@ -274,7 +278,7 @@ class Base:
         tp = column.touchpoint
         inner = column.width - 2 * self.pad
         y = top + self.pad
-        icon = channel_text = None
+        icon = channel_text = moment_star = None
         if tp.channel:
             icon = g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"])
             channel_text = self.text(tp.channel_label,
@@ -291,10 +295,12 @@ class Base:
                 label += ": " + tp.moment_of_truth.reason
             moment = self.text(label, column.x + self.pad + 16, y + 4, inner - 16, self.small(),
                                self.colors["moment"], bold=True)
+            moment_star = star(moment.box.x - 8, moment.baselines[0] - moment.size * 0.36,
+                               moment.color)
             y = moment.box.bottom
         card = g.Box(column.x, top, column.width, y + self.pad - top)
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, icon, channel_text, name, moment)
+                                    card, icon, channel_text, name, moment, moment_star)
         return header, card.height
 
     def row_label(self, text: str, top: float) -> g.TextBlock:
@@ -302,8 +308,12 @@ class Base:
                          self.font["size"], self.colors["muted"], bold=True)
 
     def text_lane(self, kind: str, label: str, items_of, style) -> g.Lane | None:
-        """A lane of stacked cards per column; None when no touchpoint has any item."""
-        if not any(items_of(c.touchpoint) for c in self.columns if c.touchpoint):
+        """A lane of stacked cards per column of the row; None when no touchpoint of the map
+        has any item (every row shows the lanes the map has, so rows read alike)."""
+        if kind not in self.lanes_with_items:  # looked up once per map, not once per row
+            self.lanes_with_items[kind] = any(items_of(c.touchpoint) for c in self.all_columns
+                                              if c.touchpoint)
+        if not self.lanes_with_items[kind]:
             return None
         top = self.y
         cards: list[g.Card] = []
@@ -319,9 +329,14 @@ class Base:
             bottom = max(bottom, y - 6 + self.pad)
         height = max(bottom - top, line_height(self.font["size"]) + 2 * self.pad)
         lane = g.Lane(kind, g.Box(self.margin, top, self.width - 2 * self.margin, height),
-                      self.row_label(label, top), tuple(cards))
+                      self.row_label(label, top), tuple(cards), self.separator(top))
         self.y = top + height + self.lane_gap
         return lane
+
+    def separator(self, top: float) -> g.Line:
+        """The rule in the gap above a band that starts at `top`."""
+        y = top - self.lane_gap / 2
+        return g.Line(self.margin, y, self.width - self.margin, y)
 
     def plain_card(self, kind: str, fill: str, stroke: str, italic: bool = False):
         def style(column: Column, top: float, item) -> g.Card:
@@ -353,6 +368,11 @@ class Base:
             box = g.Box(column.x, top, column.width, y - top + 2)
             return g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags))
         return style
+
+
+def star(x: float, y: float, color: str) -> g.Marker:
+    """The star that marks a moment of truth, centred on (x, y)."""
+    return g.Marker("star", x, y, 5, color, color)
 
 
 def shifted(block: g.TextBlock, dy: float) -> g.TextBlock:

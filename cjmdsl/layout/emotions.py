@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
-from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, Column, Run, shifted,
+from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, PersonaRuns, Run, shifted,
                                 persona_runs)
+from cjmdsl.layout.rows import Column
 from cjmdsl.numbers import signed_number
 from cjmdsl.textmetrics import line_height
 
@@ -38,14 +39,17 @@ class EmotionLane:
             return plot.y + inset + (scale.high - value) / steps * (plot.height - 2 * inset)
 
         levels = self._levels(plot, y_of)
-        drawn = [self._curve(index, persona.id, y_of)
-                 for index, persona in enumerate(journey.personas)]
+        # Only the personas with a value in this row: no loop over every persona and column.
+        runs = persona_runs(self.touchpoint_columns())
+        order = {persona.id: index for index, persona in enumerate(journey.personas)}
+        drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of)
+                 for persona_id in sorted(runs, key=order.__getitem__)]
         curves = self._separate_words([curve for curve in drawn if curve])
         word_bottom = max([plot.bottom] + [p.word.box.bottom for c in curves for p in c.points
                                            if p.word])
         height = word_bottom + self.pad - top
         lane = g.EmotionLane(g.Box(self.margin, top, self.width - 2 * self.margin, height),
-                             plot, label, levels, tuple(curves))
+                             plot, label, levels, tuple(curves), self.separator(top))
         self.y = top + height + self.lane_gap
         return lane
 
@@ -72,12 +76,15 @@ class EmotionLane:
             levels.append(g.Level(value, y, band, color, label))
         return tuple(levels)
 
-    def _curve(self, index: int, persona_id: str, y_of) -> g.Curve | None:
+    def _curve(self, index: int, persona_id: str, drawn: PersonaRuns, y_of) -> g.Curve | None:
         color = self.persona_color(index)
         # Personas who feel the same at a touchpoint would hide each other's
-        # markers; each curve is dodged a few pixels sideways.
+        # markers; each curve is dodged a few pixels sideways, all within the middle half
+        # of the column however many personas there are.
         count = len(self.journey.personas)
-        dodge = (index - (count - 1) / 2) * DODGE if count > 1 else 0.0
+        narrowest = min((column.width for column in self.columns), default=0)
+        step = min(DODGE, narrowest / 2 / (count - 1)) if count > 1 else 0.0
+        dodge = (index - (count - 1) / 2) * step
 
         def x_of(column: Column) -> float:
             return column.center + dodge
@@ -87,8 +94,6 @@ class EmotionLane:
 
         shape = MARKER_SHAPES[index % len(MARKER_SHAPES)]
         scale = self.journey.scale
-        # An empty stage's placeholder column is no touchpoint a persona could skip.
-        drawn = persona_runs(self.touchpoint_columns(), persona_id)
         felt, hoped = drawn.felt, drawn.hoped
         if not felt and not hoped:
             return None

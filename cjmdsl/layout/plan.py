@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjmdsl import geometry as g
 from cjmdsl import kpis
+from cjmdsl.curves import polyline
 from cjmdsl.layout.base import KPI_CARD_WIDTH
 from cjmdsl.model import Kpi, Stage
 from cjmdsl.themes import mix
@@ -11,25 +12,31 @@ from cjmdsl.words import action_item
 
 
 class StagePlan:
-    """Mixed into the layout: needs its journey, theme, stage_span(), text() and row_label()."""
+    """Mixed into the layout: needs its journey, theme, pieces, text() and row_label()."""
 
     def footers(self) -> tuple[tuple[g.StageFooter, ...], g.TextBlock | None]:
-        stages = [s for s in self.journey.stages if s.goals or s.brand_actions or s.action_items]
-        if not stages:
+        """The stage plan of the row's stages, each under the row where the stage begins; no
+        band in a row where none of the stages beginning there has a plan."""
+        def has_plan(stage: Stage) -> bool:
+            return bool(stage.goals or stage.brand_actions or stage.action_items)
+
+        beginning = [piece for piece in self.pieces if not piece.continued]
+        if not any(has_plan(piece.stage) for piece in beginning):
             return (), None
         top = self.y
         drafts = []
-        for index, stage in enumerate(self.journey.stages):
-            left, right = self.stage_span(stage)
-            texts = self._footer_texts(stage, left + self.pad, top + self.pad,
+        for piece in beginning:
+            left, right = piece.left, piece.right
+            texts = self._footer_texts(piece.stage, left + self.pad, top + self.pad,
                                        right - left - 2 * self.pad)
             bottom = max((t.box.bottom for t in texts), default=top)
-            drafts.append((stage, left, right, texts, bottom, index))
-        height = max(d[4] for d in drafts) + self.pad - top
+            drafts.append((piece, texts, bottom))
+        height = max(d[2] for d in drafts) + self.pad - top
         footers = tuple(
-            g.StageFooter(stage.id, g.Box(left, top, right - left, height),
-                          mix(self.theme.stage_fill(index), self.colors["background"], 0.55), texts)
-            for stage, left, right, texts, _, index in drafts
+            g.StageFooter(piece.stage.id, g.Box(piece.left, top, piece.right - piece.left, height),
+                          mix(self.theme.stage_fill(piece.index), self.colors["background"], 0.55),
+                          texts)
+            for piece, texts, _ in drafts
         )
         label = self.row_label("Stage plan", top)
         self.y = top + height + self.lane_gap
@@ -63,7 +70,7 @@ class StagePlan:
         label = self.row_label("KPIs", self.y)
         top = self.y
         x = self.grid_left
-        width = KPI_CARD_WIDTH
+        width = min(KPI_CARD_WIDTH, self.width - self.margin - self.grid_left)  # a narrow map's
         drafts = []
         row_top = top
         for kpi in self.journey.kpis:
@@ -101,4 +108,17 @@ class StagePlan:
                                    inner - 14, self.small(), color, bold=True)
             y = target.box.bottom
         box = g.Box(x, top, width, y + self.pad - top)
-        return g.KpiCard(kpi.id, box, name, value, detail, target, kpi.met)
+        mark = _status_mark(target, kpi.met) if target is not None else None
+        return g.KpiCard(kpi.id, box, name, value, detail, target, kpi.met, mark)
+
+
+def _status_mark(target: g.TextBlock, met: bool | None) -> str | None:
+    """The tick (met) or cross (missed) drawn before a KPI's target line, as a path."""
+    x = target.box.x - 8
+    y = target.baselines[0] - target.size * 0.35
+    if met is True:
+        return polyline([(x - 4, y), (x - 1, y + 3), (x + 4, y - 3)])
+    if met is False:
+        return (polyline([(x - 3.5, y - 3.5), (x + 3.5, y + 3.5)]) + " "
+                + polyline([(x + 3.5, y - 3.5), (x - 3.5, y + 3.5)]))
+    return None
