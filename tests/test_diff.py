@@ -284,3 +284,176 @@ def test_a_new_map_is_all_added_and_a_deleted_one_all_removed(journey):
     assert len(removed.of(Removed, "stage")) == len(journey.stages)
     assert len(removed.of(FindingRemoved, "pain")) == _findings(journey, "pains")
     assert added.of(FeelingChanged) == removed.of(FeelingChanged) == ()
+
+
+# ── the command ─────────────────────────────────────────────────────────────
+def test_exit_code_is_0_with_changes_unless_asked_as_git_diff_does(tmp_path):
+    (tmp_path / "a.cjm").write_text(SHOP, encoding="utf-8")
+    (tmp_path / "b.cjm").write_text(SHOP.replace("value 11%", "value 16%"), encoding="utf-8")
+    assert cjm("diff", "a.cjm", "b.cjm", cwd=tmp_path).code == 0
+    assert cjm("diff", "a.cjm", "b.cjm", "--exit-code", cwd=tmp_path).code == 1
+    same = cjm("diff", "a.cjm", "a.cjm", "--exit-code", cwd=tmp_path)
+    assert same.code == 0
+    assert "No changes" in same.stdout.decode()
+
+
+def test_errors_in_either_version_are_diagnostics_and_exit_1(tmp_path):
+    (tmp_path / "a.cjm").write_text(SHOP, encoding="utf-8")
+    (tmp_path / "b.cjm").write_text(SHOP.replace("emotion maya -2", "emotion mya -2"),
+                                    encoding="utf-8")
+    run = cjm("diff", "a.cjm", "b.cjm", cwd=tmp_path)
+    assert run.code == 1
+    assert "b.cjm:9:15: error[" in run.stderr and "did you mean `maya`?" in run.stderr
+    assert run.stdout == b""
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (("a.cjm",), "a.cjm is a file: give the old and the new map"),
+    ((), "give two maps (cjm diff OLD NEW) or a git revision"),
+    (("a.cjm", "missing.cjm"), "cannot read missing.cjm: no such file"),
+])
+def test_a_wrong_command_line_is_a_usage_error(tmp_path, arguments, message):
+    (tmp_path / "a.cjm").write_text(SHOP, encoding="utf-8")
+    run = cjm("diff", *arguments, cwd=tmp_path)
+    assert run.code == 2
+    assert f"cjm: error: {message}" in run.stderr
+
+
+def test_map_text_is_escaped_for_the_terminal_and_for_markdown(tmp_path):
+    (tmp_path / "a.cjm").write_text(SHOP, encoding="utf-8")
+    (tmp_path / "b.cjm").write_text(
+        SHOP.replace('"Checkout"', '"Check\\u{1b}]52;c;evil\\u{7}<script>@team"'),
+        encoding="utf-8")
+    text = cjm("diff", "a.cjm", "b.cjm", cwd=tmp_path).stdout.decode()
+    assert "\x1b" not in text and "Check\\u{1b}]52;c;evil\\u{7}<script>@team" in text
+    markdown = cjm("diff", "a.cjm", "b.cjm", "--format", "markdown", cwd=tmp_path).stdout.decode()
+    assert "<script>" not in markdown and "&lt;script&gt;@&#8288;team" in markdown
+
+
+def to_terminal(arguments: list[str], cwd: Path, env: dict) -> bytes:
+    """What `cjm ARGUMENTS` shows when its standard output is a terminal."""
+    terminal, shown_on = pty.openpty()
+    try:
+        subprocess.run([sys.executable, "-c", "from cjmdsl.cli import main; main()",
+                        *arguments], cwd=cwd, stdout=shown_on, stderr=subprocess.PIPE,
+                       timeout=60, env=env)
+    finally:
+        os.close(shown_on)
+    shown = b""
+    while select.select([terminal], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:  # Linux: the other end is closed and everything was read
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(terminal)
+    return shown
+
+
+def test_text_is_coloured_on_a_terminal_and_never_with_no_color(tmp_path):
+    (tmp_path / "a.cjm").write_text(SHOP, encoding="utf-8")
+    (tmp_path / "b.cjm").write_text(SHOP.replace("maya -2", "maya +1"), encoding="utf-8")
+    plain = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
+    coloured = to_terminal(["diff", "a.cjm", "b.cjm"], tmp_path, plain)
+    assert b"\x1b[32m\x1b[1m\xe2\x86\x91" in coloured  # a green, bold ↑
+    assert b"\x1b[" not in to_terminal(["diff", "a.cjm", "b.cjm"], tmp_path,
+                                       {**plain, "NO_COLOR": "1"})
+    piped = cjm("diff", "a.cjm", "b.cjm", cwd=tmp_path)
+    assert b"\x1b[" not in piped.stdout and "↑ Maya feels 3 points better" in \
+        piped.stdout.decode()
+
+
+# ── git ─────────────────────────────────────────────────────────────────────
+def git(*arguments: str, cwd: Path) -> str:
+    done = subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.com",
+                           *arguments], cwd=cwd, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def repository(tmp_path) -> Path:
+    """A git repository with the support example and a small map committed."""
+    require_tool("git", shutil.which("git") is not None, "apt-get install git")
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / "maps").mkdir()
+    shutil.copy(EXAMPLES[-1], tmp_path / "maps" / "support.cjm")
+    (tmp_path / "maps" / "shop.cjm").write_text(SHOP, encoding="utf-8")
+    (tmp_path / "README.md").write_text("maps\n", encoding="utf-8")
+    git("add", ".", cwd=tmp_path)
+    git("commit", "-q", "-m", "maps", cwd=tmp_path)
+    return tmp_path
+
+
+def test_cjm_diff_head_prints_the_edited_map_in_words(repository):
+    support = repository / "maps" / "support.cjm"
+    support.write_text(support.read_text(encoding="utf-8")
+                       .replace('emotion sam 0 "calmer"', 'emotion sam +2 "calmer"'),
+                       encoding="utf-8")
+    (repository / "README.md").write_text("changed, not a map\n", encoding="utf-8")
+    run = cjm("diff", "HEAD", cwd=repository)
+    assert (run.code, run.stderr) == (0, "")
+    assert run.stdout.decode() == (
+        "maps/support.cjm: Broadband outage — from no signal to solved\n"
+        "  1 feeling better\n"
+        "\n"
+        "  Feelings\n"
+        "    ↑ Sam feels 2 points better at Talks to an agent: 0 → +2 (gap -1 → +1)\n")
+    inside = cjm("diff", "HEAD", "support.cjm", "--exit-code", cwd=repository / "maps")
+    assert inside.code == 1 and b"Sam feels 2 points better" in inside.stdout
+
+
+def test_a_map_new_or_deleted_since_the_revision_is_all_added_or_all_removed(repository):
+    (repository / "maps" / "shop.cjm").unlink()
+    (repository / "maps" / "new.cjm").write_text(SHOP.replace('"Shop"', '"New shop"'),
+                                                 encoding="utf-8")
+    git("add", "-A", cwd=repository)
+    found = json.loads(cjm("diff", "HEAD", "--format", "json", cwd=repository).stdout)
+    maps = {entry["file"]: entry for entry in found["maps"]}
+    assert sorted(maps) == ["maps/new.cjm", "maps/shop.cjm"]
+    assert (maps["maps/new.cjm"]["status"], maps["maps/shop.cjm"]["status"]) == \
+        ("added", "removed")
+    assert [c["what"] for c in maps["maps/new.cjm"]["changes"] if c["change"] == "added"] == \
+        ["persona", "stage", "stage", "touchpoint", "touchpoint", "kpi"]
+    assert maps["maps/shop.cjm"]["summary"] == "Map “Shop” removed"
+    assert maps["maps/shop.cjm"]["old_file"] == "HEAD:maps/shop.cjm"
+
+
+def test_an_error_in_the_old_version_is_reported_at_the_revision(repository):
+    (repository / "maps" / "shop.cjm").write_text(SHOP.replace("maya -2", "mya -2"),
+                                                  encoding="utf-8")
+    git("commit", "-q", "-am", "broken", cwd=repository)
+    (repository / "maps" / "shop.cjm").write_text(SHOP, encoding="utf-8")
+    run = cjm("diff", "HEAD", cwd=repository)
+    assert run.code == 1
+    assert "HEAD:maps/shop.cjm:9:15: error[" in run.stderr
+
+
+def test_outside_a_repository_or_with_an_unknown_revision_is_a_usage_error(repository, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("not-a-repository")
+    run = cjm("diff", "HEAD", cwd=outside)
+    assert run.code == 2 and run.stderr.startswith("cjm: error: not a git repository")
+    run = cjm("diff", "no-such-branch", cwd=repository)
+    assert run.code == 2
+    assert run.stderr.startswith("cjm: error: unknown revision no-such-branch")
+    run = cjm("diff", "HEAD", "maps/none.cjm", cwd=repository)
+    assert run.code == 2 and "maps/none.cjm is neither in HEAD nor in the work tree" in run.stderr
+
+
+def test_git_diff_shows_the_semantic_diff_with_the_documented_driver(repository):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert 'git config diff.cjm.command "cjm diff --git-driver"' in readme
+    assert "echo '*.cjm diff=cjm' >> .gitattributes" in readme
+    git("config", "diff.cjm.command", "cjm diff --git-driver", cwd=repository)
+    (repository / ".gitattributes").write_text("*.cjm diff=cjm\n", encoding="utf-8")
+    shop = repository / "maps" / "shop.cjm"
+    shop.write_text(SHOP.replace("maya -2", "maya +1"), encoding="utf-8")
+    bin_folder = str(Path(sys.executable).parent)
+    env = {**os.environ, "NO_COLOR": "1",
+           "PATH": bin_folder + os.pathsep + os.environ.get("PATH", "")}
+    shown = subprocess.run(["git", "diff"], cwd=repository, capture_output=True, text=True,
+                           env=env, check=True).stdout
+    assert "maps/shop.cjm: Shop" in shown
+    assert "↑ Maya feels 3 points better at Checkout: -2 → +1 (gap -3 → 0)" in shown
+    assert "emotion maya" not in shown  # not the text diff
