@@ -130,9 +130,13 @@ def markdown(files: Sequence[FileDiff]) -> str:
     return "\n".join(out)
 
 
+# A `-` or `+` mark after a list item's `- ` would start a nested list.
+_MD_MARKS = {"-": "\\-", "+": "\\+"}
+
+
 def _md_item(change) -> str:
-    # md_text escapes a `-` or `+` mark, which would otherwise start a nested list
-    return f"- {md_text(mark(change)[0])} {words.change(change, md_text)}"
+    sign = mark(change)[0]
+    return f"- {_MD_MARKS.get(sign, sign)} {words.change(change, md_text)}"
 
 
 def _highlights(found: diff.MapDiff) -> list:

@@ -457,3 +457,41 @@ def test_git_diff_shows_the_semantic_diff_with_the_documented_driver(repository)
     assert "maps/shop.cjm: Shop" in shown
     assert "↑ Maya feels 3 points better at Checkout: -2 → +1 (gap -3 → 0)" in shown
     assert "emotion maya" not in shown  # not the text diff
+
+
+# ── the Markdown as a pull-request comment ──────────────────────────────────
+COMMENT_STYLE = """body { font: 14px/1.5 -apple-system, 'Liberation Sans', sans-serif; color: #1f2328;
+  max-width: 860px; margin: 16px; border: 1px solid #d0d7de; border-radius: 6px; padding: 16px; }
+table { border-collapse: collapse; } th, td { border: 1px solid #d0d7de; padding: 4px 10px; }
+summary { cursor: pointer; font-weight: 600; }"""
+
+
+def comment_html(markdown_text: str) -> str:
+    """The Markdown as GitHub shows it, with python-markdown: tables, and Markdown inside
+    `<details>` (GitHub's CommonMark reads it after a blank line; python-markdown needs
+    md_in_html and `markdown="1"` to do the same)."""
+    import markdown
+
+    body = markdown.markdown(markdown_text.replace("<details>", '<details markdown="1">'),
+                             extensions=["tables", "md_in_html"])
+    return f"<!doctype html><meta charset=utf-8><style>{COMMENT_STYLE}</style>{body}"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_the_markdown_reads_as_a_comment_summary_first_details_folded(example, page):
+    from conftest import ARTIFACTS
+
+    html = comment_html((DIFF_GOLDEN / f"{example.stem}.md").read_text(encoding="utf-8"))
+    page.set_content(html)
+    visible = page.inner_text("body")
+    assert "Journey map changes" in visible
+    assert page.locator("details").count() == 1 and not page.locator("details").get_attribute(
+        "open")
+    assert page.locator("body > ul > li").count() >= 1  # the highlights, outside the fold
+    assert "\\" not in visible  # no escape shows
+    page.locator("summary").click()
+    opened = page.inner_text("body")
+    assert "\\" not in opened and page.locator("details h4").count() >= 3
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 900, "height": 1000})
+    page.screenshot(path=str(ARTIFACTS / f"diff-{example.stem}.md.png"), full_page=True)
