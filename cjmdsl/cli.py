@@ -97,6 +97,7 @@ class LazyGroup(click.Group):
 # name -> "module.attribute" of a click command
 LAZY_COMMANDS: dict[str, str] = {
     "config": "cjmdsl.commands.config.config",
+    "diff": "cjmdsl.commands.diff.diff",
     "explain": "cjmdsl.commands.explain.explain",
     "fmt": "cjmdsl.commands.fmt.fmt",
     "lsp": "cjmdsl.commands.lsp.lsp",
@@ -585,11 +586,16 @@ def _color() -> bool:
 
 
 def read_source(name: str, quiet: bool = False, collect: list | None = None) -> Source | None:
+    return decoded_source(_read_bytes(name), quiet, collect)
+
+
+def decoded_source(raw: Source, quiet: bool = False, collect: list | None = None) -> Source | None:
+    """The text of `raw`'s bytes (read from a file, or from git by `cjm diff`), or None with
+    its diagnostics printed (collected under `quiet`): too big, or not UTF-8."""
     from cjmdsl.api import decode
     from cjmdsl.diagnostics import to_json
     from cjmdsl.limits import Limits, check_bytes
 
-    raw = _read_bytes(name)
     limits = Limits(**click.get_current_context().meta.get(LIMITS_KEY, {}))
     problems = check_bytes(raw.size, limits, raw.exact)
     text, decoding = decode(raw.data, raw.name) if not problems else ("", [])

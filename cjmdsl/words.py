@@ -74,3 +74,235 @@ def action_item(item: ActionItem, quote: Callable[[str], str] = str,
 def continued(stage_name: str) -> str:
     """The header of a stage's part on a row after its first: `Onboarding (continued)`."""
     return f"{stage_name} (continued)"
+
+
+# ── what changed between two versions of a map (`cjm diff`, cjmdsl.diff) ──────
+def change(record, quote: Callable[[str], str] = str) -> str:
+    """One change of a map diff (a record of `cjmdsl.diff`) as a sentence a product manager
+    reads: `Maya feels 3 points better at Checkout: -2 → +1`. `quote` escapes each user
+    text for the output."""
+    from cjmdsl import diff
+
+    sentences = {
+        diff.TextChanged: _text_changed, diff.Added: _added, diff.Removed: _removed,
+        diff.Renamed: _renamed, diff.Moved: _moved, diff.FeelingChanged: _feeling_changed,
+        diff.FindingAdded: _finding_added, diff.FindingRemoved: _finding_removed,
+        diff.OwnerChanged: _owner_changed, diff.SourceChanged: _source_changed,
+        diff.KpiChanged: _kpi_changed, diff.DetailsChanged: _details_changed,
+    }
+    return sentences[type(record)](record, quote)
+
+
+def diff_summary(map_diff, quote: Callable[[str], str] = str) -> str:
+    """The diff in one line of counts: `1 touchpoint added, 2 feelings better, 1 pain
+    resolved`; `No changes` when there are none."""
+    from cjmdsl import diff
+
+    if map_diff.status == "added":
+        return f"New map “{quote(map_diff.new_title)}”"
+    if map_diff.status == "removed":
+        return f"Map “{quote(map_diff.old_title)}” removed"
+    parts = []
+    for kind, verb in ((diff.Added, "added"), (diff.Removed, "removed"),
+                       (diff.Renamed, "renamed")):
+        for what, noun, nouns in _NOUNS:
+            count = len(map_diff.of(kind, what))
+            if count:
+                parts.append(f"{counted(count, noun, nouns)} {verb}")
+    if map_diff.of(diff.Moved):
+        parts.append(f"{counted(len(map_diff.of(diff.Moved)), 'touchpoint')} moved")
+    felt = map_diff.of(diff.FeelingChanged)
+    better = sum(1 for f in felt if (f.delta or 0) > 0)
+    worse = sum(1 for f in felt if (f.delta or 0) < 0)
+    if better:
+        parts.append(f"{counted(better, 'feeling')} better")
+    if worse:
+        parts.append(f"{counted(worse, 'feeling')} worse")
+    if len(felt) - better - worse:
+        parts.append(f"{counted(len(felt) - better - worse, 'feeling')} changed otherwise")
+    for kind, what, noun, nouns, verb in (
+            (diff.FindingAdded, "pain", "pain point", None, "added"),
+            (diff.FindingRemoved, "pain", "pain point", None, "resolved"),
+            (diff.FindingAdded, "opportunity", "opportunity", "opportunities", "added"),
+            (diff.FindingRemoved, "opportunity", "opportunity", "opportunities", "dropped")):
+        count = len(map_diff.of(kind, what))
+        if count:
+            parts.append(f"{counted(count, noun, nouns)} {verb}")
+    for kind, noun, nouns in ((diff.OwnerChanged, "new owner", None),
+                              (diff.SourceChanged, "evidence change", None),
+                              (diff.KpiChanged, "KPI moved", "KPIs moved"),
+                              (diff.TextChanged, "title or description change", None),
+                              (diff.DetailsChanged, "other edit", None)):
+        count = len(map_diff.of(kind))
+        if count:
+            parts.append(counted(count, noun, nouns))
+    return ", ".join(parts) if parts else "No changes"
+
+
+_NOUNS = (("persona", "persona", None), ("stage", "stage", None),
+          ("touchpoint", "touchpoint", None), ("kpi", "KPI", None))
+# What the sections of a diff are called, in the order of `cjmdsl.diff.SECTIONS`.
+DIFF_SECTIONS = {"map": "Map", "personas": "Personas", "stages": "Stages",
+                 "touchpoints": "Touchpoints", "feelings": "Feelings",
+                 "pains": "Pain points", "opportunities": "Opportunities",
+                 "evidence": "Evidence", "kpis": "KPIs", "details": "Other edits"}
+_WHAT = {"persona": "Persona", "stage": "Stage", "touchpoint": "Touchpoint", "kpi": "KPI",
+         "pain": "Pain point", "opportunity": "Opportunity", "map": "The map"}
+
+
+def short_name(name: str) -> str:
+    """A persona's name as a sentence uses it: up to the first comma (`Maya` for `Maya,
+    busy parent`)."""
+    return name.split(",", 1)[0].strip() or name
+
+
+def _text_changed(record, quote) -> str:
+    field = record.field.capitalize()
+    if record.before is None:
+        return f"{field} added: “{quote(record.after)}”"
+    if record.after is None:
+        return f"{field} removed (was “{quote(record.before)}”)"
+    return f"{field}: “{quote(record.before)}” → “{quote(record.after)}”"
+
+
+def _named(ref, quote) -> str:
+    return f"“{quote(ref.name)}”"
+
+
+def _added(record, quote) -> str:
+    where = f" in {quote(record.stage.name)}" if record.stage else ""
+    what = _WHAT[record.what]
+    return f"New {what if what.isupper() else what.lower()}{where}: {_named(record.item, quote)}"
+
+
+def _removed(record, quote) -> str:
+    where = f" from {quote(record.stage.name)}" if record.stage else ""
+    return f"{_WHAT[record.what]} removed{where}: {_named(record.item, quote)}"
+
+
+def _renamed(record, quote) -> str:
+    before, after, what = record.before, record.after, _WHAT[record.what]
+    if before.id == after.id:
+        return f"{what} {_named(before, quote)} is now called {_named(after, quote)}"
+    if before.name == after.name:
+        return (f"{what} {_named(after, quote)} has a new id: "
+                f"{quote(before.id)} → {quote(after.id)}")
+    return (f"{what} {_named(before, quote)} ({quote(before.id)}) is now "
+            f"{_named(after, quote)} ({quote(after.id)})")
+
+
+def _moved(record, quote) -> str:
+    return (f"Touchpoint {_named(record.touchpoint, quote)} moved from "
+            f"{quote(record.before.name)} to {quote(record.after.name)}")
+
+
+def _feeling_changed(record, quote) -> str:
+    who, where = quote(short_name(record.persona.name)), quote(record.touchpoint.name)
+    before, after = record.emotion_before, record.emotion_after
+    if before is None and after is not None:
+        text = f"{who} now feels {signed(after)} at {where}"
+    elif after is None and before is not None:
+        text = f"{who}'s feeling at {where} was taken out (was {signed(before)})"
+    elif record.delta:
+        points = counted(abs(record.delta), "point")
+        better = "better" if record.delta > 0 else "worse"
+        text = f"{who} feels {points} {better} at {where}: {signed(before)} → {signed(after)}"
+    elif record.word_before != record.word_after and before is not None:
+        text = (f"{who} at {where}: “{quote(record.word_before or '')}” → "
+                f"“{quote(record.word_after or '')}” (still {signed(after)})")
+    elif before is None:
+        text = f"{who} at {where} (no emotion)"
+    else:
+        text = f"{who} still feels {signed(after)} at {where}"
+    return text + _expectation(record)
+
+
+def _expectation(record) -> str:
+    """What moved in the expectation and the gap, after a feeling's sentence."""
+    before, after = record.expected_before, record.expected_after
+    notes = []
+    if before != after:
+        notes.append("expected " + (f"{_value(before)} → {_value(after)}"))
+    gaps = record.gap_before, record.gap_after
+    if gaps[0] != gaps[1] and None not in gaps:
+        notes.append(f"gap {signed(gaps[0])} → {signed(gaps[1])}")
+    elif gaps[1] is not None and gaps[0] is None:
+        notes.append(f"gap {signed(gaps[1])}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _value(value: float | None) -> str:
+    return "none" if value is None else signed(value)
+
+
+def _evidence(source, quote) -> str:
+    detail = f" “{quote(source.detail)}”" if source.detail else ""
+    return f"{quote(source.kind)}{detail}"
+
+
+def _finding_added(record, quote) -> str:
+    what = "pain point" if record.what == "pain" else "opportunity"
+    text = f"New {what} at {quote(record.touchpoint.name)}: “{quote(record.text)}”"
+    if record.owner:
+        text += f", owned by {quote(record.owner)}"
+    if record.source:
+        text += f" (evidence: {_evidence(record.source, quote)})"
+    return text
+
+
+def _finding_removed(record, quote) -> str:
+    if record.what == "pain":
+        verb = "gone with the touchpoint" if record.with_touchpoint else "resolved"
+        text = f"Pain point {verb} at {quote(record.touchpoint.name)}: “{quote(record.text)}”"
+    else:
+        verb = "gone with the touchpoint" if record.with_touchpoint else "dropped"
+        text = f"Opportunity {verb} at {quote(record.touchpoint.name)}: “{quote(record.text)}”"
+        if record.owner:
+            text += f" (was owned by {quote(record.owner)})"
+    return text
+
+
+def _owner_changed(record, quote) -> str:
+    subject = (f"{_WHAT[record.what]} “{quote(record.text)}” at "
+               f"{quote(record.touchpoint.name)}")
+    if record.before is None:
+        return f"{subject} is now owned by {quote(record.after)}"
+    if record.after is None:
+        return f"{subject} has no owner any more (was {quote(record.before)})"
+    return f"{subject} has a new owner: {quote(record.before)} → {quote(record.after)}"
+
+
+def _source_changed(record, quote) -> str:
+    subject = (f"{_WHAT[record.what]} “{quote(record.text)}” at "
+               f"{quote(record.touchpoint.name)}")
+    if record.before is None:
+        return f"{subject} now has evidence: {_evidence(record.after, quote)}"
+    if record.after is None:
+        return f"{subject} lost its evidence: {_evidence(record.before, quote)}"
+    return (f"{subject} has other evidence: {_evidence(record.before, quote)} → "
+            f"{_evidence(record.after, quote)}")
+
+
+def _kpi_changed(record, quote) -> str:
+    from cjmdsl import kpis
+
+    before, after = record.before, record.after
+    text = f"{quote(after.name)}: {kpis.figure(before)} → {kpis.figure(after)}"
+    if kpis.target(before) != kpis.target(after):
+        text += f", target {kpis.target(before) or 'none'} → {kpis.target(after) or 'none'}"
+    status = kpis.status(before), kpis.status(after)
+    target = kpis.target(after)
+    meets = {("missed", "met"): f"now meets its target {target}",
+             ("met", "missed"): f"no longer meets its target {target}",
+             ("met", "met"): f"still meets its target {target}",
+             ("missed", "missed"): f"still misses its target {target}",
+             (None, "met"): f"meets its target {target}",
+             (None, "missed"): f"misses its target {target}"}.get(status)
+    return f"{text} ({meets})" if meets else text
+
+
+def _details_changed(record, quote) -> str:
+    parts = ", ".join(part.replace("_", " ") for part in record.parts)
+    if record.item is None:
+        return f"{_WHAT['map']}'s {parts} changed"
+    return f"{_WHAT[record.what]} {_named(record.item, quote)}: {parts} changed"
