@@ -175,6 +175,13 @@ def test_an_unknown_rule_in_an_allow_comment_is_a_warning_with_did_you_mean():
         ("L201", 7, 'add an `opportunity "…"` to touchpoint `checkout` that answers it')]
 
 
+def test_an_allow_comment_without_a_rule_is_a_warning():
+    text = changed(("    goal", "    // cjm: allow\n    goal"))
+    assert [(d.code, d.message, d.span.line, d.span.column)
+            for d in lint_text(text, on=DAY).diagnostics] == [
+        ("L200", "`cjm: allow` names no rule", 4, 13)]
+
+
 def test_an_unknown_cjm_comment_is_a_warning_with_did_you_mean():
     text = changed(("    goal", "    // cjm: alow stage-without-goal\n    goal"))
     assert [(d.code, d.message, d.hint) for d in lint_text(text, on=DAY).diagnostics] == [
@@ -252,7 +259,7 @@ def test_a_pattern_without_a_slash_matches_the_file_name_in_any_folder(project):
     ('[lint.min-coverage]\npain = 0.8\n', "2:1",
      "error[E061]: unknown coverage figure `pain` in [lint.min-coverage]", "did you mean `pains`?"),
     ('[lint]\n\n[[lint.overrides]]\nfiles = ["a"]\n\n[[lint.overrides]]\nfiles = ["b"]\n'
-     'min-coverage = 1\n', "8:1", "error[E061]: unknown key `min-coverage` in [lint.overrides.1]",
+     'min-coverage = 1\n', "8:1", "error[E061]: unknown key `min-coverage` in [[lint.overrides]]",
      "`min-coverage` applies to the whole run: set it in [lint]"),
     ('[lint]\n\n[[lint.overrides]]\nstage-without-goal = "off"\n', "3:3",
      'error[E062]: an override needs `files`, a list of patterns such as ["drafts/*"]',
@@ -269,6 +276,20 @@ def test_a_mistake_in_lint_is_a_config_diagnostic(project, text, where, message,
     if hint:
         assert shown.splitlines()[2].endswith(hint)
     assert len(raised.value.diagnostics) == 1
+
+
+def test_a_mistake_in_a_pyproject_override_is_shown_at_its_line(project):
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "maps"\n\n[tool.cjm.lint]\ngap-threshold = -3\n\n'
+        '[[tool.cjm.lint.overrides]]\nfiles = ["a"]\nstage-without-goal = "off"\n\n'
+        '[[tool.cjm.lint.overrides]]\nfiles = ["b"]\nstage-without-gol = "off"\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(project / "pyproject.toml")
+    assert str(raised.value).splitlines() == [
+        "pyproject.toml:13:1: error[E061]: unknown key `stage-without-gol` in "
+        "[[tool.cjm.lint.overrides]]",
+        ' 13 | stage-without-gol = "off"',
+        "    | ^^^^^^^^^^^^^^^^^ did you mean `stage-without-goal`?"]
 
 
 def test_a_mistake_in_lint_stops_lint_with_exit_1(project):

@@ -136,6 +136,13 @@ class LintChecker:
         overrides = table.get(OVERRIDES, [])
         return LintSettings(tuning, self._coverage(coverage), self._overrides(overrides))
 
+    def _header(self, section: str) -> str:
+        """A section as its header is written: `[lint]`, `[[lint.overrides]]`."""
+        table, _, index = section.rpartition(".")
+        if index.isdigit():
+            return f"[[{self.section(table)}]]"
+        return f"[{self.section(section)}]"
+
     def _key(self, section: str, key: str) -> Span:
         return self.places.key(self.section(section), key)
 
@@ -171,7 +178,7 @@ class LintChecker:
             hint = f"`{key}` applies to the whole run: set it in [{self.section('lint')}]"
         else:
             hint = did_you_mean(key, known) or "rules: " + ", ".join(RULE_NAMES)
-        self.fail("E061", f"unknown key `{key}` in [{self.section(section)}]",
+        self.fail("E061", f"unknown key `{key}` in {self._header(section)}",
                   self._key(section, key), hint)
 
     def _severity(self, section: str, key: str, value) -> str | None:

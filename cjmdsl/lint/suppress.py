@@ -34,6 +34,8 @@ def allowed(text: str) -> Allowed:
     from cjmdsl.format import comment_tokens
 
     found = Allowed()
+    if "cjm" not in text:  # no directive can be there: the lexer need not run
+        return found
     lines = text.split("\n")
     for token in comment_tokens(text):
         directive = _DIRECTIVE.match(str(token))
