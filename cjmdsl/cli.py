@@ -100,6 +100,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "diff": "cjmdsl.commands.diff.diff",
     "explain": "cjmdsl.commands.explain.explain",
     "fmt": "cjmdsl.commands.fmt.fmt",
+    "lint": "cjmdsl.commands.lint.lint",
     "lsp": "cjmdsl.commands.lsp.lsp",
     "new": "cjmdsl.commands.new.new",
     "serve": "cjmdsl.commands.serve.serve",
@@ -402,17 +403,33 @@ class ProjectDefaults:
     width: int | None  # the config's width (0: one row); None: the format's own default
 
 
-def project_settings(files, command_line: dict):
-    """Every setting for the maps `files`: the command line's (values other than None), else
-    the project config's (found upwards from the maps), else the defaults. A config with
-    mistakes prints them and exits 1."""
-    from cjmdsl.config import ConfigError, project_config, resolve, start_folder
+def project_config_or_exit(files):
+    """The project config of the maps `files` (found upwards from them; an empty one when
+    there is none). A config with mistakes prints them and exits 1."""
+    from cjmdsl.config import ConfigError, project_config, start_folder
 
     try:
-        config = project_config(start_folder([Path(name) for name in files if name != STDIN]))
+        return project_config(start_folder([Path(name) for name in files if name != STDIN]))
     except ConfigError as exc:
         exit_with_file_diagnostics(exc)
-    return resolve(config, command_line)
+
+
+def project_settings(files, command_line: dict, config=None):
+    """Every setting for the maps `files`: the command line's (values other than None), else
+    the project config's (`config`, else found upwards from the maps), else the defaults. A
+    config with mistakes prints them and exits 1."""
+    from cjmdsl.config import resolve
+
+    return resolve(config or project_config_or_exit(files), command_line)
+
+
+def use_config_limits(settings) -> None:
+    """The config's limits join the command line's, where `check_source` and `render` read
+    them."""
+    limits = click.get_current_context().meta.setdefault(LIMITS_KEY, {})
+    for name, setting in settings.items():
+        if name.startswith("limits.") and setting.source != "default":
+            limits[name.removeprefix("limits.")] = setting.value
 
 
 def _project_defaults(files: tuple[str, ...], format_name: str | None = None) -> ProjectDefaults:
@@ -427,9 +444,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
     settings = project_settings(files, command_line)
-    for name, setting in settings.items():
-        if name.startswith("limits.") and setting.source != "default":
-            limits[name.removeprefix("limits.")] = setting.value
+    use_config_limits(settings)
     output = settings["output"]
     from_file = output.value and output.source != "command line" and STDIN not in files
     folder = output.value + "/" if from_file else None

@@ -60,8 +60,9 @@ DEFAULTS: dict[str, object] = {
 }
 
 _TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width")
-# Sections and their keys; `lint` is reserved for journey-quality rules and not yet read.
-_SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, "lint": None}
+# Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
+LINT = "lint"
+_SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
 
 
 class ConfigError(CjmError):
@@ -72,11 +73,14 @@ class ConfigError(CjmError):
 @dataclass(frozen=True)
 class Config:
     """What one config file sets: `values` by setting name (as in DEFAULTS; paths made usable
-    from the working folder), `lines` where each is set. `path` None: no config was found."""
+    from the working folder), `lines` where each is set, and what `[lint]` sets for `cjm lint`
+    (a `cjmdsl.lint.settings.LintSettings`; None: no section). `path` None: no config was
+    found."""
 
     path: Path | None = None
     values: dict = dataclasses.field(default_factory=dict)
     lines: dict = dataclasses.field(default_factory=dict)
+    lint: object = None
 
     @property
     def shown(self) -> str | None:
@@ -121,7 +125,7 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*cjm\s*[\].]", re.M)
+_TABLE = re.compile(r"^\s*\[\[?\s*tool\s*\.\s*cjm\s*[\].]", re.M)
 
 
 def _has_table(pyproject: Path) -> bool:
@@ -160,17 +164,19 @@ def load_config(path: Path) -> Config:
     prefix = PYPROJECT_TABLE if path.name == "pyproject.toml" else ""
     values: dict = {}
     lines: dict = {}
+    lint = None
     if not problems:
         places = Places(text)
         table = data.get("tool", {}).get("cjm", {}) if prefix else data
         checker = _Checker(places, prefix, path.parent.resolve())
         values, lines = checker.check(table)
+        lint = checker.lint
         problems = checker.problems
     if problems:
         quoted = "" if any(d.code == "E006" for d in problems) else text  # bytes, not text
         raise ConfigError(sorted(problems, key=lambda d: (d.span.line, d.span.column)),
                           quoted, shown)
-    return Config(path, values, lines)
+    return Config(path, values, lines, lint)
 
 
 class _Checker:
@@ -181,6 +187,7 @@ class _Checker:
         self.prefix = prefix
         self.root = root
         self.problems: list[Diagnostic] = []
+        self.lint = None
 
     def _section(self, name: str = "") -> str:
         return ".".join(part for part in (self.prefix, name) if part)
@@ -188,7 +195,9 @@ class _Checker:
     def check(self, table: dict) -> tuple[dict, dict]:
         values: dict = {}
         for key, value in table.items():
-            if key in _SECTIONS:
+            if key == LINT and isinstance(value, dict):
+                self.lint = self._check_lint(value)
+            elif key in _SECTIONS:
                 values.update(self._check_section(key, value))
             elif key in _TOP_KEYS:
                 checked = self._check_value(key, value)
@@ -217,6 +226,8 @@ class _Checker:
                        did_you_mean(key, _SECTIONS) or "sections: " + ", ".join(_SECTIONS))
             return
         home = next((s for s, keys in _SECTIONS.items() if keys and key in keys), None)
+        if home is None and _is_lint_key(key):
+            home = LINT
         hint = (f"`{key}` belongs in [{self._section(home)}]" if home
                 else did_you_mean(key, [*_TOP_KEYS, *_SECTIONS])
                 or "keys: " + ", ".join(_TOP_KEYS))
@@ -228,8 +239,6 @@ class _Checker:
                                f"not {kind_of(value)}", self._key_span(section))
             return {}
         known = _SECTIONS[section]
-        if known is None:  # reserved: accepted, not yet read
-            return {}
         values = {}
         for key, inner in value.items():
             name = f"{section}.{key}"
@@ -246,6 +255,12 @@ class _Checker:
             else:
                 values[name] = inner
         return values
+
+    def _check_lint(self, table: dict):
+        """`[lint]`, checked by the rules' own module (cjmdsl.lint.settings)."""
+        from cjmdsl.lint.settings import LintChecker
+
+        return LintChecker(self.places, self._section, self._fail).check(table)
 
     def _check_value(self, key: str, value):
         """The value to use for a top-level key, or None after reporting its mistake."""
@@ -336,6 +351,12 @@ class _Checker:
                        "inside it")
             return None
         return _shown(target)
+
+
+def _is_lint_key(key: str) -> bool:
+    from cjmdsl.lint.settings import lint_keys
+
+    return key in lint_keys()
 
 
 def _shown(path: Path) -> str:

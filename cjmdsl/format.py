@@ -101,6 +101,18 @@ def _lexer() -> Lark:
     return Lark(grammar, parser="lalr", lexer="basic")
 
 
+def comment_tokens(text: str) -> list[Token]:
+    """Every comment of a map that lexes, as tokens with their line and column (the parser
+    ignores them): what `cjm lint` reads its `// cjm: allow` comments from. A text the lexer
+    cannot read has none."""
+    from lark.exceptions import LarkError
+
+    try:
+        return [t for t in _lexer().lex(text, dont_ignore=True) if t.type == "COMMENT"]
+    except LarkError:
+        return []
+
+
 def _lexed(text: str) -> tuple[list[Token], list[_Comment]]:
     """The tokens other than comments, and every comment, in order, with where it sits
     relative to its neighbours."""

@@ -89,6 +89,8 @@ class Places:
     """
 
     _HEADER = re.compile(r'^\s*\[\s*("?)([A-Za-z0-9_.-]+)\1\s*\]')
+    # `[[lint.overrides]]`: each table of the array is the section `lint.overrides.0`, `.1`, …
+    _ARRAY_HEADER = re.compile(r'^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]')
     _KEY = re.compile(r'^\s*("?)([A-Za-z0-9_.-]+)\1\s*=[ \t]*')
 
     def __init__(self, text: str):
@@ -100,7 +102,16 @@ class Places:
         self.sections: dict[str, Span] = {}
         self.keys: dict[tuple[str, str], tuple[Span, int]] = {}  # span of key, value offset
         section = ""
+        arrays: dict[str, int] = {}  # tables of each array so far
         for number, line in enumerate(self.lines, 1):
+            array = self._ARRAY_HEADER.match(line)
+            if array:
+                name = array.group(1)
+                section = f"{name}.{arrays.get(name, 0)}"
+                arrays[name] = arrays.get(name, 0) + 1
+                self.sections.setdefault(section, self._span(number, array.start(1),
+                                                             array.end(1)))
+                continue
             header = self._HEADER.match(line)
             if header:
                 section = header.group(2)

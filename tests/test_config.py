@@ -105,7 +105,7 @@ def test_cjm_config_in_json_names_the_command_line(project):
 def test_a_pyproject_config_is_read_from_its_tool_cjm_tables(project):
     (project / "pyproject.toml").write_text(
         '[project]\nname = "docs"\n\n[tool.cjm]\ndark_theme = "high-contrast-dark"\n\n'
-        '[tool.cjm.limits]\nmax_bytes = 1000\n\n[tool.cjm.lint]\nrule = "reserved"\n')
+        '[tool.cjm.limits]\nmax_bytes = 1000\n\n[tool.cjm.lint]\nstage-without-goal = "off"\n')
     found = settings_json(project)
     assert found["settings"]["dark_theme"]["source"] == "pyproject.toml:5"
     assert found["settings"]["limits.max_bytes"] == {"value": 1000, "source": "pyproject.toml:8"}
@@ -236,12 +236,20 @@ def test_a_config_error_shows_only_the_config(project):
         == ["cjm.toml:1:9", "cjm.toml:2:10"]
 
 
-def test_the_lint_section_is_accepted_for_the_rules_to_come(project):
-    (project / "cjm.toml").write_text('[lint]\nany_rule = "error"\n\n[limits]\nmax_bytes = 20\n')
+def test_check_reads_the_limits_beside_a_lint_section(project):
+    (project / "cjm.toml").write_text('[lint]\nstage-without-goal = "error"\n\n'
+                                      '[limits]\nmax_bytes = 20\n')
     run = cjm("check", "docs/maps/shop.cjm", cwd=project)
     assert run.code == 1
     assert [line.split(": ")[1] for line in run.stderr.splitlines() if "error[" in line] \
-        == ["error[E030]"]  # the limits are read, the lint rules are not refused
+        == ["error[E030]"]  # the limits are read; the lint rules are `cjm lint`'s
+
+
+def test_a_mistake_in_the_lint_section_stops_check_too(project):
+    (project / "cjm.toml").write_text('[lint]\nany_rule = "error"\n')
+    run = cjm("check", "docs/maps/shop.cjm", cwd=project)
+    assert run.code == 1
+    assert run.stderr.startswith("cjm.toml:2:1: error[E061]: unknown key `any_rule` in [lint]")
 
 
 def test_every_config_code_has_a_case_and_a_readme_row():

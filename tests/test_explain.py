@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from conftest import ROOT
@@ -17,11 +18,15 @@ from cjmdsl import codes
 from cjmdsl.api import check
 from cjmdsl.config import CONFIG_CODES, ConfigError, load_config
 from cjmdsl.diagnostics import CODES
+from cjmdsl.lint import lint_text
+from cjmdsl.lint.rules import LINT_CODES
 from cjmdsl.theme_schema import THEME_CODES
 from cjmdsl.themes import ThemeError, load_theme
 
 PACKAGE = ROOT / "cjmdsl"
-EMITTED = re.compile(r"""["']([EW]\d{3})["']""")
+EMITTED = re.compile(r"""["']([EWL]\d{3})["']""")
+# The day the pages' examples of stale evidence are aged against.
+EXAMPLES_DAY = date(2026, 12, 1)
 
 
 def emitted_codes() -> set[str]:
@@ -29,7 +34,7 @@ def emitted_codes() -> set[str]:
     found: set[str] = set()
     for source in PACKAGE.rglob("*.py"):
         found |= set(EMITTED.findall(source.read_text(encoding="utf-8")))
-    return found | set(CODES) | set(THEME_CODES) | set(CONFIG_CODES)
+    return found | set(CODES) | set(THEME_CODES) | set(CONFIG_CODES) | set(LINT_CODES)
 
 
 def cjm(*args: str) -> subprocess.CompletedProcess:
@@ -56,9 +61,17 @@ def test_every_page_is_of_a_code_that_exists():
 def test_a_pages_example_shows_its_code_and_its_fix_removes_it(code):
     examples = [text for lang, text in blocks(codes.page(code)) if lang == "cjm"]
     mistake, *fix = examples
-    assert code in [d.code for d in check(mistake + "\n").diagnostics]
+    assert code in found_codes(code, mistake + "\n")
     for fixed in fix:
         assert [d.code for d in check(fixed + "\n").diagnostics] == []
+        assert code not in found_codes(code, fixed + "\n")
+
+
+def found_codes(code: str, text: str) -> list[str]:
+    """The codes a map gets: from `cjm lint` for a lint code (L…), else from the compiler."""
+    if code.startswith("L"):
+        return [d.code for d in lint_text(text, on=EXAMPLES_DAY).diagnostics]
+    return [d.code for d in check(text).diagnostics]
 
 
 def toml_pages(owned: dict[str, str]) -> list[str]:

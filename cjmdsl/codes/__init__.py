@@ -32,10 +32,19 @@ def title(code: str) -> str:
     """The code's short name, as its diagnostics' table has it ("unknown persona")."""
     from cjmdsl.config import CONFIG_CODES
     from cjmdsl.diagnostics import CODES
+    from cjmdsl.lint.rules import LINT_CODES
     from cjmdsl.theme_schema import THEME_CODES
 
-    return CODES.get(code) or THEME_CODES.get(code) or CONFIG_CODES.get(code, "")
+    return (CODES.get(code) or THEME_CODES.get(code) or CONFIG_CODES.get(code)
+            or LINT_CODES.get(code, ""))
 
 
 def severity(code: str) -> str:
+    """A code's severity; for a lint rule's code (L…), the rule's default, which `[lint]`
+    may change."""
+    if code.startswith("L"):
+        from cjmdsl.lint.rules import BY_CODE
+
+        rule = BY_CODE.get(code)
+        return rule.severity if rule else "warning"
     return "warning" if code.startswith("W") else "error"

@@ -28,7 +28,9 @@ def explain(code: str | None) -> None:
     wanted = code.strip().upper()
     text = codes.page(wanted)
     if text is None:
-        hint = did_you_mean(wanted, codes.codes())
+        # Among the codes of its letter (E, W, L): did-you-mean compares at most 40 words.
+        family = [known for known in codes.codes() if known[0] == wanted[:1]]
+        hint = did_you_mean(wanted, family or codes.codes())
         say(f"cjm: error: no diagnostic code {code}" + (f"; {hint}" if hint else ""))
         say("`cjm explain` lists the codes")
         sys.exit(EXIT_USAGE)

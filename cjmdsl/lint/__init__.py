@@ -1,0 +1,121 @@
+"""Journey-quality rules (`cjm lint`): the compiler's diagnostics, then the rules of
+`cjmdsl.lint.rules` tuned by `[lint]` (`cjmdsl.lint.settings`) and allowed per line by
+`// cjm: allow` comments (`cjmdsl.lint.suppress`), and the coverage figures of each map.
+
+    from cjmdsl.lint import lint_text
+    result = lint_text(text, "shop.cjm")
+    result.diagnostics, result.coverage["pains"].share
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timezone
+
+from cjmdsl.diagnostics import Diagnostic, Severity, sort_key
+from cjmdsl.limits import DEFAULT_LIMITS, Limits
+from cjmdsl.lint.rules import (BY_CODE, ERROR, OFF, RULES, answered, claims, owned_items)
+from cjmdsl.lint.settings import FIGURES, LintSettings
+from cjmdsl.model import Journey
+
+__all__ = ["FIGURES", "LintResult", "LintSettings", "Share", "below", "coverage", "lint_text",
+           "rule_name", "today"]
+
+
+@dataclass(frozen=True)
+class Share:
+    """How many of `total` things are covered; `share` is None when there are none."""
+
+    covered: int
+    total: int
+
+    @property
+    def share(self) -> float | None:
+        return self.covered / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """A map's diagnostics (sorted, tuned, allowed ones left out) and its coverage figures
+    by FIGURES name (None when the map did not compile)."""
+
+    diagnostics: list[Diagnostic]
+    coverage: dict[str, Share] | None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
+def today() -> date:
+    """The day evidence is aged against: `SOURCE_DATE_EPOCH` when set (reproducible builds
+    and tests), else today in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc).date()
+    return datetime.now(timezone.utc).date()
+
+
+def rule_name(code: str) -> str | None:
+    """The rule whose diagnostics carry `code`; None for the compiler's other codes."""
+    rule = BY_CODE.get(code)
+    return rule.name if rule else None
+
+
+def coverage(journey: Journey) -> dict[str, Share]:
+    """The shares of pains with an opportunity, of claims with evidence, and of opportunities
+    and action items with an owner. They count the map as written: severities and `allow`
+    comments change what is reported, not the figures."""
+    pains = [answered(tp) for tp in journey.touchpoints for _ in tp.pains]
+    evidence = [pain.source is not None for _, pain in claims(journey)]
+    owners = [item.owner is not None for item in owned_items(journey)]
+    return {"pains": Share(sum(pains), len(pains)),
+            "evidence": Share(sum(evidence), len(evidence)),
+            "owners": Share(sum(owners), len(owners))}
+
+
+def below(figures: dict[str, Share] | None, bars: dict[str, float]) -> list[tuple[str, Share, float]]:
+    """The figures under their bar, in FIGURES order; a figure with nothing to count meets
+    any bar."""
+    if figures is None:
+        return []
+    return [(name, figures[name], bars[name]) for name in FIGURES
+            if name in bars and figures[name].share is not None
+            and figures[name].share < bars[name]]
+
+
+def lint_text(text: str, filename: str = "<input>", settings: LintSettings = LintSettings(),
+              path: str | None = None, limits: Limits = DEFAULT_LIMITS,
+              on: date | None = None) -> LintResult:
+    """Compile `text` and apply the rules. `path` is the map's path relative to the config's
+    folder (for `[[lint.overrides]]`); `on` the day evidence is aged against (`today()`)."""
+    from cjmdsl.api import check
+    from cjmdsl.lint.suppress import allowed
+
+    severities, thresholds = settings.for_file(path)
+    thresholds = replace(thresholds, today=on or today())
+    compiled = check(text, filename, limits)
+    found = list(compiled.diagnostics)
+    figures = None
+    if compiled.journey is not None:
+        switched_on = {name for name, severity in severities.items() if severity != OFF}
+        for rule in RULES:
+            if rule.check is not None and rule.name in switched_on:
+                found += rule.check(compiled.journey, thresholds, switched_on)
+        figures = coverage(compiled.journey)
+    comments = allowed(text) if compiled.journey is not None else None
+    kept = []
+    for diagnostic in found:
+        name = rule_name(diagnostic.code)
+        if name is not None:
+            if severities[name] == OFF or (comments and comments.allows(diagnostic, name)):
+                continue
+            wanted = Severity.ERROR if severities[name] == ERROR else Severity.WARNING
+            diagnostic = replace(diagnostic, severity=wanted)
+        kept.append(diagnostic)
+    kept += comments.problems if comments else []
+    return LintResult(sorted(kept, key=sort_key), figures)
