@@ -18,7 +18,7 @@ from cjmdsl.channels import ALIASES, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import (Candidates, Diagnostic, Label, closest, did_you_mean, error,
                                 sort_key, warning)
-from cjmdsl.numbers import signed
+from cjmdsl.numbers import on_scale
 from cjmdsl.parser import parse_tree
 
 _ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
@@ -550,9 +550,9 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
                 found.append(error("E012", f"unknown persona `{mark.persona}`", mark.persona_span,
                                    hint))
             if not scale.contains(mark.value):
-                found.append(error("E013", f"{signed(mark.value)} is outside the scale",
-                                   mark.value_span,
-                                   f"the scale runs from {signed(scale.low)} to {signed(scale.high)}"))
+                found.append(error("E013", f"{on_scale(mark.value, scale)} is outside the scale",
+                                   mark.value_span, f"the scale runs from {on_scale(scale.low, scale)}"
+                                                    f" to {on_scale(scale.high, scale)}"))
         for expectation in tp.expectations:
             if expectation.persona in persona_ids and expectation.persona not in felt_here:
                 found.append(warning("W105", f"`{expectation.persona}` has an expectation at "

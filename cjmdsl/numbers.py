@@ -9,9 +9,22 @@ _CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 def signed(value: float) -> str:
-    """An emotion value as the language writes it: +1, 0, -2, +1.5."""
+    """A value with its sign, as the language writes it and as a difference reads: +1, 0,
+    -2, +1.5. (A point on a scale is written by `on_scale`.)"""
     text = f"{value:g}"
     return f"+{text}" if value > 0 else text
+
+
+def has_middle(low: float, high: float) -> bool:
+    """A scale has a middle when it runs from below zero to above it (-2 .. 2): its values
+    read as better or worse than neutral. 1 .. 10 or 0 .. 5 are scores, with no middle."""
+    return low < 0 < high
+
+
+def on_scale(value: float, scale) -> str:
+    """A point on the emotion `scale` (anything with `low` and `high`) as every output
+    shows it: signed where the scale has a middle (+1, 0, -2), plain where it has none (4)."""
+    return signed_number(value) if has_middle(scale.low, scale.high) else number(value)
 
 
 def number(value: float) -> str:
@@ -34,9 +47,9 @@ def amount(value: float, unit: str | None = None) -> str:
     return f"{unit} {text}"
 
 
-def signed_number(value: float, with_plus: bool = True) -> str:
-    """A figure with its sign: +1,200 · -3.25 (no `+` when `with_plus` is false)."""
-    return f"+{number(value)}" if value > 0 and with_plus else number(value)
+def signed_number(value: float) -> str:
+    """A figure with its sign: +1,200 · -3.25."""
+    return f"+{number(value)}" if value > 0 else number(value)
 
 
 def plural(count: float, noun: str, nouns: str | None = None) -> str:

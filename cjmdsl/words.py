@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cjmdsl.model import ActionItem, Journey
-from cjmdsl.numbers import counted, number, plural, signed
+from cjmdsl.model import ActionItem, Journey, Scale
+from cjmdsl.numbers import counted, number, on_scale, plural
 
 
 def summary(journey: Journey) -> str:
@@ -25,7 +25,7 @@ def summary(journey: Journey) -> str:
         felt = [(e.value, tp.name) for tp in touchpoints for e in tp.emotions
                 if e.persona == persona.id]
         if felt:
-            parts.append(_feeling(persona.name, felt))
+            parts.append(_feeling(persona.name, felt, journey.scale))
     moments = [tp.name for tp in touchpoints if tp.moment_of_truth]
     if moments:
         parts.append(f"{plural(len(moments), 'Moment of truth', 'Moments of truth')}: "
@@ -38,17 +38,17 @@ def summary(journey: Journey) -> str:
     return " ".join(parts)
 
 
-def _feeling(name: str, felt: list[tuple[float, str]]) -> str:
+def _feeling(name: str, felt: list[tuple[float, str]], scale: Scale) -> str:
     """How a persona feels, from its (value, touchpoint name) pairs in map order: its worst
     and best, or one phrase when every value is the same."""
     low, high = min(felt, key=lambda f: f[0]), max(felt, key=lambda f: f[0])
     if low[0] != high[0]:
-        return (f"{name} feels worst at {low[1]} ({signed(low[0])}) "
-                f"and best at {high[1]} ({signed(high[0])}).")
+        return (f"{name} feels worst at {low[1]} ({on_scale(low[0], scale)}) "
+                f"and best at {high[1]} ({on_scale(high[0], scale)}).")
     if len(felt) == 1:
-        return f"{name} feels {signed(low[0])} at {low[1]}."
+        return f"{name} feels {on_scale(low[0], scale)} at {low[1]}."
     every = "both" if len(felt) == 2 else f"all {number(len(felt))}"
-    return (f"{name} feels {signed(low[0])} at {every} touchpoints "
+    return (f"{name} feels {on_scale(low[0], scale)} at {every} touchpoints "
             f"({', '.join(tp for _, tp in felt)}).")
 
 

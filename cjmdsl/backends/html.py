@@ -26,7 +26,7 @@ from cjmdsl.escape import css_font_family, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
-from cjmdsl.numbers import signed_number
+from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.themes import Theme, dark_partner
 
 BINARY = False
@@ -275,7 +275,7 @@ def _kpi_view(kpi: Kpi) -> dict:
 
 def _on_scale(scale: Scale, value: float) -> str:
     label = scale.label_for(value)
-    return f"{signed_number(value)} ({label})" if label else signed_number(value)
+    return f"{on_scale(value, scale)} ({label})" if label else on_scale(value, scale)
 
 
 def _stage_name(journey: Journey, tp: Touchpoint) -> str:
