@@ -91,7 +91,7 @@ def _is_zero_width(char: str) -> bool:
     return unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES or bool(unicodedata.combining(char))
 
 
-def _units(char: str, bold: bool) -> int:
+def _char_units(char: str, bold: bool) -> int:
     """Width of `char` where the browser may draw it from Liberation or from a fallback font."""
     advances = _advances(bold)
     if char == "\t":
@@ -135,16 +135,22 @@ def _plain_advances(bold: bool) -> dict[str, int]:
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in px of `text` drawn on one line at font-size `size`."""
-    try:  # the common case, several times faster
-        units = sum(map(_plain_advances(bold).__getitem__, text))
+    return _units(text, bold, "")[0] * size / _font()["units_per_em"]
+
+
+def _units(text: str, bold: bool, previous: str) -> tuple[int, str]:
+    """Width in font units of `text` drawn right after a cluster whose base is `previous`
+    ("" at the start of a line), and the base of its own last cluster: a line measured
+    piece by piece sums to the width of the whole, so wrapping stays linear."""
+    try:  # the common case, several times faster; such characters are never kerned apart
+        return sum(map(_plain_advances(bold).__getitem__, text)), text[-1:] or previous
     except KeyError:
-        units = _shaped_units(text, bold)
-    return units * size / _font()["units_per_em"]
+        return _shaped_units(text, bold, previous)
 
 
-def _shaped_units(text: str, bold: bool) -> int:
+def _shaped_units(text: str, bold: bool, previous: str = "") -> tuple[int, str]:
     advances, kerning, shared = _advances(bold), _positive_kerning(bold), _shared(bold)
-    total, previous = 0, ""
+    total = 0
     for cluster in _clusters(text):
         if len(cluster) > 1:
             # Like the browser's shaper, draw a letter and its marks as one glyph when the font
@@ -156,9 +162,9 @@ def _shaped_units(text: str, bold: bool) -> int:
             # Liberation draws it, whichever release: its own advances and kerning.
             total += sum(advances.get(ord(char), 0) for char in cluster) + kerning.get(previous + cluster[0], 0)
         else:
-            total += sum(_units(char, bold) for char in cluster)
+            total += sum(_char_units(char, bold) for char in cluster)
         previous = cluster[0]
-    return total
+    return total, previous
 
 
 def line_height(size: float) -> float:
@@ -179,63 +185,99 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False,
     "\\r\\n", U+2028, ...) are hard breaks, and blank lines between paragraphs are kept. A word
     wider than a line is broken between characters (never inside a character and its marks),
     at least one character per line. With `max_lines`, text beyond it is cut and the last line
-    ends in an ellipsis.
+    ends in an ellipsis. Work is linear in the length of `text`: each piece is measured once.
     """
     if max_lines is not None and max_lines < 1:
         raise ValueError(f"max_lines must be at least 1, got {max_lines}")
-
-    def fits(line: str) -> bool:
-        return text_width(line, size, bold) <= max_width
-
+    measure = _Measure(max_width, size, bold)
     lines: list[str] = []
     for paragraph in text.strip().splitlines():
         words = [word for word in _BREAKABLE_SPACE.split(paragraph) if word.strip()]
-        lines.extend(_fill(words, fits) if words else [""])
+        lines.extend(_fill(words, measure) if words else [""])
+        if max_lines is not None and len(lines) > max_lines:
+            break
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = _ellipsize(lines[-1], fits)
+        lines[-1] = _ellipsize(lines[-1], measure)
     return lines
 
 
-def _fill(words: list[str], fits: Callable[[str], bool]) -> list[str]:
+class _Measure:
+    """Whether text fits a line, in integer font units, so wrap() and text_width() agree."""
+
+    def __init__(self, max_width: float, size: float, bold: bool):
+        self.bold, self.size, self.max_width = bold, size, max_width
+        self.units_per_em = _font()["units_per_em"]
+
+    def fits(self, units: int) -> bool:
+        return units * self.size / self.units_per_em <= self.max_width
+
+    def units(self, text: str, previous: str = "") -> tuple[int, str]:
+        return _units(text, self.bold, previous)
+
+
+class _Line:
+    """A line being filled: its pieces, its width in font units and its last cluster's base."""
+
+    def __init__(self, measure: _Measure):
+        self.measure, self.pieces, self.width, self.last = measure, [], 0, ""
+
+    def try_add(self, piece: str) -> bool:
+        """Add `piece` if the line still fits with it; an empty line takes any piece."""
+        width, last = self.measure.units(piece, self.last)
+        if self.pieces and not self.measure.fits(self.width + width):
+            return False
+        self.pieces.append(piece)
+        self.width, self.last = self.width + width, last
+        return True
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def _fill(words: list[str], measure: _Measure) -> list[str]:
     lines: list[str] = []
-    line = ""
+    line = _Line(measure)
     for word in words:
-        candidate = f"{line} {word}" if line else word
-        if fits(candidate):
-            line = candidate
+        if line.pieces and line.try_add(" " + word):
             continue
-        if line:
-            lines.append(line)
-        *full, line = _break_word(word, fits)
-        lines.extend(full)
-    lines.append(line)
+        if line.pieces:
+            lines.append(line.text())
+            line = _Line(measure)
+        *full, line = _break_word(word, measure)
+        lines.extend(full.text() for full in full)
+    lines.append(line.text())
     return lines
 
 
-def _break_word(word: str, fits: Callable[[str], bool]) -> list[str]:
-    """`word` as pieces that each fit, except a single character too wide for any line."""
-    pieces = [""]
+def _break_word(word: str, measure: _Measure) -> list[_Line]:
+    """`word` as lines that each fit, except a single character too wide for any line."""
+    lines = [_Line(measure)]
     for cluster in _clusters(word):
-        if pieces[-1] and not fits(pieces[-1] + cluster):
-            pieces.append(cluster)
-        else:
-            pieces[-1] += cluster
-    return pieces
+        if not lines[-1].try_add(cluster):
+            lines.append(_Line(measure))
+            lines[-1].try_add(cluster)
+    return lines
 
 
-def _ellipsize(line: str, fits: Callable[[str], bool]) -> str:
+def _ellipsize(line: str, measure: _Measure) -> str:
+    """The longest start of `line` that fits with an ellipsis after it."""
     clusters = _clusters(line)
-    while clusters and not fits("".join(clusters).rstrip() + ELLIPSIS):
-        clusters.pop()
-    return "".join(clusters).rstrip() + ELLIPSIS
+    kept, width, last = 0, 0, ""
+    for count, cluster in enumerate(clusters, 1):
+        added, last = measure.units(cluster, last)
+        width += added
+        if not cluster.isspace() and measure.fits(width + measure.units(ELLIPSIS, last)[0]):
+            kept = count
+    return "".join(clusters[:kept]) + ELLIPSIS
 
 
 def _clusters(text: str) -> list[str]:
-    """Split `text` into characters with their marks and joined emoji, which a break must keep."""
+    """Split `text` into characters with their marks and joined emoji, which a break must keep.
+    A joiner before a space joins nothing: the space starts a cluster of its own."""
     clusters: list[str] = []
     for char in text:
-        if clusters and (_is_zero_width(char) or clusters[-1].endswith(_ZWJ)):
+        if clusters and (_is_zero_width(char) or (clusters[-1].endswith(_ZWJ) and not char.isspace())):
             clusters[-1] += char
         else:
             clusters.append(char)

@@ -6,6 +6,7 @@ Chromium draws with Liberation Sans, or SVG text would spill out of its box.
 from __future__ import annotations
 
 from html import escape
+import time
 
 import pytest
 from hypothesis import assume, given
@@ -148,7 +149,7 @@ styles = st.booleans()
 
 @given(texts, styles)
 def test_fast_path_measures_like_the_full_shaping_path(text, bold):
-    assert text_width(text, 2048, bold) == _shaped_units(text, bold)
+    assert text_width(text, 2048, bold) == _shaped_units(text, bold)[0]
 
 
 @given(texts, st.floats(min_value=0, max_value=400), sizes, styles,
@@ -251,3 +252,22 @@ def test_widths_match_chromium_and_never_fall_short(page):
 
     print(f"max |ours - Chromium| without kerning: {max(errors):.4f}px; "
           f"max shortfall with kerning: {max(shortfalls):.4f}px")
+
+
+def _fastest(run, repeats: int = 3) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("max_width", [150, 1500])
+def test_wrapping_costs_about_one_measurement_of_the_text(max_width):
+    """Issue 23: 20,000 characters of zero-width words (the limit of one text) once took
+    quadratic time, each word re-measuring its whole line. Wrapping measures each piece once:
+    bounded by a small multiple of measuring the text in one go, in the same run."""
+    text = "\u200b " * 10_000
+    once = _fastest(lambda: text_width(text, 12))
+    assert _fastest(lambda: wrap(text, max_width, 12)) < 20 * once
