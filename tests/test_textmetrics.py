@@ -98,8 +98,8 @@ def test_no_break_space_keeps_words_together():
     assert wrap("a b\u00a0c", text_width("b\u00a0c", 14), 14) == ["a", "b\u00a0c"]
 
 
-def test_long_word_is_broken_between_characters():
-    lines = wrap("Supercalifragilisticexpialidocious", 60, 14)
+def test_long_word_without_hyphenation_rules_is_broken_between_characters():
+    lines = wrap("Supercalifragilisticexpialidocious", 60, 14, lang="ja")
     assert "".join(lines) == "Supercalifragilisticexpialidocious"
     assert len(lines) > 1 and all(text_width(line, 14) <= 60 for line in lines)
 
@@ -165,12 +165,16 @@ def test_wrapped_lines_never_exceed_the_width(text, max_width, size, bold, max_l
 @given(texts, st.floats(min_value=0, max_value=400), sizes, styles)
 def test_wrap_keeps_every_character_in_order(text, max_width, size, bold):
     lines = wrap(text, max_width, size, bold)
-    assert "".join("".join(lines).split()) == "".join(text.split())
+    # Hyphens and soft hyphens may be where a word was broken: compare without them.
+    def letters(text):
+        return "".join(text.split()).replace("-", "").replace("\u00ad", "")
+    assert letters("".join(lines)) == letters(text)
 
 
 @given(texts, st.floats(min_value=6, max_value=16), styles)
 def test_wrap_keeps_words_whole_when_they_fit(text, size, bold):
     max_width = 600
+    assume("-" not in text and "\u2010" not in text and "\u00ad" not in text)
     assume(all(text_width(word, size, bold) <= max_width for word in _BREAKABLE_SPACE.split(text)))
     lines = wrap(text, max_width, size, bold)
     assert [word for line in lines for word in line.split()] == text.split()
