@@ -162,14 +162,20 @@ def limit_options(command):
 @click.option("--scale", type=click.FloatRange(min=0.1, max=16), default=None,
               help="Size factor for png (pixels per SVG unit, default 2) and pdf "
                    "(default 1).")
+@click.option("--lang", default=None, metavar="LANG",
+              help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
+                   "overrides the map's `lang`).")
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool,
-           scale: float | None) -> None:
+           scale: float | None, lang: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
+    from cjmdsl.locales import catalogue_language, unknown_language_hint
 
+    if lang is not None and catalogue_language(lang) is None:
+        fail_usage(f"unknown language `{lang}` for --lang; {unknown_language_hint(lang)}")
     _refuse_output_names_as_inputs(files)
     inputs, folders = expand_inputs(files)
     _check_output_file(inputs, folders, output)
@@ -190,7 +196,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
-                                  project.theme, project.dark_theme)
+                                  project.theme, project.dark_theme, lang)
         cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
                  if cache_folder else None)
         work = [batch.Job(source.name, source.data, target,

@@ -1,8 +1,12 @@
 """How numbers are written for people, in every output: one place, so the map, the page,
-the flow graph, the Markdown and the messages agree."""
+the flow graph, the Markdown and the messages agree. Figures follow the language being
+written (`cjmdsl.locales`): 1,850 in English, 1.850 in German, 1 850 in French."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from cjmdsl import locales
 
 # A unit of three capital letters is an ISO 4217 currency code (EUR, USD, JPY).
 _CURRENCY = re.compile(r"[A-Z]{3}")
@@ -28,10 +32,33 @@ def on_scale(value: float, scale) -> str:
 
 
 def number(value: float) -> str:
-    """A figure: thousands separated, no trailing zeros: 1,200 · 3.25 · 92.9."""
+    """A figure: thousands separated, no trailing zeros: 1,200 · 3.25 · 92.9 (in English;
+    Babel writes it for another language)."""
+    if not locales.is_english():
+        from babel.numbers import format_decimal
+
+        return format_decimal(_decimal(value), format="#,##0.######",
+                              locale=locales.babel_locale(locales.language()))
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def percent(value: float, with_sign: bool = False) -> str:
+    """A percentage written for the language: 92.9% · 92,9 % (German) · +30%."""
+    sign = "+" if with_sign and value > 0 else ""
+    if locales.is_english():
+        return f"{sign}{number(value)}%"
+    from babel.numbers import format_percent
+
+    return sign + format_percent(_decimal(value) / 100, decimal_quantization=False,
+                                 locale=locales.babel_locale(locales.language()))
+
+
+def _decimal(value: float) -> Decimal:
+    """`value` as the decimal it was written as (0.1 stays 0.1, not 0.1000000000000000055)."""
+    return Decimal(repr(float(value))).normalize() if not float(value).is_integer() \
+        else Decimal(int(value))
 
 
 def amount(value: float, unit: str | None = None) -> str:

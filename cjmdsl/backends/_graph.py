@@ -21,6 +21,7 @@ from cjmdsl.backends import BackendUnavailable
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.flows import steps
 from cjmdsl.lanes import SUMMARISED_LANES
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Stage, Touchpoint
 from cjmdsl.numbers import on_scale
 from cjmdsl.themes import Theme, mix
@@ -43,6 +44,7 @@ def build(journey: Journey, theme: Theme) -> graphviz.Digraph:
     return _FlowGraph(journey, theme).build()
 
 
+@in_its_language
 def render_with_dot(journey: Journey, theme: Theme, output_format: str, format_name: str) -> bytes:
     """The graph laid out and rendered by Graphviz's `dot` as `output_format` (png, pdf, svg).
 

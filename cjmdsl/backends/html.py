@@ -25,6 +25,7 @@ from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.themes import Theme, dark_partner
@@ -43,6 +44,7 @@ ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
 _COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]*\)")
 
 
+@in_its_language
 def render(journey: Journey, theme: Theme) -> str:
     light = layout(journey, theme)
     partner = dark_partner(theme)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from cjmdsl import kpis
 from cjmdsl.escape import md_text
 from cjmdsl.lanes import CARD_LANES
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed
 from cjmdsl.themes import Theme
@@ -22,6 +23,7 @@ BINARY = False
 # From the low end of the scale to the high end, in five equal steps.
 MARKS = ("😠", "😟", "😐", "🙂", "😄")
 
+@in_its_language
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
              _insights(journey), _moments(journey), _gaps(journey), _kpis(journey)]

@@ -12,6 +12,7 @@ from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
 from cjmdsl.layout import layout
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import summary
@@ -19,6 +20,7 @@ from cjmdsl.words import summary
 BINARY = False
 
 
+@in_its_language
 def render(journey: Journey, theme: Theme) -> str:
     return draw(journey, layout(journey, theme), theme)
 

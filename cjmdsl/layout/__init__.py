@@ -18,6 +18,7 @@ from cjmdsl.layout.emotions import EmotionLane
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
+from cjmdsl.words import say
 
 __all__ = ["MARKER_SHAPES", "layout"]
 
@@ -35,7 +36,7 @@ def layout(journey: Journey, theme: Theme) -> g.Geometry:
     stages = lay.stage_headers()
     header_top = lay.y
     touchpoints = lay.touchpoint_headers()
-    row_labels = [lay.row_label("Touchpoints", header_top)]
+    row_labels = [lay.row_label(say("row_touchpoints"), header_top)]
     lanes = []
     emotion = None
     for row in LANES:
