@@ -21,7 +21,7 @@ import os
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Iterator
@@ -107,7 +107,8 @@ def make_cache(settings: "Settings", theme: object | None, folder: Path,
         dark = dark_partner(theme)
     salt = "\0".join([code_fingerprint(), settings.format_name,
                       repr(sorted(settings.options.items())),
-                      repr(sorted(settings.limits.items())), repr(theme), repr(dark)])
+                      repr(sorted(settings.limits.items())), repr(theme), repr(dark),
+                      repr(settings.lang)])
     return Cache(folder, salt)
 
 
@@ -123,6 +124,7 @@ class Settings:
     limits: dict = field(default_factory=dict)  # cjmdsl.limits.Limits fields raised by the user
     default_theme: str | None = None  # the project config's theme, for maps that name none
     dark_theme: str | None = None  # replaces the theme's own dark partner (html)
+    lang: str | None = None  # --lang, the language written in; None: each map's own
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
     if journey is None or (settings.strict and result.warnings):
         return Outcome(FAILED, report)
     theme = theme_for(journey.theme, settings.theme, settings.default_theme, settings.dark_theme)
+    if settings.lang:
+        journey = replace(journey, lang=settings.lang)
     try:
         content = backend(settings.format_name).render(journey, theme, **settings.options)
     except BackendUnavailable as exc:

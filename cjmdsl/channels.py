@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjmdsl.locales import say
+
 __all__ = ["Channel", "CHANNELS", "ALIASES", "resolve_channel", "channel_id", "channel_label",
            "channel_names"]
 
@@ -304,9 +306,10 @@ def channel_id(written: str) -> str:
 
 def channel_label(written: str) -> str:
     """What every output shows for the channel written as ``written``: the channel's label
-    (``Website`` and ``web`` both show ``Web``), or an unknown name as it was written."""
+    in the language being written (``Website`` and ``web`` both show ``Web``; the message
+    ``channel_<name>``), or an unknown name as it was written."""
     known = resolve_channel(written)
-    return known.label if known else written.strip()
+    return say(f"channel_{known.name}") if known else written.strip()
 
 
 def channel_names() -> list[str]:

@@ -196,14 +196,20 @@ class TargetWidth(click.ParamType):
                                  "each with the title and legend.  [default: one page]")
 @click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default=None,
               help="pdf: the orientation of the --page paper.  [default: landscape]")
+@click.option("--lang", default=None, metavar="LANG",
+              help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
+                   "overrides the map's `lang`).")
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, page: str | None,
-           orientation: str | None) -> None:
+           orientation: str | None, lang: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
+    from cjmdsl.locales import catalogue_language, unknown_language_hint
 
+    if lang is not None and catalogue_language(lang) is None:
+        fail_usage(f"unknown language `{lang}` for --lang; {unknown_language_hint(lang)}")
     _refuse_output_names_as_inputs(files)
     if orientation and not page:
         fail_usage("--orientation needs --page (the paper it turns)")
@@ -227,7 +233,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
-                                  project.theme, project.dark_theme)
+                                  project.theme, project.dark_theme, lang)
         cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
                  if cache_folder else None)
         work = [batch.Job(source.name, source.data, target,

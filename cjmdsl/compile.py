@@ -20,7 +20,8 @@ from cjmdsl.channels import ALIASES, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import (Candidates, Diagnostic, Label, closest, did_you_mean, error,
                                 sort_key, warning)
-from cjmdsl.numbers import signed
+from cjmdsl.locales import catalogue_language, unknown_language_hint
+from cjmdsl.numbers import on_scale
 from cjmdsl.parser import parse_tree, reduce_with
 
 _ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
@@ -218,6 +219,7 @@ class Builder(Transformer):
         scale = self.once(fields, "scale", "the map")
         description = self.once(fields, "description", "the map")
         theme = self.once(fields, "theme", "the map")
+        lang = self.once(fields, "lang", "the map")
         return m.Journey(
             title=self.string(title),
             scale=scale.value if scale else m.DEFAULT_SCALE,
@@ -228,6 +230,8 @@ class Builder(Transformer):
             description=description.value if description else None,
             theme=theme.value if theme else None,
             theme_span=theme.span if theme else m.NO_SPAN,
+            lang=lang.value if lang else None,
+            lang_span=lang.span if lang else m.NO_SPAN,
             source_name=self.filename,
             span=span_of(meta),
         )
@@ -237,6 +241,9 @@ class Builder(Transformer):
 
     def theme(self, meta, children):
         return _Field("theme", self.string(children[0]), span_of(children[0]))
+
+    def lang(self, meta, children):
+        return _Field("lang", self.string(children[0]), span_of(children[0]))
 
     # ── scale ──────────────────────────────────────────────────────────────
     def scale(self, meta, children):
@@ -515,6 +522,9 @@ def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
     found += _check_stages(journey)
     found += _check_kpis(journey)
     found += _check_flows(journey)
+    if journey.lang is not None and catalogue_language(journey.lang) is None:
+        found.append(error("E023", f"unknown language `{journey.lang}`", journey.lang_span,
+                           unknown_language_hint(journey.lang)))
     if journey.theme and known_themes and journey.theme not in known_themes:
         name = journey.theme
         found.append(error("E019", f"unknown theme `{name}`", journey.theme_span,
@@ -593,9 +603,9 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
                 found.append(error("E012", f"unknown persona `{mark.persona}`", mark.persona_span,
                                    hint))
             if not scale.contains(mark.value):
-                found.append(error("E013", f"{signed(mark.value)} is outside the scale",
-                                   mark.value_span,
-                                   f"the scale runs from {signed(scale.low)} to {signed(scale.high)}"))
+                found.append(error("E013", f"{on_scale(mark.value, scale)} is outside the scale",
+                                   mark.value_span, f"the scale runs from {on_scale(scale.low, scale)}"
+                                                    f" to {on_scale(scale.high, scale)}"))
         for expectation in tp.expectations:
             if expectation.persona in persona_ids and expectation.persona not in felt_here:
                 found.append(warning("W105", f"`{expectation.persona}` has an expectation at "

@@ -268,6 +268,9 @@ class _Printer:
     def item_theme(self, node: Tree, blank: bool) -> None:
         self.line([f"theme {_string(node.children[0])}"], _end(node), blank)
 
+    def item_lang(self, node: Tree, blank: bool) -> None:
+        self.line([f"lang {_string(node.children[0])}"], _end(node), blank)
+
     def item_scale(self, node: Tree, blank: bool) -> None:
         low, high, *labels = node.children
         header = f"scale {_number(low)} .. {_number(high)}"
@@ -375,7 +378,7 @@ class _Printer:
 
 
 # Map items of one kind that read as a list: consecutive one-line items need no blank line.
-_KIND = {"description": "header", "theme": "header"}
+_KIND = {"description": "header", "theme": "header", "lang": "header"}
 
 
 def _separate_map_items(previous: Tree, item: Tree) -> bool:

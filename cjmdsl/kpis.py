@@ -2,8 +2,9 @@
 met. Written once, so the map, the HTML page, the Markdown and `cjm show` say the same."""
 from __future__ import annotations
 
+from cjmdsl.locales import say
 from cjmdsl.model import Kpi
-from cjmdsl.numbers import amount, number, signed_number
+from cjmdsl.numbers import amount, number, percent
 
 _SIGN_OF_BETTER = {"higher": "≥ ", "lower": "≤ "}
 
@@ -15,9 +16,8 @@ def figure(kpi: Kpi) -> str:
     if actual is None:
         return "–"
     if kpi.kind == "value":
-        return number(actual) + "%" if kpi.percent else amount(actual, kpi.unit)
-    shown = round(actual, 1)
-    return (signed_number(shown) if kpi.kind == "growth" else number(shown)) + "%"
+        return percent(actual) if kpi.percent else amount(actual, kpi.unit)
+    return percent(round(actual, 1), with_sign=kpi.kind == "growth")
 
 
 def sentence(kpi: Kpi) -> str | None:
@@ -25,10 +25,10 @@ def sentence(kpi: Kpi) -> str | None:
     if kpi.kind == "value" or kpi.start is None or kpi.end is None:
         return None
     if kpi.kind == "retention":
-        return f"Retention: {number(kpi.end)} of {number(kpi.start)} retained"
+        return say("kpi_retention", end=number(kpi.end), start=number(kpi.start))
     if kpi.kind == "churn":
-        return f"Churn: {number(kpi.start - kpi.end)} of {number(kpi.start)} lost"
-    return f"Growth: from {number(kpi.start)} to {number(kpi.end)}"
+        return say("kpi_churn", lost=number(kpi.start - kpi.end), start=number(kpi.start))
+    return say("kpi_growth", start=number(kpi.start), end=number(kpi.end))
 
 
 def target(kpi: Kpi) -> str | None:
@@ -36,10 +36,11 @@ def target(kpi: Kpi) -> str | None:
     just the figure (`20%`); None without a target."""
     if kpi.target is None:
         return None
-    value = number(kpi.target) + "%" if kpi.is_percent else amount(kpi.target, kpi.unit)
+    value = percent(kpi.target) if kpi.is_percent else amount(kpi.target, kpi.unit)
     return _SIGN_OF_BETTER.get(kpi.better, "") + value
 
 
 def status(kpi: Kpi) -> str | None:
-    """`met` or `missed`; None where it cannot be told (no target, or no direction)."""
+    """`met` or `missed` (a key: `kpi_met` is its word); None where it cannot be told (no
+    target, or no direction)."""
     return None if kpi.met is None else "met" if kpi.met else "missed"

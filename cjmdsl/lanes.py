@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjmdsl.locales import say
+
 
 @dataclass(frozen=True)
 class ItemKind:
@@ -68,14 +70,14 @@ class Lane:
 
     `key` names it everywhere (the geometry's lane kind, the SVG group `cjm-lane-<key>`, the
     HTML toggle); `label` is what readers see (row label, toggle, details heading, Markdown
-    section). `fields` are the touchpoint fields it shows, in order. `cards` is None for the
+    section), the message `lane_<key>` in the language being written (`english` in English). `fields` are the touchpoint fields it shows, in order. `cards` is None for the
     emotion lane, which draws curves; otherwise cards of kind `card` filled and outlined
     in the theme colours `fill` and `stroke`. `column` is the lane's column heading in the
     Markdown journey table; a card lane without one gets a Markdown section of its own.
     """
 
     key: str
-    label: str
+    english: str
     fields: tuple[str, ...] = ()
     card: str | None = None
     cards: CardStyle | None = None
@@ -83,6 +85,10 @@ class Lane:
     stroke: str | None = None
     column: str | None = None
     summary: Summary | None = None
+
+    @property
+    def label(self) -> str:
+        return say(f"lane_{self.key}")
 
     def items_of(self, touchpoint) -> tuple:
         """The lane's items at a touchpoint, field by field in source order."""

@@ -306,9 +306,11 @@ class Journey:
     flows: tuple[Flow, ...] = ()
     description: str | None = None
     theme: str | None = None
+    lang: str | None = None  # the language the tool writes in (`lang "de"`); None: English
     source_name: str = field(default="<input>", compare=False)
     span: Span = field(default=NO_SPAN, compare=False)
     theme_span: Span = field(default=NO_SPAN, compare=False)
+    lang_span: Span = field(default=NO_SPAN, compare=False)
 
     @property
     def touchpoints(self) -> tuple[Touchpoint, ...]:

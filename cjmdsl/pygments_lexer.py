@@ -17,10 +17,10 @@ from pygments.token import (Comment, Error, Keyword, Name, Number, Operator, Pun
 # Words that start a block or a top-level statement.
 DECLARATIONS = ("map", "scale", "persona", "stage", "touchpoint", "flow", "kpi")
 # Words that start a field or an option inside a statement.
-FIELDS = ("description", "theme", "role", "goal", "need", "pain", "motivation", "quote",
-          "color", "brand", "action_item", "channel", "action", "thought", "question",
-          "emotion", "expect", "opportunity", "moment_of_truth", "source", "owner", "outcome",
-          "value", "start", "end", "unit", "target")
+FIELDS = ("description", "theme", "lang", "role", "goal", "need", "pain", "motivation",
+          "quote", "color", "brand", "action_item", "channel", "action", "thought",
+          "question", "emotion", "expect", "opportunity", "moment_of_truth", "source",
+          "owner", "outcome", "value", "start", "end", "unit", "target")
 # Words that are a value: a flow's drop-off, the kinds of KPI and which way is better.
 CONSTANTS = ("exit", "retention", "churn", "growth", "higher", "lower")
 # ── end of generated keywords ──

@@ -220,6 +220,13 @@ CASES = [
           stage s "S" { touchpoint t "T" { channel web } }
         }
         """), "E019", ERROR, 2, 9, "unknown theme `defualt`", "did you mean `default`?"),
+    case("E023-unknown-language", cjm("""
+        map "M" {
+          lang "german"
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "E023", ERROR, 2, 8, "unknown language `german`",
+         "the languages are de, en, es, fr, ja"),
     case("E020-outcome-on-pain", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web pain "Slow" outcome "Fast" } }
@@ -745,8 +752,8 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
                  "unexpected number `5`; expected a name", id="number-found"),
     pytest.param('map "M" {\n  scale -2 2\n}\n', "expected `..`", id="punctuation"),
     pytest.param('map "M" {\n  stge s "S" { }\n}\n',
-                 "expected one of `description`, `flow`, `kpi`, `persona`, `scale`, `stage`, "
-                 "`theme` or `}`", id="keywords"),
+                 "expected one of `description`, `flow`, `kpi`, `lang`, `persona`, `scale`, "
+                 "`stage`, `theme` or `}`", id="keywords"),
     pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),
     pytest.param('map "M" { }\n}\n', "unexpected `}`; expected the end of the file",
                  id="expected-end"),

@@ -6,6 +6,7 @@ Chromium draws with Liberation Sans, or SVG text would spill out of its box.
 from __future__ import annotations
 
 from html import escape
+import time
 
 import pytest
 from hypothesis import assume, given
@@ -97,8 +98,8 @@ def test_no_break_space_keeps_words_together():
     assert wrap("a b\u00a0c", text_width("b\u00a0c", 14), 14) == ["a", "b\u00a0c"]
 
 
-def test_long_word_is_broken_between_characters():
-    lines = wrap("Supercalifragilisticexpialidocious", 60, 14)
+def test_long_word_without_hyphenation_rules_is_broken_between_characters():
+    lines = wrap("Supercalifragilisticexpialidocious", 60, 14, lang="ja")
     assert "".join(lines) == "Supercalifragilisticexpialidocious"
     assert len(lines) > 1 and all(text_width(line, 14) <= 60 for line in lines)
 
@@ -148,7 +149,7 @@ styles = st.booleans()
 
 @given(texts, styles)
 def test_fast_path_measures_like_the_full_shaping_path(text, bold):
-    assert text_width(text, 2048, bold) == _shaped_units(text, bold)
+    assert text_width(text, 2048, bold) == _shaped_units(text, bold)[0]
 
 
 @given(texts, st.floats(min_value=0, max_value=400), sizes, styles,
@@ -164,12 +165,16 @@ def test_wrapped_lines_never_exceed_the_width(text, max_width, size, bold, max_l
 @given(texts, st.floats(min_value=0, max_value=400), sizes, styles)
 def test_wrap_keeps_every_character_in_order(text, max_width, size, bold):
     lines = wrap(text, max_width, size, bold)
-    assert "".join("".join(lines).split()) == "".join(text.split())
+    # Hyphens and soft hyphens may be where a word was broken: compare without them.
+    def letters(text):
+        return "".join(text.split()).replace("-", "").replace("\u00ad", "")
+    assert letters("".join(lines)) == letters(text)
 
 
 @given(texts, st.floats(min_value=6, max_value=16), styles)
 def test_wrap_keeps_words_whole_when_they_fit(text, size, bold):
     max_width = 600
+    assume("-" not in text and "\u2010" not in text and "\u00ad" not in text)
     assume(all(text_width(word, size, bold) <= max_width for word in _BREAKABLE_SPACE.split(text)))
     lines = wrap(text, max_width, size, bold)
     assert [word for line in lines for word in line.split()] == text.split()
@@ -251,3 +256,22 @@ def test_widths_match_chromium_and_never_fall_short(page):
 
     print(f"max |ours - Chromium| without kerning: {max(errors):.4f}px; "
           f"max shortfall with kerning: {max(shortfalls):.4f}px")
+
+
+def _fastest(run, repeats: int = 3) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("max_width", [150, 1500])
+def test_wrapping_costs_about_one_measurement_of_the_text(max_width):
+    """Issue 23: 20,000 characters of zero-width words (the limit of one text) once took
+    quadratic time, each word re-measuring its whole line. Wrapping measures each piece once:
+    bounded by a small multiple of measuring the text in one go, in the same run."""
+    text = "\u200b " * 10_000
+    once = _fastest(lambda: text_width(text, 12))
+    assert _fastest(lambda: wrap(text, max_width, 12)) < 20 * once

@@ -12,23 +12,24 @@ line breaks into Graphviz's own, so a DOT statement never spans two lines.
 from __future__ import annotations
 
 import html
-import textwrap
 
 import graphviz
 
 from cjmdsl.escape import xml_chars
+from cjmdsl.textmetrics import letters_width, wrap
 
 
 def _lines(text: str, width: int | None) -> list[str]:
-    """`text` as display lines: its own line breaks kept, long lines wrapped at spaces
-    (a word longer than `width` is broken), control characters replaced."""
+    """`text` as display lines: its own line breaks kept, long lines wrapped to about
+    `width` letters by the map's `wrap` (so a word breaks where it does on the map: at a
+    hyphen, a soft hyphen, a syllable), control characters replaced."""
     text = xml_chars(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     lines = []
     for line in text.split("\n"):
         if width is None:
             lines.append(line)
         else:
-            lines += textwrap.wrap(line, width, break_on_hyphens=False) or [""]
+            lines += wrap(line, letters_width(width, 1), 1) or [""]
     return lines
 
 

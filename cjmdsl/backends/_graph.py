@@ -21,8 +21,9 @@ from cjmdsl.backends import BackendUnavailable
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.flows import steps
 from cjmdsl.lanes import SUMMARISED_LANES
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Stage, Touchpoint
-from cjmdsl.numbers import signed
+from cjmdsl.numbers import on_scale
 from cjmdsl.themes import Theme, mix
 
 NAME_WIDTH = 24  # characters per line of a touchpoint's name
@@ -43,6 +44,7 @@ def build(journey: Journey, theme: Theme) -> graphviz.Digraph:
     return _FlowGraph(journey, theme).build()
 
 
+@in_its_language
 def render_with_dot(journey: Journey, theme: Theme, output_format: str, format_name: str) -> bytes:
     """The graph laid out and rendered by Graphviz's `dot` as `output_format` (png, pdf, svg).
 
@@ -184,7 +186,7 @@ class _FlowGraph:
                        self.theme.emotion_color(emotion.value, scale.low, scale.high),
                        EMOTION_TINT)
             word = emotion.word or scale.label_for(emotion.value) or ""
-            text = f"{self.short_name(emotion.persona)} {signed(emotion.value)} {word}".rstrip()
+            text = f"{self.short_name(emotion.persona)} {on_scale(emotion.value, scale)} {word}".rstrip()
             marker = self.persona_color.get(emotion.persona, self.colors["muted"])
             rows.append(_row(f'<FONT COLOR="{marker}">■</FONT> {dot_html(text, NAME_WIDTH)}',
                              fill))
@@ -212,15 +214,16 @@ class _FlowGraph:
         return rows
 
     def tooltip(self, tp: Touchpoint) -> str:
+        scale = self.journey.scale
         lines = [tp.name]
         channel = tp.channel_label
         if channel:
             lines.append(f"Channel: {channel}")
         for emotion in tp.emotions:
-            line = f"{self.full_name(emotion.persona)}: {signed(emotion.value)}"
+            line = f"{self.full_name(emotion.persona)}: {on_scale(emotion.value, scale)}"
             line += f" {emotion.word}" if emotion.word else ""
             expected = tp.expectation_of(emotion.persona)
-            line += f" (expected {signed(expected.value)})" if expected else ""
+            line += f" (expected {on_scale(expected.value, scale)})" if expected else ""
             lines.append(line)
         if tp.moment_of_truth is not None:
             reason = tp.moment_of_truth.reason
@@ -252,7 +255,7 @@ class _FlowGraph:
         for value in _legend_values(scale):
             fill = mix(self.colors["card"], self.theme.emotion_color(value, scale.low, scale.high),
                        EMOTION_TINT)
-            rows.append(f'<TR><TD BGCOLOR="{fill}">{dot_html(signed(value))}</TD>'
+            rows.append(f'<TR><TD BGCOLOR="{fill}">{dot_html(on_scale(value, scale))}</TD>'
                         f'<TD ALIGN="LEFT">{dot_html(scale.label_for(value) or "")}</TD></TR>')
         touchpoints = self.journey.touchpoints
         if any(tp.moment_of_truth for tp in touchpoints):

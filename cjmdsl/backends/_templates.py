@@ -10,6 +10,7 @@ from jinja2 import (Environment, FileSystemBytecodeCache, PackageLoader, StrictU
 
 from cjmdsl.cachedir import cache_dir, refusal
 from cjmdsl.escape import xml_chars
+from cjmdsl.locales import language
 
 
 @cache
@@ -31,6 +32,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["n"] = number
+    env.globals["language"] = language  # the `lang` of the page and the picture
     return env
 
 

@@ -6,11 +6,13 @@ written as text. `png`, `pdf` and `flow-svg` lay the same graph out with `dot`.
 from __future__ import annotations
 
 from cjmdsl.backends._graph import build
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
 BINARY = False
 
 
+@in_its_language
 def render(journey: Journey, theme: Theme) -> str:
     return build(journey, theme).source

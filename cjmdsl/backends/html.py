@@ -26,8 +26,9 @@ from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
-from cjmdsl.numbers import signed_number
+from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.themes import Theme, dark_partner
 
 BINARY = False
@@ -44,6 +45,7 @@ ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
 _COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]*\)")
 
 
+@in_its_language
 def render(journey: Journey, theme: Theme) -> str:
     light = layout(journey, theme)
     partner = dark_partner(theme)
@@ -278,7 +280,7 @@ def _kpi_view(kpi: Kpi) -> dict:
 
 def _on_scale(scale: Scale, value: float) -> str:
     label = scale.label_for(value)
-    return f"{signed_number(value)} ({label})" if label else signed_number(value)
+    return f"{on_scale(value, scale)} ({label})" if label else on_scale(value, scale)
 
 
 def _stage_names(journey: Journey) -> dict[str, str]:

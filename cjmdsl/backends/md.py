@@ -13,8 +13,9 @@ from cjmdsl import kpis
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.escape import md_text
 from cjmdsl.lanes import CARD_LANES
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Emotion, Expectation, Journey, Kpi, Scale, Touchpoint
-from cjmdsl.numbers import signed
+from cjmdsl.numbers import on_scale, signed
 from cjmdsl.themes import Theme
 from cjmdsl.words import action_item
 
@@ -23,6 +24,7 @@ BINARY = False
 # From the low end of the scale to the high end, in five equal steps.
 MARKS = ("😠", "😟", "😐", "🙂", "😄")
 
+@in_its_language
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
              _insights(journey), _moments(journey), _gaps(journey), _kpis(journey)]
@@ -47,7 +49,7 @@ def _head(journey: Journey) -> str:
             role = f" — {md_text(persona.roles[0].text)}" if persona.roles else ""
             lines.append(f"- **{md_text(persona.name)}**{role}")
     scale = journey.scale
-    levels = [f"{mark(v, scale)} {signed(v)}"
+    levels = [f"{mark(v, scale)} {on_scale(v, scale)}"
               + (f" {md_text(scale.label_for(v))}" if scale.label_for(v) else "")
               for v in range(scale.low, scale.high + 1)]
     lines += ["", "**Scale:** " + " · ".join(levels)]
@@ -77,11 +79,11 @@ def _journey_table(journey: Journey) -> str:
 def _feeling(emotion: Emotion | None, expected: Expectation | None, scale: Scale) -> str:
     text = ""
     if emotion is not None:
-        text = f"{mark(emotion.value, scale)} {signed(emotion.value)}"
+        text = f"{mark(emotion.value, scale)} {on_scale(emotion.value, scale)}"
         if emotion.word:
             text += f" {md_text(emotion.word)}"
     if expected is not None:
-        text += f"{' ' if text else ''}(expected {signed(expected.value)})"
+        text += f"{' ' if text else ''}(expected {on_scale(expected.value, scale)})"
     return text
 
 
@@ -148,8 +150,8 @@ def _gaps(journey: Journey) -> str:
             gap = emotion.value - expected.value
             scale = journey.scale
             rows.append([md_text(tp.name), md_text(persona.name),
-                         f"{mark(expected.value, scale)} {signed(expected.value)}",
-                         f"{mark(emotion.value, scale)} {signed(emotion.value)}",
+                         f"{mark(expected.value, scale)} {on_scale(expected.value, scale)}",
+                         f"{mark(emotion.value, scale)} {on_scale(emotion.value, scale)}",
                          f"**{signed(gap)}**" if gap < 0 else signed(gap)])
     if not rows:
         return ""

@@ -18,6 +18,7 @@ from cjmdsl.backends import svg
 from cjmdsl.backends._raster import unavailable, without_paint_order
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.layout import pages
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import summary
@@ -31,6 +32,7 @@ ORIENTATIONS = ("landscape", "portrait")
 POINTS_PER_PIXEL = 0.75  # CSS pixels at 96 per inch
 
 
+@in_its_language
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = None, page: str | None = None,
            orientation: str = "landscape") -> bytes:

@@ -12,6 +12,7 @@ from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
 from cjmdsl.layout import DEFAULT_WIDTH, layout
+from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import summary
@@ -22,6 +23,7 @@ BINARY = False
 OPTIONS = ("width",)
 
 
+@in_its_language
 def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH) -> str:
     """The map laid out for `width` pixels (0 or None: one row, as wide as the journey)."""
     return draw(journey, layout(journey, theme, width), theme)

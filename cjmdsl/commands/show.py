@@ -20,7 +20,7 @@ from cjmdsl import kpis
 from cjmdsl.backends.md import mark
 from cjmdsl.escape import terminal_text
 from cjmdsl.lanes import SUMMARISED_LANES
-from cjmdsl.numbers import counted, signed
+from cjmdsl.numbers import counted, on_scale, signed
 from cjmdsl.model import Journey, Touchpoint
 from cjmdsl.words import action_item
 
@@ -117,7 +117,7 @@ def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
         if emotion is not None:
             text = _felt(emotion.value, journey) + (f" {emotion.word}" if emotion.word else "")
         if expected is not None:
-            note = f"expected {signed(expected.value)}"
+            note = f"expected {on_scale(expected.value, journey.scale)}"
             if emotion is not None:
                 note += f", gap {signed(emotion.value - expected.value)}"
             text += click.style(f" ({note})", dim=True)
@@ -133,7 +133,7 @@ def _felt(value: float, journey: Journey) -> str:
     scale = journey.scale
     middle = (scale.low + scale.high) / 2
     color = "red" if value < middle else "green" if value > middle else "yellow"
-    return f"{mark(value, scale)} " + click.style(signed(value), fg=color, bold=True)
+    return f"{mark(value, scale)} " + click.style(on_scale(value, scale), fg=color, bold=True)
 
 
 def _curves(journey: Journey) -> list[str]:
@@ -142,7 +142,7 @@ def _curves(journey: Journey) -> list[str]:
     if not journey.personas:
         return []
     low, high = scale.label_for(scale.low), scale.label_for(scale.high)
-    legend = f"{signed(scale.low)}{' ' + low if low else ''} … {signed(scale.high)}" \
+    legend = f"{on_scale(scale.low, scale)}{' ' + low if low else ''} … {on_scale(scale.high, scale)}" \
              f"{' ' + high if high else ''}"
     out = ["", click.style("Emotion curves", bold=True) + click.style(f"  ({legend})", dim=True)]
     name_width = max(len(p.name) for p in journey.personas)

@@ -21,6 +21,7 @@ from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import plan_rows
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
+from cjmdsl.words import say
 
 __all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "pages"]
 
@@ -113,7 +114,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     stages = lay.stage_headers()
     header_top = lay.y
     touchpoints = lay.touchpoint_headers()
-    row_labels = [lay.row_label("Touchpoints", header_top)]
+    row_labels = [lay.row_label(say("row_touchpoints"), header_top)]
     lanes = []
     emotion = None
     for row in LANES:

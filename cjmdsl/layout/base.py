@@ -10,7 +10,7 @@ from cjmdsl.layout.rows import Column, RowPlan, StagePiece
 from cjmdsl.model import Journey
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme
-from cjmdsl.words import continued
+from cjmdsl.words import continued, say
 
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
 LEGEND_LABEL_WIDTH = 340
@@ -217,10 +217,10 @@ class Base:
                       for index, persona in enumerate(self.journey.personas)
                       if persona.id in runs and runs[persona.id].both]
         wanted = (
-            ("expected", "Expected emotion", hoped, ()),
-            ("skipped", "No emotion recorded", skipped, ()),
-            ("gap", "Gap between expected and actual", bool(gap_colors), tuple(gap_colors)),
-            ("moment", "Moment of truth",
+            ("expected", say("legend_expected"), hoped, ()),
+            ("skipped", say("legend_skipped"), skipped, ()),
+            ("gap", say("legend_gap"), bool(gap_colors), tuple(gap_colors)),
+            ("moment", say("moment_of_truth"),
              any(c.touchpoint.moment_of_truth for c in columns), ()),
         )
         return [(kind, text, colors) for kind, text, present, colors in wanted if present]
@@ -290,9 +290,9 @@ class Base:
         y = name.box.bottom
         moment = None
         if tp.moment_of_truth:
-            label = "Moment of truth"
+            label = say("moment_of_truth")
             if tp.moment_of_truth.reason:
-                label += ": " + tp.moment_of_truth.reason
+                label = say("moment_of_truth_because", reason=tp.moment_of_truth.reason)
             moment = self.text(label, column.x + self.pad + 16, y + 4, inner - 16, self.small(),
                                self.colors["moment"], bold=True)
             moment_star = star(moment.box.x - 8, moment.baselines[0] - moment.size * 0.36,
@@ -358,7 +358,7 @@ class Base:
                 detail = f" · {finding.source.detail}" if finding.source.detail else ""
                 labels.append(finding.source.kind.capitalize() + detail)
             if finding.owner:
-                labels.append(f"Owner: {finding.owner}")
+                labels.append(say("owner", owner=finding.owner))
             for label in labels:
                 tag_text = self.text(label, column.x + self.pad + 5, y + 2, inner - 10,
                                      self.small(), self.colors["text"])

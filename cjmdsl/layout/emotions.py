@@ -10,7 +10,7 @@ from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
 from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, PersonaRuns, Run, shifted,
                                 persona_runs)
 from cjmdsl.layout.rows import Column
-from cjmdsl.numbers import signed_number
+from cjmdsl.numbers import on_scale
 from cjmdsl.textmetrics import line_height
 
 LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected value
@@ -67,7 +67,7 @@ class EmotionLane:
             shown = text is not None or (value - scale.low) % every == 0
             label = None
             if shown:
-                number = signed_number(value, with_plus=scale.low < 0)
+                number = on_scale(value, scale)
                 words = f"{text} ({number})" if text else number
                 block = self.text(words, self.margin, 0, self.label_width - self.pad, size,
                                   self.colors["muted"], anchor="end", max_lines=1)
@@ -110,7 +110,7 @@ class EmotionLane:
                 word_block = None
                 if not hollow and self.theme.emotion["value_labels"]:
                     # Themes for print write the value out: the curve reads without colour.
-                    number = signed_number(value, with_plus=scale.low < 0)
+                    number = on_scale(value, scale)
                     word = f"{word} ({number})" if word else number
                 if word:
                     word_block = self.text(word, column.x + self.pad, y_of(value) + radius + 3,

@@ -8,7 +8,7 @@ from cjmdsl.curves import polyline
 from cjmdsl.layout.base import KPI_CARD_WIDTH
 from cjmdsl.model import Kpi, Stage
 from cjmdsl.themes import mix
-from cjmdsl.words import action_item
+from cjmdsl.words import action_item, say
 
 
 class StagePlan:
@@ -38,7 +38,7 @@ class StagePlan:
                           texts)
             for piece, texts, _ in drafts
         )
-        label = self.row_label("Stage plan", top)
+        label = self.row_label(say("row_stage_plan"), top)
         self.y = top + height + self.lane_gap
         return footers, label
 
@@ -47,9 +47,9 @@ class StagePlan:
         y = top
         size = self.small()
         sections = (
-            ("Customer goal", [t.text for t in stage.goals]),
-            ("Brand action", [t.text for t in stage.brand_actions]),
-            ("Action items", ["• " + action_item(a) for a in stage.action_items]),
+            (say("customer_goal"), [t.text for t in stage.goals]),
+            (say("brand_action"), [t.text for t in stage.brand_actions]),
+            (say("action_items"), ["• " + action_item(a) for a in stage.action_items]),
         )
         for heading, items in sections:
             if not items:
@@ -67,7 +67,7 @@ class StagePlan:
     def kpi_cards(self) -> tuple[tuple[g.KpiCard, ...], g.TextBlock | None]:
         if not self.journey.kpis:
             return (), None
-        label = self.row_label("KPIs", self.y)
+        label = self.row_label(say("row_kpis"), self.y)
         top = self.y
         x = self.grid_left
         width = min(KPI_CARD_WIDTH, self.width - self.margin - self.grid_left)  # a narrow map's
@@ -100,11 +100,12 @@ class StagePlan:
         if kpi.target is not None:
             status = kpis.status(kpi)
             if status is None:  # no direction: the target alone, without tick or cross
-                target = self.text(f"Target {kpis.target(kpi)}", left, y + 3, inner,
+                target = self.text(say("kpi_target", target=kpis.target(kpi)), left, y + 3, inner,
                                    self.small(), self.colors["muted"], bold=True)
             else:
                 color = self.colors["met"] if kpi.met else self.colors["missed"]
-                target = self.text(f"Target {kpis.target(kpi)} · {status}", left + 14, y + 3,
+                words = say("kpi_target_status", target=kpis.target(kpi), status=say("kpi_" + status))
+                target = self.text(words, left + 14, y + 3,
                                    inner - 14, self.small(), color, bold=True)
             y = target.box.bottom
         box = g.Box(x, top, width, y + self.pad - top)

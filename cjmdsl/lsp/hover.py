@@ -4,7 +4,7 @@ from __future__ import annotations
 from cjmdsl import model as m
 from cjmdsl.escape import md_text
 from cjmdsl.lsp.analysis import Analysis
-from cjmdsl.numbers import counted, signed
+from cjmdsl.numbers import counted, on_scale
 
 _PERSONA_FIELDS = (("roles", "Role"), ("goals", "Goal"), ("needs", "Need"), ("pains", "Pain"),
                    ("motivations", "Motivation"), ("quotes", "Quote"))
@@ -48,14 +48,14 @@ def persona_card(persona: m.Persona) -> str:
 
 def _feeling(analysis: Analysis, mark, tp: m.Touchpoint) -> str:
     scale = analysis.journey.scale
-    value = signed(mark.value)
+    value = on_scale(mark.value, scale)
     label = scale.label_for(mark.value)
     persona = analysis.personas.get(mark.persona)
     who = _md(persona.name) if persona else f"`{mark.persona}`"
     what = "expects" if isinstance(mark, m.Expectation) else "feels"
-    on_scale = (f"**{_md(label)}**" if label
-                else "no label" if scale.contains(mark.value) else "outside the scale")
-    return (f"`{value}` on the scale {scale.low:g} .. {scale.high:g}: {on_scale}\n\n"
+    reading = (f"**{_md(label)}**" if label
+              else "no label" if scale.contains(mark.value) else "outside the scale")
+    return (f"`{value}` on the scale {scale.low:g} .. {scale.high:g}: {reading}\n\n"
             f"{who} {what} this at **{_md(tp.name)}**")
 
 
@@ -67,7 +67,7 @@ def _touchpoint(analysis: Analysis, tp: m.Touchpoint) -> str:
         lines.append(f"- Channel: {_md(tp.channel_label)} (`{tp.channel}`)")
     for emotion in tp.emotions:
         label = journey.scale.label_for(emotion.value)
-        lines.append(f"- `{emotion.persona}` {signed(emotion.value)}" + (f" ({_md(label)})" if label else ""))
+        lines.append(f"- `{emotion.persona}` {on_scale(emotion.value, journey.scale)}" + (f" ({_md(label)})" if label else ""))
     return "\n".join(lines).rstrip()
 
 
