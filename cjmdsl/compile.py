@@ -18,8 +18,8 @@ from lark.exceptions import UnexpectedInput, VisitError
 from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
-from cjmdsl.diagnostics import (Candidates, Diagnostic, Label, closest, did_you_mean, error,
-                                sort_key, warning)
+from cjmdsl.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closest, did_you_mean,
+                                error, sort_key, warning)
 from cjmdsl.locales import catalogue_language, unknown_language_hint
 from cjmdsl.numbers import on_scale
 from cjmdsl.parser import parse_tree, reduce_with
@@ -34,19 +34,11 @@ _OPTIONS_OF = {**{kind.keyword: ("source", "owner") for kind in FINDING_KINDS},
 
 
 @dataclass
-class CompileResult:
+class CompileResult(Diagnosed):
     """What compiling a text gives: the journey (None on errors) and every diagnostic."""
 
     journey: m.Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
 
 def compile_text(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:

@@ -78,6 +78,18 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
+class Diagnosed:
+    """A result carrying `diagnostics` (compiling, linting): its errors and warnings apart."""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
 def error(code: str, message: str, span: Span, hint: str | None = None,
           labels: tuple[Label, ...] = ()) -> Diagnostic:
     return Diagnostic(code, message, span, hint, labels, Severity.ERROR)

@@ -123,9 +123,9 @@ class FeelingChanged:
 
 
 @dataclass(frozen=True)
-class FindingAdded:
-    """A pain or an opportunity (`what`) that is new at a touchpoint; `with_touchpoint` when
-    the touchpoint is new too."""
+class _FindingChange:
+    """A pain or an opportunity (`what`) at a touchpoint that came or went;
+    `with_touchpoint` when the touchpoint came or went with it."""
 
     what: str
     touchpoint: Ref
@@ -140,20 +140,13 @@ class FindingAdded:
 
 
 @dataclass(frozen=True)
-class FindingRemoved:
-    """A pain (resolved) or an opportunity (dropped) that is gone; `with_touchpoint` when the
-    whole touchpoint went."""
+class FindingAdded(_FindingChange):
+    """A pain or an opportunity that is new at a touchpoint."""
 
-    what: str
-    touchpoint: Ref
-    text: str
-    owner: str | None = None
-    source: Source | None = None
-    with_touchpoint: bool = False
 
-    @property
-    def section(self) -> str:
-        return FINDING_FIELDS[self.what]
+@dataclass(frozen=True)
+class FindingRemoved(_FindingChange):
+    """A pain (resolved) or an opportunity (dropped) that is gone."""
 
 
 @dataclass(frozen=True)

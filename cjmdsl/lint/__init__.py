@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
-from cjmdsl.diagnostics import Diagnostic, Severity, sort_key
+from cjmdsl.diagnostics import Diagnosed, Diagnostic, Severity, sort_key
 from cjmdsl.limits import DEFAULT_LIMITS, Limits
 from cjmdsl.lint.rules import (BY_CODE, ERROR, OFF, RULES, answered, claims, owned_items)
 from cjmdsl.lint.settings import FIGURES, LintSettings
@@ -35,20 +35,12 @@ class Share:
 
 
 @dataclass(frozen=True)
-class LintResult:
+class LintResult(Diagnosed):
     """A map's diagnostics (sorted, tuned, allowed ones left out) and its coverage figures
     by FIGURES name (None when the map did not compile)."""
 
     diagnostics: list[Diagnostic]
     coverage: dict[str, Share] | None
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
 
 def today() -> date:
