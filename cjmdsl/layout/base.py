@@ -10,7 +10,7 @@ from cjmdsl.layout.rows import Column, RowPlan, StagePiece
 from cjmdsl.model import Journey
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme
-from cjmdsl.words import continued, say
+from cjmdsl.words import continued, finding_links, metadata_line, say
 
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
 LEGEND_LABEL_WIDTH = 340
@@ -153,7 +153,8 @@ class Base:
         return [column for column in self.columns if column.touchpoint is not None]
 
     # ── bands, top to bottom ───────────────────────────────────────────────
-    def title(self) -> tuple[g.TextBlock, g.TextBlock | None]:
+    def title(self) -> tuple[g.TextBlock, g.TextBlock | None, tuple[g.TextBlock, ...]]:
+        """The title, the description, and the map's metadata line and notes under them."""
         title = self.text(self.journey.title, self.margin, self.y, self.inner_width,
                           self.font["title_size"], bold=True)
         self.y = title.box.bottom + 4
@@ -162,8 +163,19 @@ class Base:
             description = self.text(self.journey.description, self.margin, self.y,
                                      min(self.inner_width, 900), color=self.colors["muted"])
             self.y = description.box.bottom
+        details = []
+        metadata = metadata_line(self.journey)
+        if metadata:
+            details.append(self.text(metadata, self.margin, self.y + 4, min(self.inner_width, 900),
+                                     self.small(), self.colors["muted"]))
+            self.y = details[-1].box.bottom
+        for note in self.journey.notes:
+            details.append(self.text(note.text, self.margin, self.y + 4,
+                                     min(self.inner_width, 900), color=self.colors["muted"],
+                                     italic=True))
+            self.y = details[-1].box.bottom
         self.y += self.lane_gap
-        return title, description
+        return title, description, tuple(details)
 
     def legend(self) -> tuple[tuple[g.LegendEntry, ...], tuple[g.LegendKey, ...]]:
         """Personas (colour, marker, role), then keys for the other marks the map uses."""
@@ -359,6 +371,7 @@ class Base:
                 labels.append(finding.source.kind.capitalize() + detail)
             if finding.owner:
                 labels.append(say("owner", owner=finding.owner))
+            labels += finding_links(finding, self.journey)
             for label in labels:
                 tag_text = self.text(label, column.x + self.pad + 5, y + 2, inner - 10,
                                      self.small(), self.colors["text"])
