@@ -238,8 +238,11 @@ class _Printer:
         """Write one statement (`parts` are its physical lines) that ends at `end`."""
         self._comments_before(end, blank)
         indent = INDENT * self.depth
-        # a triple-quoted string spans lines: each of them is indented, a blank one is empty
-        self.lines += [indent + line if line else "" for part in parts for line in part.split("\n")]
+        # a triple-quoted string spans lines: each of them is indented, a blank one is empty,
+        # and one kept as written (see `_string`) stays exactly as it was
+        self.lines += [line[len(_VERBATIM):] if line.startswith(_VERBATIM)
+                       else indent + line if line else ""
+                       for part in parts for line in part.split("\n")]
         if self.next_comment < len(self.comments):
             comment = self.comments[self.next_comment]
             if comment.after_token == end:
@@ -474,6 +477,7 @@ def _options(options: list[Tree]) -> str:
     return "".join(" " + o for o in out)
 
 
+_VERBATIM = "\x00\ufdd0"  # marks a line of a string the printer must not indent
 _ID_LISTS = {"for_personas": "for", "addresses": "addresses"}  # options that list ids
 
 
@@ -493,8 +497,8 @@ def _string(token: Token) -> str:
     (the compiler reports it, and rewriting it could hide the mistake)."""
     builder = Builder("<format>")
     value = builder.string(token)
-    if builder.diagnostics:
-        return str(token)
+    if builder.diagnostics:  # its lines too: re-indenting them would move the mistakes
+        return str(token).replace("\n", "\n" + _VERBATIM)
     return long_quote(value) if str(token).startswith('"""') else quote(value)
 
 
