@@ -151,7 +151,7 @@ class TouchpointHeader:
     stage_id: str
     column: Box
     card: Box
-    icon: Icon | None
+    icons: tuple[Icon, ...]  # one per channel (each icon once), in the order written
     channel: TextBlock | None
     name: TextBlock
     moment: TextBlock | None

@@ -152,3 +152,22 @@ def test_check_reports_an_unknown_addressed_pain_with_did_you_mean(tmp_path):
     assert done.returncode == 1
     assert "error[E040]: unknown pain point `fe`" in done.stderr
     assert "did you mean `fee`?" in done.stderr
+
+
+def test_cjm_diff_sees_a_second_channel_a_motivation_and_a_stage_note():
+    from cjmdsl.diff import DetailsChanged, diff
+
+    before = parse('map "M" {\n  stage s "S" { touchpoint t "T" { channel web } }\n}\n')
+    after = parse('map "M" {\n  stage s "S" {\n    note "Busy in December"\n'
+                  '    touchpoint t "T" { channel web, phone motivation "Speed" }\n  }\n}\n')
+    details = {(c.what, c.parts) for c in diff(before, after).changes
+               if isinstance(c, DetailsChanged)}
+    assert details == {("stage", ("notes",)), ("touchpoint", ("channel", "motivations"))}
+
+
+def test_a_touchpoint_with_several_channels_draws_an_icon_for_each():
+    tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
+    svg = render(tour, "svg")
+    header = svg.split('<g data-touchpoint="agent">')[1].split("</g>\n<g data-touchpoint")[0]
+    assert header.count('stroke-linejoin="round">') == 2  # the phone and the SMS icon
+    assert "Phone, SMS" in svg_text(header)

@@ -7,7 +7,8 @@ the lane table, so a new keyword or item kind cannot be forgotten in one of them
 It writes the keyword lists of the Pygments lexer (between its `generated` markers) and of
 the VS Code TextMate grammar, from the literal keywords of grammar/cjm.lark; and in
 cjmdsl/schemas/journey.v3.schema.json the touchpoint's fields (in model order; its item
-fields from `cjmdsl.lanes.ITEM_KINDS`) and a definition per kind of finding. Everything else
+fields from `cjmdsl.lanes.ITEM_KINDS`), the built-in channel ids and a definition per kind of
+finding. Everything else
 in those files is written by hand. tests/test_generated_files.py fails when a file is stale.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cjmdsl import model  # noqa: E402
+from cjmdsl.channels import CHANNELS  # noqa: E402
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS  # noqa: E402
 
 GRAMMAR = ROOT / "grammar" / "cjm.lark"
@@ -146,6 +148,9 @@ def schema_source(current: str) -> str:
     missing = [name for name in fields if name not in items and name not in touchpoint["properties"]]
     if missing:
         raise SystemExit(f"describe Touchpoint.{missing[0]} in {SCHEMA.name} by hand")
+    channels = {"enum": list(CHANNELS)}  # the built-in channels, whose icons draw every channel
+    touchpoint["properties"]["channel"]["anyOf"][0] = channels
+    definitions["channel_use"]["properties"]["icon"] = channels
     touchpoint["required"] = fields
     touchpoint["properties"] = {name: items.get(name) or touchpoint["properties"][name]
                                 for name in fields}

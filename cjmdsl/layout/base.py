@@ -280,7 +280,7 @@ class Base:
             g.TouchpointHeader(
                 touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
                 card=g.Box(h.card.x, h.card.y, h.card.width, height),
-                icon=h.icon, channel=h.channel, name=h.name, moment=h.moment, star=h.star)
+                icons=h.icons, channel=h.channel, name=h.name, moment=h.moment, star=h.star)
             for h, _ in drafts
         )
         self.y = top + height + self.lane_gap
@@ -290,13 +290,21 @@ class Base:
         tp = column.touchpoint
         inner = column.width - 2 * self.pad
         y = top + self.pad
-        icon = channel_text = moment_star = None
-        if tp.channel:
-            icon = g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"])
+        icons, channel_text, moment_star = (), None, None
+        if len(tp.channels) == 1:
+            icons = (g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"]),)
             channel_text = self.text(tp.channel_label,
                                      column.x + self.pad + 22, y, inner - 22, self.small(),
                                      self.colors["muted"], max_lines=1)
             y = max(y + 16, channel_text.box.bottom) + 4
+        elif tp.channels:  # a row of icons (as many as fit), the labels on a line below
+            names = list(dict.fromkeys(use.icon for use in tp.channels))
+            fit = max(1, int((inner + 6) // 22))
+            icons = tuple(g.Icon(name, column.x + self.pad + 22 * index, y, 16,
+                                 self.colors["muted"]) for index, name in enumerate(names[:fit]))
+            channel_text = self.text(tp.channel_label, column.x + self.pad, y + 20, inner,
+                                     self.small(), self.colors["muted"], max_lines=2)
+            y = channel_text.box.bottom + 4
         name = self.text(tp.name, column.x + self.pad, y, inner, self.font["heading_size"] - 0.5,
                          bold=True)
         y = name.box.bottom
@@ -312,7 +320,7 @@ class Base:
             y = moment.box.bottom
         card = g.Box(column.x, top, column.width, y + self.pad - top)
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, icon, channel_text, name, moment, moment_star)
+                                    card, icons, channel_text, name, moment, moment_star)
         return header, card.height
 
     def row_label(self, text: str, top: float) -> g.TextBlock:
