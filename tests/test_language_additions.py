@@ -171,3 +171,37 @@ def test_a_touchpoint_with_several_channels_draws_an_icon_for_each():
     header = svg.split('<g data-touchpoint="agent">')[1].split("</g>\n<g data-touchpoint")[0]
     assert header.count('stroke-linejoin="round">') == 2  # the phone and the SMS icon
     assert "Phone, SMS" in svg_text(header)
+
+
+def _cursor_on(text: str, line_with: str, word: str) -> tuple[int, int]:
+    lines = text.split("\n")
+    number = next(i for i, line in enumerate(lines) if line_with in line)
+    return number + 1, lines[number].index(word, lines[number].index(line_with)) + 2
+
+
+def test_hover_on_an_addressed_pain_id_shows_the_pain_and_who_addresses_it():
+    from cjmdsl.lsp.hover import hover_text
+
+    tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
+    card, _ = hover_text(analyze(tour), *_cursor_on(tour, "addresses wait", "wait"))
+    assert card.startswith("**Forty minutes on hold, with the same message every minute** · "
+                           "pain point `wait` at **Waits in the phone queue**")
+    assert "- Addressed by: Offer a callback slot\n- Addressed by: Text the fault status" in card
+
+
+def test_hover_on_a_declared_channel_names_its_label_and_icon():
+    from cjmdsl.lsp.hover import hover_text
+
+    tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
+    card, _ = hover_text(analyze(tour), *_cursor_on(tour, "channel app_banner,", "app_banner"))
+    assert card == "**Outage banner** · channel `app_banner` of this map, drawn with the " \
+                   "`in_product` icon"
+
+
+def test_an_addressed_pain_id_goes_to_its_definition():
+    tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
+    analysis = analyze(tour)
+    used = analysis.occurrence_at(*_cursor_on(tour, "addresses no_status", "no_status"))
+    target = analysis.definition_of(used)
+    line, column = _cursor_on(tour, "pain no_status", "no_status")
+    assert (target.span.line, target.span.column) == (line, column - 1)
