@@ -205,3 +205,9 @@ def test_an_addressed_pain_id_goes_to_its_definition():
     target = analysis.definition_of(used)
     line, column = _cursor_on(tour, "pain no_status", "no_status")
     assert (target.span.line, target.span.column) == (line, column - 1)
+
+
+def test_a_stage_note_is_in_the_stage_plan_of_the_svg():
+    tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
+    plan = render(tour, "svg").split('class="cjm-stage-plan"')[1]
+    assert "NOTES" in svg_text(plan) and "Most outages start in the evening" in svg_text(plan)
