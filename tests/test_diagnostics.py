@@ -274,6 +274,19 @@ CASES = [
           stage s "S" { touchpoint t "T" { channel web } }
         }
         '''), "E005", ERROR, 4, 14, "invalid escape `\\q`", "use"),
+    case("E002-unterminated-triple-quoted-string", cjm('''
+        map "M" {
+          note """
+            never closed
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        '''), "E002", ERROR, 2, 8, "unterminated triple-quoted string", 'close it with `"""`'),
+    case("E001-quoted-date", cjm("""
+        map "M" {
+          updated "2026-11-30"
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "E001", ERROR, 2, 11, "expected a date, year-month-day like 2026-11-30", ""),
     case("E020-outcome-on-pain", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web pain "Slow" outcome "Fast" } }
