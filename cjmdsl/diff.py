@@ -240,7 +240,8 @@ def diff(old: Journey | None, new: Journey | None) -> MapDiff:
             changes += _findings(what, old_tp, new_tp, field_name)
     _compare_named("kpi", before.kpis, after.kpis, changes, None, _kpi_moved)
     if old is not None and new is not None:
-        parts = tuple(name for name in ("scale", "flows", "theme")
+        parts = tuple(name for name in ("scale", "flows", "theme", "channels", "notes",
+                                        "metadata")
                       if getattr(old, name) != getattr(new, name))
         if parts:
             changes.append(DetailsChanged("map", None, parts))

@@ -211,3 +211,14 @@ def test_a_stage_note_is_in_the_stage_plan_of_the_svg():
     tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
     plan = render(tour, "svg").split('class="cjm-stage-plan"')[1]
     assert "NOTES" in svg_text(plan) and "Most outages start in the evening" in svg_text(plan)
+
+
+def test_cjm_diff_sees_the_maps_metadata_notes_and_declared_channels():
+    from cjmdsl.diff import DetailsChanged, diff
+
+    tail = '  stage s "S" { touchpoint t "T" { channel web } }\n}\n'
+    before = parse('map "M" {\n  status "draft"\n' + tail)
+    after = parse('map "M" {\n  status "approved"\n  note "Reviewed"\n'
+                  '  channel quora "Quora" like community\n' + tail)
+    details = [c.parts for c in diff(before, after).changes if isinstance(c, DetailsChanged)]
+    assert details == [("channels", "notes", "metadata")]
