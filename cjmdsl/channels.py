@@ -149,6 +149,42 @@ _PARTNER = (  # two overlapping rings
     '<circle cx="15.2" cy="12" r="6"/>'
 )
 
+_BLOG = (  # a page with a folded corner, a heading and lines of text
+    '<path d="M5 2.5 H14.5 L19 7 V21.5 H5 Z"/>'
+    '<path d="M14.5 2.5 V7 H19"/>'
+    '<path d="M8 10.5 H16 M8 14 H16 M8 17.5 H13"/>'
+)
+
+_COMMUNITY = (  # three people, the middle one in front
+    '<circle cx="12" cy="7" r="2.8"/>'
+    '<path d="M6.5 19.5 A5.5 5.5 0 0 1 17.5 19.5"/>'
+    '<circle cx="5" cy="9" r="2"/>'
+    '<path d="M1.8 16 A3.4 3.4 0 0 1 6 13"/>'
+    '<circle cx="19" cy="9" r="2"/>'
+    '<path d="M22.2 16 A3.4 3.4 0 0 0 18 13"/>'
+)
+
+_SURVEY = (  # a clipboard with two ticked lines
+    '<rect x="4.5" y="4" width="15" height="17.5" rx="1.5"/>'
+    '<rect x="9" y="2.5" width="6" height="3" rx="0.8"/>'
+    '<polyline points="7.5 10.5 8.8 11.8 11 9.5"/>'
+    '<line x1="13" y1="10.8" x2="16.5" y2="10.8"/>'
+    '<polyline points="7.5 16 8.8 17.3 11 15"/>'
+    '<line x1="13" y1="16.3" x2="16.5" y2="16.3"/>'
+)
+
+_LOYALTY = (  # a membership card with a heart
+    '<rect x="2.5" y="5" width="19" height="14" rx="2"/>'
+    '<path d="M12 16 L8.6 12.6 A2 2 0 0 1 12 9.8 A2 2 0 0 1 15.4 12.6 Z"/>'
+)
+
+_IN_PRODUCT = (  # an app window with a pointer on a highlighted element
+    '<rect x="2.5" y="3.5" width="19" height="15" rx="2"/>'
+    '<line x1="2.5" y1="7.5" x2="21.5" y2="7.5"/>'
+    '<rect x="6" y="10.5" width="7" height="4" rx="0.8"/>'
+    '<path d="M14.5 13 L20 18.5 L17.3 18.9 L18.8 21.6 L17.4 22.3 L15.9 19.6 L14 21.4 Z"/>'
+)
+
 _OTHER = (  # three dots in a circle
     '<circle cx="12" cy="12" r="9"/>'
     '<circle cx="8" cy="12" r="0.6"/>'
@@ -179,6 +215,11 @@ CHANNELS: dict[str, Channel] = {
         Channel("event", "Event", _EVENT),
         Channel("mail", "Post", _MAIL),
         Channel("partner", "Partner", _PARTNER),
+        Channel("blog", "Blog", _BLOG),
+        Channel("community", "Community", _COMMUNITY),
+        Channel("survey", "Survey", _SURVEY),
+        Channel("loyalty", "Loyalty programme", _LOYALTY),
+        Channel("in_product", "In-product", _IN_PRODUCT),
         Channel("other", "Other", _OTHER),
     )
 }
@@ -276,6 +317,29 @@ ALIASES: dict[str, str] = {
     "partners": "partner",
     "reseller": "partner",
     "affiliate": "partner",
+    # blog
+    "blogs": "blog",
+    "blog_post": "blog",
+    "article": "blog",
+    # community
+    "forum": "community",
+    "forums": "community",
+    "communities": "community",
+    "user_group": "community",
+    # survey
+    "surveys": "survey",
+    "questionnaire": "survey",
+    "poll": "survey",
+    "nps": "survey",
+    # loyalty
+    "loyalty_programme": "loyalty",
+    "loyalty_program": "loyalty",
+    "rewards": "loyalty",
+    "membership": "loyalty",
+    # in-product
+    "inproduct": "in_product",
+    "in_app": "in_product",
+    "onboarding": "in_product",
     # other
     "misc": "other",
 }

@@ -7,6 +7,8 @@ model (ids, references, the scale, KPIs) and collects every diagnostic.
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import gc
 import re
 from contextlib import contextmanager
@@ -16,21 +18,26 @@ from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 
 from cjmdsl import model as m
-from cjmdsl.channels import ALIASES, channel_names, resolve_channel
+from cjmdsl.channels import ALIASES, channel_id, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closest, did_you_mean,
                                 error, sort_key, warning)
 from cjmdsl.locales import catalogue_language, unknown_language_hint
 from cjmdsl.numbers import on_scale
 from cjmdsl.parser import parse_tree, reduce_with
+from cjmdsl.textblock import dedented
 
-_ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)")
+_ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}
 _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 # Invalid escapes reported for one string; the last one reported counts the others.
 MOST_ESCAPE_ERRORS = 5
-_OPTIONS_OF = {**{kind.keyword: ("source", "owner") for kind in FINDING_KINDS},
+_OPTIONS_OF = {**{kind.keyword: ("source", "owner", "for") for kind in FINDING_KINDS},
+               "opportunity": ("source", "owner", "for", "addresses"),
                "action_item": ("outcome", "owner")}
+# Where an option belongs, for E020's hint.
+_OPTION_PLACE = {"outcome": "an action item", "addresses": "an opportunity"}
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 @dataclass
@@ -142,7 +149,22 @@ class Builder(Transformer):
         """Unquote a STRING token, reporting its invalid escapes (E005): the first
         `MOST_ESCAPE_ERRORS`, the last of them counting the rest, so that a string of a
         million `\\u{` is a handful of diagnostics, not a million."""
-        raw = str(token)[1:-1]
+        if str(token).startswith('"""'):
+            return self.long_string(token)
+        return self._unescaped(str(token)[1:-1], token.line, token.column + 1)
+
+    def long_string(self, token: Token) -> str:
+        """A triple-quoted string, dedented (`cjmdsl.textblock.dedented`), each line's
+        escapes read where the line was written, so an invalid one is reported at its own
+        line and column."""
+        lines = []
+        for line in dedented(str(token)[3:-3], token.line, token.column + 3):
+            lines.append(self._unescaped(line.text, line.line, line.column)
+                         if line.text else "")
+        return "\n".join(lines)
+
+    def _unescaped(self, raw: str, line: int, first_column: int) -> str:
+        """`raw` with its escapes replaced; `raw` was written on `line` from `first_column`."""
         invalid: list[tuple[str, m.Span]] = []
         more = 0
 
@@ -156,9 +178,8 @@ class Builder(Transformer):
                 if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
                     return chr(code)
             if len(invalid) < MOST_ESCAPE_ERRORS:
-                column = token.column + 1 + match.start()
-                invalid.append((body, m.Span(token.line, column, token.line,
-                                             column + len(match.group(0)))))
+                column = first_column + match.start()
+                invalid.append((body, m.Span(line, column, line, column + len(match.group(0)))))
             else:
                 more += 1
             return match.group(0)
@@ -189,7 +210,7 @@ class Builder(Transformer):
         chosen: dict[str, _Field] = {}
         for option in options:
             if option.key not in allowed:
-                where = "an action item" if option.key == "outcome" else "a pain point or opportunity"
+                where = _OPTION_PLACE.get(option.key, "a pain point or opportunity")
                 self.diagnostics.append(error(
                     "E020", f"`{option.key}` cannot follow {owner_kind.replace('_', ' ')}",
                     option.span, f"`{option.key}` belongs to {where}"))
@@ -212,11 +233,13 @@ class Builder(Transformer):
         description = self.once(fields, "description", "the map")
         theme = self.once(fields, "theme", "the map")
         lang = self.once(fields, "lang", "the map")
+        declared = tuple(i for i in items if isinstance(i, m.ChannelDeclaration))
+        stages = tuple(i for i in items if isinstance(i, m.Stage))
         return m.Journey(
             title=self.string(title),
             scale=scale.value if scale else m.DEFAULT_SCALE,
             personas=tuple(i for i in items if isinstance(i, m.Persona)),
-            stages=tuple(i for i in items if isinstance(i, m.Stage)),
+            stages=_with_declared_channels(stages, declared) if declared else stages,
             kpis=tuple(i for i in items if isinstance(i, m.Kpi)),
             flows=tuple(i for i in items if isinstance(i, m.Flow)),
             description=description.value if description else None,
@@ -224,9 +247,49 @@ class Builder(Transformer):
             theme_span=theme.span if theme else m.NO_SPAN,
             lang=lang.value if lang else None,
             lang_span=lang.span if lang else m.NO_SPAN,
+            channels=declared,
+            notes=self.texts(fields, "note"),
+            metadata=self.metadata(fields),
             source_name=self.filename,
             span=span_of(meta),
         )
+
+    def metadata(self, fields: list[_Field]) -> m.Metadata:
+        given = {key: self.once(fields, key, "the map")
+                 for key in ("owner", "status", "version", "updated", "tags")}
+        return m.Metadata(**{key: f.value for key, f in given.items() if f is not None})
+
+    def map_owner(self, meta, children):
+        return _Field("owner", self.string(children[0]), span_of(meta))
+
+    def map_status(self, meta, children):
+        return _Field("status", self.string(children[0]), span_of(meta))
+
+    def map_version(self, meta, children):
+        return _Field("version", self.string(children[0]), span_of(meta))
+
+    def map_updated(self, meta, children):
+        """The date as written (ISO); a day that is not in the calendar is E042."""
+        date = str(children[0])
+        year, month, day = (int(part) for part in _DATE.fullmatch(date).groups())
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            self.diagnostics.append(error(
+                "E042", f"`{date}` is not a date", span_of(children[0]),
+                "write the day as year-month-day, for example 2026-11-30"))
+        return _Field("updated", date, span_of(meta))
+
+    def map_tags(self, meta, children):
+        tags = [self.string(t) if t.type == "STRING" else str(t) for t in children]
+        return _Field("tags", tuple(dict.fromkeys(tags)), span_of(meta))
+
+    def channel_decl(self, meta, children):
+        ident, label, *like = children
+        return m.ChannelDeclaration(str(ident), self.string(label),
+                                    str(like[0]) if like else None, span_of(meta),
+                                    id_span=span_of(ident),
+                                    like_span=span_of(like[0]) if like else m.NO_SPAN)
 
     def description(self, meta, children):
         return _Field("description", self.string(children[0]), span_of(meta))
@@ -310,6 +373,7 @@ class Builder(Transformer):
             goals=self.texts(fields, "goal"), brand_actions=self.texts(fields, "brand"),
             touchpoints=touchpoints,
             action_items=tuple(i for i in items if isinstance(i, m.ActionItem)),
+            notes=self.texts(fields, "note"),
             span=span_of(meta), id_span=span_of(ident),
         )
 
@@ -329,8 +393,8 @@ class Builder(Transformer):
         moment = self.once(fields, "moment_of_truth", what)
         return dict(
             id=str(ident), name=self.string(name),
-            channel=channel.value[0] if channel else None,  # the model resolves it
-            channel_span=channel.value[1] if channel else m.NO_SPAN,
+            channels=channel.value if channel else (),  # the model takes `channel` from it
+            channel_span=channel.value[0].span if channel else m.NO_SPAN,
             **{kind.field: self._items(fields, kind) for kind in ITEM_KINDS},
             emotions=self._per_persona(fields, "emotion", what),
             expectations=self._per_persona(fields, "expect", what),
@@ -358,7 +422,22 @@ class Builder(Transformer):
         return children
 
     def channel(self, meta, children):
-        return _Field("channel", (str(children[0]), span_of(children[0])), span_of(meta))
+        """The channels named, each once (a repeat is E016)."""
+        kept = self._distinct(children, "channel", "the touchpoint")
+        return _Field("channel", tuple(m.ChannelUse(str(t), channel_id(str(t)), span=span_of(t))
+                                       for t in kept), span_of(meta))
+
+    def _distinct(self, tokens, what: str, where: str) -> list[Token]:
+        """`tokens` with repeats left out, each repeat reported (E016)."""
+        kept: dict[str, Token] = {}
+        for token in tokens:
+            if str(token) in kept:
+                self.diagnostics.append(error(
+                    "E016", f"{what} `{token}` is given twice for {where}", span_of(token),
+                    "keep one", (Label(span_of(kept[str(token)]), "first given here"),)))
+            else:
+                kept[str(token)] = token
+        return list(kept.values())
 
     # The statement and its field share one Span: a map may hold hundreds of thousands.
     def emotion(self, meta, children):
@@ -390,10 +469,20 @@ class Builder(Transformer):
     def _text_with_options(self, make, key: str, meta, children):
         """An item written as a string and its options (`pain "…" owner "…"`): `make` gets
         the text, each option `key` allows (None for one left out) and the span."""
-        text, *options = children
+        ident = children[0] if children[0].type == "ID" else None
+        text, *options = children[1:] if ident is not None else children
         chosen = self.options(key, options)
         given = {name: chosen[name].value if name in chosen else None
-                 for name in _OPTIONS_OF[key]}
+                 for name in _OPTIONS_OF[key] if name not in ("for", "addresses")}
+        if make is m.Finding:
+            personas = chosen["for"].value if "for" in chosen else ()
+            addresses = chosen["addresses"].value if "addresses" in chosen else ()
+            given.update(id=str(ident) if ident is not None else None,
+                         id_span=span_of(ident) if ident is not None else m.NO_SPAN,
+                         personas=tuple(str(t) for t in personas),
+                         persona_spans=tuple(span_of(t) for t in personas),
+                         addresses=tuple(str(t) for t in addresses),
+                         address_spans=tuple(span_of(t) for t in addresses))
         return make(text=self.string(text), **given, span=span_of(meta))
 
     def moment_of_truth(self, meta, children):
@@ -411,6 +500,13 @@ class Builder(Transformer):
 
     def outcome(self, meta, children):
         return _Field("outcome", self.string(children[0]), span_of(meta))
+
+    def for_personas(self, meta, children):
+        return _Field("for", self._distinct(children, "persona", "this item"), span_of(meta))
+
+    def addresses(self, meta, children):
+        return _Field("addresses", self._distinct(children, "pain point", "this opportunity"),
+                      span_of(meta))
 
     # ── flows ──────────────────────────────────────────────────────────────
     def flow(self, meta, children):
@@ -497,6 +593,26 @@ for _kind in ITEM_KINDS:
 del _kind, _build_item
 
 
+def _with_declared_channels(stages: tuple[m.Stage, ...],
+                            declared: tuple[m.ChannelDeclaration, ...]) -> tuple[m.Stage, ...]:
+    """The stages with each channel the map declares drawn with its icon and label (the
+    first declaration of an id counts; a repeat is E011)."""
+    by_id: dict[str, m.ChannelDeclaration] = {}
+    for declaration in declared:
+        by_id.setdefault(declaration.id, declaration)
+
+    def resolved(tp: m.Touchpoint) -> m.Touchpoint:
+        if not any(use.written in by_id for use in tp.channels):
+            return tp
+        uses = tuple(dataclasses.replace(use, icon=by_id[use.written].icon,
+                                         label=by_id[use.written].label)
+                     if use.written in by_id else use for use in tp.channels)
+        return dataclasses.replace(tp, channels=uses, channel=uses[0].icon)
+
+    return tuple(dataclasses.replace(stage, touchpoints=tuple(map(resolved, stage.touchpoints)))
+                 for stage in stages)
+
+
 def _number(token: Token) -> float | int:
     text = str(token)
     return float(text) if "." in text else int(text)
@@ -514,6 +630,9 @@ def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
     found += _check_stages(journey)
     found += _check_kpis(journey)
     found += _check_flows(journey)
+    found += _check_duplicates("channel", journey.channels)
+    found += _check_declared_channels(journey)
+    found += _check_findings(journey)
     if journey.lang is not None and catalogue_language(journey.lang) is None:
         found.append(error("E023", f"unknown language `{journey.lang}`", journey.lang_span,
                            unknown_language_hint(journey.lang)))
@@ -628,21 +747,67 @@ def _check_stages(journey: m.Journey) -> list[Diagnostic]:
             found.append(warning("W101", f"stage `{stage.id}` has no touchpoints", stage.id_span,
                                  "add a touchpoint, or remove the stage"))
         for tp in stage.touchpoints:
-            written = tp.channel_as_written
-            if written is None:
+            if not tp.channels:
                 found.append(warning("W102", f"touchpoint `{tp.id}` has no channel", tp.id_span,
                                      "add a channel, for example `channel web`"))
-            elif resolve_channel(written) is None:
-                found.append(warning("W104", f"unknown channel `{written}`", tp.channel_span,
-                                     _channel_hint(written)))
+            for use in tp.channels:
+                if use.label is None and resolve_channel(use.written) is None:
+                    found.append(warning("W104", f"unknown channel `{use.written}`", use.span,
+                                         _channel_hint(use.written, journey.channels)))
     return found
 
 
-def _channel_hint(name: str) -> str:
-    """A known channel or alias close to `name`; otherwise the channels there are."""
-    return (did_you_mean(name, [*channel_names(), *ALIASES])
-            or f"known channels: {', '.join(channel_names())}; "
-               "an unknown one is drawn with the `other` icon")
+def _channel_hint(name: str, declared=()) -> str:
+    """A known channel, alias or channel of the map close to `name`; otherwise the channels
+    there are and how to declare one."""
+    own = [d.id for d in declared]
+    return (did_you_mean(name, [*own, *channel_names(), *ALIASES])
+            or f"known channels: {', '.join(channel_names())}; an unknown one is drawn with "
+               f'the `other` icon, or declare it: channel {name} "{name.title()}" like web')
+
+
+def _check_declared_channels(journey: m.Journey) -> list[Diagnostic]:
+    """A declared channel borrows the icon of a built-in channel (E041 when unknown)."""
+    found = []
+    for declaration in journey.channels:
+        if declaration.like is not None and resolve_channel(declaration.like) is None:
+            found.append(error("E041", f"unknown channel `{declaration.like}` to take the icon "
+                                       "from", declaration.like_span,
+                               did_you_mean(declaration.like, [*channel_names(), *ALIASES])
+                               or "built-in channels: " + ", ".join(channel_names())))
+    return found
+
+
+def _check_findings(journey: m.Journey) -> list[Diagnostic]:
+    """Finding ids are unique (E011); `for` names personas (E012); `addresses` names pain
+    points of the map (E040)."""
+    findings = [item for tp in journey.touchpoints for kind in FINDING_KINDS
+                for item in getattr(tp, kind.field)]
+    found = _check_duplicates("pain point or opportunity", [f for f in findings if f.id])
+    pain_ids = [p.id for tp in journey.touchpoints for p in tp.pains if p.id]
+    opportunity_ids = {o.id for tp in journey.touchpoints for o in tp.opportunities if o.id}
+    persona_ids = [p.id for p in journey.personas]
+    known_personas, known_pains = set(persona_ids), set(pain_ids)
+    persona_candidates, pain_candidates = Candidates(persona_ids), Candidates(pain_ids)
+    for finding in findings:
+        spans = finding.persona_spans or (m.NO_SPAN,) * len(finding.personas)
+        for persona, span in zip(finding.personas, spans):
+            if persona not in known_personas:
+                found.append(error("E012", f"unknown persona `{persona}`", span,
+                                   did_you_mean(persona, persona_candidates)
+                                   or _known("personas", persona_ids)))
+        spans = finding.address_spans or (m.NO_SPAN,) * len(finding.addresses)
+        for pain, span in zip(finding.addresses, spans):
+            if pain in known_pains:
+                continue
+            if pain in opportunity_ids:
+                hint = f"`{pain}` is an opportunity; `addresses` names pain points"
+            else:
+                hint = (did_you_mean(pain, pain_candidates)
+                        or (_known("pain point ids", pain_ids) if pain_ids else
+                            f'give the pain point an id: pain {pain} "…"'))
+            found.append(error("E040", f"unknown pain point `{pain}`", span, hint))
+    return found
 
 
 def _check_kpis(journey: m.Journey) -> list[Diagnostic]:

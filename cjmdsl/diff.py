@@ -240,7 +240,8 @@ def diff(old: Journey | None, new: Journey | None) -> MapDiff:
             changes += _findings(what, old_tp, new_tp, field_name)
     _compare_named("kpi", before.kpis, after.kpis, changes, None, _kpi_moved)
     if old is not None and new is not None:
-        parts = tuple(name for name in ("scale", "flows", "theme")
+        parts = tuple(name for name in ("scale", "flows", "theme", "channels", "notes",
+                                        "metadata")
                       if getattr(old, name) != getattr(new, name))
         if parts:
             changes.append(DetailsChanged("map", None, parts))
@@ -375,8 +376,8 @@ def _report_touchpoints(pairs: list[Pair], stages: list[Pair], changes: list) ->
             if kept is None or kept.id != new.stage:
                 changes.append(Moved(_ref(new), _stage_named(old.stage, stages, 0),
                                      _stage_named(new.stage, stages, 1)))
-            parts = _differing(old, new, ("channel_as_written", "actions", "thoughts",
-                                          "questions", "moment_of_truth"))
+            parts = _differing(old, new, ("channels", "actions", "thoughts", "questions",
+                                          "moment_of_truth", "motivations", "notes"))
             if parts:
                 changes.append(DetailsChanged("touchpoint", _ref(new), parts))
 
@@ -387,7 +388,7 @@ def _stage_named(stage_id: str, stages: list[Pair], side: int) -> Ref:
 
 
 def _differing(old, new, names: Iterable[str]) -> tuple[str, ...]:
-    return tuple(("channel" if name == "channel_as_written" else name) for name in names
+    return tuple(("channel" if name == "channels" else name) for name in names
                  if getattr(old, name) != getattr(new, name))
 
 
@@ -397,7 +398,7 @@ def _persona_details(old: Persona, new: Persona) -> tuple[str, ...]:
 
 
 def _stage_details(old: Stage, new: Stage) -> tuple[str, ...]:
-    return _differing(old, new, ("goals", "brand_actions", "action_items"))
+    return _differing(old, new, ("goals", "brand_actions", "action_items", "notes"))
 
 
 def _kpi_moved(old: Kpi, new: Kpi) -> list[KpiChanged]:

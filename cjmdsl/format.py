@@ -72,6 +72,36 @@ def quote(value: str) -> str:
 _SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t"}
 
 
+def long_quote(value: str) -> str:
+    """`value` as a triple-quoted .cjm string, its lines one indentation step in (the
+    printer indents them with the statement): the compiler's dedenting gives `value` back.
+    A quote that would start a run of three is escaped, and so is the first blank of a line
+    that is blank, or of every line when all of them start with one (dedenting would eat
+    it). An empty value is `""`."""
+    if not value:
+        return '""'
+    lines = value.split("\n")
+    all_indented = all(line[:1] in (" ", "\t") for line in lines if line)
+    written = []
+    for line in lines:
+        escaped = quote(line)[1:-1].replace('\\"', '"')
+        escaped = _quotes_in_runs_escaped(escaped)
+        if line and (not line.strip(" \t") or all_indented) and line[0] in " \t":
+            escaped = ("\\u{20}" if line[0] == " " else "\\t") + escaped[1 if line[0] == " " else 2:]
+        written.append(INDENT + escaped if escaped else "")
+    return '"""\n' + "\n".join(written) + "\n" + INDENT + '"""'
+
+
+def _quotes_in_runs_escaped(text: str) -> str:
+    """`text` (already escaped but for its quotes) with each quote that another quote
+    follows written `\\"`, so no three quotes in a row end the string early."""
+    out = []
+    for index, char in enumerate(text):
+        follows = index + 1 < len(text) and text[index + 1] == '"'
+        out.append('\\"' if char == '"' and follows else char)
+    return "".join(out)
+
+
 def _is_surrogate(char: str) -> bool:
     """A lone surrogate (from an editor's JSON, `\\udcea`) has no `\\u{…}` spelling, which
     must name a Unicode scalar value; it stays as it came."""
@@ -208,7 +238,11 @@ class _Printer:
         """Write one statement (`parts` are its physical lines) that ends at `end`."""
         self._comments_before(end, blank)
         indent = INDENT * self.depth
-        self.lines += [indent + part for part in parts]
+        # a triple-quoted string spans lines: each of them is indented, a blank one is empty,
+        # and one kept as written (see `_string`) stays exactly as it was
+        self.lines += [line[len(_VERBATIM):] if line.startswith(_VERBATIM)
+                       else indent + line if line else ""
+                       for part in parts for line in part.split("\n")]
         if self.next_comment < len(self.comments):
             comment = self.comments[self.next_comment]
             if comment.after_token == end:
@@ -271,6 +305,30 @@ class _Printer:
     def item_lang(self, node: Tree, blank: bool) -> None:
         self.line([f"lang {_string(node.children[0])}"], _end(node), blank)
 
+    def item_note(self, node: Tree, blank: bool) -> None:
+        self._text_field("note", node, blank)
+
+    def item_channel_decl(self, node: Tree, blank: bool) -> None:
+        ident, label, *like = node.children
+        text = f"channel {ident} {_string(label)}" + (f" like {like[0]}" if like else "")
+        self.line([text], _end(node), blank)
+
+    def item_map_owner(self, node: Tree, blank: bool) -> None:
+        self._text_field("owner", node, blank)
+
+    def item_map_status(self, node: Tree, blank: bool) -> None:
+        self._text_field("status", node, blank)
+
+    def item_map_version(self, node: Tree, blank: bool) -> None:
+        self._text_field("version", node, blank)
+
+    def item_map_updated(self, node: Tree, blank: bool) -> None:
+        self.line([f"updated {node.children[0]}"], _end(node), blank)
+
+    def item_map_tags(self, node: Tree, blank: bool) -> None:
+        tags = (_string(t) if t.type == "STRING" else str(t) for t in node.children)
+        self.line(["tags " + ", ".join(tags)], _end(node), blank)
+
     def item_scale(self, node: Tree, blank: bool) -> None:
         low, high, *labels = node.children
         header = f"scale {_number(low)} .. {_number(high)}"
@@ -326,15 +384,17 @@ class _Printer:
     def touchpoint_item(self, node: Tree, _blank: bool) -> None:
         kind, children = node.data, node.children
         if kind == "channel":
-            text = f"channel {children[0]}"
+            text = "channel " + ", ".join(str(c) for c in children)
         elif kind in ("emotion", "expect"):
             persona, value, *word = children
             text = f"{kind} {persona} {_number(value, signed=True)}"
             text += f" {_string(word[0])}" if word else ""
         elif kind == "moment_of_truth":
             text = "moment_of_truth" + (f" {_string(children[0])}" if children else "")
-        else:  # an item of `cjmdsl.lanes.ITEM_KINDS`: its text, then a finding's options
-            text = f"{kind} {_string(children[0])}{_options(children[1:])}"
+        else:  # an item of `cjmdsl.lanes.ITEM_KINDS`: a finding's id, its text, its options
+            ident = f"{children[0]} " if children[0].type == "ID" else ""
+            text, *options = children[1:] if ident else children
+            text = f"{kind} {ident}{_string(text)}{_options(options)}"
         self.line([text], _end(node))
 
     def _text_field(self, keyword: str, node: Tree, blank: bool = False) -> None:
@@ -378,7 +438,9 @@ class _Printer:
 
 
 # Map items of one kind that read as a list: consecutive one-line items need no blank line.
-_KIND = {"description": "header", "theme": "header", "lang": "header"}
+_KIND = {"description": "header", "theme": "header", "lang": "header", "map_owner": "header",
+         "map_status": "header", "map_version": "header", "map_updated": "header",
+         "map_tags": "header", "note": "header", "channel_decl": "header"}
 
 
 def _separate_map_items(previous: Tree, item: Tree) -> bool:
@@ -408,9 +470,15 @@ def _options(options: list[Tree]) -> str:
         if option.data == "source":
             kind, *detail = option.children
             out.append(f"source {kind}" + (f" {_string(detail[0])}" if detail else ""))
+        elif option.data in _ID_LISTS:
+            out.append(f"{_ID_LISTS[option.data]} " + ", ".join(str(c) for c in option.children))
         else:
             out.append(f"{option.data} {_string(option.children[0])}")
     return "".join(" " + o for o in out)
+
+
+_VERBATIM = "\x00\ufdd0"  # marks a line of a string the printer must not indent
+_ID_LISTS = {"for_personas": "for", "addresses": "addresses"}  # options that list ids
 
 
 def _fill(head: str, steps: list[str], indent: int) -> list[str]:
@@ -429,7 +497,9 @@ def _string(token: Token) -> str:
     (the compiler reports it, and rewriting it could hide the mistake)."""
     builder = Builder("<format>")
     value = builder.string(token)
-    return str(token) if builder.diagnostics else quote(value)
+    if builder.diagnostics:  # its lines too: re-indenting them would move the mistakes
+        return str(token).replace("\n", "\n" + _VERBATIM)
+    return long_quote(value) if str(token).startswith('"""') else quote(value)
 
 
 def _number(token: Token, signed: bool = False) -> str:

@@ -151,7 +151,7 @@ class TouchpointHeader:
     stage_id: str
     column: Box
     card: Box
-    icon: Icon | None
+    icons: tuple[Icon, ...]  # one per channel (each icon once), in the order written
     channel: TextBlock | None
     name: TextBlock
     moment: TextBlock | None
@@ -297,6 +297,7 @@ class Geometry:
     font_family: str
     title: TextBlock
     description: TextBlock | None
+    details: tuple[TextBlock, ...]  # the map's metadata line and notes, under the title
     legend: tuple[LegendEntry, ...]
     legend_keys: tuple[LegendKey, ...]
     rows: tuple[MapRow, ...]
@@ -345,6 +346,7 @@ class Geometry:
         yield self.title
         if self.description:
             yield self.description
+        yield from self.details
         yield from (e.label for e in self.legend)
         yield from (k.label for k in self.legend_keys)
         for row in self.rows:

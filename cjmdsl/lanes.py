@@ -107,6 +107,8 @@ ITEM_KINDS = (
              description="A problem the customer meets at a touchpoint."),
     ItemKind("opportunity", "opportunities", findings=True, title="Opportunity",
              description="An idea to improve a touchpoint."),
+    ItemKind("motivation", "motivations"),
+    ItemKind("note", "notes"),
 )
 FINDING_KINDS = tuple(kind for kind in ITEM_KINDS if kind.findings)
 
@@ -115,12 +117,14 @@ LANES = (
     Lane("actions", "Actions", ("actions",), "action", PLAIN, "card", "border", column="Does"),
     Lane("thoughts", "Thoughts", ("thoughts", "questions"), "thought", ASIDE, "panel", "border",
          column="Thinks"),
+    Lane("motivations", "Motivations", ("motivations",), "motivation", PLAIN, "panel", "border"),
     Lane(EMOTIONS, "Emotions"),
     Lane("pains", "Pain points", ("pains",), "pain", FINDING, "pain", "pain_border",
          summary=Summary("pain point", "pain points", "✗", "red", "Pain")),
     Lane("opportunities", "Opportunities", ("opportunities",), "opportunity", FINDING,
          "opportunity", "opportunity_border",
          summary=Summary("opportunity", "opportunities", "✓", "green", "Opportunity")),
+    Lane("notes", "Notes", ("notes",), "note", ASIDE, "card", "border"),
 )
 CARD_LANES = tuple(lane for lane in LANES if lane.cards is not None)
 SUMMARISED_LANES = tuple(lane for lane in LANES if lane.summary is not None)

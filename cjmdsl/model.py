@@ -102,12 +102,22 @@ class Source:
 @dataclass(frozen=True)
 class Finding:
     """A pain point or an opportunity at a touchpoint: what was found, the evidence for it and
-    who owns it. Which of the two it is follows from the list that holds it."""
+    who owns it. Which of the two it is follows from the list that holds it.
+
+    `id` names it for `addresses` (optional); `personas` are the personas it concerns (`for
+    maya, tom`; empty: all of them); `addresses` are the ids of the pain points an
+    opportunity answers."""
 
     text: str
     source: Source | None = None
     owner: str | None = None
+    id: str | None = None
+    personas: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+    persona_spans: tuple[Span, ...] = field(default=(), compare=False)
+    address_spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
 PainPoint = Finding
@@ -146,10 +156,46 @@ class MomentOfTruth:
 
 
 @dataclass(frozen=True)
+class ChannelUse:
+    """One channel named at a touchpoint (`channel social, web` names two): `written` as in
+    the map, `icon` the built-in channel whose icon draws it, and `label` the label of a
+    channel the map declares (None for a built-in one, shown in the language being written)."""
+
+    written: str
+    icon: str
+    label: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def shown(self) -> str:
+        """The channel as every output shows it."""
+        return self.label if self.label is not None else channel_label(self.written)
+
+
+@dataclass(frozen=True)
+class ChannelDeclaration:
+    """A channel of the map's own: `channel quora "Quora" like community` is shown as
+    `Quora` with the icon of the built-in channel `like` (`other` when not given)."""
+
+    id: str
+    label: str
+    like: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+    like_span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def icon(self) -> str:
+        return channel_id(self.like) if self.like else "other"
+
+
+@dataclass(frozen=True)
 class Touchpoint:
     """One interaction: a column of the map. `channel` is the resolved channel id (`web` for
     `channel Website`, `other` for an unknown name); `channel_as_written` is the text.
-    Given only `channel` (as the compiler and API users do), it is resolved here."""
+    Given only `channel` (as API users do), it is resolved here. `channels` are all the
+    channels named (`channel social, web`), the first of them being `channel`; given only
+    `channel`, it holds that one."""
 
     id: str
     name: str
@@ -164,19 +210,30 @@ class Touchpoint:
     pains: tuple[PainPoint, ...] = ()
     opportunities: tuple[Opportunity, ...] = ()
     moment_of_truth: MomentOfTruth | None = None
+    channels: tuple[ChannelUse, ...] = ()
+    motivations: tuple[Text, ...] = ()
+    notes: tuple[Text, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
     channel_span: Span = field(default=NO_SPAN, compare=False)
 
     def __post_init__(self):
+        if self.channels and self.channel is None:
+            first = self.channels[0]
+            object.__setattr__(self, "channel", first.icon)
+            object.__setattr__(self, "channel_as_written", first.written)
         if self.channel is not None and self.channel_as_written is None:
             object.__setattr__(self, "channel_as_written", self.channel)
             object.__setattr__(self, "channel", channel_id(self.channel))
+        if self.channel is not None and not self.channels:
+            object.__setattr__(self, "channels", (ChannelUse(
+                self.channel_as_written, self.channel, span=self.channel_span),))
 
     @property
     def channel_label(self) -> str | None:
-        """The channel as every output shows it (see `cjmdsl.channels.channel_label`)."""
-        return None if self.channel_as_written is None else channel_label(self.channel_as_written)
+        """The channels as every output shows them, joined by commas (see
+        `cjmdsl.channels.channel_label`)."""
+        return ", ".join(use.shown for use in self.channels) if self.channels else None
 
     def emotion_of(self, persona: str) -> Emotion | None:
         return next((e for e in self.emotions if e.persona == persona), None)
@@ -201,6 +258,7 @@ class Stage:
     brand_actions: tuple[Text, ...] = ()
     touchpoints: tuple[Touchpoint, ...] = ()
     action_items: tuple[ActionItem, ...] = ()
+    notes: tuple[Text, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
 
@@ -295,6 +353,21 @@ class Kpi:
 
 
 @dataclass(frozen=True)
+class Metadata:
+    """What a team tracks about the map itself: who owns it, how far it is (`status`), its
+    `version`, the day it was last `updated` (ISO `2026-11-30`) and its `tags`."""
+
+    owner: str | None = None
+    status: str | None = None
+    version: str | None = None
+    updated: str | None = None
+    tags: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return any((self.owner, self.status, self.version, self.updated, self.tags))
+
+
+@dataclass(frozen=True)
 class Journey:
     """A whole map. `source_name` is the file it came from, for messages."""
 
@@ -307,6 +380,9 @@ class Journey:
     description: str | None = None
     theme: str | None = None
     lang: str | None = None  # the language the tool writes in (`lang "de"`); None: English
+    channels: tuple[ChannelDeclaration, ...] = ()
+    notes: tuple[Text, ...] = ()
+    metadata: Metadata = field(default_factory=Metadata)
     source_name: str = field(default="<input>", compare=False)
     span: Span = field(default=NO_SPAN, compare=False)
     theme_span: Span = field(default=NO_SPAN, compare=False)

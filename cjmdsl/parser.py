@@ -30,6 +30,7 @@ _TERMINAL_WORDS = {
     "STRING": "a quoted string",
     "ID": "a name",
     "NUMBER": "a number",
+    "DATE": "a date, year-month-day like 2026-11-30",
     "$END": "the end of the file",
     "<END-OF-FILE>": "the end of the file",
 }
@@ -205,6 +206,8 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
             if diagnostic.span.line not in reported_lines:
                 reported_lines.add(diagnostic.span.line)
                 diagnostics.append(diagnostic)
+        if _unterminated_long_string(exc, text):  # the rest of the file is inside it
+            return False
         if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
             if tolerant:
                 completed.extend(_close_at_end(exc.interactive_parser, exc.token))
@@ -409,11 +412,24 @@ def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
     return _unexpected_token(exc, text)
 
 
+def _unterminated_long_string(exc: UnexpectedInput, text: str) -> bool:
+    """Whether the lexer stopped at the third quote of a triple quote that is never closed
+    (it read the first two as an empty string)."""
+    if not isinstance(exc, UnexpectedCharacters):
+        return False
+    pos = exc.pos_in_stream
+    return text[pos - 2:pos + 1] == '"' * 3 and (pos < 3 or text[pos - 3] != '"')
+
+
 def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
     from cjmdsl.mistakes import character_hint  # only for syntax errors: not on every parse
 
     line, column = exc.line, exc.column
     char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+    if _unterminated_long_string(exc, text):
+        return error("E002", "unterminated triple-quoted string",
+                     Span(line, column - 2, line, column + 1),
+                     'close it with `' + '"' * 3 + '`: the rest of the file is inside the string')
     if char == '"':
         line_end = text.find("\n", exc.pos_in_stream)
         line_end = len(text) if line_end == -1 else line_end

@@ -9,7 +9,39 @@ from cjmdsl.locales import in_its_language, say, say_counted
 from cjmdsl.model import ActionItem, Journey, Scale
 from cjmdsl.numbers import counted, on_scale, signed
 
-__all__ = ["say", "summary", "alt_text", "action_item"]
+__all__ = ["say", "summary", "alt_text", "action_item", "finding_links", "metadata_line"]
+
+
+def finding_links(finding, journey: Journey) -> list[str]:
+    """The tags that tie a pain point or opportunity to the rest of the map, as every output
+    shows them: its own id (`#fee`), the personas it is for (by name) and the pain points it
+    addresses (by id, `Addresses: #fee`)."""
+    labels = [f"#{finding.id}"] if finding.id else []
+    if finding.personas:
+        names = [journey.persona(p).name if journey.persona(p) else p for p in finding.personas]
+        labels.append(say("finding_for", personas=", ".join(names)))
+    if finding.addresses:
+        labels.append(say("finding_addresses",
+                          pains=", ".join(f"#{pain}" for pain in finding.addresses)))
+    return labels
+
+
+def metadata_line(journey: Journey) -> str | None:
+    """The map's owner, status, version, date and tags in one line (None without any), for
+    the header of the SVG, the HTML page and the Markdown."""
+    meta = journey.metadata
+    parts = []
+    if meta.owner:
+        parts.append(say("owner", owner=meta.owner))
+    if meta.status:
+        parts.append(say("meta_status", status=meta.status))
+    if meta.version:
+        parts.append(say("meta_version", version=meta.version))
+    if meta.updated:
+        parts.append(say("meta_updated", date=meta.updated))
+    if meta.tags:
+        parts.append(say("meta_tags", tags=", ".join(meta.tags)))
+    return " · ".join(parts) or None
 
 
 @in_its_language

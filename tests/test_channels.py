@@ -29,6 +29,11 @@ REQUIRED = {
     "event": "Event",
     "mail": "Post",
     "partner": "Partner",
+    "blog": "Blog",
+    "community": "Community",
+    "survey": "Survey",
+    "loyalty": "Loyalty programme",
+    "in_product": "In-product",
     "other": "Other",
 }
 REQUIRED_ALIASES = {

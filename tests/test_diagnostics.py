@@ -100,7 +100,7 @@ CASES = [
         map "M" {
           stage s "S" { touchpoint t "T" { channel web @ } }
         }
-        """), "E004", ERROR, 2, 48, "unexpected character `@`", "expected one of `action`"),
+        """), "E004", ERROR, 2, 48, "unexpected character `@`", "expected one of `,`, `action`"),
     case("E005-invalid-escape", cjm(r"""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web action "a \q b" } }
@@ -227,6 +227,66 @@ CASES = [
         }
         """), "E023", ERROR, 2, 8, "unknown language `german`",
          "the languages are de, en, es, fr, ja"),
+    case("E040-unknown-pain-point", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" {
+            channel web
+            pain fee "Fee"
+            opportunity show "Show it" addresses fe
+          } }
+        }
+        """), "E040", ERROR, 5, 42, "unknown pain point `fe`", "did you mean `fee`?"),
+    case("E040-addresses-an-opportunity", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" {
+            channel web
+            opportunity show "Show it"
+            opportunity tell "Tell it" addresses show
+          } }
+        }
+        """), "E040", ERROR, 5, 42, "unknown pain point `show`",
+         "`show` is an opportunity; `addresses` names pain points"),
+    case("E041-unknown-icon-channel", cjm("""
+        map "M" {
+          channel quora "Quora" like comunity
+          stage s "S" { touchpoint t "T" { channel quora } }
+        }
+        """), "E041", ERROR, 2, 30, "unknown channel `comunity` to take the icon from",
+         "did you mean `community`?"),
+    case("E042-invalid-date", cjm("""
+        map "M" {
+          updated 2026-02-30
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "E042", ERROR, 2, 11, "`2026-02-30` is not a date", "for example 2026-11-30"),
+    case("E012-unknown-persona-in-for", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion maya 0 pain "Fee" for mya } }
+        }
+        """), "E012", ERROR, 3, 78, "unknown persona `mya`", "did you mean `maya`?"),
+    case("E005-invalid-escape-in-a-triple-quoted-string", cjm(r'''
+        map "M" {
+          note """
+            first line
+              second \q line
+            """
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        '''), "E005", ERROR, 4, 14, "invalid escape `\\q`", "use"),
+    case("E002-unterminated-triple-quoted-string", cjm('''
+        map "M" {
+          note """
+            never closed
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        '''), "E002", ERROR, 2, 8, "unterminated triple-quoted string", 'close it with `"""`'),
+    case("E001-quoted-date", cjm("""
+        map "M" {
+          updated "2026-11-30"
+          stage s "S" { touchpoint t "T" { channel web } }
+        }
+        """), "E001", ERROR, 2, 11, "expected a date, year-month-day like 2026-11-30", ""),
     case("E020-outcome-on-pain", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web pain "Slow" outcome "Fast" } }
@@ -652,10 +712,12 @@ MISTAKES = [
                  "unexpected `duration`; expected one of `action`, `channel`",
                  "touchpoint `t` has no `duration` statement; write one of those expected",
                  id="unknown-statement-lists-instead-of-a-far-guess"),
-    pytest.param(in_touchpoint("channel blog"), 5, 15, "W104", "unknown channel `blog`",
+    pytest.param(in_touchpoint("channel pigeon"), 5, 15, "W104", "unknown channel `pigeon`",
                  "known channels: web, mobile, email, social, phone, chat, store, search, ad, "
-                 "referral, review, support, sms, video, event, mail, partner, other; an unknown "
-                 "one is drawn with the `other` icon", id="unknown-channel-lists-the-channels"),
+                 "referral, review, support, sms, video, event, mail, partner, blog, community, "
+                 "survey, loyalty, in_product, other; an unknown one is drawn with the `other` "
+                 'icon, or declare it: channel pigeon "Pigeon" like web',
+                 id="unknown-channel-lists-the-channels"),
     pytest.param(in_touchpoint("channel webinr"), 5, 15, "W104", "unknown channel `webinr`",
                  "did you mean `webinar`?", id="unknown-channel-suggests-an-alias"),
     pytest.param(cjm("""
@@ -752,8 +814,9 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
                  "unexpected number `5`; expected a name", id="number-found"),
     pytest.param('map "M" {\n  scale -2 2\n}\n', "expected `..`", id="punctuation"),
     pytest.param('map "M" {\n  stge s "S" { }\n}\n',
-                 "expected one of `description`, `flow`, `kpi`, `lang`, `persona`, `scale`, "
-                 "`stage`, `theme` or `}`", id="keywords"),
+                 "expected one of `channel`, `description`, `flow`, `kpi`, `lang`, `note`, "
+                 "`owner`, `persona`, `scale`, `stage`, `status`, `tags`, `theme`, `updated`, "
+                 "`version` or `}`", id="keywords"),
     pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),
     pytest.param('map "M" { }\n}\n', "unexpected `}`; expected the end of the file",
                  id="expected-end"),

@@ -250,6 +250,12 @@ IDS = st.sampled_from(["maya", "tom", "a", "b", "checkout", "q3-retention", "goa
                        "_x", "exit"])
 TEXTS = st.text(max_size=12).map(quote) | st.sampled_from(
     [r'"caf\u00e9"', r'"\u{1F600}"', r'"tab\there"', r'"say \"hi\""', r'"bad \q"', '""'])
+# Triple-quoted strings, dedented by the compiler (their spaces may become any SPACE: the
+# original and the formatted text must still mean the same)
+LONG_TEXTS = st.text(max_size=12).map(lambda t: '"""\n' + t.replace('"', "'") + '\n"""') | \
+    st.sampled_from(['"""\n  one\n    two\n\n  three\n  """', '"""same line"""', '""""""',
+                     '"""\n  say \\"""hi\\"""\n"""', '"""\n\t tab\n  """'])
+TEXTS = TEXTS | LONG_TEXTS
 NUMBERS = st.sampled_from(["0", "1", "+1", "-1", "+002", "-0", "1.5", "-0.50", "2.0", "9"])
 SPACE = st.sampled_from([" ", "\n", "  ", " // c\n", "\n# c\n"])
 
@@ -262,6 +268,13 @@ def statements(draw, options: list) -> str:
 def touchpoint_item():
     return st.one_of(
         st.builds("channel {}".format, IDS),
+        st.builds("channel {}, {}".format, IDS, IDS),
+        st.builds("{} {}".format, st.sampled_from(["motivation", "note"]), TEXTS),
+        st.builds("pain {} {}{}".format, IDS, TEXTS,
+                  st.sampled_from(["", " for maya", " for maya, tom source survey"])),
+        st.builds("opportunity {} {}{}".format, IDS, TEXTS,
+                  st.sampled_from(["", " addresses a", " addresses a, b for tom owner \"o\"",
+                                   " for maya addresses checkout"])),
         st.builds("{} {}".format, st.sampled_from(["action", "thought", "question"]), TEXTS),
         st.builds("emotion {} {} {}".format, IDS, NUMBERS, TEXTS | st.just("")),
         st.builds("expect {} {}".format, IDS, NUMBERS),
@@ -280,7 +293,7 @@ def block(head, items):
 def stage():
     touchpoint = block(st.builds('touchpoint {} {}'.format, IDS, TEXTS), touchpoint_item())
     item = st.one_of(touchpoint, st.builds("goal {}".format, TEXTS),
-                     st.builds("brand {}".format, TEXTS),
+                     st.builds("brand {}".format, TEXTS), st.builds("note {}".format, TEXTS),
                      st.builds('action_item {} owner "o"'.format, TEXTS))
     return block(st.builds("stage {} {}".format, IDS, TEXTS), item)
 
@@ -299,7 +312,12 @@ def map_item():
          "growth start 100 end 130 higher target 20%"]))
     scale = st.builds("scale {} .. {}{}".format, NUMBERS, NUMBERS,
                       st.sampled_from(["", ' { -1 "Low" 1 "High" }', " { }"]))
-    return st.one_of(persona, stage(), flow, kpi, scale,
+    metadata = st.one_of(
+        st.builds("{} {}".format, st.sampled_from(["owner", "status", "version", "note"]), TEXTS),
+        st.sampled_from(["updated 2026-11-30", "updated 2026-02-30", 'tags a, "Q3 2026", b']),
+        st.builds('channel {} {}{}'.format, IDS, TEXTS,
+                  st.sampled_from(["", " like community", " like nowhere"])))
+    return st.one_of(persona, stage(), flow, kpi, scale, metadata,
                      st.builds("description {}".format, TEXTS), st.builds("theme {}".format, TEXTS))
 
 

@@ -19,6 +19,7 @@ import pytest
 
 from cjmdsl.api import parse, render
 from cjmdsl.escape import xml_chars
+from cjmdsl.format import long_quote
 from cjmdsl.format import quote as cjm_string
 
 PAYLOADS = {
@@ -49,24 +50,36 @@ PAYLOADS = {
 
 def hostile_map(payload: str) -> str:
     s = cjm_string(payload)
+    long = long_quote(payload + "\n" + payload)  # triple-quoted, over two lines
     return f"""map {s} {{
   description {s}
+  owner {s}
+  status {s}
+  version {s}
+  updated 2026-11-30
+  tags {s}, plain
+  note {s}
+  note {long}
+  channel own {s} like community
   scale -2 .. 2 {{ -2 {s} 0 {s} 2 {s} }}
   persona p {s} {{ role {s} goal {s} need {s} pain {s} motivation {s} quote {s} }}
   persona q {s}
   stage st {s} {{
     goal {s}
     brand {s}
+    note {s}
     touchpoint tp {s} {{
-      channel web
+      channel web, own
+      motivation {s}
+      note {long}
       action {s}
       thought {s}
       question {s}
       emotion p -2 {s}
       emotion q 1 {s}
       expect p 2
-      pain {s} source survey {s} owner {s}
-      opportunity {s} source interview {s} owner {s}
+      pain fee {s} source survey {s} owner {s} for p, q
+      opportunity show {s} source interview {s} owner {s} addresses fee for q
       moment_of_truth {s}
     }}
     touchpoint tp2 {s} {{ channel chat emotion p 1 {s} emotion q -1 }}
@@ -90,6 +103,12 @@ def test_payload_survives_the_language(payload):
     journey = parse(hostile_map(payload))
     assert journey.title == payload
     assert journey.stages[0].touchpoints[0].pains[0].source.detail == payload
+    tp = journey.stages[0].touchpoints[0]
+    assert tp.motivations[0].text == payload and tp.channels[1].label == payload
+    assert tp.notes[0].text == journey.notes[1].text == payload + "\n" + payload
+    assert journey.stages[0].notes[0].text == journey.notes[0].text == payload
+    meta = journey.metadata
+    assert meta.owner == meta.status == meta.version == meta.tags[0] == payload
 
 
 def test_svg_stays_inert_well_formed_xml(payload):
@@ -115,6 +134,8 @@ def test_json_carries_the_payload_back_unchanged(payload):
     journey = document["journey"]
     assert journey["title"] == payload
     assert journey["stages"][0]["touchpoints"][0]["opportunities"][0]["owner"] == payload
+    assert journey["metadata"]["tags"][0] == journey["channels"][0]["label"] == payload
+    assert journey["notes"][1]["text"] == payload + "\n" + payload
     assert set(document) == {"$schema", "schema_version", "journey"}
 
 

@@ -100,13 +100,19 @@ def personas(persona_id: str):
 def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: list[str]):
     felt = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
     hoped = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
+    several = draw(st.lists(st.sampled_from(channel_names()), max_size=3, unique=True))
+    uses = tuple(m.ChannelUse(name, name, draw(st.none() | texts)) for name in several)
+    scoped = st.lists(st.sampled_from(persona_ids), unique=True, max_size=2).map(tuple)
     return m.Touchpoint(
-        id=tp_id, name=draw(texts), stage=stage_id, channel=draw(channels),
+        id=tp_id, name=draw(texts), stage=stage_id, channel=None if uses else draw(channels),
+        channels=uses, motivations=draw(some_texts), notes=draw(some_texts),
         actions=draw(some_texts), thoughts=draw(some_texts), questions=draw(some_texts),
         emotions=tuple(m.Emotion(p, draw(values_in(scale)), draw(optional_texts)) for p in felt),
         expectations=tuple(m.Expectation(p, draw(values_in(scale))) for p in hoped),
-        pains=tuple(m.PainPoint(**f) for f in draw(st.lists(findings, max_size=2))),
-        opportunities=tuple(m.Opportunity(**f) for f in draw(st.lists(findings, max_size=2))),
+        pains=tuple(m.PainPoint(**f, personas=draw(scoped))
+                    for f in draw(st.lists(findings, max_size=2))),
+        opportunities=tuple(m.Opportunity(**f, personas=draw(scoped))
+                            for f in draw(st.lists(findings, max_size=2))),
         moment_of_truth=draw(st.none() | st.builds(m.MomentOfTruth, reason=optional_texts)),
     )
 
@@ -148,13 +154,17 @@ def journeys(draw) -> m.Journey:
         items = draw(st.lists(st.builds(m.ActionItem, text=texts, outcome=optional_texts,
                                         owner=optional_texts), max_size=2))
         stages.append(m.Stage(stage_id, draw(texts), draw(some_texts), draw(some_texts),
-                              stage_tps, tuple(items)))
+                              stage_tps, tuple(items), notes=draw(some_texts)))
     kpi_ids = draw(st.lists(ids, max_size=4, unique=True))
     return m.Journey(
         title=draw(texts), scale=scale,
         personas=tuple(draw(personas(persona_id)) for persona_id in persona_ids),
         stages=tuple(stages), kpis=tuple(draw(kpis(k)) for k in kpi_ids),
-        description=draw(optional_texts),
+        description=draw(optional_texts), notes=draw(some_texts),
+        metadata=draw(st.builds(m.Metadata, owner=optional_texts, status=optional_texts,
+                                version=optional_texts,
+                                updated=st.none() | st.just("2026-11-30"),
+                                tags=st.lists(texts, max_size=3).map(tuple))),
     )
 
 
@@ -182,7 +192,7 @@ def inert_svg_problems(svg: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def schema_validator() -> Draft202012Validator:
-    schema = json.loads(files("cjmdsl.schemas").joinpath("journey.v2.schema.json").read_text())
+    schema = json.loads(files("cjmdsl.schemas").joinpath("journey.v3.schema.json").read_text())
     return Draft202012Validator(schema)
 
 

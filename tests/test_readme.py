@@ -64,12 +64,13 @@ CJM_BLOCKS = [block for block in BLOCKS if block.language == "cjm"]
 # ── maps and fragments ─────────────────────────────────────────────────────────
 # Where a fragment's first statement belongs, and the map that holds it there.
 HOSTS = {
-    "map": ({"description", "theme", "scale", "persona", "stage", "kpi", "flow"},
+    "map": ({"description", "theme", "scale", "persona", "stage", "kpi", "flow", "note", "owner",
+             "status", "version", "updated", "tags"},
             ['map "README" {'], ["}"]),
     "stage": ({"touchpoint", "goal", "brand", "action_item"},
               ['map "README" {', '  stage readme "README" {'], ["  }", "}"]),
     "touchpoint": ({"channel", "action", "thought", "question", "emotion", "expect", "pain",
-                    "opportunity", "moment_of_truth"},
+                    "opportunity", "moment_of_truth", "motivation"},
                    ['map "README" {', '  stage readme "README" {',
                     '    touchpoint readme "README" {'], ["    }", "  }", "}"]),
 }

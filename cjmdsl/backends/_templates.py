@@ -7,6 +7,7 @@ from pathlib import Path
 
 from jinja2 import (Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined,
                     select_autoescape)
+from markupsafe import Markup, escape
 
 from cjmdsl.cachedir import cache_dir, refusal
 from cjmdsl.escape import xml_chars
@@ -32,8 +33,15 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["n"] = number
+    env.filters["lines"] = lines
     env.globals["language"] = language  # the `lang` of the page and the picture
     return env
+
+
+def lines(text: str) -> Markup:
+    """User text for HTML with its line breaks kept (a triple-quoted note, a `\\n`): each
+    line escaped, `<br>` between them."""
+    return Markup("<br>").join(escape(xml_chars(line)) for line in text.split("\n"))
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:

@@ -30,6 +30,7 @@ from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.themes import Theme, dark_partner
+from cjmdsl.words import finding_links, metadata_line
 
 BINARY = False
 
@@ -69,6 +70,9 @@ def render(journey: Journey, theme: Theme) -> str:
         gaps=gap_rows(journey),
         pains=pains_by_stage(journey),
         pain_owners=any(pain.owner for tp in journey.touchpoints for pain in tp.pains),
+        finding_links=lambda finding: finding_links(finding, journey),
+        metadata=metadata_line(journey),
+        stage_notes=[stage for stage in journey.stages if stage.notes],
         kpis=[_kpi_view(kpi) for kpi in journey.kpis],
         moments=[view for view in views if view["tp"].moment_of_truth],
         css=Markup(css),

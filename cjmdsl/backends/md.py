@@ -17,7 +17,7 @@ from cjmdsl.locales import in_its_language
 from cjmdsl.model import Emotion, Expectation, Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed
 from cjmdsl.themes import Theme
-from cjmdsl.words import action_item
+from cjmdsl.words import action_item, finding_links, metadata_line
 
 BINARY = False
 
@@ -27,7 +27,8 @@ MARKS = ("😠", "😟", "😐", "🙂", "😄")
 @in_its_language
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
-             _insights(journey), _moments(journey), _gaps(journey), _kpis(journey)]
+             _insights(journey), _stage_notes(journey), _moments(journey), _gaps(journey),
+             _kpis(journey)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -43,6 +44,11 @@ def _head(journey: Journey) -> str:
     lines = [f"# {md_text(journey.title)}"]
     if journey.description:
         lines += ["", md_text(journey.description)]
+    metadata = metadata_line(journey)
+    if metadata:
+        lines += ["", f"*{md_text(metadata)}*"]
+    for note in journey.notes:
+        lines += ["", f"> {md_text(note.text)}"]
     if journey.personas:
         lines += ["", "**Personas**", ""]
         for persona in journey.personas:
@@ -110,21 +116,28 @@ def _insights(journey: Journey) -> str:
         if lane.column:
             continue
         items = [f"- **{md_text(tp.name)}:** {md_text(item.text)}"
-                 + (_evidence(item) if lane.findings else "")
+                 + (_evidence(item, journey) if lane.findings else "")
                  for tp in journey.touchpoints for item in lane.items_of(tp)]
         if items:
             blocks.append(f"## {lane.label}\n\n" + "\n".join(items))
     return "\n\n".join(blocks)
 
 
-def _evidence(item) -> str:
+def _evidence(item, journey: Journey) -> str:
     tags = []
     if item.source is not None:
         tags.append(item.source.kind.capitalize()
                     + (f": {md_text(item.source.detail)}" if item.source.detail else ""))
     if item.owner:
         tags.append(f"owner: {md_text(item.owner)}")
+    tags += [md_text(link) for link in finding_links(item, journey)]
     return f" *({' · '.join(tags)})*" if tags else ""
+
+
+def _stage_notes(journey: Journey) -> str:
+    items = [f"- **{md_text(stage.name)}:** {md_text(note.text)}"
+             for stage in journey.stages for note in stage.notes]
+    return "## Stage notes\n\n" + "\n".join(items) if items else ""
 
 
 def _moments(journey: Journey) -> str:

@@ -48,10 +48,10 @@ def pages(journey: Journey, theme: Theme, width: float | None,
     head = _head(lay)
     whole = _laid_out(lay, head)
     page_height = whole.width * shape
-    title, description, _, _, below_title, top = head
+    title, description, details, _, _, below_title, top = head
     # A legend of hundreds of personas would fill every page: then it is on the first only.
-    later = head if top <= page_height / 3 else (title, description, (), (), below_title,
-                                                 below_title)
+    later = head if top <= page_height / 3 else (title, description, details, (), (),
+                                                 below_title, below_title)
     margin = theme.spacing["margin"]
     groups: list[list[int]] = [[]]
     used, room = 0.0, page_height - top - margin
@@ -73,12 +73,12 @@ def pages(journey: Journey, theme: Theme, width: float | None,
 
 
 def _head(lay: _Layout) -> tuple:
-    """The title, the description, the legend and its keys, the top of what follows the
-    title, and the top of the first row."""
-    title, description = lay.title()
+    """The title, the description, the metadata and notes, the legend and its keys, the top of
+    what follows the title, and the top of the first row."""
+    title, description, details = lay.title()
     below_title = lay.y
     legend, legend_keys = lay.legend()
-    return title, description, legend, legend_keys, below_title, lay.y
+    return title, description, details, legend, legend_keys, below_title, lay.y
 
 
 def _laid_out(lay: _Layout, head: tuple | None = None, rows: list[int] | None = None,
@@ -86,7 +86,7 @@ def _laid_out(lay: _Layout, head: tuple | None = None, rows: list[int] | None = 
     """The map under `head` (default: its own title and legend) with the rows of the plan
     numbered `rows` (None: all) and, with `kpis`, the KPI cards; at least `height` tall."""
     theme = lay.theme
-    title, description, legend, legend_keys, _, lay.y = head or _head(lay)
+    title, description, details, legend, legend_keys, _, lay.y = head or _head(lay)
     chosen = lay.plan.rows if rows is None else [lay.plan.rows[index] for index in rows]
     drawn = []
     for pieces in chosen:
@@ -101,7 +101,8 @@ def _laid_out(lay: _Layout, head: tuple | None = None, rows: list[int] | None = 
     height = max(height, lay.y - lay.lane_gap + lay.margin)
     return g.Geometry(
         width=round(lay.width, 2), height=round(height, 2), background=theme.colors["background"],
-        font_family=theme.font["family"], title=title, description=description, legend=legend,
+        font_family=theme.font["family"], title=title, description=description, details=details,
+        legend=legend,
         legend_keys=legend_keys, rows=tuple(drawn), kpis=cards, kpi_label=kpi_label,
         grid_color=theme.colors["line"], colors=dict(theme.colors),
     )

@@ -10,7 +10,7 @@ from cjmdsl.layout.rows import Column, RowPlan, StagePiece
 from cjmdsl.model import Journey
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme
-from cjmdsl.words import continued, say
+from cjmdsl.words import continued, finding_links, metadata_line, say
 
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
 LEGEND_LABEL_WIDTH = 340
@@ -153,7 +153,8 @@ class Base:
         return [column for column in self.columns if column.touchpoint is not None]
 
     # ── bands, top to bottom ───────────────────────────────────────────────
-    def title(self) -> tuple[g.TextBlock, g.TextBlock | None]:
+    def title(self) -> tuple[g.TextBlock, g.TextBlock | None, tuple[g.TextBlock, ...]]:
+        """The title, the description, and the map's metadata line and notes under them."""
         title = self.text(self.journey.title, self.margin, self.y, self.inner_width,
                           self.font["title_size"], bold=True)
         self.y = title.box.bottom + 4
@@ -162,8 +163,19 @@ class Base:
             description = self.text(self.journey.description, self.margin, self.y,
                                      min(self.inner_width, 900), color=self.colors["muted"])
             self.y = description.box.bottom
+        details = []
+        metadata = metadata_line(self.journey)
+        if metadata:
+            details.append(self.text(metadata, self.margin, self.y + 4, min(self.inner_width, 900),
+                                     self.small(), self.colors["muted"]))
+            self.y = details[-1].box.bottom
+        for note in self.journey.notes:
+            details.append(self.text(note.text, self.margin, self.y + 4,
+                                     min(self.inner_width, 900), color=self.colors["muted"],
+                                     italic=True))
+            self.y = details[-1].box.bottom
         self.y += self.lane_gap
-        return title, description
+        return title, description, tuple(details)
 
     def legend(self) -> tuple[tuple[g.LegendEntry, ...], tuple[g.LegendKey, ...]]:
         """Personas (colour, marker, role), then keys for the other marks the map uses."""
@@ -268,7 +280,7 @@ class Base:
             g.TouchpointHeader(
                 touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
                 card=g.Box(h.card.x, h.card.y, h.card.width, height),
-                icon=h.icon, channel=h.channel, name=h.name, moment=h.moment, star=h.star)
+                icons=h.icons, channel=h.channel, name=h.name, moment=h.moment, star=h.star)
             for h, _ in drafts
         )
         self.y = top + height + self.lane_gap
@@ -278,13 +290,21 @@ class Base:
         tp = column.touchpoint
         inner = column.width - 2 * self.pad
         y = top + self.pad
-        icon = channel_text = moment_star = None
-        if tp.channel:
-            icon = g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"])
+        icons, channel_text, moment_star = (), None, None
+        if len(tp.channels) == 1:
+            icons = (g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"]),)
             channel_text = self.text(tp.channel_label,
                                      column.x + self.pad + 22, y, inner - 22, self.small(),
                                      self.colors["muted"], max_lines=1)
             y = max(y + 16, channel_text.box.bottom) + 4
+        elif tp.channels:  # a row of icons (as many as fit), the labels on a line below
+            names = list(dict.fromkeys(use.icon for use in tp.channels))
+            fit = max(1, int((inner + 6) // 22))
+            icons = tuple(g.Icon(name, column.x + self.pad + 22 * index, y, 16,
+                                 self.colors["muted"]) for index, name in enumerate(names[:fit]))
+            channel_text = self.text(tp.channel_label, column.x + self.pad, y + 20, inner,
+                                     self.small(), self.colors["muted"], max_lines=2)
+            y = channel_text.box.bottom + 4
         name = self.text(tp.name, column.x + self.pad, y, inner, self.font["heading_size"] - 0.5,
                          bold=True)
         y = name.box.bottom
@@ -300,7 +320,7 @@ class Base:
             y = moment.box.bottom
         card = g.Box(column.x, top, column.width, y + self.pad - top)
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, icon, channel_text, name, moment, moment_star)
+                                    card, icons, channel_text, name, moment, moment_star)
         return header, card.height
 
     def row_label(self, text: str, top: float) -> g.TextBlock:
@@ -359,6 +379,7 @@ class Base:
                 labels.append(finding.source.kind.capitalize() + detail)
             if finding.owner:
                 labels.append(say("owner", owner=finding.owner))
+            labels += finding_links(finding, self.journey)
             for label in labels:
                 tag_text = self.text(label, column.x + self.pad + 5, y + 2, inner - 10,
                                      self.small(), self.colors["text"])

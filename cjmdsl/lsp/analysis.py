@@ -21,14 +21,16 @@ ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
 
 # Stages and touchpoints share one namespace; a flow may name either.
-NAMESPACE = {"persona": "persona", "stage": "node", "touchpoint": "node", "kpi": "kpi"}
+NAMESPACE = {"persona": "persona", "stage": "node", "touchpoint": "node", "kpi": "kpi",
+             "finding": "finding", "channel": "channel"}
 
 
 @dataclass(frozen=True)
 class Occurrence:
     """An id written in the file: its kind, the id, where, and whether it defines it."""
 
-    kind: str  # persona, stage, touchpoint or kpi
+    kind: str  # persona, stage, touchpoint, kpi, finding (a pain point's or opportunity's id)
+    # or channel (one the map declares)
     id: str
     span: m.Span
     is_definition: bool
@@ -174,6 +176,16 @@ def index(journey: m.Journey) -> list[Occurrence]:
             found.append(Occurrence("touchpoint", tp.id, tp.id_span, True))
             found += [Occurrence("persona", mark.persona, mark.persona_span, False)
                       for mark in (*tp.emotions, *tp.expectations)]
+            found += [Occurrence("channel", use.written, use.span, False)
+                      for use in tp.channels if use.label is not None]
+            for finding in (*tp.pains, *tp.opportunities):
+                if finding.id:
+                    found.append(Occurrence("finding", finding.id, finding.id_span, True))
+                found += [Occurrence("persona", name, span, False)
+                          for name, span in zip(finding.personas, finding.persona_spans)]
+                found += [Occurrence("finding", name, span, False)
+                          for name, span in zip(finding.addresses, finding.address_spans)]
+    found += [Occurrence("channel", c.id, c.id_span, True) for c in journey.channels]
     found += [Occurrence("kpi", kpi.id, kpi.id_span, True) for kpi in journey.kpis]
     stages = {s.id for s in journey.stages} - {tp.id for tp in journey.touchpoints}
     for flow in journey.flows:

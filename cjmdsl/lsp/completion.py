@@ -34,7 +34,7 @@ MOST_NAMES = 200
 @dataclass(frozen=True)
 class Completion:
     label: str
-    kind: str  # keyword, persona, touchpoint, channel or source
+    kind: str  # keyword, persona, touchpoint, channel, source or pain
     detail: str = ""
 
 
@@ -184,10 +184,34 @@ def _names(analysis: Analysis, word: str) -> list[Completion]:
     if word == "flow":
         return _personas(analysis) + _touchpoints(analysis)
     if word == "channel":
-        return [Completion(c.name, "channel", c.label) for c in CHANNELS.values()]
+        return _declared_channels(analysis) + _built_in_channels()
+    if word == "like":
+        return _built_in_channels()
+    if word == "for":
+        return _personas(analysis)
+    if word == "addresses":
+        return _pain_points(analysis)
     if word == "source":
         return [Completion(kind, "source") for kind in m.SOURCE_KINDS]
     return []  # a new id (after `persona`, `stage`, …): nothing to offer
+
+
+def _built_in_channels() -> list[Completion]:
+    return [Completion(c.name, "channel", c.label) for c in CHANNELS.values()]
+
+
+def _declared_channels(analysis: Analysis) -> list[Completion]:
+    journey = analysis.journey
+    return [Completion(c.id, "channel", c.label) for c in journey.channels] if journey else []
+
+
+def _pain_points(analysis: Analysis) -> list[Completion]:
+    """The pain points with an id, for `addresses`."""
+    journey = analysis.journey
+    if journey is None:
+        return []
+    return [Completion(pain.id, "pain", f"{pain.text} ({tp.name})")
+            for tp in journey.touchpoints for pain in tp.pains if pain.id]
 
 
 def _personas(analysis: Analysis) -> list[Completion]:
@@ -219,7 +243,14 @@ def _word_before(stack: list) -> str:
     if getattr(last, "data", None) == "flow_personas":
         return ":"
     keywords = keywords_by_terminal()
-    return keywords.get(getattr(last, "type", ""), "")
+    word = keywords.get(getattr(last, "type", ""), "")
+    if word == ",":  # in a list of ids: what the list's keyword names
+        for item in reversed(stack[:-1]):
+            kind = getattr(item, "type", "")
+            if kind not in ("ID", "COMMA"):
+                listed = keywords.get(kind, "")
+                return listed if listed in ("channel", "for", "addresses") else ","
+    return word
 
 
 def _in_string_or_comment(before: str) -> bool:

@@ -1,4 +1,5 @@
-"""Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale."""
+"""Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale,
+a pain point's or opportunity's id, a channel the map declares."""
 from __future__ import annotations
 
 from cjmdsl import model as m
@@ -26,6 +27,15 @@ def hover_text(analysis: Analysis, line: int, column: int) -> tuple[str, m.Span]
     if occurrence.kind == "persona":
         persona = analysis.personas.get(occurrence.id)
         return (persona_card(persona) if persona else None), occurrence.span
+    if occurrence.kind == "finding":
+        card = _finding(journey, occurrence.id)
+        return (card, occurrence.span) if card else None
+    if occurrence.kind == "channel":
+        declared = next((c for c in journey.channels if c.id == occurrence.id), None)
+        if declared is None:
+            return None
+        return (f"**{_md(declared.label)}** · channel `{declared.id}` of this map, drawn with "
+                f"the `{declared.icon}` icon"), occurrence.span
     touchpoint = analysis.touchpoints.get(occurrence.id)
     if touchpoint:
         return _touchpoint(analysis, touchpoint), occurrence.span
@@ -69,6 +79,25 @@ def _touchpoint(analysis: Analysis, tp: m.Touchpoint) -> str:
         label = journey.scale.label_for(emotion.value)
         lines.append(f"- `{emotion.persona}` {on_scale(emotion.value, journey.scale)}" + (f" ({_md(label)})" if label else ""))
     return "\n".join(lines).rstrip()
+
+
+def _finding(journey: m.Journey, finding_id: str) -> str | None:
+    """A pain point's or opportunity's card: its text, where it is, who it is for, and the
+    opportunities that address a pain point (or the pain points an opportunity addresses)."""
+    for tp in journey.touchpoints:
+        for kind, findings in (("pain point", tp.pains), ("opportunity", tp.opportunities)):
+            finding = next((f for f in findings if f.id == finding_id), None)
+            if finding is None:
+                continue
+            lines = [f"**{_md(finding.text)}** · {kind} `{finding.id}` at **{_md(tp.name)}**", ""]
+            if finding.personas:
+                lines.append("- For: " + ", ".join(f"`{p}`" for p in finding.personas))
+            answers = [o for t in journey.touchpoints for o in t.opportunities
+                       if finding_id in o.addresses]
+            lines += [f"- Addressed by: {_md(o.text)}" for o in answers]
+            lines += [f"- Addresses: `{pain}`" for pain in finding.addresses]
+            return "\n".join(lines).rstrip()
+    return None
 
 
 def _md(text: str) -> str:

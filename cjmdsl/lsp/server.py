@@ -51,7 +51,8 @@ _COMPLETION_KINDS = {"keyword": lsp.CompletionItemKind.Keyword,
                      "persona": lsp.CompletionItemKind.Variable,
                      "touchpoint": lsp.CompletionItemKind.Reference,
                      "channel": lsp.CompletionItemKind.EnumMember,
-                     "source": lsp.CompletionItemKind.EnumMember}
+                     "source": lsp.CompletionItemKind.EnumMember,
+                     "pain": lsp.CompletionItemKind.Reference}
 _SYMBOL_KINDS = {"persona": lsp.SymbolKind.Class, "stage": lsp.SymbolKind.Namespace,
                  "touchpoint": lsp.SymbolKind.Event, "kpi": lsp.SymbolKind.Number,
                  "flow": lsp.SymbolKind.Function}
