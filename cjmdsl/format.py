@@ -271,6 +271,27 @@ class _Printer:
     def item_lang(self, node: Tree, blank: bool) -> None:
         self.line([f"lang {_string(node.children[0])}"], _end(node), blank)
 
+    def item_source_declaration(self, node: Tree, blank: bool) -> None:
+        ident, kind, title, *body = node.children
+        header = f"source {ident} {kind} {_string(title)}"
+        body = body[0] if body else None
+        fields = body.children if body else []
+
+        def written(item: Tree) -> str:
+            value = item.children[0]
+            keyword = {"source_size": "n", "source_collected": "collected", "source_url": "url"}
+            return f"{keyword[item.data]} " + (_string(value) if item.data == "source_url"
+                                               else _number(value) if item.data == "source_size"
+                                               else str(value))
+
+        one_line = f"{header} {{ {' '.join(written(f) for f in fields)} }}" if fields else header
+        inside = body is not None and self._has_comment_between(_start(body), _closing_brace(body))
+        if not inside and len(INDENT * self.depth + one_line) <= WIDTH:
+            self.line([one_line], _end(node), blank)
+            return
+        self.block(header, node, body, fields, lambda item, _blank: self.line(
+            [written(item)], _end(item)), blank)
+
     def item_scale(self, node: Tree, blank: bool) -> None:
         low, high, *labels = node.children
         header = f"scale {_number(low)} .. {_number(high)}"
@@ -328,12 +349,14 @@ class _Printer:
         if kind == "channel":
             text = f"channel {children[0]}"
         elif kind in ("emotion", "expect"):
-            persona, value, *word = children
+            persona, value, *rest = children
+            word = [c for c in rest if isinstance(c, Token)]
             text = f"{kind} {persona} {_number(value, signed=True)}"
             text += f" {_string(word[0])}" if word else ""
+            text += _options([c for c in rest if isinstance(c, Tree)])
         elif kind == "moment_of_truth":
             text = "moment_of_truth" + (f" {_string(children[0])}" if children else "")
-        else:  # an item of `cjmdsl.lanes.ITEM_KINDS`: its text, then a finding's options
+        else:  # an item of `cjmdsl.lanes.ITEM_KINDS`: its text, then its options
             text = f"{kind} {_string(children[0])}{_options(children[1:])}"
         self.line([text], _end(node))
 
@@ -402,12 +425,14 @@ def _map_body(node: Tree, brace: Position) -> Tree:
 
 
 def _options(options: list[Tree]) -> str:
-    """` source survey "…" owner "…" outcome "…"`, in the order written."""
+    """` source survey "…" owner "…" outcome "…" impact high`, in the order written."""
     out = []
     for option in options:
         if option.data == "source":
             kind, *detail = option.children
             out.append(f"source {kind}" + (f" {_string(detail[0])}" if detail else ""))
+        elif option.data in ("impact", "effort"):
+            out.append(f"{option.data} {option.children[0]}")
         else:
             out.append(f"{option.data} {_string(option.children[0])}")
     return "".join(" " + o for o in out)

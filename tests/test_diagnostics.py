@@ -752,7 +752,7 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
                  "unexpected number `5`; expected a name", id="number-found"),
     pytest.param('map "M" {\n  scale -2 2\n}\n', "expected `..`", id="punctuation"),
     pytest.param('map "M" {\n  stge s "S" { }\n}\n',
-                 "expected one of `description`, `flow`, `kpi`, `lang`, `persona`, `scale`, "
+                 "expected one of `description`, `flow`, `kpi`, `lang`, `persona`, `scale`, `source`, "
                  "`stage`, `theme` or `}`", id="keywords"),
     pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),
     pytest.param('map "M" { }\n}\n', "unexpected `}`; expected the end of the file",

@@ -1,7 +1,7 @@
 """The model as JSON, for other tools: every field, every source span.
 
 The shape is described by the versioned JSON Schema in
-`cjmdsl/schemas/journey.v2.schema.json`; `schema_version` changes when a field
+`cjmdsl/schemas/journey.v3.schema.json`; `schema_version` changes when a field
 is removed or changes meaning (adding a field keeps the version).
 """
 from __future__ import annotations
@@ -13,8 +13,8 @@ from cjmdsl.model import Journey, Kpi, Span
 from cjmdsl.themes import Theme
 
 BINARY = False
-SCHEMA_VERSION = 2
-SCHEMA_ID = "https://cjmdsl.dev/schemas/journey.v2.schema.json"
+SCHEMA_VERSION = 3
+SCHEMA_ID = "https://cjmdsl.dev/schemas/journey.v3.schema.json"
 
 
 def render(journey: Journey, theme: Theme | None = None) -> str:
