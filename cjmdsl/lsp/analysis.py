@@ -21,14 +21,15 @@ ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
 
 # Stages and touchpoints share one namespace; a flow may name either.
-NAMESPACE = {"persona": "persona", "stage": "node", "touchpoint": "node", "kpi": "kpi"}
+NAMESPACE = {"persona": "persona", "stage": "node", "touchpoint": "node", "kpi": "kpi",
+             "source": "source"}
 
 
 @dataclass(frozen=True)
 class Occurrence:
     """An id written in the file: its kind, the id, where, and whether it defines it."""
 
-    kind: str  # persona, stage, touchpoint or kpi
+    kind: str  # persona, stage, touchpoint, kpi or source
     id: str
     span: m.Span
     is_definition: bool
@@ -74,6 +75,7 @@ class Analysis:
         self.personas: dict[str, m.Persona] = {}
         self.stages: dict[str, m.Stage] = {}
         self.touchpoints: dict[str, m.Touchpoint] = {}
+        self.sources: dict[str, m.DeclaredSource] = {}
         self.map = Statement("map", (1, 1), (len(self.lines) + 1, 1))
         if self.journey is not None:
             self._index(self.journey)
@@ -81,6 +83,8 @@ class Analysis:
     def _index(self, journey: m.Journey) -> None:
         for persona in journey.personas:
             self.personas.setdefault(persona.id, persona)
+        for source in journey.sources:
+            self.sources.setdefault(source.id, source)
         for stage in journey.stages:
             self.stages.setdefault(stage.id, stage)
             for tp in stage.touchpoints:
@@ -93,7 +97,7 @@ class Analysis:
                       for stage in journey.stages]
         statements += [statement(kind, node) for kind, nodes in (
             ("persona", journey.personas), ("kpi", journey.kpis), ("flow", journey.flows),
-            ("scale", (journey.scale,))) for node in nodes]
+            ("scale", (journey.scale,)), ("source", journey.sources)) for node in nodes]
         self.map = Statement("map", (1, 1), (len(self.lines) + 1, 1), False,
                              tuple(sorted((s for s in statements if s), key=_start)))
 
@@ -168,12 +172,15 @@ def analyze(text: str, filename: str = "<input>") -> Analysis:
 def index(journey: m.Journey) -> list[Occurrence]:
     """Every id written in the map, definitions and references, in file order."""
     found = [Occurrence("persona", p.id, p.id_span, True) for p in journey.personas]
+    found += [Occurrence("source", s.id, s.id_span, True) for s in journey.sources]
     for stage in journey.stages:
         found.append(Occurrence("stage", stage.id, stage.id_span, True))
         for tp in stage.touchpoints:
             found.append(Occurrence("touchpoint", tp.id, tp.id_span, True))
             found += [Occurrence("persona", mark.persona, mark.persona_span, False)
                       for mark in (*tp.emotions, *tp.expectations)]
+            found += [Occurrence("source", claim.source.cites, claim.source.kind_span, False)
+                      for claim in tp.claims if claim.source and claim.source.cites]
     found += [Occurrence("kpi", kpi.id, kpi.id_span, True) for kpi in journey.kpis]
     stages = {s.id for s in journey.stages} - {tp.id for tp in journey.touchpoints}
     for flow in journey.flows:

@@ -1,6 +1,8 @@
-"""Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale."""
+"""Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale,
+a declared source (at its declaration or a citation)."""
 from __future__ import annotations
 
+from cjmdsl import evidence
 from cjmdsl import model as m
 from cjmdsl.escape import md_text
 from cjmdsl.lsp.analysis import Analysis
@@ -26,6 +28,9 @@ def hover_text(analysis: Analysis, line: int, column: int) -> tuple[str, m.Span]
     if occurrence.kind == "persona":
         persona = analysis.personas.get(occurrence.id)
         return (persona_card(persona) if persona else None), occurrence.span
+    if occurrence.kind == "source":
+        source = analysis.sources.get(occurrence.id)
+        return (source_card(journey, source) if source else None), occurrence.span
     touchpoint = analysis.touchpoints.get(occurrence.id)
     if touchpoint:
         return _touchpoint(analysis, touchpoint), occurrence.span
@@ -44,6 +49,20 @@ def persona_card(persona: m.Persona) -> str:
     if persona.color:
         out.append(f"- Colour: `{persona.color}`")
     return "\n".join(out[:1] + ([""] if len(out) > 1 else []) + out[1:])
+
+
+def source_card(journey: m.Journey, source: m.DeclaredSource) -> str:
+    """What a declared source is, how large and how old, and how many claims cite it."""
+    out = [f"**{_md(source.title)}** · {source.kind} `{source.id}`", ""]
+    if source.size is not None:
+        out.append(f"- Sample: {evidence.sample(source)}")
+    if source.collected:
+        out.append(f"- Collected: {source.collected}")
+    if source.url:
+        out.append(f"- Link: {_md(source.url)}")
+    cited = len(evidence.citations(journey)[source.id])
+    out.append(f"- Cited by {counted(cited, 'claim')}")
+    return "\n".join(out)
 
 
 def _feeling(analysis: Analysis, mark, tp: m.Touchpoint) -> str:
