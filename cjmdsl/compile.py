@@ -699,7 +699,8 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
 
 def _check_sources(journey: m.Journey) -> list[Diagnostic]:
     """Declared sources of an unknown kind (E017) or named like a kind (E071), citations of
-    a source that is neither declared nor a kind (E017), declared sources nobody cites (W110)."""
+    a source that is neither declared nor a kind (E017), declared sources nobody cites (W110;
+    a misspelt citation counts for the source it most likely meant)."""
     found = []
     declared = [source.id for source in journey.sources]
     for source in journey.sources:
@@ -722,9 +723,11 @@ def _check_sources(journey: m.Journey) -> list[Diagnostic]:
             if source.cites:
                 cited.add(source.cites)
             elif source.kind not in m.SOURCE_KINDS:
+                meant = closest(source.kind, candidates)
+                cited.add(meant)  # a misspelt citation is one mistake, not also an uncited source
                 found.append(error("E017", f"unknown source `{source.kind}`", source.kind_span,
-                                   did_you_mean(source.kind, candidates)
-                                   or _sources_hint(declared)))
+                                   f"did you mean `{meant}`?" if meant
+                                   else _sources_hint(declared)))
     for source in journey.sources:
         if source.id not in cited:
             found.append(warning("W110", f"source `{source.id}` is never cited", source.id_span,

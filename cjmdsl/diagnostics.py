@@ -39,6 +39,8 @@ CODES: dict[str, str] = {
     "E030": "file larger than the size limit",
     "E031": "text longer than the string limit",
     "E032": "more touchpoints than the limit",
+    "E070": "unknown impact or effort level",
+    "E071": "invalid source declaration",
     "W101": "stage has no touchpoints",
     "W102": "touchpoint has no channel",
     "W103": "persona has no emotions",
@@ -46,6 +48,8 @@ CODES: dict[str, str] = {
     "W105": "expectation without an emotion for the same persona",
     "W106": "KPI measured as retention or churn while its name says the other",
     "W107": "KPI target without a direction",
+    "W110": "declared source never cited",
+    "W111": "impact without effort, or effort without impact",
 }
 
 

@@ -177,8 +177,8 @@ def _priorities(journey: Journey) -> str:
     ranked = priorities.ranked(journey)
     if not ranked:
         return ""
-    header = ["Impact \\ effort", *(f"{effort.capitalize()} effort"
-                                     for effort in PRIORITY_LEVELS)]
+    header = ["Impact ↓ · effort →", *(f"{effort.capitalize()} effort"
+                                       for effort in PRIORITY_LEVELS)]
     rows = [[f"**{impact.capitalize()} impact**",
              *("<br>".join(f"**{p.rank}.** {md_text(p.item.text)}" for p in cell)
                for _, cell in cells)]
