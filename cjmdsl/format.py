@@ -257,7 +257,13 @@ class _Printer:
         title, *items = node.children
         body = _map_body(node, self._brace_after(_end(title)))
         self.block(f"map {_string(title)}", node, body, items, self.map_item,
-                   separate=_separate_map_items)
+                   separate=lambda a, b: _separate_map_items(a, b, self._one_line))
+
+    def _one_line(self, node: Tree) -> bool:
+        """Whether a map item is written on one line (a source's block may be)."""
+        if node.data == "source_declaration":
+            return self._source_line(node) is not None
+        return _one_line(node)
 
     def map_item(self, node: Tree, blank: bool) -> None:
         getattr(self, "item_" + node.data)(node, blank)
@@ -271,26 +277,25 @@ class _Printer:
     def item_lang(self, node: Tree, blank: bool) -> None:
         self.line([f"lang {_string(node.children[0])}"], _end(node), blank)
 
-    def item_source_declaration(self, node: Tree, blank: bool) -> None:
+    def _source_line(self, node: Tree) -> str | None:
+        """A source declaration on one line, or None when it does not fit or holds comments."""
         ident, kind, title, *body = node.children
         header = f"source {ident} {kind} {_string(title)}"
-        body = body[0] if body else None
-        fields = body.children if body else []
+        if not body or not body[0].children:
+            return header
+        if self._has_comment_between(_start(body[0]), _closing_brace(body[0])):
+            return None
+        line = f"{header} {{ {' '.join(_source_field(f) for f in body[0].children)} }}"
+        return line if len(INDENT * self.depth + line) <= WIDTH else None
 
-        def written(item: Tree) -> str:
-            value = item.children[0]
-            keyword = {"source_size": "n", "source_collected": "collected", "source_url": "url"}
-            return f"{keyword[item.data]} " + (_string(value) if item.data == "source_url"
-                                               else _number(value) if item.data == "source_size"
-                                               else str(value))
-
-        one_line = f"{header} {{ {' '.join(written(f) for f in fields)} }}" if fields else header
-        inside = body is not None and self._has_comment_between(_start(body), _closing_brace(body))
-        if not inside and len(INDENT * self.depth + one_line) <= WIDTH:
+    def item_source_declaration(self, node: Tree, blank: bool) -> None:
+        one_line = self._source_line(node)
+        if one_line is not None:
             self.line([one_line], _end(node), blank)
             return
-        self.block(header, node, body, fields, lambda item, _blank: self.line(
-            [written(item)], _end(item)), blank)
+        ident, kind, title, body = node.children
+        self.block(f"source {ident} {kind} {_string(title)}", node, body, body.children,
+                   lambda item, _blank: self.line([_source_field(item)], _end(item)), blank)
 
     def item_scale(self, node: Tree, blank: bool) -> None:
         low, high, *labels = node.children
@@ -404,11 +409,11 @@ class _Printer:
 _KIND = {"description": "header", "theme": "header", "lang": "header"}
 
 
-def _separate_map_items(previous: Tree, item: Tree) -> bool:
+def _separate_map_items(previous: Tree, item: Tree, one_line) -> bool:
     """A blank line between top-level items, except inside a run of one-line items of one
-    kind (flows, KPIs, personas without a body)."""
+    kind (flows, KPIs, personas without a body, sources); `one_line` tells them."""
     same_kind = _KIND.get(previous.data, previous.data) == _KIND.get(item.data, item.data)
-    return not (same_kind and _one_line(previous) and _one_line(item))
+    return not (same_kind and one_line(previous) and one_line(item))
 
 
 def _one_line(node: Tree) -> bool:
@@ -422,6 +427,16 @@ def _map_body(node: Tree, brace: Position) -> Tree:
     meta.line, meta.column = brace
     meta.end_line, meta.end_column = node.meta.end_line, node.meta.end_column
     return Tree("map_body", node.children[1:], meta)
+
+
+def _source_field(item: Tree) -> str:
+    """`n 212`, `collected 2026-09` or `url "…"` in a source declaration."""
+    value = item.children[0]
+    if item.data == "source_size":
+        return f"n {_number(value)}"
+    if item.data == "source_url":
+        return f"url {_string(value)}"
+    return f"collected {value}"
 
 
 def _options(options: list[Tree]) -> str:

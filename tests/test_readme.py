@@ -64,7 +64,7 @@ CJM_BLOCKS = [block for block in BLOCKS if block.language == "cjm"]
 # ── maps and fragments ─────────────────────────────────────────────────────────
 # Where a fragment's first statement belongs, and the map that holds it there.
 HOSTS = {
-    "map": ({"description", "theme", "scale", "persona", "stage", "kpi", "flow"},
+    "map": ({"description", "theme", "scale", "persona", "stage", "kpi", "flow", "source"},
             ['map "README" {'], ["}"]),
     "stage": ({"touchpoint", "goal", "brand", "action_item"},
               ['map "README" {', '  stage readme "README" {'], ["  }", "}"]),
