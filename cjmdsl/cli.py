@@ -56,6 +56,7 @@ Examples:
   cjm check maps/                        every .cjm under maps/
   cjm check --strict maps/*.cjm          warnings fail too (for CI)
   cjm check --format json shop.cjm       for editors and CI annotations
+  cjm check --max-evidence-age 12mo maps/  warn on evidence older than a year
 """
 
 
@@ -271,10 +272,20 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print diagnostics.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--max-evidence-age", "max_age", metavar="AGE", default=None,
+              help='Warn on evidence older than AGE: months ("12mo") or years ("2y"), from a '
+                   "declared source's `collected` date or a date in an inline source.")
 @limit_options
-def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
+def check(files: tuple[str, ...], output_format: str, strict: bool, max_age: str | None) -> None:
     from cjmdsl.diagnostics import to_json
+    from cjmdsl.lint.settings import age_in_months
 
+    months = None
+    if max_age is not None:
+        months = age_in_months(max_age)
+        if months is None:
+            fail_usage(f'--max-evidence-age takes months or years, such as "12mo" or "2y", '
+                       f"not {max_age!r}")
     _project_defaults(files)
     failed = False
     collected: list[dict] = []
@@ -284,6 +295,10 @@ def check(files: tuple[str, ...], output_format: str, strict: bool) -> None:
             failed = True
             continue
         result = check_source(source)
+        if months is not None and result.journey is not None:
+            from cjmdsl.lint import aged
+
+            result = aged(result, months)
         if output_format == "json":
             collected += to_json(result.diagnostics, source.name)
         else:

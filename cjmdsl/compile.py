@@ -12,7 +12,7 @@ import datetime
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedInput, VisitError
@@ -32,12 +32,14 @@ _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "
 _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 # Invalid escapes reported for one string; the last one reported counts the others.
 MOST_ESCAPE_ERRORS = 5
-_OPTIONS_OF = {**{kind.keyword: ("source", "owner", "for") for kind in FINDING_KINDS},
-               "opportunity": ("source", "owner", "for", "addresses"),
-               "action_item": ("outcome", "owner")}
-# Where an option belongs, for E020's hint.
-_OPTION_PLACE = {"outcome": "an action item", "addresses": "an opportunity"}
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_OPTIONS_OF = {**{kind.keyword: kind.options for kind in ITEM_KINDS if not kind.findings},
+               "emotion": ("source",), **{kind.keyword: kind.options for kind in FINDING_KINDS},
+               "action_item": ("outcome", "owner", "impact", "effort")}
+# How a hint names what an option may follow.
+_OWNER_NAMES = {"action": "an action", "thought": "a thought", "question": "a question",
+                "emotion": "an emotion", "pain": "a pain point", "opportunity": "an opportunity",
+                "action_item": "an action item"}
 
 
 @dataclass
@@ -210,10 +212,9 @@ class Builder(Transformer):
         chosen: dict[str, _Field] = {}
         for option in options:
             if option.key not in allowed:
-                where = _OPTION_PLACE.get(option.key, "a pain point or opportunity")
                 self.diagnostics.append(error(
                     "E020", f"`{option.key}` cannot follow {owner_kind.replace('_', ' ')}",
-                    option.span, f"`{option.key}` belongs to {where}"))
+                    option.span, f"`{option.key}` belongs to {_owners_of(option.key)}"))
             elif option.key in chosen:
                 self.diagnostics.append(error(
                     "E016", f"`{option.key}` is given twice", option.span, "keep one",
@@ -234,14 +235,20 @@ class Builder(Transformer):
         theme = self.once(fields, "theme", "the map")
         lang = self.once(fields, "lang", "the map")
         declared = tuple(i for i in items if isinstance(i, m.ChannelDeclaration))
+        sources = tuple(i for i in items if isinstance(i, m.DeclaredSource))
         stages = tuple(i for i in items if isinstance(i, m.Stage))
+        if declared:
+            stages = _with_declared_channels(stages, declared)
+        if sources:
+            stages = _with_citations(stages, sources)
         return m.Journey(
             title=self.string(title),
             scale=scale.value if scale else m.DEFAULT_SCALE,
             personas=tuple(i for i in items if isinstance(i, m.Persona)),
-            stages=_with_declared_channels(stages, declared) if declared else stages,
+            stages=stages,
             kpis=tuple(i for i in items if isinstance(i, m.Kpi)),
             flows=tuple(i for i in items if isinstance(i, m.Flow)),
+            sources=sources,
             description=description.value if description else None,
             theme=theme.value if theme else None,
             theme_span=theme.span if theme else m.NO_SPAN,
@@ -271,10 +278,10 @@ class Builder(Transformer):
     def map_updated(self, meta, children):
         """The date as written (ISO); a day that is not in the calendar is E042."""
         date = str(children[0])
-        year, month, day = (int(part) for part in _DATE.fullmatch(date).groups())
+        day = _DATE.fullmatch(date)
         try:
-            datetime.date(year, month, day)
-        except ValueError:
+            datetime.date(*(int(part) for part in day.groups()))
+        except (AttributeError, ValueError):  # a year or a month alone, or not in the calendar
             self.diagnostics.append(error(
                 "E042", f"`{date}` is not a date", span_of(children[0]),
                 "write the day as year-month-day, for example 2026-11-30"))
@@ -316,13 +323,14 @@ class Builder(Transformer):
         return m.ScaleLevel(self.whole(value, "a scale value", "E015"), self.string(label),
                             span_of(meta))
 
-    def whole(self, token: Token, what: str, code: str, minimum: int | None = None) -> int:
+    def whole(self, token: Token, what: str, code: str, minimum: int | None = None,
+              hint: str | None = None) -> int:
         """The whole number in `token`; anything else is reported under `code`."""
         value = _number(token)
         if isinstance(value, float) or (minimum is not None and value < minimum):
             bound = f" of at least {minimum}" if minimum is not None else ""
             self.diagnostics.append(error(code, f"{what} must be a whole number{bound}, not {token}",
-                                          span_of(token)))
+                                          span_of(token), hint))
             return int(value) if minimum is None else max(int(value), minimum)
         return value
 
@@ -441,10 +449,13 @@ class Builder(Transformer):
 
     # The statement and its field share one Span: a map may hold hundreds of thousands.
     def emotion(self, meta, children):
-        persona, value, *word = children
+        persona, value, *rest = children
+        word = [c for c in rest if isinstance(c, Token)]
+        source = self.options("emotion", [c for c in rest if isinstance(c, _Field)]).get("source")
         span = span_of(meta)
         emotion = m.Emotion(str(persona), _number(value), self.string(word[0]) if word else None,
-                            span, persona_span=span_of(persona), value_span=span_of(value))
+                            span, persona_span=span_of(persona), value_span=span_of(value),
+                            source=source.value if source else None)
         return _Field("emotion", emotion, span)
 
     def expect(self, meta, children):
@@ -454,17 +465,17 @@ class Builder(Transformer):
                                     persona_span=span_of(persona), value_span=span_of(value))
         return _Field("expect", expectation, span)
 
-    def _finding_field(key):  # noqa: N805 - builds the methods of ITEM_KINDS' findings
+    def _item_field(key, make):  # noqa: N805 - builds the methods of ITEM_KINDS
         def method(self, meta, children):
-            return _Field(key, self._text_with_options(m.Finding, key, meta, children),
-                          span_of(meta))
+            return _Field(key, self._text_with_options(make, key, meta, children), span_of(meta))
         return method
 
     def _items(self, fields: list[_Field], kind: ItemKind) -> tuple:
-        """A touchpoint's items of one kind: findings as built, other items as `Text`s."""
-        if kind.findings:
-            return tuple(f.value for f in fields if f.key == kind.keyword)
-        return self.texts(fields, kind.keyword)
+        """A touchpoint's items of one kind (`model.Finding`s, `model.Claim`s or, for a kind
+        without options, `model.Text`s), as built."""
+        if not kind.options:
+            return self.texts(fields, kind.keyword)
+        return tuple(f.value for f in fields if f.key == kind.keyword)
 
     def _text_with_options(self, make, key: str, meta, children):
         """An item written as a string and its options (`pain "…" owner "…"`): `make` gets
@@ -497,6 +508,50 @@ class Builder(Transformer):
 
     def owner(self, meta, children):
         return _Field("owner", self.string(children[0]), span_of(meta))
+
+    def _level(key):  # noqa: N805 - builds `impact` and `effort`
+        def method(self, meta, children):
+            level = str(children[0])  # kept as written when wrong: the error is the message
+            if level not in m.PRIORITY_LEVELS:
+                self.diagnostics.append(error(
+                    "E070", f"unknown {key} `{level}`", span_of(children[0]),
+                    did_you_mean(level, m.PRIORITY_LEVELS) or "write low, medium or high"))
+            return _Field(key, level, span_of(meta))
+        return method
+
+    impact = _level("impact")
+    effort = _level("effort")
+
+    # ── declared sources ───────────────────────────────────────────────────
+    def source_declaration(self, meta, children):
+        ident, kind, title, *body = children
+        fields = body[0] if body else []
+        what = f"source `{ident}`"
+        size, collected, url = (self.once(fields, key, what) for key in ("n", "collected", "url"))
+        return m.DeclaredSource(
+            id=str(ident), kind=str(kind), title=self.string(title),
+            size=size.value if size else None, collected=collected.value if collected else None,
+            url=url.value if url else None, span=span_of(meta), id_span=span_of(ident),
+            kind_span=span_of(kind), collected_span=collected.span if collected else m.NO_SPAN)
+
+    def source_body(self, meta, children):
+        return children
+
+    def source_size(self, meta, children):
+        return _Field("n", self.whole(children[0], "a sample size", "E071", 1,
+                                      "count the participants or responses: `n 212`"),
+                      span_of(meta))
+
+    def source_collected(self, meta, children):
+        token = children[0]
+        if m.collected_date(str(token)) is None:
+            self.diagnostics.append(error(
+                "E071", f"invalid date `{token}`", span_of(token),
+                "write a year, a month or a day: 2026, 2026-09 or 2026-09-14"))
+        return _Field("collected", str(token), span_of(token))
+
+    def source_url(self, meta, children):
+        return _Field("url", self.string(children[0]), span_of(meta))
 
     def outcome(self, meta, children):
         return _Field("outcome", self.string(children[0]), span_of(meta))
@@ -587,9 +642,12 @@ class Builder(Transformer):
 
 
 # A method per touchpoint item kind, named after its grammar rule (`action`, `pain`, …).
+# A kind without options (a motivation, a note) is plain text, as a persona's motivation and a
+# map's note, which share its rule, are.
 for _kind in ITEM_KINDS:
-    _build_item = Builder._finding_field if _kind.findings else Builder._text_field
-    setattr(Builder, _kind.keyword, v_args(meta=True)(_build_item(_kind.keyword)))
+    _build_item = (Builder._item_field(_kind.keyword, m.Finding if _kind.findings else m.Claim)
+                   if _kind.options else Builder._text_field(_kind.keyword))
+    setattr(Builder, _kind.keyword, v_args(meta=True)(_build_item))
 del _kind, _build_item
 
 
@@ -618,6 +676,33 @@ def _number(token: Token) -> float | int:
     return float(text) if "." in text else int(text)
 
 
+def _owners_of(option: str) -> str:
+    """What `option` may follow, for a hint: `an opportunity or an action item`."""
+    owners = [_OWNER_NAMES[owner] for owner, allowed in _OPTIONS_OF.items() if option in allowed]
+    if option == "source":
+        return "a claim: " + ", ".join(owners[:-1]) + " or " + owners[-1]
+    return " or ".join([", ".join(owners[:-1]), owners[-1]] if len(owners) > 1 else owners)
+
+
+def _with_citations(stages: tuple[m.Stage, ...],
+                    sources: tuple[m.DeclaredSource, ...]) -> tuple[m.Stage, ...]:
+    """The stages with every `source <id>` that names a declared source resolved: the
+    citation gets the source's kind and names it in `cites`."""
+    declared = {source.id: source for source in reversed(sources)}  # the first of an id
+
+    def cited(claim):
+        source = claim.source
+        if source is None or source.kind not in declared:
+            return claim
+        return replace(claim, source=replace(source, kind=declared[source.kind].kind,
+                                             cites=source.kind))
+
+    fields = [kind.field for kind in ITEM_KINDS] + ["emotions"]
+    return tuple(replace(stage, touchpoints=tuple(
+        replace(tp, **{name: tuple(cited(claim) for claim in getattr(tp, name)) for name in fields})
+        for tp in stage.touchpoints)) for stage in stages)
+
+
 # ── validation of the whole model ──────────────────────────────────────────
 def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
     """Every model-level mistake, in no particular order (the caller sorts)."""
@@ -633,6 +718,9 @@ def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
     found += _check_duplicates("channel", journey.channels)
     found += _check_declared_channels(journey)
     found += _check_findings(journey)
+    found += _check_duplicates("source", journey.sources)
+    found += _check_sources(journey)
+    found += _check_priorities(journey)
     if journey.lang is not None and catalogue_language(journey.lang) is None:
         found.append(error("E023", f"unknown language `{journey.lang}`", journey.lang_span,
                            unknown_language_hint(journey.lang)))
@@ -683,7 +771,7 @@ def _check_duplicates(what: str, items) -> list[Diagnostic]:
 
 def _check_personas(journey: m.Journey) -> list[Diagnostic]:
     """Unknown personas (E012), values outside the scale (E013), expectations without an
-    emotion (W105), personas without emotions (W103), unknown sources (E017).
+    emotion (W105), personas without emotions (W103).
 
     An emotion that names an unknown persona counts for the persona its id most likely
     meant (`mya` for `maya`): one misspelt id is one mistake, reported once as E012, not
@@ -724,12 +812,6 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
                                      gap_hints.setdefault(expectation.persona, f"add `emotion "
                                                           f"{expectation.persona} …` to show "
                                                           "the gap")))
-        for finding in (item for kind in FINDING_KINDS for item in getattr(tp, kind.field)):
-            source = finding.source
-            if source and source.kind not in m.SOURCE_KINDS:
-                found.append(error("E017", f"unknown source `{source.kind}`", source.kind_span,
-                                   did_you_mean(source.kind, m.SOURCE_KINDS)
-                                   or "sources: " + ", ".join(m.SOURCE_KINDS)))
         felt |= felt_here
     if journey.touchpoints:
         for persona in journey.personas:
@@ -737,6 +819,67 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
                 found.append(warning("W103", f"persona `{persona.id}` has no emotions",
                                      persona.id_span,
                                      f"add `emotion {persona.id} 0` to a touchpoint to draw a curve"))
+    return found
+
+
+def _check_sources(journey: m.Journey) -> list[Diagnostic]:
+    """Declared sources of an unknown kind (E017) or named like a kind (E071), citations of
+    a source that is neither declared nor a kind (E017), declared sources nobody cites (W110;
+    a misspelt citation counts for the source it most likely meant)."""
+    found = []
+    declared = [source.id for source in journey.sources]
+    for source in journey.sources:
+        if source.kind not in m.SOURCE_KINDS:
+            found.append(error("E017", f"unknown kind of source `{source.kind}`",
+                               source.kind_span, did_you_mean(source.kind, m.SOURCE_KINDS)
+                               or "kinds of source: " + ", ".join(m.SOURCE_KINDS)))
+        if source.id in m.SOURCE_KINDS:
+            found.append(error("E071", f"source id `{source.id}` is also a kind of source",
+                               source.id_span, f"a citation `source {source.id}` would not say "
+                                               "which is meant: rename it, for example "
+                                               f"`{source.id}_{(source.collected or '1')[:4]}`"))
+    candidates = Candidates([*declared, *m.SOURCE_KINDS])
+    cited = set()
+    for tp in journey.touchpoints:
+        for claim in tp.claims:
+            source = claim.source
+            if source is None:
+                continue
+            if source.cites:
+                cited.add(source.cites)
+            elif source.kind not in m.SOURCE_KINDS:
+                meant = closest(source.kind, candidates)
+                cited.add(meant)  # a misspelt citation is one mistake, not also an uncited source
+                found.append(error("E017", f"unknown source `{source.kind}`", source.kind_span,
+                                   f"did you mean `{meant}`?" if meant
+                                   else _sources_hint(declared)))
+    for source in journey.sources:
+        if source.id not in cited:
+            found.append(warning("W110", f"source `{source.id}` is never cited", source.id_span,
+                                 f"cite it from a claim (`pain \"…\" source {source.id}`), or "
+                                 "remove it"))
+    return found
+
+
+def _sources_hint(declared: list[str]) -> str:
+    kinds = "kinds of source: " + ", ".join(m.SOURCE_KINDS)
+    return (_known("sources", declared) + "; " + kinds) if declared else kinds
+
+
+def _check_priorities(journey: m.Journey) -> list[Diagnostic]:
+    """An opportunity or action item scored on one axis only (W111): it cannot be placed on
+    the prioritisation matrix."""
+    found = []
+    items = [*(o for tp in journey.touchpoints for o in tp.opportunities),
+             *(item for stage in journey.stages for item in stage.action_items)]
+    for item in items:
+        given = [name for name in ("impact", "effort") if getattr(item, name) is not None]
+        if len(given) == 1 and getattr(item, given[0]) in m.PRIORITY_LEVELS:
+            missing = "effort" if given == ["impact"] else "impact"
+            found.append(warning("W111", f"`{item.text}` has {given[0]} but no {missing}",
+                                 item.span, f"add `{missing} low`, `{missing} medium` or "
+                                            f"`{missing} high` to place it on the "
+                                            "prioritisation matrix"))
     return found
 
 

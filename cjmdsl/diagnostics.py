@@ -42,6 +42,8 @@ CODES: dict[str, str] = {
     "E040": "unknown pain point in `addresses`",
     "E041": "unknown built-in channel after `like`",
     "E042": "invalid date",
+    "E070": "unknown impact or effort level",
+    "E071": "invalid source declaration",
     "W101": "stage has no touchpoints",
     "W102": "touchpoint has no channel",
     "W103": "persona has no emotions",
@@ -49,6 +51,8 @@ CODES: dict[str, str] = {
     "W105": "expectation without an emotion for the same persona",
     "W106": "KPI measured as retention or churn while its name says the other",
     "W107": "KPI target without a direction",
+    "W110": "declared source never cited",
+    "W111": "impact without effort, or effort without impact",
 }
 
 

@@ -57,6 +57,21 @@ def _md_line(line: str) -> str:
                               else f"{m.group(2)}\\{m.group(3)}", line)
 
 
+_WEB_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+# What a link target may not hold as written in Markdown (`(<url>)`, inside a table) or
+# HTML: it is percent-encoded, which every browser reads as the same address.
+_LINK_UNSAFE = re.compile(r"""[\s<>()\[\]`"'|\\{}^]""")
+
+
+def web_link(url: str) -> str | None:
+    """`url` as a link target if it is an http(s) address, percent-encoding what could end
+    the link early in Markdown or HTML; None for any other scheme (`javascript:`, `file:`,
+    `data:`) or text, which the backends then show as text and never as a link."""
+    if not _WEB_LINK.fullmatch(url):
+        return None
+    return _LINK_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+
+
 # What a terminal or a CI log would act on rather than show: C0 and C1 controls (escape
 # sequences, newlines that start a `::error::` line), DEL, and the bidirectional overrides
 # and line separators that make text read differently from what it is ("Trojan Source").

@@ -291,7 +291,13 @@ class _Printer:
         title, *items = node.children
         body = _map_body(node, self._brace_after(_end(title)))
         self.block(f"map {_string(title)}", node, body, items, self.map_item,
-                   separate=_separate_map_items)
+                   separate=lambda a, b: _separate_map_items(a, b, self._one_line))
+
+    def _one_line(self, node: Tree) -> bool:
+        """Whether a map item is written on one line (a source's block may be)."""
+        if node.data == "source_declaration":
+            return self._source_line(node) is not None
+        return _one_line(node)
 
     def map_item(self, node: Tree, blank: bool) -> None:
         getattr(self, "item_" + node.data)(node, blank)
@@ -328,6 +334,26 @@ class _Printer:
     def item_map_tags(self, node: Tree, blank: bool) -> None:
         tags = (_string(t) if t.type == "STRING" else str(t) for t in node.children)
         self.line(["tags " + ", ".join(tags)], _end(node), blank)
+
+    def _source_line(self, node: Tree) -> str | None:
+        """A source declaration on one line, or None when it does not fit or holds comments."""
+        ident, kind, title, *body = node.children
+        header = f"source {ident} {kind} {_string(title)}"
+        if not body or not body[0].children:
+            return header
+        if self._has_comment_between(_start(body[0]), _closing_brace(body[0])):
+            return None
+        line = f"{header} {{ {' '.join(_source_field(f) for f in body[0].children)} }}"
+        return line if len(INDENT * self.depth + line) <= WIDTH else None
+
+    def item_source_declaration(self, node: Tree, blank: bool) -> None:
+        one_line = self._source_line(node)
+        if one_line is not None:
+            self.line([one_line], _end(node), blank)
+            return
+        ident, kind, title, body = node.children
+        self.block(f"source {ident} {kind} {_string(title)}", node, body, body.children,
+                   lambda item, _blank: self.line([_source_field(item)], _end(item)), blank)
 
     def item_scale(self, node: Tree, blank: bool) -> None:
         low, high, *labels = node.children
@@ -386,9 +412,11 @@ class _Printer:
         if kind == "channel":
             text = "channel " + ", ".join(str(c) for c in children)
         elif kind in ("emotion", "expect"):
-            persona, value, *word = children
+            persona, value, *rest = children
+            word = [c for c in rest if isinstance(c, Token)]
             text = f"{kind} {persona} {_number(value, signed=True)}"
             text += f" {_string(word[0])}" if word else ""
+            text += _options([c for c in rest if isinstance(c, Tree)])
         elif kind == "moment_of_truth":
             text = "moment_of_truth" + (f" {_string(children[0])}" if children else "")
         else:  # an item of `cjmdsl.lanes.ITEM_KINDS`: a finding's id, its text, its options
@@ -443,11 +471,11 @@ _KIND = {"description": "header", "theme": "header", "lang": "header", "map_owne
          "map_tags": "header", "note": "header", "channel_decl": "header"}
 
 
-def _separate_map_items(previous: Tree, item: Tree) -> bool:
+def _separate_map_items(previous: Tree, item: Tree, one_line) -> bool:
     """A blank line between top-level items, except inside a run of one-line items of one
-    kind (flows, KPIs, personas without a body)."""
+    kind (flows, KPIs, personas without a body, sources); `one_line` tells them."""
     same_kind = _KIND.get(previous.data, previous.data) == _KIND.get(item.data, item.data)
-    return not (same_kind and _one_line(previous) and _one_line(item))
+    return not (same_kind and one_line(previous) and one_line(item))
 
 
 def _one_line(node: Tree) -> bool:
@@ -463,8 +491,18 @@ def _map_body(node: Tree, brace: Position) -> Tree:
     return Tree("map_body", node.children[1:], meta)
 
 
+def _source_field(item: Tree) -> str:
+    """`n 212`, `collected 2026-09` or `url "…"` in a source declaration."""
+    value = item.children[0]
+    if item.data == "source_size":
+        return f"n {_number(value)}"
+    if item.data == "source_url":
+        return f"url {_string(value)}"
+    return f"collected {value}"
+
+
 def _options(options: list[Tree]) -> str:
-    """` source survey "…" owner "…" outcome "…"`, in the order written."""
+    """` source survey "…" owner "…" outcome "…" impact high`, in the order written."""
     out = []
     for option in options:
         if option.data == "source":
@@ -472,6 +510,8 @@ def _options(options: list[Tree]) -> str:
             out.append(f"source {kind}" + (f" {_string(detail[0])}" if detail else ""))
         elif option.data in _ID_LISTS:
             out.append(f"{_ID_LISTS[option.data]} " + ", ".join(str(c) for c in option.children))
+        elif option.data in ("impact", "effort"):
+            out.append(f"{option.data} {option.children[0]}")
         else:
             out.append(f"{option.data} {_string(option.children[0])}")
     return "".join(" " + o for o in out)

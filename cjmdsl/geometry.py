@@ -135,6 +135,7 @@ class LegendKey:
     label: TextBlock
     swatches: tuple[Swatch, ...] = ()
     marker: Marker | None = None
+    evidence: EvidenceMark | None = None  # the sample of an evidence level
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,23 @@ class TouchpointHeader:
     name: TextBlock
     moment: TextBlock | None
     star: Marker | None = None  # drawn before the moment-of-truth label
+    evidence: EvidenceMark | None = None  # in the top right corner
+
+
+@dataclass(frozen=True)
+class EvidenceMark:
+    """How well a touchpoint's claims are backed (`cjmdsl.evidence`): a small ring at
+    (x, y), hollow for `none`, with a dot for `one` kind of source, filled for `several`.
+    `kinds` are the kinds of source cited; `label` says it in words (the mark's tooltip)."""
+
+    level: str
+    x: float
+    y: float
+    radius: float
+    color: str
+    fill: str
+    kinds: tuple[str, ...]
+    label: str
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,10 @@ from cjmdsl.locales import say
 class ItemKind:
     """A kind of item written inside a touchpoint as `keyword "text"`: `action "Taps the ad"`.
 
-    `field` is the `Touchpoint` field that holds them. A finding (a pain point, an
-    opportunity) may be followed by `source` and `owner`; its items are `model.Finding`s,
-    described in the JSON schema under `title` and `description`; other items are `Text`s.
+    `field` is the `Touchpoint` field that holds them; `options` the options that may follow
+    one (every item may cite a `source`). A finding (a pain point, an opportunity) may also
+    have an `owner`; its items are `model.Finding`s, described in the JSON schema under `title`
+    and `description`; other items are `model.Claim`s.
     """
 
     keyword: str
@@ -29,11 +30,12 @@ class ItemKind:
     findings: bool = False
     title: str | None = None
     description: str | None = None
+    options: tuple[str, ...] = ("source",)
 
     @property
     def schema_name(self) -> str:
         """The JSON schema definition its items refer to: `text`, `pain_point`, …"""
-        return self.title.lower().replace(" ", "_") if self.findings else "text"
+        return self.title.lower().replace(" ", "_") if self.findings else "claim"
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,13 @@ ITEM_KINDS = (
     ItemKind("thought", "thoughts"),
     ItemKind("question", "questions"),
     ItemKind("pain", "pains", findings=True, title="Pain point",
-             description="A problem the customer meets at a touchpoint."),
+             description="A problem the customer meets at a touchpoint.",
+             options=("source", "owner", "for")),
     ItemKind("opportunity", "opportunities", findings=True, title="Opportunity",
-             description="An idea to improve a touchpoint."),
-    ItemKind("motivation", "motivations"),
-    ItemKind("note", "notes"),
+             description="An idea to improve a touchpoint.",
+             options=("source", "owner", "for", "addresses", "impact", "effort")),
+    ItemKind("motivation", "motivations", options=()),
+    ItemKind("note", "notes", options=()),
 )
 FINDING_KINDS = tuple(kind for kind in ITEM_KINDS if kind.findings)
 

@@ -7,11 +7,15 @@ keeps output deterministic.
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
+from datetime import date
 
 from cjmdsl.channels import channel_id, channel_label
 
 SOURCE_KINDS = ("interview", "survey", "review", "analytics", "support", "other")
+# How an opportunity or an action item is scored (`impact high effort low`), lowest first.
+PRIORITY_LEVELS = ("low", "medium", "high")
 
 
 @dataclass(frozen=True, slots=True)  # slots: a large map holds a million spans
@@ -33,6 +37,13 @@ class Text:
 
     text: str
     span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Claim(Text):
+    """An action, a thought or a question: user text that evidence may back (`source …`)."""
+
+    source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -91,12 +102,46 @@ class Persona:
 
 @dataclass(frozen=True)
 class Source:
-    """Where an insight comes from: its kind (one of SOURCE_KINDS) and a detail."""
+    """Where an insight comes from: its kind (one of SOURCE_KINDS) and a detail. A citation
+    of a declared source (`source q3_survey`) names it in `cites` and has its kind;
+    `kind_span` is where the kind or the cited id is written."""
 
     kind: str
     detail: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
     kind_span: Span = field(default=NO_SPAN, compare=False)
+    cites: str | None = None
+
+
+@dataclass(frozen=True)
+class DeclaredSource:
+    """Evidence declared once and cited by id from any claim:
+    `source q3_survey survey "Q3 onboarding survey" { n 212 collected 2026-09 url "…" }`.
+    `collected` is the date as written (2026, 2026-09 or 2026-09-14); `size` the sample size."""
+
+    id: str
+    kind: str
+    title: str
+    size: int | None = None
+    collected: str | None = None
+    url: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+    kind_span: Span = field(default=NO_SPAN, compare=False)
+    collected_span: Span = field(default=NO_SPAN, compare=False)
+
+
+def collected_date(text: str) -> date | None:
+    """The day a `collected` date (2026, 2026-09, 2026-09-14) stands for: the last day of a
+    year or month written without one, so evidence ages only once all of it has. None when
+    it is no real date (2026-13)."""
+    parts = [int(part) for part in text.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    if year < 1 or not 1 <= month <= 12:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = parts[2] if len(parts) > 2 else last
+    return date(year, month, day) if 1 <= day <= last else None
 
 
 @dataclass(frozen=True)
@@ -106,7 +151,8 @@ class Finding:
 
     `id` names it for `addresses` (optional); `personas` are the personas it concerns (`for
     maya, tom`; empty: all of them); `addresses` are the ids of the pain points an
-    opportunity answers."""
+    opportunity answers. An opportunity may be scored: `impact` and `effort` are
+    PRIORITY_LEVELS."""
 
     text: str
     source: Source | None = None
@@ -118,6 +164,8 @@ class Finding:
     id_span: Span = field(default=NO_SPAN, compare=False)
     persona_spans: tuple[Span, ...] = field(default=(), compare=False)
     address_spans: tuple[Span, ...] = field(default=(), compare=False)
+    impact: str | None = None
+    effort: str | None = None
 
 
 PainPoint = Finding
@@ -136,6 +184,7 @@ class Emotion:
     span: Span = field(default=NO_SPAN, compare=False)
     persona_span: Span = field(default=NO_SPAN, compare=False)
     value_span: Span = field(default=NO_SPAN, compare=False)
+    source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -195,16 +244,17 @@ class Touchpoint:
     `channel Website`, `other` for an unknown name); `channel_as_written` is the text.
     Given only `channel` (as API users do), it is resolved here. `channels` are all the
     channels named (`channel social, web`), the first of them being `channel`; given only
-    `channel`, it holds that one."""
+    `channel`, it holds that one. Actions, thoughts and questions given as plain `Text`s
+    become `Claim`s citing nothing."""
 
     id: str
     name: str
     stage: str
     channel: str | None = None
     channel_as_written: str | None = None
-    actions: tuple[Text, ...] = ()
-    thoughts: tuple[Text, ...] = ()
-    questions: tuple[Text, ...] = ()
+    actions: tuple[Claim, ...] = ()
+    thoughts: tuple[Claim, ...] = ()
+    questions: tuple[Claim, ...] = ()
     emotions: tuple[Emotion, ...] = ()
     expectations: tuple[Expectation, ...] = ()
     pains: tuple[PainPoint, ...] = ()
@@ -228,6 +278,11 @@ class Touchpoint:
         if self.channel is not None and not self.channels:
             object.__setattr__(self, "channels", (ChannelUse(
                 self.channel_as_written, self.channel, span=self.channel_span),))
+        for name in ("actions", "thoughts", "questions"):  # plain Texts, as API users give
+            items = getattr(self, name)
+            if not all(type(item) is Claim for item in items):
+                object.__setattr__(self, name, tuple(
+                    item if type(item) is Claim else Claim(item.text, item.span) for item in items))
 
     @property
     def channel_label(self) -> str | None:
@@ -241,6 +296,19 @@ class Touchpoint:
     def expectation_of(self, persona: str) -> Expectation | None:
         return next((e for e in self.expectations if e.persona == persona), None)
 
+    @property
+    def claims(self) -> tuple:
+        """What evidence may back here: actions, thoughts, questions, emotions, pain points
+        and opportunities, in that order."""
+        return (*self.actions, *self.thoughts, *self.questions, *self.emotions, *self.pains,
+                *self.opportunities)
+
+    @property
+    def evidence_kinds(self) -> tuple[str, ...]:
+        """The kinds of the sources its claims cite, each once, in SOURCE_KINDS order."""
+        cited = {claim.source.kind for claim in self.claims if claim.source is not None}
+        return tuple(kind for kind in SOURCE_KINDS if kind in cited)
+
 
 @dataclass(frozen=True)
 class ActionItem:
@@ -248,6 +316,8 @@ class ActionItem:
     outcome: str | None = None
     owner: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
+    impact: str | None = None  # PRIORITY_LEVELS, as on an opportunity
+    effort: str | None = None
 
 
 @dataclass(frozen=True)
@@ -377,6 +447,7 @@ class Journey:
     stages: tuple[Stage, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     flows: tuple[Flow, ...] = ()
+    sources: tuple[DeclaredSource, ...] = ()
     description: str | None = None
     theme: str | None = None
     lang: str | None = None  # the language the tool writes in (`lang "de"`); None: English
@@ -394,3 +465,6 @@ class Journey:
 
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
+
+    def source(self, source_id: str) -> DeclaredSource | None:
+        return next((s for s in self.sources if s.id == source_id), None)

@@ -366,6 +366,81 @@ CASES = [
         }
         """), "W105", WARNING, 5, 36, "`maya` has an expectation at `u` but no emotion",
          "add `emotion maya …`"),
+    # declared sources, citations and scores (issue 17)
+    case("E017-unknown-citation-suggests-a-declared-source", cjm("""
+        map "M" {
+          source q3_survey survey "Q3 survey"
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" source q3_survy } }
+        }
+        """), "E017", ERROR, 3, 67,
+         'unknown source `q3_survy`', 'did you mean `q3_survey`?'),
+    case("E017-unknown-kind-of-a-declared-source", cjm("""
+        map "M" {
+          source q3_survey survy "Q3 survey"
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" source q3_survey } }
+        }
+        """), "E017", ERROR, 2, 20,
+         'unknown kind of source `survy`', 'did you mean `survey`?'),
+    case("E070-unknown-impact-level", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web opportunity "Faster" impact hihg effort low } }
+        }
+        """), "E070", ERROR, 2, 76,
+         'unknown impact `hihg`', 'did you mean `high`?'),
+    case("E071-collected-is-no-real-date", cjm("""
+        map "M" {
+          source q3 survey "Q3 survey" { collected 2026-13 }
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" source q3 } }
+        }
+        """), "E071", ERROR, 2, 44,
+         'invalid date `2026-13`', 'write a year, a month or a day: 2026, 2026-09 or 2026-09-14'),
+    case("E071-sample-size-below-one", cjm("""
+        map "M" {
+          source q3 survey "Q3 survey" { n 0 }
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" source q3 } }
+        }
+        """), "E071", ERROR, 2, 36,
+         'a sample size must be a whole number of at least 1, not 0', 'count the participants or responses: `n 212`'),
+    case("E071-source-id-is-a-kind", cjm("""
+        map "M" {
+          source survey survey "Q3 survey" { collected 2026-09 }
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" source survey } }
+        }
+        """), "E071", ERROR, 2, 10,
+         'source id `survey` is also a kind of source', 'a citation `source survey` would not say which is meant: rename it, for example `survey_2026`'),
+    case("E020-impact-on-a-pain-point", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" impact high } }
+        }
+        """), "E020", ERROR, 2, 60,
+         '`impact` cannot follow pain', '`impact` belongs to an opportunity or an action item'),
+    case("E020-owner-on-an-action", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web action "Waits" owner "Ops" } }
+        }
+        """), "E020", ERROR, 2, 63,
+         '`owner` cannot follow action', '`owner` belongs to a pain point, an opportunity or an action item'),
+    case("E011-duplicate-source", cjm("""
+        map "M" {
+          source q3 survey "Q3 survey"
+          source q3 interview "Interviews"
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" source q3 } }
+        }
+        """), "E011", ERROR, 3, 10,
+         'duplicate source id `q3`', 'ids must be unique; rename one'),
+    case("W110-declared-source-never-cited", cjm("""
+        map "M" {
+          source q3 survey "Q3 survey"
+          stage s "S" { touchpoint t "T" { channel web pain "Slow" } }
+        }
+        """), "W110", WARNING, 2, 10,
+         'source `q3` is never cited', 'cite it from a claim (`pain "…" source q3`), or remove it'),
+    case("W111-impact-without-effort", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web opportunity "Faster" impact high } }
+        }
+        """), "W111", WARNING, 2, 48,
+         '`Faster` has impact but no effort', 'add `effort low`, `effort medium` or `effort high` to place it on the prioritisation matrix'),
 ]
 
 
@@ -815,8 +890,8 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
     pytest.param('map "M" {\n  scale -2 2\n}\n', "expected `..`", id="punctuation"),
     pytest.param('map "M" {\n  stge s "S" { }\n}\n',
                  "expected one of `channel`, `description`, `flow`, `kpi`, `lang`, `note`, "
-                 "`owner`, `persona`, `scale`, `stage`, `status`, `tags`, `theme`, `updated`, "
-                 "`version` or `}`", id="keywords"),
+                 "`owner`, `persona`, `scale`, `source`, `stage`, `status`, `tags`, `theme`, "
+                 "`updated`, `version` or `}`", id="keywords"),
     pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),
     pytest.param('map "M" { }\n}\n', "unexpected `}`; expected the end of the file",
                  id="expected-end"),

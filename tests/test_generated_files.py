@@ -29,8 +29,8 @@ def test_generated_files_are_current():
 def test_a_keyword_added_to_the_grammar_reaches_both_highlighters():
     tool = generator()
     grammar = tool.GRAMMAR.read_text(encoding="utf-8").replace(
-        '| "thought" STRING                    -> thought',
-        '| "thought" STRING                    -> thought\n'
+        '| "thought" STRING item_option*       -> thought',
+        '| "thought" STRING item_option*       -> thought\n'
         '                | "backstage" STRING                  -> backstage')
     words = tool.keywords(grammar)
     assert "backstage" in words.fields
@@ -44,7 +44,7 @@ def test_keywords_are_told_apart_as_the_highlighters_colour_them():
     words = generator().keywords((ROOT / "grammar" / "cjm.lark").read_text(encoding="utf-8"))
     # `channel` declares a channel of the map's own (`channel quora "Quora" like community`)
     assert set(words.declarations) == {"map", "scale", "persona", "stage", "touchpoint", "flow",
-                                       "kpi", "channel"}
+                                       "kpi", "channel", "source"}
     assert set(words.constants) == {"exit", "retention", "churn", "growth", "higher", "lower"}
     assert {"emotion", "action_item", "description", "target", "note", "motivation",
             "addresses", "for", "updated", "tags"} <= set(words.fields)

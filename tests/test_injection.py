@@ -64,6 +64,7 @@ def hostile_map(payload: str) -> str:
   scale -2 .. 2 {{ -2 {s} 0 {s} 2 {s} }}
   persona p {s} {{ role {s} goal {s} need {s} pain {s} motivation {s} quote {s} }}
   persona q {s}
+  source ev interview {s} {{ n 12 collected 2026-09 url {s} }}
   stage st {s} {{
     goal {s}
     brand {s}
@@ -83,7 +84,14 @@ def hostile_map(payload: str) -> str:
       moment_of_truth {s}
     }}
     touchpoint tp2 {s} {{ channel chat emotion p 1 {s} emotion q -1 }}
+    touchpoint tp3 {s} {{
+      channel web
+      action {s} source ev {s}
+      emotion p 0 {s} source ev {s}
+      opportunity {s} source ev {s} owner {s} impact high effort low
+    }}
     action_item {s} outcome {s} owner {s}
+    action_item {s} owner {s} impact low effort high
   }}
   kpi k {s} value 3 higher target 4
   kpi u {s} value 3 unit {s}
@@ -109,6 +117,23 @@ def test_payload_survives_the_language(payload):
     assert journey.stages[0].notes[0].text == journey.notes[0].text == payload
     meta = journey.metadata
     assert meta.owner == meta.status == meta.version == meta.tags[0] == payload
+    assert (journey.sources[0].title, journey.sources[0].url) == (payload, payload)
+    cited = journey.stages[0].touchpoints[2]
+    assert cited.actions[0].source.detail == cited.emotions[0].source.detail == payload
+
+
+def test_a_source_link_cannot_leave_its_attribute():
+    """An http(s) address is the only link; what could end the attribute or the Markdown
+    link is percent-encoded, so the address stays one link and nothing else."""
+    url = 'https://evil.example/"><script>alert(1)</script>)](x)<b>'
+    hostile = hostile_map("text").replace('url "text"', f"url {cjm_string(url)}")
+    links = [attributes for tag, attributes in elements(render(hostile, "html")) if tag == "a"
+             and not attributes["href"].startswith("#")]
+    assert [link["href"] for link in links] == [
+        "https://evil.example/%22%3E%3Cscript%3Ealert%281%29%3C/script%3E%29%5D%28x%29%3Cb%3E"]
+    markdown = render(hostile, "md")
+    assert "[link](https://evil.example/%22%3E%3Cscript%3E" in markdown
+    assert "<script>" not in markdown and "<b>" not in markdown
 
 
 def test_svg_stays_inert_well_formed_xml(payload):

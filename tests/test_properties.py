@@ -86,8 +86,11 @@ def values_in(scale: m.Scale):
 
 
 sources = st.builds(m.Source, kind=st.sampled_from(m.SOURCE_KINDS), detail=optional_texts)
+levels = st.none() | st.sampled_from(m.PRIORITY_LEVELS)
 findings = st.fixed_dictionaries({"text": texts, "source": st.none() | sources,
-                                  "owner": optional_texts})
+                                  "owner": optional_texts, "impact": levels, "effort": levels})
+claims = st.lists(st.builds(m.Claim, text=texts, source=st.none() | sources),
+                  max_size=2).map(tuple)
 
 
 def personas(persona_id: str):
@@ -106,8 +109,9 @@ def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: li
     return m.Touchpoint(
         id=tp_id, name=draw(texts), stage=stage_id, channel=None if uses else draw(channels),
         channels=uses, motivations=draw(some_texts), notes=draw(some_texts),
-        actions=draw(some_texts), thoughts=draw(some_texts), questions=draw(some_texts),
-        emotions=tuple(m.Emotion(p, draw(values_in(scale)), draw(optional_texts)) for p in felt),
+        actions=draw(claims), thoughts=draw(claims), questions=draw(claims),
+        emotions=tuple(m.Emotion(p, draw(values_in(scale)), draw(optional_texts),
+                                 source=draw(st.none() | sources)) for p in felt),
         expectations=tuple(m.Expectation(p, draw(values_in(scale))) for p in hoped),
         pains=tuple(m.PainPoint(**f, personas=draw(scoped))
                     for f in draw(st.lists(findings, max_size=2))),
@@ -152,7 +156,8 @@ def journeys(draw) -> m.Journey:
         stage_tps = tuple(draw(touchpoints(next(node_ids), stage_id, scale, persona_ids))
                           for _ in range(count))
         items = draw(st.lists(st.builds(m.ActionItem, text=texts, outcome=optional_texts,
-                                        owner=optional_texts), max_size=2))
+                                        owner=optional_texts, impact=levels, effort=levels),
+                              max_size=2))
         stages.append(m.Stage(stage_id, draw(texts), draw(some_texts), draw(some_texts),
                               stage_tps, tuple(items), notes=draw(some_texts)))
     kpi_ids = draw(st.lists(ids, max_size=4, unique=True))

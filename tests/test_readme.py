@@ -65,7 +65,7 @@ CJM_BLOCKS = [block for block in BLOCKS if block.language == "cjm"]
 # Where a fragment's first statement belongs, and the map that holds it there.
 HOSTS = {
     "map": ({"description", "theme", "scale", "persona", "stage", "kpi", "flow", "note", "owner",
-             "status", "version", "updated", "tags"},
+             "status", "version", "updated", "tags", "source"},
             ['map "README" {'], ["}"]),
     "stage": ({"touchpoint", "goal", "brand", "action_item"},
               ['map "README" {', '  stage readme "README" {'], ["  }", "}"]),

@@ -135,6 +135,8 @@ FINDING_PROPERTIES = {
     "id_span": {"$ref": "#/$defs/span"},
     "persona_spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
     "address_spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
+    "impact": {"anyOf": [{"enum": list(model.PRIORITY_LEVELS)}, {"type": "null"}]},
+    "effort": {"anyOf": [{"enum": list(model.PRIORITY_LEVELS)}, {"type": "null"}]},
 }
 
 

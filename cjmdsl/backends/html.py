@@ -19,11 +19,11 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from cjmdsl import geometry as g
-from cjmdsl import kpis
+from cjmdsl import evidence, kpis, priorities
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
-from cjmdsl.escape import css_font_family, xml_chars
+from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.locales import in_its_language
@@ -59,6 +59,7 @@ def render(journey: Journey, theme: Theme) -> str:
     template = environment().get_template("map.html.j2")
     order, stage_names = feelings.persona_order(journey), _stage_names(journey)
     views = [_touchpoint_view(journey, tp, order, stage_names) for tp in journey.touchpoints]
+    ranked = priorities.ranked(journey)
     return template.render(
         journey=journey,
         lanes=LANES,
@@ -75,6 +76,10 @@ def render(journey: Journey, theme: Theme) -> str:
         stage_notes=[stage for stage in journey.stages if stage.notes],
         kpis=[_kpi_view(kpi) for kpi in journey.kpis],
         moments=[view for view in views if view["tp"].moment_of_truth],
+        ranked=ranked,
+        matrix=priorities.matrix(ranked),
+        sources=_source_views(journey),
+        source_label=lambda source: " · ".join(_flat(evidence.source_parts(source, journey))),
         css=Markup(css),
         script=Markup(script),
         data=json_for_script(_script_data(journey, maps, stage_names)),
@@ -275,6 +280,20 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],
     return {"tp": tp, "stage": stage_names.get(tp.stage, tp.stage),
             "channel": tp.channel_label,
             "emotions": emotions}
+
+
+def _source_views(journey: Journey) -> list[dict]:
+    """Each declared source with its link (http and https only), sample and citations."""
+    cited = evidence.citations(journey)
+    return [{"source": source, "link": web_link(source.url) if source.url else None,
+             "sample": evidence.sample(source),
+             "cited_by": evidence.cited_by(cited[source.id], journey)}
+            for source in journey.sources]
+
+
+def _flat(parts: tuple[str, list[str]]) -> list[str]:
+    kind, details = parts
+    return [kind, *details]
 
 
 def _kpi_view(kpi: Kpi) -> dict:

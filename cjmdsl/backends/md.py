@@ -3,18 +3,20 @@
 GitHub-flavoured Markdown that also reads well as plain text: the journey as a
 table (stages, touchpoints, channels, a column per lane that has one in `cjmdsl.lanes`,
 each persona's emotion as an emoji, the number and the word), the other lanes as lists,
-moments of truth, the gap between expected and actual emotion, and the KPIs.
+moments of truth, the gap between expected and actual emotion, the KPIs, the prioritised
+opportunities and action items (a matrix and a ranked list) and the declared sources with
+what cites them.
 Every user text goes through `md_text`, so a label cannot start a heading, break a
 table or inject HTML.
 """
 from __future__ import annotations
 
-from cjmdsl import kpis
+from cjmdsl import evidence, kpis, priorities
 from cjmdsl.backends import _feelings as feelings
-from cjmdsl.escape import md_text
+from cjmdsl.escape import md_text, web_link
 from cjmdsl.lanes import CARD_LANES
 from cjmdsl.locales import in_its_language
-from cjmdsl.model import Emotion, Expectation, Journey, Kpi, Scale, Touchpoint
+from cjmdsl.model import PRIORITY_LEVELS, Emotion, Expectation, Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed
 from cjmdsl.themes import Theme
 from cjmdsl.words import action_item, finding_links, metadata_line
@@ -27,8 +29,8 @@ MARKS = ("😠", "😟", "😐", "🙂", "😄")
 @in_its_language
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
-             _insights(journey), _stage_notes(journey), _moments(journey), _gaps(journey),
-             _kpis(journey)]
+            _insights(journey), _stage_notes(journey), _priorities(journey), _moments(journey),
+            _gaps(journey), _kpis(journey), _sources(journey)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -126,8 +128,8 @@ def _insights(journey: Journey) -> str:
 def _evidence(item, journey: Journey) -> str:
     tags = []
     if item.source is not None:
-        tags.append(item.source.kind.capitalize()
-                    + (f": {md_text(item.source.detail)}" if item.source.detail else ""))
+        kind, details = evidence.source_parts(item.source, journey)
+        tags.append(kind + (f": {md_text(' · '.join(details))}" if details else ""))
     if item.owner:
         tags.append(f"owner: {md_text(item.owner)}")
     tags += [md_text(link) for link in finding_links(item, journey)]
@@ -180,6 +182,44 @@ def _kpis(journey: Journey) -> str:
              {"met": "✅ met", "missed": "❌ missed"}.get(kpis.status(kpi), "")]
             for kpi in journey.kpis]
     return "## KPIs\n\n" + _table(["KPI", "Actual", "Target", "Status"], rows)
+
+
+def _priorities(journey: Journey) -> str:
+    """The impact × effort matrix (rank numbers in its cells) and the ranked list."""
+    ranked = priorities.ranked(journey)
+    if not ranked:
+        return ""
+    header = ["Impact ↓ · effort →", *(f"{effort.capitalize()} effort"
+                                       for effort in PRIORITY_LEVELS)]
+    rows = [[f"**{impact.capitalize()} impact**",
+             *("<br>".join(f"**{p.rank}.** {md_text(p.item.text)}" for p in cell)
+               for _, cell in cells)]
+            for impact, cells in priorities.matrix(ranked)]
+    listed = [f"{p.rank}. **{md_text(p.item.text)}** — impact {p.impact}, effort {p.effort}; "
+              f"{p.kind} at {md_text(p.where)}"
+              + (f" *(owner: {md_text(p.item.owner)})*" if p.item.owner else "")
+              for p in ranked]
+    return ("## Priorities\n\nRanked by impact against effort: the most impact for the least "
+            "effort first.\n\n" + _table(header, rows) + "\n\n" + "\n".join(listed))
+
+
+def _sources(journey: Journey) -> str:
+    """The declared sources with their sample, date, link and the claims citing them."""
+    if not journey.sources:
+        return ""
+    cited = evidence.citations(journey)
+    rows = []
+    for source in journey.sources:
+        link = web_link(source.url) if source.url else None
+        name = f"**{md_text(source.title)}** (`{source.id}`)"
+        if link:
+            name += f" [link]({link})"
+        elif source.url:
+            name += f"<br>{md_text(source.url)}"
+        rows.append([name, source.kind.capitalize(), md_text(evidence.sample(source) or ""),
+                     source.collected or "", _lines(evidence.cited_by(cited[source.id], journey))
+                     or "*(not cited)*"])
+    return "## Sources\n\n" + _table(["Source", "Kind", "Sample", "Collected", "Cited by"], rows)
 
 
 def _kpi_actual(kpi: Kpi) -> str:

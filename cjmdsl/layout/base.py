@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjmdsl import evidence
 from cjmdsl import geometry as g
 from cjmdsl.escape import xml_chars
 from cjmdsl.layout.rows import Column, RowPlan, StagePiece
@@ -17,6 +18,7 @@ LEGEND_LABEL_WIDTH = 340
 KPI_CARD_WIDTH = 214
 WORD_LINES = 2
 DODGE = 5.0
+EVIDENCE_RADIUS = 5  # the evidence mark's ring: as large as a persona's marker
 
 
 Run = list[tuple[Column, object]]
@@ -114,6 +116,7 @@ class Base:
         self.plan = plan
         self.all_columns = [c for row in plan.rows for piece in row for c in piece.columns]
         self.lanes_with_items: dict[str, bool] = {}
+        self.shows_evidence = evidence.cites_any(journey)
         self.width = plan.width
         self.inner_width = self.width - 2 * self.margin
         self.grid_left = self.margin + self.label_width + self.gap
@@ -213,7 +216,12 @@ class Base:
             elif kind == "moment":  # the star every moment-of-truth label has
                 marker = star(sample.x + sample.width / 2, sample.y + sample.height / 2,
                               self.colors["moment"])
-            keys.append(g.LegendKey(kind, sample, label, swatches, marker))
+            mark = None
+            if kind.startswith("evidence-"):
+                mark = self._evidence_mark(kind.removeprefix("evidence-"),
+                                           sample.x + sample.width / 2,
+                                           sample.y + sample.height / 2)
+            keys.append(g.LegendKey(kind, sample, label, swatches, marker, mark))
         if entries or keys:
             self.y = flow.bottom + self.lane_gap - 2
         return tuple(entries), tuple(keys)
@@ -234,6 +242,10 @@ class Base:
             ("gap", say("legend_gap"), bool(gap_colors), tuple(gap_colors)),
             ("moment", say("moment_of_truth"),
              any(c.touchpoint.moment_of_truth for c in columns), ()),
+            *((f"evidence-{level}", say(f"legend_evidence_{level}"),
+               self.shows_evidence and any(evidence.level(c.touchpoint) == level
+                                           for c in columns), ())
+              for level in evidence.LEVELS),
         )
         return [(kind, text, colors) for kind, text, present, colors in wanted if present]
 
@@ -280,7 +292,8 @@ class Base:
             g.TouchpointHeader(
                 touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
                 card=g.Box(h.card.x, h.card.y, h.card.width, height),
-                icons=h.icons, channel=h.channel, name=h.name, moment=h.moment, star=h.star)
+                icons=h.icons, channel=h.channel, name=h.name, moment=h.moment, star=h.star,
+                evidence=h.evidence)
             for h, _ in drafts
         )
         self.y = top + height + self.lane_gap
@@ -290,23 +303,30 @@ class Base:
         tp = column.touchpoint
         inner = column.width - 2 * self.pad
         y = top + self.pad
-        icons, channel_text, moment_star = (), None, None
+        icons, channel_text, moment_star, mark = (), None, None, None
+        first_line = inner  # the first line of the header leaves room for the evidence mark
+        if self.shows_evidence:
+            mark = self.evidence_mark(tp, column.x + column.width - self.pad - EVIDENCE_RADIUS,
+                                      y + 8)
+            first_line -= 2 * EVIDENCE_RADIUS + 6
         if len(tp.channels) == 1:
             icons = (g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"]),)
             channel_text = self.text(tp.channel_label,
-                                     column.x + self.pad + 22, y, inner - 22, self.small(),
+                                     column.x + self.pad + 22, y, first_line - 22, self.small(),
                                      self.colors["muted"], max_lines=1)
             y = max(y + 16, channel_text.box.bottom) + 4
+            first_line = inner
         elif tp.channels:  # a row of icons (as many as fit), the labels on a line below
             names = list(dict.fromkeys(use.icon for use in tp.channels))
-            fit = max(1, int((inner + 6) // 22))
+            fit = max(1, int((first_line + 6) // 22))
             icons = tuple(g.Icon(name, column.x + self.pad + 22 * index, y, 16,
                                  self.colors["muted"]) for index, name in enumerate(names[:fit]))
             channel_text = self.text(tp.channel_label, column.x + self.pad, y + 20, inner,
                                      self.small(), self.colors["muted"], max_lines=2)
             y = channel_text.box.bottom + 4
-        name = self.text(tp.name, column.x + self.pad, y, inner, self.font["heading_size"] - 0.5,
-                         bold=True)
+            first_line = inner
+        name = self.text(tp.name, column.x + self.pad, y, first_line,
+                         self.font["heading_size"] - 0.5, bold=True)
         y = name.box.bottom
         moment = None
         if tp.moment_of_truth:
@@ -320,8 +340,21 @@ class Base:
             y = moment.box.bottom
         card = g.Box(column.x, top, column.width, y + self.pad - top)
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, icons, channel_text, name, moment, moment_star)
+                                    card, icons, channel_text, name, moment, moment_star, mark)
         return header, card.height
+
+    def evidence_mark(self, tp, x: float, y: float) -> g.EvidenceMark:
+        """The touchpoint's evidence level as a mark centred on (x, y)."""
+        return self._evidence_mark(evidence.level(tp), x, y, tp.evidence_kinds)
+
+    def _evidence_mark(self, level: str, x: float, y: float,
+                       kinds: tuple[str, ...] = ()) -> g.EvidenceMark:
+        label = say(f"legend_evidence_{level}")
+        if kinds:
+            label += f": {', '.join(kinds)}"
+        color = self.colors["text"]
+        fill = color if level == evidence.SEVERAL else self.colors["card"]
+        return g.EvidenceMark(level, x, y, EVIDENCE_RADIUS, color, fill, kinds, label)
 
     def row_label(self, text: str, top: float) -> g.TextBlock:
         return self.text(text, self.margin, top + self.pad, self.label_width - self.pad,

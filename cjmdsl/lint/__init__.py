@@ -12,14 +12,20 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
+from typing import TYPE_CHECKING
+
 from cjmdsl.diagnostics import Diagnosed, Diagnostic, Severity, sort_key
 from cjmdsl.limits import DEFAULT_LIMITS, Limits
-from cjmdsl.lint.rules import (BY_CODE, ERROR, OFF, RULES, answered, claims, owned_items)
+from cjmdsl.lint.rules import (BY_CODE, ERROR, OFF, RULES, Thresholds, answered, claims,
+                               owned_items, stale_evidence)
 from cjmdsl.lint.settings import FIGURES, LintSettings
 from cjmdsl.model import Journey
 
-__all__ = ["FIGURES", "LintResult", "LintSettings", "Share", "below", "coverage", "lint_text",
-           "rule_name", "today"]
+if TYPE_CHECKING:
+    from cjmdsl.compile import CompileResult
+
+__all__ = ["FIGURES", "LintResult", "LintSettings", "Share", "aged", "below", "coverage",
+           "lint_text", "rule_name", "today"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,16 @@ def today() -> date:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc).date()
     return datetime.now(timezone.utc).date()
+
+
+def aged(compiled: CompileResult, months: int, on: date | None = None) -> CompileResult:
+    """A compiled map's result with its stale evidence added (L208, evidence older than
+    `months` on `on`, default `today()`), as `cjm check --max-evidence-age` reports it."""
+    limits = Thresholds(max_evidence_age=months, today=on or today())
+    found = list(stale_evidence(compiled.journey, limits))
+    if not found:
+        return compiled
+    return replace(compiled, diagnostics=sorted(compiled.diagnostics + found, key=sort_key))
 
 
 def rule_name(code: str) -> str | None:

@@ -7,8 +7,10 @@ allow them like the others, and no second check repeats the compiler's.
 
 What answers what is decided here once, for the rules and the coverage figures alike:
 an opportunity answers the pains of its own touchpoint (an explicit `addresses` link comes
-with the language of issue 16); a claim is a pain point, and its evidence is its `source`
-(emotions, actions and thoughts become claims when sources can be cited from them, issue 17).
+with the language of issue 16); the claim that must have evidence is a pain point, and its
+evidence is its `source`. Every claim (`model.Touchpoint.claims`) may cite a source, and
+every source cited anywhere ages: a declared source by its `collected` date, reported once at
+the declaration; an inline one by a date in its detail, at the citation.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cjmdsl.diagnostics import Diagnostic, warning
-from cjmdsl.model import ActionItem, Finding, Journey, Source, Span, Touchpoint
+from cjmdsl.model import ActionItem, Finding, Journey, Source, Span, Touchpoint, collected_date
 from cjmdsl.numbers import signed
 
 ERROR, WARNING, OFF = "error", "warning", "off"
@@ -149,10 +151,16 @@ def _claims_without_evidence(journey: Journey, limits: Thresholds, on: set[str])
                           'participants"` (or survey, review, analytics, support, other)')
 
 
-def _stale_evidence(journey: Journey, limits: Thresholds, on: set[str]):
+def stale_evidence(journey: Journey, limits: Thresholds, on: set[str] = frozenset()):
+    """Evidence older than `limits.max_evidence_age` on `limits.today` (L208); `cjm check
+    --max-evidence-age` runs this rule too."""
+    citations: dict[str, int] = {}
     for tp in journey.touchpoints:
-        for finding in (*tp.pains, *tp.opportunities):
-            source = finding.source
+        for claim in tp.claims:
+            source = claim.source
+            if source is not None and source.cites:
+                citations[source.cites] = citations.get(source.cites, 0) + 1
+                continue
             dated = evidence_date(source) if source else None
             if dated is None:
                 continue
@@ -161,7 +169,19 @@ def _stale_evidence(journey: Journey, limits: Thresholds, on: set[str]):
                 yield warning("L208", f"evidence at `{tp.id}` is {age} months old, older than "
                                       f"{limits.max_evidence_age} months", source.span,
                               "research it again and update the source, or raise "
-                              "`max-evidence-age` in [lint]")
+                              "`max-evidence-age`")
+    for declared in journey.sources:
+        dated = collected_date(declared.collected) if declared.collected else None
+        if declared.id not in citations or dated is None:
+            continue
+        age = _months_between(dated, limits.today)
+        if age > limits.max_evidence_age:
+            count = citations[declared.id]
+            yield warning("L208", f"source `{declared.id}` is {age} months old, older than "
+                                  f"{limits.max_evidence_age} months (cited by {count} "
+                                  f"claim{'s' if count != 1 else ''})", declared.collected_span,
+                          "research it again and update `collected`, or raise "
+                          "`max-evidence-age`")
 
 
 # A date in a source's detail: 2025-03-14, 2025-03, or a year standing as a word (2024).
@@ -173,7 +193,7 @@ _DATE = re.compile(r"(?<![\w=])((?:19|20)\d\d)(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12
 def evidence_date(source: Source) -> date | None:
     """When the evidence of a source was gathered, as its detail writes it; the last day of
     a month or year written without a day, so evidence ages only once all of it has. None
-    when the detail holds no date (declared sources with dates come with issue 17)."""
+    when the detail holds no date (a declared source has its own date: `collected`)."""
     found = _DATE.search(source.detail or "")
     if found is None:
         return None
@@ -204,7 +224,7 @@ RULES: tuple[Rule, ...] = (
          "emotion far below the expectation, with no opportunity", _gaps_without_opportunity),
     Rule("claim-without-evidence", "L207", WARNING, "claim without evidence",
          _claims_without_evidence),
-    Rule("stale-evidence", "L208", WARNING, "evidence older than the limit", _stale_evidence),
+    Rule("stale-evidence", "L208", WARNING, "evidence older than the limit", stale_evidence),
     Rule("touchpoint-without-channel", "W102", WARNING, "touchpoint has no channel"),
     Rule("persona-without-emotions", "W103", WARNING, "persona has no emotions"),
 )

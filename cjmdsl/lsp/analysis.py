@@ -22,15 +22,15 @@ _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
 
 # Stages and touchpoints share one namespace; a flow may name either.
 NAMESPACE = {"persona": "persona", "stage": "node", "touchpoint": "node", "kpi": "kpi",
-             "finding": "finding", "channel": "channel"}
+             "finding": "finding", "channel": "channel", "source": "source"}
 
 
 @dataclass(frozen=True)
 class Occurrence:
     """An id written in the file: its kind, the id, where, and whether it defines it."""
 
-    kind: str  # persona, stage, touchpoint, kpi, finding (a pain point's or opportunity's id)
-    # or channel (one the map declares)
+    kind: str  # persona, stage, touchpoint, kpi, source, finding (a pain point's or
+    # opportunity's id) or channel (one the map declares)
     id: str
     span: m.Span
     is_definition: bool
@@ -76,6 +76,7 @@ class Analysis:
         self.personas: dict[str, m.Persona] = {}
         self.stages: dict[str, m.Stage] = {}
         self.touchpoints: dict[str, m.Touchpoint] = {}
+        self.sources: dict[str, m.DeclaredSource] = {}
         self.map = Statement("map", (1, 1), (len(self.lines) + 1, 1))
         if self.journey is not None:
             self._index(self.journey)
@@ -83,6 +84,8 @@ class Analysis:
     def _index(self, journey: m.Journey) -> None:
         for persona in journey.personas:
             self.personas.setdefault(persona.id, persona)
+        for source in journey.sources:
+            self.sources.setdefault(source.id, source)
         for stage in journey.stages:
             self.stages.setdefault(stage.id, stage)
             for tp in stage.touchpoints:
@@ -95,7 +98,7 @@ class Analysis:
                       for stage in journey.stages]
         statements += [statement(kind, node) for kind, nodes in (
             ("persona", journey.personas), ("kpi", journey.kpis), ("flow", journey.flows),
-            ("scale", (journey.scale,))) for node in nodes]
+            ("scale", (journey.scale,)), ("source", journey.sources)) for node in nodes]
         self.map = Statement("map", (1, 1), (len(self.lines) + 1, 1), False,
                              tuple(sorted((s for s in statements if s), key=_start)))
 
@@ -170,6 +173,7 @@ def analyze(text: str, filename: str = "<input>") -> Analysis:
 def index(journey: m.Journey) -> list[Occurrence]:
     """Every id written in the map, definitions and references, in file order."""
     found = [Occurrence("persona", p.id, p.id_span, True) for p in journey.personas]
+    found += [Occurrence("source", s.id, s.id_span, True) for s in journey.sources]
     for stage in journey.stages:
         found.append(Occurrence("stage", stage.id, stage.id_span, True))
         for tp in stage.touchpoints:
@@ -186,6 +190,8 @@ def index(journey: m.Journey) -> list[Occurrence]:
                 found += [Occurrence("finding", name, span, False)
                           for name, span in zip(finding.addresses, finding.address_spans)]
     found += [Occurrence("channel", c.id, c.id_span, True) for c in journey.channels]
+            found += [Occurrence("source", claim.source.cites, claim.source.kind_span, False)
+                      for claim in tp.claims if claim.source and claim.source.cites]
     found += [Occurrence("kpi", kpi.id, kpi.id_span, True) for kpi in journey.kpis]
     stages = {s.id for s in journey.stages} - {tp.id for tp in journey.touchpoints}
     for flow in journey.flows:

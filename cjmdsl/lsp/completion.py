@@ -6,7 +6,8 @@ in, after the headers of the blocks around it: the newest analysis says where st
 start, for the text that has not changed since. So completion costs the same at the end of
 a map of 10,000 touchpoints as in a small one. Where the grammar wants a name, the word
 before the cursor says which: a persona after `emotion` and `expect`, a channel after
-`channel`, a source after `source`, touchpoints in a `flow`.
+`channel`, a declared source or a kind of source after a claim's `source` (and a kind in a
+declaration), touchpoints in a `flow`.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from cjmdsl.parser import keywords_by_terminal, expected_at_end
 
 _PARTIAL_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*\Z")
 _DEFINED = {"persona": re.compile(r"\bpersona\s+([A-Za-z_][A-Za-z0-9_\-]*)"),
-            "touchpoint": re.compile(r"\btouchpoint\s+([A-Za-z_][A-Za-z0-9_\-]*)")}
+            "touchpoint": re.compile(r"\btouchpoint\s+([A-Za-z_][A-Za-z0-9_\-]*)"),
+            "source": re.compile(r"\bsource\s+([A-Za-z_][A-Za-z0-9_\-]*)\s+[A-Za-z_][A-Za-z0-9_\-]*"
+                                 r"\s+\"")}
 
 
 # Names offered at once, at most: a flow in a map of 10,000 touchpoints would send them all
@@ -65,7 +68,7 @@ def complete(analysis: Analysis, line: int, column: int,
              if t in keywords and keywords[t].isidentifier()]
     if "ID" not in accepts:
         return Completions(found)
-    names = _names(analysis, _word_before(stack))
+    names = _names(analysis, _word_before(stack), stack)
     if len(names) <= MOST_NAMES:
         return Completions(found + names)
     typed = partial.group().lower() if partial else ""
@@ -176,7 +179,7 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
-def _names(analysis: Analysis, word: str) -> list[Completion]:
+def _names(analysis: Analysis, word: str, stack: list) -> list[Completion]:
     if word in ("emotion", "expect", ","):
         return _personas(analysis)
     if word in ("->", ":"):
@@ -191,8 +194,11 @@ def _names(analysis: Analysis, word: str) -> list[Completion]:
         return _personas(analysis)
     if word == "addresses":
         return _pain_points(analysis)
+    kinds = [Completion(kind, "source") for kind in m.SOURCE_KINDS]
     if word == "source":
-        return [Completion(kind, "source") for kind in m.SOURCE_KINDS]
+        return _sources(analysis) + kinds if _in_a_block(stack) else []  # else: a new id
+    if len(stack) > 1 and _word_before(stack[:-1]) == "source" and not _in_a_block(stack):
+        return kinds  # the kind of a declared source
     return []  # a new id (after `persona`, `stage`, …): nothing to offer
 
 
@@ -212,6 +218,19 @@ def _pain_points(analysis: Analysis) -> list[Completion]:
         return []
     return [Completion(pain.id, "pain", f"{pain.text} ({tp.name})")
             for tp in journey.touchpoints for pain in tp.pains if pain.id]
+
+
+def _in_a_block(stack: list) -> bool:
+    """Whether the parser is inside a stage (a claim or an action item), not at map level."""
+    keywords = keywords_by_terminal()
+    return any(keywords.get(getattr(value, "type", "")) == "stage" for value in stack)
+
+
+def _sources(analysis: Analysis) -> list[Completion]:
+    journey = analysis.journey
+    if journey is not None and journey.sources:
+        return [Completion(s.id, "source", f"{s.title} ({s.kind})") for s in journey.sources]
+    return [Completion(name, "source") for name in _defined(analysis.text, "source")]
 
 
 def _personas(analysis: Analysis) -> list[Completion]:

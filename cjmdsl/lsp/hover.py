@@ -1,7 +1,9 @@
 """Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale,
-a pain point's or opportunity's id, a channel the map declares."""
+a pain point's or opportunity's id, a channel the map declares, a declared source (at its
+declaration or a citation)."""
 from __future__ import annotations
 
+from cjmdsl import evidence
 from cjmdsl import model as m
 from cjmdsl.escape import md_text
 from cjmdsl.lsp.analysis import Analysis
@@ -36,6 +38,9 @@ def hover_text(analysis: Analysis, line: int, column: int) -> tuple[str, m.Span]
             return None
         return (f"**{_md(declared.label)}** · channel `{declared.id}` of this map, drawn with "
                 f"the `{declared.icon}` icon"), occurrence.span
+    if occurrence.kind == "source":
+        source = analysis.sources.get(occurrence.id)
+        return (source_card(journey, source) if source else None), occurrence.span
     touchpoint = analysis.touchpoints.get(occurrence.id)
     if touchpoint:
         return _touchpoint(analysis, touchpoint), occurrence.span
@@ -54,6 +59,20 @@ def persona_card(persona: m.Persona) -> str:
     if persona.color:
         out.append(f"- Colour: `{persona.color}`")
     return "\n".join(out[:1] + ([""] if len(out) > 1 else []) + out[1:])
+
+
+def source_card(journey: m.Journey, source: m.DeclaredSource) -> str:
+    """What a declared source is, how large and how old, and how many claims cite it."""
+    out = [f"**{_md(source.title)}** · {source.kind} `{source.id}`", ""]
+    if source.size is not None:
+        out.append(f"- Sample: {evidence.sample(source)}")
+    if source.collected:
+        out.append(f"- Collected: {source.collected}")
+    if source.url:
+        out.append(f"- Link: {_md(source.url)}")
+    cited = len(evidence.citations(journey)[source.id])
+    out.append(f"- Cited by {counted(cited, 'claim')}")
+    return "\n".join(out)
 
 
 def _feeling(analysis: Analysis, mark, tp: m.Touchpoint) -> str:

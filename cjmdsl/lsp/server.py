@@ -55,7 +55,7 @@ _COMPLETION_KINDS = {"keyword": lsp.CompletionItemKind.Keyword,
                      "pain": lsp.CompletionItemKind.Reference}
 _SYMBOL_KINDS = {"persona": lsp.SymbolKind.Class, "stage": lsp.SymbolKind.Namespace,
                  "touchpoint": lsp.SymbolKind.Event, "kpi": lsp.SymbolKind.Number,
-                 "flow": lsp.SymbolKind.Function}
+                 "flow": lsp.SymbolKind.Function, "source": lsp.SymbolKind.Constant}
 
 
 ANALYSIS_DELAY = 0.15  # seconds of quiet after an edit before it is analysed
@@ -275,7 +275,8 @@ def format_edits(document: TextDocument) -> list[lsp.TextEdit] | None:
 
 
 def outline(document: TextDocument, journey: m.Journey) -> list[lsp.DocumentSymbol]:
-    """Personas, stages with their touchpoints, KPIs and flows, in file order."""
+    """Personas, stages with their touchpoints, KPIs, declared sources and flows, in file
+    order."""
     def symbol(kind: str, name: str, detail: str, span: m.Span, id_span: m.Span, children=()):
         return lsp.DocumentSymbol(
             name=name or "?", detail=detail, kind=_SYMBOL_KINDS[kind],
@@ -288,6 +289,7 @@ def outline(document: TextDocument, journey: m.Journey) -> list[lsp.DocumentSymb
                      [symbol("touchpoint", tp.id, tp.name, tp.span, tp.id_span)
                       for tp in s.touchpoints]) for s in journey.stages]
     found += [symbol("kpi", k.id, k.name, k.span, k.id_span) for k in journey.kpis]
+    found += [symbol("source", s.id, s.title, s.span, s.id_span) for s in journey.sources]
     for flow in journey.flows:
         path = " → ".join([flow.start, *(step.to or "exit" for step in flow.steps)])
         who = ", ".join(flow.personas) + ": " if flow.personas else ""
