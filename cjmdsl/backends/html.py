@@ -88,10 +88,12 @@ def json_for_script(data) -> Markup:
     return Markup(xml_chars(text))
 
 
-def content_security_policy(css: str, script: str) -> str:
-    """Nothing may load; only the page's own style and script (by hash) may run."""
+def content_security_policy(css: str, script: str | None) -> str:
+    """Nothing may load; only the page's own style and script (by hash) may run (no script
+    at all for a page without one: the report)."""
+    scripts = _sha256(script) if script is not None else "'none'"
     return ("default-src 'none'; "
-            f"style-src {_sha256(css)}; script-src {_sha256(script)}; "
+            f"style-src {_sha256(css)}; script-src {scripts}; "
             "img-src 'none'; base-uri 'none'; form-action 'none'")
 
 
