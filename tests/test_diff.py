@@ -459,6 +459,43 @@ def test_git_diff_shows_the_semantic_diff_with_the_documented_driver(repository)
     assert "emotion maya" not in shown  # not the text diff
 
 
+def git_diff(repository: Path, *arguments: str) -> str:
+    """`git diff` as a user runs it, with this cjm on PATH."""
+    bin_folder = str(Path(sys.executable).parent)
+    env = {**os.environ, "NO_COLOR": "1",
+           "PATH": bin_folder + os.pathsep + os.environ.get("PATH", "")}
+    return subprocess.run(["git", "diff", *arguments], cwd=repository, capture_output=True,
+                          text=True, env=env, check=True).stdout
+
+
+def test_git_diff_with_the_documented_textconv_shows_one_fact_per_line(repository):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert 'git config diff.cjm.textconv "cjm diff --textconv"' in readme
+    git("config", "diff.cjm.textconv", "cjm diff --textconv", cwd=repository)
+    (repository / ".gitattributes").write_text("*.cjm diff=cjm\n", encoding="utf-8")
+    shop = repository / "maps" / "shop.cjm"
+    shop.write_text(SHOP.replace("maya -2", "maya +1"), encoding="utf-8")
+    shown = git_diff(repository)
+    changed = [line for line in shown.splitlines()
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["-    Checkout: Maya feels -2 “confused”, expected +1 (gap -3)",
+                       "+    Checkout: Maya feels +1 “confused”, expected +1 (gap 0)"]
+    assert "@@" in shown and "emotion maya" not in shown  # git's hunks, of the facts
+
+
+def test_textconv_prints_a_map_with_errors_as_it_is_so_git_diff_still_shows_the_edit(repository):
+    git("config", "diff.cjm.textconv", "cjm diff --textconv", cwd=repository)
+    (repository / ".gitattributes").write_text("*.cjm diff=cjm\n", encoding="utf-8")
+    shop = repository / "maps" / "shop.cjm"
+    shop.write_text(SHOP.replace("maya -2", "mya -2"), encoding="utf-8")
+    run = cjm("diff", "--textconv", "maps/shop.cjm", cwd=repository)
+    assert run.code == 0 and run.stdout.decode() == shop.read_text(encoding="utf-8")
+    assert "maps/shop.cjm:9:15: error[E012]" in run.stderr
+    assert "+      emotion mya -2" in git_diff(repository)
+    run = cjm("diff", "--textconv", "a.cjm", "b.cjm", cwd=repository)
+    assert run.code == 2 and "--textconv takes the one file git passes (got 2)" in run.stderr
+
+
 # ── the Markdown as a pull-request comment ──────────────────────────────────
 COMMENT_STYLE = """body { font: 14px/1.5 -apple-system, 'Liberation Sans', sans-serif; color: #1f2328;
   max-width: 860px; margin: 16px; border: 1px solid #d0d7de; border-radius: 6px; padding: 16px; }

@@ -32,6 +32,9 @@ Examples:
 As git's diff driver, so that `git diff` shows the semantic diff of .cjm files:
   git config diff.cjm.command "cjm diff --git-driver"
   echo '*.cjm diff=cjm' >> .gitattributes
+\b
+Or as its textconv, so that git diffs one fact per line (git log -p, --word-diff):
+  git config diff.cjm.textconv "cjm diff --textconv"
 """
 
 NO_FILE = "/dev/null"  # what git passes for the missing side of an added or deleted file
@@ -46,11 +49,15 @@ NO_FILE = "/dev/null"  # what git passes for the missing side of an added or del
 @click.option("--git-driver", is_flag=True,
               help="Take the seven arguments of git's external diff driver "
                    "(diff.cjm.command).")
+@click.option("--textconv", is_flag=True,
+              help="Print one map as one fact per line, for git's diff.cjm.textconv.")
 def diff(arguments: tuple[str, ...], output_format: str, exit_code: bool,
-         git_driver: bool) -> None:
+         git_driver: bool, textconv: bool) -> None:
     from cjmdsl import diff_format
     from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, fail_usage, write_stdout
 
+    if textconv:
+        _textconv(arguments)
     if git_driver:
         pairs = [_driver_pair(arguments)]
     elif not arguments:
@@ -77,6 +84,29 @@ def diff(arguments: tuple[str, ...], output_format: str, exit_code: bool,
     if failed:
         sys.exit(EXIT_MAP_ERRORS)
     sys.exit(1 if exit_code and changed else EXIT_OK)
+
+
+def _textconv(arguments: tuple[str, ...]) -> None:
+    """git runs `diff.cjm.textconv` with the path of one version. A version that does not
+    compile is printed as it is, its diagnostics on standard error, so `git diff` still shows
+    the edit that broke it."""
+    from cjmdsl.cli import (EXIT_OK, check_source, fail_usage, print_diagnostics, read_source,
+                            write_stdout)
+    from cjmdsl.textconv import facts
+
+    if len(arguments) != 1:
+        fail_usage(f"--textconv takes the one file git passes (got {len(arguments)}); set it "
+                   f"with: git config diff.cjm.textconv \"cjm diff --textconv\"")
+    source = read_source(arguments[0])
+    if source is None:
+        sys.exit(EXIT_MAP_ERRORS)
+    result = check_source(source)
+    if result.journey is None:
+        print_diagnostics(result.diagnostics, source)
+        write_stdout(source.text)
+    else:
+        write_stdout(facts(result.journey))
+    sys.exit(EXIT_OK)
 
 
 def _color() -> bool:
