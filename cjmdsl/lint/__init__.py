@@ -93,13 +93,24 @@ def lint_text(text: str, filename: str = "<input>", settings: LintSettings = Lin
     compiled = check(text, filename, limits)
     found = list(compiled.diagnostics)
     figures = None
+    switched_on = {name for name, severity in severities.items() if severity != OFF}
     if compiled.journey is not None:
-        switched_on = {name for name, severity in severities.items() if severity != OFF}
         for rule in RULES:
             if rule.check is not None and rule.name in switched_on:
                 found += rule.check(compiled.journey, thresholds, switched_on)
         figures = coverage(compiled.journey)
     comments = allowed(text) if compiled.journey is not None else None
+    kept = _tuned(found, severities, comments)
+    if comments:
+        if "unused-allow" in switched_on:
+            kept += _tuned(comments.unused(switched_on), severities, None)
+        kept += comments.problems
+    return LintResult(sorted(kept, key=sort_key), figures)
+
+
+def _tuned(found: list[Diagnostic], severities: dict[str, str], comments) -> list[Diagnostic]:
+    """The diagnostics whose rule is on and not allowed where they are, each with its rule's
+    severity; the compiler's other diagnostics as they are."""
     kept = []
     for diagnostic in found:
         name = rule_name(diagnostic.code)
@@ -109,5 +120,4 @@ def lint_text(text: str, filename: str = "<input>", settings: LintSettings = Lin
             wanted = Severity.ERROR if severities[name] == ERROR else Severity.WARNING
             diagnostic = replace(diagnostic, severity=wanted)
         kept.append(diagnostic)
-    kept += comments.problems if comments else []
-    return LintResult(sorted(kept, key=sort_key), figures)
+    return kept
