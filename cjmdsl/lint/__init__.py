@@ -18,8 +18,8 @@ from cjmdsl.lint.rules import (BY_CODE, ERROR, OFF, RULES, answered, claims, own
 from cjmdsl.lint.settings import FIGURES, LintSettings
 from cjmdsl.model import Journey
 
-__all__ = ["FIGURES", "LintResult", "LintSettings", "Share", "below", "coverage", "lint_text",
-           "rule_name", "today"]
+__all__ = ["FIGURES", "LintResult", "LintSettings", "Share", "below", "coverage", "lint_compiled",
+           "lint_text", "rule_name", "today"]
 
 
 @dataclass(frozen=True)
@@ -86,20 +86,30 @@ def lint_text(text: str, filename: str = "<input>", settings: LintSettings = Lin
     """Compile `text` and apply the rules. `path` is the map's path relative to the config's
     folder (for `[[lint.overrides]]`); `on` the day evidence is aged against (`today()`)."""
     from cjmdsl.api import check
+
+    compiled = check(text, filename, limits)
+    return lint_compiled(text, compiled.journey, compiled.diagnostics, settings, path, on)
+
+
+def lint_compiled(text: str, journey: Journey | None, diagnostics: list[Diagnostic],
+                  settings: LintSettings = LintSettings(), path: str | None = None,
+                  on: date | None = None) -> LintResult:
+    """The rules over a map compiled already (`journey` None when it has errors), with the
+    compiler's `diagnostics`: the language server compiles as the user types and lints
+    what it compiled."""
     from cjmdsl.lint.suppress import allowed
 
     severities, thresholds = settings.for_file(path)
     thresholds = replace(thresholds, today=on or today())
-    compiled = check(text, filename, limits)
-    found = list(compiled.diagnostics)
+    found = list(diagnostics)
     figures = None
     switched_on = {name for name, severity in severities.items() if severity != OFF}
-    if compiled.journey is not None:
+    if journey is not None:
         for rule in RULES:
             if rule.check is not None and rule.name in switched_on:
-                found += rule.check(compiled.journey, thresholds, switched_on)
-        figures = coverage(compiled.journey)
-    comments = allowed(text) if compiled.journey is not None else None
+                found += rule.check(journey, thresholds, switched_on)
+        figures = coverage(journey)
+    comments = allowed(text) if journey is not None else None
     kept = _tuned(found, severities, comments)
     if comments:
         if "unused-allow" in switched_on:
