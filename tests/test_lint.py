@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 from cjmdsl import codes
 from cjmdsl.config import ConfigError, load_config
@@ -376,6 +376,15 @@ def test_warnings_exit_0_and_strict_makes_them_fail(project):
     (project / "maps" / "shop.cjm").write_text(changed(NO_OPPORTUNITY))
     assert cjm("lint", "maps/shop.cjm", cwd=project).returncode == 0
     assert cjm("lint", "--strict", "maps/shop.cjm", cwd=project).returncode == 1
+
+
+def test_every_example_is_lint_clean():
+    """The examples show the tool at its best: no rule finds anything in them, even as
+    errors; the evidence they cite carries no date, so they do not go stale."""
+    run = cjm("lint", "--strict", "--min-coverage", "pains=1,evidence=1,owners=1", "examples",
+              cwd=ROOT)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert len(run.stdout.splitlines()) == len(EXAMPLES)
 
 
 def test_a_map_with_errors_exits_1_without_coverage(project):
