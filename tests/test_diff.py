@@ -202,6 +202,22 @@ def test_a_feeling_that_moved_is_said_in_points_with_the_new_gap():
     assert "↑ Maya feels 3 points better at Checkout: -2 → +1 (gap -3 → 0)" in text
 
 
+def test_feelings_on_a_scale_without_a_middle_are_plain_scores_and_differences_signed():
+    scored = (SHOP.replace('map "Shop" {', 'map "Shop" {\n  scale 1 .. 10')
+              .replace("maya +1 }", "maya 6 }").replace('maya -2 "confused"', 'maya 2 "confused"')
+              .replace("expect maya +1", "expect maya 6"))
+    found = changed(scored, scored.replace('maya 2 "confused"', 'maya 7 "confused"')
+                    .replace("expect maya 6", "expect maya 8"))
+    text = diff_format.text([diff_format.FileDiff("shop.cjm", "shop.cjm", found)])
+    assert ("↑ Maya feels 5 points better at Checkout: 2 → 7 (expected 6 → 8; gap -4 → -1)"
+            in text)
+    comment = diff_format.markdown([diff_format.FileDiff("shop.cjm", "shop.cjm", found)])
+    assert "| Checkout | 2 → 7 (+5) | 6 → 8 | -4 → -1 |" in comment
+    (record,) = json.loads(diff_format.as_json([diff_format.FileDiff("shop.cjm", "shop.cjm",
+                                                                   found)]))["maps"][0]["changes"]
+    assert (record["scale_before"], record["scale_after"]) == ({"low": 1, "high": 10},) * 2
+
+
 def test_a_touchpoint_whose_id_changed_is_matched_by_its_name():
     found = changed(SHOP, SHOP.replace("touchpoint checkout", "touchpoint pay"))
     assert [(r.what, r.before.id, r.after.id, r.after.name) for r in found.of(Renamed)] == \
