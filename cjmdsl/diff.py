@@ -331,6 +331,13 @@ def _match_touchpoints(old: Journey, new: Journey, stages: list[Pair]) -> list[P
     return match(old.touchpoints, new.touchpoints, same_place)
 
 
+def touchpoint_pairs(old: Journey, new: Journey) -> list[Pair]:
+    """Each touchpoint of `new` with the one of `old` it is (None for a new one), matched as
+    `diff` matches them; the drawing of a diff reads them."""
+    stages = match(old.stages, new.stages, _same_stage_place(old, new))
+    return [pair for pair in _match_touchpoints(old, new, stages) if pair[1] is not None]
+
+
 def _items(tp: Touchpoint) -> set[str]:
     return {item.text for name in ("actions", "thoughts", "questions", "pains", "opportunities")
             for item in getattr(tp, name)}

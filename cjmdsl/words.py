@@ -149,6 +149,9 @@ def diff_summary(map_diff, quote: Callable[[str], str] = str) -> str:
     return ", ".join(parts) if parts else "No changes"
 
 
+# The pills on the touchpoints of a diff's drawing (`cjm diff --svg`, cjmdsl.layout.changes).
+DIFF_MARKS = {"new": "New", "changed": "Changed",
+              "before": "Dashed: the emotions before the change"}
 _NOUNS = (("persona", "persona", None), ("stage", "stage", None),
           ("touchpoint", "touchpoint", None), ("kpi", "KPI", None))
 # What the sections of a diff are called, in the order of `cjmdsl.diff.SECTIONS`.

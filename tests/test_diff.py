@@ -512,6 +512,62 @@ def test_textconv_prints_a_map_with_errors_as_it_is_so_git_diff_still_shows_the_
     assert run.code == 2 and "--textconv takes the one file git passes (got 2)" in run.stderr
 
 
+# ── the drawing of a diff ───────────────────────────────────────────────────
+def test_svg_marks_new_and_changed_touchpoints_and_ghosts_the_old_curve(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    (tmp_path / "old.cjm").write_text(SHOP, encoding="utf-8")
+    new = SHOP.replace('maya -2 "confused"', 'maya +1 "confused"').replace(
+        '    touchpoint checkout', '    touchpoint mail "Gets a receipt" { channel email '
+        'emotion maya 2 }\n    touchpoint checkout')
+    (tmp_path / "new.cjm").write_text(new, encoding="utf-8")
+    run = cjm("diff", "old.cjm", "new.cjm", "--svg", "out.svg", "--html", "out.html",
+              cwd=tmp_path)
+    assert (run.code, run.stderr) == (0, "") and b"Maya feels 3 points better" in run.stdout
+    svg = ET.parse(tmp_path / "out.svg").getroot()
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    marks = {g.get("data-touchpoint"): g.get("data-change")
+             for g in svg.iterfind(".//s:g[@data-change]", ns)}
+    assert marks == {"mail": "new", "checkout": "changed"}  # the ad is as it was
+    (ghost,) = svg.iterfind(".//s:g[@class='cjm-diff-before']", ns)
+    assert ghost.find("s:title", ns).text == "Dashed: the emotions before the change"
+    assert not list(svg.iter("{http://www.w3.org/2000/svg}script"))
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert page.count('data-change="changed"') == 2  # the light and the dark drawing
+
+
+def test_the_old_curve_is_laid_out_on_the_new_maps_grid():
+    from cjmdsl.layout import layout
+    from cjmdsl.layout.changes import change_overlay
+    from cjmdsl.themes import load_theme
+
+    old = parse(SHOP)
+    new = parse(SHOP.replace('maya -2 "confused"', 'maya +1 "confused"'))
+    theme = load_theme("default")
+    geometry = layout(new, theme, 880)
+    overlay = change_overlay(old, new, geometry, theme, 880)
+    (row,) = overlay.ghosts
+    (curve,) = row
+    now = {p.touchpoint_id: p for p in geometry.rows[0].emotion.curves[0].points}
+    was = {p.touchpoint_id: p for p in curve.points}
+    assert (was["checkout"].value, now["checkout"].value) == (-2, 1)
+    assert was["checkout"].marker.x == now["checkout"].marker.x  # the same column
+    assert was["ad"].marker == now["ad"].marker  # unchanged: under the new point
+
+
+def test_drawing_a_diff_of_several_maps_or_a_deleted_one_is_a_usage_error(repository):
+    (repository / "maps" / "shop.cjm").write_text(SHOP.replace("maya -2", "maya +1"),
+                                                  encoding="utf-8")
+    support = repository / "maps" / "support.cjm"
+    support.write_text(support.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    run = cjm("diff", "HEAD", "--svg", "out.svg", cwd=repository)
+    assert run.code == 2 and "--svg and --html draw one map; 2 maps changed" in run.stderr
+    (repository / "maps" / "shop.cjm").unlink()
+    run = cjm("diff", "HEAD", "maps/shop.cjm", "--svg", "out.svg", cwd=repository)
+    assert run.code == 2 and "no new version to draw" in run.stderr
+    assert not (repository / "out.svg").exists()
+
+
 # ── the Markdown as a pull-request comment ──────────────────────────────────
 COMMENT_STYLE = """body { font: 14px/1.5 -apple-system, 'Liberation Sans', sans-serif; color: #1f2328;
   max-width: 860px; margin: 16px; border: 1px solid #d0d7de; border-radius: 6px; padding: 16px; }
