@@ -18,12 +18,13 @@ Examples:
   cjm report shop.cjm --format html > shop-report.html
 """
 
-FORMATS = {"markdown": ".md", "html": ".html"}
+FORMATS = ("markdown", "html")
+EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
 @click.command(help=REPORT_HELP)
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
-@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=None,
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
               help="Markdown or an HTML page.  [default: by the -o file's extension, else "
                    "markdown]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
@@ -70,9 +71,7 @@ def _format_of(output: str | None, fail_usage) -> str:
     """The format an output file's extension names; Markdown without one."""
     if output is None:
         return "markdown"
-    suffix = Path(output).suffix.lower()
-    for name, extension in FORMATS.items():
-        if suffix in (extension, ".htm" if name == "html" else extension, ".markdown"
-                      if name == "markdown" else extension):
-            return name
-    fail_usage(f"cannot tell the format of {output}: name it .md or .html, or give --format")
+    found = EXTENSIONS.get(Path(output).suffix.lower())
+    if found is None:
+        fail_usage(f"cannot tell the format of {output}: name it .md or .html, or give --format")
+    return found
