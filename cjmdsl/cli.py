@@ -104,6 +104,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "lint": "cjmdsl.commands.lint.lint",
     "lsp": "cjmdsl.commands.lsp.lsp",
     "new": "cjmdsl.commands.new.new",
+    "report": "cjmdsl.commands.report.report",
     "serve": "cjmdsl.commands.serve.serve",
     "show": "cjmdsl.commands.show.show",
     "themes": "cjmdsl.commands.themes.themes",

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from cjmdsl.model import Finding, Journey, Kpi, Persona, Source, Stage, Touchpoint
+from cjmdsl.model import (DEFAULT_SCALE, Finding, Journey, Kpi, Persona, Scale, Source, Stage,
+                          Touchpoint)
 
 # The sections of a diff, in the order every output lists them.
 SECTIONS = ("map", "personas", "stages", "touchpoints", "feelings", "pains", "opportunities",
@@ -94,7 +95,8 @@ class Moved:
 @dataclass(frozen=True)
 class FeelingChanged:
     """How a persona feels at a touchpoint moved (`emotion`), or what it expected there
-    (`expected`), or the word for it; None where the version has none."""
+    (`expected`), or the word for it; None where the version has none. The values are
+    points on each version's scale (`numbers.on_scale` writes them)."""
 
     persona: Ref
     touchpoint: Ref
@@ -104,6 +106,8 @@ class FeelingChanged:
     expected_after: float | None
     word_before: str | None = None
     word_after: str | None = None
+    scale_before: Scale = DEFAULT_SCALE
+    scale_after: Scale = DEFAULT_SCALE
     section = "feelings"
 
     @property
@@ -328,6 +332,13 @@ def _match_touchpoints(old: Journey, new: Journey, stages: list[Pair]) -> list[P
     return match(old.touchpoints, new.touchpoints, same_place)
 
 
+def touchpoint_pairs(old: Journey, new: Journey) -> list[Pair]:
+    """Each touchpoint of `new` with the one of `old` it is (None for a new one), matched as
+    `diff` matches them; the drawing of a diff reads them."""
+    stages = match(old.stages, new.stages, _same_stage_place(old, new))
+    return [pair for pair in _match_touchpoints(old, new, stages) if pair[1] is not None]
+
+
 def _items(tp: Touchpoint) -> set[str]:
     return {item.text for name in ("actions", "thoughts", "questions", "pains", "opportunities")
             for item in getattr(tp, name)}
@@ -419,7 +430,8 @@ def _feelings(old: Touchpoint, new: Touchpoint, personas: list[Pair], before: Jo
         values = tuple(None if e is None else e.value for e in (*felt, *hoped))
         words = tuple(None if e is None else e.word for e in felt)
         if values[0] != values[1] or values[2] != values[3] or words[0] != words[1]:
-            changes.append(FeelingChanged(_ref(new_persona), _ref(new), *values, *words))
+            changes.append(FeelingChanged(_ref(new_persona), _ref(new), *values, *words,
+                                          before.scale, after.scale))
     return changes
 
 

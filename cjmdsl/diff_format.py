@@ -11,8 +11,8 @@ import click
 
 from cjmdsl import diff, kpis, words
 from cjmdsl.escape import md_text, terminal_text
-from cjmdsl.model import Kpi, Source
-from cjmdsl.numbers import signed
+from cjmdsl.model import Kpi, Scale, Source
+from cjmdsl.numbers import on_scale, signed
 
 JSON_VERSION = 1
 HIGHLIGHTS = 5  # changes a Markdown comment shows before its folded details
@@ -152,20 +152,26 @@ def _highlights(found: diff.MapDiff) -> list:
 def _feelings_table(changes: list) -> list[str]:
     rows = ["| | Persona | Touchpoint | Emotion | Expected | Gap |", "|---|---|---|---|---|---|"]
     for change in changes:
-        emotion = _moved_value(change.emotion_before, change.emotion_after)
+        scales = change.scale_before, change.scale_after
+        emotion = _moved_value(change.emotion_before, change.emotion_after, scales)
         if change.delta:
             emotion += f" ({signed(change.delta)})"
         rows.append(f"| {mark(change)[0]} | {md_text(words.short_name(change.persona.name))} | "
                     f"{md_text(change.touchpoint.name)} | {emotion} | "
-                    f"{_moved_value(change.expected_before, change.expected_after)} | "
+                    f"{_moved_value(change.expected_before, change.expected_after, scales)} | "
                     f"{_moved_value(change.gap_before, change.gap_after)} |")
     return rows
 
 
-def _moved_value(before: float | None, after: float | None) -> str:
-    def shown(value):
-        return "–" if value is None else signed(value)
-    return shown(after) if before == after else f"{shown(before)} → {shown(after)}"
+def _moved_value(before: float | None, after: float | None, scales=None) -> str:
+    """`-2 → +1`: points on the versions' `scales` (as `numbers.on_scale` writes them), or
+    differences, signed, without scales."""
+    def shown(value, scale):
+        if value is None:
+            return "–"
+        return signed(value) if scale is None else on_scale(value, scale)
+    was, now = scales or (None, None)
+    return shown(after, now) if before == after else f"{shown(before, was)} → {shown(after, now)}"
 
 
 # ── JSON ────────────────────────────────────────────────────────────────────
@@ -208,6 +214,8 @@ def _value_data(value):
     if isinstance(value, Kpi):
         return {"figure": kpis.figure(value), "actual": value.actual,
                 "target": kpis.target(value), "met": value.met}
+    if isinstance(value, Scale):
+        return {"low": value.low, "high": value.high}
     if isinstance(value, tuple):
         return list(value)
     return value

@@ -181,6 +181,9 @@ def diff_summary(map_diff, quote: Callable[[str], str] = str) -> str:
     return ", ".join(parts) if parts else "No changes"
 
 
+# The pills on the touchpoints of a diff's drawing (`cjm diff --svg`, cjmdsl.layout.changes).
+DIFF_MARKS = {"new": "New", "changed": "Changed",
+              "before": "Dashed: the emotions before the change"}
 _NOUNS = (("persona", "persona", None), ("stage", "stage", None),
           ("touchpoint", "touchpoint", None), ("kpi", "KPI", None))
 # What the sections of a diff are called, in the order of `cjmdsl.diff.SECTIONS`.
@@ -241,30 +244,34 @@ def _moved(record, quote) -> str:
 def _feeling_changed(record, quote) -> str:
     who, where = quote(short_name(record.persona.name)), quote(record.touchpoint.name)
     before, after = record.emotion_before, record.emotion_after
+    was = None if before is None else on_scale(before, record.scale_before)
+    now = None if after is None else on_scale(after, record.scale_after)
     if before is None and after is not None:
-        text = f"{who} now feels {signed(after)} at {where}"
+        text = f"{who} now feels {now} at {where}"
     elif after is None and before is not None:
-        text = f"{who}'s feeling at {where} was taken out (was {signed(before)})"
+        text = f"{who}'s feeling at {where} was taken out (was {was})"
     elif record.delta:
         points = counted(abs(record.delta), "point")
         better = "better" if record.delta > 0 else "worse"
-        text = f"{who} feels {points} {better} at {where}: {signed(before)} → {signed(after)}"
+        text = f"{who} feels {points} {better} at {where}: {was} → {now}"
     elif record.word_before != record.word_after and before is not None:
         text = (f"{who} at {where}: “{quote(record.word_before or '')}” → "
-                f"“{quote(record.word_after or '')}” (still {signed(after)})")
+                f"“{quote(record.word_after or '')}” (still {now})")
     elif before is None:
         text = f"{who} at {where} (no emotion)"
     else:
-        text = f"{who} still feels {signed(after)} at {where}"
+        text = f"{who} still feels {now} at {where}"
     return text + _expectation(record)
 
 
 def _expectation(record) -> str:
-    """What moved in the expectation and the gap, after a feeling's sentence."""
+    """What moved in the expectation and the gap, after a feeling's sentence. A gap is a
+    difference, so it is signed on any scale."""
     before, after = record.expected_before, record.expected_after
     notes = []
     if before != after:
-        notes.append("expected " + (f"{_value(before)} → {_value(after)}"))
+        notes.append(f"expected {_value(before, record.scale_before)} → "
+                     f"{_value(after, record.scale_after)}")
     gaps = record.gap_before, record.gap_after
     if gaps[0] != gaps[1] and None not in gaps:
         notes.append(f"gap {signed(gaps[0])} → {signed(gaps[1])}")
@@ -273,8 +280,8 @@ def _expectation(record) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-def _value(value: float | None) -> str:
-    return "none" if value is None else signed(value)
+def _value(value: float | None, scale: Scale) -> str:
+    return "none" if value is None else on_scale(value, scale)
 
 
 def _evidence(source, quote) -> str:

@@ -202,6 +202,22 @@ def test_a_feeling_that_moved_is_said_in_points_with_the_new_gap():
     assert "↑ Maya feels 3 points better at Checkout: -2 → +1 (gap -3 → 0)" in text
 
 
+def test_feelings_on_a_scale_without_a_middle_are_plain_scores_and_differences_signed():
+    scored = (SHOP.replace('map "Shop" {', 'map "Shop" {\n  scale 1 .. 10')
+              .replace("maya +1 }", "maya 6 }").replace('maya -2 "confused"', 'maya 2 "confused"')
+              .replace("expect maya +1", "expect maya 6"))
+    found = changed(scored, scored.replace('maya 2 "confused"', 'maya 7 "confused"')
+                    .replace("expect maya 6", "expect maya 8"))
+    text = diff_format.text([diff_format.FileDiff("shop.cjm", "shop.cjm", found)])
+    assert ("↑ Maya feels 5 points better at Checkout: 2 → 7 (expected 6 → 8; gap -4 → -1)"
+            in text)
+    comment = diff_format.markdown([diff_format.FileDiff("shop.cjm", "shop.cjm", found)])
+    assert "| Checkout | 2 → 7 (+5) | 6 → 8 | -4 → -1 |" in comment
+    (record,) = json.loads(diff_format.as_json([diff_format.FileDiff("shop.cjm", "shop.cjm",
+                                                                   found)]))["maps"][0]["changes"]
+    assert (record["scale_before"], record["scale_after"]) == ({"low": 1, "high": 10},) * 2
+
+
 def test_a_touchpoint_whose_id_changed_is_matched_by_its_name():
     found = changed(SHOP, SHOP.replace("touchpoint checkout", "touchpoint pay"))
     assert [(r.what, r.before.id, r.after.id, r.after.name) for r in found.of(Renamed)] == \
@@ -457,6 +473,99 @@ def test_git_diff_shows_the_semantic_diff_with_the_documented_driver(repository)
     assert "maps/shop.cjm: Shop" in shown
     assert "↑ Maya feels 3 points better at Checkout: -2 → +1 (gap -3 → 0)" in shown
     assert "emotion maya" not in shown  # not the text diff
+
+
+def git_diff(repository: Path, *arguments: str) -> str:
+    """`git diff` as a user runs it, with this cjm on PATH."""
+    bin_folder = str(Path(sys.executable).parent)
+    env = {**os.environ, "NO_COLOR": "1",
+           "PATH": bin_folder + os.pathsep + os.environ.get("PATH", "")}
+    return subprocess.run(["git", "diff", *arguments], cwd=repository, capture_output=True,
+                          text=True, env=env, check=True).stdout
+
+
+def test_git_diff_with_the_documented_textconv_shows_one_fact_per_line(repository):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert 'git config diff.cjm.textconv "cjm diff --textconv"' in readme
+    git("config", "diff.cjm.textconv", "cjm diff --textconv", cwd=repository)
+    (repository / ".gitattributes").write_text("*.cjm diff=cjm\n", encoding="utf-8")
+    shop = repository / "maps" / "shop.cjm"
+    shop.write_text(SHOP.replace("maya -2", "maya +1"), encoding="utf-8")
+    shown = git_diff(repository)
+    changed = [line for line in shown.splitlines()
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == ["-    Checkout: Maya feels -2 “confused”, expected +1 (gap -3)",
+                       "+    Checkout: Maya feels +1 “confused”, expected +1 (gap 0)"]
+    assert "@@" in shown and "emotion maya" not in shown  # git's hunks, of the facts
+
+
+def test_textconv_prints_a_map_with_errors_as_it_is_so_git_diff_still_shows_the_edit(repository):
+    git("config", "diff.cjm.textconv", "cjm diff --textconv", cwd=repository)
+    (repository / ".gitattributes").write_text("*.cjm diff=cjm\n", encoding="utf-8")
+    shop = repository / "maps" / "shop.cjm"
+    shop.write_text(SHOP.replace("maya -2", "mya -2"), encoding="utf-8")
+    run = cjm("diff", "--textconv", "maps/shop.cjm", cwd=repository)
+    assert run.code == 0 and run.stdout.decode() == shop.read_text(encoding="utf-8")
+    assert "maps/shop.cjm:9:15: error[E012]" in run.stderr
+    assert "+      emotion mya -2" in git_diff(repository)
+    run = cjm("diff", "--textconv", "a.cjm", "b.cjm", cwd=repository)
+    assert run.code == 2 and "--textconv takes the one file git passes (got 2)" in run.stderr
+
+
+# ── the drawing of a diff ───────────────────────────────────────────────────
+def test_svg_marks_new_and_changed_touchpoints_and_ghosts_the_old_curve(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    (tmp_path / "old.cjm").write_text(SHOP, encoding="utf-8")
+    new = SHOP.replace('maya -2 "confused"', 'maya +1 "confused"').replace(
+        '    touchpoint checkout', '    touchpoint mail "Gets a receipt" { channel email '
+        'emotion maya 2 }\n    touchpoint checkout')
+    (tmp_path / "new.cjm").write_text(new, encoding="utf-8")
+    run = cjm("diff", "old.cjm", "new.cjm", "--svg", "out.svg", "--html", "out.html",
+              cwd=tmp_path)
+    assert (run.code, run.stderr) == (0, "") and b"Maya feels 3 points better" in run.stdout
+    svg = ET.parse(tmp_path / "out.svg").getroot()
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    marks = {g.get("data-touchpoint"): g.get("data-change")
+             for g in svg.iterfind(".//s:g[@data-change]", ns)}
+    assert marks == {"mail": "new", "checkout": "changed"}  # the ad is as it was
+    (ghost,) = svg.iterfind(".//s:g[@class='cjm-diff-before']", ns)
+    assert ghost.find("s:title", ns).text == "Dashed: the emotions before the change"
+    assert not list(svg.iter("{http://www.w3.org/2000/svg}script"))
+    page = (tmp_path / "out.html").read_text(encoding="utf-8")
+    assert page.count('data-change="changed"') == 2  # the light and the dark drawing
+
+
+def test_the_old_curve_is_laid_out_on_the_new_maps_grid():
+    from cjmdsl.layout import layout
+    from cjmdsl.layout.changes import change_overlay
+    from cjmdsl.themes import load_theme
+
+    old = parse(SHOP)
+    new = parse(SHOP.replace('maya -2 "confused"', 'maya +1 "confused"'))
+    theme = load_theme("default")
+    geometry = layout(new, theme, 880)
+    overlay = change_overlay(old, new, geometry, theme, 880)
+    (row,) = overlay.ghosts
+    (curve,) = row
+    now = {p.touchpoint_id: p for p in geometry.rows[0].emotion.curves[0].points}
+    was = {p.touchpoint_id: p for p in curve.points}
+    assert (was["checkout"].value, now["checkout"].value) == (-2, 1)
+    assert was["checkout"].marker.x == now["checkout"].marker.x  # the same column
+    assert was["ad"].marker == now["ad"].marker  # unchanged: under the new point
+
+
+def test_drawing_a_diff_of_several_maps_or_a_deleted_one_is_a_usage_error(repository):
+    (repository / "maps" / "shop.cjm").write_text(SHOP.replace("maya -2", "maya +1"),
+                                                  encoding="utf-8")
+    support = repository / "maps" / "support.cjm"
+    support.write_text(support.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    run = cjm("diff", "HEAD", "--svg", "out.svg", cwd=repository)
+    assert run.code == 2 and "--svg and --html draw one map; 2 maps changed" in run.stderr
+    (repository / "maps" / "shop.cjm").unlink()
+    run = cjm("diff", "HEAD", "maps/shop.cjm", "--svg", "out.svg", cwd=repository)
+    assert run.code == 2 and "no new version to draw" in run.stderr
+    assert not (repository / "out.svg").exists()
 
 
 # ── the Markdown as a pull-request comment ──────────────────────────────────

@@ -258,6 +258,15 @@ def test_any_text_is_drawn_literally_by_graphviz(dot_tool, text):
             [line.strip() for line in expected if line.strip()]
 
 
+@pytest.mark.parametrize("text", ["]", "]]", "a\n]"])
+def test_a_line_that_starts_with_a_bracket_is_drawn_literally(dot_tool, text):
+    """Graphviz 2.43 stops with a syntax error on an HTML-label text of only `]`s."""
+    graph = graphviz.Digraph()
+    graph.node("b", label=html_label(dot_html(text)))
+    (drawn,) = svg_texts(graph.pipe(format="svg")).values()
+    assert [line.strip() for line in drawn] == [line.strip() for line in text.split("\n")]
+
+
 HOSTILE = ('Q"uo\\te <b>x</b> & &amp; {b}\nnew ] ; -> -- \\N \\G \\L "];x->y;[" '
            '<<TABLE>> subgraph cluster_9 { node [shape=box] } // /* # \\')
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from conftest import EXAMPLES, ROOT
 
 from cjmdsl import codes
 from cjmdsl.config import ConfigError, load_config
@@ -112,6 +112,9 @@ CASES = [
          (('"2026-09 survey, n=212"', '"Q3 survey"'),), []),
     Case("touchpoint without a channel is the compiler's W102, once",
          (("      channel web\n", ""),), ["W102 5:16"]),
+    Case("an allow comment for a problem that was fixed",
+         (('n=212"\n      opportunity', 'n=212" // cjm: allow pain-without-opportunity\n'
+                                          '      opportunity'),), ["L209 9:83"]),
     Case("persona without emotions is the compiler's W103, once",
          (("      emotion maya -2\n      expect maya +1\n", ""),), ["W103 2:11"]),
 ]
@@ -153,10 +156,10 @@ PAIN = '      pain "Fees appear late" source survey "2026-09 survey, n=212"\n'
     ("with # and a reason", (NO_OPPORTUNITY, (PAIN, "      # cjm: allow pain-without-opportunity -- tracked\n" + PAIN)), []),
     ("several rules", (NO_OPPORTUNITY, (' source survey "2026-09 survey, n=212"', ""),
                        ("      pain", "      // cjm: allow claim-without-evidence, pain-without-opportunity\n      pain")), []),
-    ("another rule allows nothing here", (NO_OPPORTUNITY, (PAIN, "      // cjm: allow stage-without-goal\n" + PAIN)), ["L201 10:7"]),
-    ("two lines above is too far", (NO_OPPORTUNITY, (PAIN, "      // cjm: allow pain-without-opportunity\n\n" + PAIN)), ["L201 11:7"]),
+    ("another rule allows nothing here", (NO_OPPORTUNITY, (PAIN, "      // cjm: allow stage-without-goal\n" + PAIN)), ["L209 9:21", "L201 10:7"]),
+    ("two lines above is too far", (NO_OPPORTUNITY, (PAIN, "      // cjm: allow pain-without-opportunity\n\n" + PAIN)), ["L209 9:21", "L201 11:7"]),
     ("a trailing comment covers only its own line",
-     (NO_OPPORTUNITY, ("      expect maya +1\n", "      expect maya +1 // cjm: allow pain-without-opportunity\n")), ["L201 9:7"]),
+     (NO_OPPORTUNITY, ("      expect maya +1\n", "      expect maya +1 // cjm: allow pain-without-opportunity\n")), ["L209 8:36", "L201 9:7"]),
     ("`//` in a string is no comment",
      (NO_OPPORTUNITY, (PAIN, '      pain "see // cjm: allow pain-without-opportunity" source survey "2026-09"\n')), ["L201 9:7"]),
     ("a compiler warning that a rule wraps",
@@ -164,6 +167,22 @@ PAIN = '      pain "Fees appear late" source survey "2026-09 survey, n=212"\n'
 ])
 def test_allow_comments(name, edits, expected):
     assert found(changed(*edits)) == expected
+
+
+@pytest.mark.parametrize("severities, expected", [
+    ({}, ["L209 9:21"]),
+    ({"unused-allow": "off"}, []),
+    ({"stage-without-goal": "off"}, []),  # a rule that is off allows nothing by design
+    ({"unused-allow": "error"}, ["L209 9:21"]),
+])
+def test_an_allow_comment_that_allows_nothing_is_reported_unless_off(severities, expected):
+    from cjmdsl.lint.settings import LintSettings, Tuning
+
+    text = changed((PAIN, "      // cjm: allow stage-without-goal\n" + PAIN))
+    result = lint_text(text, "shop.cjm", LintSettings(Tuning(severities)), on=DAY)
+    assert [f"{d.code} {d.span.line}:{d.span.column}" for d in result.diagnostics] == expected
+    assert all(d.severity.value == severities.get("unused-allow", "warning")
+               for d in result.diagnostics)
 
 
 def test_an_unknown_rule_in_an_allow_comment_is_a_warning_with_did_you_mean():
@@ -357,6 +376,15 @@ def test_warnings_exit_0_and_strict_makes_them_fail(project):
     (project / "maps" / "shop.cjm").write_text(changed(NO_OPPORTUNITY))
     assert cjm("lint", "maps/shop.cjm", cwd=project).returncode == 0
     assert cjm("lint", "--strict", "maps/shop.cjm", cwd=project).returncode == 1
+
+
+def test_every_example_is_lint_clean():
+    """The examples show the tool at its best: no rule finds anything in them, even as
+    errors; the evidence they cite carries no date, so they do not go stale."""
+    run = cjm("lint", "--strict", "--min-coverage", "pains=1,evidence=1,owners=1", "examples",
+              cwd=ROOT)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert len(run.stdout.splitlines()) == len(EXAMPLES)
 
 
 def test_a_map_with_errors_exits_1_without_coverage(project):

@@ -28,6 +28,7 @@ MAP = """map "Shop" {
       emotion maya 1 "curious"
       emotion tom 0
     }
+    goal "Find a shop"
   }
   stage buy "Buy" {
     touchpoint checkout "Checkout" {
@@ -36,7 +37,9 @@ MAP = """map "Shop" {
       expect maya 1
       emotion tom 1
       pain "Fee at the last step" source survey
+      opportunity "Show the fee in the basket" owner "Web team"
     }
+    goal "Pay without surprises"
   }
   kpi nps "Net Promoter Score" value 42 higher target 50
   flow maya: ad -> checkout -> exit "leaves"
@@ -102,18 +105,60 @@ def test_valid_map_has_no_diagnostics(client):
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_diagnostics_are_those_of_cjm_check(client, example, tmp_path):
+def test_diagnostics_are_those_of_cjm_lint_for_each_example(client, example, tmp_path):
     text = example.read_text(encoding="utf-8")
     broken = (text.replace("emotion ", "emotion x", 1).replace("channel ", "channel wbe", 1))
     target = tmp_path / example.name
     target.write_text(broken, encoding="utf-8")
-    checked = json.loads(subprocess.run(["cjm", "check", "--format", "json", str(target)],
-                                        capture_output=True, text=True).stdout)
+    checked = json.loads(subprocess.run(["cjm", "lint", "--format", "json", str(target)],
+                                        capture_output=True, text=True).stdout)["diagnostics"]
     _, published = opened(client, broken)
     assert [(d["code"], d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1)
             for d in published] == [(d["code"], d["line"], d["column"]) for d in checked]
     assert checked and [d["severity"] for d in published] == [
         1 if d["severity"] == "error" else 2 for d in checked]
+
+
+LINTED = MAP.replace('      opportunity "Show the fee in the basket" owner "Web team"\n', "")
+
+
+def opened_in(client: LspClient, folder, text: str) -> list[dict]:
+    """The first diagnostics of `text` opened as a file in `folder` (it need not exist)."""
+    uri = (folder / f"doc{next(_counter)}.cjm").as_uri()
+    client.open(uri, text)
+    return client.diagnostics(uri, 1)
+
+
+@pytest.mark.parametrize("edit", [
+    ("", ""),
+    ('source survey\n', 'source survey // cjm: allow pain-without-opportunity\n'),
+    ('source survey\n', 'source survey // cjm: allow stage-without-goal\n'),
+], ids=["a rule", "allowed", "an allow that allows nothing"])
+def test_diagnostics_are_those_of_cjm_lint(client, edit, tmp_path):
+    text = LINTED.replace(*edit)
+    (tmp_path / "shop.cjm").write_text(text, encoding="utf-8")
+    linted = json.loads(subprocess.run(["cjm", "lint", "--format", "json", "shop.cjm"],
+                                       cwd=tmp_path, capture_output=True, text=True).stdout)
+    published = opened_in(client, tmp_path, text)
+    assert [(d["code"], d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1)
+            for d in published] == [(d["code"], d["line"], d["column"])
+                                    for d in linted["diagnostics"]]
+    assert linted["diagnostics"] or edit[1].endswith("opportunity\n")
+
+
+def test_lint_diagnostics_follow_the_projects_lint_settings(client, tmp_path):
+    (tmp_path / "cjm.toml").write_text('[lint]\npain-without-opportunity = "error"\n'
+                                       '[[lint.overrides]]\nfiles = ["drafts/*"]\n'
+                                       'pain-without-opportunity = "off"\n', encoding="utf-8")
+    (found,) = opened_in(client, tmp_path, LINTED)
+    assert (found["code"], found["severity"]) == ("L201", 1)
+    assert "add an `opportunity" in found["message"]
+    drafts = opened_in(client, tmp_path / "drafts", LINTED)
+    assert [d["code"] for d in drafts] == ["L206"]  # its gap, which L201 would have said
+    (tmp_path / "cjm.toml").write_text('[lint]\npain-without-opportunity = "eror"\n',
+                                       encoding="utf-8")
+    (found,) = opened_in(client, tmp_path, LINTED)  # a broken config: the defaults
+    assert (found["code"], found["severity"]) == ("L201", 2)
 
 
 def test_did_change_republishes_for_the_new_version(client):
@@ -293,7 +338,7 @@ def test_references_of_a_persona_everywhere_in_the_file(client):
     uri, _ = opened(client, MAP)
     params = {**at(uri, MAP, "persona maya", 8), "context": {"includeDeclaration": True}}
     found = lines_of(client.request("textDocument/references", params))
-    assert found == [(1, 10), (9, 14), (16, 14), (17, 13), (23, 7)]
+    assert found == [(1, 10), (9, 14), (17, 14), (18, 13), (26, 7)]
     params["context"]["includeDeclaration"] = False
     assert len(client.request("textDocument/references", params)) == 4
 
@@ -301,7 +346,7 @@ def test_references_of_a_persona_everywhere_in_the_file(client):
 def test_references_of_a_touchpoint_include_flows(client):
     uri, _ = opened(client, MAP)
     params = {**at(uri, MAP, "touchpoint ad", 11), "context": {"includeDeclaration": True}}
-    assert lines_of(client.request("textDocument/references", params)) == [(7, 15), (23, 13)]
+    assert lines_of(client.request("textDocument/references", params)) == [(7, 15), (26, 13)]
 
 
 def test_rename_a_persona_across_the_file(client):

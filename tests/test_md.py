@@ -135,7 +135,7 @@ def test_show_sums_up_the_map():
     assert run.returncode == 0
     out = run.stdout
     assert out.startswith("First online grocery order — Basketful\n  5 stages, 9 touchpoints, "
-                          "2 personas, 5 pain points, 6 opportunities, 2 moments of truth\n")
+                          "2 personas, 5 pain points, 7 opportunities, 2 moments of truth\n")
     assert "  ★ Checks out on desktop · Web\n      Maya, busy parent  😠 -2 cheated " \
            "(expected +1, gap -3)\n      ✗ Delivery fee appears only at the last step" in out
     curves = out.split("Emotion curves", 1)[1]

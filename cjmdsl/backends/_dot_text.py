@@ -44,8 +44,14 @@ def dot_html(text: str, width: int | None = None) -> str:
     joined by `<BR/>` (the table cell's BALIGN aligns them). Never empty: Graphviz rejects
     an empty `<B></B>` or `<FONT></FONT>`, so no text is a space."""
     lines = _lines(text, width)
-    markup = "<BR/>".join(html.escape(line.replace("\\", "\\\\"), quote=True) for line in lines)
+    markup = "<BR/>".join(_html_line(line) for line in lines)
     return markup or " "
+
+
+def _html_line(line: str) -> str:
+    """One line of HTML-label text. `]` is written as a character reference: Graphviz 2.43
+    stops with a syntax error on a text of only `]`s (a touchpoint called `]`)."""
+    return html.escape(line.replace("\\", "\\\\"), quote=True).replace("]", "&#93;")
 
 
 def html_label(markup: str) -> str:

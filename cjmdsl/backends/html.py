@@ -47,13 +47,15 @@ _COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]
 
 
 @in_its_language
-def render(journey: Journey, theme: Theme) -> str:
+def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str:
+    """The page; with `before`, the map marks what changed since that version and shows its
+    old curves faintly (`cjm diff --html`)."""
     light = layout(journey, theme)
     partner = dark_partner(theme)
     dark = layout(journey, partner) if partner else None
-    maps = [_map("light" if partner else "only", journey, light, theme)]
+    maps = [_map("light" if partner else "only", journey, light, theme, before)]
     if partner:
-        maps.append(_map("dark", journey, dark, partner))
+        maps.append(_map("dark", journey, dark, partner, before))
     css = _theme_css(theme, light, partner, dark) + _static("page.css")
     script = _static("page.js")
     template = environment().get_template("map.html.j2")
@@ -97,10 +99,12 @@ def json_for_script(data) -> Markup:
     return Markup(xml_chars(text))
 
 
-def content_security_policy(css: str, script: str) -> str:
-    """Nothing may load; only the page's own style and script (by hash) may run."""
+def content_security_policy(css: str, script: str | None) -> str:
+    """Nothing may load; only the page's own style and script (by hash) may run (no script
+    at all for a page without one: the report)."""
+    scripts = _sha256(script) if script is not None else "'none'"
     return ("default-src 'none'; "
-            f"style-src {_sha256(css)}; script-src {_sha256(script)}; "
+            f"style-src {_sha256(css)}; script-src {scripts}; "
             "img-src 'none'; base-uri 'none'; form-action 'none'")
 
 
@@ -115,11 +119,18 @@ def _static(name: str) -> str:
 
 
 # ── the map ───────────────────────────────────────────────────────────────────
-def _map(scheme: str, journey: Journey, geometry: g.Geometry, theme: Theme) -> dict:
+def _map(scheme: str, journey: Journey, geometry: g.Geometry, theme: Theme,
+         before: Journey | None = None) -> dict:
     """One drawing of the map, with what the script needs to know about its geometry: the
     rows it can hide, the width of the lane-label column (`rail`) and the top and height of
-    the stage header band (a little of the gap below included), which stay in view."""
-    markup = svg.draw(journey, geometry, theme)
+    the stage header band (a little of the gap below included), which stay in view. With
+    `before`, what changed since that version is marked (`cjmdsl.layout.changes`)."""
+    overlay = None
+    if before is not None:
+        from cjmdsl.layout.changes import change_overlay
+
+        overlay = change_overlay(before, journey, geometry, theme, None)
+    markup = svg.draw(journey, geometry, theme, overlay=overlay)
     if scheme == "dark":
         markup = _distinct_ids(markup, "dark")
     gap = theme.spacing["column_gap"]

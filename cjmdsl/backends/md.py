@@ -81,7 +81,7 @@ def _journey_table(journey: Journey) -> str:
         if not stage.touchpoints:
             rows.append([md_text(stage.name), "*(no touchpoints)*", "",
                          *("" for _ in columns), *("" for _ in personas)])
-    return "## Journey\n\n" + _table(header, rows)
+    return "## Journey\n\n" + table(header, rows)
 
 
 def _feeling(emotion: Emotion | None, expected: Expectation | None, scale: Scale) -> str:
@@ -172,7 +172,7 @@ def _gaps(journey: Journey) -> str:
         return ""
     return ("## Expected vs actual\n\nGap = actual − expected; below zero, the experience fell "
             "short of what the persona expected.\n\n"
-            + _table(["Touchpoint", "Persona", "Expected", "Actual", "Gap"], rows))
+            + table(["Touchpoint", "Persona", "Expected", "Actual", "Gap"], rows))
 
 
 def _kpis(journey: Journey) -> str:
@@ -181,7 +181,7 @@ def _kpis(journey: Journey) -> str:
     rows = [[md_text(kpi.name), _kpi_actual(kpi), md_text(kpis.target(kpi) or "–"),
              {"met": "✅ met", "missed": "❌ missed"}.get(kpis.status(kpi), "")]
             for kpi in journey.kpis]
-    return "## KPIs\n\n" + _table(["KPI", "Actual", "Target", "Status"], rows)
+    return "## KPIs\n\n" + table(["KPI", "Actual", "Target", "Status"], rows)
 
 
 def _priorities(journey: Journey) -> str:
@@ -231,7 +231,7 @@ def _lines(texts: list[str]) -> str:
     return "<br>".join(md_text(text) for text in texts)
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
+def table(header: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return "\n".join(lines)

@@ -30,9 +30,10 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH) 
 
 
 def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
-         described: str | None = None) -> str:
+         described: str | None = None, overlay=None) -> str:
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
-    the journey's summary when the caller has it already (the pages of a PDF)."""
+    the journey's summary when the caller has it already (the pages of a PDF); `overlay`
+    what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`)."""
     template = environment().get_template("map.svg.j2")
     return template.render(
         g=geometry,
@@ -43,7 +44,20 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
         radius=theme.spacing["radius"],
         band_opacity=theme.emotion["band_opacity"],
         gap_opacity=theme.emotion["gap_opacity"],
+        overlay=overlay,
     )
+
+
+@in_its_language
+def render_changes(journey: Journey, before: Journey, theme: Theme,
+                   width: float | None = DEFAULT_WIDTH) -> str:
+    """`journey` drawn with what changed since `before` marked and its old curves faint
+    behind the new ones (`cjm diff --svg`)."""
+    from cjmdsl.layout.changes import change_overlay
+
+    geometry = layout(journey, theme, width)
+    return draw(journey, geometry, theme, overlay=change_overlay(before, journey, geometry,
+                                                                 theme, width))
 
 
 def _uid(journey: Journey) -> str:

@@ -32,6 +32,9 @@ Examples:
 As git's diff driver, so that `git diff` shows the semantic diff of .cjm files:
   git config diff.cjm.command "cjm diff --git-driver"
   echo '*.cjm diff=cjm' >> .gitattributes
+\b
+Or as its textconv, so that git diffs one fact per line (git log -p, --word-diff):
+  git config diff.cjm.textconv "cjm diff --textconv"
 """
 
 NO_FILE = "/dev/null"  # what git passes for the missing side of an added or deleted file
@@ -46,11 +49,21 @@ NO_FILE = "/dev/null"  # what git passes for the missing side of an added or del
 @click.option("--git-driver", is_flag=True,
               help="Take the seven arguments of git's external diff driver "
                    "(diff.cjm.command).")
+@click.option("--textconv", is_flag=True,
+              help="Print one map as one fact per line, for git's diff.cjm.textconv.")
+@click.option("--svg", "svg_file", type=click.Path(dir_okay=False), default=None,
+              help="Also draw the new map to this SVG file, what changed marked and the old "
+                   "curves faint behind the new ones (one map).")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False), default=None,
+              help="The same drawing as an HTML page.")
 def diff(arguments: tuple[str, ...], output_format: str, exit_code: bool,
-         git_driver: bool) -> None:
+         git_driver: bool, textconv: bool, svg_file: str | None,
+         html_file: str | None) -> None:
     from cjmdsl import diff_format
     from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, fail_usage, write_stdout
 
+    if textconv:
+        _textconv(arguments)
     if git_driver:
         pairs = [_driver_pair(arguments)]
     elif not arguments:
@@ -62,21 +75,76 @@ def diff(arguments: tuple[str, ...], output_format: str, exit_code: bool,
         pairs = [(arguments[1], _from_file(arguments[0]), _from_file(arguments[1]))]
     else:
         pairs = _revision_pairs(arguments[0], arguments[1:])
-    files, failed = [], False
+    drawings = {"svg": svg_file, "html": html_file}
+    if any(drawings.values()) and len(pairs) != 1:
+        fail_usage(f"--svg and --html draw one map; {len(pairs)} maps changed: name one "
+                   f"(cjm diff REV FILE --svg OUT.svg)")
+    files, failed, versions = [], False, None
     for name, old, new in pairs:
         compared = _compare(name, old, new)
         if compared is None:
             failed = True
         else:
-            files.append(compared)
+            files.append(compared[0])
+            versions = compared[1:]
     render = {"text": lambda found: diff_format.text(found, _color()),
               "markdown": diff_format.markdown, "json": diff_format.as_json}[output_format]
     if files or not failed:
         write_stdout(render(files) + "\n")
+    if versions is not None and any(drawings.values()):
+        _draw(*versions, drawings, [name for name, _, _ in pairs])
     changed = any(file.map_diff.changes or file.map_diff.status != "unchanged" for file in files)
     if failed:
         sys.exit(EXIT_MAP_ERRORS)
     sys.exit(1 if exit_code and changed else EXIT_OK)
+
+
+def _textconv(arguments: tuple[str, ...]) -> None:
+    """git runs `diff.cjm.textconv` with the path of one version. A version that does not
+    compile is printed as it is, its diagnostics on standard error, so `git diff` still shows
+    the edit that broke it."""
+    from cjmdsl.cli import (EXIT_OK, check_source, fail_usage, print_diagnostics, read_source,
+                            write_stdout)
+    from cjmdsl.textconv import facts
+
+    if len(arguments) != 1:
+        fail_usage(f"--textconv takes the one file git passes (got {len(arguments)}); set it "
+                   f"with: git config diff.cjm.textconv \"cjm diff --textconv\"")
+    source = read_source(arguments[0])
+    if source is None:
+        sys.exit(EXIT_MAP_ERRORS)
+    result = check_source(source)
+    if result.journey is None:
+        print_diagnostics(result.diagnostics, source)
+        write_stdout(source.text)
+    else:
+        write_stdout(facts(result.journey))
+    sys.exit(EXIT_OK)
+
+
+def _draw(old, new, drawings: dict[str, str | None], inputs: list[str]) -> None:
+    """The new version drawn with what changed since the old one marked, to each file
+    asked for; a map deleted has nothing to draw."""
+    from cjmdsl.backends import html, svg
+    from cjmdsl.cli import fail_usage, refuse_over_input, theme_or_exit
+    from cjmdsl.files import write_atomically
+    from cjmdsl.model import Journey
+
+    if new is None:
+        fail_usage("the map was deleted: there is no new version to draw")
+    read = frozenset(Path(name).resolve() for name in inputs if Path(name).exists())
+    before = old or Journey(title="")
+    theme = theme_or_exit(new.theme or "default")
+    for kind, target in drawings.items():
+        if target is None:
+            continue
+        refuse_over_input(target, read)
+        content = (svg.render_changes(new, before, theme) if kind == "svg"
+                   else html.render(new, theme, before))
+        try:
+            write_atomically(Path(target), content)
+        except OSError as exc:
+            fail_usage(f"cannot write {target}: {exc.strerror or exc}")
 
 
 def _color() -> bool:
@@ -113,8 +181,8 @@ def _driver_pair(arguments: tuple[str, ...]) -> tuple[str, Version, Version]:
 
 
 def _compare(name: str, old: Version, new: Version):
-    """The FileDiff of two versions, or None when either has errors (printed as `cjm check`
-    prints them)."""
+    """The FileDiff of two versions and their journeys (None for a missing version), or None
+    when either has errors (printed as `cjm check` prints them)."""
     from cjmdsl.diff import diff
     from cjmdsl.diff_format import FileDiff
 
@@ -128,7 +196,7 @@ def _compare(name: str, old: Version, new: Version):
             return None
         journeys.append(journey)
     old_name = old[0] if old else NO_FILE
-    return FileDiff(name, old_name, diff(*journeys))
+    return FileDiff(name, old_name, diff(*journeys)), *journeys
 
 
 def _compile(name: str, data: bytes | None):

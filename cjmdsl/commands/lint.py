@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
-
 import click
 
 from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, LIMITS_KEY, expand_inputs, fail_usage,
@@ -50,6 +48,7 @@ def lint(files: tuple[str, ...], output_format: str, strict: bool,
     from cjmdsl import __version__
     from cjmdsl.limits import Limits
     from cjmdsl.lint import LintSettings, below, lint_text, report, today
+    from cjmdsl.lint.settings import path_in_project
 
     bars_given = _bars(min_coverage)
     config = project_config_or_exit(files)
@@ -70,7 +69,7 @@ def lint(files: tuple[str, ...], output_format: str, strict: bool,
             result = None
         else:
             result = lint_text(source.text, source.name, settings,
-                               _relative_to(source.path, config.path), limits, day)
+                               path_in_project(source.path, config.path), limits, day)
             records = report.records(result.diagnostics, source.name)
             if output_format == "text":
                 print_diagnostics(result.diagnostics, source)
@@ -129,14 +128,3 @@ def _bars(given: tuple[str, ...]) -> dict[str, float]:
                            f"percentage (80%)")
             bars[figure] = share
     return bars
-
-
-def _relative_to(path: Path | None, config: Path | None) -> str | None:
-    """A map's path relative to the config's folder, for `[[lint.overrides]]`; None when it
-    has none there (standard input, a map outside the config's folder)."""
-    if path is None or config is None:
-        return None
-    try:
-        return path.resolve().relative_to(config.parent.resolve()).as_posix()
-    except ValueError:
-        return None

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from cjmdsl.compile import CompileResult
 
 __all__ = ["FIGURES", "LintResult", "LintSettings", "Share", "aged", "below", "coverage",
-           "lint_text", "rule_name", "today"]
+           "lint_compiled", "lint_text", "rule_name", "today"]
 
 
 @dataclass(frozen=True)
@@ -102,20 +102,41 @@ def lint_text(text: str, filename: str = "<input>", settings: LintSettings = Lin
     """Compile `text` and apply the rules. `path` is the map's path relative to the config's
     folder (for `[[lint.overrides]]`); `on` the day evidence is aged against (`today()`)."""
     from cjmdsl.api import check
+
+    compiled = check(text, filename, limits)
+    return lint_compiled(text, compiled.journey, compiled.diagnostics, settings, path, on)
+
+
+def lint_compiled(text: str, journey: Journey | None, diagnostics: list[Diagnostic],
+                  settings: LintSettings = LintSettings(), path: str | None = None,
+                  on: date | None = None) -> LintResult:
+    """The rules over a map compiled already (`journey` None when it has errors), with the
+    compiler's `diagnostics`: the language server compiles as the user types and lints
+    what it compiled."""
     from cjmdsl.lint.suppress import allowed
 
     severities, thresholds = settings.for_file(path)
     thresholds = replace(thresholds, today=on or today())
-    compiled = check(text, filename, limits)
-    found = list(compiled.diagnostics)
+    found = list(diagnostics)
     figures = None
-    if compiled.journey is not None:
-        switched_on = {name for name, severity in severities.items() if severity != OFF}
+    switched_on = {name for name, severity in severities.items() if severity != OFF}
+    if journey is not None:
         for rule in RULES:
             if rule.check is not None and rule.name in switched_on:
-                found += rule.check(compiled.journey, thresholds, switched_on)
-        figures = coverage(compiled.journey)
-    comments = allowed(text) if compiled.journey is not None else None
+                found += rule.check(journey, thresholds, switched_on)
+        figures = coverage(journey)
+    comments = allowed(text) if journey is not None else None
+    kept = _tuned(found, severities, comments)
+    if comments:
+        if "unused-allow" in switched_on:
+            kept += _tuned(comments.unused(switched_on), severities, None)
+        kept += comments.problems
+    return LintResult(sorted(kept, key=sort_key), figures)
+
+
+def _tuned(found: list[Diagnostic], severities: dict[str, str], comments) -> list[Diagnostic]:
+    """The diagnostics whose rule is on and not allowed where they are, each with its rule's
+    severity; the compiler's other diagnostics as they are."""
     kept = []
     for diagnostic in found:
         name = rule_name(diagnostic.code)
@@ -125,5 +146,4 @@ def lint_text(text: str, filename: str = "<input>", settings: LintSettings = Lin
             wanted = Severity.ERROR if severities[name] == ERROR else Severity.WARNING
             diagnostic = replace(diagnostic, severity=wanted)
         kept.append(diagnostic)
-    kept += comments.problems if comments else []
-    return LintResult(sorted(kept, key=sort_key), figures)
+    return kept

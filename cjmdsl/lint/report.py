@@ -34,8 +34,11 @@ def coverage_record(filename: str, figures: dict) -> dict:
 
 
 def percent(share: float) -> str:
-    """A share as a whole percentage, rounded down so that 99.6 % never reads as 100 %."""
-    return f"{int(share * 100 + 1e-9)}%"
+    """A share as a whole percentage, rounded down so that 99.6 % never reads as 100 %; in
+    the language being written (`numbers.percent`)."""
+    from cjmdsl.numbers import percent as written
+
+    return written(int(share * 100 + 1e-9))
 
 
 def coverage_line(filename: str, figures: dict) -> str:

@@ -41,7 +41,8 @@ class Thresholds:
 @dataclass(frozen=True)
 class Rule:
     """One rule: `name` as config files and comments write it, the `code` its diagnostics
-    carry, its default `severity`, and `check` (None: the compiler gives its diagnostics)."""
+    carry, its default `severity`, and `check` (None: its diagnostics come from elsewhere,
+    the compiler's warnings or, for `unused-allow`, the reading of the comments)."""
 
     name: str
     code: str
@@ -225,6 +226,7 @@ RULES: tuple[Rule, ...] = (
     Rule("claim-without-evidence", "L207", WARNING, "claim without evidence",
          _claims_without_evidence),
     Rule("stale-evidence", "L208", WARNING, "evidence older than the limit", stale_evidence),
+    Rule("unused-allow", "L209", WARNING, "`cjm: allow` comment that allows nothing"),
     Rule("touchpoint-without-channel", "W102", WARNING, "touchpoint has no channel"),
     Rule("persona-without-emotions", "W103", WARNING, "persona has no emotions"),
 )
@@ -234,6 +236,7 @@ BY_CODE = {rule.code: rule for rule in RULES}
 
 # Lint's own code: a `cjm: allow` comment it cannot read. Not a rule; always a warning.
 UNKNOWN_ALLOW = "L200"
+UNUSED_ALLOW = "L209"  # the code of the rule `unused-allow`
 # Every L code with its summary (the README's table of rules and `cjm explain` read these).
 LINT_CODES: dict[str, str] = {
     UNKNOWN_ALLOW: "unknown rule in a `cjm: allow` comment",

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatchcase
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from cjmdsl.diagnostics import did_you_mean
 from cjmdsl.lint.rules import BY_CODE, BY_NAME, RULE_NAMES, RULES, SEVERITIES, Thresholds
@@ -260,3 +260,14 @@ class LintChecker:
                 continue
             found.append(Override(tuple(files), tuning))
         return tuple(found)
+
+
+def path_in_project(path: Path | None, config: Path | None) -> str | None:
+    """A map's path relative to the config's folder, for `[[lint.overrides]]`; None when it
+    has none there (standard input, a map outside the config's folder)."""
+    if path is None or config is None:
+        return None
+    try:
+        return path.resolve().relative_to(config.parent.resolve()).as_posix()
+    except ValueError:
+        return None

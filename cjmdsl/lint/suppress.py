@@ -2,7 +2,9 @@
 
 A comment at the end of a line allows the rules on that line; a comment alone on its line
 allows them on that line and the next, so it can stand above the statement. The comments are
-the lexer's (the same tokens `cjm fmt` keeps), so `//` inside a string is no comment.
+the lexer's (the same tokens `cjm fmt` keeps), so `//` inside a string is no comment. A rule
+named that allows nothing where it stands is reported (`unused-allow`, as ruff's unused
+`noqa`), so comments do not outlive the problem they excused.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from cjmdsl.diagnostics import Diagnostic, did_you_mean, warning
-from cjmdsl.lint.rules import BY_CODE, BY_NAME, RULE_NAMES, UNKNOWN_ALLOW
+from cjmdsl.lint.rules import BY_CODE, BY_NAME, RULE_NAMES, UNKNOWN_ALLOW, UNUSED_ALLOW
 from cjmdsl.model import Span
 
 _DIRECTIVE = re.compile(r"(?://|#)\s*cjm\s*:\s*([A-Za-z][\w-]*)")
@@ -19,14 +21,37 @@ ALLOW = "allow"
 
 
 @dataclass
+class Allowance:
+    """One rule named in one comment, where it is written, and whether it allowed anything."""
+
+    rule: str
+    span: Span
+    used: bool = False
+
+
+@dataclass
 class Allowed:
     """The rules each line allows, and the warnings about comments that cannot be read."""
 
-    by_line: dict[int, set[str]] = field(default_factory=dict)
+    by_line: dict[int, list[Allowance]] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    allowances: list[Allowance] = field(default_factory=list)
 
     def allows(self, diagnostic: Diagnostic, rule: str) -> bool:
-        return rule in self.by_line.get(diagnostic.span.line, ())
+        """Whether a comment allows `rule` on the diagnostic's line; such comments count as
+        used."""
+        hits = [a for a in self.by_line.get(diagnostic.span.line, ()) if a.rule == rule]
+        for allowance in hits:
+            allowance.used = True
+        return bool(hits)
+
+    def unused(self, switched_on: set[str]) -> list[Diagnostic]:
+        """A warning for each rule named that allowed nothing. A rule that is off allows
+        nothing by design (a per-file override may have turned it off), so it is not
+        reported."""
+        return [warning(UNUSED_ALLOW, f"`cjm: allow {a.rule}` allows nothing here", a.span,
+                        f"nothing here breaks `{a.rule}`: remove it from the comment")
+                for a in self.allowances if not a.used and a.rule in switched_on]
 
 
 def allowed(text: str) -> Allowed:
@@ -59,8 +84,10 @@ def allowed(text: str) -> Allowed:
                                           "name the rule: // cjm: allow pain-without-opportunity"))
         for name, at in names:
             if name in BY_NAME:
+                allowance = Allowance(name, _span(token.line, at, name))
+                found.allowances.append(allowance)
                 for line in covered:
-                    found.by_line.setdefault(line, set()).add(name)
+                    found.by_line.setdefault(line, []).append(allowance)
             else:
                 found.problems.append(warning(UNKNOWN_ALLOW, f"unknown rule `{name}`",
                                               _span(token.line, at, name), _rule_hint(name)))

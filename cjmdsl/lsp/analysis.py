@@ -1,8 +1,9 @@
 """One document as an editor sees it: diagnostics, the journey so far, and every id in it.
 
-`analyze` gives the same diagnostics as `cjm check` (limits included), but keeps the
-journey built from whatever parsed (see `compile_partial`), so the outline, hover and
-navigation keep working on a half-typed file. Ids are indexed as occurrences: where each
+`analyze` gives the same diagnostics as `cjm lint` (the compiler's, limits included, then
+the journey-quality rules as the project's `[lint]` tunes them), but keeps the journey built
+from whatever parsed (see `compile_partial`), so the outline, hover and navigation keep
+working on a half-typed file. Ids are indexed as occurrences: where each
 persona, stage, touchpoint and KPI is defined and where it is referred to.
 """
 from __future__ import annotations
@@ -165,9 +166,35 @@ def analyze(text: str, filename: str = "<input>") -> Analysis:
     if result.journey is not None and not any(d.is_error for d in diagnostics):
         diagnostics = sorted(diagnostics + check_journey(result.journey, DEFAULT_LIMITS),
                              key=sort_key)
+        if not any(d.is_error for d in diagnostics):
+            diagnostics = linted(text, result.journey, diagnostics, filename)
     occurrences = index(result.journey) if result.journey else []
     return Analysis(text, result.journey, diagnostics, occurrences,
                     seconds=time.perf_counter() - started)
+
+
+def linted(text: str, journey: m.Journey, diagnostics: list[Diagnostic],
+           filename: str) -> list[Diagnostic]:
+    """The diagnostics with the rules of `cjm lint` applied, tuned by the `[lint]` of the
+    project the file is in. A config with mistakes is `cjm lint`'s to report: here the rules
+    then run with their defaults."""
+    from pathlib import Path
+
+    from cjmdsl.config import ConfigError, project_config
+    from cjmdsl.lint import lint_compiled
+    from cjmdsl.lint.settings import LintSettings, path_in_project
+
+    path = Path(filename)
+    settings, relative = LintSettings(), None
+    if path.is_absolute():
+        try:
+            config = project_config(path.parent)
+        except (ConfigError, OSError):
+            config = None
+        if config is not None:
+            settings = config.lint or settings
+            relative = path_in_project(path, config.path)
+    return lint_compiled(text, journey, diagnostics, settings, relative).diagnostics
 
 
 def index(journey: m.Journey) -> list[Occurrence]:
