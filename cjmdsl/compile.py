@@ -37,7 +37,6 @@ _OPTIONS_OF = {**{kind.keyword: ("source", "owner", "for") for kind in FINDING_K
                "action_item": ("outcome", "owner")}
 # Where an option belongs, for E020's hint.
 _OPTION_PLACE = {"outcome": "an action item", "addresses": "an opportunity"}
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
 @dataclass
@@ -259,21 +258,11 @@ class Builder(Transformer):
                  for key in ("owner", "status", "version", "updated", "tags")}
         return m.Metadata(**{key: f.value for key, f in given.items() if f is not None})
 
-    def map_owner(self, meta, children):
-        return _Field("owner", self.string(children[0]), span_of(meta))
-
-    def map_status(self, meta, children):
-        return _Field("status", self.string(children[0]), span_of(meta))
-
-    def map_version(self, meta, children):
-        return _Field("version", self.string(children[0]), span_of(meta))
-
     def map_updated(self, meta, children):
         """The date as written (ISO); a day that is not in the calendar is E042."""
         date = str(children[0])
-        year, month, day = (int(part) for part in _DATE.fullmatch(date).groups())
         try:
-            datetime.date(year, month, day)
+            datetime.date.fromisoformat(date)
         except ValueError:
             self.diagnostics.append(error(
                 "E042", f"`{date}` is not a date", span_of(children[0]),
@@ -281,8 +270,8 @@ class Builder(Transformer):
         return _Field("updated", date, span_of(meta))
 
     def map_tags(self, meta, children):
-        tags = [self.string(t) if t.type == "STRING" else str(t) for t in children]
-        return _Field("tags", tuple(dict.fromkeys(tags)), span_of(meta))
+        tags = tuple(self.string(t) if t.type == "STRING" else str(t) for t in children)
+        return _Field("tags", tags, span_of(meta))
 
     def channel_decl(self, meta, children):
         ident, label, *like = children
@@ -359,6 +348,9 @@ class Builder(Transformer):
     quote = _text_field("quote")
     color = _text_field("color")
     brand = _text_field("brand")
+    map_owner = _text_field("owner")
+    map_status = _text_field("status")
+    map_version = _text_field("version")
 
     # ── stages ─────────────────────────────────────────────────────────────
     def stage(self, meta, children):
