@@ -32,7 +32,6 @@ _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "
 _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 # Invalid escapes reported for one string; the last one reported counts the others.
 MOST_ESCAPE_ERRORS = 5
-_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _OPTIONS_OF = {**{kind.keyword: kind.options for kind in ITEM_KINDS if not kind.findings},
                "emotion": ("source",), **{kind.keyword: kind.options for kind in FINDING_KINDS},
                "action_item": ("outcome", "owner", "impact", "effort")}
@@ -266,30 +265,20 @@ class Builder(Transformer):
                  for key in ("owner", "status", "version", "updated", "tags")}
         return m.Metadata(**{key: f.value for key, f in given.items() if f is not None})
 
-    def map_owner(self, meta, children):
-        return _Field("owner", self.string(children[0]), span_of(meta))
-
-    def map_status(self, meta, children):
-        return _Field("status", self.string(children[0]), span_of(meta))
-
-    def map_version(self, meta, children):
-        return _Field("version", self.string(children[0]), span_of(meta))
-
     def map_updated(self, meta, children):
         """The date as written (ISO); a day that is not in the calendar is E042."""
         date = str(children[0])
-        day = _DATE.fullmatch(date)
         try:
-            datetime.date(*(int(part) for part in day.groups()))
-        except (AttributeError, ValueError):  # a year or a month alone, or not in the calendar
+            datetime.date.fromisoformat(date)
+        except ValueError:
             self.diagnostics.append(error(
                 "E042", f"`{date}` is not a date", span_of(children[0]),
                 "write the day as year-month-day, for example 2026-11-30"))
         return _Field("updated", date, span_of(meta))
 
     def map_tags(self, meta, children):
-        tags = [self.string(t) if t.type == "STRING" else str(t) for t in children]
-        return _Field("tags", tuple(dict.fromkeys(tags)), span_of(meta))
+        tags = tuple(self.string(t) if t.type == "STRING" else str(t) for t in children)
+        return _Field("tags", tags, span_of(meta))
 
     def channel_decl(self, meta, children):
         ident, label, *like = children
@@ -367,6 +356,9 @@ class Builder(Transformer):
     quote = _text_field("quote")
     color = _text_field("color")
     brand = _text_field("brand")
+    map_owner = _text_field("owner")
+    map_status = _text_field("status")
+    map_version = _text_field("version")
 
     # ── stages ─────────────────────────────────────────────────────────────
     def stage(self, meta, children):

@@ -538,7 +538,7 @@ def _string(token: Token) -> str:
     builder = Builder("<format>")
     value = builder.string(token)
     if builder.diagnostics:  # its lines too: re-indenting them would move the mistakes
-        return str(token).replace("\n", "\n" + _VERBATIM)
+        return str(token).replace("\r\n", "\n").replace("\n", "\n" + _VERBATIM)
     return long_quote(value) if str(token).startswith('"""') else quote(value)
 
 

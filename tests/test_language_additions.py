@@ -222,3 +222,12 @@ def test_cjm_diff_sees_the_maps_metadata_notes_and_declared_channels():
                   '  channel quora "Quora" like community\n' + tail)
     details = [c.parts for c in diff(before, after).changes if isinstance(c, DetailsChanged)]
     assert details == [("channels", "notes", "metadata")]
+
+
+@pytest.mark.parametrize("escape", ["fine", "\\q"], ids=["valid", "invalid-escape"])
+def test_a_triple_quoted_string_in_a_crlf_file_formats_to_a_fixed_point(escape):
+    written = ('map "M" {\r\n  note """\r\n    bad ' + escape + '\r\n    """\r\n'
+               '  stage s "S" { touchpoint t "T" { channel web } }\r\n}\r\n')
+    formatted = format_text(written)
+    assert '  note """\r\n    bad ' + escape + '\r\n    """\r\n' in formatted
+    assert "\r\r" not in formatted and format_text(formatted) == formatted

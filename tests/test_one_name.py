@@ -22,7 +22,7 @@ CHANNELS = textwrap.dedent("""\
       stage s "Stage" {
         touchpoint site "On the site" { channel Website emotion maya -1 }
         touchpoint talk "Talks to us" { channel live_chat emotion maya +1 }
-        touchpoint blog "Reads the blog" { channel blog }
+        touchpoint blog "Reads the blog" { channel zine }
       }
       kpi r "Retention" start 1000 end 950
     }
@@ -37,7 +37,7 @@ def svg_words(svg: str) -> str:
 def test_every_output_shows_the_resolved_channel_label(fmt):
     words = svg_words(cjmdsl.render(CHANNELS, format=fmt)) if fmt != "md" else \
         cjmdsl.render(CHANNELS, format="md")
-    for label in ("Web", "Chat", "blog"):  # an unknown channel shows as it was written
+    for label in ("Web", "Chat", "zine"):  # an unknown channel shows as it was written
         assert re.search(rf"(?<![\w-]){label}(?![\w-])", words), label
     assert "Website" not in words and "live_chat" not in words
 
@@ -48,19 +48,19 @@ def test_cjm_show_shows_the_resolved_channel_label(tmp_path):
     shown = subprocess.run(["cjm", "show", "--width", "100", str(path)], capture_output=True,
                            text=True, check=True).stdout
     assert "On the site · Web" in shown and "Talks to us · Chat" in shown
-    assert "Reads the blog · blog" in shown
+    assert "Reads the blog · zine" in shown
 
 
 def test_json_carries_the_resolved_channel_id_and_what_was_written():
     touchpoints = json.loads(cjmdsl.render(CHANNELS, format="json"))["journey"]["stages"][0][
         "touchpoints"]
     assert [(tp["channel"], tp["channel_as_written"]) for tp in touchpoints] == [
-        ("web", "Website"), ("chat", "live_chat"), ("other", "blog")]
+        ("web", "Website"), ("chat", "live_chat"), ("other", "zine")]
 
 
 def test_an_unknown_channel_is_still_warned_about_where_it_was_written():
     (diagnostic,) = [d for d in check(CHANNELS, "t.cjm").diagnostics if d.code == "W104"]
-    assert diagnostic.message == "unknown channel `blog`"
+    assert diagnostic.message == "unknown channel `zine`"
     assert (diagnostic.span.line, diagnostic.span.column) == (6, 48)
 
 
