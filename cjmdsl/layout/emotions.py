@@ -3,8 +3,6 @@ curve and the shaded gap, each drawn only over touchpoints that have its values 
 a persona skipped touchpoints), and the words placed so they do not collide."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
 from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, PersonaRuns, Run, shifted,
@@ -151,7 +149,7 @@ class EmotionLane:
                     word = shifted(word, top - word.box.y)
                     taken.append(word.box)
                 points.append(g.CurvePoint(point.touchpoint_id, point.value, point.marker, word))
-            result.append(replace(curve, points=tuple(points)))
+            result.append(curve._replace(points=tuple(points)))
         return result
 
 
