@@ -7,6 +7,7 @@ and a `<desc>` that sums the journey up in words.
 from __future__ import annotations
 
 import hashlib
+import io
 
 from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
@@ -34,7 +35,7 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
     the journey's summary when the caller has it already (the pages of a PDF)."""
     template = environment().get_template("map.svg.j2")
-    return template.render(
+    return _joined(template.generate(
         g=geometry,
         uid=_uid(journey),
         title=journey.title,
@@ -43,7 +44,17 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
         radius=theme.spacing["radius"],
         band_opacity=theme.emotion["band_opacity"],
         gap_opacity=theme.emotion["gap_opacity"],
-    )
+    ))
+
+
+def _joined(pieces) -> str:
+    """The template's output pieces as one text, written as they come: `render` would hold
+    all of them at once first (a million small strings at 5,000 touchpoints, several times
+    the size of the SVG itself)."""
+    out = io.StringIO()
+    for piece in pieces:
+        out.write(piece)
+    return out.getvalue()
 
 
 def _uid(journey: Journey) -> str:

@@ -3,6 +3,8 @@ curve and the shaded gap, each drawn only over touchpoints that have its values 
 a persona skipped touchpoints), and the words placed so they do not collide."""
 from __future__ import annotations
 
+import functools
+
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
 from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, PersonaRuns, Run, shifted,
@@ -17,11 +19,17 @@ LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected
 class EmotionLane:
     """Mixed into the layout: needs its journey, theme, columns, text() and row_label()."""
 
+    @functools.cached_property
+    def has_emotions(self) -> bool:
+        """Whether a touchpoint of the map has an emotion or an expectation (then every row
+        has the lane). Looked up once per map: once per row, it made the layout quadratic."""
+        return any(tp.emotions or tp.expectations for tp in self.journey.touchpoints)
+
     def emotion_lane(self, label: str) -> g.EmotionLane | None:
         """The lane labelled `label` (see `cjmdsl.lanes`); None when no touchpoint has an
         emotion or an expectation."""
         journey = self.journey
-        if not any(tp.emotions or tp.expectations for tp in journey.touchpoints):
+        if not self.has_emotions:
             return None
         scale = journey.scale
         top = self.y
