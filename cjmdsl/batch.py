@@ -15,6 +15,7 @@ printed on every run. The folder is safe to delete at any time.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import re
@@ -207,11 +208,14 @@ def render_many(jobs: list[Job], settings: Settings, cache: Cache | None = None,
             todo.append(job)
     work = partial(render_job, settings=settings, cache=cache)
     if processes <= 1 or len(todo) <= 1:
-        for job in todo:
+        for number, job in enumerate(todo):
+            if number and not gc.isenabled():
+                gc.collect(0)  # `cjm` runs without the collector: the last map's cycles
             yield job, work(job)
         return
     _warm_up(settings)
-    with _context().Pool(min(processes, len(todo))) as pool:
+    # Workers collect between maps (each map is built with the collector paused all the same).
+    with _context().Pool(min(processes, len(todo)), initializer=gc.enable) as pool:
         yield from zip(todo, pool.imap(work, todo))
 
 
