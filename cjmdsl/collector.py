@@ -1,4 +1,5 @@
-"""Python's cyclic garbage collector, paused while a map is built, laid out and drawn.
+"""Python's cyclic garbage collector, paused while a map is built, laid out and drawn (and
+by `cjm` for the whole of a command that runs once, see `cli.main`).
 
 Each stage allocates an object or more per token, item and drawn piece, and almost none of
 them is garbage before the stage ends; every collection the collector runs meanwhile walks
