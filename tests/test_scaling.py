@@ -75,3 +75,8 @@ def test_a_larger_flow_view_has_a_node_per_stage_and_says_so_under_the_title():
     assert "Ana: Stage 0 → Stage 99" in edges["s0 -> s99"]  # Ana's own flow
     assert "constraint=false" in edges["s99 -> s0"]  # the loop back does not reorder stages
     assert "Ana: Stage 99 → exit" in edges["s99 -> x99"]  # where Ana leaves the journey
+
+
+def test_a_flow_view_of_more_than_100_touchpoints_bounds_how_long_dot_places_nodes():
+    assert "nslimit=2" in dot_source(flow_map(101))
+    assert "nslimit" not in dot_source(flow_map(100))
