@@ -33,14 +33,15 @@ RENDER = "from cjmdsl.cli import main; main()"
 
 def measure(argv: list[str], env: dict, cwd: Path) -> tuple[float, float]:
     """CPU seconds and peak MiB of one finished child."""
-    child = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    errors = child.stderr.read().decode(errors="replace")
-    child.stderr.close()
-    if child.returncode != 0:
-        sys.exit(f"bench: `{' '.join(argv)}` exited with {child.returncode}:\n{errors}")
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: the child never blocks
+        child = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            sys.exit(f"bench: `{' '.join(argv)}` exited with {child.returncode}:\n"
+                     + errors.read().decode(errors="replace"))
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
