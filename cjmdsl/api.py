@@ -67,6 +67,7 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     and `scale` (png, pdf). An unknown `format` raises UnknownFormat, an option the format
     does not take a ValueError, before anything is parsed.
     """
+    from cjmdsl import collector
     from cjmdsl.backends import backend
     from cjmdsl.themes import theme_for
 
@@ -75,7 +76,8 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     if refused:
         raise ValueError(f"format {format!r} takes no option {', '.join(refused)}")
     journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
-    return module.render(journey, theme_for(journey.theme, theme), **options)
+    with collector.paused():  # see cjmdsl/collector.py
+        return module.render(journey, theme_for(journey.theme, theme), **options)
 
 
 def _svg_for_jupyter(journey: Journey) -> str:

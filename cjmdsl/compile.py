@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 
+from cjmdsl import collector
 from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_id, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
@@ -54,7 +53,7 @@ def compile_text(text: str, filename: str = "<input>", known_themes=()) -> Compi
 
     The map is built while it is parsed (`reduce_with`); a text with a syntax error is
     parsed again by `parse_tree`, which recovers from each mistake and describes it."""
-    with _collector_paused():
+    with collector.paused():
         builder = Builder(filename)
         try:
             journey = reduce_with(text, builder, Tree)
@@ -64,22 +63,6 @@ def compile_text(text: str, filename: str = "<input>", known_themes=()) -> Compi
         diagnostics.sort(key=sort_key)
     failed = any(d.is_error for d in diagnostics)
     return CompileResult(None if failed else journey, diagnostics)
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while a map is built: building allocates an
-    object or more per token and none of them is garbage yet, so every collection it would
-    run walks a growing heap for nothing (at 5,000 touchpoints the collections were a
-    third of the compile time, and grew faster than the map). Restored afterwards, so a
-    long-running host (the language server, `cjm serve`) keeps collecting."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def compile_partial(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:

@@ -23,7 +23,7 @@ import math
 import re
 import string
 import unicodedata
-from importlib.resources import files
+from pathlib import Path
 
 LINE_HEIGHT = 1.25
 """Line advance in ems: the font's own hhea line (1.15 em) plus a little air."""
@@ -43,13 +43,15 @@ _ZWJ = "\u200d"
 # variation selectors): browsers never draw a box for them.
 _INVISIBLE_MARKS = ((0x034F, 0x034F), (0x17B4, 0x17B5), (0x180B, 0x180D), (0xFE00, 0xFE0F),
                     (0xE0100, 0xE01EF))
+# The font's metrics, beside the package (a path, not importlib.resources: see cjmdsl.locales).
+_FONTS = Path(__file__).resolve().parent / "fonts"
 # Whitespace separates words, except the no-break spaces, which glue them.
 _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 @functools.cache
 def _font() -> dict:
-    data = files("cjmdsl.fonts").joinpath("liberation-sans.json").read_text(encoding="utf-8")
+    data = (_FONTS / "liberation-sans.json").read_text(encoding="utf-8")
     return json.loads(data)
 
 

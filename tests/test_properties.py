@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from importlib.resources import files
 
 import pytest
@@ -350,23 +349,23 @@ def test_overflow_and_overlap_checks_catch_what_they_look_for():
     journey = parse(EXAMPLES[0].read_text(encoding="utf-8"), EXAMPLES[0].name)
     geometry = layout(journey, THEME)
     title = geometry.title
-    narrow = replace(title, box=replace(title.box, width=40))
-    assert overflowing_lines(replace(geometry, title=narrow).text_blocks())
+    narrow = title._replace(box=title.box._replace(width=40))
+    assert overflowing_lines(geometry._replace(title=narrow).text_blocks())
     row = geometry.rows[0]
     header = row.touchpoints[0]
-    moved = replace(header.name, box=replace(header.name.box, y=header.channel.box.y))
-    crowded = replace(row, touchpoints=(replace(header, name=moved), *row.touchpoints[1:]))
-    assert vertical_overlaps(replace(geometry, rows=(crowded, *geometry.rows[1:])))
+    moved = header.name._replace(box=header.name.box._replace(y=header.channel.box.y))
+    crowded = row._replace(touchpoints=(header._replace(name=moved), *row.touchpoints[1:]))
+    assert vertical_overlaps(geometry._replace(rows=(crowded, *geometry.rows[1:])))
     lane = row.lanes[0]
-    first, second = lane.cards[0], replace(lane.cards[0], text=lane.cards[0].text)
-    doubled = replace(row, lanes=(replace(lane, cards=(first, second)), *row.lanes[1:]))
-    assert card_overlaps(replace(geometry, rows=(doubled, *geometry.rows[1:])))
+    first, second = lane.cards[0], lane.cards[0]._replace(text=lane.cards[0].text)
+    doubled = row._replace(lanes=(lane._replace(cards=(first, second)), *row.lanes[1:]))
+    assert card_overlaps(geometry._replace(rows=(doubled, *geometry.rows[1:])))
 
 
 def test_text_is_measured_as_the_svg_draws_it():
     journey = parse('map "T" { stage s "S" { touchpoint t "' + "\\u{7}" * 20 + '" { } } }')
     geometry = layout(journey, THEME)
-    drawn = [replace(b, lines=tuple(map(xml_chars, b.lines))) for b in geometry.text_blocks()]
+    drawn = [b._replace(lines=tuple(map(xml_chars, b.lines))) for b in geometry.text_blocks()]
     assert overflowing_lines(drawn) == []
 
 

@@ -39,8 +39,22 @@ MISSING_DOT = (
 )
 
 
+# Above this many touchpoints the graph has a node per stage instead of one per touchpoint:
+# `dot` ranks and orders every node and edge against every other, so its time grows with the
+# square of the nodes (about 1 s at 400 touchpoints, 8 s at 1,000, minutes beyond), and a
+# graph of thousands of nodes is no longer read as a graph anyway.
+DETAILED_TOUCHPOINTS = 400
+# Above this many, `dot` places the nodes with a bounded number of network-simplex passes
+# (`nslimit`): loops back and long paths made placing them most of the time (a 400-touchpoint
+# map with 20 loops: 23 s, 5 s bounded); the edges then run a little less straight.
+BOUNDED_PLACING = 100
+
+
 def build(journey: Journey, theme: Theme) -> graphviz.Digraph:
-    """The flow graph of `journey` drawn with `theme`."""
+    """The flow graph of `journey` drawn with `theme`: a node per touchpoint, or per stage
+    for a journey of more than DETAILED_TOUCHPOINTS."""
+    if sum(len(stage.touchpoints) for stage in journey.stages) > DETAILED_TOUCHPOINTS:
+        return _StageFlowGraph(journey, theme).build()
     return _FlowGraph(journey, theme).build()
 
 
@@ -82,6 +96,8 @@ def _hex(color: str | None, fallback: str = "#808080") -> str:
 class _FlowGraph:
     """Builds one graph; a method per part (legend, stage, touchpoint, edges, order)."""
 
+    ORDER = "invisible boundaries b<k> between the stages"  # a comment in the DOT source
+
     def __init__(self, journey: Journey, theme: Theme):
         self.journey = journey
         self.theme = theme
@@ -116,10 +132,12 @@ class _FlowGraph:
             edge_attr={"fontname": family, "fontsize": _pt(self.font["small_size"]),
                        "fontcolor": self.colors["text"], "arrowsize": "0.7"},
         )
+        if len(self.node_of) > BOUNDED_PLACING:
+            graph.graph_attr["nslimit"] = "2"
         self.legend(graph)
         for k, stage in enumerate(self.journey.stages):
             self.stage(graph, k, stage)
-        graph.body.append("\t// stage order: invisible boundaries b<k> between the stages\n")
+        graph.body.append(f"\t// stage order: {self.ORDER}\n")
         self.order(graph)
         graph.body.append("\t// the paths: one edge per step, in the colours of who takes it\n")
         self.edges(graph)
@@ -128,10 +146,14 @@ class _FlowGraph:
     def title(self) -> str:
         markup = (f'<FONT POINT-SIZE="{_pt(self.font["title_size"])}">'
                   f'<B>{dot_html(self.journey.title, 90)}</B></FONT>')
-        if self.journey.description:
+        for line in filter(None, (self.journey.description, self.note())):
             markup += (f'<BR ALIGN="LEFT"/><FONT COLOR="{self.colors["muted"]}">'
-                       f'{dot_html(self.journey.description, 120)}</FONT>')
+                       f'{dot_html(line, 120)}</FONT>')
         return html_label(markup + '<BR ALIGN="LEFT"/>')
+
+    def note(self) -> str | None:
+        """A line under the title about how the graph is drawn, if it needs one."""
+        return None
 
     # ── stages and what they hold ───────────────────────────────────────────
     def stage(self, graph: graphviz.Digraph, k: int, stage: Stage) -> None:
@@ -318,6 +340,96 @@ class _FlowGraph:
                 graph.edge(f"b{k}", member, **hidden)
                 if k + 1 < len(self.members):
                     graph.edge(member, f"b{k + 1}", minlen="0", **hidden)
+
+
+class _StageFlowGraph(_FlowGraph):
+    """The flow graph of a large journey: a node per stage, summarising its touchpoints
+    (how many, each persona's mean emotion, moments of truth, pain points), and an edge per
+    step from one stage to another, in the colours of who takes it, with how many steps it
+    stands for. Steps inside a stage are in its node's count, not drawn."""
+
+    ORDER = "an invisible edge from each stage to the next"
+
+    def note(self) -> str:
+        count = len(self.node_of)
+        return (f"{count:,} touchpoints: one node per stage (the flow view draws each "
+                f"touchpoint up to {DETAILED_TOUCHPOINTS:,})")
+
+    def stage(self, graph: graphviz.Digraph, k: int, stage: Stage) -> None:
+        name = f"s{k}"
+        small = _pt(self.font["small_size"])
+        count = len(stage.touchpoints)
+        rows = [_row(f"<B>{dot_html(stage.name, NAME_WIDTH)}</B>"),
+                _row(f'<FONT POINT-SIZE="{small}" COLOR="{self.colors["muted"]}">'
+                     f'{count:,} touchpoint{"" if count == 1 else "s"}</FONT>')]
+        scale = self.journey.scale
+        felt: dict[str, list[float]] = {}
+        for tp in stage.touchpoints:
+            for emotion in tp.emotions:
+                felt.setdefault(emotion.persona, []).append(emotion.value)
+        for persona in sorted(felt, key=lambda p: self.persona_order.get(p, 99)):
+            mean = round(sum(felt[persona]) / len(felt[persona]), 1)
+            fill = mix(self.colors["card"], self.theme.emotion_color(mean, scale.low, scale.high),
+                       EMOTION_TINT)
+            marker = self.persona_color.get(persona, self.colors["muted"])
+            text = f"{self.short_name(persona)} {on_scale(mean, scale)} on average"
+            rows.append(_row(f'<FONT COLOR="{marker}">■</FONT> {dot_html(text, NAME_WIDTH)}',
+                             fill))
+        moments = sum(tp.moment_of_truth is not None for tp in stage.touchpoints)
+        if moments:
+            rows.append(_row(f'<FONT COLOR="{self.colors["moment"]}">★ {moments:,} moment'
+                             f'{"" if moments == 1 else "s"} of truth</FONT>'))
+        pains = sum(len(tp.pains) for tp in stage.touchpoints)
+        if pains:
+            rows.append(_row(f'<FONT POINT-SIZE="{small}">{pains:,} pain point'
+                             f'{"" if pains == 1 else "s"}</FONT>', self.colors["pain"]))
+        graph.node(name, label=html_label(
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+            + "".join(rows) + "</TABLE>"),
+            id=dot_text(f"stage-{stage.id}"), shape="box", style="rounded,filled",
+            fillcolor=_hex(self.theme.stage_fill(k)), color=self.colors["border"],
+            peripheries="2" if moments else "1")
+        if any(tp.id in self.exits for tp in stage.touchpoints):
+            graph.node(f"x{k}", label=dot_text("Exit"), shape="octagon", style="filled",
+                       fillcolor=self.colors["pain"], color=self.colors["missed"],
+                       fontcolor=self.colors["missed"], fontsize=small,
+                       margin="0.04,0.02", height="0.3")
+        self.members.append([name])
+
+    def edges(self, graph: graphviz.Digraph) -> None:
+        """One edge per pair of stages a step joins (or per stage a path leaves the journey
+        from), in the colours of every persona that takes one, labelled with the count."""
+        takers: dict[tuple, dict] = {}
+        for step in self.steps:
+            source = self.stage_of[step.source]
+            target = None if step.target is None else self.stage_of[step.target]
+            if source != target:
+                who = takers.setdefault((source, target), {})
+                who[step.persona] = who.get(step.persona, 0) + 1
+        stages = self.journey.stages
+        for (source, target), who in takers.items():
+            personas = sorted(who, key=lambda p: self.persona_order.get(p, len(self.persona_order)))
+            colors = [self.persona_color.get(p, self.colors["muted"]) if p else self.colors["muted"]
+                      for p in personas]
+            steps = sum(who.values())
+            names = ", ".join(self.short_name(p) if p else "Any customer" for p in personas)
+            where = "exit" if target is None else stages[target].name
+            attrs = {"color": ":".join(colors), "penwidth": "1.8",
+                     "tooltip": dot_text(f"{names}: {stages[source].name} → {where} "
+                                         f"({steps:,} step{'' if steps == 1 else 's'})")}
+            if steps > 1:
+                attrs["label"] = dot_text(f"{steps:,} steps")
+            if target is not None and target < source:
+                attrs["constraint"] = "false"  # a loop back must not pull stages out of order
+            graph.edge(f"s{source}", f"x{source}" if target is None else f"s{target}", **attrs)
+
+    def order(self, graph: graphviz.Digraph) -> None:
+        """The stages left to right in file order: an invisible edge from each to the next."""
+        hidden = {"style": "invis", "weight": "0"}
+        if self.members:
+            graph.edge("legend", "s0", **hidden)
+        for k in range(len(self.members) - 1):
+            graph.edge(f"s{k}", f"s{k + 1}", **hidden)
 
 
 def _row(content: str, fill: str | None = None) -> str:

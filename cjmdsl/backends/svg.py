@@ -7,6 +7,7 @@ and a `<desc>` that sums the journey up in words.
 from __future__ import annotations
 
 import hashlib
+import io
 
 from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
@@ -35,7 +36,7 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
     the journey's summary when the caller has it already (the pages of a PDF); `overlay`
     what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`)."""
     template = environment().get_template("map.svg.j2")
-    return template.render(
+    return _joined(template.generate(
         g=geometry,
         uid=_uid(journey),
         title=journey.title,
@@ -45,7 +46,17 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
         band_opacity=theme.emotion["band_opacity"],
         gap_opacity=theme.emotion["gap_opacity"],
         overlay=overlay,
-    )
+    ))
+
+
+def _joined(pieces) -> str:
+    """The template's output pieces as one text, written as they come: `render` would hold
+    all of them at once first (a million small strings at 5,000 touchpoints, several times
+    the size of the SVG itself)."""
+    out = io.StringIO()
+    for piece in pieces:
+        out.write(piece)
+    return out.getvalue()
 
 
 @in_its_language

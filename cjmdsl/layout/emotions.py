@@ -3,7 +3,7 @@ curve and the shaded gap, each drawn only over touchpoints that have its values 
 a persona skipped touchpoints), and the words placed so they do not collide."""
 from __future__ import annotations
 
-from dataclasses import replace
+import functools
 
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
@@ -19,11 +19,17 @@ LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected
 class EmotionLane:
     """Mixed into the layout: needs its journey, theme, columns, text() and row_label()."""
 
+    @functools.cached_property
+    def has_emotions(self) -> bool:
+        """Whether a touchpoint of the map has an emotion or an expectation (then every row
+        has the lane). Looked up once per map: once per row, it made the layout quadratic."""
+        return any(tp.emotions or tp.expectations for tp in self.journey.touchpoints)
+
     def emotion_lane(self, label: str) -> g.EmotionLane | None:
         """The lane labelled `label` (see `cjmdsl.lanes`); None when no touchpoint has an
         emotion or an expectation."""
         journey = self.journey
-        if not any(tp.emotions or tp.expectations for tp in journey.touchpoints):
+        if not self.has_emotions:
             return None
         scale = journey.scale
         top = self.y
@@ -151,7 +157,7 @@ class EmotionLane:
                     word = shifted(word, top - word.box.y)
                     taken.append(word.box)
                 points.append(g.CurvePoint(point.touchpoint_id, point.value, point.marker, word))
-            result.append(replace(curve, points=tuple(points)))
+            result.append(curve._replace(points=tuple(points)))
         return result
 
 

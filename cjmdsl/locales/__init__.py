@@ -15,9 +15,12 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
-from importlib.resources import files
+from pathlib import Path
 
 DEFAULT_LANGUAGE = "en"
+# The catalogues' folder. A path beside this file, not importlib.resources: importing that
+# (with tempfile, shutil and random) cost a render 5 ms at start-up.
+_CATALOGUES = Path(__file__).resolve().parent
 
 _current: ContextVar[str] = ContextVar("cjm_language", default=DEFAULT_LANGUAGE)
 # A language, optionally with a region: `de`, `de-CH`, `pt_BR`.
@@ -27,7 +30,7 @@ _TAG = re.compile(r"(?P<language>[a-z]{2,3})(?:[-_](?P<region>[A-Za-z]{2}|[0-9]{
 @functools.cache
 def shipped() -> tuple[str, ...]:
     """The languages with a catalogue, sorted: `de`, `en`, `es`, `fr`, `ja`."""
-    return tuple(sorted(entry.name.removesuffix(".toml") for entry in files(__name__).iterdir()
+    return tuple(sorted(entry.name.removesuffix(".toml") for entry in _CATALOGUES.iterdir()
                         if entry.name.endswith(".toml")))
 
 
@@ -76,7 +79,7 @@ def in_its_language(render: Callable) -> Callable:
 @functools.cache
 def catalogue(code: str) -> dict:
     """The messages of the shipped language `code`, as its TOML file holds them."""
-    text = files(__name__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
+    text = (_CATALOGUES / f"{code}.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 
