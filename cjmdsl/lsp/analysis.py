@@ -216,9 +216,9 @@ def index(journey: m.Journey) -> list[Occurrence]:
                           for name, span in zip(finding.personas, finding.persona_spans)]
                 found += [Occurrence("finding", name, span, False)
                           for name, span in zip(finding.addresses, finding.address_spans)]
-    found += [Occurrence("channel", c.id, c.id_span, True) for c in journey.channels]
             found += [Occurrence("source", claim.source.cites, claim.source.kind_span, False)
                       for claim in tp.claims if claim.source and claim.source.cites]
+    found += [Occurrence("channel", c.id, c.id_span, True) for c in journey.channels]
     found += [Occurrence("kpi", kpi.id, kpi.id_span, True) for kpi in journey.kpis]
     stages = {s.id for s in journey.stages} - {tp.id for tp in journey.touchpoints}
     for flow in journey.flows:
