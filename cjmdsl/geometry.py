@@ -153,8 +153,7 @@ class TouchpointHeader(NamedTuple):
     evidence: EvidenceMark | None = None  # in the top right corner
 
 
-@dataclass(frozen=True)
-class EvidenceMark:
+class EvidenceMark(NamedTuple):
     """How well a touchpoint's claims are backed (`cjmdsl.evidence`): a small ring at
     (x, y), hollow for `none`, with a dot for `one` kind of source, filled for `several`.
     `kinds` are the kinds of source cited; `label` says it in words (the mark's tooltip)."""
