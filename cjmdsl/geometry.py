@@ -355,6 +355,67 @@ class Geometry:
             yield self.kpi_label
 
 
+
+@dataclass(frozen=True)
+class StageFact:
+    """A line of a stage's summary in the stages view: a count, or one persona's lowest or
+    highest moment there (`marker` is that persona's, drawn before the line)."""
+
+    text: TextBlock
+    marker: Marker | None = None
+
+
+@dataclass(frozen=True)
+class StageSummary:
+    """One stage as a column of the stages view: its name, its touchpoints as small marks on
+    each persona's curve over the emotion bands of `plot`, and its facts below."""
+
+    stage_id: str
+    box: Box
+    header: StageHeader
+    plot: Box
+    levels: tuple[Level, ...]
+    curves: tuple[Curve, ...]
+    facts: tuple[StageFact, ...]
+
+
+@dataclass(frozen=True)
+class StagesView:
+    """The overview of a big map: one column per stage, the columns wrapped into rows that
+    fit the width, the title and the persona legend above and the KPI cards below."""
+
+    width: float
+    height: float
+    background: str
+    font_family: str
+    title: TextBlock
+    description: TextBlock | None
+    legend: tuple[LegendEntry, ...]
+    stages: tuple[StageSummary, ...]
+    kpis: tuple[KpiCard, ...]
+    kpi_label: TextBlock | None
+    grid_color: str
+    colors: dict
+
+    def to_json(self) -> str:
+        """As `Geometry.to_json`: the stored goldens of the view."""
+        return _json_lines(plain_data(self), "") + "\n"
+
+    def text_blocks(self):
+        """Every text block, for checks that no text overflows its box."""
+        yield self.title
+        if self.description:
+            yield self.description
+        yield from (e.label for e in self.legend)
+        for stage in self.stages:
+            yield stage.header.label
+            yield from (fact.text for fact in stage.facts)
+        for kpi in self.kpis:
+            yield from (b for b in (kpi.name, kpi.value, kpi.detail, kpi.target) if b)
+        if self.kpi_label:
+            yield self.kpi_label
+
+
 def plain_data(value):
     """Geometry as JSON data: dataclasses by their fields (a new field is included without
     asking), tuples as lists, floats rounded to two decimals and whole ones written as ints

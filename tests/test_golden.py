@@ -1,7 +1,7 @@
 """Every example, rendered to SVG and JSON, matches the output stored beside the tests.
 
 `tests/golden/<name>.svg|.json` are the reviewed outputs (the SVG at the default width, 880
-px; `<name>.one-row.svg` in one row); `examples/<name>.svg` are the
+px; `<name>.one-row.svg` in one row, `<name>.stages.svg` the stages view); `examples/<name>.svg` are the
 pictures the README shows beside the examples, kept current by the same check. After an
 intended change, rewrite them all with `pytest tests/test_golden.py --regen-golden` and read
 the diff before committing it.
@@ -66,6 +66,13 @@ def test_svg_matches_golden(example, regen_golden):
 def test_one_row_svg_matches_golden(example, regen_golden):
     """`width=0`: the map in one row, as wide as its journey (the layout before rows)."""
     check_golden(GOLDEN / f"{example.stem}.one-row.svg", rendered(example, "svg", width=0),
+                 regen_golden)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_stages_view_svg_matches_golden(example, regen_golden):
+    """`view="stages"`: the overview, one column per stage, at 880 px."""
+    check_golden(GOLDEN / f"{example.stem}.stages.svg", rendered(example, "svg", view="stages"),
                  regen_golden)
 
 

@@ -24,20 +24,24 @@ from cjmdsl.themes import Theme
 from cjmdsl.words import summary
 
 BINARY = True
-OPTIONS = ("scale", "width", "page", "orientation")
+OPTIONS = ("scale", "width", "page", "orientation", "view")
 DEFAULT_SCALE = 1.0
 # Paper sizes in points (1/72 inch), portrait: ISO 216 and US letter.
 PAGES = {"a4": (595.28, 841.89), "a3": (841.89, 1190.55), "letter": (612.0, 792.0)}
 ORIENTATIONS = ("landscape", "portrait")
 POINTS_PER_PIXEL = 0.75  # CSS pixels at 96 per inch
+STAGES_ON_PAGES = "the stages view is one page; drop --page, or draw the map (--view map)"
 
 
 @in_its_language
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = None, page: str | None = None,
-           orientation: str = "landscape") -> bytes:
+           orientation: str = "landscape", view: str = "map") -> bytes:
     """`width`: the pixels the map is laid out for (0: one row); None: 880, or with `page`
-    the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper."""
+    the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper. The
+    stages `view` is one page (it is short: a row per few stages)."""
+    if view == "stages" and page is not None:
+        raise ValueError(STAGES_ON_PAGES)
     try:
         import cairocffi
         from cairosvg.parser import Tree
@@ -62,7 +66,7 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
                 surface, width, height = super()._create_surface(width, height)
                 return stamped(surface), width, height
 
-        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width)
+        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view)
         return ReproduciblePDF.convert(without_paint_order(drawn).encode("utf-8"),
                                        scale=float(scale))
 

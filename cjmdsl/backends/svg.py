@@ -12,6 +12,7 @@ from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
 from cjmdsl.layout import DEFAULT_WIDTH, layout
+from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
@@ -20,12 +21,19 @@ from cjmdsl.words import summary
 BINARY = False
 
 
-OPTIONS = ("width",)
+OPTIONS = ("width", "view")
+VIEWS = ("map", "stages")  # the whole map, or the overview of one column per stage
 
 
 @in_its_language
-def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH) -> str:
-    """The map laid out for `width` pixels (0 or None: one row, as wide as the journey)."""
+def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
+           view: str = "map") -> str:
+    """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
+    one row, as wide as the journey)."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
+    if view == "stages":
+        return draw_stages(journey, stages_view(journey, theme, width), theme)
     return draw(journey, layout(journey, theme, width), theme)
 
 
@@ -44,6 +52,13 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
         band_opacity=theme.emotion["band_opacity"],
         gap_opacity=theme.emotion["gap_opacity"],
     )
+
+
+def draw_stages(journey: Journey, view: g.StagesView, theme: Theme) -> str:
+    """SVG markup for the stages view."""
+    return environment().get_template("stages.svg.j2").render(
+        v=view, uid=_uid(journey), title=journey.title, summary=summary(journey),
+        radius=theme.spacing["radius"], band_opacity=theme.emotion["band_opacity"])
 
 
 def _uid(journey: Journey) -> str:
