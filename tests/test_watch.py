@@ -90,6 +90,18 @@ def test_watch_draws_with_the_project_configs_theme(tmp_path):
         stop(process)
 
 
+def test_watch_lays_the_map_out_for_the_project_configs_width(tmp_path):
+    (tmp_path / "cjm.toml").write_text("width = 1000\n", encoding="utf-8")
+    source, output = tmp_path / "journey.cjm", tmp_path / "journey.svg"
+    source.write_text(MAP, encoding="utf-8")
+    process = start(source)
+    try:
+        assert wait_until(lambda: output.exists() and '<svg xmlns="http://www.w3.org/2000/svg" '
+                          'width="1000"' in output.read_text(), 15)
+    finally:
+        stop(process)
+
+
 def test_watch_compiles_within_the_project_configs_limits(tmp_path):
     (tmp_path / "cjm.toml").write_text("[limits]\nmax_touchpoints = 1\n", encoding="utf-8")
     source, output = tmp_path / "journey.cjm", tmp_path / "journey.svg"

@@ -61,14 +61,15 @@ def watch(file: Path, output: Path | None, format_name: str | None, theme: str |
 
 @dataclass(frozen=True)
 class Look:
-    """How the watched map is drawn: --theme, and the project config's theme, dark theme and
-    limits, which apply on every save."""
+    """How the watched map is drawn: --theme, and the project config's theme, dark theme,
+    width and limits, which apply on every save."""
 
     theme: str | None
     project_theme: str | None
     dark_theme: str | None
     limits: Limits
     read: frozenset[Path]  # the map, its config and theme files: no output goes over them
+    width: int | None = None  # the config's width (0: one row); None: the format's default
 
 
 def look_for(file: Path, theme: str | None) -> Look:
@@ -84,8 +85,10 @@ def look_for(file: Path, theme: str | None) -> Look:
     # The one rule for paths, checked once before the first render.
     themes = [theme_or_exit(name, roots) for name in (theme, settings["theme"].value,
                                                       settings["dark_theme"].value) if name]
+    width = settings["width"]
     return Look(theme, settings["theme"].value, settings["dark_theme"].value,
-                limits_of(settings), files_read_by([str(file)], [str(file)], *themes))
+                limits_of(settings), files_read_by([str(file)], [str(file)], *themes),
+                width.value if width.source != "default" else None)
 
 
 def render_once(file: Path, output: Path, module, look: Look) -> bool:
@@ -112,9 +115,13 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     if result is None or result.journey is None:
         say(f"cjm: {file} has errors; {output} is unchanged")
         return False
+    # The config's width, for the formats laid out for one (as `cjm render` gives it).
+    options = ({"width": look.width}
+               if look.width is not None and "width" in getattr(module, "OPTIONS", ()) else {})
     try:
         content = module.render(result.journey, theme_for(result.journey.theme, look.theme,
-                                                          look.project_theme, look.dark_theme))
+                                                          look.project_theme, look.dark_theme),
+                                **options)
     except ThemeError as exc:
         say(f"cjm: error: {exc}")
         return False
