@@ -219,6 +219,11 @@ class Curve:
     expected_segments: tuple[str, ...]
     expected_points: tuple[CurvePoint, ...]
     gap_areas: tuple[str, ...]
+    # Where the curve breaks at a row's end and goes on in the next row: a dotted lead from
+    # its last point to the row's right edge and from the next row's left edge to its first
+    # point (`continues`), each ending in a chevron at the edge (`continue_marks`).
+    continues: tuple[str, ...] = ()
+    continue_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
