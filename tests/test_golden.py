@@ -104,3 +104,12 @@ def test_golden_mismatch_fails_with_a_diff(tmp_path):
     assert '-  "a": 1' in str(failure.value) and '+  "a": 2' in str(failure.value)
     check_golden(stored, '{\n  "a": 2\n}\n', regen=True)
     assert stored.read_text(encoding="utf-8") == '{\n  "a": 2\n}\n'
+
+
+GERMAN = GOLDEN / "lang" / "de.cjm"
+
+
+def test_german_map_matches_golden(regen_golden):
+    """`lang "de"`: lane names, the stage plan's headings, "Moment der Wahrheit", the KPI's
+    sentence and target, the alt text, and figures written the German way (1.850 von 2.400)."""
+    check_golden(GERMAN.with_suffix(".svg"), rendered(GERMAN, "svg"), regen_golden)
