@@ -46,7 +46,14 @@ CODES: dict[str, str] = {
     "W105": "expectation without an emotion for the same persona",
     "W106": "KPI measured as retention or churn while its name says the other",
     "W107": "KPI target without a direction",
+    "W120": "a drawing tool warned about the map",
 }
+
+
+def drawing_warning(message: str, span: Span) -> Diagnostic:
+    """W120: what Graphviz's `dot` (or another drawing tool) said about the map, at the map."""
+    return warning("W120", f"Graphviz's `dot` warns: {message}", span,
+                   "the picture may not be what the map says; see `cjm explain W120`")
 
 
 class Severity(str, Enum):
