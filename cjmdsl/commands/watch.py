@@ -95,8 +95,9 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     """Render `file` to `output`; on errors print them and leave `output` as it was. A
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
     from cjmdsl.api import check, read_map_file
-    from cjmdsl.backends import BackendUnavailable
+    from cjmdsl.backends import BackendUnavailable, render_noting
     from cjmdsl.cli import Source, fail_unavailable, print_diagnostics
+    from cjmdsl.diagnostics import drawing_warning
     from cjmdsl.files import write_atomically
     from cjmdsl.paths import PathRefused
     from cjmdsl.themes import ThemeError, theme_for
@@ -119,14 +120,17 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     options = ({"width": look.width}
                if look.width is not None and "width" in getattr(module, "OPTIONS", ()) else {})
     try:
-        content = module.render(result.journey, theme_for(result.journey.theme, look.theme,
-                                                          look.project_theme, look.dark_theme),
-                                **options)
+        content, noted = render_noting(module, result.journey,
+                                       theme_for(result.journey.theme, look.theme,
+                                                 look.project_theme, look.dark_theme),
+                                       **options)
     except ThemeError as exc:
         say(f"cjm: error: {exc}")
         return False
     except BackendUnavailable as exc:
         fail_unavailable(str(exc))
+    print_diagnostics([drawing_warning(message, result.journey.span) for message in noted],
+                      Source(str(file), text, file))
     write_atomically(output, content)
     say(f"cjm: wrote {output}")
     return True
