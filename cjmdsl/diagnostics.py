@@ -46,8 +46,10 @@ CODES: dict[str, str] = {
     "W105": "expectation without an emotion for the same persona",
     "W106": "KPI measured as retention or churn while its name says the other",
     "W107": "KPI target without a direction",
-    "W120": "a drawing tool warned about the map",
+    "W121": "text the map's font lacks",
 }
+# Said while drawing, not while compiling: by the commands that render (`drawing_warning`).
+DRAWING_CODES = {"W120": "a drawing tool warned about the map"}
 
 
 def drawing_warning(message: str, span: Span) -> Diagnostic:
