@@ -54,7 +54,7 @@ def compile_text(text: str, filename: str = "<input>", known_themes=()) -> Compi
         except UnexpectedInput:
             return CompileResult(None, parse_tree(text)[1])
         diagnostics = builder.diagnostics + validate(journey, known_themes)
-        if not text.isascii():  # ASCII is all in the font
+        if not text.isascii() or "\\u{" in text:  # ASCII is all in the font; \u{…} may not be
             diagnostics += font_warnings(journey)
         diagnostics.sort(key=sort_key)
     failed = any(d.is_error for d in diagnostics)

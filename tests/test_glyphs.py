@@ -26,3 +26,8 @@ def test_text_the_font_draws_gives_no_warning():
 def test_many_missing_characters_are_counted_after_the_first_few():
     [message] = warnings_of(shop("नमस्ते दुनिया", "東京大阪名古屋"))
     assert message.endswith(" more")
+
+
+def test_an_escaped_character_the_font_lacks_is_warned_about_as_well():
+    assert warnings_of(shop("Happy \\u{1F600}")) == [
+        "3: the map's font (Liberation Sans) has no `\U0001F600`"]
