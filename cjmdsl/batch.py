@@ -157,9 +157,9 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
 
 def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
     from cjmdsl.api import check, decode
-    from cjmdsl.backends import BackendUnavailable, backend
+    from cjmdsl.backends import BackendUnavailable, backend, render_noting
     from cjmdsl.files import write_atomically
-    from cjmdsl.diagnostics import format_all
+    from cjmdsl.diagnostics import drawing_warning, format_all
     from cjmdsl.escape import terminal_text
     from cjmdsl.limits import Limits, check_bytes
     from cjmdsl.themes import theme_for
@@ -179,9 +179,16 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
     if settings.lang:
         journey = replace(journey, lang=settings.lang)
     try:
-        content = backend(settings.format_name).render(journey, theme, **settings.options)
+        content, noted = render_noting(backend(settings.format_name), journey, theme,
+                                       **settings.options)
     except BackendUnavailable as exc:
         return Outcome(UNAVAILABLE, str(exc))
+    if noted:
+        drawn = [drawing_warning(message, journey.span) for message in noted]
+        report = "\n".join(filter(None, [report, format_all(drawn, text, job.name,
+                                                             settings.color)]))
+        if settings.strict:
+            return Outcome(FAILED, report)
     data = content.encode("utf-8") if isinstance(content, str) else content
     if job.target is None:
         return Outcome(RENDERED, report, data)
@@ -190,7 +197,7 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
     except OSError as exc:  # one output that cannot be written fails its map, not the batch
         written = terminal_text(f"cjm: error: cannot write {job.target}: {exc.strerror or exc}")
         return Outcome(FAILED, "\n".join(filter(None, [report, written])))
-    if cache is not None and job.key is not None and not result.diagnostics:
+    if cache is not None and job.key is not None and not result.diagnostics and not noted:
         cache.store(job.key, data)
     return Outcome(RENDERED, report)
 

@@ -35,6 +35,7 @@ Examples:
   cjm render shop.cjm -f png --scale 3
   cjm render shop.cjm --width 1000       laid out for a 1,000 px wiki page
   cjm render shop.cjm -f pdf --page A4   rows of stages on A4 landscape pages
+  cjm render big.cjm --view stages       the overview: one column per stage
   cat shop.cjm | cjm render - -o shop.svg
 
 \b
@@ -204,6 +205,10 @@ class TargetWidth(click.ParamType):
                                  "each with the title and legend.  [default: one page]")
 @click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default=None,
               help="pdf: the orientation of the --page paper.  [default: landscape]")
+@click.option("--view", type=click.Choice(["map", "stages"]), default=None,
+              help="svg, png, pdf: `stages` draws the overview, one column per stage (its "
+                   "curve, its pains counted, its lowest and highest moments).  "
+                   "[default: map]")
 @click.option("--lang", default=None, metavar="LANG",
               help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
                    "overrides the map's `lang`).")
@@ -211,7 +216,7 @@ class TargetWidth(click.ParamType):
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, page: str | None,
-           orientation: str | None, lang: str | None) -> None:
+           orientation: str | None, view: str | None, lang: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
     from cjmdsl.locales import catalogue_language, unknown_language_hint
@@ -221,6 +226,10 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     _refuse_output_names_as_inputs(files)
     if orientation and not page:
         fail_usage("--orientation needs --page (the paper it turns)")
+    if view == "stages" and page:
+        from cjmdsl.backends.pdf import STAGES_ON_PAGES
+
+        fail_usage(STAGES_ON_PAGES)
     inputs, folders = expand_inputs(files)
     _check_output_file(files, inputs, folders, output)
     asked = output_format(format_name, output) if format_name or _names_file(output) else None
@@ -235,7 +244,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     for format_name in project.formats:
         module = backend(format_name)
         asked = {"scale": scale, "width": width, "page": page and page.lower(),
-                 "orientation": orientation}
+                 "orientation": orientation, "view": view}
         options = _backend_options(module, format_name, asked, {"width": project.width})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):

@@ -21,6 +21,7 @@ from cjmdsl.channels import ALIASES, channel_id, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closest, did_you_mean,
                                 error, sort_key, warning)
+from cjmdsl.glyphs import font_warnings
 from cjmdsl.locales import catalogue_language, unknown_language_hint
 from cjmdsl.numbers import on_scale
 from cjmdsl.parser import parse_tree, reduce_with
@@ -60,6 +61,8 @@ def compile_text(text: str, filename: str = "<input>", known_themes=()) -> Compi
         except UnexpectedInput:
             return CompileResult(None, parse_tree(text)[1])
         diagnostics = builder.diagnostics + validate(journey, known_themes)
+        if not text.isascii() or "\\u{" in text:  # ASCII is all in the font; \u{…} may not be
+            diagnostics += font_warnings(journey)
         diagnostics.sort(key=sort_key)
     failed = any(d.is_error for d in diagnostics)
     return CompileResult(None if failed else journey, diagnostics)

@@ -53,7 +53,16 @@ CODES: dict[str, str] = {
     "W107": "KPI target without a direction",
     "W110": "declared source never cited",
     "W111": "impact without effort, or effort without impact",
+    "W121": "text the map's font lacks",
 }
+# Said while drawing, not while compiling: by the commands that render (`drawing_warning`).
+DRAWING_CODES = {"W120": "a drawing tool warned about the map"}
+
+
+def drawing_warning(message: str, span: Span) -> Diagnostic:
+    """W120: what Graphviz's `dot` (or another drawing tool) said about the map, at the map."""
+    return warning("W120", f"Graphviz's `dot` warns: {message}", span,
+                   "the picture may not be what the map says; see `cjm explain W120`")
 
 
 class Severity(str, Enum):

@@ -21,6 +21,7 @@ from lark.tree import Meta
 
 from cjmdsl.compile import Builder, compile_text
 from cjmdsl.diagnostics import CjmError
+from cjmdsl.numbers import has_middle
 from cjmdsl.parser import parse_tree
 from cjmdsl.resources import data_file
 
@@ -198,6 +199,7 @@ class _Printer:
         self.lines: list[str] = []
         self.openers: set[int] = set()  # lines that open a block: no blank line after them
         self.depth = 0
+        self.signed = True  # emotions with a `+`: the default scale, -2 .. 2, has a middle
 
     # ── writing ──────────────────────────────────────────────────────────────
     def finish(self) -> str:
@@ -289,6 +291,12 @@ class _Printer:
     # ── the map ──────────────────────────────────────────────────────────────
     def map(self, node: Tree) -> None:
         title, *items = node.children
+        # Values are signed only on a scale with a middle (numbers.on_scale): 4 on 1 .. 10.
+        scale = next((item for item in items if isinstance(item, Tree) and item.data == "scale"),
+                     None)
+        if scale is not None:
+            low, high = (float(str(bound)) for bound in scale.children[:2])
+            self.signed = has_middle(low, high)
         body = _map_body(node, self._brace_after(_end(title)))
         self.block(f"map {_string(title)}", node, body, items, self.map_item,
                    separate=lambda a, b: _separate_map_items(a, b, self._one_line))
@@ -414,7 +422,7 @@ class _Printer:
         elif kind in ("emotion", "expect"):
             persona, value, *rest = children
             word = [c for c in rest if isinstance(c, Token)]
-            text = f"{kind} {persona} {_number(value, signed=True)}"
+            text = f"{kind} {persona} {_number(value, signed=self.signed)}"
             text += f" {_string(word[0])}" if word else ""
             text += _options([c for c in rest if isinstance(c, Tree)])
         elif kind == "moment_of_truth":

@@ -224,6 +224,11 @@ class Curve(NamedTuple):
     expected_segments: tuple[str, ...]
     expected_points: tuple[CurvePoint, ...]
     gap_areas: tuple[str, ...]
+    # Where the curve breaks at a row's end and goes on in the next row: a dotted lead from
+    # its last point to the row's right edge and from the next row's left edge to its first
+    # point (`continues`), each ending in a chevron at the edge (`continue_marks`).
+    continues: tuple[str, ...] = ()
+    continue_marks: tuple[str, ...] = ()
 
 
 class EmotionLane(NamedTuple):
@@ -351,6 +356,66 @@ class Geometry(NamedTuple):
         yield from (k.label for k in self.legend_keys)
         for row in self.rows:
             yield from row.text_blocks()
+        for kpi in self.kpis:
+            yield from (b for b in (kpi.name, kpi.value, kpi.detail, kpi.target) if b)
+        if self.kpi_label:
+            yield self.kpi_label
+
+
+
+class StageFact(NamedTuple):
+    """A line of a stage's summary in the stages view: a count, or one persona's lowest or
+    highest moment there (`marker` is that persona's, drawn before the line)."""
+
+    text: TextBlock
+    marker: Marker | None = None
+
+
+class StageSummary(NamedTuple):
+    """One stage as a column of the stages view: its name, its touchpoints as small marks on
+    each persona's curve over the emotion bands of `plot`, and its facts below."""
+
+    stage_id: str
+    box: Box
+    header: StageHeader
+    plot: Box
+    levels: tuple[Level, ...]
+    curves: tuple[Curve, ...]
+    facts: tuple[StageFact, ...]
+
+
+class StagesView(NamedTuple):
+    """The overview of a big map: one column per stage, the columns wrapped into rows that
+    fit the width, the title and the persona legend above and the KPI cards below."""
+
+    width: float
+    height: float
+    background: str
+    font_family: str
+    title: TextBlock
+    description: TextBlock | None
+    details: tuple[TextBlock, ...]  # the metadata line and the map's notes
+    legend: tuple[LegendEntry, ...]
+    stages: tuple[StageSummary, ...]
+    kpis: tuple[KpiCard, ...]
+    kpi_label: TextBlock | None
+    grid_color: str
+    colors: dict
+
+    def to_json(self) -> str:
+        """As `Geometry.to_json`: the stored goldens of the view."""
+        return _json_lines(plain_data(self), "") + "\n"
+
+    def text_blocks(self):
+        """Every text block, for checks that no text overflows its box."""
+        yield self.title
+        if self.description:
+            yield self.description
+        yield from self.details
+        yield from (e.label for e in self.legend)
+        for stage in self.stages:
+            yield stage.header.label
+            yield from (fact.text for fact in stage.facts)
         for kpi in self.kpis:
             yield from (b for b in (kpi.name, kpi.value, kpi.detail, kpi.target) if b)
         if self.kpi_label:

@@ -134,6 +134,19 @@ def _plain_advances(bold: bool) -> dict[str, int]:
             if cp in shared and chr(cp) not in kerned_apart and not _is_zero_width(chr(cp))}
 
 
+def lacks(text: str) -> str:
+    """The characters of `text` that neither Liberation Sans nor the fallback font we
+    measure draws (emoji, CJK, scripts such as Devanagari), each once, in order: measured
+    as a guess, and drawn from whatever fonts the reader's machine has, or as boxes."""
+    if text.isascii():
+        return ""
+    advances, missing = _advances(False), {}
+    for char in text:
+        if ord(char) not in advances and not _draws_nothing(char) and char != "\t":
+            missing[char] = None
+    return "".join(missing)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in px of `text` drawn on one line at font-size `size`."""
     return _units(text, bold, "")[0] * size / _font()["units_per_em"]

@@ -168,6 +168,12 @@ CASES = [
         }
         """), "W107", WARNING, 3, 3, "KPI `nps` has a target but no direction",
          "`value 42 higher target 50`"),
+    case("W121-text-the-font-lacks", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "Pays 💳" { channel web } }
+        }
+        """), "W121", WARNING, 2, 17, "the map's font (Liberation Sans) has no `💳`",
+         "drawn from the reader's fonts"),
     case("E015-scale-runs-backwards", cjm("""
         map "M" {
           scale 2 .. -2

@@ -17,7 +17,7 @@ from conftest import ROOT
 from cjmdsl import codes
 from cjmdsl.api import check
 from cjmdsl.config import CONFIG_CODES, ConfigError, load_config
-from cjmdsl.diagnostics import CODES
+from cjmdsl.diagnostics import CODES, DRAWING_CODES
 from cjmdsl.lint import lint_text
 from cjmdsl.lint.rules import LINT_CODES
 from cjmdsl.theme_schema import THEME_CODES
@@ -34,7 +34,7 @@ def emitted_codes() -> set[str]:
     found: set[str] = set()
     for source in PACKAGE.rglob("*.py"):
         found |= set(EMITTED.findall(source.read_text(encoding="utf-8")))
-    return found | set(CODES) | set(THEME_CODES) | set(CONFIG_CODES) | set(LINT_CODES)
+    return found | set(CODES) | set(DRAWING_CODES) | set(THEME_CODES) | set(CONFIG_CODES) | set(LINT_CODES)
 
 
 def cjm(*args: str) -> subprocess.CompletedProcess:
@@ -116,7 +116,7 @@ def readme_table(heading: str) -> list[list[str]]:
 
 def test_readme_table_of_codes_is_the_pages_summaries():
     rows = readme_table("## Diagnostics")
-    assert [row[0] for row in rows] == sorted(CODES)
+    assert [row[0] for row in rows] == sorted({**CODES, **DRAWING_CODES})
     for code, severity, meaning in rows:
         assert (severity, meaning) == (codes.severity(code), codes.summary(code)), code
 

@@ -133,6 +133,19 @@ def test_emotion_values_get_an_explicit_sign(written, formatted):
     assert body(text).splitlines()[2].strip() == formatted
 
 
+@pytest.mark.parametrize("scale, written, formatted", [
+    ("scale 1 .. 10", "emotion p +4", "emotion p 4"),
+    ("scale 0 .. 5", "expect p 3", "expect p 3"),
+    ("scale -3 .. 3", "emotion p 2", "emotion p +2"),
+])
+def test_emotion_values_are_signed_only_on_a_scale_with_a_middle(scale, written, formatted):
+    """As every output shows them (numbers.on_scale): 4 on 1 .. 10, +2 on -3 .. 3."""
+    text = format_text(f'map "M" {{\n  {scale}\n  persona p "P"\n'
+                       f'  stage s "S" {{ touchpoint t "T" {{ {written} }} }}\n}}\n')
+    assert f"      {formatted}\n" in text
+    assert format_text(text) == text
+
+
 @pytest.mark.parametrize("value, spelled", [
     ("plain", '"plain"'),
     ('say "hi"', r'"say \"hi\""'),

@@ -1,7 +1,7 @@
 """Every example, rendered to SVG and JSON, matches the output stored beside the tests.
 
 `tests/golden/<name>.svg|.json` are the reviewed outputs (the SVG at the default width, 880
-px; `<name>.one-row.svg` in one row); `examples/<name>.svg` are the
+px; `<name>.one-row.svg` in one row, `<name>.stages.svg` the stages view); `examples/<name>.svg` are the
 pictures the README shows beside the examples, kept current by the same check. After an
 intended change, rewrite them all with `pytest tests/test_golden.py --regen-golden` and read
 the diff before committing it.
@@ -70,6 +70,13 @@ def test_one_row_svg_matches_golden(example, regen_golden):
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_stages_view_svg_matches_golden(example, regen_golden):
+    """`view="stages"`: the overview, one column per stage, at 880 px."""
+    check_golden(GOLDEN / f"{example.stem}.stages.svg", rendered(example, "svg", view="stages"),
+                 regen_golden)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_json_matches_golden(example, regen_golden):
     check_golden(GOLDEN / f"{example.stem}.json", rendered(example, "json"), regen_golden)
 
@@ -97,3 +104,12 @@ def test_golden_mismatch_fails_with_a_diff(tmp_path):
     assert '-  "a": 1' in str(failure.value) and '+  "a": 2' in str(failure.value)
     check_golden(stored, '{\n  "a": 2\n}\n', regen=True)
     assert stored.read_text(encoding="utf-8") == '{\n  "a": 2\n}\n'
+
+
+GERMAN = GOLDEN / "lang" / "de.cjm"
+
+
+def test_german_map_matches_golden(regen_golden):
+    """`lang "de"`: lane names, the stage plan's headings, "Moment der Wahrheit", the KPI's
+    sentence and target, the alt text, and figures written the German way (1.850 von 2.400)."""
+    check_golden(GERMAN.with_suffix(".svg"), rendered(GERMAN, "svg"), regen_golden)

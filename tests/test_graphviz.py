@@ -31,7 +31,8 @@ from test_properties import PIECES, journeys
 import cjmdsl
 from cjmdsl import model as m
 from cjmdsl.api import parse
-from cjmdsl.backends import BackendUnavailable
+from cjmdsl.backends import BackendUnavailable, BackendWarning
+from cjmdsl.backends._graph import ROW_TOUCHPOINTS, _stage_rows
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.escape import xml_chars
 from cjmdsl.flows import steps
@@ -427,8 +428,12 @@ def test_stages_run_left_to_right_and_hold_their_touchpoints(name, dot_tool):
     placed = boxes(layout_of(cjmdsl.render(journey, "dot")))
     clusters = [placed[f"cluster_{k}"] for k in range(len(journey.stages))]
     assert placed["cluster_legend"][2] < clusters[0][0]
-    for left, right in zip(clusters, clusters[1:]):
-        assert left[2] < right[0], "a stage reaches into the next one"
+    row_of = _stage_rows(journey.stages)
+    for k, (left, right) in enumerate(zip(clusters, clusters[1:])):
+        if row_of[k] == row_of[k + 1]:
+            assert left[2] < right[0], "a stage reaches into the next one"
+        else:  # the next row starts under this one (Graphviz's y grows upwards)
+            assert right[3] < min(c[1] for c, r in zip(clusters, row_of) if r == row_of[k])
     node = {tp.id: f"t{i}" for i, tp in enumerate(journey.touchpoints)}
     for k, stage in enumerate(journey.stages):
         for tp in stage.touchpoints:
@@ -450,12 +455,62 @@ def test_forty_touchpoints_stay_readable(dot_tool, regen_golden):
             assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, f"{a} overlaps {b}"
     png = cjmdsl.render(FORTY, "flow-png")
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert height < 1200 and width < 40 * 260, (width, height)
+    rows = max(_stage_rows(FORTY.stages)) + 1
+    assert rows > 1 and width < ROW_TOUCHPOINTS * 360 and height < rows * 700, (width, height)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "flow-40.png").write_bytes(png)
     if regen_golden:
         (ROOT / "docs").mkdir(exist_ok=True)
         (ROOT / "docs" / "flow-40.png").write_bytes(png)
+
+
+def test_a_long_flow_wraps_its_stages_into_rows_like_a_paragraph(dot_tool):
+    """Forty touchpoints in one row were 6,800 pt wide (Graphviz shrank the PNG to fit its
+    bitmap limit); in rows of about ten touchpoints every row starts at the left, under the
+    one before, and the picture is about as wide as it is tall."""
+    placed = boxes(layout_of(cjmdsl.render(FORTY, "dot")))
+    row_of = _stage_rows(FORTY.stages)
+    starts = [placed[f"cluster_{k}"] for k in range(len(row_of))
+              if k == 0 or row_of[k] != row_of[k - 1]]
+    assert len(starts) == max(row_of) + 1 > 2
+    assert max(s[0] for s in starts) - min(s[0] for s in starts) < 60  # one left edge
+    assert all(below[3] < above[1] for above, below in zip(starts, starts[1:]))
+    clusters = [b for name, b in placed.items() if name.startswith("cluster_")]
+    width = max(c[2] for c in clusters) - min(c[0] for c in clusters)
+    height = max(c[3] for c in clusters) - min(c[1] for c in clusters)
+    assert width < 2.5 * height
+
+
+def test_dots_warnings_are_diagnostics_at_the_map(shop):
+    """Whatever `dot` says on stderr reaches the user as warning W120 with the map's place,
+    not as stray lines; the flow is still written, and --strict fails on it."""
+    tools = shop / "bin"
+    tools.mkdir()
+    fake = tools / "dot"
+    fake.write_text("#!/bin/sh\ncat > /dev/null\necho 'Warning: graph is too large for "
+                    "cairo-renderer bitmaps. Scaling by 0.5 to fit' >&2\necho '<svg/>'\n",
+                    encoding="utf-8")
+    fake.chmod(0o755)
+    path = f"{tools}{os.pathsep}{os.environ['PATH']}"
+    done = cjm("render", "shop.cjm", "-f", "flow-svg", cwd=shop, path=path)
+    assert done.returncode == 0, done.stderr
+    assert ("shop.cjm:7:1: warning[W120]: Graphviz's `dot` warns: graph is too large for "
+            "cairo-renderer bitmaps. Scaling by 0.5 to fit") in done.stderr
+    assert "cjm explain W120" in done.stderr
+    assert (shop / "shop.flow.svg").read_text(encoding="utf-8") == "<svg/>\n"
+    strict = cjm("render", "shop.cjm", "-f", "flow-svg", "--strict", "-o", "strict.flow.svg",
+                 cwd=shop, path=path)
+    assert strict.returncode == 1 and not (shop / "strict.flow.svg").exists()
+
+
+def test_dots_warnings_are_python_warnings_in_the_api(monkeypatch, tmp_path):
+    fake = tmp_path / "dot"
+    fake.write_text("#!/bin/sh\ncat > /dev/null\necho 'Warning: odd' >&2\necho '<svg/>'\n",
+                    encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    with pytest.warns(BackendWarning, match="^odd$"):
+        cjmdsl.render(journey_of(ROOT / "examples" / "grocery-shop.cjm"), "flow-svg")
 
 
 def test_forty_touchpoint_map_draws_every_step():

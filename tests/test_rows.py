@@ -170,3 +170,19 @@ def test_pages_repeat_the_title_and_legend_and_hold_every_row_once(shape):
     assert [tp.touchpoint_id for p in printed for tp in p.touchpoints] == [
         tp.touchpoint_id for tp in whole.touchpoints]
     assert [bool(p.kpis) for p in printed] == [False] * (len(printed) - 1) + [True]
+
+
+def test_a_curve_broken_at_a_row_end_is_marked_where_it_goes_on():
+    """Each persona's curve ends the first row with a dotted lead and a chevron at the row's
+    right edge, and starts the second row with one from its left edge; one row has none."""
+    rows = layout(parse(MAPS["grocery-shop"]), THEME, 880).rows
+    first, second = rows[0].emotion, rows[1].emotion
+    for lane, edge in ((first, first.plot.right), (second, second.plot.x)):
+        assert {curve.persona_id for curve in lane.curves if curve.continues} == {"maya", "tom"}
+        for curve in lane.curves:
+            assert all(f"{edge:g} " in lead for lead in curve.continues)
+            assert len(curve.continue_marks) == len(curve.continues)
+    one_row = layout(parse(MAPS["grocery-shop"]), THEME, None)
+    assert not any(curve.continues for lane in one_row.emotion_lanes for curve in lane.curves)
+    assert 'class="cjm-continues"' in cjmdsl.render(MAPS["grocery-shop"])
+    assert 'class="cjm-continues"' not in cjmdsl.render(MAPS["grocery-shop"], width=0)

@@ -2,6 +2,7 @@
 errors, and stops cleanly on Ctrl-C. A real subprocess; bounded waits."""
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 
@@ -90,6 +91,18 @@ def test_watch_draws_with_the_project_configs_theme(tmp_path):
         stop(process)
 
 
+def test_watch_lays_the_map_out_for_the_project_configs_width(tmp_path):
+    (tmp_path / "cjm.toml").write_text("width = 1000\n", encoding="utf-8")
+    source, output = tmp_path / "journey.cjm", tmp_path / "journey.svg"
+    source.write_text(MAP, encoding="utf-8")
+    process = start(source)
+    try:
+        assert wait_until(lambda: output.exists() and '<svg xmlns="http://www.w3.org/2000/svg" '
+                          'width="1000"' in output.read_text(), 15)
+    finally:
+        stop(process)
+
+
 def test_watch_compiles_within_the_project_configs_limits(tmp_path):
     (tmp_path / "cjm.toml").write_text("[limits]\nmax_touchpoints = 1\n", encoding="utf-8")
     source, output = tmp_path / "journey.cjm", tmp_path / "journey.svg"
@@ -111,3 +124,21 @@ def test_watch_stops_on_a_config_with_mistakes(tmp_path):
     assert run.returncode == 1
     assert "cjm.toml:1:1: error[E061]: unknown key `them`" in run.stderr
     assert not (tmp_path / "journey.svg").exists()
+
+
+def test_watch_prints_dots_warnings_as_diagnostics(tmp_path, monkeypatch):
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    fake = tools / "dot"
+    fake.write_text("#!/bin/sh\ncat > /dev/null\necho 'Warning: odd layout' >&2\necho '<svg/>'\n",
+                    encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{os.environ['PATH']}")
+    source, output = tmp_path / "journey.cjm", tmp_path / "journey.flow.svg"
+    source.write_text(MAP, encoding="utf-8")
+    process = start(source, "-o", output)
+    try:
+        assert wait_until(output.exists, 15)
+    finally:
+        errors = stop(process)
+    assert "warning[W120]: Graphviz's `dot` warns: odd layout" in errors

@@ -155,6 +155,48 @@ def test_a_big_map_paginates_within_acrobats_page_limit(tmp_path):
     assert max(max(size) for size in pages) < 14_400
 
 
+TALL = """map "Tall" {
+  persona a "Ana"
+  stage s "Apply" {
+    touchpoint t "Long form" {
+      channel web
+%s
+      emotion a -1
+    }
+    touchpoint u "Done" { channel web emotion a 1 }
+  }
+}
+""" % "\n".join(f'      action "Step {i}: fills in one more field of the long form"'
+                for i in range(60))
+
+
+def test_a_row_taller_than_the_paper_goes_on_over_sheets_at_full_size():
+    """A4 landscape is 794 px tall at the paper's 1,123 px: a row of 60 actions (about 4,000
+    px) is cut between lines of text onto sheets of its own size, not shrunk onto one."""
+    needs("cairosvg", "pdf")
+    from cjmdsl.layout import page_windows, pages
+
+    journey = cjmdsl.parse(TALL)
+    theme = load_theme("default")
+    printed = pages(journey, theme, round(841.89 / 0.75), 595.28 / 841.89)
+    sheets = []
+    for page in printed:
+        height = page.width * 595.28 / 841.89  # the sheet, in the page's pixels
+        windows = page_windows(page, height)
+        assert windows[0][0] == 0 and windows[-1][1] == page.height
+        assert all(a[1] == b[0] for a, b in zip(windows, windows[1:]))  # nothing left out
+        assert all(bottom - top <= height + 0.01 for top, bottom in windows)
+        for _, cut in windows[:-1]:
+            for block in page.text_blocks():
+                step = block.box.height / len(block.lines)
+                assert not any(block.box.y + i * step < cut < block.box.y + (i + 1) * step
+                               for i in range(len(block.lines))), f"{cut} cuts {block.lines}"
+        sheets += windows
+    assert len(sheets) >= 5
+    data = backend("pdf").render(journey, theme, page="a4")
+    assert len(pdf_pages(data)) == len(sheets)
+
+
 def test_orientation_without_a_page_and_page_for_another_format_are_usage_errors(tmp_path):
     source = tmp_path / "m.cjm"
     source.write_text(SUPPORT.read_text(encoding="utf-8"), encoding="utf-8")

@@ -18,6 +18,25 @@ class BackendUnavailable(Exception):
     says what to install."""
 
 
+class BackendWarning(UserWarning):
+    """What a drawing tool said about a map it drew all the same (Graphviz's `dot` scaling a
+    picture down); `warnings.warn`ed, so a library user sees it as any Python warning, and
+    `render_noting` hands it to the commands to print as a diagnostic."""
+
+
+def render_noting(module: ModuleType, journey, theme, **options) -> tuple[object, list[str]]:
+    """`module.render(journey, theme, **options)` and the BackendWarnings it gave, in order."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", BackendWarning)
+        content = module.render(journey, theme, **options)
+    noted = [str(w.message) for w in caught if issubclass(w.category, BackendWarning)]
+    for other in (w for w in caught if not issubclass(w.category, BackendWarning)):
+        warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    return content, noted
+
+
 class UnknownFormat(ValueError):
     """A format name no backend answers to; the message lists the known ones."""
 

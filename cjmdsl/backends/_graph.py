@@ -14,10 +14,12 @@ earlier stage does not constrain the ranking. Every DOT id is made here from ind
 from __future__ import annotations
 
 import re
+import subprocess
+import warnings
 
 import graphviz
 
-from cjmdsl.backends import BackendUnavailable
+from cjmdsl.backends import BackendUnavailable, BackendWarning
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.flows import steps
 from cjmdsl.lanes import SUMMARISED_LANES
@@ -31,6 +33,7 @@ NOTE_WIDTH = 34  # … of a pain point's note
 EDGE_LABEL_WIDTH = 22  # … of a flow label on an edge
 LEGEND_WIDTH = 30  # … of a persona name in the legend
 ROW_NAME_LENGTH = 16  # a persona's name on an emotion row is cut after this many characters
+ROW_TOUCHPOINTS = 10  # touchpoints in one row of the flow before the stages wrap
 EMOTION_TINT = 0.42  # how far an emotion row's fill goes from the card colour to the scale's
 MISSING_DOT = (
     "-f {format} runs Graphviz's `dot`, which is not installed; install the `graphviz` "
@@ -66,9 +69,19 @@ def render_with_dot(journey: Journey, theme: Theme, output_format: str, format_n
     """
     source = build(journey, theme).source
     try:
-        data = graphviz.Source(source, engine="dot").pipe(format=output_format, quiet=True)
-    except graphviz.ExecutableNotFound:
+        run = subprocess.run(["dot", f"-T{output_format}"], input=source.encode("utf-8"),
+                             capture_output=True, check=False)
+    except FileNotFoundError:
         raise BackendUnavailable(MISSING_DOT.format(format=format_name)) from None
+    said = run.stderr.decode("utf-8", "replace")
+    if run.returncode != 0:
+        raise RuntimeError(f"Graphviz's dot failed on the flow graph: {said.strip()}")
+    # dot's warnings are about the picture the reader gets: never dropped (BackendWarning).
+    for line in said.splitlines():
+        if line.strip():
+            warnings.warn(BackendWarning(re.sub(r"^(dot: |Warning: )+", "", line.strip())),
+                          stacklevel=2)
+    data = run.stdout
     return _fixed_creation_date(data) if output_format == "pdf" else data
 
 
@@ -115,6 +128,7 @@ class _FlowGraph:
                       and (s.target is None or s.target in self.node_of)]
         self.exits = {s.source for s in self.steps if s.target is None}
         self.members: list[list[str]] = []  # node names per stage, for the ordering edges
+        self.row_of = _stage_rows(journey.stages)
 
     # ── the whole graph ─────────────────────────────────────────────────────
     def build(self) -> graphviz.Digraph:
@@ -314,10 +328,14 @@ class _FlowGraph:
                      "tooltip": dot_text(f"{who}: {self.name_of[source]} → {where}"
                                          + (f" ({label})" if label else ""))}
             backwards = target is not None and self.stage_of[target] < self.stage_of[source]
+            # An edge to the next row of stages runs back to its start: it must not pull
+            # that row out to the right either.
+            wraps = target is not None and (self.row_of[self.stage_of[target]]
+                                            != self.row_of[self.stage_of[source]])
             if label:  # a loop back runs across other edges: its label gets a background
                 attrs["label"] = self.backed_label(label) if backwards else dot_text(
                     label, EDGE_LABEL_WIDTH)
-            if backwards:
+            if backwards or wraps:
                 attrs["constraint"] = "false"  # a loop back must not pull stages out of order
             graph.edge(self.node_of[source], head, **attrs)
 
@@ -338,8 +356,33 @@ class _FlowGraph:
         for k, members in enumerate(self.members):
             for member in members:
                 graph.edge(f"b{k}", member, **hidden)
-                if k + 1 < len(self.members):
+                if k + 1 < len(self.members) and self.row_of[k + 1] == self.row_of[k]:
                     graph.edge(member, f"b{k + 1}", minlen="0", **hidden)
+        # Each later row of stages starts where the first one does (rank 0), under the row
+        # before it: a flat edge between two row starts orders them top to bottom.
+        starts = [0] + [k for k in range(1, len(self.members))
+                        if self.row_of[k] != self.row_of[k - 1]]
+        for above, below in zip(starts, starts[1:]):
+            with graph.subgraph() as same:
+                same.attr(rank="same")
+                same.node(f"b{above}")
+                same.node(f"b{below}")
+            graph.edge(f"b{above}", f"b{below}", **hidden)
+
+
+def _stage_rows(stages) -> list[int]:
+    """The row of the flow each stage is drawn in: whole stages, left to right, a new row
+    when a row would pass ROW_TOUCHPOINTS (a longer stage has a row of its own), so a long
+    journey wraps like a paragraph instead of growing a page wider than Graphviz or a
+    viewer can draw."""
+    rows, row, used = [], 0, 0
+    for stage in stages:
+        count = max(len(stage.touchpoints), 1)
+        if used and used + count > ROW_TOUCHPOINTS:
+            row, used = row + 1, 0
+        rows.append(row)
+        used += count
+    return rows
 
 
 class _StageFlowGraph(_FlowGraph):

@@ -26,6 +26,7 @@ from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
+from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
@@ -43,6 +44,9 @@ PAGE_COLORS = ("background", "text", "muted", "line", "panel", "card", "border",
 ROW_NAMES = {**{lane.key: lane.label for lane in LANES}, "plan": "Stage plan", "kpis": "KPIs"}
 ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
                  "plan": ".cjm-stage-plan", "kpis": ".cjm-kpis"}
+# From this many touchpoints the page opens on the stages view, a card per stage that links to
+# the map at that stage: past a few dozen the reader first needs the journey's shape.
+OVERVIEW_FROM = 20
 _COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]*\)")
 
 
@@ -60,11 +64,17 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str
     script = _static("page.js")
     template = environment().get_template("map.html.j2")
     order, stage_names = feelings.persona_order(journey), _stage_names(journey)
+    overview = (stages_view(journey, theme) if len(journey.touchpoints) >= OVERVIEW_FROM
+                else None)
     views = [_touchpoint_view(journey, tp, order, stage_names) for tp in journey.touchpoints]
     ranked = priorities.ranked(journey)
     return template.render(
         journey=journey,
         lanes=LANES,
+        overview=overview,
+        stage_names=stage_names,
+        radius=theme.spacing["radius"],
+        band_opacity=theme.emotion["band_opacity"],
         maps=maps,
         has_dark=partner is not None,
         rows=[(row["kind"], ROW_NAMES[row["kind"]]) for row in maps[0]["rows"]],

@@ -12,32 +12,40 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import datetime, timezone
 
 from cjmdsl.backends import svg
 from cjmdsl.backends._raster import unavailable, without_paint_order
 from cjmdsl.geometry import DEFAULT_WIDTH
-from cjmdsl.layout import pages
+from cjmdsl.backends._templates import number
+from cjmdsl.layout import page_windows, pages
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import summary
 
 BINARY = True
-OPTIONS = ("scale", "width", "page", "orientation")
+OPTIONS = ("scale", "width", "page", "orientation", "view")
 DEFAULT_SCALE = 1.0
 # Paper sizes in points (1/72 inch), portrait: ISO 216 and US letter.
 PAGES = {"a4": (595.28, 841.89), "a3": (841.89, 1190.55), "letter": (612.0, 792.0)}
 ORIENTATIONS = ("landscape", "portrait")
 POINTS_PER_PIXEL = 0.75  # CSS pixels at 96 per inch
+_SIZE = re.compile(r'(<svg xmlns="http://www.w3.org/2000/svg") width="[^"]*" height="[^"]*" '
+                   r'viewBox="[^"]*"')
+STAGES_ON_PAGES = "the stages view is one page; drop --page, or draw the map (--view map)"
 
 
 @in_its_language
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = None, page: str | None = None,
-           orientation: str = "landscape") -> bytes:
+           orientation: str = "landscape", view: str = "map") -> bytes:
     """`width`: the pixels the map is laid out for (0: one row); None: 880, or with `page`
-    the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper."""
+    the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper. The
+    stages `view` is one page (it is short: a row per few stages)."""
+    if view == "stages" and page is not None:
+        raise ValueError(STAGES_ON_PAGES)
     try:
         import cairocffi
         from cairosvg.parser import Tree
@@ -62,7 +70,7 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
                 surface, width, height = super()._create_surface(width, height)
                 return stamped(surface), width, height
 
-        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width)
+        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view)
         return ReproduciblePDF.convert(without_paint_order(drawn).encode("utf-8"),
                                        scale=float(scale))
 
@@ -80,12 +88,31 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
     described = summary(journey)  # once, not once a page
     for geometry in pages(journey, theme, layout_width, paper_height / paper_width):
         drawn = without_paint_order(svg.draw(journey, geometry, theme, described))
-        OnePage(Tree(bytestring=drawn.encode("utf-8")), None, 96,
-                output_width=paper_width / POINTS_PER_PIXEL,
-                output_height=paper_height / POINTS_PER_PIXEL)
-        shared.show_page()
+        sheet = geometry.width * paper_height / paper_width
+        for top, bottom in page_windows(geometry, sheet):
+            OnePage(Tree(bytestring=_window(drawn, geometry, top, bottom, sheet).encode("utf-8")),
+                    None, 96, output_width=paper_width / POINTS_PER_PIXEL,
+                    output_height=paper_height / POINTS_PER_PIXEL)
+            shared.show_page()
     shared.finish()
     return output.getvalue()
+
+
+def _window(drawn: str, geometry, top: float, bottom: float, sheet: float) -> str:
+    """The part of the drawing from `top` to `bottom` at the top of a sheet `sheet` tall, at
+    full size: the drawing nested in a sheet-sized SVG, its viewport cut to the window (a
+    nested SVG clips what lies outside it)."""
+    if top == 0 and bottom >= geometry.height:
+        return drawn
+    width = number(geometry.width)
+    cut, found = _SIZE.subn(f'\\1 width="{width}" height="{number(bottom - top)}" '
+                            f'viewBox="0 {number(top)} {width} {number(bottom - top)}"', drawn,
+                            count=1)
+    if not found:  # the template's root element changed: this must change with it
+        raise RuntimeError("the map's <svg> element has no width, height and viewBox to cut")
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{number(sheet)}" '
+            f'viewBox="0 0 {width} {number(sheet)}"><rect width="100%" height="100%" '
+            f'fill="{geometry.background}"/>{cut}</svg>')
 
 
 def paper(page: str, orientation: str) -> tuple[float, float]:

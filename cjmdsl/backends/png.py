@@ -13,15 +13,16 @@ from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 
 BINARY = True
-OPTIONS = ("scale", "width")
+OPTIONS = ("scale", "width", "view")
 DEFAULT_SCALE = 2.0
 
 
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
-           width: float | None = DEFAULT_WIDTH) -> bytes:
-    """The map laid out for `width` pixels (0 or None: one row), at `scale`."""
+           width: float | None = DEFAULT_WIDTH, view: str = "map") -> bytes:
+    """The map (or its stages `view`) laid out for `width` pixels (0 or None: one row), at
+    `scale`."""
     try:
         import resvg_py
     except ImportError:
         raise unavailable("png", "resvg-py", "png") from None
-    return resvg_py.svg_to_bytes(svg_string=svg.render(journey, theme, width), zoom=float(scale))
+    return resvg_py.svg_to_bytes(svg_string=svg.render(journey, theme, width, view), zoom=float(scale))

@@ -13,6 +13,7 @@ from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
 from cjmdsl.layout import DEFAULT_WIDTH, layout
+from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
@@ -21,12 +22,19 @@ from cjmdsl.words import summary
 BINARY = False
 
 
-OPTIONS = ("width",)
+OPTIONS = ("width", "view")
+VIEWS = ("map", "stages")  # the whole map, or the overview of one column per stage
 
 
 @in_its_language
-def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH) -> str:
-    """The map laid out for `width` pixels (0 or None: one row, as wide as the journey)."""
+def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
+           view: str = "map") -> str:
+    """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
+    one row, as wide as the journey)."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
+    if view == "stages":
+        return draw_stages(journey, stages_view(journey, theme, width), theme)
     return draw(journey, layout(journey, theme, width), theme)
 
 
@@ -69,6 +77,13 @@ def render_changes(journey: Journey, before: Journey, theme: Theme,
     geometry = layout(journey, theme, width)
     return draw(journey, geometry, theme, overlay=change_overlay(before, journey, geometry,
                                                                  theme, width))
+
+
+def draw_stages(journey: Journey, view: g.StagesView, theme: Theme) -> str:
+    """SVG markup for the stages view."""
+    return environment().get_template("stages.svg.j2").render(
+        v=view, uid=_uid(journey), title=journey.title, summary=summary(journey),
+        radius=theme.spacing["radius"], band_opacity=theme.emotion["band_opacity"])
 
 
 def _uid(journey: Journey) -> str:

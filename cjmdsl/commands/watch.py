@@ -61,14 +61,15 @@ def watch(file: Path, output: Path | None, format_name: str | None, theme: str |
 
 @dataclass(frozen=True)
 class Look:
-    """How the watched map is drawn: --theme, and the project config's theme, dark theme and
-    limits, which apply on every save."""
+    """How the watched map is drawn: --theme, and the project config's theme, dark theme,
+    width and limits, which apply on every save."""
 
     theme: str | None
     project_theme: str | None
     dark_theme: str | None
     limits: Limits
     read: frozenset[Path]  # the map, its config and theme files: no output goes over them
+    width: int | None = None  # the config's width (0: one row); None: the format's default
 
 
 def look_for(file: Path, theme: str | None) -> Look:
@@ -84,16 +85,19 @@ def look_for(file: Path, theme: str | None) -> Look:
     # The one rule for paths, checked once before the first render.
     themes = [theme_or_exit(name, roots) for name in (theme, settings["theme"].value,
                                                       settings["dark_theme"].value) if name]
+    width = settings["width"]
     return Look(theme, settings["theme"].value, settings["dark_theme"].value,
-                limits_of(settings), files_read_by([str(file)], [str(file)], *themes))
+                limits_of(settings), files_read_by([str(file)], [str(file)], *themes),
+                width.value if width.source != "default" else None)
 
 
 def render_once(file: Path, output: Path, module, look: Look) -> bool:
     """Render `file` to `output`; on errors print them and leave `output` as it was. A
     missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
     from cjmdsl.api import check, read_map_file
-    from cjmdsl.backends import BackendUnavailable
+    from cjmdsl.backends import BackendUnavailable, render_noting
     from cjmdsl.cli import Source, fail_unavailable, print_diagnostics
+    from cjmdsl.diagnostics import drawing_warning
     from cjmdsl.files import write_atomically
     from cjmdsl.paths import PathRefused
     from cjmdsl.themes import ThemeError, theme_for
@@ -112,14 +116,21 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     if result is None or result.journey is None:
         say(f"cjm: {file} has errors; {output} is unchanged")
         return False
+    # The config's width, for the formats laid out for one (as `cjm render` gives it).
+    options = ({"width": look.width}
+               if look.width is not None and "width" in getattr(module, "OPTIONS", ()) else {})
     try:
-        content = module.render(result.journey, theme_for(result.journey.theme, look.theme,
-                                                          look.project_theme, look.dark_theme))
+        content, noted = render_noting(module, result.journey,
+                                       theme_for(result.journey.theme, look.theme,
+                                                 look.project_theme, look.dark_theme),
+                                       **options)
     except ThemeError as exc:
         say(f"cjm: error: {exc}")
         return False
     except BackendUnavailable as exc:
         fail_unavailable(str(exc))
+    print_diagnostics([drawing_warning(message, result.journey.span) for message in noted],
+                      Source(str(file), text, file))
     write_atomically(output, content)
     say(f"cjm: wrote {output}")
     return True

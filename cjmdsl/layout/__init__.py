@@ -23,7 +23,8 @@ from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import say
 
-__all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "pages"]
+__all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_windows",
+           "pages"]
 
 
 class _Layout(EmotionLane, StagePlan, Base):
@@ -70,6 +71,65 @@ def pages(journey: Journey, theme: Theme, width: float | None,
     return [_laid_out(lay, head if number == 0 else later, rows=group,
                       kpis=number == len(groups) - 1, height=page_height)
             for number, group in enumerate(groups)]
+
+
+def page_windows(page: g.Geometry, height: float) -> list[tuple[float, float]]:
+    """The parts (top, bottom) of a page of `pages` to print on sheets `height` tall: the
+    page itself when it fits, else slices cut in the gaps between bands (the stage names, the
+    touchpoints, each lane, the stage plan, the KPIs), so a row taller than the paper goes
+    on over several sheets at full size instead of being shrunk onto one. A single band
+    taller than a sheet is cut where the sheet ends."""
+    if page.height <= height + 0.01:
+        return [(0.0, page.height)]
+    cuts = sorted(_band_gaps(page))
+    lines = _text_lines(page)
+    windows: list[tuple[float, float]] = []
+    top = 0.0
+    while page.height - top > height + 0.01:
+        fitting = [cut for cut in cuts if top + height / 4 < cut <= top + height]
+        bottom = max(fitting) if fitting else _between_lines(lines, top, top + height)
+        windows.append((top, bottom))
+        top = bottom
+    windows.append((top, page.height))
+    return windows
+
+
+def _text_lines(page: g.Geometry) -> list[tuple[float, float]]:
+    """The top and bottom of every line of text on the page, top first."""
+    found = []
+    for block in page.text_blocks():
+        advance = block.box.height / max(len(block.lines), 1)
+        found += [(block.box.y + i * advance, block.box.y + (i + 1) * advance)
+                  for i in range(len(block.lines))]
+    return sorted(found)
+
+
+def _between_lines(lines: list[tuple[float, float]], top: float, limit: float) -> float:
+    """The lowest height above `limit` (and below `top`) that cuts no line of text in two;
+    `limit` itself when lines fill the whole sheet."""
+    cut = limit
+    for line_top, line_bottom in reversed(lines):
+        if line_top < cut < line_bottom:
+            cut = line_top
+    return cut if cut > top else limit
+
+
+def _band_gaps(page: g.Geometry) -> set[float]:
+    """The heights at which a page can be cut without cutting a text: the rules between
+    bands and the middles of the gaps above the stage plans, the rows and the KPIs."""
+    gaps: set[float] = set()
+    for row in page.rows:
+        gaps.add(row.box.y - ROW_GAP / 2 if row.divider else row.box.y)
+        gaps.update(lane.separator.y1 for lane in row.lanes)
+        if row.emotion:
+            gaps.add(row.emotion.separator.y1)
+        if row.touchpoints:
+            gaps.add(min(tp.card.y for tp in row.touchpoints) - 1)
+        if row.footers:
+            gaps.add(row.footers[0].box.y - 1)
+    if page.kpis:
+        gaps.add(min(card.box.y for card in page.kpis) - 1)
+    return gaps
 
 
 def _head(lay: _Layout) -> tuple:

@@ -14,6 +14,7 @@ from cjmdsl.numbers import on_scale
 from cjmdsl.textmetrics import line_height
 
 LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected value
+CHEVRON = 4.0  # half the height of the chevron where a curve goes on in another row
 
 
 class EmotionLane:
@@ -48,7 +49,8 @@ class EmotionLane:
         # Only the personas with a value in this row: no loop over every persona and column.
         runs = persona_runs(self.touchpoint_columns())
         order = {persona.id: index for index, persona in enumerate(journey.personas)}
-        drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of)
+        drawn = [self._continued(self._curve(order[persona_id], persona_id, runs[persona_id],
+                                             y_of), plot)
                  for persona_id in sorted(runs, key=order.__getitem__)]
         curves = self._separate_words([curve for curve in drawn if curve])
         word_bottom = max([plot.bottom] + [p.word.box.bottom for c in curves for p in c.points
@@ -139,6 +141,49 @@ class EmotionLane:
             gap_areas=tuple(_area(run, actual_at, expected_at, x_of) for run in drawn.both),
         )
         return curve
+
+    def _continued(self, curve: g.Curve | None, plot: g.Box) -> g.Curve | None:
+        """`curve` with its leads to the row's edges where the persona's curve goes on in
+        the row below, or came from the row above (see `g.Curve.continues`)."""
+        if curve is None or not curve.points:
+            return curve
+        first, last = self._felt_span().get(curve.persona_id, (0, 0))
+        here = self._row_positions()
+        leads, chevrons = [], []
+        if first < here[0]:
+            x, y = curve.points[0].marker.x, curve.points[0].marker.y
+            leads.append(polyline([(plot.x, y), (x, y)]))
+            chevrons.append(polyline([(plot.x, y - CHEVRON), (plot.x + CHEVRON, y),
+                                      (plot.x, y + CHEVRON)]))
+        if last > here[1]:
+            x, y = curve.points[-1].marker.x, curve.points[-1].marker.y
+            leads.append(polyline([(x, y), (plot.right, y)]))
+            chevrons.append(polyline([(plot.right - CHEVRON, y - CHEVRON), (plot.right, y),
+                                      (plot.right - CHEVRON, y + CHEVRON)]))
+        if not leads:
+            return curve
+        return curve._replace(continues=tuple(leads), continue_marks=tuple(chevrons))
+
+    def _felt_span(self) -> dict[str, tuple[int, int]]:
+        """Each persona's first and last touchpoint with an emotion, as places in the map;
+        worked out once per map."""
+        if getattr(self, "_felt_spans", None) is None:
+            spans: dict[str, tuple[int, int]] = {}
+            columns = (c for c in self.all_columns if c.touchpoint is not None)
+            for position, column in enumerate(columns):
+                for emotion in column.touchpoint.emotions:
+                    start = spans.get(emotion.persona, (position, position))[0]
+                    spans[emotion.persona] = (start, position)
+            self._felt_spans = spans
+        return self._felt_spans
+
+    def _row_positions(self) -> tuple[int, int]:
+        """The places in the map of this row's first and last touchpoint."""
+        if getattr(self, "_places", None) is None:
+            columns = (c for c in self.all_columns if c.touchpoint is not None)
+            self._places = {id(column): position for position, column in enumerate(columns)}
+        mine = self.touchpoint_columns()
+        return self._places[id(mine[0])], self._places[id(mine[-1])]
 
     def _separate_words(self, curves: list[g.Curve]) -> list[g.Curve]:
         """Push apart the words of different personas at the same touchpoint."""

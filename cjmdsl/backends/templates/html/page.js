@@ -197,6 +197,27 @@
   }
   for (const box of document.querySelectorAll(".cjm-rows input")) box.addEventListener("change", showLanes);
 
+  // ── the whole map fitted to the window's width, or at its own size ──
+  const fit = document.getElementById("cjm-fit");
+  fit.addEventListener("click", () => {
+    const fitted = scroller.classList.toggle("cjm-fitted");
+    fit.setAttribute("aria-pressed", String(fitted));
+  });
+
+  // ── a stage card of the overview scrolls the map to that stage ──
+  for (const card of document.querySelectorAll(".cjm-stage-cards a[data-stage]")) {
+    card.addEventListener("click", e => {
+      const header = visibleCanvas().querySelector(`.cjm-stages [data-stage="${CSS.escape(card.dataset.stage)}"] rect`);
+      if (!header) return;
+      e.preventDefault();
+      scroller.classList.remove("cjm-fitted");
+      fit.setAttribute("aria-pressed", "false");
+      scroller.scrollIntoView({block: "start"});
+      scroller.scrollLeft = Number(header.getAttribute("x")) - first.rail;
+      scroller.focus({preventScroll: true});
+    });
+  }
+
   // ── light and dark: the reader's choice, else the system's ──
   const toggle = document.getElementById("cjm-scheme");
   if (toggle) {

@@ -1,0 +1,211 @@
+"""The stages view: an overview of a big map, one column per stage.
+
+Past a few dozen touchpoints a reader first needs the shape of the journey. Each stage is a
+column: its name, its touchpoints as small marks on each persona's curve over the emotion
+bands, how many touchpoints, pain points, opportunities and moments of truth it has, and
+each persona's lowest and highest moment there, named. The columns wrap into rows that fit
+the target width, so a 200-touchpoint map reads at 880 px; the KPI cards follow. Backends
+draw this geometry as they draw the map's.
+"""
+from __future__ import annotations
+
+import math
+
+from cjmdsl import geometry as g
+from cjmdsl.curves import monotone_spline, polyline
+from cjmdsl.layout.base import MARKER_SHAPES, Base, persona_runs
+from cjmdsl.layout.plan import StagePlan
+from cjmdsl.layout.rows import MIN_WIDTH, Column, RowPlan
+from cjmdsl.model import Journey, Stage
+from cjmdsl.numbers import on_scale
+from cjmdsl.themes import Theme
+from cjmdsl.words import say, say_counted
+
+STAGE_COLUMN_WIDTH = 220  # a stage's column without a target width
+MIN_STAGE_COLUMN = 190  # columns narrow to this before the stages wrap into another row
+MAX_STAGE_COLUMN = 320  # and widen to fill a row no further
+MARK_RADIUS = 3.0  # a touchpoint's mark on the curve
+PLOT_STEP = 16  # pixels per step of the scale in a stage's plot
+PLOT_INSET = 8  # between the plot's edge and its outermost marks
+
+
+def stages_view(journey: Journey, theme: Theme, width: float | None = None) -> g.StagesView:
+    """The overview laid out for `width` pixels (None or 0: one row of every stage)."""
+    return _StagesLayout(journey, theme, width or None).view()
+
+
+class _StagesLayout(StagePlan, Base):
+    """Walks down the overview: title, legend, the rows of stage columns, the KPIs."""
+
+    def __init__(self, journey: Journey, theme: Theme, target: float | None):
+        space = theme.spacing
+        gap, margin = space["column_gap"], space["margin"]
+        count = max(len(journey.stages), 1)
+        if target is None:
+            per_row = count
+            column = STAGE_COLUMN_WIDTH
+            width = max(2 * margin + count * column + (count - 1) * gap, MIN_WIDTH)
+        else:
+            width = target
+            inner = width - 2 * margin
+            fitting = max(1, math.floor((inner + gap) / (MIN_STAGE_COLUMN + gap)))
+            rows = math.ceil(count / min(fitting, count))
+            per_row = math.ceil(count / rows)  # rows as even as they can be
+            column = min(MAX_STAGE_COLUMN, (inner - (per_row - 1) * gap) / per_row)
+        super().__init__(journey, theme, RowPlan(((),), width))
+        self.per_row, self.column_width = per_row, column
+        self.order = {persona.id: index for index, persona in enumerate(journey.personas)}
+
+    def _legend_keys(self):
+        """The overview draws no expected curve, gap or star: its legend is the personas."""
+        return []
+
+    def view(self) -> g.StagesView:
+        title, description, details = self.title()
+        legend, _ = self.legend()
+        stages = self.journey.stages
+        summaries: list[g.StageSummary] = []
+        for start in range(0, len(stages), self.per_row):
+            summaries += self._row(stages[start:start + self.per_row], start)
+            self.y += self.lane_gap * 2
+        cards, kpi_label = self.kpi_cards()
+        height = self.y - self.lane_gap + self.margin
+        theme = self.theme
+        return g.StagesView(
+            width=round(self.width, 2), height=round(height, 2),
+            background=theme.colors["background"], font_family=theme.font["family"],
+            title=title, description=description, details=details, legend=legend, stages=tuple(summaries),
+            kpis=cards, kpi_label=kpi_label, grid_color=theme.colors["line"],
+            colors=dict(theme.colors))
+
+    def _row(self, stages: tuple[Stage, ...], first: int) -> list[g.StageSummary]:
+        """A row of stage columns; the parts of each line up with its neighbours'."""
+        top = self.y
+        lefts = [self.margin + i * (self.column_width + self.gap) for i in range(len(stages))]
+        width = self.column_width
+        names = [self.text(stage.name, left + self.pad, top + self.pad, width - 2 * self.pad,
+                           self.font["heading_size"], self.theme.stages["text"], bold=True,
+                           anchor="middle") for stage, left in zip(stages, lefts)]
+        header_height = max(name.box.height for name in names) + 2 * self.pad
+        plot_top = top + header_height + self.gap
+        scale = self.journey.scale
+        plot_height = max(5, scale.high - scale.low) * PLOT_STEP
+        drafts = []
+        for offset, (stage, left, name) in enumerate(zip(stages, lefts, names)):
+            index = first + offset
+            header = g.StageHeader(stage.id, g.Box(left, top, width, header_height),
+                                   self.theme.stage_fill(index),
+                                   self._center_vertically(name, top, header_height))
+            plot = g.Box(left + self.pad, plot_top, width - 2 * self.pad, plot_height)
+            facts = self._facts(stage, left + self.pad, plot.bottom + self.gap,
+                                width - 2 * self.pad)
+            bottom = max([plot.bottom] + [fact.text.box.bottom for fact in facts])
+            drafts.append((stage, header, plot, facts, bottom))
+        row_bottom = max(draft[-1] for draft in drafts) + self.pad
+        self.y = row_bottom
+        return [g.StageSummary(stage.id, g.Box(header.box.x, top, width, row_bottom - top),
+                               header, plot, self._levels(plot), self._curves(stage, plot),
+                               facts)
+                for stage, header, plot, facts, _ in drafts]
+
+    def _levels(self, plot: g.Box) -> tuple[g.Level, ...]:
+        """The scale's bands across the plot, lowest at the bottom, without labels (the
+        facts below name the values)."""
+        scale = self.journey.scale
+        levels = []
+        for value in range(scale.low, scale.high + 1):
+            y = self._y_of(plot, value)
+            step = self._y_of(plot, scale.low) - self._y_of(plot, scale.low + 1)
+            band_top = max(plot.y, y - step / 2)
+            band = g.Box(plot.x, band_top, plot.width,
+                         min(plot.bottom, y + step / 2) - band_top)
+            levels.append(g.Level(value, y, band,
+                                  self.theme.emotion_color(value, scale.low, scale.high), None))
+        return tuple(levels)
+
+    def _y_of(self, plot: g.Box, value: float) -> float:
+        scale = self.journey.scale
+        steps = max(scale.high - scale.low, 1)
+        return plot.y + PLOT_INSET + (scale.high - value) / steps * (plot.height - 2 * PLOT_INSET)
+
+    def _columns(self, stage: Stage, plot: g.Box) -> list[Column]:
+        """The stage's touchpoints spread evenly across the plot."""
+        touchpoints = stage.touchpoints
+        step = (plot.width - 2 * PLOT_INSET) / max(len(touchpoints), 1)
+        return [Column(stage, tp, plot.x + PLOT_INSET + i * step, step)
+                for i, tp in enumerate(touchpoints)]
+
+    def _curves(self, stage: Stage, plot: g.Box) -> tuple[g.Curve, ...]:
+        """Each persona's curve over the stage, a small mark at each of its touchpoints;
+        dotted across the touchpoints the persona skipped."""
+        columns = self._columns(stage, plot)
+        runs = persona_runs(columns)
+        count = len(self.journey.personas)
+        narrowest = min((column.width for column in columns), default=0)
+        step = min(MARK_RADIUS, narrowest / 2 / (count - 1)) if count > 1 else 0.0
+        scale = self.journey.scale
+        curves = []
+        # Only the personas with a value in this stage, in the legend's order.
+        for index, persona_id in sorted((self.order[p], p) for p in runs):
+            drawn = runs[persona_id]
+            if not drawn.felt:
+                continue
+            color = self.persona_color(index)
+            dodge = (index - (count - 1) / 2) * step
+            splines = [monotone_spline([(column.center + dodge, self._y_of(plot, mark.value))
+                                        for column, mark in run]) for run in drawn.felt]
+            skipped = tuple(polyline([(a.xs[-1], a.ys[-1]), (b.xs[0], b.ys[0])])
+                            for a, b in zip(splines, splines[1:]))
+            points = tuple(
+                g.CurvePoint(column.touchpoint.id, mark.value,
+                             g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)],
+                                      column.center + dodge, self._y_of(plot, mark.value),
+                                      MARK_RADIUS,
+                                      self.theme.emotion_color(mark.value, scale.low,
+                                                               scale.high), color), None)
+                for run in drawn.felt for column, mark in run)
+            curves.append(g.Curve(persona_id, color,
+                                  tuple(s.path() for s in splines if len(s.xs) > 1), skipped,
+                                  points, (), (), ()))
+        return tuple(curves)
+
+    def _facts(self, stage: Stage, x: float, top: float, width: float) -> list[g.StageFact]:
+        """What the stage holds, counted, then each persona's lowest and highest moment."""
+        touchpoints = stage.touchpoints
+        size = self.small()
+        counted = [say_counted("touchpoints", len(touchpoints))]
+        for key, found in (("stage_pains", sum(len(tp.pains) for tp in touchpoints)),
+                           ("stage_opportunities",
+                            sum(len(tp.opportunities) for tp in touchpoints)),
+                           ("stage_moments", sum(1 for tp in touchpoints if tp.moment_of_truth))):
+            if found:
+                counted.append(say_counted(key, found))
+        counts = self.text(" · ".join(counted), x, top, width, size, self.colors["muted"])
+        facts = [g.StageFact(counts)]
+        y = counts.box.bottom + 4
+        felt_by: dict[str, list[tuple[float, str]]] = {}
+        for tp in touchpoints:
+            seen: set[str] = set()  # the first emotion per persona, as the map reads it
+            for emotion in tp.emotions:
+                if emotion.persona not in seen and emotion.persona in self.order:
+                    seen.add(emotion.persona)
+                    felt_by.setdefault(emotion.persona, []).append((emotion.value, tp.name))
+        for index, persona_id in sorted((self.order[p], p) for p in felt_by):
+            felt = felt_by[persona_id]
+            low, high = min(felt, key=lambda f: f[0]), max(felt, key=lambda f: f[0])
+            scale = self.journey.scale
+            if len(felt) == 1:
+                lines = [say("stage_felt", touchpoint=low[1], value=on_scale(low[0], scale))]
+            else:
+                lines = [say("stage_lowest", touchpoint=low[1], value=on_scale(low[0], scale))]
+                if high[0] != low[0]:
+                    lines.append(say("stage_highest", touchpoint=high[1],
+                                     value=on_scale(high[0], scale)))
+            for words in lines:
+                block = self.text(words, x + 14, y, width - 14, size)
+                marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], x + 5,
+                                  block.baselines[0] - size * 0.35, 4,
+                                  self.colors["background"], self.persona_color(index))
+                facts.append(g.StageFact(block, marker))
+                y = block.box.bottom + 2
+        return facts

@@ -1,0 +1,126 @@
+"""The stages view (issue 14 part 2): `--view stages` draws one column per stage, its
+touchpoints as marks on each persona's curve, its pains counted and its lowest and highest
+moments named, wrapped into rows that fit the width; the HTML page of a big map opens on it."""
+from __future__ import annotations
+
+import re
+
+from big_maps import generated
+from test_cli import cjm
+from test_rows import MAPS, svg_size
+
+import cjmdsl
+from cjmdsl.api import parse
+from cjmdsl.layout.stages import stages_view
+from cjmdsl.textmetrics import text_width
+from cjmdsl.themes import load_theme
+
+THEME = load_theme("default")
+
+SMALL = """map "Two stages" {
+  persona ana "Ana"
+  persona ben "Ben"
+  stage look "Looking around" {
+    touchpoint ad "Sees an ad" { emotion ana +1 emotion ben 0 }
+    touchpoint site "Reads the site" {
+      emotion ana -2
+      pain "Prices are hidden"
+      pain "No phone number"
+      opportunity "Show prices"
+    }
+    touchpoint shop "Visits the shop" { emotion ana +2 moment_of_truth }
+  }
+  stage buy "Buying" {
+    touchpoint pay "Pays" { emotion ben -1 }
+  }
+}
+"""
+
+
+def texts(svg: str) -> list[str]:
+    """Each <text> as the words it shows, its lines joined."""
+    return [" ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", body))
+            for body in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)]
+
+
+def test_stages_view_draws_a_column_per_stage_with_its_counts_and_extremes(tmp_path):
+    source = tmp_path / "two.cjm"
+    source.write_text(SMALL, encoding="utf-8")
+    run = cjm("render", str(source), "--view", "stages", "-o", str(tmp_path / "two.svg"), cwd=tmp_path)
+    assert run.code == 0, run.stderr
+    svg = (tmp_path / "two.svg").read_text(encoding="utf-8")
+    assert svg_size(svg)[0] == 880
+    assert svg.count('class="cjm-stage-summary"') == 2
+    shown = texts(svg)
+    assert "3 touchpoints · 2 pain points · 1 opportunity · 1 moment of truth" in shown
+    assert "Lowest: Reads the site (-2)" in shown and "Highest: Visits the shop (+2)" in shown
+    # Ben feels something once in each stage: the one value is named, not called lowest.
+    assert "Sees an ad (0)" in shown and "Pays (-1)" in shown
+    assert not any(t.startswith("Lowest: Sees an ad") for t in shown)
+
+
+def test_stages_view_marks_each_touchpoint_on_the_curve():
+    view = stages_view(parse(SMALL), THEME, 880)
+    look = view.stages[0]
+    marks = {curve.persona_id: [p.touchpoint_id for p in curve.points] for curve in look.curves}
+    assert marks == {"ana": ["ad", "site", "shop"], "ben": ["ad"]}
+    for curve in look.curves:
+        for point in curve.points:
+            assert look.plot.x <= point.marker.x <= look.plot.right
+            assert look.plot.y <= point.marker.y <= look.plot.bottom
+
+
+def test_stages_view_of_200_touchpoints_fits_880_px_in_rows_of_columns():
+    view = stages_view(parse(MAPS["generated-200"]), THEME, 880)
+    assert len(view.stages) == 40 and view.width == 880
+    assert all(s.box.x >= 0 and s.box.right <= 880 for s in view.stages)
+    rows = {s.box.y for s in view.stages}
+    assert len(rows) == 10  # four stage columns to a row
+    assert view.height < 5000  # the map itself is over 50,000 px tall at 880
+    for block in view.text_blocks():
+        for line in block.lines:
+            assert text_width(line, block.size, block.bold) <= block.box.width + 0.5, line
+        assert block.size >= 9
+
+
+def test_stages_view_wraps_to_one_column_on_a_phone():
+    view = stages_view(parse(generated(20)), THEME, 390)
+    assert {s.box.x for s in view.stages} == {view.stages[0].box.x}
+    assert all(s.box.right <= 390 for s in view.stages)
+
+
+def test_stages_view_speaks_the_maps_language():
+    german = SMALL.replace('map "Two stages" {', 'map "Two stages" {\n  lang "de"')
+    shown = texts(cjmdsl.render(german, view="stages"))
+    assert "Tiefpunkt: Reads the site (-2)" in shown
+    assert any(t.startswith("3 Touchpoints · 2 Schmerzpunkte") for t in shown)
+
+
+def test_stages_view_is_one_page_so_page_is_a_usage_error(tmp_path):
+    source = tmp_path / "two.cjm"
+    source.write_text(SMALL, encoding="utf-8")
+    run = cjm("render", str(source), "--view", "stages", "-f", "pdf", "--page", "A4",
+              "-o", str(tmp_path / "two.pdf"), cwd=tmp_path)
+    assert run.code == 2
+    assert "cjm: error: the stages view is one page; drop --page" in run.stderr
+
+
+def test_view_does_not_apply_to_the_html_page(tmp_path):
+    source = tmp_path / "two.cjm"
+    source.write_text(SMALL, encoding="utf-8")
+    run = cjm("render", str(source), "--view", "stages", "-f", "html", "-o", "-", cwd=tmp_path)
+    assert run.code == 2
+    assert "--view does not apply to -f html" in run.stderr
+
+
+def test_html_page_of_a_big_map_opens_on_a_card_per_stage_linking_to_the_map():
+    html = cjmdsl.render(MAPS["generated-200"], "html")
+    overview = html.index('id="cjm-overview"')
+    assert overview < html.index('id="cjm-map"')
+    cards = re.findall(r'<li><a href="#cjm-map" data-stage="([^"]+)"><svg', html)
+    assert cards == [f"s{n}" for n in range(1, 41)]
+
+
+def test_html_page_of_a_small_map_has_no_overview():
+    html = cjmdsl.render(MAPS["grocery-shop"], "html")
+    assert 'id="cjm-overview"' not in html
