@@ -125,6 +125,7 @@ LANES = (
     Lane("opportunities", "Opportunities", ("opportunities",), "opportunity", FINDING,
          "opportunity", "opportunity_border",
          summary=Summary("opportunity", "opportunities", "✓", "green", "Opportunity")),
+    Lane("metrics", "Metrics", ("metrics",), "metric", PLAIN, "panel", "border"),
 )
 CARD_LANES = tuple(lane for lane in LANES if lane.cards is not None)
 SUMMARISED_LANES = tuple(lane for lane in LANES if lane.summary is not None)

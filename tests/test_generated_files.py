@@ -43,6 +43,6 @@ def test_a_keyword_added_to_the_grammar_reaches_both_highlighters():
 def test_keywords_are_told_apart_as_the_highlighters_colour_them():
     words = generator().keywords((ROOT / "grammar" / "cjm.lark").read_text(encoding="utf-8"))
     assert set(words.declarations) == {"map", "scale", "persona", "stage", "touchpoint", "flow",
-                                       "kpi", "source"}
+                                       "kpi", "source", "metric"}
     assert set(words.constants) == {"exit", "retention", "churn", "growth", "higher", "lower"}
     assert {"channel", "emotion", "action_item", "description", "target"} <= set(words.fields)

@@ -66,7 +66,7 @@ CJM_BLOCKS = [block for block in BLOCKS if block.language == "cjm"]
 HOSTS = {
     "map": ({"description", "theme", "scale", "persona", "stage", "kpi", "flow", "source"},
             ['map "README" {'], ["}"]),
-    "stage": ({"touchpoint", "goal", "brand", "action_item"},
+    "stage": ({"touchpoint", "goal", "brand", "action_item", "metric"},
               ['map "README" {', '  stage readme "README" {'], ["  }", "}"]),
     "touchpoint": ({"channel", "action", "thought", "question", "emotion", "expect", "pain",
                     "opportunity", "moment_of_truth"},

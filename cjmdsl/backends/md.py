@@ -102,6 +102,7 @@ def _stage_plans(journey: Journey) -> str:
         lines += [f"- **Brand action:** {md_text(t.text)}" for t in stage.brand_actions]
         lines += [f"- [ ] {action_item(item, md_text, owner='*({})*')}"
                   for item in stage.action_items]
+        lines += [f"- **Metric:** {md_text(metric.text)}" for metric in stage.metrics]
         if len(lines) > 2:
             sections.append("\n".join(lines))
     return "## Stage plan\n\n" + "\n\n".join(sections) if sections else ""

@@ -18,7 +18,7 @@ class StagePlan:
         """The stage plan of the row's stages, each under the row where the stage begins; no
         band in a row where none of the stages beginning there has a plan."""
         def has_plan(stage: Stage) -> bool:
-            return bool(stage.goals or stage.brand_actions or stage.action_items)
+            return bool(stage.goals or stage.brand_actions or stage.action_items or stage.metrics)
 
         beginning = [piece for piece in self.pieces if not piece.continued]
         if not any(has_plan(piece.stage) for piece in beginning):
@@ -50,6 +50,7 @@ class StagePlan:
             (say("customer_goal"), [t.text for t in stage.goals]),
             (say("brand_action"), [t.text for t in stage.brand_actions]),
             (say("action_items"), ["• " + action_item(a) for a in stage.action_items]),
+            (say("lane_metrics"), [metric.text for metric in stage.metrics]),
         )
         for heading, items in sections:
             if not items:
