@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjmdsl.kpis import metric_text
 from cjmdsl.locales import say
+from cjmdsl.model import Metric
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,12 @@ class Lane:
     def items_of(self, touchpoint) -> tuple:
         """The lane's items at a touchpoint, field by field in source order."""
         return tuple(item for name in self.fields for item in getattr(touchpoint, name))
+
+    @staticmethod
+    def text_of(item) -> str:
+        """What a card or a list says for an item: its text; for a metric its figure, target
+        and status in words (`cjmdsl.kpis.metric_text`)."""
+        return metric_text(item) if isinstance(item, Metric) else item.text
 
     @property
     def findings(self) -> bool:

@@ -232,13 +232,6 @@ class Metric:
             return None
         return self.value <= self.target if self.direction == "lower" else self.value >= self.target
 
-    @property
-    def text(self) -> str:
-        """The metric in words, as its card and lists show it (`cjmdsl.kpis.metric_text`)."""
-        from cjmdsl.kpis import metric_text
-
-        return metric_text(self)
-
 
 @dataclass(frozen=True)
 class MomentOfTruth:

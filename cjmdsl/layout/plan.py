@@ -50,7 +50,7 @@ class StagePlan:
             (say("customer_goal"), [t.text for t in stage.goals]),
             (say("brand_action"), [t.text for t in stage.brand_actions]),
             (say("action_items"), ["• " + action_item(a) for a in stage.action_items]),
-            (say("lane_metrics"), [metric.text for metric in stage.metrics]),
+            (say("lane_metrics"), [kpis.metric_text(metric) for metric in stage.metrics]),
         )
         for heading, items in sections:
             if not items:
