@@ -34,11 +34,11 @@ _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 MOST_ESCAPE_ERRORS = 5
 _OPTIONS_OF = {**{kind.keyword: kind.options for kind in ITEM_KINDS if not kind.findings},
                "emotion": ("source",), **{kind.keyword: kind.options for kind in FINDING_KINDS},
-               "action_item": ("outcome", "owner", "impact", "effort")}
+               "action_item": ("outcome", "owner", "impact", "effort"), "metric": ("source",)}
 # How a hint names what an option may follow.
 _OWNER_NAMES = {"action": "an action", "thought": "a thought", "question": "a question",
                 "emotion": "an emotion", "pain": "a pain point", "opportunity": "an opportunity",
-                "action_item": "an action item"}
+                "action_item": "an action item", "metric": "a metric"}
 
 
 @dataclass
@@ -360,8 +360,49 @@ class Builder(Transformer):
             touchpoints=touchpoints,
             action_items=tuple(i for i in items if isinstance(i, m.ActionItem)),
             notes=self.texts(fields, "note"),
+            metrics=self._metrics(fields, f"stage `{ident}`"),
             span=span_of(meta), id_span=span_of(ident),
         )
+
+    def _metrics(self, fields: list[_Field], what: str) -> tuple[m.Metric, ...]:
+        """The metrics among `fields`; a metric id given twice in one place is E016."""
+        seen: dict[str, _Field] = {}
+        for f in fields:
+            if f.key != "metric":
+                continue
+            if f.value.id in seen:
+                self.diagnostics.append(error(
+                    "E016", f"metric `{f.value.id}` is given twice for {what}", f.span,
+                    "keep one", (Label(seen[f.value.id].span, "first given here"),)))
+            else:
+                seen[f.value.id] = f
+        return tuple(f.value for f in seen.values())
+
+    def metric(self, meta, children):
+        ident, value, *rest = children
+        fields = [c for c in rest if isinstance(c, _Field)]
+        what = f"metric `{ident}`"
+        scale = self.once(fields, "scale", what)
+        unit = self.once(fields, "unit", what)
+        if unit and scale and scale.value == "%":
+            self.diagnostics.append(error(
+                "E020", "`unit` cannot follow a percentage", unit.span,
+                "a percentage has no unit: remove the unit, or the `%`"))
+            unit = None
+        direction, target = self.once(fields, "direction", what), self.once(fields, "target", what)
+        options = [f for f in fields if f.key not in ("scale", "unit", "direction", "target")]
+        source = self.options("metric", options).get("source")
+        metric = m.Metric(
+            id=str(ident), value=_number(value), percent=bool(scale and scale.value == "%"),
+            out_of=scale.value if scale and scale.value != "%" else None,
+            unit=unit.value if unit else None, direction=direction.value if direction else None,
+            target=target.value if target else None, source=source.value if source else None,
+            span=span_of(meta), id_span=span_of(ident))
+        return _Field("metric", metric, span_of(meta))
+
+    def metric_scale(self, meta, children):
+        (token,) = children
+        return _Field("scale", "%" if token.type == "PERCENT" else _number(token), span_of(meta))
 
     def stage_body(self, meta, children):
         return children
@@ -385,6 +426,7 @@ class Builder(Transformer):
             emotions=self._per_persona(fields, "emotion", what),
             expectations=self._per_persona(fields, "expect", what),
             moment_of_truth=moment.value if moment else None,
+            metrics=self._metrics(fields, what),
             span=span_of(meta), id_span=span_of(ident),
         )
 
@@ -675,10 +717,12 @@ def _with_citations(stages: tuple[m.Stage, ...],
         return replace(claim, source=replace(source, kind=declared[source.kind].kind,
                                              cites=source.kind))
 
-    fields = [kind.field for kind in ITEM_KINDS] + ["emotions"]
-    return tuple(replace(stage, touchpoints=tuple(
-        replace(tp, **{name: tuple(cited(claim) for claim in getattr(tp, name)) for name in fields})
-        for tp in stage.touchpoints)) for stage in stages)
+    fields = [kind.field for kind in ITEM_KINDS] + ["emotions", "metrics"]
+    return tuple(replace(stage, metrics=tuple(cited(metric) for metric in stage.metrics),
+                         touchpoints=tuple(replace(tp, **{
+                             name: tuple(cited(claim) for claim in getattr(tp, name))
+                             for name in fields}) for tp in stage.touchpoints))
+                 for stage in stages)
 
 
 # ── validation of the whole model ──────────────────────────────────────────
@@ -818,19 +862,17 @@ def _check_sources(journey: m.Journey) -> list[Diagnostic]:
                                                f"`{source.id}_{(source.collected or '1')[:4]}`"))
     candidates = Candidates([*declared, *m.SOURCE_KINDS])
     cited = set()
-    for tp in journey.touchpoints:
-        for claim in tp.claims:
-            source = claim.source
-            if source is None:
-                continue
-            if source.cites:
-                cited.add(source.cites)
-            elif source.kind not in m.SOURCE_KINDS:
-                meant = closest(source.kind, candidates)
-                cited.add(meant)  # a misspelt citation is one mistake, not also an uncited source
-                found.append(error("E017", f"unknown source `{source.kind}`", source.kind_span,
-                                   f"did you mean `{meant}`?" if meant
-                                   else _sources_hint(declared)))
+    for claim in journey.claims:
+        source = claim.source
+        if source is None:
+            continue
+        if source.cites:
+            cited.add(source.cites)
+        elif source.kind not in m.SOURCE_KINDS:
+            meant = closest(source.kind, candidates)
+            cited.add(meant)  # a misspelt citation is one mistake, not also an uncited source
+            found.append(error("E017", f"unknown source `{source.kind}`", source.kind_span,
+                               f"did you mean `{meant}`?" if meant else _sources_hint(declared)))
     for source in journey.sources:
         if source.id not in cited:
             found.append(warning("W110", f"source `{source.id}` is never cited", source.id_span,

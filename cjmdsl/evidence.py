@@ -15,7 +15,8 @@ NONE, ONE, SEVERAL = "none", "one", "several"
 LEVELS = (NONE, ONE, SEVERAL)
 # What a claim is called in a list of what cites a source, by the touchpoint field holding it.
 _CLAIM_NAMES = {"actions": "action", "thoughts": "thought", "questions": "question",
-                "emotions": "emotion", "pains": "pain point", "opportunities": "opportunity"}
+                "emotions": "emotion", "pains": "pain point", "opportunities": "opportunity",
+                "metrics": "metric"}
 
 
 def level(touchpoint: Touchpoint) -> str:
@@ -32,10 +33,10 @@ def cites_any(journey: Journey) -> bool:
 
 @dataclass(frozen=True)
 class Citation:
-    """One claim citing a declared source: where, what kind of claim (`pain point`,
-    `emotion`), and for an emotion whose."""
+    """One claim citing a declared source: where (the touchpoint's name, or the stage's for a
+    stage's metric), what kind of claim (`pain point`, `emotion`), and for an emotion whose."""
 
-    touchpoint: Touchpoint
+    where: str
     claim: str
     persona: str | None = None
 
@@ -43,13 +44,20 @@ class Citation:
 def citations(journey: Journey) -> dict[str, tuple[Citation, ...]]:
     """For each declared source id (in declaration order), the claims citing it, in map order."""
     found: dict[str, list[Citation]] = {source.id: [] for source in journey.sources}
-    for tp in journey.touchpoints:
-        for field, claim_name in _CLAIM_NAMES.items():
-            for claim in getattr(tp, field):
-                source = claim.source
-                if source is not None and source.cites in found:
-                    persona = claim.persona if isinstance(claim, Emotion) else None
-                    found[source.cites].append(Citation(tp, claim_name, persona))
+
+    def note(where: str, claim, claim_name: str) -> None:
+        source = claim.source
+        if source is not None and source.cites in found:
+            persona = claim.persona if isinstance(claim, Emotion) else None
+            found[source.cites].append(Citation(where, claim_name, persona))
+
+    for stage in journey.stages:
+        for tp in stage.touchpoints:
+            for field, claim_name in _CLAIM_NAMES.items():
+                for claim in getattr(tp, field):
+                    note(tp.name, claim, claim_name)
+        for metric in stage.metrics:
+            note(stage.name, metric, "metric")
     return {key: tuple(value) for key, value in found.items()}
 
 
@@ -62,10 +70,10 @@ def cited_by(citations_of: tuple[Citation, ...], journey: Journey) -> list[str]:
         if citation.persona is not None:
             persona = journey.persona(citation.persona)
             name += f" ({persona.name if persona else citation.persona})"
-        names = grouped.setdefault(citation.touchpoint.name, [])
+        names = grouped.setdefault(citation.where, [])
         if name not in names:
             names.append(name)
-    return [f"{touchpoint}: {', '.join(names)}" for touchpoint, names in grouped.items()]
+    return [f"{where}: {', '.join(names)}" for where, names in grouped.items()]
 
 
 def sample(source: DeclaredSource) -> str | None:

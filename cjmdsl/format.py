@@ -406,6 +406,8 @@ class _Printer:
         elif node.data == "action_item":
             text, *options = node.children
             self.line([f"action_item {_string(text)}{_options(options)}"], _end(node), blank)
+        elif node.data == "metric":
+            self.line([_metric(node)], _end(node), blank)
         else:  # goal, brand
             self._text_field(node.data, node, blank)
 
@@ -427,6 +429,8 @@ class _Printer:
             text += _options([c for c in rest if isinstance(c, Tree)])
         elif kind == "moment_of_truth":
             text = "moment_of_truth" + (f" {_string(children[0])}" if children else "")
+        elif kind == "metric":
+            text = _metric(node)
         else:  # an item of `cjmdsl.lanes.ITEM_KINDS`: a finding's id, its text, its options
             ident = f"{children[0]} " if children[0].type == "ID" else ""
             text, *options = children[1:] if ident else children
@@ -497,6 +501,28 @@ def _map_body(node: Tree, brace: Position) -> Tree:
     meta.line, meta.column = brace
     meta.end_line, meta.end_column = node.meta.end_line, node.meta.end_column
     return Tree("map_body", node.children[1:], meta)
+
+
+def _metric(node: Tree) -> str:
+    """`metric csat 3.9 of 5 unit "…" higher target 4.2 source …`: the measure, its unit, the
+    direction, the target, then the other options as written."""
+    ident, value, *rest = node.children
+    text = f"metric {ident} {_number(value)}"
+    parts = {part.data: part for part in rest}
+    scale = parts.get("metric_scale")
+    if scale is not None:
+        (token,) = scale.children
+        text += "%" if token.type == "PERCENT" else f" of {_number(token)}"
+    if "kpi_unit" in parts:
+        text += f" unit {_string(parts['kpi_unit'].children[0])}"
+    if "kpi_direction" in parts:
+        text += f" {parts['kpi_direction'].children[0]}"
+    if "kpi_target" in parts:
+        target, *percent = parts["kpi_target"].children
+        text += f" target {_number(target)}{'%' if percent else ''}"
+    others = [part for part in rest if part.data not in
+              ("metric_scale", "kpi_unit", "kpi_direction", "kpi_target")]
+    return text + _options(others)
 
 
 def _source_field(item: Tree) -> str:

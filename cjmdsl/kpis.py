@@ -3,7 +3,7 @@ met. Written once, so the map, the HTML page, the Markdown and `cjm show` say th
 from __future__ import annotations
 
 from cjmdsl.locales import say
-from cjmdsl.model import Kpi
+from cjmdsl.model import Kpi, Metric
 from cjmdsl.numbers import amount, number, percent
 
 _SIGN_OF_BETTER = {"higher": "≥ ", "lower": "≤ "}
@@ -16,6 +16,8 @@ def figure(kpi: Kpi) -> str:
     if actual is None:
         return "–"
     if kpi.kind == "value":
+        if getattr(kpi, "out_of", None) is not None:
+            return f"{number(actual)} of {number(kpi.out_of)}"
         return percent(actual) if kpi.percent else amount(actual, kpi.unit)
     return percent(round(actual, 1), with_sign=kpi.kind == "growth")
 
@@ -38,6 +40,17 @@ def target(kpi: Kpi) -> str | None:
         return None
     value = percent(kpi.target) if kpi.is_percent else amount(kpi.target, kpi.unit)
     return _SIGN_OF_BETTER.get(kpi.better, "") + value
+
+
+def metric_text(metric: Metric) -> str:
+    """`csat 3.9 of 5 · Target ≥ 4.2 · missed`: its name, figure, target and status (in words:
+    a card's text has no room for the KPI cards' drawn mark)."""
+    parts = [f"{metric.name} {figure(metric)}"]
+    if target(metric):
+        parts.append(say("kpi_target", target=target(metric)))
+    if status(metric):
+        parts.append(say(f"kpi_{status(metric)}"))
+    return " · ".join(parts)
 
 
 def status(kpi: Kpi) -> str | None:

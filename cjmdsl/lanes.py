@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjmdsl.kpis import metric_text
 from cjmdsl.locales import say
+from cjmdsl.model import Metric
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,12 @@ class Lane:
         """The lane's items at a touchpoint, field by field in source order."""
         return tuple(item for name in self.fields for item in getattr(touchpoint, name))
 
+    @staticmethod
+    def text_of(item) -> str:
+        """What a card or a list says for an item: its text; for a metric its figure, target
+        and status in words (`cjmdsl.kpis.metric_text`)."""
+        return metric_text(item) if isinstance(item, Metric) else item.text
+
     @property
     def findings(self) -> bool:
         return self.cards is not None and self.cards.findings
@@ -128,6 +136,7 @@ LANES = (
     Lane("opportunities", "Opportunities", ("opportunities",), "opportunity", FINDING,
          "opportunity", "opportunity_border",
          summary=Summary("opportunity", "opportunities", "✓", "green", "Opportunity")),
+    Lane("metrics", "Metrics", ("metrics",), "metric", PLAIN, "panel", "border"),
     Lane("notes", "Notes", ("notes",), "note", ASIDE, "card", "border"),
 )
 CARD_LANES = tuple(lane for lane in LANES if lane.cards is not None)

@@ -199,6 +199,51 @@ class Expectation:
 
 
 @dataclass(frozen=True)
+class Metric:
+    """A figure measured at a touchpoint or for a stage: `metric csat 3.9 of 5 higher target
+    4.2 source q3_survey`. A percentage, a score out of `out_of`, or a value with a `unit`;
+    `direction` (`higher` or `lower`) says which way is better. It reads as a KPI's value
+    does (`cjmdsl.kpis`), and is a claim: it may cite a source."""
+
+    id: str
+    value: float
+    percent: bool = False
+    out_of: float | None = None
+    unit: str | None = None
+    direction: str | None = None
+    target: float | None = None
+    source: Source | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+
+    kind = "value"  # as a KPI's plain value, for `cjmdsl.kpis`
+
+    @property
+    def name(self) -> str:
+        """The id as words: `time_to_value` reads "time to value"."""
+        return self.id.replace("_", " ")
+
+    @property
+    def actual(self) -> float:
+        return self.value
+
+    @property
+    def is_percent(self) -> bool:
+        return self.percent
+
+    @property
+    def better(self) -> str | None:
+        return self.direction
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the target is reached in the better direction; None without either."""
+        if self.target is None or self.direction is None:
+            return None
+        return self.value <= self.target if self.direction == "lower" else self.value >= self.target
+
+
+@dataclass(frozen=True)
 class MomentOfTruth:
     reason: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
@@ -263,6 +308,7 @@ class Touchpoint:
     channels: tuple[ChannelUse, ...] = ()
     motivations: tuple[Text, ...] = ()
     notes: tuple[Text, ...] = ()
+    metrics: tuple[Metric, ...] = ()
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
     channel_span: Span = field(default=NO_SPAN, compare=False)
@@ -298,10 +344,10 @@ class Touchpoint:
 
     @property
     def claims(self) -> tuple:
-        """What evidence may back here: actions, thoughts, questions, emotions, pain points
-        and opportunities, in that order."""
+        """What evidence may back here: actions, thoughts, questions, emotions, pain points,
+        opportunities and metrics, in that order."""
         return (*self.actions, *self.thoughts, *self.questions, *self.emotions, *self.pains,
-                *self.opportunities)
+                *self.opportunities, *self.metrics)
 
     @property
     def evidence_kinds(self) -> tuple[str, ...]:
@@ -329,6 +375,7 @@ class Stage:
     touchpoints: tuple[Touchpoint, ...] = ()
     action_items: tuple[ActionItem, ...] = ()
     notes: tuple[Text, ...] = ()
+    metrics: tuple[Metric, ...] = ()  # measured for the stage as a whole
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
 
@@ -465,6 +512,13 @@ class Journey:
 
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
+
+    @property
+    def claims(self) -> tuple:
+        """Every claim of the map: each touchpoint's (`Touchpoint.claims`), then the stages'
+        metrics."""
+        return (*(claim for tp in self.touchpoints for claim in tp.claims),
+                *(metric for stage in self.stages for metric in stage.metrics))
 
     def source(self, source_id: str) -> DeclaredSource | None:
         return next((s for s in self.sources if s.id == source_id), None)

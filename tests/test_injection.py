@@ -89,6 +89,7 @@ def hostile_map(payload: str) -> str:
       action {s} source ev {s}
       emotion p 0 {s} source ev {s}
       opportunity {s} source ev {s} owner {s} impact high effort low
+      metric m 3 unit {s} lower target 2 source ev {s}
     }}
     action_item {s} outcome {s} owner {s}
     action_item {s} owner {s} impact low effort high

@@ -24,6 +24,7 @@ map "Every lane" {
       channel web
 """ + "".join(f'      {kind.keyword} "{kind.keyword} text"\n' for kind in ITEM_KINDS) + """\
       emotion p 1
+      metric metric_figure 3
     }
   }
 }

@@ -67,7 +67,7 @@ HOSTS = {
     "map": ({"description", "theme", "scale", "persona", "stage", "kpi", "flow", "note", "owner",
              "status", "version", "updated", "tags", "source"},
             ['map "README" {'], ["}"]),
-    "stage": ({"touchpoint", "goal", "brand", "action_item"},
+    "stage": ({"touchpoint", "goal", "brand", "action_item", "metric"},
               ['map "README" {', '  stage readme "README" {'], ["  }", "}"]),
     "touchpoint": ({"channel", "action", "thought", "question", "emotion", "expect", "pain",
                     "opportunity", "moment_of_truth", "motivation"},

@@ -87,6 +87,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str
         metadata=metadata_line(journey),
         stage_notes=[stage for stage in journey.stages if stage.notes],
         kpis=[_kpi_view(kpi) for kpi in journey.kpis],
+        metrics=[(where, _kpi_view(metric)) for where, metric in _metrics(journey)],
         moments=[view for view in views if view["tp"].moment_of_truth],
         ranked=ranked,
         matrix=priorities.matrix(ranked),
@@ -315,6 +316,15 @@ def _source_views(journey: Journey) -> list[dict]:
 def _flat(parts: tuple[str, list[str]]) -> list[str]:
     kind, details = parts
     return [kind, *details]
+
+
+def _metrics(journey: Journey) -> list[tuple[str, object]]:
+    """Every metric with where it is measured: a touchpoint's name, or a stage's."""
+    found = []
+    for stage in journey.stages:
+        found += [(tp.name, metric) for tp in stage.touchpoints for metric in tp.metrics]
+        found += [(stage.name, metric) for metric in stage.metrics]
+    return found
 
 
 def _kpi_view(kpi: Kpi) -> dict:

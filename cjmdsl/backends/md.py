@@ -107,6 +107,7 @@ def _stage_plans(journey: Journey) -> str:
         lines += [f"- **Brand action:** {md_text(t.text)}" for t in stage.brand_actions]
         lines += [f"- [ ] {action_item(item, md_text, owner='*({})*')}"
                   for item in stage.action_items]
+        lines += [f"- **Metric:** {md_text(kpis.metric_text(metric))}" for metric in stage.metrics]
         if len(lines) > 2:
             sections.append("\n".join(lines))
     return "## Stage plan\n\n" + "\n\n".join(sections) if sections else ""
@@ -117,7 +118,7 @@ def _insights(journey: Journey) -> str:
     for lane in CARD_LANES:
         if lane.column:
             continue
-        items = [f"- **{md_text(tp.name)}:** {md_text(item.text)}"
+        items = [f"- **{md_text(tp.name)}:** {md_text(lane.text_of(item))}"
                  + (_evidence(item, journey) if lane.findings else "")
                  for tp in journey.touchpoints for item in lane.items_of(tp)]
         if items:

@@ -205,4 +205,4 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
 
 def _texts_of(lane: Lane):
     """The texts of a lane of plain cards at a touchpoint."""
-    return lambda touchpoint: [item.text for item in lane.items_of(touchpoint)]
+    return lambda touchpoint: [lane.text_of(item) for item in lane.items_of(touchpoint)]

@@ -18,7 +18,8 @@ class StagePlan:
         """The stage plan of the row's stages, each under the row where the stage begins; no
         band in a row where none of the stages beginning there has a plan."""
         def has_plan(stage: Stage) -> bool:
-            return bool(stage.goals or stage.brand_actions or stage.action_items or stage.notes)
+            return bool(stage.goals or stage.brand_actions or stage.action_items or stage.notes
+                        or stage.metrics)
 
         beginning = [piece for piece in self.pieces if not piece.continued]
         if not any(has_plan(piece.stage) for piece in beginning):
@@ -50,6 +51,7 @@ class StagePlan:
             (say("customer_goal"), [t.text for t in stage.goals]),
             (say("brand_action"), [t.text for t in stage.brand_actions]),
             (say("action_items"), ["• " + action_item(a) for a in stage.action_items]),
+            (say("lane_metrics"), [kpis.metric_text(metric) for metric in stage.metrics]),
             (say("lane_notes"), [t.text for t in stage.notes]),
         )
         for heading, items in sections:

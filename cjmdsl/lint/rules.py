@@ -107,12 +107,12 @@ def _action_items_without_owner(journey: Journey, limits: Thresholds, on: set[st
 
 
 def _moments_without_kpi(journey: Journey, limits: Thresholds, on: set[str]):
-    """KPIs belong to the whole map today, so a moment of truth counts as measured when the
-    map has a KPI at all (metrics on touchpoints come with issue 17)."""
+    """KPIs belong to the whole map, so a moment of truth counts as measured when the map has
+    a KPI at all, or when its touchpoint has a metric."""
     if journey.kpis:
         return
     for tp in journey.touchpoints:
-        if tp.moment_of_truth is not None:
+        if tp.moment_of_truth is not None and not tp.metrics:
             yield warning("L204", f"moment of truth at `{tp.id}` has no KPI",
                           _keyword(tp.moment_of_truth.span, "moment_of_truth"),
                           'measure it: add a KPI to the map, such as '
