@@ -10,6 +10,7 @@ import re
 
 from cjmdsl import model as m
 from cjmdsl.format import format_text, quote
+from cjmdsl.numbers import as_written as number
 
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
@@ -31,14 +32,6 @@ def cjm_source(journey: m.Journey) -> str:
     lines += [_kpi(kpi) for kpi in journey.kpis]
     lines.append("}")
     return format_text("\n".join(lines) + "\n")
-
-
-def number(value: float) -> str:
-    """A number as the grammar reads it: no exponent, no trailing zeros."""
-    if float(value).is_integer():
-        return str(int(value))
-    written = repr(float(value))
-    return written if "e" not in written else f"{value:.12f}".rstrip("0").rstrip(".")
 
 
 def _signed(value: float) -> str:
