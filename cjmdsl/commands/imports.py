@@ -18,6 +18,8 @@ Examples:
   cjm import mermaid journey.mmd              writes journey.cjm beside it
   cjm import mermaid README.md -o maps/       every ```mermaid journey of README.md
   cjm import mermaid journey.mmd -o -         the map on standard output
+  cjm import csv research.csv                 a table, or a survey export
+  cjm import xlsx research.xlsx --sheet Q3    an Excel sheet (the xlsx extra)
 """
 
 MERMAID_HELP = """Import a Mermaid `journey` diagram (.mmd), or every ```mermaid journey
@@ -51,6 +53,56 @@ def mermaid(file: str, output: str | None) -> None:
 
     source = _read(file)
     write_imported(import_mermaid(source.text, source.name), source, output)
+
+
+CSV_HELP = """Import a table as a .cjm map: the layout `cjm render -f csv` writes (one row per
+touchpoint and persona), or a survey export (one row per response: touchpoint, persona or
+segment, score), whose scores become emotions.
+
+\b
+The delimiter is sniffed (, ; tab |); column names are matched loosely and unknown ones
+reported; a survey's evidence (file, dates) goes into the description.
+"""
+
+
+@import_group.command("csv", help=CSV_HELP)
+@click.argument("file", type=click.Path(allow_dash=True))
+@output_option
+def csv_command(file: str, output: str | None) -> None:
+    from cjmdsl.importers.spreadsheet import import_table, read_csv
+
+    source = _read(file)
+    write_imported(import_table(read_csv(source.text, source.name)), source, output)
+
+
+@import_group.command("xlsx", help=CSV_HELP.replace("a table", "an Excel sheet") + """
+Needs the `xlsx` extra (openpyxl).
+""")
+@click.argument("file", type=click.Path())
+@click.option("--sheet", default=None, help="The sheet to read.  [default: the first]")
+@output_option
+def xlsx_command(file: str, sheet: str | None, output: str | None) -> None:
+    from cjmdsl.cli import Source, fail_unavailable, fail_usage
+    from cjmdsl.extras import install_hint
+    from cjmdsl.importers.spreadsheet import import_table, read_xlsx
+    from cjmdsl.limits import DEFAULT_LIMITS
+    from cjmdsl.paths import PathRefused, read_regular
+
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        fail_unavailable(f"cjm import xlsx needs the Python package `openpyxl`; install it "
+                         f"with {install_hint('xlsx')}")
+    try:
+        data, _ = read_regular(file, DEFAULT_LIMITS.max_bytes * 4)
+    except PathRefused as exc:
+        fail_usage(f"cannot read {file}: it {exc.rule}")
+    except OSError as exc:
+        fail_usage(f"cannot read {file}: {exc.strerror or exc}")
+    table = read_xlsx(data, file, sheet)
+    if isinstance(table, str):
+        fail_usage(f"cannot read {file}: {table}")
+    write_imported(import_table(table), Source(file, "", Path(file)), output)
 
 
 def _read(file: str):
