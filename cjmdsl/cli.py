@@ -108,6 +108,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "diff": "cjmdsl.commands.diff.diff",
     "explain": "cjmdsl.commands.explain.explain",
     "fmt": "cjmdsl.commands.fmt.fmt",
+    "import": "cjmdsl.commands.imports.import_group",
     "lint": "cjmdsl.commands.lint.lint",
     "lsp": "cjmdsl.commands.lsp.lsp",
     "new": "cjmdsl.commands.new.new",

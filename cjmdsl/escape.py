@@ -136,3 +136,22 @@ def css_font_family(family: str) -> str:
     if not names:
         return "sans-serif"
     return ", ".join(name if name in _GENERIC_FONTS else f'"{name}"' for name in names)
+
+
+# What a Mermaid journey line would read as syntax: `:` ends a task name and the score, `,`
+# separates actors, `#`, `;` and `%%` start comments or end statements, `}` closes an
+# `accDescr { … }`. Each becomes its full-width twin, which reads the same.
+_MERMAID_SYNTAX = {":": "：", "#": "＃", ";": "；", ",": "，", "}": "｝", "%": "％"}
+_MERMAID_KEYWORD = re.compile(r"^(?:title|section|journey|acctitle|accdescr)(?=[\s:{]|$)", re.I)
+
+
+def mermaid_text(text: str, placeholder: str = "Untitled") -> str:
+    """User text as one Mermaid journey name that shows that text: line breaks and controls
+    become spaces, Mermaid's syntax characters their full-width twins, a leading keyword
+    (`title …` as a task name) gets a zero-width space before it; `placeholder` when nothing
+    is left. The comma is replaced too, since an actor's name sits in a list."""
+    text = _LINE_BREAKS.sub(" ", text).replace("\u0085", " ").strip()
+    text = "".join(_MERMAID_SYNTAX.get(char, char) for char in text)
+    if _MERMAID_KEYWORD.match(text):
+        text = "\u200b" + text
+    return text or placeholder

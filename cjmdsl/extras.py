@@ -11,7 +11,7 @@ from __future__ import annotations
 PUBLISHED = False  # True once `pip install cjmdsl` finds the package on PyPI
 
 # The extras of pyproject.toml, except `test` (tests/test_extras.py keeps them equal).
-EXTRAS = ("sphinx", "mkdocs", "png", "pdf", "export", "highlight", "lsp", "live")
+EXTRAS = ("sphinx", "mkdocs", "png", "pdf", "export", "highlight", "lsp", "live", "xlsx")
 
 
 def install_command(extra: str) -> str:

@@ -87,3 +87,12 @@ def plural(count: float, noun: str, nouns: str | None = None) -> str:
 def counted(count: float, noun: str, nouns: str | None = None) -> str:
     """A number of things as a person writes it: 1 stage · 3 touchpoints · 1,200 customers."""
     return f"{number(count)} {plural(count, noun, nouns)}"
+
+
+def as_written(value: float) -> str:
+    """A number as the language (and Mermaid, and a spreadsheet cell) reads it, whatever the
+    map's language: no separators, no exponent, no trailing zeros: 3 · -1.5 · 0.0001."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = repr(float(value))
+    return text if "e" not in text else f"{value:.12f}".rstrip("0").rstrip(".")

@@ -146,7 +146,8 @@ CASES = [
     Case("format named twice", 'formats = ["svg", "svg"]\n', "E063", "1:19",
          "name each format once"),
     Case("no formats", 'formats = []\n', "E063", "1:11",
-         "formats: dot, flow-pdf, flow-png, flow-svg, html, json, md, pdf, png, svg"),
+         "formats: csv, dot, drawio, flow-pdf, flow-png, flow-svg, html, json, lucid-csv, md, "
+         "mermaid, miro-csv, pdf, png, svg, xlsx"),
     Case("limit below 1", '[limits]\nmax_string = 0\n', "E063", "2:14", ""),
     Case("width is not a number", 'width = "wide"\n', "E062", "1:9",
          "such as width = 880, or 0 for one row"),

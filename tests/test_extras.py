@@ -31,7 +31,9 @@ def cjm_without(modules: list[str], *args: str) -> subprocess.CompletedProcess:
     ("live", ["watchfiles"], ["serve", MAP]),
     ("png", ["resvg_py"], ["render", MAP, "-f", "png", "-o", "{tmp}/m.png"]),
     ("pdf", ["cairosvg", "cairocffi"], ["render", MAP, "-f", "pdf", "-o", "{tmp}/m.pdf"]),
-], ids=["lsp", "watch", "serve", "png", "pdf"])
+    ("xlsx", ["openpyxl"], ["render", MAP, "-f", "xlsx", "-o", "{tmp}/m.xlsx"]),
+    ("xlsx", ["openpyxl"], ["import", "xlsx", MAP]),
+], ids=["lsp", "watch", "serve", "png", "pdf", "xlsx", "import-xlsx"])
 def test_missing_extra_names_the_install_command_from_the_checkout(tmp_path, extra, modules,
                                                                    args):
     run = cjm_without(modules, *(arg.format(tmp=tmp_path) for arg in args))

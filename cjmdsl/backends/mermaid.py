@@ -1,0 +1,100 @@
+"""The map as a Mermaid `journey` diagram, for places that draw Mermaid themselves (GitHub,
+GitLab, Notion, Obsidian).
+
+Stages are sections, touchpoints tasks, personas actors. A task has one score from 1 to 5:
+the mean of the personas' emotions there, mapped from the map's scale onto 1..5 (the middle
+of the scale is 3). A `%%` comment at the top lists what the map has that Mermaid cannot show.
+Every user text goes through `escape.mermaid_text`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from cjmdsl.escape import mermaid_text
+from cjmdsl.model import Journey, Scale, Touchpoint
+from cjmdsl.numbers import as_written
+from cjmdsl.themes import Theme
+from cjmdsl.words import short_name
+
+BINARY = False
+COMMENT_WIDTH = 96
+NO_EMOTION = 3  # Mermaid's neutral face, for a touchpoint that says nothing of feelings
+
+
+def render(journey: Journey, theme: Theme | None = None) -> str:
+    lines = [f"%% {line}" for line in _not_shown(journey)]
+    lines += ["journey", f"  title {mermaid_text(journey.title)}"]
+    if journey.description:
+        lines += ["  accDescr {", *(f"    {mermaid_text(line, '-')}"
+                                    for line in journey.description.splitlines() if line.strip()),
+                  "  }"]
+    names = actor_names(journey)
+    for stage in journey.stages:
+        lines.append(f"  section {mermaid_text(stage.name)}")
+        for tp in stage.touchpoints:
+            actors = ", ".join(names.get(e.persona, e.persona) for e in tp.emotions)
+            task = f"    {mermaid_text(tp.name)}: {as_written(score(tp, journey.scale))}"
+            lines.append(task + (f": {actors}" if actors else ""))
+    return "\n".join(lines) + "\n"
+
+
+def actor_names(journey: Journey) -> dict[str, str]:
+    """Each persona's actor name: the name up to its first comma (`Maya` for `Maya, busy
+    parent`), or the whole name where two personas would share one."""
+    short = {p.id: mermaid_text(short_name(p.name), p.id) for p in journey.personas}
+    counts = Counter(short.values())
+    return {p.id: short[p.id] if counts[short[p.id]] == 1 else mermaid_text(p.name, p.id)
+            for p in journey.personas}
+
+
+def score(tp: Touchpoint, scale: Scale) -> float:
+    """The task's score: the mean of the emotions at `tp`, from the map's scale onto 1..5,
+    to two decimals; 3 when there is none."""
+    if not tp.emotions:
+        return NO_EMOTION
+    mean = sum(e.value for e in tp.emotions) / len(tp.emotions)
+    span = scale.high - scale.low
+    return round(1 + 4 * (mean - scale.low) / span, 2) if span else NO_EMOTION
+
+
+def _not_shown(journey: Journey) -> list[str]:
+    """The comment: what of the map Mermaid cannot show, in a sentence wrapped to lines."""
+    tps = journey.touchpoints
+    scale = journey.scale
+    present = [
+        (scale.low, scale.high) != (1, 5), f"the scale {scale.low}..{scale.high} (scores are "
+                                           "mapped onto 1..5)",
+        any(len({e.value for e in tp.emotions}) > 1 for tp in tps),
+        "one emotion per persona (a task has one score: their mean)",
+        any(not tp.emotions for tp in tps), "touchpoints without emotions (drawn at 3)",
+        any(e.word for tp in tps for e in tp.emotions), "emotion words",
+        any(tp.expectations for tp in tps), "expected emotions",
+        any(tp.channel for tp in tps), "channels",
+        any(tp.actions for tp in tps), "actions",
+        any(tp.thoughts for tp in tps), "thoughts",
+        any(tp.questions for tp in tps), "questions",
+        any(tp.pains for tp in tps), "pain points",
+        any(tp.opportunities for tp in tps), "opportunities",
+        any(tp.moment_of_truth for tp in tps), "moments of truth",
+        any(p.roles or p.goals or p.needs or p.pains or p.motivations or p.quotes or p.color
+            for p in journey.personas), "persona details",
+        any(not any(e.persona == p.id for tp in tps for e in tp.emotions)
+            for p in journey.personas), "personas without emotions",
+        any(s.goals or s.brand_actions for s in journey.stages), "stage goals and brand actions",
+        any(s.action_items for s in journey.stages), "action items",
+        bool(journey.kpis), "KPIs",
+        bool(journey.flows), "flows",
+    ]
+    missing = [what for has, what in zip(present[::2], present[1::2]) if has]
+    if not missing:
+        return []
+    words = f"Exported by cjm. What Mermaid cannot show of this map: {', '.join(missing)}."
+    words = words.split()
+    lines, line = [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > COMMENT_WIDTH:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line]

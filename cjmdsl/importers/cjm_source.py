@@ -1,0 +1,122 @@
+"""A journey written as `.cjm` text: what every importer hands the user.
+
+Every field of the model is written, so compiling the text gives the same journey back
+(tests/test_importers.py holds that over generated journeys); the text then goes through
+the formatter, so an imported map is already in the canonical layout `cjm fmt` keeps.
+"""
+from __future__ import annotations
+
+import re
+
+from cjmdsl import model as m
+from cjmdsl.format import format_text, quote
+from cjmdsl.numbers import as_written as number
+
+_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def cjm_source(journey: m.Journey) -> str:
+    """`journey` as canonical `.cjm` text (`cjmdsl.format.format_text`)."""
+    lines = [f"map {quote(journey.title)} {{"]
+    if journey.description is not None:
+        lines.append(f"description {quote(journey.description)}")
+    for statement, value in (("theme", journey.theme), ("lang", journey.lang)):
+        if value is not None:
+            lines.append(f"{statement} {quote(value)}")
+    lines += _scale(journey.scale)
+    for persona in journey.personas:
+        lines += _persona(persona)
+    for stage in journey.stages:
+        lines += _stage(stage)
+    lines += [_flow(flow) for flow in journey.flows]
+    lines += [_kpi(kpi) for kpi in journey.kpis]
+    lines.append("}")
+    return format_text("\n".join(lines) + "\n")
+
+
+def _signed(value: float) -> str:
+    return number(value) if value < 0 else f"+{number(value)}"
+
+
+def _scale(scale: m.Scale) -> list[str]:
+    labels = " ".join(f"{level.value} {quote(level.label)}" for level in scale.levels)
+    return [f"scale {scale.low} .. {scale.high}" + (f" {{ {labels} }}" if labels else "")]
+
+
+def _texts(keyword: str, texts) -> list[str]:
+    return [f"{keyword} {quote(text.text)}" for text in texts]
+
+
+def _persona(persona: m.Persona) -> list[str]:
+    body = (_texts("role", persona.roles) + _texts("goal", persona.goals)
+            + _texts("need", persona.needs) + _texts("pain", persona.pains)
+            + _texts("motivation", persona.motivations) + _texts("quote", persona.quotes)
+            + ([f"color {quote(persona.color)}"] if persona.color else []))
+    return _block(f"persona {persona.id} {quote(persona.name)}", body)
+
+
+def _block(head: str, body: list[str]) -> list[str]:
+    return [f"{head} {{", *body, "}"] if body else [head]
+
+
+def _stage(stage: m.Stage) -> list[str]:
+    body = _texts("goal", stage.goals) + _texts("brand", stage.brand_actions)
+    for touchpoint in stage.touchpoints:
+        body += _touchpoint(touchpoint)
+    for item in stage.action_items:
+        body.append(f"action_item {quote(item.text)}" + _options(item))
+    return _block(f"stage {stage.id} {quote(stage.name)}", body)
+
+
+def _touchpoint(tp: m.Touchpoint) -> list[str]:
+    body = [f"channel {channel_as_id(tp)}"] if tp.channel is not None else []
+    body += _texts("action", tp.actions) + _texts("thought", tp.thoughts)
+    body += _texts("question", tp.questions)
+    for emotion in tp.emotions:
+        word = f" {quote(emotion.word)}" if emotion.word is not None else ""
+        body.append(f"emotion {emotion.persona} {_signed(emotion.value)}{word}")
+    body += [f"expect {e.persona} {_signed(e.value)}" for e in tp.expectations]
+    body += [f"pain {quote(f.text)}{_options(f)}" for f in tp.pains]
+    body += [f"opportunity {quote(f.text)}{_options(f)}" for f in tp.opportunities]
+    if tp.moment_of_truth is not None:
+        reason = tp.moment_of_truth.reason
+        body.append("moment_of_truth" + (f" {quote(reason)}" if reason is not None else ""))
+    return _block(f"touchpoint {tp.id} {quote(tp.name)}", body)
+
+
+def channel_as_id(tp: m.Touchpoint) -> str:
+    """The channel as written when the language can spell it (an id), else its resolved id."""
+    written = tp.channel_as_written or ""
+    return written if _ID.fullmatch(written) else tp.channel
+
+
+def _options(item) -> str:
+    out = ""
+    source = getattr(item, "source", None)
+    if source is not None:
+        out += f" source {source.kind}" + (f" {quote(source.detail)}"
+                                           if source.detail is not None else "")
+    if getattr(item, "outcome", None) is not None:
+        out += f" outcome {quote(item.outcome)}"
+    if item.owner is not None:
+        out += f" owner {quote(item.owner)}"
+    return out
+
+
+def _flow(flow: m.Flow) -> str:
+    personas = f"{', '.join(flow.personas)}: " if flow.personas else ""
+    steps = "".join(f" -> {step.to or 'exit'}" + (f" {quote(step.label)}" if step.label else "")
+                    for step in flow.steps)
+    return f"flow {personas}{flow.start}{steps}"
+
+
+def _kpi(kpi: m.Kpi) -> str:
+    percent = "%" if kpi.is_percent else ""
+    if kpi.kind == "value":
+        measure = f"value {number(kpi.value)}{'%' if kpi.percent else ''}"
+        measure += f" unit {quote(kpi.unit)}" if kpi.unit is not None else ""
+    else:
+        measure = f"{kpi.kind} start {kpi.start} end {kpi.end}"
+    direction = f" {kpi.direction}" if kpi.direction else ""
+    target = f" target {number(kpi.target)}{percent}" if kpi.target is not None else ""
+    return f"kpi {kpi.id} {quote(kpi.name)} {measure}{direction}{target}"
