@@ -56,7 +56,7 @@ def test_every_odd_case_has_a_golden_journey():
 def test_a_journey_on_standard_input_is_written_to_standard_output():
     run = cjm("import", "mermaid", "-", stdin="journey\n  section S\n    Task: 4: Me\n")
     assert run.returncode == 0, run.stderr
-    assert 'persona me "Me"' in run.stdout and "emotion me +4" in run.stdout
+    assert 'persona me "Me"' in run.stdout and "emotion me 4" in run.stdout
 
 
 def test_import_never_writes_over_a_file(tmp_path):
