@@ -249,7 +249,7 @@ def test_map_chooses_its_theme_and_the_option_overrides_it(tmp_path):
     for option in ([], ["--theme", "print"], ["--theme", "brand.toml"]):
         run = cjm("render", "m.cjm", "-o", "-", *option, cwd=tmp_path)
         assert run.returncode == 0, run.stderr
-        backgrounds[" ".join(option)] = re.search(r'cjm-background"[^>]*fill="(#\w+)"',
+        backgrounds[" ".join(option)] = re.search(r'fill="(#\w+)" class="cjm-background',
                                                   run.stdout).group(1)
     assert backgrounds == {"": "#111827", "--theme print": "#ffffff",
                            "--theme brand.toml": "#fafafa"}

@@ -20,6 +20,7 @@ from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.layout import pages
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
+from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
 from cjmdsl.words import summary
 
@@ -62,7 +63,7 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
                 surface, width, height = super()._create_surface(width, height)
                 return stamped(surface), width, height
 
-        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width)
+        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, FIXED)
         return ReproduciblePDF.convert(without_paint_order(drawn).encode("utf-8"),
                                        scale=float(scale))
 

@@ -10,6 +10,7 @@ from cjmdsl.backends import svg
 from cjmdsl.backends._raster import unavailable
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.model import Journey
+from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
 
 BINARY = True
@@ -19,9 +20,10 @@ DEFAULT_SCALE = 2.0
 
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = DEFAULT_WIDTH) -> bytes:
-    """The map laid out for `width` pixels (0 or None: one row), at `scale`."""
+    """The map laid out for `width` pixels (0 or None: one row), at `scale`, in the theme's
+    fixed colours (a picture has one scheme; resvg reads CSS only in part)."""
     try:
         import resvg_py
     except ImportError:
         raise unavailable("png", "resvg-py", "png") from None
-    return resvg_py.svg_to_bytes(svg_string=svg.render(journey, theme, width), zoom=float(scale))
+    return resvg_py.svg_to_bytes(svg_string=svg.render(journey, theme, width, FIXED), zoom=float(scale))

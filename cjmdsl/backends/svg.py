@@ -8,35 +8,60 @@ from __future__ import annotations
 
 import hashlib
 
+from markupsafe import Markup
+
 from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
 from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
-from cjmdsl.themes import Theme
+from cjmdsl.roles import ADAPTIVE, COLOR_CHOICES, Painter, stylesheet
+from cjmdsl.themes import Theme, dark_partner
 from cjmdsl.words import summary
 
 BINARY = False
 
 
-OPTIONS = ("width",)
+OPTIONS = ("width", "colors")
 
 
 @in_its_language
-def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH) -> str:
-    """The map laid out for `width` pixels (0 or None: one row, as wide as the journey)."""
-    return draw(journey, layout(journey, theme, width), theme)
+def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
+           colors: str = ADAPTIVE) -> str:
+    """The map laid out for `width` pixels (0 or None: one row, as wide as the journey).
+
+    `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
+    under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
+    FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`."""
+    if colors not in COLOR_CHOICES:
+        raise ValueError(f"colors must be one of {', '.join(COLOR_CHOICES)}, not {colors!r}")
+    partner = dark_partner(theme) if colors == ADAPTIVE else None
+    return draw(journey, layout(journey, theme, width), theme, dark=partner)
 
 
-def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
-         described: str | None = None) -> str:
+def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | None = None,
+         dark: Theme | None = None, painter: Painter | None = None) -> str:
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
-    the journey's summary when the caller has it already (the pages of a PDF)."""
+    the journey's summary when the caller has it already (the pages of a PDF).
+
+    With a `dark` partner, the colours are roles and the SVG's `<style>` switches them to
+    `dark` under `prefers-color-scheme: dark`. A caller that writes the stylesheet itself
+    (the HTML page) passes a `painter` and reads the roles it used from it afterwards."""
+    uid = _uid(journey)
+    own = painter is None
+    if own:
+        painter = Painter(by_role=dark is not None)
+
+    def style() -> Markup:
+        return Markup(stylesheet(painter, uid, dark))
+
     template = environment().get_template("map.svg.j2")
     return template.render(
+        paint=painter,
+        stylesheet=style if own and dark is not None else None,
         g=geometry,
-        uid=_uid(journey),
+        uid=uid,
         title=journey.title,
         summary=summary(journey) if described is None else described,
         icons={name: channel.icon for name, channel in CHANNELS.items()},
