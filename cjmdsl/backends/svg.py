@@ -40,6 +40,18 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
     return draw(journey, layout(journey, theme, width), theme, dark=partner)
 
 
+@in_its_language
+def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
+             schemes: tuple[str, ...]) -> list[str]:
+    """The map in fixed colours once per scheme ("light": `theme`'s, "dark": `dark`'s),
+    from one layout: for a site whose own scheme switch shows one picture or the other
+    (an `<img>` can follow only the system's scheme, not the site's)."""
+    geometry = layout(journey, theme, width)
+    return [draw(journey, geometry, theme,
+                 painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
+            for scheme in schemes]
+
+
 def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | None = None,
          dark: Theme | None = None, painter: Painter | None = None) -> str:
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
