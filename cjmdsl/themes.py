@@ -17,7 +17,8 @@ from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error, format
 from cjmdsl.escape import terminal_text
 from cjmdsl.resources import data_dir
 from cjmdsl.roles import emotion_paint, key_amount, key_paint, mix, palette_paint
-from cjmdsl.theme_schema import SCHEMA, THEME_CODES, TOP_KEYS, Places, check_keys, read
+from cjmdsl.theme_schema import (SCHEMA, SECTIONS, THEME_CODES, TOP_KEYS, Colors, Emotion, Font,
+                                  Personas, Places, Spacing, Stages, check_keys, read)
 from cjmdsl.tomlfile import read_toml_file
 
 # A chain of `extends` is followed file by file; a few levels are all a brand needs, and the
@@ -37,23 +38,24 @@ class ThemeError(CjmError):
 
 @dataclass(frozen=True)
 class Theme:
-    """A fully resolved theme; sections are plain dicts as read from TOML, every key present."""
+    """A fully resolved theme: each section a typed object of `SCHEMA`'s keys
+    (`theme.colors.pain`, `theme.spacing.radius`), every key present."""
 
     name: str
     description: str
-    font: dict
-    colors: dict
-    stages: dict
-    personas: dict
-    emotion: dict
-    spacing: dict
+    font: Font
+    colors: Colors
+    stages: Stages
+    personas: Personas
+    emotion: Emotion
+    spacing: Spacing
     dark: str | None = None  # the theme an HTML page switches to in dark mode; None: none
     # The theme files it was read from, resolved: its own and every one it extends. Not part
     # of its value (equal themes from other files are equal), but of what a run reads.
     files: tuple[Path, ...] = field(default=(), compare=False, repr=False)
 
     def stage_fill(self, index: int) -> str:
-        palette = self.stages["palette"]
+        palette = self.stages.palette
         return palette_paint("stages", index, palette[index % len(palette)])
 
     def persona_color(self, index: int, override: str | None = None) -> str:
@@ -61,7 +63,7 @@ class Theme:
         (`override`, which plays no role: it is the same in every scheme)."""
         if override:
             return override
-        palette = self.personas["palette"]
+        palette = self.personas.palette
         return palette_paint("personas", index, palette[index % len(palette)])
 
     def emotion_color(self, value: float, low: float, high: float) -> str:
@@ -70,10 +72,10 @@ class Theme:
         middle = (low + high) / 2
         if value <= middle:
             t = 0.0 if middle == low else (value - low) / (middle - low)
-            color = blend(self.emotion["negative"], self.emotion["neutral"], t)
+            color = blend(self.emotion.negative, self.emotion.neutral, t)
         else:
             t = (value - middle) / (high - middle)
-            color = blend(self.emotion["neutral"], self.emotion["positive"], t)
+            color = blend(self.emotion.neutral, self.emotion.positive, t)
         return emotion_paint(value, low, high, color)
 
     def _painted(self) -> "Theme":
@@ -90,7 +92,7 @@ class Theme:
                                    for index, color in enumerate(values[key])]
                 elif key.endswith("_opacity"):
                     values[key] = key_amount(section, key, values[key])
-            sections[section] = values
+            sections[section] = SECTIONS[section](**values)
         return replace(self, **sections)
 
 

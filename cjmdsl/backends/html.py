@@ -4,8 +4,9 @@ The page inlines everything (CSS, the SVG map, a small vanilla script) and makes
 of any kind; a Content-Security-Policy with hashes of the one style and the one script says
 so to the browser. The map is the SVG backend's one drawing of the shared layout, its colours
 by role: the page's stylesheet gives the roles the theme's colours and, in dark mode, its dark
-partner's (a partner contributes only its colours). The script adds behaviour at load time through the SVG's `data-*` attributes; the
-tables below the map are plain HTML and work without it. Same input, same bytes out.
+partner's (a partner contributes only its colours). The script adds behaviour at load time
+through the SVG's `data-*` attributes; the tables below the map are plain HTML and work
+without it. Same input, same bytes out.
 """
 from __future__ import annotations
 
@@ -34,10 +35,6 @@ from cjmdsl.themes import Theme, dark_partner
 
 BINARY = False
 
-# Theme colours the page itself uses, as CSS custom properties (`--pain-border`, …).
-PAGE_COLORS = ("background", "text", "muted", "line", "panel", "card", "border", "pain",
-               "pain_border", "opportunity", "opportunity_border", "tag", "moment",
-               "moment_fill", "met", "missed")
 # The map's rows a reader can hide, each with its name and the SVG group that draws it: the
 # lanes, then the bands below them.
 ROW_NAMES = {**{lane.key: lane.label for lane in LANES}, "plan": "Stage plan", "kpis": "KPIs"}
@@ -110,12 +107,12 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter)
     can hide, the width of the lane-label column (`rail`) and the top and height of the
     stage header band (a little of the gap below included), which stay in view."""
     markup = svg.draw(journey, geometry, theme, painter=painter)
-    gap = theme.spacing["column_gap"]
+    gap = theme.spacing.column_gap
     stages_top = min((s.box.y for s in geometry.stages), default=0)
     stages_bottom = max((s.box.bottom for s in geometry.stages), default=0) + gap / 2
     rail = min((s.box.x for s in geometry.stages), default=0) - gap / 2
     return {"scheme": "only", "svg": Markup(markup),
-            "rows": _rows(geometry, theme.spacing["lane_gap"]), "rail": round(rail, 2),
+            "rows": _rows(geometry, theme.spacing.lane_gap), "rail": round(rail, 2),
             "stages": [round(stages_top, 2), round(stages_bottom - stages_top, 2)],
             "size": [geometry.width, geometry.height]}
 
@@ -166,7 +163,7 @@ def _theme_css(theme: Theme, partner: Theme | None, geometry: g.Geometry,
     """The colours of the page and of the map's roles as custom properties; with a dark
     partner, the rules that switch to its colours (the reader's choice, else
     `prefers-color-scheme`; print is always light). One drawing serves both schemes."""
-    font = css_font_family(theme.font["family"])
+    font = css_font_family(theme.font.family)
     light = _vars(theme, geometry, painter)
     lines = ["", f":root{{--font:{font};{light}}}",
              "".join(f".p{i}{{--pc:var(--p{i})}}" for i in range(len(geometry.legend))),
@@ -182,12 +179,12 @@ def _theme_css(theme: Theme, partner: Theme | None, geometry: g.Geometry,
 
 
 def _vars(theme: Theme, geometry: g.Geometry, painter: Painter) -> str:
-    """The custom properties `theme` gives the page (`--pain-border`, the personas' `--p0`,
-    …) and the map's roles (`--cjm-pain-border`, …)."""
-    scheme = "dark" if _is_dark(theme.colors["background"]) else "light"
-    pairs = [(name.replace("_", "-"), theme.colors[name]) for name in PAGE_COLORS]
+    """The custom properties `theme` gives the page (each of its colours, `--pain-border`;
+    the personas' `--p0`, …) and the map's roles (`--cjm-pain-border`, …)."""
+    scheme = "dark" if _is_dark(theme.colors.background) else "light"
+    pairs = [(name.replace("_", "-"), color) for name, color in theme.colors.items()]
     personas = [in_theme(entry.color, theme) for entry in geometry.legend]
-    pairs.append(("accent", personas[0] if personas else theme.personas["palette"][0]))
+    pairs.append(("accent", personas[0] if personas else theme.personas.palette[0]))
     pairs += [(f"p{index}", color) for index, color in enumerate(personas)]
     return "".join(f"--{name}:{css_value(value)};" for name, value in pairs) + \
         painter.custom_properties(theme) + f"color-scheme:{scheme};"

@@ -26,4 +26,5 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
         import resvg_py
     except ImportError:
         raise unavailable("png", "resvg-py", "png") from None
-    return resvg_py.svg_to_bytes(svg_string=svg.render(journey, theme, width, FIXED), zoom=float(scale))
+    drawn = svg.render(journey, theme, width, FIXED)
+    return resvg_py.svg_to_bytes(svg_string=drawn, zoom=float(scale))

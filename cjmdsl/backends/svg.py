@@ -77,9 +77,9 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
         title=journey.title,
         summary=summary(journey) if described is None else described,
         icons={name: channel.icon for name, channel in CHANNELS.items()},
-        radius=theme.spacing["radius"],
-        band_opacity=theme.emotion["band_opacity"],
-        gap_opacity=theme.emotion["gap_opacity"],
+        radius=theme.spacing.radius,
+        band_opacity=theme.emotion.band_opacity,
+        gap_opacity=theme.emotion.gap_opacity,
     )
 
 

@@ -52,7 +52,7 @@ def pages(journey: Journey, theme: Theme, width: float | None,
     # A legend of hundreds of personas would fill every page: then it is on the first only.
     later = head if top <= page_height / 3 else (title, description, (), (), below_title,
                                                  below_title)
-    margin = theme.spacing["margin"]
+    margin = theme.spacing.margin
     groups: list[list[int]] = [[]]
     used, room = 0.0, page_height - top - margin
     for index, row in enumerate(whole.rows):
@@ -100,10 +100,10 @@ def _laid_out(lay: _Layout, head: tuple | None = None, rows: list[int] | None = 
     cards, kpi_label = lay.kpi_cards() if kpis else ((), None)
     height = max(height, lay.y - lay.lane_gap + lay.margin)
     return g.Geometry(
-        width=round(lay.width, 2), height=round(height, 2), background=theme.colors["background"],
-        font_family=theme.font["family"], title=title, description=description, legend=legend,
+        width=round(lay.width, 2), height=round(height, 2), background=theme.colors.background,
+        font_family=theme.font.family, title=title, description=description, legend=legend,
         legend_keys=legend_keys, rows=tuple(drawn), kpis=cards, kpi_label=kpi_label,
-        grid_color=theme.colors["line"], colors=dict(theme.colors),
+        grid_color=theme.colors.line, colors=dict(theme.colors),
     )
 
 
