@@ -4,9 +4,9 @@ A theme hands out `Paint`s: a colour that also names its `Role` (`text`, `pain-b
 `stage-2`, the emotion scale at a point, …), the way d2's themes name about 17 colour slots.
 The layout passes them on untouched, so the geometry says which role each mark plays. A
 backend then writes fixed colours (the Paint itself is its light colour: a `str`), or
-also the roles: a class per element, which one `<style>` written from the themes colours
-with the dark partner's under `prefers-color-scheme: dark` (the SVG), or with either
-scheme's custom properties (the HTML page, whose reader may switch). Colours made from two
+also the roles: a class per element, coloured by one stylesheet written from the themes
+alone: the dark partner's colours under `prefers-color-scheme: dark` (the SVG), or either
+scheme's as custom properties (the HTML page, whose reader may switch). Colours made from two
 roles (`mix`) are roles too; a colour the map's author wrote (a persona's `color`) has none
 and stays fixed in every scheme.
 """
