@@ -40,8 +40,8 @@ BIG_BOX = 200 * 200  # larger boxes (bands, backgrounds, whole curves) count in 
 
 # All the one `<style>` of an adaptive SVG may say: a colour for each role, under dark.
 DARK_SCHEME_ONLY = re.compile(r"\n@media \(prefers-color-scheme:dark\)\{\n(#cjm-[0-9a-f]{8} "
-                              r"\.cjm-(fill|stroke)-[a-z0-9_-]+\{(fill|stroke):#[0-9a-f]{6}\}\n)+"
-                              r"\}\n")
+                              r"\.cjm-(fill|stroke|fill-opacity)-[a-z0-9_-]+\{(fill|stroke|"
+                              r"fill-opacity):(#[0-9a-f]{6}|[0-9.]+)\}\n)+\}\n")
 
 
 def svg_of(example: Path, theme: str) -> str:
