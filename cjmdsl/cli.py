@@ -201,6 +201,10 @@ class TargetWidth(click.ParamType):
 @click.option("--width", type=TargetWidth(), default=None,
               help="Pixels the svg, png and pdf are laid out for: the stages wrap into rows "
                    "that fit. 0 or `none`: one row, as wide as the journey.  [default: 880]")
+@click.option("--colors", type=click.Choice(["adaptive", "fixed"]), default=None,
+              help="svg: `adaptive` colours follow the reader's light or dark scheme (the "
+                   "theme and its dark partner, in one <style>); `fixed` writes the theme's "
+                   "colours as attributes, for wikis that strip <style>.  [default: adaptive]")
 @click.option("--page", type=click.Choice(["A4", "A3", "letter"], case_sensitive=False),
               default=None, help="pdf: put the rows of stages on pages of this paper size, "
                                  "each with the title and legend.  [default: one page]")
@@ -216,8 +220,9 @@ class TargetWidth(click.ParamType):
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
-           no_cache: bool, scale: float | None, width: int | None, page: str | None,
-           orientation: str | None, view: str | None, lang: str | None) -> None:
+           no_cache: bool, scale: float | None, width: int | None, colors: str | None,
+           page: str | None, orientation: str | None, view: str | None,
+           lang: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
     from cjmdsl.locales import catalogue_language, unknown_language_hint
@@ -244,8 +249,8 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
-        asked = {"scale": scale, "width": width, "page": page and page.lower(),
-                 "orientation": orientation, "view": view}
+        asked = {"scale": scale, "width": width, "colors": colors,
+                 "page": page and page.lower(), "orientation": orientation, "view": view}
         options = _backend_options(module, format_name, asked, {"width": project.width})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):

@@ -76,8 +76,10 @@ class Lane:
     HTML toggle); `label` is what readers see (row label, toggle, details heading, Markdown
     section), the message `lane_<key>` in the language being written (`english` in English). `fields` are the touchpoint fields it shows, in order. `cards` is None for the
     emotion lane, which draws curves; otherwise cards of kind `card` filled and outlined
-    in the theme colours `fill` and `stroke`. `column` is the lane's column heading in the
-    Markdown journey table; a card lane without one gets a Markdown section of its own.
+    in the colour roles `fill` and `stroke` (keys of a theme's [colors], such as `pain` and
+    `pain_border`; the card's text plays `text`, its tags `tag`): a new lane reuses roles,
+    and the contrast test checks its text on its `fill`. `column` is the lane's column heading in
+    the Markdown journey table; a card lane without one gets a Markdown section of its own.
     """
 
     key: str

@@ -184,7 +184,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         after logging its diagnostics when it has errors."""
         from cjmdsl.api import check
         from cjmdsl import words
-        from cjmdsl.backends.svg import render
+        from cjmdsl.backends.svg import pictures
         from cjmdsl.diagnostics import format_all
         from cjmdsl.themes import ThemeError, dark_partner, load_theme
 
@@ -213,8 +213,9 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             return None
         alt_text = alt or words.alt_text(journey)
         tags = []
-        for scheme in self._schemes:
-            svg = render(journey, dark if scheme == "dark" else light, target).encode("utf-8")
+        for scheme, drawn in zip(self._schemes,
+                                 pictures(journey, light, dark, target, self._schemes)):
+            svg = drawn.encode("utf-8")
             digest = hashlib.sha256(svg).hexdigest()[:12]
             uri = f"{FOLDER}/{_slug(stem)}-{digest}.svg"
             if files.get_file_from_path(uri) is None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, make_dataclass
 
 from cjmdsl.diagnostics import Diagnostic, did_you_mean, error
 from cjmdsl.escape import font_names
@@ -68,6 +69,39 @@ SCHEMA: dict[str, dict[str, Key]] = {
                 "padding": Key("number", 0, 24), "lane_gap": Key("number", 0, 100),
                 "emotion_height": Key("number", 60, 1000), "radius": Key("number", 0, 24)},
 }
+
+
+class Section(Mapping):
+    """A theme section as a typed, read-only object: `theme.colors.pain_border`. Its fields
+    are the schema's keys, in order (a new key in `SCHEMA` is a new field, with no other
+    change); it is also a Mapping of those keys, for printing a theme and for tables that
+    name a key (a lane's `fill`: `theme.colors[lane.fill]`)."""
+
+    def __getitem__(self, key: str):
+        if key not in self._keys():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self):
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    @classmethod
+    def _keys(cls) -> tuple[str, ...]:
+        return tuple(field.name for field in fields(cls))
+
+
+_TYPES = {"text": str, "theme": str, "fonts": str, "colour": str, "colours": list,
+          "number": float, "flag": bool}
+# One class per section, from SCHEMA: Font, Colors, Stages, Personas, Emotion, Spacing.
+SECTIONS: dict[str, type[Section]] = {
+    name: make_dataclass(name.title(), [(key, _TYPES[spec.kind]) for key, spec in keys.items()],
+                         bases=(Section,), frozen=True, eq=True,
+                         namespace={"__module__": __name__})
+    for name, keys in SCHEMA.items()}
+Font, Colors, Stages, Personas, Emotion, Spacing = SECTIONS.values()  # by name, for pickle
 
 
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 
-from cjmdsl.colors import blend, mix, rgb
+from cjmdsl.colors import blend, rgb
 from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error, format_all
 from cjmdsl.escape import terminal_text
 from cjmdsl.resources import data_dir
-from cjmdsl.theme_schema import SCHEMA, THEME_CODES, TOP_KEYS, Places, check_keys, read
+from cjmdsl.roles import emotion_paint, key_amount, key_paint, mix, palette_paint
+from cjmdsl.theme_schema import (SCHEMA, SECTIONS, THEME_CODES, TOP_KEYS, Colors, Emotion, Font,
+                                  Personas, Places, Spacing, Stages, check_keys, read)
 from cjmdsl.tomlfile import read_toml_file
 
 # A chain of `extends` is followed file by file; a few levels are all a brand needs, and the
@@ -36,30 +38,33 @@ class ThemeError(CjmError):
 
 @dataclass(frozen=True)
 class Theme:
-    """A fully resolved theme; sections are plain dicts as read from TOML, every key present."""
+    """A fully resolved theme: each section a typed object of `SCHEMA`'s keys
+    (`theme.colors.pain`, `theme.spacing.radius`), every key present."""
 
     name: str
     description: str
-    font: dict
-    colors: dict
-    stages: dict
-    personas: dict
-    emotion: dict
-    spacing: dict
+    font: Font
+    colors: Colors
+    stages: Stages
+    personas: Personas
+    emotion: Emotion
+    spacing: Spacing
     dark: str | None = None  # the theme an HTML page switches to in dark mode; None: none
     # The theme files it was read from, resolved: its own and every one it extends. Not part
     # of its value (equal themes from other files are equal), but of what a run reads.
     files: tuple[Path, ...] = field(default=(), compare=False, repr=False)
 
     def stage_fill(self, index: int) -> str:
-        palette = self.stages["palette"]
-        return palette[index % len(palette)]
+        palette = self.stages.palette
+        return palette_paint("stages", index, palette[index % len(palette)])
 
     def persona_color(self, index: int, override: str | None = None) -> str:
+        """The palette's colour for the `index`th persona, or the colour its map gives it
+        (`override`, which plays no role: it is the same in every scheme)."""
         if override:
             return override
-        palette = self.personas["palette"]
-        return palette[index % len(palette)]
+        palette = self.personas.palette
+        return palette_paint("personas", index, palette[index % len(palette)])
 
     def emotion_color(self, value: float, low: float, high: float) -> str:
         """Colour of an emotion value on a diverging scale from `low` to `high`: `negative`
@@ -67,9 +72,28 @@ class Theme:
         middle = (low + high) / 2
         if value <= middle:
             t = 0.0 if middle == low else (value - low) / (middle - low)
-            return blend(self.emotion["negative"], self.emotion["neutral"], t)
-        t = (value - middle) / (high - middle)
-        return blend(self.emotion["neutral"], self.emotion["positive"], t)
+            color = blend(self.emotion.negative, self.emotion.neutral, t)
+        else:
+            t = (value - middle) / (high - middle)
+            color = blend(self.emotion.neutral, self.emotion.positive, t)
+        return emotion_paint(value, low, high, color)
+
+    def _painted(self) -> "Theme":
+        """The same theme, each colour a `Paint` and each opacity an `Amount` that names its
+        role (`cjmdsl.roles`)."""
+        sections = {}
+        for section, keys in SCHEMA.items():
+            values = dict(getattr(self, section))
+            for key, spec in keys.items():
+                if spec.kind == "colour":
+                    values[key] = key_paint(section, key, values[key])
+                elif spec.kind == "colours":
+                    values[key] = [palette_paint(section, index, color)
+                                   for index, color in enumerate(values[key])]
+                elif key.endswith("_opacity"):
+                    values[key] = key_amount(section, key, values[key])
+            sections[section] = SECTIONS[section](**values)
+        return replace(self, **sections)
 
 
 # ── finding and loading ──────────────────────────────────────────────────────
@@ -161,7 +185,7 @@ def _theme(data: dict, files: list[Path]) -> Theme:
     if missing:  # only a broken installation: every theme extends the complete `default`
         raise ThemeError(message=f"theme `{data.get('name')}` lacks " + ", ".join(missing))
     return Theme(**{f.name: data.get(f.name) for f in fields(Theme) if f.name != "files"},
-                 files=tuple(files))
+                 files=tuple(files))._painted()
 
 
 def _resolve(path: Path, raw: bytes, shown: str, chain: tuple[Path, ...],
@@ -258,7 +282,23 @@ def _check_dark(data: dict, here: Path, places: Places,
         return [trouble]
     if is_theme_path(name):
         data["dark"] = str(target)
+        _check_partner(target, roots)
     return []
+
+
+_PARTNERS_IN_CHECK: set[Path] = set()  # two files that name each other are checked once
+
+
+def _check_partner(path: Path, roots: tuple[Path, ...]) -> None:
+    """A dark partner's file is read now, so that its mistakes are diagnostics of its own
+    file (its colours reach the SVG's `<style>`), not a dark scheme silently missing."""
+    if path in _PARTNERS_IN_CHECK:
+        return
+    _PARTNERS_IN_CHECK.add(path)
+    try:
+        load_theme(_shown(path), roots)
+    finally:
+        _PARTNERS_IN_CHECK.discard(path)
 
 
 def _normalised(data: dict) -> dict:

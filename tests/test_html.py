@@ -146,13 +146,15 @@ def test_csp_allows_exactly_the_pages_style_and_script(example):
     assert policy["script-src"] == sha256(code[1])
 
 
-def test_both_schemes_draw_the_same_map_with_distinct_ids():
+def test_one_drawing_serves_both_schemes_by_colour_roles():
     html = rendered(EXAMPLES[0], "html")
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "duplicate ids"
-    assert html.count("<svg xmlns=") == 2
-    assert html.count('class="cjm-canvas cjm-canvas-light"') == 1
-    assert html.count('class="cjm-canvas cjm-canvas-dark"') == 1
+    assert html.count("<svg xmlns=") == 1
+    assert 'class="cjm-fill-pain' in html and "<style>" not in html.split("<svg xmlns=")[1]
+    style = html.split("<style>")[1].split("</style>")[0]
+    dark = style.split(":root[data-scheme=dark]{")[1]
+    assert "--cjm-background:#ffffff;" in style and "--cjm-background:#111827;" in dark
 
 
 def test_a_theme_without_dark_partner_gets_one_map_and_no_toggle():

@@ -19,7 +19,9 @@ from cjmdsl.themes import builtin_names, load_theme
 
 pytestmark = pytest.mark.browser
 
-LIGHT_MAP = ".cjm-canvas-light > svg:not(.cjm-rail)"
+MAP = ".cjm-canvas > svg:not(.cjm-rail)"
+# The fill the map's background has, in the scheme the reader sees.
+MAP_BACKGROUND = f"() => getComputedStyle(document.querySelector('{MAP} .cjm-background')).fill"
 TOUCHPOINTS = " .cjm-touchpoints > [data-touchpoint]"
 
 
@@ -65,9 +67,8 @@ def opened(page, path: Path) -> Watched:
 
 
 def canvas(page) -> str:
-    """The selector of the map the reader sees (light or dark)."""
-    scheme = page.evaluate("document.documentElement.dataset.scheme || 'light'")
-    return f".cjm-canvas-{scheme}"
+    """The selector of the map the reader sees: one drawing for light and dark."""
+    return ".cjm-canvas"
 
 
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
@@ -91,7 +92,7 @@ def test_persona_switcher_dims_the_other_curves(name, pages, page):
     opened(page, pages[name])
     journey = journey_of(name)
     opacity = """ids => ids.map(id => Number(getComputedStyle(document.querySelector(
-        `.cjm-canvas-light .cjm-curve[data-persona="${id}"]`)).opacity))"""
+        `.cjm-canvas .cjm-curve[data-persona="${id}"]`)).opacity))"""
     ids = [p.id for p in journey.personas]
     assert page.evaluate(opacity, ids) == [1] * len(ids)
     for chosen in journey.personas:
@@ -150,17 +151,17 @@ def test_click_pins_the_details_and_escape_closes_them(name, pages, page):
 def test_dark_toggle_changes_the_background_and_the_map(name, pages, page):
     opened(page, pages[name])
     background = "() => getComputedStyle(document.documentElement).backgroundColor"
-    shown = """() => [...document.querySelectorAll('.cjm-canvas')]
-        .filter(c => getComputedStyle(c).visibility === 'visible').map(c => c.dataset.scheme)"""
-    light = page.evaluate(background)
-    assert page.evaluate(shown) == ["light"]
+    light, light_map = page.evaluate(background), page.evaluate(MAP_BACKGROUND)
+    assert page.locator(".cjm-canvas").count() == 1
     toggle = page.get_by_role("button", name="Dark mode")
     toggle.click()
     assert page.evaluate(background) != light
-    assert page.evaluate(shown) == ["dark"]
+    assert page.evaluate(MAP_BACKGROUND) == "rgb(17, 24, 39)"  # dark's background
+    assert light_map == "rgb(255, 255, 255)"
     assert toggle.get_attribute("aria-pressed") == "true"
     toggle.click()
-    assert page.evaluate(background) == light and page.evaluate(shown) == ["light"]
+    assert page.evaluate(background) == light
+    assert page.evaluate(MAP_BACKGROUND) == light_map
 
 
 def test_page_follows_the_systems_dark_preference(pages, page):
@@ -168,7 +169,7 @@ def test_page_follows_the_systems_dark_preference(pages, page):
     opened(page, pages[EXAMPLES[0].stem])
     assert page.evaluate("document.documentElement.dataset.scheme") == "dark"
     assert page.get_by_role("button", name="Dark mode").get_attribute("aria-pressed") == "true"
-    assert page.locator(".cjm-canvas-dark svg").first.is_visible()
+    assert page.evaluate(MAP_BACKGROUND) == "rgb(17, 24, 39)"  # dark's background
 
 
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
@@ -176,11 +177,12 @@ def test_print_shows_the_light_map_and_no_controls(name, pages, page):
     page.emulate_media(media="print", color_scheme="dark")
     opened(page, pages[name])
     for hidden in (".cjm-controls", ".cjm-header nav", "#cjm-scheme", ".cjm-hint",
-                   ".cjm-rail-left", ".cjm-canvas-dark > svg:not(.cjm-rail)"):
+                   ".cjm-rail-left"):
         assert page.locator(hidden).first.is_hidden(), f"{hidden} shows in print"
-    assert page.locator(LIGHT_MAP).is_visible()
+    assert page.locator(MAP).is_visible()
     background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
     assert background == "rgb(255, 255, 255)"
+    assert page.evaluate(MAP_BACKGROUND) == "rgb(255, 255, 255)"
 
 
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
@@ -205,15 +207,15 @@ def test_tab_reaches_every_touchpoint_in_map_order(name, pages, page):
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
 def test_hiding_a_lane_closes_up_the_map(name, pages, page):
     opened(page, pages[name])
-    svg = page.locator(LIGHT_MAP)
+    svg = page.locator(MAP)
     height = float(svg.get_attribute("height"))
-    thoughts_top = page.locator(f"{LIGHT_MAP} .cjm-lane-thoughts").bounding_box()["y"]
-    actions = page.locator(f"{LIGHT_MAP} .cjm-lane-actions")
+    thoughts_top = page.locator(f"{MAP} .cjm-lane-thoughts").bounding_box()["y"]
+    actions = page.locator(f"{MAP} .cjm-lane-actions")
     lane_height = actions.bounding_box()["height"]
     page.get_by_role("checkbox", name="Actions").uncheck()
     assert actions.is_hidden()
     assert float(svg.get_attribute("height")) < height - lane_height
-    moved = page.locator(f"{LIGHT_MAP} .cjm-lane-thoughts").bounding_box()["y"]
+    moved = page.locator(f"{MAP} .cjm-lane-thoughts").bounding_box()["y"]
     assert moved < thoughts_top - lane_height
     assert page.get_by_text("Actions", exact=True).first.is_visible()  # the checkbox label
     page.get_by_role("checkbox", name="Actions").check()
@@ -229,11 +231,11 @@ def test_stage_header_and_lane_labels_stay_in_view_while_the_map_scrolls(name, p
     page.evaluate("document.querySelector('.cjm-scroll').scrollTo(900, 500)")
     page.wait_for_timeout(50)
     box = frame.bounding_box()
-    left = page.locator(".cjm-canvas-light .cjm-rail-left").bounding_box()
-    top = page.locator(".cjm-canvas-light .cjm-rail-top").bounding_box()
+    left = page.locator(".cjm-canvas .cjm-rail-left").bounding_box()
+    top = page.locator(".cjm-canvas .cjm-rail-top").bounding_box()
     assert abs(left["x"] - box["x"] - 1) < 2, "lane labels scrolled away sideways"
     assert abs(top["y"] - box["y"] - 1) < 2, "stage header scrolled away"
-    label = page.locator(".cjm-canvas-light .cjm-rail-left text").first
+    label = page.locator(".cjm-canvas .cjm-rail-left text").first
     assert label.is_visible()
 
 
@@ -242,7 +244,7 @@ def test_injection_map_runs_nothing_and_shows_the_text(page, tmp_path):
     path.write_text(cjmdsl.render(hostile_map(), "html"), encoding="utf-8")
     watched = opened(page, path)
     assert page.locator("h1").inner_text() == HOSTILE
-    for tp in page.locator(".cjm-canvas-light" + TOUCHPOINTS).all():
+    for tp in page.locator(".cjm-canvas" + TOUCHPOINTS).all():
         tp.hover()
         assert HOSTILE in page.locator("#cjm-tooltip").inner_text()
         tp.focus()
@@ -270,7 +272,7 @@ def test_landmarks_controls_and_touchpoints_have_names(pages, page):
     for tp in journey.touchpoints:
         button = page.get_by_role("button", name=tp.name, exact=False)
         assert button.count() >= 1, f"touchpoint {tp.name} has no button"
-    first = page.locator(f".cjm-canvas-light{TOUCHPOINTS}").first
+    first = page.locator(f".cjm-canvas{TOUCHPOINTS}").first
     described = first.get_attribute("aria-describedby")
     assert journey.touchpoints[0].actions[0].text in page.locator(f"#{described}").text_content()
 

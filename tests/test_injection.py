@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
@@ -137,13 +138,21 @@ def test_a_source_link_cannot_leave_its_attribute():
     assert "<script>" not in markdown and "<b>" not in markdown
 
 
+def style_of(svg: str) -> str:
+    """The SVG's one stylesheet (the dark scheme's role colours), its id prefix made plain."""
+    return re.sub(r"cjm-[0-9a-f]{8}", "cjm-ID", svg.split("<style>")[1].split("</style>")[0])
+
+
 def test_svg_stays_inert_well_formed_xml(payload):
     svg = render(hostile_map(payload), "svg")
     root = ET.fromstring(svg)  # strict: raises on anything that is not well-formed
     assert "<!DOCTYPE" not in svg and "<!ENTITY" not in svg
+    # The one <style> is written by the themes alone: the same as for a benign map.
+    assert [e.tag.split("}")[-1] for e in root if e.tag.endswith("style")] == ["style"]
+    assert style_of(svg) == style_of(render(hostile_map("benign text"), "svg"))
     for element in root.iter():
         tag = element.tag.split("}")[-1]
-        assert tag not in {"script", "foreignObject", "iframe", "use", "image", "a", "style"}
+        assert tag not in {"script", "foreignObject", "iframe", "use", "image", "a"}
         for name, value in element.attrib.items():
             local = name.split("}")[-1].lower()
             assert not local.startswith("on"), f"event handler {name} on <{tag}>"
@@ -153,6 +162,36 @@ def test_svg_stays_inert_well_formed_xml(payload):
     visible = re.sub(r"\s+", " ", xml_chars(payload)).strip()
     for word in visible.split(" "):
         assert word in drawn, f"{word!r} is not shown as text"
+
+
+# Theme values that would reach the SVG's <style> (through the dark partner of a theme file).
+STYLE_BREAKERS = [
+    ("colors", "pain", "red; } * { background:url(https://evil.example) }", "E018",
+     'use "#rgb" or "#rrggbb", such as "#1f2933"'),
+    ("colors", "background", "#fff</style><script>alert(1)</script>", "E018",
+     'use "#rgb" or "#rrggbb", such as "#1f2933"'),
+    ("font", "family", "Arial</style><style>*{background:url(//evil.example)}", "E055",
+     "list font names separated by commas"),
+]
+
+
+@pytest.mark.parametrize("section, key, value, code, hint", STYLE_BREAKERS,
+                         ids=["css-breaker", "style-end", "font-style-end"])
+def test_a_dark_partner_that_would_break_the_style_is_refused_at_its_place(
+        section, key, value, code, hint, tmp_path):
+    (tmp_path / "m.cjm").write_text(hostile_map("benign text"), encoding="utf-8")
+    (tmp_path / "brand.toml").write_text('dark = "brand-dark.toml"\n', encoding="utf-8")
+    (tmp_path / "brand-dark.toml").write_text(f'extends = "dark"\n[{section}]\n{key} = '
+                                              f'"{value}"\n', encoding="utf-8")
+    run = subprocess.run(["cjm", "render", "m.cjm", "--theme", "brand.toml", "-o", "m.svg"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    assert run.returncode == 1
+    column = len(f"{key} = ") + 1
+    lines = run.stderr.splitlines()
+    assert lines[0].startswith(f"brand-dark.toml:3:{column}: error[{code}]: ")
+    assert lines[1] == f' 3 | {key} = "{value}"'
+    assert lines[2].startswith("   |" + " " * column + "^" * (len(value) + 2) + " " + hint)
+    assert not (tmp_path / "m.svg").exists()
 
 
 def test_json_carries_the_payload_back_unchanged(payload):

@@ -166,6 +166,10 @@ def test_material_dark_palette_gets_a_dark_picture_too(site):
     dark = (site / "site" / found[1][1]).read_text()
     assert 'fill="#ffffff"' in light and 'fill="#111827"' in dark
     assert "cjm/cjm.css" in page
+    # The site's switch picks the picture: each keeps its scheme whatever the system's is.
+    assert "<style" not in light and "<style" not in dark
+    strip = lambda svg: re.sub(r' (fill|stroke|fill-opacity)="[^"]*"', "", svg)  # noqa: E731
+    assert strip(light) == strip(dark), "the two pictures are one layout"
 
 
 @pytest.mark.browser

@@ -249,7 +249,7 @@ def test_map_chooses_its_theme_and_the_option_overrides_it(tmp_path):
     for option in ([], ["--theme", "print"], ["--theme", "brand.toml"]):
         run = cjm("render", "m.cjm", "-o", "-", *option, cwd=tmp_path)
         assert run.returncode == 0, run.stderr
-        backgrounds[" ".join(option)] = re.search(r'cjm-background"[^>]*fill="(#\w+)"',
+        backgrounds[" ".join(option)] = re.search(r'fill="(#\w+)" class="cjm-background',
                                                   run.stdout).group(1)
     assert backgrounds == {"": "#111827", "--theme print": "#ffffff",
                            "--theme brand.toml": "#fafafa"}
@@ -295,3 +295,22 @@ def test_readme_lists_every_built_in_and_shows_it_in_the_gallery():
         assert f"`{name}`" in section
         assert f"docs/gallery/{name}.png" in section
         assert (ROOT / "docs" / "gallery" / f"{name}.png").is_file()
+
+
+def test_theme_sections_are_typed_objects_of_the_schemas_keys(tmp_path):
+    from dataclasses import FrozenInstanceError
+
+    from cjmdsl.theme_schema import SCHEMA
+
+    (tmp_path / "brand.toml").write_text('[colors]\npain_border = "#AA0000"\n'
+                                         '[spacing]\nradius = 0\n', encoding="utf-8")
+    theme = load_theme(str(tmp_path / "brand.toml"))
+    assert theme.colors.pain_border == "#aa0000" and theme.spacing.radius == 0
+    assert theme.colors.text == load_theme("default").colors.text  # inherited
+    for section, keys in SCHEMA.items():
+        values = getattr(theme, section)
+        assert type(values).__name__ == section.title()
+        assert list(values) == list(keys)  # every key, in the schema's order
+        assert all(getattr(values, key) == values[key] for key in keys)
+    with pytest.raises(FrozenInstanceError):
+        theme.colors.text = "#000000"

@@ -5,7 +5,10 @@ Lines and marks (WCAG 1.4.11): 3:1 against the background for persona curves, em
 and the moment-of-truth border. `high-contrast` themes are held to AAA: 7:1 for text, 4.5:1 for
 lines, and their card borders and grid lines count as lines too.
 
-The pairs mirror what layout.py and map.svg.j2 draw; a new coloured element needs a pair here.
+The pairs are colour roles (cjmdsl.roles): the lanes' cards come from the lane table (a
+lane's text on its `fill` role, its tags on `tag`), the rest is listed by role, and
+`test_every_role_the_map_draws_is_checked` fails when the drawing paints a role that no pair
+holds, so a new coloured element cannot go unchecked.
 """
 from __future__ import annotations
 
@@ -14,6 +17,13 @@ import re
 import pytest
 from colorscience import contrast, over
 
+from conftest import EXAMPLES
+
+from cjmdsl.api import parse
+from cjmdsl.backends import svg
+from cjmdsl.lanes import CARD_LANES
+from cjmdsl.layout import layout
+from cjmdsl.roles import Painter
 from cjmdsl.themes import builtin_names, load_theme, mix
 
 THEMES = builtin_names()
@@ -32,7 +42,7 @@ def emotion_colors(theme) -> list[str]:
 
 
 def persona_colors(theme) -> list[str]:
-    return list(theme.personas["palette"])
+    return [theme.persona_color(index) for index in range(len(theme.personas.palette))]
 
 
 def word_grounds(theme) -> list[tuple[str, str]]:
@@ -51,28 +61,28 @@ def text_pairs(theme) -> list[tuple[str, str, str]]:
     """(what, text colour, fill it sits on) for every text the map draws."""
     c, s = theme.colors, theme.stages
     pairs = [
-        ("title", c["text"], c["background"]),
-        ("description, legend keys, row and axis labels", c["muted"], c["background"]),
-        ("legend persona labels", c["text"], c["background"]),
-        ("touchpoint name", c["text"], c["card"]),
-        ("channel name", c["muted"], c["card"]),
-        ("moment-of-truth label", c["moment"], c["card"]),
-        ("action", c["text"], c["card"]),
-        ("thought", c["text"], c["panel"]),
-        ("pain point", c["text"], c["pain"]),
-        ("opportunity", c["text"], c["opportunity"]),
-        ("tag", c["text"], c["tag"]),
-        ("KPI value", c["text"], c["panel"]),
-        ("KPI name and detail", c["muted"], c["panel"]),
-        ("KPI target met", c["met"], c["panel"]),
-        ("KPI target missed", c["missed"], c["panel"]),
+        ("title", c.text, c.background),
+        ("description, legend keys, row and axis labels", c.muted, c.background),
+        ("legend persona labels", c.text, c.background),
+        ("touchpoint name", c.text, c.card),
+        ("channel name", c.muted, c.card),
+        ("moment-of-truth label", c.moment, c.card),
+        ("KPI value", c.text, c.panel),
+        ("KPI name and detail", c.muted, c.panel),
+        ("KPI target met", c.met, c.panel),
+        ("KPI target missed", c.missed, c.panel),
     ]
-    for index, fill in enumerate(s["palette"]):
-        plan = mix(fill, c["background"], 0.55)  # as layout.footers draws the stage plan
+    for lane in CARD_LANES:  # from the lane table: the lane's text on its cards and tags
+        pairs.append((f"{lane.key} card", c.text, c[lane.fill]))
+        if lane.findings:
+            pairs.append((f"{lane.key} tag", c.text, c.tag))
+    for index in range(len(s.palette)):
+        fill = theme.stage_fill(index)
+        plan = mix(fill, c.background, 0.55)  # as layout.footers draws the stage plan
         pairs += [
-            (f"stage {index} header", s["text"], fill),
-            (f"stage {index} plan text", c["text"], plan),
-            (f"stage {index} plan heading", c["muted"], plan),
+            (f"stage {index} header", s.text, fill),
+            (f"stage {index} plan text", c.text, plan),
+            (f"stage {index} plan heading", c.muted, plan),
         ]
     for persona in persona_colors(theme):
         for ground_name, ground in word_grounds(theme):
@@ -83,14 +93,16 @@ def text_pairs(theme) -> list[tuple[str, str, str]]:
 def line_pairs(theme) -> list[tuple[str, str, str]]:
     """(what, stroke colour, what it is drawn on) for lines and marks that carry meaning."""
     c = theme.colors
-    pairs = [("moment-of-truth border", c["moment"], c["background"]),
-             ("channel icon", c["muted"], c["card"])]
-    pairs += [(f"persona curve {p}", p, c["background"]) for p in persona_colors(theme)]
+    pairs = [("moment-of-truth border", c.moment, c.background),
+             ("channel icon", c.muted, c.card)]
+    pairs += [(f"persona curve {p}", p, c.background) for p in persona_colors(theme)]
     for ground in ("background", "moment_fill"):
         pairs += [(f"emotion marker {e} on {ground}", e, c[ground]) for e in emotion_colors(theme)]
     if theme.name.startswith("high-contrast"):
-        pairs += [("card border", c["border"], c["background"]),
-                  ("lane and grid lines", c["line"], c["background"])]
+        pairs += [("card border", c.border, c.background),
+                  ("lane and grid lines", c.line, c.background)]
+        pairs += [(f"{lane.key} card border", c[lane.stroke], c.background)
+                  for lane in CARD_LANES]
     return pairs
 
 
@@ -114,6 +126,33 @@ def test_lines_and_marks_meet_contrast_against_the_background(name):
     failing = [f"{what}: {fg} on {bg} is {contrast(fg, bg):.2f}:1"
                for what, fg, bg in line_pairs(theme) if contrast(fg, bg) < minimum]
     assert not failing, f"{name}: {len(failing)} lines below {minimum}:1\n" + "\n".join(failing[:25])
+
+
+# Roles the map paints that carry no meaning of their own to be read: tints under other marks
+# (their text is checked on them via `over`), outlines of cards whose text is checked, and
+# the opacities.
+UNREAD = {"line", "border", "moment-fill", "band-opacity", "gap-opacity", "gap-opacity-times-2",
+          "pain-border", "opportunity-border"}
+
+
+def roles_drawn(theme) -> set[str]:
+    """Every role the examples' maps paint in `theme`."""
+    painter = Painter(by_role=True)
+    for example in EXAMPLES:
+        journey = parse(example.read_text(encoding="utf-8"), example.name)
+        svg.draw(journey, layout(journey, theme), theme, painter=painter)
+    return {role.name for role in painter.roles()}
+
+
+@pytest.mark.parametrize("name", ["default", "high-contrast"])
+def test_every_role_the_map_draws_is_checked(name):
+    theme = load_theme(name)
+    checked = {color.role.name for _, *colors in text_pairs(theme) + line_pairs(theme)
+               for color in colors if getattr(color, "role", None)}
+    unchecked = roles_drawn(theme) - checked - (set() if name == "high-contrast" else UNREAD)
+    if name == "high-contrast":
+        unchecked -= {"moment-fill", "band-opacity", "gap-opacity", "gap-opacity-times-2"}
+    assert not unchecked, f"roles drawn but in no contrast pair: {sorted(unchecked)}"
 
 
 def test_the_checks_catch_a_failing_colour():

@@ -38,6 +38,12 @@ PAGE_LIMIT = 2.0  # mean |difference| over the whole picture; seen: ≤ 1.25
 BIG_BOX = 200 * 200  # larger boxes (bands, backgrounds, whole curves) count in PAGE_LIMIT only
 
 
+# All the one `<style>` of an adaptive SVG may say: a colour for each role, under dark.
+DARK_SCHEME_ONLY = re.compile(r"\n@media \(prefers-color-scheme:dark\)\{\n(#cjm-[0-9a-f]{8} "
+                              r"\.cjm-(fill|stroke|fill-opacity)-[a-z0-9_-]+\{(fill|stroke|"
+                              r"fill-opacity):(#[0-9a-f]{6}|[0-9.]+)\}\n)+\}\n")
+
+
 def svg_of(example: Path, theme: str) -> str:
     return cjmdsl.render(example.read_text(encoding="utf-8"), theme=theme)
 
@@ -56,7 +62,10 @@ def test_svg_has_no_script_no_external_reference_and_no_foreign_object(example, 
     root = ET.fromstring(svg)
     tags = {element.tag.removeprefix(SVG_NS) for element in root.iter()}
     assert not tags & {"script", "foreignObject", "image", "iframe", "object", "embed",
-                       "style", "a", "use", "feImage"}
+                       "a", "use", "feImage"}
+    styles = [element.text for element in root.iter(f"{SVG_NS}style")]
+    assert len(styles) <= 1 and all(DARK_SCHEME_ONLY.fullmatch(text) for text in styles), \
+        "the one <style> may hold only the dark scheme's colours of the roles"
     for element in root.iter():
         for name, value in element.attrib.items():
             assert not name.lower().startswith("on"), f"event handler {name}"

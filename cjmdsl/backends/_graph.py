@@ -176,7 +176,7 @@ class _FlowGraph:
             cluster.attr(
                 label=html_label(f"<B>{dot_html(stage.name, 40)}</B>"), labeljust="l",
                 fontsize=_pt(self.font["heading_size"]),
-                fontcolor=_hex(self.theme.stages["text"]),
+                fontcolor=_hex(self.theme.stages.text),
                 style="rounded,filled", fillcolor=_hex(self.theme.stage_fill(k)),
                 color=self.colors["border"], margin="10")
             for tp in stage.touchpoints:

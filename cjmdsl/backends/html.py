@@ -2,10 +2,11 @@
 
 The page inlines everything (CSS, the SVG map, a small vanilla script) and makes no request
 of any kind; a Content-Security-Policy with hashes of the one style and the one script says
-so to the browser. The map is the SVG backend's drawing of the shared layout, once per colour
-scheme (the theme and its dark partner differ only in colours, so both drawings have the same
-geometry). The script adds behaviour at load time through the SVG's `data-*` attributes; the
-tables below the map are plain HTML and work without it. Same input, same bytes out.
+so to the browser. The map is the SVG backend's one drawing of the shared layout, its colours
+by role: the page's stylesheet gives the roles the theme's colours and, in dark mode, its dark
+partner's (a partner contributes only its colours). The script adds behaviour at load time
+through the SVG's `data-*` attributes; the tables below the map are plain HTML and work
+without it. Same input, same bytes out.
 """
 from __future__ import annotations
 
@@ -30,15 +31,12 @@ from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
+from cjmdsl.roles import Painter, css_value, in_theme
 from cjmdsl.themes import Theme, dark_partner
 from cjmdsl.words import finding_links, metadata_line
 
 BINARY = False
 
-# Theme colours the page itself uses, as CSS custom properties (`--pain-border`, …).
-PAGE_COLORS = ("background", "text", "muted", "line", "panel", "card", "border", "pain",
-               "pain_border", "opportunity", "opportunity_border", "tag", "moment",
-               "moment_fill", "met", "missed")
 # The map's rows a reader can hide, each with its name and the SVG group that draws it: the
 # lanes, then the bands below them.
 ROW_NAMES = {**{lane.key: lane.label for lane in LANES}, "plan": "Stage plan", "kpis": "KPIs"}
@@ -47,20 +45,17 @@ ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
 # From this many touchpoints the page opens on the stages view, a card per stage that links to
 # the map at that stage: past a few dozen the reader first needs the journey's shape.
 OVERVIEW_FROM = 20
-_COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|hsl)a?\([0-9., %/+-]*\)")
 
 
 @in_its_language
 def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str:
     """The page; with `before`, the map marks what changed since that version and shows its
     old curves faintly (`cjm diff --html`)."""
-    light = layout(journey, theme)
+    geometry = layout(journey, theme)
     partner = dark_partner(theme)
-    dark = layout(journey, partner) if partner else None
-    maps = [_map("light" if partner else "only", journey, light, theme, before)]
-    if partner:
-        maps.append(_map("dark", journey, dark, partner, before))
-    css = _theme_css(theme, light, partner, dark) + _static("page.css")
+    painter = Painter(by_role=True)
+    maps = [_map(journey, geometry, theme, painter, before)]
+    css = _theme_css(theme, partner, geometry, painter) + _static("page.css")
     script = _static("page.js")
     template = environment().get_template("map.html.j2")
     order, stage_names = feelings.persona_order(journey), _stage_names(journey)
@@ -130,40 +125,27 @@ def _static(name: str) -> str:
 
 
 # ── the map ───────────────────────────────────────────────────────────────────
-def _map(scheme: str, journey: Journey, geometry: g.Geometry, theme: Theme,
+def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
          before: Journey | None = None) -> dict:
-    """One drawing of the map, with what the script needs to know about its geometry: the
-    rows it can hide, the width of the lane-label column (`rail`) and the top and height of
-    the stage header band (a little of the gap below included), which stay in view. With
+    """The one drawing of the map, its colours by role (the page's stylesheet colours them
+    in either scheme), with what the script needs to know about its geometry: the rows it
+    can hide, the width of the lane-label column (`rail`) and the top and height of the
+    stage header band (a little of the gap below included), which stay in view. With
     `before`, what changed since that version is marked (`cjmdsl.layout.changes`)."""
     overlay = None
     if before is not None:
         from cjmdsl.layout.changes import change_overlay
 
         overlay = change_overlay(before, journey, geometry, theme, None)
-    markup = svg.draw(journey, geometry, theme, overlay=overlay)
-    if scheme == "dark":
-        markup = _distinct_ids(markup, "dark")
-    gap = theme.spacing["column_gap"]
+    markup = svg.draw(journey, geometry, theme, painter=painter, overlay=overlay)
+    gap = theme.spacing.column_gap
     stages_top = min((s.box.y for s in geometry.stages), default=0)
     stages_bottom = max((s.box.bottom for s in geometry.stages), default=0) + gap / 2
     rail = min((s.box.x for s in geometry.stages), default=0) - gap / 2
-    return {"scheme": scheme, "svg": Markup(markup),
-            "rows": _rows(geometry, theme.spacing["lane_gap"]), "rail": round(rail, 2),
+    return {"scheme": "only", "svg": Markup(markup),
+            "rows": _rows(geometry, theme.spacing.lane_gap), "rail": round(rail, 2),
             "stages": [round(stages_top, 2), round(stages_bottom - stages_top, 2)],
             "size": [geometry.width, geometry.height]}
-
-
-def _distinct_ids(markup: str, suffix: str) -> str:
-    """The second drawing of a map gets ids of its own (the SVG's title and desc)."""
-    found = re.search(r'aria-labelledby="(cjm-[0-9a-f]+)-title', markup)
-    if not found:
-        return markup
-    uid = found.group(1)
-    for old in (f'id="{uid}-title"', f'id="{uid}-desc"',
-                f'aria-labelledby="{uid}-title {uid}-desc"'):
-        markup = markup.replace(old, old.replace(uid, f"{uid}-{suffix}"), 1)
-    return markup
 
 
 def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
@@ -207,46 +189,36 @@ def _touchpoint_label(tp: Touchpoint, stage_names: dict[str, str]) -> str:
 
 
 # ── colours ───────────────────────────────────────────────────────────────────
-def _theme_css(theme: Theme, light: g.Geometry, partner: Theme | None,
-               dark: g.Geometry | None) -> str:
-    """The theme's colours as custom properties; with a dark partner, the rules that switch
-    to it (the reader's choice, else `prefers-color-scheme`; print is always light)."""
-    font = css_font_family(theme.font["family"])
-    lines = ["", f":root{{--font:{font};{_vars(theme, light)}}}",
-             "".join(f".p{i}{{--pc:var(--p{i})}}" for i in range(len(light.legend)))]
+def _theme_css(theme: Theme, partner: Theme | None, geometry: g.Geometry,
+               painter: Painter) -> str:
+    """The colours of the page and of the map's roles as custom properties; with a dark
+    partner, the rules that switch to its colours (the reader's choice, else
+    `prefers-color-scheme`; print is always light). One drawing serves both schemes."""
+    font = css_font_family(theme.font.family)
+    light = _vars(theme, geometry, painter)
+    lines = ["", f":root{{--font:{font};{light}}}",
+             "".join(f".p{i}{{--pc:var(--p{i})}}" for i in range(len(geometry.legend))),
+             painter.rules()]
     if partner is None:
         return "\n".join(lines) + "\n"
-    dark_vars = _vars(partner, dark)
+    dark = _vars(partner, geometry, painter)
     on = ":root[data-scheme=dark]"
     auto = ":root:not([data-scheme=light])"
-    shown = "{visibility:visible}"
-    gone = "{visibility:hidden}"
-    lines += [
-        f".cjm-canvas-dark{gone}",
-        f"{on}{{{dark_vars}}}",
-        f"{on} .cjm-canvas-dark{shown}{on} .cjm-canvas-light{gone}",
-        "@media (prefers-color-scheme:dark){"
-        f"{auto}{{{dark_vars}}}{auto} .cjm-canvas-dark{shown}{auto} .cjm-canvas-light{gone}}}",
-        "@media print{"
-        f":root:root{{{_vars(theme, light)}}}"
-        ":root:root .cjm-canvas-light{visibility:visible}:root:root .cjm-canvas-dark{display:none}}",
-    ]
+    lines += [f"{on}{{{dark}}}", f"@media (prefers-color-scheme:dark){{{auto}{{{dark}}}}}",
+              f"@media print{{:root:root{{{light}}}}}"]
     return "\n".join(lines) + "\n"
 
 
-def _vars(theme: Theme, geometry: g.Geometry) -> str:
-    scheme = "dark" if _is_dark(theme.colors["background"]) else "light"
-    pairs = [(name.replace("_", "-"), theme.colors[name]) for name in PAGE_COLORS]
-    pairs.append(("accent", geometry.legend[0].color if geometry.legend
-                  else theme.personas["palette"][0]))
-    pairs += [(f"p{index}", entry.color) for index, entry in enumerate(geometry.legend)]
-    return "".join(f"--{name}:{_css_color(value)};" for name, value in pairs) + \
-        f"color-scheme:{scheme};"
-
-
-def _css_color(value) -> str:
-    """A colour as CSS, or `initial` (unset) for anything that is not plainly a colour."""
-    return value if isinstance(value, str) and _COLOR.fullmatch(value) else "initial"
+def _vars(theme: Theme, geometry: g.Geometry, painter: Painter) -> str:
+    """The custom properties `theme` gives the page (each of its colours, `--pain-border`;
+    the personas' `--p0`, …) and the map's roles (`--cjm-pain-border`, …)."""
+    scheme = "dark" if _is_dark(theme.colors.background) else "light"
+    pairs = [(name.replace("_", "-"), color) for name, color in theme.colors.items()]
+    personas = [in_theme(entry.color, theme) for entry in geometry.legend]
+    pairs.append(("accent", personas[0] if personas else theme.personas.palette[0]))
+    pairs += [(f"p{index}", color) for index, color in enumerate(personas)]
+    return "".join(f"--{name}:{css_value(value)};" for name, value in pairs) + \
+        painter.custom_properties(theme) + f"color-scheme:{scheme};"
 
 
 def _is_dark(color: str) -> bool:

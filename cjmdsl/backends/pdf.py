@@ -22,6 +22,7 @@ from cjmdsl.backends._templates import number
 from cjmdsl.layout import page_windows, pages
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
+from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
 from cjmdsl.words import summary
 
@@ -70,7 +71,8 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
                 surface, width, height = super()._create_surface(width, height)
                 return stamped(surface), width, height
 
-        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view)
+        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view,
+                           FIXED)
         return ReproduciblePDF.convert(without_paint_order(drawn).encode("utf-8"),
                                        scale=float(scale))
 

@@ -10,6 +10,7 @@ from cjmdsl.backends import svg
 from cjmdsl.backends._raster import unavailable
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.model import Journey
+from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
 
 BINARY = True
@@ -20,9 +21,11 @@ DEFAULT_SCALE = 2.0
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = DEFAULT_WIDTH, view: str = "map") -> bytes:
     """The map (or its stages `view`) laid out for `width` pixels (0 or None: one row), at
-    `scale`."""
+    `scale`, in the theme's fixed colours (a picture has one scheme; resvg reads CSS only in
+    part)."""
     try:
         import resvg_py
     except ImportError:
         raise unavailable("png", "resvg-py", "png") from None
-    return resvg_py.svg_to_bytes(svg_string=svg.render(journey, theme, width, view), zoom=float(scale))
+    drawn = svg.render(journey, theme, width, view, FIXED)
+    return resvg_py.svg_to_bytes(svg_string=drawn, zoom=float(scale))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import io
 
+from markupsafe import Markup
+
 from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment
 from cjmdsl.channels import CHANNELS
@@ -16,43 +18,78 @@ from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
-from cjmdsl.themes import Theme
+from cjmdsl.roles import ADAPTIVE, COLOR_CHOICES, Painter, stylesheet
+from cjmdsl.themes import Theme, dark_partner
 from cjmdsl.words import summary
 
 BINARY = False
 
 
-OPTIONS = ("width", "view")
+OPTIONS = ("width", "view", "colors")
 VIEWS = ("map", "stages")  # the whole map, or the overview of one column per stage
 
 
 @in_its_language
 def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
-           view: str = "map") -> str:
+           view: str = "map", colors: str = ADAPTIVE) -> str:
     """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
-    one row, as wide as the journey)."""
+    one row, as wide as the journey).
+
+    `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
+    under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
+    FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`. The
+    stages view is drawn in fixed colours."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
+    if colors not in COLOR_CHOICES:
+        raise ValueError(f"colors must be one of {', '.join(COLOR_CHOICES)}, not {colors!r}")
     if view == "stages":
         return draw_stages(journey, stages_view(journey, theme, width), theme)
-    return draw(journey, layout(journey, theme, width), theme)
+    partner = dark_partner(theme) if colors == ADAPTIVE else None
+    return draw(journey, layout(journey, theme, width), theme, dark=partner)
 
 
-def draw(journey: Journey, geometry: g.Geometry, theme: Theme,
-         described: str | None = None, overlay=None) -> str:
+@in_its_language
+def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
+             schemes: tuple[str, ...]) -> list[str]:
+    """The map in fixed colours once per scheme ("light": `theme`'s, "dark": `dark`'s),
+    from one layout: for a site whose own scheme switch shows one picture or the other
+    (an `<img>` can follow only the system's scheme, not the site's)."""
+    geometry = layout(journey, theme, width)
+    return [draw(journey, geometry, theme,
+                 painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
+            for scheme in schemes]
+
+
+def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | None = None,
+         dark: Theme | None = None, painter: Painter | None = None, overlay=None) -> str:
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
     the journey's summary when the caller has it already (the pages of a PDF); `overlay`
-    what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`)."""
+    what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`).
+
+    With a `dark` partner, the colours are roles and the SVG's `<style>` switches them to
+    `dark` under `prefers-color-scheme: dark`. A caller that writes the stylesheet itself
+    (the HTML page) passes a `painter` and reads the roles it used from it afterwards."""
+    uid = _uid(journey)
+    own = painter is None
+    if own:
+        painter = Painter(by_role=dark is not None)
+
+    def style() -> Markup:
+        return Markup(stylesheet(painter, uid, dark))
+
     template = environment().get_template("map.svg.j2")
     return _joined(template.generate(
+        paint=painter,
+        stylesheet=style if own and dark is not None else None,
         g=geometry,
-        uid=_uid(journey),
+        uid=uid,
         title=journey.title,
         summary=summary(journey) if described is None else described,
         icons={name: channel.icon for name, channel in CHANNELS.items()},
-        radius=theme.spacing["radius"],
-        band_opacity=theme.emotion["band_opacity"],
-        gap_opacity=theme.emotion["gap_opacity"],
+        radius=theme.spacing.radius,
+        band_opacity=theme.emotion.band_opacity,
+        gap_opacity=theme.emotion.gap_opacity,
         overlay=overlay,
     ))
 
@@ -75,15 +112,15 @@ def render_changes(journey: Journey, before: Journey, theme: Theme,
     from cjmdsl.layout.changes import change_overlay
 
     geometry = layout(journey, theme, width)
-    return draw(journey, geometry, theme, overlay=change_overlay(before, journey, geometry,
-                                                                 theme, width))
+    return draw(journey, geometry, theme, dark=dark_partner(theme),
+                overlay=change_overlay(before, journey, geometry, theme, width))
 
 
 def draw_stages(journey: Journey, view: g.StagesView, theme: Theme) -> str:
     """SVG markup for the stages view."""
     return environment().get_template("stages.svg.j2").render(
         v=view, uid=_uid(journey), title=journey.title, summary=summary(journey),
-        radius=theme.spacing["radius"], band_opacity=theme.emotion["band_opacity"])
+        radius=theme.spacing.radius, band_opacity=theme.emotion.band_opacity)
 
 
 def _uid(journey: Journey) -> str:

@@ -164,7 +164,7 @@ def _laid_out(lay: _Layout, head: tuple | None = None, rows: list[int] | None = 
         font_family=theme.font["family"], title=title, description=description, details=details,
         legend=legend,
         legend_keys=legend_keys, rows=tuple(drawn), kpis=cards, kpi_label=kpi_label,
-        grid_color=theme.colors["line"], colors=dict(theme.colors),
+        grid_color=theme.colors.line, colors=dict(theme.colors),
     )
 
 

@@ -108,11 +108,11 @@ class Base:
         self.font = theme.font
         self.colors = theme.colors
         space = theme.spacing
-        self.margin = space["margin"]
-        self.pad = space["padding"]
-        self.gap = space["column_gap"]
-        self.lane_gap = space["lane_gap"]
-        self.label_width = space["label_width"]
+        self.margin = space.margin
+        self.pad = space.padding
+        self.gap = space.column_gap
+        self.lane_gap = space.lane_gap
+        self.label_width = space.label_width
         self.plan = plan
         self.all_columns = [c for row in plan.rows for piece in row for c in piece.columns]
         self.lanes_with_items: dict[str, bool] = {}
@@ -133,7 +133,7 @@ class Base:
              color: str | None = None, bold: bool = False, italic: bool = False,
              anchor: str = "start", max_lines: int | None = None) -> g.TextBlock:
         """Wrap `text` into a block `width` wide whose first line's top is `top`."""
-        size = size or self.font["size"]
+        size = size or self.font.size
         # Measure what will be drawn: characters XML cannot carry are drawn as U+FFFD.
         lines = tuple(wrap(xml_chars(text), width, size, bold, max_lines=max_lines)) or ("",)
         advance = line_height(size)
@@ -142,13 +142,13 @@ class Base:
         return g.TextBlock(
             lines=lines, x=anchor_x,
             baselines=tuple(first + i * advance for i in range(len(lines))),
-            size=size, color=color or self.colors["text"],
+            size=size, color=color or self.colors.text,
             box=g.Box(x, top, width, len(lines) * advance),
             bold=bold, italic=italic, anchor=anchor,
         )
 
     def small(self) -> float:
-        return self.font["small_size"]
+        return self.font.small_size
 
     # ── columns ────────────────────────────────────────────────────────────
     def touchpoint_columns(self) -> list[Column]:
@@ -159,12 +159,12 @@ class Base:
     def title(self) -> tuple[g.TextBlock, g.TextBlock | None, tuple[g.TextBlock, ...]]:
         """The title, the description, and the map's metadata line and notes under them."""
         title = self.text(self.journey.title, self.margin, self.y, self.inner_width,
-                          self.font["title_size"], bold=True)
+                          self.font.title_size, bold=True)
         self.y = title.box.bottom + 4
         description = None
         if self.journey.description:
             description = self.text(self.journey.description, self.margin, self.y,
-                                     min(self.inner_width, 900), color=self.colors["muted"])
+                                     min(self.inner_width, 900), color=self.colors.muted)
             self.y = description.box.bottom
         details = []
         metadata = metadata_line(self.journey)
@@ -196,7 +196,7 @@ class Base:
             color = self.persona_color(index)
             middle = top + row_height / 2
             marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], x + 14, middle, 5,
-                              self.colors["background"], color)
+                              self.colors.background, color)
             entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label))
         keys = []
         for kind, text, colors in self._legend_keys():
@@ -204,7 +204,7 @@ class Base:
             sample = g.Box(x, top + row_height / 2 - 5, 28, 10)
             label = self.text(text, x + 34, top, min(limit, flow.right - x - 34), size,
                               max_lines=1,
-                              color=self.colors["muted"])
+                              color=self.colors.muted)
             width = sample.width / max(len(colors), 1)
             swatches = tuple(g.Swatch(g.Box(sample.x + i * width, sample.y, width, sample.height),
                                       color) for i, color in enumerate(colors))
@@ -212,7 +212,7 @@ class Base:
             if kind == "expected":  # the hollow marker every expected value has
                 middle = sample.y + sample.height / 2
                 marker = g.Marker("circle", sample.x + sample.width / 2, middle, 3.5,
-                                  self.colors["background"], self.colors["muted"])
+                                  self.colors.background, self.colors.muted)
             elif kind == "moment":  # the star every moment-of-truth label has
                 marker = star(sample.x + sample.width / 2, sample.y + sample.height / 2,
                               self.colors["moment"])
@@ -259,13 +259,13 @@ class Base:
 
     def stage_headers(self) -> tuple[g.StageHeader, ...]:
         """The row's stage names; a stage continued from the row above says so."""
-        size = self.font["heading_size"]
+        size = self.font.heading_size
         labels = []
         for piece in self.pieces:
             name = continued(piece.stage.name) if piece.continued else piece.stage.name
             label = self.text(name, piece.left + self.pad, self.y + self.pad,
                               piece.right - piece.left - 2 * self.pad, size,
-                              self.theme.stages["text"], bold=True, anchor="middle")
+                              self.theme.stages.text, bold=True, anchor="middle")
             labels.append((piece, label, self.theme.stage_fill(piece.index)))
         height = max((lb.box.height for _, lb, _ in labels), default=0) + 2 * self.pad
         headers = tuple(
@@ -334,7 +334,7 @@ class Base:
             if tp.moment_of_truth.reason:
                 label = say("moment_of_truth_because", reason=tp.moment_of_truth.reason)
             moment = self.text(label, column.x + self.pad + 16, y + 4, inner - 16, self.small(),
-                               self.colors["moment"], bold=True)
+                               self.colors.moment, bold=True)
             moment_star = star(moment.box.x - 8, moment.baselines[0] - moment.size * 0.36,
                                moment.color)
             y = moment.box.bottom
@@ -358,7 +358,7 @@ class Base:
 
     def row_label(self, text: str, top: float) -> g.TextBlock:
         return self.text(text, self.margin, top + self.pad, self.label_width - self.pad,
-                         self.font["size"], self.colors["muted"], bold=True)
+                         self.font.size, self.colors.muted, bold=True)
 
     def text_lane(self, kind: str, label: str, items_of, style) -> g.Lane | None:
         """A lane of stacked cards per column of the row; None when no touchpoint of the map
@@ -380,7 +380,7 @@ class Base:
                 cards.append(card)
                 y = card.box.bottom + 6
             bottom = max(bottom, y - 6 + self.pad)
-        height = max(bottom - top, line_height(self.font["size"]) + 2 * self.pad)
+        height = max(bottom - top, line_height(self.font.size) + 2 * self.pad)
         lane = g.Lane(kind, g.Box(self.margin, top, self.width - 2 * self.margin, height),
                       self.row_label(label, top), tuple(cards), self.separator(top))
         self.y = top + height + self.lane_gap
@@ -415,9 +415,9 @@ class Base:
             labels += finding_links(finding, self.journey)
             for label in labels:
                 tag_text = self.text(label, column.x + self.pad + 5, y + 2, inner - 10,
-                                     self.small(), self.colors["text"])
+                                     self.small(), self.colors.text)
                 box = g.Box(column.x + self.pad, y, inner, tag_text.box.height + 4)
-                tags.append(g.Tag(box, tag_text, self.colors["tag"]))
+                tags.append(g.Tag(box, tag_text, self.colors.tag))
                 y = box.bottom + 3
             box = g.Box(column.x, top, column.width, y - top + 2)
             return g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags))

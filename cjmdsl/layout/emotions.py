@@ -36,7 +36,7 @@ class EmotionLane:
         top = self.y
         label = self.row_label(label, top)
         steps = scale.high - scale.low
-        plot_height = max(self.theme.spacing["emotion_height"], steps * 26)
+        plot_height = max(self.theme.spacing.emotion_height, steps * 26)
         plot_top = label.box.bottom + 4
         inset = 12
         plot = g.Box(self.grid_left, plot_top, self.width - self.margin - self.grid_left,
@@ -78,7 +78,7 @@ class EmotionLane:
                 number = on_scale(value, scale)
                 words = f"{text} ({number})" if text else number
                 block = self.text(words, self.margin, 0, self.label_width - self.pad, size,
-                                  self.colors["muted"], anchor="end", max_lines=1)
+                                  self.colors.muted, anchor="end", max_lines=1)
                 label = shifted(block, y - block.box.height / 2)
             color = self.theme.emotion_color(value, scale.low, scale.high)
             levels.append(g.Level(value, y, band, color, label))
@@ -114,9 +114,9 @@ class EmotionLane:
                 value, word = mark.value, None if hollow else mark.word
                 fill = self.theme.emotion_color(value, scale.low, scale.high)
                 marker = g.Marker(shape, x_of(column), y_of(value), radius,
-                                  self.colors["background"] if hollow else fill, color)
+                                  self.colors.background if hollow else fill, color)
                 word_block = None
-                if not hollow and self.theme.emotion["value_labels"]:
+                if not hollow and self.theme.emotion.value_labels:
                     # Themes for print write the value out: the curve reads without colour.
                     number = on_scale(value, scale)
                     word = f"{word} ({number})" if word else number

@@ -35,7 +35,7 @@ class StagePlan:
         height = max(d[2] for d in drafts) + self.pad - top
         footers = tuple(
             g.StageFooter(piece.stage.id, g.Box(piece.left, top, piece.right - piece.left, height),
-                          mix(self.theme.stage_fill(piece.index), self.colors["background"], 0.55),
+                          mix(self.theme.stage_fill(piece.index), self.colors.background, 0.55),
                           texts)
             for piece, texts, _ in drafts
         )
@@ -57,7 +57,7 @@ class StagePlan:
         for heading, items in sections:
             if not items:
                 continue
-            block = self.text(heading.upper(), x, y, width, size - 1, self.colors["muted"], bold=True)
+            block = self.text(heading.upper(), x, y, width, size - 1, self.colors.muted, bold=True)
             texts.append(block)
             y = block.box.bottom + 1
             for item in items:
@@ -89,24 +89,24 @@ class StagePlan:
     def _kpi_card(self, kpi: Kpi, x: float, top: float, width: float) -> g.KpiCard:
         inner = width - 2 * self.pad
         left = x + self.pad
-        name = self.text(kpi.name, left, top + self.pad, inner, self.small(), self.colors["muted"],
+        name = self.text(kpi.name, left, top + self.pad, inner, self.small(), self.colors.muted,
                          bold=True)
         value = self.text(kpis.figure(kpi), left, name.box.bottom + 2, inner,
-                          self.font["title_size"] - 2, bold=True)
+                          self.font.title_size - 2, bold=True)
         y = value.box.bottom
         detail = None
         if kpis.sentence(kpi):
             detail = self.text(kpis.sentence(kpi), left, y + 2, inner, self.small(),
-                               self.colors["muted"])
+                               self.colors.muted)
             y = detail.box.bottom
         target = None
         if kpi.target is not None:
             status = kpis.status(kpi)
             if status is None:  # no direction: the target alone, without tick or cross
                 target = self.text(say("kpi_target", target=kpis.target(kpi)), left, y + 3, inner,
-                                   self.small(), self.colors["muted"], bold=True)
+                                   self.small(), self.colors.muted, bold=True)
             else:
-                color = self.colors["met"] if kpi.met else self.colors["missed"]
+                color = self.colors.met if kpi.met else self.colors.missed
                 words = say("kpi_target_status", target=kpis.target(kpi), status=say("kpi_" + status))
                 target = self.text(words, left + 14, y + 3,
                                    inner - 14, self.small(), color, bold=True)

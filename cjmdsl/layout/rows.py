@@ -66,8 +66,8 @@ class RowPlan:
 def plan_rows(journey: Journey, theme: Theme, target: float | None) -> RowPlan:
     """The rows for `target` pixels (None: one row, as wide as the journey)."""
     space = theme.spacing
-    margin, gap, natural = space["margin"], space["column_gap"], space["column_width"]
-    left = margin + space["label_width"] + gap
+    margin, gap, natural = space.margin, space.column_gap, space.column_width
+    left = margin + space.label_width + gap
     stages = [(index, stage, list(stage.touchpoints) or [None])
               for index, stage in enumerate(journey.stages)]
     if target is None:
