@@ -717,7 +717,7 @@ def _with_citations(stages: tuple[m.Stage, ...],
         return replace(claim, source=replace(source, kind=declared[source.kind].kind,
                                              cites=source.kind))
 
-    fields = [kind.field for kind in ITEM_KINDS] + ["emotions", "metrics"]
+    fields = [kind.field for kind in ITEM_KINDS if kind.options] + ["emotions", "metrics"]
     return tuple(replace(stage, metrics=tuple(cited(metric) for metric in stage.metrics),
                          touchpoints=tuple(replace(tp, **{
                              name: tuple(cited(claim) for claim in getattr(tp, name))

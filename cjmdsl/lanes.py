@@ -36,8 +36,11 @@ class ItemKind:
 
     @property
     def schema_name(self) -> str:
-        """The JSON schema definition its items refer to: `text`, `pain_point`, …"""
-        return self.title.lower().replace(" ", "_") if self.findings else "claim"
+        """The JSON schema definition its items refer to: `claim`, `text` (a kind without
+        options: no source), `pain_point`, …"""
+        if self.findings:
+            return self.title.lower().replace(" ", "_")
+        return "claim" if self.options else "text"
 
 
 @dataclass(frozen=True)

@@ -248,7 +248,7 @@ def test_completes_keywords_valid_at_the_cursor(client):
     assert "stage" not in found and "persona" not in found
     in_stage = MAP.replace('  stage buy "Buy" {\n', '  stage buy "Buy" {\n    \n')
     assert set(complete_at(client, in_stage, 'stage buy "Buy" {\n    ')) == {
-        "goal", "brand", "touchpoint", "action_item", "note"}
+        "goal", "brand", "touchpoint", "action_item", "note", "metric"}
 
 
 def test_completes_persona_ids_after_emotion_and_expect(client):

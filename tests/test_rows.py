@@ -184,5 +184,5 @@ def test_a_curve_broken_at_a_row_end_is_marked_where_it_goes_on():
             assert len(curve.continue_marks) == len(curve.continues)
     one_row = layout(parse(MAPS["grocery-shop"]), THEME, None)
     assert not any(curve.continues for lane in one_row.emotion_lanes for curve in lane.curves)
-    assert 'class="cjm-continues"' in cjmdsl.render(MAPS["grocery-shop"])
-    assert 'class="cjm-continues"' not in cjmdsl.render(MAPS["grocery-shop"], width=0)
+    assert '"cjm-continues ' in cjmdsl.render(MAPS["grocery-shop"])
+    assert 'cjm-continues' not in cjmdsl.render(MAPS["grocery-shop"], width=0)

@@ -75,7 +75,7 @@ def test_a_stage_card_scrolls_the_map_to_that_stage(page, tmp_path):
     page.goto(path.as_uri())
     page.click(".cjm-stage-cards a[data-stage=s7]")
     frame = page.locator(".cjm-scroll").bounding_box()
-    header = page.locator(".cjm-canvas-light > svg:not(.cjm-rail) .cjm-stages [data-stage=s7] rect").bounding_box()
+    header = page.locator(".cjm-canvas > svg:not(.cjm-rail) .cjm-stages [data-stage=s7] rect").bounding_box()
     assert frame["x"] < header["x"] < frame["x"] + frame["width"] / 2
 
 

@@ -201,7 +201,7 @@ def _priorities(journey: Journey) -> str:
               + (f" *(owner: {md_text(p.item.owner)})*" if p.item.owner else "")
               for p in ranked]
     return ("## Priorities\n\nRanked by impact against effort: the most impact for the least "
-            "effort first.\n\n" + _table(header, rows) + "\n\n" + "\n".join(listed))
+            "effort first.\n\n" + table(header, rows) + "\n\n" + "\n".join(listed))
 
 
 def _sources(journey: Journey) -> str:
@@ -220,7 +220,7 @@ def _sources(journey: Journey) -> str:
         rows.append([name, source.kind.capitalize(), md_text(evidence.sample(source) or ""),
                      source.collected or "", _lines(evidence.cited_by(cited[source.id], journey))
                      or "*(not cited)*"])
-    return "## Sources\n\n" + _table(["Source", "Kind", "Sample", "Collected", "Cited by"], rows)
+    return "## Sources\n\n" + table(["Source", "Kind", "Sample", "Collected", "Cited by"], rows)
 
 
 def _kpi_actual(kpi: Kpi) -> str:
