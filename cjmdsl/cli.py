@@ -300,10 +300,11 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
 @limit_options
 def check(files: tuple[str, ...], output_format: str, strict: bool, max_age: str | None) -> None:
     from cjmdsl.diagnostics import to_json
-    from cjmdsl.lint.settings import age_in_months
 
     months = None
     if max_age is not None:
+        from cjmdsl.lint.settings import age_in_months  # only then: a check loads no lint
+
         months = age_in_months(max_age)
         if months is None:
             fail_usage(f'--max-evidence-age takes months or years, such as "12mo" or "2y", '

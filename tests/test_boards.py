@@ -113,6 +113,6 @@ def test_miro_csv_is_a_grid_of_sticky_notes_by_lane_and_touchpoint(example):
                           for tp in s.touchpoints]
     assert [row[0] for row in lanes] == [lane.label for lane in CARD_LANES]
     for lane, row in zip(CARD_LANES, lanes):
-        assert row[1:] == ["\n".join(i.text for i in lane.items_of(tp))
+        assert row[1:] == ["\n".join(lane.text_of(i) for i in lane.items_of(tp))
                            for tp in journey.touchpoints]
     assert emotions[0] == "Emotions" and len(emotions) == len(header)

@@ -1,17 +1,51 @@
-"""What importers write: any journey as canonical `.cjm` text that compiles to it again."""
+"""What importers write: any journey made of what the importers read (stages, touchpoints with
+one channel, actions, thoughts, questions, emotions, expectations, pains, opportunities,
+moments of truth, action items, personas, KPIs, flows) as canonical `.cjm` text that compiles
+to it again. The language's later fields (several or declared channels, motivations, notes,
+metadata, finding ids, scores, declared sources, citations, metrics) are not written yet."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from hypothesis import given
 from test_properties import LIGHT, journeys
 
 from cjmdsl.api import parse
 from cjmdsl.format import format_text
+from cjmdsl import model as m
 from cjmdsl.importers.cjm_source import cjm_source
+
+
+def importable(journey: m.Journey) -> m.Journey:
+    """`journey` without the fields `cjm_source` does not write."""
+    def finding(f):
+        return replace(f, id=None, personas=(), addresses=(), impact=None, effort=None,
+                       source=None if f.source and f.source.cites else f.source)
+
+    def touchpoint(tp):
+        return m.Touchpoint(
+            id=tp.id, name=tp.name, stage=tp.stage, channel=tp.channel_as_written,
+            actions=tuple(m.Claim(c.text) for c in tp.actions),
+            thoughts=tuple(m.Claim(c.text) for c in tp.thoughts),
+            questions=tuple(m.Claim(c.text) for c in tp.questions),
+            emotions=tuple(replace(e, source=None) for e in tp.emotions),
+            expectations=tp.expectations, pains=tuple(map(finding, tp.pains)),
+            opportunities=tuple(map(finding, tp.opportunities)),
+            moment_of_truth=tp.moment_of_truth)
+
+    stages = tuple(replace(stage, notes=(), metrics=(),
+                           action_items=tuple(replace(a, impact=None, effort=None)
+                                              for a in stage.action_items),
+                           touchpoints=tuple(map(touchpoint, stage.touchpoints)))
+                   for stage in journey.stages)
+    return replace(journey, stages=stages, channels=(), notes=(), metadata=m.Metadata(),
+                   sources=())
 
 
 @LIGHT
 @given(journeys())
 def test_any_journey_written_as_cjm_compiles_to_the_same_journey(journey):
+    journey = importable(journey)
     text = cjm_source(journey)
     assert parse(text) == journey
     assert format_text(text) == text
@@ -21,5 +55,5 @@ def test_examples_written_again_are_the_same_maps():
     from conftest import EXAMPLES
 
     for example in EXAMPLES:
-        journey = parse(example.read_text(encoding="utf-8"))
+        journey = importable(parse(example.read_text(encoding="utf-8")))
         assert parse(cjm_source(journey)) == journey
