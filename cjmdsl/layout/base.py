@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cjmdsl import evidence
+from cjmdsl import bidi, evidence
 from cjmdsl import geometry as g
 from cjmdsl.escape import xml_chars
 from cjmdsl.layout.rows import Column, RowPlan, StagePiece
@@ -139,6 +139,10 @@ class Base:
         advance = line_height(size)
         first = top + (advance - size) / 2 + ascent(size)
         anchor_x = {"start": x, "middle": x + width / 2, "end": x + width}[anchor]
+        if bidi.direction(text) == bidi.RTL:
+            lines = bidi.right_to_left(lines)
+            if anchor == "start":  # right-to-left text starts at the right edge of its box
+                anchor, anchor_x = "end", x + width
         return g.TextBlock(
             lines=lines, x=anchor_x,
             baselines=tuple(first + i * advance for i in range(len(lines))),
@@ -190,8 +194,11 @@ class Base:
         for index, persona in enumerate(self.journey.personas):
             role = persona.roles[0].text if persona.roles else ""
             text = f"{persona.name} · {role}" if role else persona.name
-            x, top = flow.place(34 + self._text_width(text, size, limit) + 22)
-            label = self.text(text, x + 34, top, min(limit, flow.right - x - 34), size,
+            width = self._text_width(text, size, limit)
+            x, top = flow.place(34 + width + 22)
+            # The label's box is its text, so right-to-left text anchored at its right edge
+            # stays beside its marker.
+            label = self.text(text, x + 34, top, min(width, flow.right - x - 34), size,
                               max_lines=1)
             color = self.persona_color(index)
             middle = top + row_height / 2
@@ -200,9 +207,10 @@ class Base:
             entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label))
         keys = []
         for kind, text, colors in self._legend_keys():
-            x, top = flow.place(34 + self._text_width(text, size, limit) + 22)
+            width = self._text_width(text, size, limit)
+            x, top = flow.place(34 + width + 22)
             sample = g.Box(x, top + row_height / 2 - 5, 28, 10)
-            label = self.text(text, x + 34, top, min(limit, flow.right - x - 34), size,
+            label = self.text(text, x + 34, top, min(width, flow.right - x - 34), size,
                               max_lines=1,
                               color=self.colors.muted)
             width = sample.width / max(len(colors), 1)

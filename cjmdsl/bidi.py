@@ -1,0 +1,47 @@
+"""Which way a text runs: right to left (Arabic, Hebrew) or left to right.
+
+Each text element is drawn in the direction of its first strong character, as the Unicode
+bidirectional algorithm decides a paragraph's direction (rules P2 and P3) and as HTML's
+`dir="auto"` does: `123 שלום` and `שלום, Maya` run right to left, `Pay with محفظة` left to
+right. Within a line the renderer orders mixed runs itself; it only needs the base direction.
+
+That direction travels in the text, not in SVG's `direction` attribute: each line of
+right-to-left text is a right-to-left isolate (U+2067 … U+2069), anchored by its right
+edge (`text-anchor="end"`). resvg, which draws our PNGs, ignores `direction` when it
+anchors text, while Chromium and librsvg read `end` under `direction="rtl"` as the left
+edge; the isolate reads the same in all of them, in Graphviz and in an HTML page.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+RTL, LTR = "rtl", "ltr"
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})
+# Isolates and embeddings: the text between them does not decide the paragraph (rule P2).
+_OPENERS = frozenset({"LRI", "RLI", "FSI"})
+
+
+def direction(text: str) -> str:
+    """`rtl` when the first strong character of `text` is right-to-left, else `ltr` (also
+    for a text without any strong character, such as `123`)."""
+    depth = 0
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _OPENERS:
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        elif depth == 0 and kind == "L":
+            return LTR
+        elif depth == 0 and kind in _RIGHT_TO_LEFT:
+            return RTL
+    return LTR
+
+
+RLI, PDI = "\u2067", "\u2069"  # right-to-left isolate, pop directional isolate
+
+
+def right_to_left(lines) -> tuple[str, ...]:
+    """Each line as a right-to-left isolate, so any renderer gives it that base direction
+    (the marks are invisible and take no room)."""
+    return tuple(f"{RLI}{line}{PDI}" if line else line for line in lines)

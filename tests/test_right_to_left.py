@@ -1,0 +1,112 @@
+"""Right-to-left text (Hebrew, Arabic) is drawn in its own direction, inside its box.
+
+A text runs right to left when its first strong character does (`cjmdsl.bidi`); each of its
+lines is then a right-to-left isolate anchored at the right edge of the block's box. The
+browser checks load the rendered map in Chromium and measure each drawn line.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from test_golden import GOLDEN, check_golden
+
+from cjmdsl.api import parse, render
+from cjmdsl.bidi import PDI, RLI, direction
+from cjmdsl.layout import DEFAULT_WIDTH, layout
+from cjmdsl.themes import load_theme
+
+MAP = Path(__file__).resolve().parent / "fixtures" / "right-to-left.cjm"
+TOLERANCE = 0.5
+INK = 2  # px a glyph's cell may reach past its advance; a card's padding is wider
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("שלום עולם", "rtl"),
+    ("مرحبا بالعالم", "rtl"),
+    ("Pay with محفظة today", "ltr"),  # a Latin label with an Arabic word
+    ("محفظة for Apple Pay", "rtl"),  # an Arabic label with Latin words
+    ("123 שלום", "rtl"),  # digits are weak: the Hebrew word decides
+    ("“שלום”, 3 ימים", "rtl"),
+    ("2026-09 · 45%", "ltr"),  # no strong character at all
+    ("", "ltr"),
+    ("\u2066abc\u2069 שלום", "rtl"),  # what an isolate holds does not decide
+    ("Checkout", "ltr"),
+])
+def test_direction_follows_the_first_strong_character(text, expected):
+    assert direction(text) == expected
+
+
+def rtl_map():
+    journey = parse(MAP.read_text(encoding="utf-8"), MAP.name)
+    theme = load_theme("default")
+    return journey, theme, layout(journey, theme, DEFAULT_WIDTH)
+
+
+def test_right_to_left_lines_are_isolates_anchored_at_the_right_edge():
+    _, _, geometry = rtl_map()
+    blocks = {block.lines[0]: block for block in geometry.text_blocks()}
+    name = blocks[f"{RLI}רואה מודעה באינסטגרם{PDI}"]
+    assert (name.anchor, name.x) == ("end", name.box.right)
+    wrapped = next(b for b in blocks.values() if b.lines[0].startswith(f"{RLI}לוחצת"))
+    assert len(wrapped.lines) > 1 and all(line.startswith(RLI) and line.endswith(PDI)
+                                         for line in wrapped.lines)
+    latin = blocks["Pays with محفظة in the app"]  # mixed, Latin first: left to right
+    assert (latin.anchor, latin.x) == ("start", latin.box.x)
+    stage = blocks[f"{RLI}גילוי{PDI}"]  # a centred text stays centred
+    assert stage.anchor == "middle"
+
+
+def test_right_to_left_map_matches_its_golden(regen_golden):
+    text = MAP.read_text(encoding="utf-8")
+    check_golden(GOLDEN / "right-to-left.svg", render(text, "svg", filename=MAP.name),
+                 regen_golden)
+
+
+MEASURE = """() => Array.from(document.querySelectorAll("svg text tspan"), t => {
+    const box = t.getBBox(), n = t.getNumberOfChars();
+    const first = n > 2 ? t.getExtentOfChar(1) : box;  // the first letter after the isolate
+    return {text: t.textContent, x: Number(t.getAttribute("x")),
+            y: Number(t.getAttribute("y")), left: box.x, right: box.x + box.width,
+            top: box.y, bottom: box.y + box.height,
+            first_left: first.x, first_right: first.x + first.width};
+})"""
+
+
+@pytest.mark.browser
+def test_right_to_left_labels_stay_inside_their_cards_in_chromium(page, tmp_path):
+    journey, theme, geometry = rtl_map()
+    svg_file = tmp_path / "rtl.svg"
+    svg_file.write_text(render(MAP.read_text(encoding="utf-8"), "svg", filename=MAP.name),
+                        encoding="utf-8")
+    page.set_viewport_size({"width": math.ceil(geometry.width),
+                            "height": math.ceil(geometry.height)})
+    page.goto(svg_file.as_uri())
+    drawn = page.evaluate(MEASURE)
+    blocks = {(round(b.x, 2), round(y, 2)): b for b in geometry.text_blocks()
+              for y in b.baselines}
+    right_to_left = [line for line in drawn if line["text"].startswith(RLI)]
+    assert len(right_to_left) >= 15
+    problems = []
+    for line in right_to_left:
+        block = blocks[(round(line["x"], 2), round(line["y"], 2))]
+        box = block.box
+        # The glyphs' cells may lean past their advance (italic) by less than a card's padding.
+        if line["left"] < box.x - INK or line["right"] > box.right + INK:
+            problems.append(f"{line['text']!r} drawn {line['left']:.1f}..{line['right']:.1f}, "
+                            f"outside its box {box.x:.1f}..{box.right:.1f}")
+        if block.anchor == "end" and abs(line["right"] - box.right) > INK:
+            problems.append(f"{line['text']!r} ends at {line['right']:.1f}, not at the box's "
+                            f"right edge {box.right:.1f}")
+        if line["first_right"] < line["right"] - 1 - (line["right"] - line["left"]) / 2:
+            problems.append(f"{line['text']!r} starts on the left: drawn left to right")
+        for other in drawn:
+            if blocks.get((round(other["x"], 2), round(other["y"], 2))) is block:
+                continue  # the lines of one block touch: their cells are taller than a line
+            if (line["left"] < other["right"] - TOLERANCE
+                    and other["left"] < line["right"] - TOLERANCE
+                    and line["top"] < other["bottom"] - TOLERANCE
+                    and other["top"] < line["bottom"] - TOLERANCE):
+                problems.append(f"{line['text']!r} overlaps {other['text']!r}")
+    assert problems == [], "\n".join(problems)
