@@ -110,3 +110,28 @@ def test_right_to_left_labels_stay_inside_their_cards_in_chromium(page, tmp_path
                     and other["top"] < line["bottom"] - TOLERANCE):
                 problems.append(f"{line['text']!r} overlaps {other['text']!r}")
     assert problems == [], "\n".join(problems)
+
+
+def test_flow_view_draws_right_to_left_labels_as_isolates():
+    dot = render(MAP.read_text(encoding="utf-8"), "dot", filename=MAP.name)
+    assert f"{RLI}רואה מודעה באינסטגרם{PDI}" in dot
+    assert f"{RLI}Ads and comparison" not in dot  # an English pain stays left to right
+
+
+@pytest.mark.browser
+def test_html_page_aligns_right_to_left_cells_right(page, tmp_path):
+    html_file = tmp_path / "rtl.html"
+    html_file.write_text(render(MAP.read_text(encoding="utf-8"), "html", filename=MAP.name),
+                         encoding="utf-8")
+    page.set_viewport_size({"width": 1200, "height": 900})
+    page.goto(html_file.as_uri())
+    margins = page.evaluate("""() => Array.from(document.querySelectorAll("td"))
+        .filter(cell => cell.offsetParent && !cell.querySelector("svg"))
+        .map(cell => { const range = document.createRange(); range.selectNodeContents(cell);
+            const text = range.getBoundingClientRect(), box = cell.getBoundingClientRect();
+            return {text: cell.textContent, left: text.left - box.left,
+                    right: box.right - text.right}; })""")
+    hebrew = next(m for m in margins if m["text"] == "רואה מודעה באינסטגרם")
+    english = next(m for m in margins if m["text"].startswith("Ads and comparison"))
+    assert hebrew["right"] < hebrew["left"]
+    assert english["left"] < english["right"]

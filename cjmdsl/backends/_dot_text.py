@@ -15,6 +15,7 @@ import html
 
 import graphviz
 
+from cjmdsl.bidi import RTL, direction, right_to_left
 from cjmdsl.escape import xml_chars
 from cjmdsl.textmetrics import letters_width, wrap
 
@@ -22,7 +23,8 @@ from cjmdsl.textmetrics import letters_width, wrap
 def _lines(text: str, width: int | None) -> list[str]:
     """`text` as display lines: its own line breaks kept, long lines wrapped to about
     `width` letters by the map's `wrap` (so a word breaks where it does on the map: at a
-    hyphen, a soft hyphen, a syllable), control characters replaced."""
+    hyphen, a soft hyphen, a syllable), control characters replaced, and the lines of
+    right-to-left text as right-to-left isolates (`cjmdsl.bidi`)."""
     text = xml_chars(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     lines = []
     for line in text.split("\n"):
@@ -30,6 +32,8 @@ def _lines(text: str, width: int | None) -> list[str]:
             lines.append(line)
         else:
             lines += wrap(line, letters_width(width, 1), 1) or [""]
+    if direction(text) == RTL:  # the lines of Hebrew or Arabic text run right to left
+        return list(right_to_left(lines))
     return lines
 
 
