@@ -5,36 +5,33 @@ records in a stable order (sections as in `SECTIONS`, then map order). It prints
 `cjmdsl.diff_format` writes the records as text, Markdown or JSON, in the sentences of
 `cjmdsl.words`. Either side may be None: a map that is new (everything added) or deleted.
 
-Stages, touchpoints, personas and KPIs are matched by id; what is left over by name (an id
-that changed), and stages and touchpoints then by position (an id and a name that both
-changed: the same place, and something in common). Pains and opportunities are matched by
-their text within matched touchpoints.
+Stages, touchpoints, personas, KPIs and declared sources are matched by id; what is left
+over by name (an id that changed), and stages and touchpoints then by position (an id and a
+name that both changed: the same place, and something in common). Pains and opportunities
+are matched by their text within matched touchpoints, then by their id; metrics by id.
+The newer parts of the language are compared in `cjmdsl.diff_details`.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 
-from cjmdsl.model import (DEFAULT_SCALE, Finding, Journey, Kpi, Persona, Scale, Source, Stage,
-                          Touchpoint)
+from cjmdsl import diff_details as details
+from cjmdsl.diff_details import (EntryChanged, FindingEdited, MetricChanged, Ref, SourceEdited,
+                                 cited, same_evidence, same_finding)
+from cjmdsl.model import (DEFAULT_SCALE, Claim, Finding, Journey, Kpi, Persona, Scale, Source,
+                          Stage, Touchpoint)
 
 # The sections of a diff, in the order every output lists them.
 SECTIONS = ("map", "personas", "stages", "touchpoints", "feelings", "pains", "opportunities",
-            "evidence", "kpis", "details")
+            "evidence", "kpis", "metrics", "notes", "details")
 FINDING_FIELDS = {"pain": "pains", "opportunity": "opportunities"}
 
 
 @dataclass(frozen=True)
-class Ref:
-    """A named thing of the map as the diff points at it: its id and its name."""
-
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
 class TextChanged:
-    """The map's title or description changed (`field` names which)."""
+    """The map's title or description, or its owner, status, version or updated date
+    changed (`field` names which)."""
 
     field: str
     before: str | None
@@ -44,7 +41,8 @@ class TextChanged:
 
 @dataclass(frozen=True)
 class Added:
-    """A persona, stage, touchpoint or KPI (`what`) that is new; a touchpoint names its stage."""
+    """A persona, stage, touchpoint, KPI or declared source (`what`) that is new; a
+    touchpoint names its stage."""
 
     what: str
     item: Ref
@@ -57,8 +55,8 @@ class Added:
 
 @dataclass(frozen=True)
 class Removed:
-    """A persona, stage, touchpoint or KPI (`what`) that is gone; a touchpoint names the stage
-    it was in."""
+    """A persona, stage, touchpoint, KPI or declared source (`what`) that is gone; a
+    touchpoint names the stage it was in."""
 
     what: str
     item: Ref
@@ -71,7 +69,8 @@ class Removed:
 
 @dataclass(frozen=True)
 class Renamed:
-    """The same persona, stage, touchpoint or KPI under another name, another id, or both."""
+    """The same persona, stage, touchpoint, KPI or declared source under another name (a
+    source's title), another id, or both."""
 
     what: str
     before: Ref
@@ -170,8 +169,10 @@ class OwnerChanged:
 
 @dataclass(frozen=True)
 class SourceChanged:
-    """The evidence for a pain or an opportunity: added (`before` None), dropped (`after`
-    None) or replaced."""
+    """The evidence for a claim at a touchpoint (`what`: a pain, an opportunity, an action,
+    a thought, a question, an emotion or a metric; `text` its text, the persona's name or
+    the metric's): added (`before` None), dropped (`after` None) or replaced. A citation of
+    a declared source carries the source's title as its detail."""
 
     what: str
     touchpoint: Ref
@@ -204,7 +205,8 @@ class DetailsChanged:
 
 
 Change = (TextChanged | Added | Removed | Renamed | Moved | FeelingChanged | FindingAdded
-          | FindingRemoved | OwnerChanged | SourceChanged | KpiChanged | DetailsChanged)
+          | FindingRemoved | OwnerChanged | SourceChanged | KpiChanged | DetailsChanged
+          | SourceEdited | MetricChanged | FindingEdited | EntryChanged)
 
 
 @dataclass(frozen=True)
@@ -231,21 +233,30 @@ def diff(old: Journey | None, new: Journey | None) -> MapDiff:
         for name in ("title", "description"):
             if getattr(old, name) != getattr(new, name):
                 changes.append(TextChanged(name, getattr(old, name), getattr(new, name)))
+        details.compare_metadata(old, new, changes, TextChanged)
+    details.compare_sources(before, after, changes, match, Added, Removed, Renamed)
     personas = _compare_named("persona", before.personas, after.personas, changes,
                               _persona_details)
     stages = match(before.stages, after.stages, _same_stage_place(before, after))
     _report_pairs("stage", stages, changes, _stage_details)
+    for old_stage, new_stage in stages:
+        if old_stage and new_stage:
+            details.compare_metrics("stage", old_stage, new_stage, changes)
+            details.compare_texts("stage", old_stage, new_stage, changes)
     touchpoints = _match_touchpoints(before, after, stages)
     _report_touchpoints(touchpoints, stages, changes)
     for old_tp, new_tp in touchpoints:
         if old_tp and new_tp:
             changes += _feelings(old_tp, new_tp, personas, before, after)
+            details.compare_claims(old_tp, new_tp, changes, SourceChanged, before, after,
+                                   personas)
+            details.compare_metrics("touchpoint", old_tp, new_tp, changes)
+            details.compare_texts("touchpoint", old_tp, new_tp, changes)
         for what, field_name in FINDING_FIELDS.items():
-            changes += _findings(what, old_tp, new_tp, field_name)
+            changes += _findings(what, old_tp, new_tp, field_name, before, after)
     _compare_named("kpi", before.kpis, after.kpis, changes, None, _kpi_moved)
     if old is not None and new is not None:
-        parts = tuple(name for name in ("scale", "flows", "theme", "channels", "notes",
-                                        "metadata")
+        parts = tuple(name for name in ("scale", "flows", "theme", "channels")
                       if getattr(old, name) != getattr(new, name))
         if parts:
             changes.append(DetailsChanged("map", None, parts))
@@ -387,8 +398,8 @@ def _report_touchpoints(pairs: list[Pair], stages: list[Pair], changes: list) ->
             if kept is None or kept.id != new.stage:
                 changes.append(Moved(_ref(new), _stage_named(old.stage, stages, 0),
                                      _stage_named(new.stage, stages, 1)))
-            parts = _differing(old, new, ("channels", "actions", "thoughts", "questions",
-                                          "moment_of_truth", "motivations", "notes"))
+            parts = _differing(old, new, ("actions", "thoughts", "questions",
+                                          "moment_of_truth"))
             if parts:
                 changes.append(DetailsChanged("touchpoint", _ref(new), parts))
 
@@ -399,8 +410,14 @@ def _stage_named(stage_id: str, stages: list[Pair], side: int) -> Ref:
 
 
 def _differing(old, new, names: Iterable[str]) -> tuple[str, ...]:
-    return tuple(("channel" if name == "channels" else name) for name in names
-                 if getattr(old, name) != getattr(new, name))
+    return tuple(name for name in names if _texts(getattr(old, name)) != _texts(getattr(new, name)))
+
+
+def _texts(value):
+    """Claims as their texts: their evidence is compared on its own (SourceChanged)."""
+    if isinstance(value, tuple):
+        return tuple(item.text if isinstance(item, Claim) else item for item in value)
+    return value
 
 
 def _persona_details(old: Persona, new: Persona) -> tuple[str, ...]:
@@ -409,7 +426,7 @@ def _persona_details(old: Persona, new: Persona) -> tuple[str, ...]:
 
 
 def _stage_details(old: Stage, new: Stage) -> tuple[str, ...]:
-    return _differing(old, new, ("goals", "brand_actions", "action_items", "notes"))
+    return _differing(old, new, ("goals", "brand_actions", "action_items"))
 
 
 def _kpi_moved(old: Kpi, new: Kpi) -> list[KpiChanged]:
@@ -436,26 +453,34 @@ def _feelings(old: Touchpoint, new: Touchpoint, personas: list[Pair], before: Jo
 
 
 def _findings(what: str, old: Touchpoint | None, new: Touchpoint | None,
-              field_name: str) -> list:
-    """Findings added and removed at one touchpoint (matched by text, each once), and the
-    owners and sources of those kept."""
+              field_name: str, before: Journey, after: Journey) -> list:
+    """Findings added and removed at one touchpoint (matched by text, then by id, each
+    once), and the owners, sources and other parts of those kept."""
     olds: list[Finding] = list(getattr(old, field_name)) if old else []
     news: list[Finding] = list(getattr(new, field_name)) if new else []
     whole = old is None or new is None
     changes: list = []
+    kept_of = {}
+    for finding in news:  # the same text first, so a reworded finding cannot take its place
+        kept_of[id(finding)] = next((o for o in olds if o.text == finding.text), None)
+        if kept_of[id(finding)] is not None:
+            olds.remove(kept_of[id(finding)])
     for finding in news:
-        kept = next((o for o in olds if o.text == finding.text), None)
+        kept = kept_of[id(finding)] or same_finding(olds, finding)
         if kept is None:
             changes.append(FindingAdded(what, _ref(new), finding.text, finding.owner,
-                                        finding.source, whole))
+                                        cited(finding.source, after), whole))
             continue
-        olds.remove(kept)
+        if kept_of[id(finding)] is None:
+            olds.remove(kept)
+        changes += details.finding_edits(what, _ref(new), kept, finding, before, after)
         if kept.owner != finding.owner:
             changes.append(OwnerChanged(what, _ref(new), finding.text, kept.owner, finding.owner))
-        if kept.source != finding.source:
-            changes.append(SourceChanged(what, _ref(new), finding.text, kept.source,
-                                         finding.source))
-    changes += [FindingRemoved(what, _ref(old), o.text, o.owner, o.source, whole) for o in olds]
+        if not same_evidence(kept.source, finding.source):
+            changes.append(SourceChanged(what, _ref(new), finding.text,
+                                         cited(kept.source, before), cited(finding.source, after)))
+    changes += [FindingRemoved(what, _ref(old), o.text, o.owner, cited(o.source, before), whole)
+                for o in olds]
     return changes
 
 
@@ -465,4 +490,4 @@ def _gap(emotion: float | None, expected: float | None) -> float | None:
 
 def _plural(what: str) -> str:
     return {"persona": "personas", "stage": "stages", "touchpoint": "touchpoints",
-            "kpi": "kpis"}[what]
+            "kpi": "kpis", "source": "evidence"}[what]

@@ -11,7 +11,7 @@ import click
 
 from cjmdsl import diff, kpis, words
 from cjmdsl.escape import md_text, terminal_text
-from cjmdsl.model import Kpi, Scale, Source
+from cjmdsl.model import Kpi, Metric, Scale, Source
 from cjmdsl.numbers import on_scale, signed
 
 JSON_VERSION = 1
@@ -50,6 +50,12 @@ def mark(change) -> tuple[str, str]:
         return ("-", BAD) if change.after is None else ("~", NEUTRAL)
     if isinstance(change, diff.KpiChanged):
         return _kpi_mark(change)
+    if isinstance(change, diff.MetricChanged):
+        if change.before is None or change.after is None:
+            return ("+", NEUTRAL) if change.before is None else ("-", NEUTRAL)
+        return _kpi_mark(change)
+    if isinstance(change, diff.EntryChanged):
+        return ("+", NEUTRAL) if change.added else ("-", NEUTRAL)
     if isinstance(change, diff.Added):
         return "+", NEUTRAL
     if isinstance(change, diff.Removed):
@@ -192,6 +198,8 @@ _RECORD_NAMES = {
     diff.FindingAdded: "finding_added", diff.FindingRemoved: "finding_removed",
     diff.OwnerChanged: "owner_changed", diff.SourceChanged: "source_changed",
     diff.KpiChanged: "kpi_changed", diff.DetailsChanged: "details_changed",
+    diff.SourceEdited: "source_edited", diff.MetricChanged: "metric_changed",
+    diff.FindingEdited: "finding_edited", diff.EntryChanged: "entry_changed",
 }
 
 
@@ -210,12 +218,12 @@ def _value_data(value):
     if isinstance(value, diff.Ref):
         return {"id": value.id, "name": value.name}
     if isinstance(value, Source):
-        return {"kind": value.kind, "detail": value.detail}
-    if isinstance(value, Kpi):
+        return {"kind": value.kind, "detail": value.detail, "cites": value.cites}
+    if isinstance(value, (Kpi, Metric)):
         return {"figure": kpis.figure(value), "actual": value.actual,
                 "target": kpis.target(value), "met": value.met}
     if isinstance(value, Scale):
         return {"low": value.low, "high": value.high}
     if isinstance(value, tuple):
-        return list(value)
+        return [_value_data(item) for item in value]
     return value

@@ -131,6 +131,8 @@ def change(record, quote: Callable[[str], str] = str) -> str:
         diff.FindingAdded: _finding_added, diff.FindingRemoved: _finding_removed,
         diff.OwnerChanged: _owner_changed, diff.SourceChanged: _source_changed,
         diff.KpiChanged: _kpi_changed, diff.DetailsChanged: _details_changed,
+        diff.SourceEdited: _source_edited, diff.MetricChanged: _metric_changed,
+        diff.FindingEdited: _finding_edited, diff.EntryChanged: _entry_changed,
     }
     return sentences[type(record)](record, quote)
 
@@ -170,14 +172,31 @@ def diff_summary(map_diff, quote: Callable[[str], str] = str) -> str:
         count = len(map_diff.of(kind, what))
         if count:
             parts.append(f"{counted(count, noun, nouns)} {verb}")
+    edited = len({(e.what, e.touchpoint.id, e.text) for e in map_diff.of(diff.FindingEdited)})
+    if edited:
+        parts.append(f"{counted(edited, 'pain point or opportunity', 'pain points or opportunities')}"
+                     " edited")
     for kind, noun, nouns in ((diff.OwnerChanged, "new owner", None),
                               (diff.SourceChanged, "evidence change", None),
+                              (diff.SourceEdited, "source edited", "sources edited"),
                               (diff.KpiChanged, "KPI moved", "KPIs moved"),
-                              (diff.TextChanged, "title or description change", None),
-                              (diff.DetailsChanged, "other edit", None)):
+                              (diff.MetricChanged, "metric change", None)):
         count = len(map_diff.of(kind))
         if count:
             parts.append(counted(count, noun, nouns))
+    entries = map_diff.of(diff.EntryChanged)
+    for what in ("motivation", "note", "channel", "tag"):
+        for added, verb in ((True, "added"), (False, "removed")):
+            count = sum(1 for e in entries if e.what == what and e.added == added)
+            if count:
+                parts.append(f"{counted(count, what)} {verb}")
+    texts = map_diff.of(diff.TextChanged)
+    titles = sum(1 for t in texts if t.field in ("title", "description"))
+    for count, noun in ((titles, "title or description change"),
+                        (len(texts) - titles, "map detail change"),
+                        (len(map_diff.of(diff.DetailsChanged)), "other edit")):
+        if count:
+            parts.append(counted(count, noun))
     return ", ".join(parts) if parts else "No changes"
 
 
@@ -185,14 +204,18 @@ def diff_summary(map_diff, quote: Callable[[str], str] = str) -> str:
 DIFF_MARKS = {"new": "New", "changed": "Changed",
               "before": "Dashed: the emotions before the change"}
 _NOUNS = (("persona", "persona", None), ("stage", "stage", None),
-          ("touchpoint", "touchpoint", None), ("kpi", "KPI", None))
+          ("touchpoint", "touchpoint", None), ("kpi", "KPI", None), ("source", "source", None))
 # What the sections of a diff are called, in the order of `cjmdsl.diff.SECTIONS`.
 DIFF_SECTIONS = {"map": "Map", "personas": "Personas", "stages": "Stages",
                  "touchpoints": "Touchpoints", "feelings": "Feelings",
                  "pains": "Pain points", "opportunities": "Opportunities",
-                 "evidence": "Evidence", "kpis": "KPIs", "details": "Other edits"}
+                 "evidence": "Evidence", "kpis": "KPIs", "metrics": "Metrics",
+                 "notes": "Notes and motivations", "details": "Other edits"}
 _WHAT = {"persona": "Persona", "stage": "Stage", "touchpoint": "Touchpoint", "kpi": "KPI",
-         "pain": "Pain point", "opportunity": "Opportunity", "map": "The map"}
+         "pain": "Pain point", "opportunity": "Opportunity", "map": "The map",
+         "source": "Source", "action": "Action", "thought": "Thought", "question": "Question",
+         "metric": "Metric", "motivation": "Motivation", "note": "Note", "channel": "Channel",
+         "tag": "Tag"}
 
 
 def short_name(name: str) -> str:
@@ -322,8 +345,13 @@ def _owner_changed(record, quote) -> str:
 
 
 def _source_changed(record, quote) -> str:
-    subject = (f"{_WHAT[record.what]} “{quote(record.text)}” at "
-               f"{quote(record.touchpoint.name)}")
+    where = quote(record.touchpoint.name)
+    if record.what == "emotion":
+        subject = f"{quote(short_name(record.text))}'s emotion at {where}"
+    elif record.what == "metric":
+        subject = f"Metric {quote(record.text)} at {where}"
+    else:
+        subject = f"{_WHAT[record.what]} “{quote(record.text)}” at {where}"
     if record.before is None:
         return f"{subject} now has evidence: {_evidence(record.after, quote)}"
     if record.after is None:
@@ -333,10 +361,15 @@ def _source_changed(record, quote) -> str:
 
 
 def _kpi_changed(record, quote) -> str:
+    return _figure_moved(quote(record.after.name), record.before, record.after)
+
+
+def _figure_moved(subject: str, before, after) -> str:
+    """A KPI's or a metric's figure and target, before and after, and whether it now meets
+    its target: `Conversion: 11% → 16% (now meets its target ≥ 15%)`."""
     from cjmdsl import kpis
 
-    before, after = record.before, record.after
-    text = f"{quote(after.name)}: {kpis.figure(before)} → {kpis.figure(after)}"
+    text = f"{subject}: {kpis.figure(before)} → {kpis.figure(after)}"
     if kpis.target(before) != kpis.target(after):
         text += f", target {kpis.target(before) or 'none'} → {kpis.target(after) or 'none'}"
     status = kpis.status(before), kpis.status(after)
@@ -355,3 +388,64 @@ def _details_changed(record, quote) -> str:
     if record.item is None:
         return f"{_WHAT['map']}'s {parts} changed"
     return f"{_WHAT[record.what]} {_named(record.item, quote)}: {parts} changed"
+
+
+def _source_edited(record, quote) -> str:
+    parts = "; ".join(f"{name} {_part(before, quote)} → {_part(after, quote)}"
+                      for name, before, after in record.parts)
+    return f"Source {_named(record.source, quote)} ({quote(record.source.id)}): {parts}"
+
+
+def _part(value, quote) -> str:
+    return "none" if value is None else quote(value)
+
+
+def _metric_changed(record, quote) -> str:
+    from cjmdsl import kpis
+
+    metric = record.after or record.before
+    where = quote(record.at.name) if record.where == "touchpoint" else \
+        f"stage {quote(record.at.name)}"
+    if record.before is None:
+        return f"New metric at {where}: {quote(kpis.metric_text(metric))}"
+    if record.after is None:
+        return f"Metric removed from {where}: {quote(kpis.metric_text(metric))}"
+    return _figure_moved(f"Metric {quote(metric.name)} at {where}", record.before, record.after)
+
+
+def _finding_edited(record, quote) -> str:
+    subject = (f"{_WHAT[record.what]} “{quote(record.text)}” at "
+               f"{quote(record.touchpoint.name)}")
+    before, after = record.before, record.after
+    if record.part == "text":
+        return (f"{_WHAT[record.what]} at {quote(record.touchpoint.name)} reworded: "
+                f"“{quote(before)}” → “{quote(after)}”")
+    if record.part == "for":
+        return (f"{subject} is now for {_people(after, quote)} "
+                f"(was for {_people(before, quote)})")
+    if record.part == "addresses":
+        return (f"{subject} now addresses {_quoted(after, quote)} "
+                f"(was {_quoted(before, quote)})")
+    return f"{subject}: {record.part} {_part(before, quote)} → {_part(after, quote)}"
+
+
+def _people(names, quote) -> str:
+    return ", ".join(quote(short_name(name)) for name in names) if names else "every persona"
+
+
+def _quoted(texts, quote) -> str:
+    return ", ".join(f"“{quote(text)}”" for text in texts) if texts else "no pain point"
+
+
+def _entry_changed(record, quote) -> str:
+    what = _WHAT[record.what]
+    if record.where == "map":
+        where = "the map"
+    elif record.where == "stage":
+        where = f"stage {quote(record.at.name)}"
+    else:
+        where = quote(record.at.name)
+    text = quote(record.text) if record.what in ("channel", "tag") else f"“{quote(record.text)}”"
+    if record.added:
+        return f"New {what.lower()} {'on' if record.where == 'map' else 'at'} {where}: {text}"
+    return f"{what} removed from {where}: {text}"
