@@ -7,6 +7,8 @@ browser checks load the rendered map in Chromium and measure each drawn line.
 from __future__ import annotations
 
 import math
+import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -135,3 +137,23 @@ def test_html_page_aligns_right_to_left_cells_right(page, tmp_path):
     english = next(m for m in margins if m["text"].startswith("Ads and comparison"))
     assert hebrew["right"] < hebrew["left"]
     assert english["left"] < english["right"]
+
+
+
+def pdf_texts(pdf: bytes) -> bytes:
+    """The PDF's streams, inflated: the fonts' ToUnicode maps name each character drawn."""
+    texts = []
+    for found in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
+        try:
+            texts.append(zlib.decompress(found.group(1)))
+        except zlib.error:
+            texts.append(found.group(1))
+    return b"\n".join(texts).upper()
+
+
+def test_pdf_draws_no_glyph_for_the_invisible_isolate_marks():
+    """CairoSVG draws a box for each U+2067 / U+2069 it is given."""
+    pytest.importorskip("cairosvg")
+    drawn = pdf_texts(render(MAP.read_text(encoding="utf-8"), "pdf", filename=MAP.name))
+    assert b"05E9" in drawn  # the Hebrew letters are drawn (ש)
+    assert b"2067" not in drawn and b"2069" not in drawn

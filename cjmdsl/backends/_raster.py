@@ -27,3 +27,13 @@ def without_paint_order(svg: str) -> str:
         return f"<text{outline}>{body}</text><text{fill}>{body}</text>"
 
     return _HALO.sub(split, svg)
+
+
+_ISOLATES = re.compile("[\u2066-\u2069]")
+
+
+def without_isolates(svg: str) -> str:
+    """The same picture for CairoSVG, which draws text through cairo's simple text API: no
+    bidirectional ordering, and a box for each invisible isolate mark that right-to-left
+    lines carry (`cjmdsl.bidi`), so the marks are dropped."""
+    return _ISOLATES.sub("", svg)

@@ -16,7 +16,7 @@ import re
 from datetime import datetime, timezone
 
 from cjmdsl.backends import svg
-from cjmdsl.backends._raster import unavailable, without_paint_order
+from cjmdsl.backends._raster import unavailable, without_isolates, without_paint_order
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.backends._templates import number
 from cjmdsl.layout import page_windows, pages
@@ -73,8 +73,8 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
 
         drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view,
                            FIXED)
-        return ReproduciblePDF.convert(without_paint_order(drawn).encode("utf-8"),
-                                       scale=float(scale))
+        cairo_svg = without_isolates(without_paint_order(drawn))
+        return ReproduciblePDF.convert(cairo_svg.encode("utf-8"), scale=float(scale))
 
     paper_width, paper_height = paper(page, orientation)
     layout_width = round(paper_width / POINTS_PER_PIXEL) if width is None else width
@@ -89,7 +89,8 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
 
     described = summary(journey)  # once, not once a page
     for geometry in pages(journey, theme, layout_width, paper_height / paper_width):
-        drawn = without_paint_order(svg.draw(journey, geometry, theme, described))
+        drawn = without_isolates(without_paint_order(svg.draw(journey, geometry, theme,
+                                                                 described)))
         sheet = geometry.width * paper_height / paper_width
         for top, bottom in page_windows(geometry, sheet):
             OnePage(Tree(bytestring=_window(drawn, geometry, top, bottom, sheet).encode("utf-8")),
