@@ -12,6 +12,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS
 from test_golden import GOLDEN, check_golden
 
 from cjmdsl.api import parse, render
@@ -112,6 +113,8 @@ def test_right_to_left_labels_stay_inside_their_cards_in_chromium(page, tmp_path
                     and other["top"] < line["bottom"] - TOLERANCE):
                 problems.append(f"{line['text']!r} overlaps {other['text']!r}")
     assert problems == [], "\n".join(problems)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "right-to-left.png"))  # for people to look at
 
 
 def test_flow_view_draws_right_to_left_labels_as_isolates():
