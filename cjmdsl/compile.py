@@ -616,7 +616,8 @@ class Builder(Transformer):
 
     def handoff_target(self, meta, children):
         *lane, target = children
-        return m.HandOff(str(target), str(lane[0].children[0]) if lane else None, span_of(meta),
+        return m.HandOff(str(target), lane[0].data.removeprefix("to_") if lane else None,
+                         span_of(meta),
                          to_span=span_of(target))
 
     def for_personas(self, meta, children):

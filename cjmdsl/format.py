@@ -567,7 +567,7 @@ def _actor_field(item: Tree) -> str:
 def _handoff_target(target: Tree) -> str:
     """`dispatch`, or `backstage dispatch` when the lane is written."""
     *lane, ident = target.children
-    return (f"{lane[0].children[0]} " if lane else "") + str(ident)
+    return (f"{lane[0].data.removeprefix('to_')} " if lane else "") + str(ident)
 
 
 def _options(options: list[Tree]) -> str:

@@ -21,12 +21,11 @@ DECLARATIONS = ("map", "channel", "actor", "scale", "persona", "stage", "touchpo
 FIELDS = ("owner", "status", "version", "updated", "tags", "description", "theme", "lang",
           "note", "like", "team", "kind", "role", "goal", "need", "pain", "motivation",
           "quote", "color", "brand", "action_item", "action", "thought", "question",
-          "emotion", "expect", "opportunity", "moment_of_truth", "outcome", "for",
-          "addresses", "impact", "effort", "by", "of", "n", "collected", "url", "value",
-          "start", "end", "unit", "target")
+          "emotion", "expect", "opportunity", "moment_of_truth", "evidence", "frontstage",
+          "backstage", "support", "outcome", "for", "addresses", "impact", "effort", "by",
+          "of", "n", "collected", "url", "value", "start", "end", "unit", "target")
 # Words that are a value: a flow's drop-off, the kinds of KPI and which way is better.
-CONSTANTS = ("evidence", "frontstage", "backstage", "support", "exit", "retention", "churn",
-             "growth", "higher", "lower")
+CONSTANTS = ("exit", "retention", "churn", "growth", "higher", "lower")
 # ── end of generated keywords ──
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_\-]*"
