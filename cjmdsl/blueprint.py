@@ -13,6 +13,7 @@ from cjmdsl import model as m
 from cjmdsl.diagnostics import (Candidates, Diagnostic, closest, did_you_mean, error,
                                 warning)
 from cjmdsl.lanes import STEP_KINDS
+from cjmdsl.locales import say
 
 # The lines drawn across a blueprint, each above the lane of LANES whose `line_above` names
 # it, with the message of its label (`cjmdsl.locales`).
@@ -124,3 +125,20 @@ def actor_label(step: m.Step, journey: m.Journey) -> str | None:
         return None
     actor = journey.actor(step.actor)
     return actor.name if actor else step.actor
+
+
+def step_details(step: m.Step, journey: m.Journey) -> list[str]:
+    """What lists and tooltips say after a blueprint item, as every output shows it: who
+    does it (`By Support agent (Contact centre)`) and each item it hands off to, by its
+    text (`→ Logs a ticket`)."""
+    details = []
+    if step.actor is not None:
+        actor = journey.actor(step.actor)
+        name = actor_label(step, journey)
+        if actor is not None and actor.team:
+            name += f" ({actor.team})"
+        details.append(say("actor_by", actor=name))
+    if step.handoffs:
+        texts = {s.id: s.text for _, _, s in located_steps(journey) if s.id}
+        details += [f"→ {texts.get(handoff.to, handoff.to)}" for handoff in step.handoffs]
+    return details

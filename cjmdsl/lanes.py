@@ -67,13 +67,15 @@ STEP = CardStyle(actors=True, list_class="cjm-steps")  # a blueprint item and wh
 class Summary:
     """How short summaries list a lane's items: `cjm show` counts them (`2 pain points`) and
     marks each one (`mark` in the terminal colour `color`); the flow graph's tooltip starts
-    each with `prefix` (`Pain: …`)."""
+    each with `prefix` (`Pain: …`). A lane not `counted_when_none` is counted only in maps
+    that have some of its items (a journey map says nothing of blueprint lanes)."""
 
     one: str
     many: str
     mark: str
     color: str
     prefix: str
+    counted_when_none: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,18 +145,23 @@ FINDING_KINDS = tuple(kind for kind in ITEM_KINDS if kind.findings)
 
 EMOTIONS = "emotions"
 LANES = (
-    Lane("evidence", "Evidence", ("evidence",), "evidence", STEP, "panel", "border"),
+    Lane("evidence", "Evidence", ("evidence",), "evidence", STEP, "panel", "border",
+         summary=Summary("piece of evidence", "pieces of evidence", "▣", "cyan", "Evidence",
+                         counted_when_none=False)),
     Lane("actions", "Actions", ("actions",), "action", PLAIN, "card", "border", column="Does"),
     Lane("thoughts", "Thoughts", ("thoughts", "questions"), "thought", ASIDE, "panel", "border",
          column="Thinks"),
     Lane("motivations", "Motivations", ("motivations",), "motivation", PLAIN, "panel", "border"),
     Lane(EMOTIONS, "Emotions"),
     Lane("frontstage", "Frontstage", ("frontstage",), "frontstage", STEP, "card", "border",
-         line_above="interaction"),
+         summary=Summary("frontstage action", "frontstage actions", "▶", "blue", "Frontstage",
+                         counted_when_none=False), line_above="interaction"),
     Lane("backstage", "Backstage", ("backstage",), "backstage", STEP, "panel", "border",
-         line_above="visibility"),
+         summary=Summary("backstage action", "backstage actions", "▷", "magenta", "Backstage",
+                         counted_when_none=False), line_above="visibility"),
     Lane("support", "Support", ("support",), "support", STEP, "panel", "border",
-         line_above="internal"),
+         summary=Summary("support process", "support processes", "⚙", "white", "Support",
+                         counted_when_none=False), line_above="internal"),
     Lane("pains", "Pain points", ("pains",), "pain", FINDING, "pain", "pain_border",
          summary=Summary("pain point", "pain points", "✗", "red", "Pain")),
     Lane("opportunities", "Opportunities", ("opportunities",), "opportunity", FINDING,
