@@ -15,8 +15,9 @@ from cjmdsl.textmetrics import line_height
 from cjmdsl.words import say
 
 MARK_SIZE = 10  # the actor's mark on its tag
-HEAD = 5.0  # the arrowhead's length
+HEAD = 6.0  # the arrowhead's length
 EDGE = 10.0  # how far from a card's bottom an arrow leaves it, from its top one enters
+TRACKS = (0.0, -2.5, 2.5)  # where runs that share a gutter go, from its middle
 
 
 class Blueprint:
@@ -86,7 +87,7 @@ class Blueprint:
             arrows.append(self._route(source, target, lane_of[id(target)],
                                       columns[source.touchpoint_id],
                                       columns[target.touchpoint_id], gutters))
-        return tuple(arrows)
+        return tuple(_apart(arrows))
 
     def _gutters(self) -> dict[float, tuple[float, float]]:
         """Each column's left and right gutter (the middles of the gaps beside it), by x."""
@@ -106,26 +107,54 @@ class Blueprint:
         # one card never meet.
         sy = source.box.bottom - min(EDGE, source.box.height / 3)
         ty = target.box.y + min(EDGE, target.box.height / 3)
-        if end.x >= start.x:  # to the right, or in the same column: leave by the right
-            x0, gx = source.box.right, gutters[start.x][1]
-        else:
-            x0, gx = source.box.x, gutters[start.x][0]
-        if end.x == start.x:
-            tx, entry = target.box.right, gx
+        left, right = gutters[start.x]
+        if end.x == start.x:  # down by the right-hand gutter, up by the left-hand one
+            downward = ty > sy
+            x0, gx = (source.box.right, right) if downward else (source.box.x, left)
+            tx, entry = (target.box.right if downward else target.box.x), gx
         elif end.x > start.x:
+            x0, gx = source.box.right, right
             tx, entry = target.box.x, gutters[end.x][0]
         else:
+            x0, gx = source.box.x, left
             tx, entry = target.box.right, gutters[end.x][1]
         points = [(x0, sy), (gx, sy)]
         if entry != gx:  # along the empty top of the target's lane to the target's gutter
             run = target_lane.box.y + self.pad / 2
             points += [(gx, run), (entry, run)]
         points += [(entry, ty), (tx, ty)]
-        direction = 1 if tx > entry else -1
-        head = ((tx, ty), (tx - direction * HEAD, ty - HEAD * 0.7),
-                (tx - direction * HEAD, ty + HEAD * 0.7))
         return g.HandOff(source.item_id, target.item_id, source.touchpoint_id,
-                         tuple(_without_repeats(points)), head, self.colors.text)
+                         tuple(_without_repeats(points)), _head(tx, ty, 1 if tx > entry else -1),
+                         self.colors.text)
+
+
+def _head(x: float, y: float, direction: int) -> tuple[tuple[float, float], ...]:
+    """The arrowhead whose tip is at (x, y), pointing right (1) or left (-1)."""
+    back = x - direction * HEAD
+    return ((x, y), (back, y - HEAD * 0.75), (back, y + HEAD * 0.75))
+
+
+def _apart(arrows: list[g.HandOff]) -> list[g.HandOff]:
+    """The arrows with the runs that share a gutter over the same heights moved side by side
+    (`TRACKS`), so two arrows never read as one line."""
+    taken: dict[float, list[tuple[float, float]]] = {}  # by x: the heights used there
+    kept = []
+    for arrow in arrows:
+        points = list(arrow.points)
+        for index in range(1, len(points) - 2):  # the runs between the first and last segment
+            (x1, y1), (x2, y2) = points[index], points[index + 1]
+            if x1 != x2:
+                continue
+            low, high = min(y1, y2) - 2, max(y1, y2) + 2
+            for offset in TRACKS:
+                used = taken.setdefault(round(x1 + offset, 2), [])
+                if all(high < a or low > b for a, b in used):
+                    used.append((low, high))
+                    break
+            if offset:
+                points[index], points[index + 1] = (x1 + offset, y1), (x2 + offset, y2)
+        kept.append(arrow._replace(points=tuple(points)))
+    return kept
 
 
 def _without_repeats(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
