@@ -215,8 +215,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
 # The lanes whose items are blueprint items (`model.Step`): cards with an actor's tag, where
 # hand-offs start and end.
 _STEP_LANES = {lane.key for lane in LANES
-               if lane.fields and all(kind.steps for kind in ITEM_KINDS
-                                      if kind.field in lane.fields)}
+               if {kind.field for kind in ITEM_KINDS if kind.steps} >= set(lane.fields) > set()}
 
 
 def _texts_of(lane: Lane):
