@@ -110,6 +110,13 @@ def test_a_pure_blueprint_has_no_emotion_lane_and_no_legend():
     assert "Emotions" not in svg_text(render(EXAMPLE.read_text(encoding="utf-8"), "svg"))
 
 
+def test_the_flow_view_of_a_pure_blueprint_has_no_emotion_scale_in_its_legend():
+    dot = render(EXAMPLE.read_text(encoding="utf-8"), "dot")
+    assert "Delighted" not in dot and "Any customer" in dot
+    grocery = (ROOT / "examples" / "grocery-shop.cjm").read_text(encoding="utf-8")
+    assert "Delighted" in render(grocery, "dot")
+
+
 def test_the_json_has_actors_and_each_items_actor_and_hand_offs():
     journey = json.loads(render(REPAIR, "json"))["journey"]
     assert [(a["id"], a["name"], a["team"], a["kind"]) for a in journey["actors"]] == [
@@ -193,3 +200,14 @@ def test_cjm_new_writes_a_blueprint_that_checks_clean(tmp_path):
     assert checked.returncode == 0 and checked.stderr == ""
     svg = render(target.read_text(encoding="utf-8"), "svg")
     assert "cjm-lane-backstage" in svg and "cjm-handoffs" in svg and "Line of visibility" in svg
+
+
+def test_definition_and_references_of_an_actor_and_an_item():
+    analysis = analyze(REPAIR)
+    lines = REPAIR.split("\n")
+    number = next(i for i, line in enumerate(lines) if "by crm -> sms" in line) + 1
+    used = analysis.occurrence_at(number, lines[number - 1].index("crm") + 2)
+    assert analysis.definition_of(used).span.line == 3  # `actor crm "CRM"`
+    assert len(analysis.references_to(used)) == 3  # declared, and named by two items
+    target = analysis.occurrence_at(number, lines[number - 1].index("sms") + 2)
+    assert analysis.definition_of(target).span.line == 7  # `evidence sms "…"`

@@ -289,7 +289,8 @@ class _FlowGraph:
             rows.append(_key(f'<FONT COLOR="{self.colors["muted"]}"><B>━━━</B></FONT>',
                              dot_html("Any customer")))
         scale = self.journey.scale
-        for value in _legend_values(scale):
+        felt = any(tp.emotions for tp in self.journey.touchpoints)  # not in a pure blueprint
+        for value in _legend_values(scale) if felt else ():
             fill = mix(self.colors["card"], self.theme.emotion_color(value, scale.low, scale.high),
                        EMOTION_TINT)
             rows.append(f'<TR><TD BGCOLOR="{fill}">{dot_html(on_scale(value, scale))}</TD>'
