@@ -21,6 +21,7 @@ from cjmdsl.channels import ALIASES, channel_id, channel_names, resolve_channel
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closest, did_you_mean,
                                 error, sort_key, warning)
+from cjmdsl.blueprint import check_blueprint
 from cjmdsl.glyphs import font_warnings
 from cjmdsl.locales import catalogue_language, unknown_language_hint
 from cjmdsl.numbers import on_scale
@@ -38,7 +39,11 @@ _OPTIONS_OF = {**{kind.keyword: kind.options for kind in ITEM_KINDS if not kind.
 # How a hint names what an option may follow.
 _OWNER_NAMES = {"action": "an action", "thought": "a thought", "question": "a question",
                 "emotion": "an emotion", "pain": "a pain point", "opportunity": "an opportunity",
-                "action_item": "an action item", "metric": "a metric"}
+                "action_item": "an action item", "metric": "a metric",
+                "evidence": "evidence", "frontstage": "a frontstage action",
+                "backstage": "a backstage action", "support": "a support process"}
+# How an option is written, where its rule is named otherwise (for messages).
+_OPTION_WORDS = {"by": "by", "handoff": "->"}
 
 
 @dataclass
@@ -197,12 +202,13 @@ class Builder(Transformer):
         chosen: dict[str, _Field] = {}
         for option in options:
             if option.key not in allowed:
+                word = _OPTION_WORDS.get(option.key, option.key)
                 self.diagnostics.append(error(
-                    "E020", f"`{option.key}` cannot follow {owner_kind.replace('_', ' ')}",
-                    option.span, f"`{option.key}` belongs to {_owners_of(option.key)}"))
+                    "E020", f"`{word}` cannot follow {owner_kind.replace('_', ' ')}",
+                    option.span, f"`{word}` belongs to {_owners_of(option.key)}"))
             elif option.key in chosen:
                 self.diagnostics.append(error(
-                    "E016", f"`{option.key}` is given twice", option.span, "keep one",
+                    "E016", f"`{_OPTION_WORDS.get(option.key, option.key)}` is given twice", option.span, "keep one",
                     (Label(chosen[option.key].span, "first given here"),)))
             else:
                 chosen[option.key] = option
@@ -242,6 +248,7 @@ class Builder(Transformer):
             channels=declared,
             notes=self.texts(fields, "note"),
             metadata=self.metadata(fields),
+            actors=tuple(i for i in items if isinstance(i, m.Actor)),
             source_name=self.filename,
             span=span_of(meta),
         )
@@ -272,6 +279,24 @@ class Builder(Transformer):
                                     str(like[0]) if like else None, span_of(meta),
                                     id_span=span_of(ident),
                                     like_span=span_of(like[0]) if like else m.NO_SPAN)
+
+    def actor(self, meta, children):
+        ident, name, *body = children
+        fields = body[0] if body else []
+        what = f"actor `{ident}`"
+        team, kind = self.once(fields, "team", what), self.once(fields, "kind", what)
+        return m.Actor(str(ident), self.string(name), team.value if team else None,
+                       kind.value if kind else "person", span_of(meta), id_span=span_of(ident),
+                       kind_span=kind.span if kind else m.NO_SPAN)
+
+    def actor_body(self, meta, children):
+        return children
+
+    def actor_team(self, meta, children):
+        return _Field("team", self.string(children[0]), span_of(meta))
+
+    def actor_kind(self, meta, children):
+        return _Field("kind", str(children[0]), span_of(children[0]))
 
     def description(self, meta, children):
         return _Field("description", self.string(children[0]), span_of(meta))
@@ -504,7 +529,14 @@ class Builder(Transformer):
         text, *options = children[1:] if ident is not None else children
         chosen = self.options(key, options)
         given = {name: chosen[name].value if name in chosen else None
-                 for name in _OPTIONS_OF[key] if name not in ("for", "addresses")}
+                 for name in _OPTIONS_OF[key] if name not in ("for", "addresses", "by", "handoff")}
+        if make is m.Step:
+            actor = chosen.get("by")
+            given.update(id=str(ident) if ident is not None else None,
+                         id_span=span_of(ident) if ident is not None else m.NO_SPAN,
+                         actor=str(actor.value) if actor else None,
+                         actor_span=span_of(actor.value) if actor else m.NO_SPAN,
+                         handoffs=chosen["handoff"].value if "handoff" in chosen else ())
         if make is m.Finding:
             personas = chosen["for"].value if "for" in chosen else ()
             addresses = chosen["addresses"].value if "addresses" in chosen else ()
@@ -575,6 +607,18 @@ class Builder(Transformer):
 
     def outcome(self, meta, children):
         return _Field("outcome", self.string(children[0]), span_of(meta))
+
+    def by_actor(self, meta, children):
+        return _Field("by", children[0], span_of(meta))
+
+    def handoff(self, meta, children):
+        return _Field("handoff", tuple(children), span_of(meta))
+
+    def handoff_target(self, meta, children):
+        *lane, target = children
+        return m.HandOff(str(target), lane[0].data.removeprefix("to_") if lane else None,
+                         span_of(meta),
+                         to_span=span_of(target))
 
     def for_personas(self, meta, children):
         return _Field("for", self._distinct(children, "persona", "this item"), span_of(meta))
@@ -665,7 +709,8 @@ class Builder(Transformer):
 # A kind without options (a motivation, a note) is plain text, as a persona's motivation and a
 # map's note, which share its rule, are.
 for _kind in ITEM_KINDS:
-    _build_item = (Builder._item_field(_kind.keyword, m.Finding if _kind.findings else m.Claim)
+    _build_item = (Builder._item_field(_kind.keyword, m.Finding if _kind.findings else
+                                       m.Step if _kind.steps else m.Claim)
                    if _kind.options else Builder._text_field(_kind.keyword))
     setattr(Builder, _kind.keyword, v_args(meta=True)(_build_item))
 del _kind, _build_item
@@ -743,6 +788,10 @@ def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
     found += _check_duplicates("source", journey.sources)
     found += _check_sources(journey)
     found += _check_priorities(journey)
+    found += _check_duplicates("actor", journey.actors)
+    found += _check_duplicates("item", [step for tp in journey.touchpoints
+                                        for step in tp.steps if step.id])
+    found += check_blueprint(journey)
     if journey.lang is not None and catalogue_language(journey.lang) is None:
         found.append(error("E023", f"unknown language `{journey.lang}`", journey.lang_span,
                            unknown_language_hint(journey.lang)))

@@ -44,6 +44,11 @@ CODES: dict[str, str] = {
     "E042": "invalid date",
     "E070": "unknown impact or effort level",
     "E071": "invalid source declaration",
+    "E090": "unknown actor after `by`",
+    "E091": "unknown kind of actor",
+    "E092": "unknown item to hand off to",
+    "E093": "hand-off names a lane its target is not in",
+    "E094": "item hands off to itself",
     "W101": "stage has no touchpoints",
     "W102": "touchpoint has no channel",
     "W103": "persona has no emotions",
@@ -54,6 +59,7 @@ CODES: dict[str, str] = {
     "W110": "declared source never cited",
     "W111": "impact without effort, or effort without impact",
     "W121": "text the map's font lacks",
+    "W180": "declared actor that does nothing",
 }
 # Said while drawing, not while compiling: by the commands that render (`drawing_warning`).
 DRAWING_CODES = {"W120": "a drawing tool warned about the map"}

@@ -305,6 +305,8 @@ class _Printer:
         """Whether a map item is written on one line (a source's block may be)."""
         if node.data == "source_declaration":
             return self._source_line(node) is not None
+        if node.data == "actor":
+            return self._actor_line(node) is not None
         return _one_line(node)
 
     def map_item(self, node: Tree, blank: bool) -> None:
@@ -326,6 +328,26 @@ class _Printer:
         ident, label, *like = node.children
         text = f"channel {ident} {_string(label)}" + (f" like {like[0]}" if like else "")
         self.line([text], _end(node), blank)
+
+    def _actor_line(self, node: Tree) -> str | None:
+        """An actor declaration on one line, or None when it does not fit or holds comments."""
+        ident, name, *body = node.children
+        header = f"actor {ident} {_string(name)}"
+        if not body or not body[0].children:
+            return header
+        if self._has_comment_between(_start(body[0]), _closing_brace(body[0])):
+            return None
+        line = f"{header} {{ {' '.join(_actor_field(f) for f in body[0].children)} }}"
+        return line if len(INDENT * self.depth + line) <= WIDTH else None
+
+    def item_actor(self, node: Tree, blank: bool) -> None:
+        one_line = self._actor_line(node)
+        if one_line is not None:
+            self.line([one_line], _end(node), blank)
+            return
+        ident, name, body = node.children
+        self.block(f"actor {ident} {_string(name)}", node, body, body.children,
+                   lambda item, _blank: self.line([_actor_field(item)], _end(item)), blank)
 
     def item_map_owner(self, node: Tree, blank: bool) -> None:
         self._text_field("owner", node, blank)
@@ -535,6 +557,19 @@ def _source_field(item: Tree) -> str:
     return f"collected {value}"
 
 
+def _actor_field(item: Tree) -> str:
+    """`team "…"` or `kind system` in an actor's block."""
+    if item.data == "actor_team":
+        return f"team {_string(item.children[0])}"
+    return f"kind {item.children[0]}"
+
+
+def _handoff_target(target: Tree) -> str:
+    """`dispatch`, or `backstage dispatch` when the lane is written."""
+    *lane, ident = target.children
+    return (f"{lane[0].data.removeprefix('to_')} " if lane else "") + str(ident)
+
+
 def _options(options: list[Tree]) -> str:
     """` source survey "…" owner "…" outcome "…" impact high`, in the order written."""
     out = []
@@ -546,6 +581,10 @@ def _options(options: list[Tree]) -> str:
             out.append(f"{_ID_LISTS[option.data]} " + ", ".join(str(c) for c in option.children))
         elif option.data in ("impact", "effort"):
             out.append(f"{option.data} {option.children[0]}")
+        elif option.data == "by_actor":
+            out.append(f"by {option.children[0]}")
+        elif option.data == "handoff":
+            out.append("-> " + ", ".join(_handoff_target(t) for t in option.children))
         else:
             out.append(f"{option.data} {_string(option.children[0])}")
     return "".join(" " + o for o in out)

@@ -60,12 +60,25 @@ class TextBlock(NamedTuple):
     anchor: str = "start"  # "start", "middle" or "end", as in SVG
 
 
+class ActorMark(NamedTuple):
+    """The mark before an actor's name on a card, in a square `size` wide at (x, y): a
+    person's head and shoulders (a person, a team), a screen (a system) or a handshake's
+    two linked rings (a partner); `kind` is the actor's kind (`model.ACTOR_KINDS`)."""
+
+    kind: str
+    x: float
+    y: float
+    size: float
+    color: str
+
+
 class Tag(NamedTuple):
-    """A small pill, such as the source of a pain point."""
+    """A small pill, such as the source of a pain point or the actor of a blueprint item."""
 
     box: Box
     text: TextBlock
     fill: str
+    mark: ActorMark | None = None  # before the text, on an actor's tag
 
 
 class Icon(NamedTuple):
@@ -178,6 +191,29 @@ class Card(NamedTuple):
     stroke: str
     text: TextBlock
     tags: tuple[Tag, ...] = ()
+    item_id: str | None = None  # a blueprint item's id, where hand-offs start and end
+
+
+class BlueprintLine(NamedTuple):
+    """A line across a service blueprint (`cjmdsl.blueprint.LINES`): `kind` is
+    `interaction`, `visibility` or `internal`, `label` names it above its left end."""
+
+    kind: str
+    line: Line
+    label: TextBlock
+
+
+class HandOff(NamedTuple):
+    """An arrow from one blueprint item's card to another's, routed at right angles through
+    the gaps between cards: `points` are the corners from the start to the tip, `head` the
+    arrowhead's three corners."""
+
+    from_id: str | None  # None from a customer's action, which has no id
+    to_id: str
+    touchpoint_id: str  # the touchpoint it starts at
+    points: tuple[tuple[float, float], ...]
+    head: tuple[tuple[float, float], ...]
+    color: str
 
 
 class Lane(NamedTuple):
@@ -273,9 +309,12 @@ class MapRow(NamedTuple):
     emotion: EmotionLane | None
     footers: tuple[StageFooter, ...]
     footer_label: TextBlock | None
+    blueprint_lines: tuple[BlueprintLine, ...] = ()
+    handoffs: tuple[HandOff, ...] = ()
 
     def text_blocks(self):
         yield from (s.label for s in self.stages)
+        yield from (line.label for line in self.blueprint_lines)
         for tp in self.touchpoints:
             yield from (b for b in (tp.channel, tp.name, tp.moment) if b)
         yield from self.row_labels

@@ -33,13 +33,16 @@ class ItemKind:
     title: str | None = None
     description: str | None = None
     options: tuple[str, ...] = ("source",)
+    steps: bool = False  # its items are `model.Step`s: an optional id, an actor, hand-offs
 
     @property
     def schema_name(self) -> str:
         """The JSON schema definition its items refer to: `claim`, `text` (a kind without
-        options: no source), `pain_point`, …"""
+        options: no source), `step`, `pain_point`, …"""
         if self.findings:
             return self.title.lower().replace(" ", "_")
+        if self.steps:
+            return "step"
         return "claim" if self.options else "text"
 
 
@@ -51,24 +54,28 @@ class CardStyle:
     italic: bool = False
     findings: bool = False
     list_class: str | None = None
+    actors: bool = False  # a tag naming the item's actor, with a person's or a system's mark
 
 
 PLAIN = CardStyle()
 ASIDE = CardStyle(italic=True, list_class="cjm-thoughts")  # what people think, not do
 FINDING = CardStyle(findings=True, list_class="cjm-findings")
+STEP = CardStyle(actors=True, list_class="cjm-steps")  # a blueprint item and who does it
 
 
 @dataclass(frozen=True)
 class Summary:
     """How short summaries list a lane's items: `cjm show` counts them (`2 pain points`) and
     marks each one (`mark` in the terminal colour `color`); the flow graph's tooltip starts
-    each with `prefix` (`Pain: …`)."""
+    each with `prefix` (`Pain: …`). A lane not `counted_when_none` is counted only in maps
+    that have some of its items (a journey map says nothing of blueprint lanes)."""
 
     one: str
     many: str
     mark: str
     color: str
     prefix: str
+    counted_when_none: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,7 @@ class Lane:
     stroke: str | None = None
     column: str | None = None
     summary: Summary | None = None
+    line_above: str | None = None  # the blueprint line drawn above it (`cjmdsl.blueprint`)
 
     @property
     def label(self) -> str:
@@ -114,8 +122,9 @@ class Lane:
         return self.cards is not None and self.cards.findings
 
 
+STEP_OPTIONS = ("source", "by", "handoff")
 ITEM_KINDS = (
-    ItemKind("action", "actions"),
+    ItemKind("action", "actions", options=("source", "handoff"), steps=True),
     ItemKind("thought", "thoughts"),
     ItemKind("question", "questions"),
     ItemKind("pain", "pains", findings=True, title="Pain point",
@@ -126,16 +135,33 @@ ITEM_KINDS = (
              options=("source", "owner", "for", "addresses", "impact", "effort")),
     ItemKind("motivation", "motivations", options=()),
     ItemKind("note", "notes", options=()),
+    ItemKind("evidence", "evidence", options=("source", "handoff"), steps=True),
+    ItemKind("frontstage", "frontstage", options=STEP_OPTIONS, steps=True),
+    ItemKind("backstage", "backstage", options=STEP_OPTIONS, steps=True),
+    ItemKind("support", "support", options=STEP_OPTIONS, steps=True),
 )
+STEP_KINDS = tuple(kind for kind in ITEM_KINDS if kind.steps)
 FINDING_KINDS = tuple(kind for kind in ITEM_KINDS if kind.findings)
 
 EMOTIONS = "emotions"
 LANES = (
+    Lane("evidence", "Evidence", ("evidence",), "evidence", STEP, "panel", "border",
+         summary=Summary("piece of evidence", "pieces of evidence", "▣", "cyan", "Evidence",
+                         counted_when_none=False)),
     Lane("actions", "Actions", ("actions",), "action", PLAIN, "card", "border", column="Does"),
     Lane("thoughts", "Thoughts", ("thoughts", "questions"), "thought", ASIDE, "panel", "border",
          column="Thinks"),
     Lane("motivations", "Motivations", ("motivations",), "motivation", PLAIN, "panel", "border"),
     Lane(EMOTIONS, "Emotions"),
+    Lane("frontstage", "Frontstage", ("frontstage",), "frontstage", STEP, "card", "border",
+         summary=Summary("frontstage action", "frontstage actions", "▶", "blue", "Frontstage",
+                         counted_when_none=False), line_above="interaction"),
+    Lane("backstage", "Backstage", ("backstage",), "backstage", STEP, "panel", "border",
+         summary=Summary("backstage action", "backstage actions", "▷", "magenta", "Backstage",
+                         counted_when_none=False), line_above="visibility"),
+    Lane("support", "Support", ("support",), "support", STEP, "panel", "border",
+         summary=Summary("support process", "support processes", "⚙", "white", "Support",
+                         counted_when_none=False), line_above="internal"),
     Lane("pains", "Pain points", ("pains",), "pain", FINDING, "pain", "pain_border",
          summary=Summary("pain point", "pain points", "✗", "red", "Pain")),
     Lane("opportunities", "Opportunities", ("opportunities",), "opportunity", FINDING,

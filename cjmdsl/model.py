@@ -46,6 +46,52 @@ class Claim(Text):
     source: Source | None = None
 
 
+# What an actor of a service blueprint is (`actor crm "CRM" { kind system }`); a person when
+# not said. Drawn with a person's or a system's mark on the cards it owns.
+ACTOR_KINDS = ("person", "system", "team", "partner")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone or something that does the work of a blueprint, declared once and cited by
+    its id from the items it does (`frontstage "Confirms the slot" by agent`): `team` is the
+    team it belongs to; `kind` one of ACTOR_KINDS."""
+
+    id: str
+    name: str
+    team: str | None = None
+    kind: str = "person"
+    span: Span = field(default=NO_SPAN, compare=False)
+    id_span: Span = field(default=NO_SPAN, compare=False)
+    kind_span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class HandOff:
+    """An arrow from one item of a touchpoint to another item, `to` (its id), perhaps in
+    another lane and touchpoint: `-> backstage dispatch`. `lane` is the lane as written
+    before the id (None when not written); the compiler checks the target is there."""
+
+    to: str
+    lane: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    to_span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
+class Step(Claim):
+    """An item of a service: what the customer does (an action) or sees (evidence), or what
+    the organisation does in front of them or behind (frontstage, backstage, support).
+    `id` names it for hand-offs; `actor` is the id of the declared actor who does it;
+    `handoffs` the arrows from it to other items."""
+
+    id: str | None = None
+    actor: str | None = None
+    handoffs: tuple[HandOff, ...] = ()
+    id_span: Span = field(default=NO_SPAN, compare=False)
+    actor_span: Span = field(default=NO_SPAN, compare=False)
+
+
 @dataclass(frozen=True)
 class ScaleLevel:
     value: int
@@ -297,7 +343,7 @@ class Touchpoint:
     stage: str
     channel: str | None = None
     channel_as_written: str | None = None
-    actions: tuple[Claim, ...] = ()
+    actions: tuple[Step, ...] = ()
     thoughts: tuple[Claim, ...] = ()
     questions: tuple[Claim, ...] = ()
     emotions: tuple[Emotion, ...] = ()
@@ -312,6 +358,12 @@ class Touchpoint:
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
     channel_span: Span = field(default=NO_SPAN, compare=False)
+    # The service blueprint's lanes (`cjmdsl.lanes`): what the customer sees, and what the
+    # organisation does in front of them, behind the line of visibility and in support.
+    evidence: tuple[Step, ...] = ()
+    frontstage: tuple[Step, ...] = ()
+    backstage: tuple[Step, ...] = ()
+    support: tuple[Step, ...] = ()
 
     def __post_init__(self):
         if self.channels and self.channel is None:
@@ -326,9 +378,11 @@ class Touchpoint:
                 self.channel_as_written, self.channel, span=self.channel_span),))
         for name in ("actions", "thoughts", "questions"):  # plain Texts, as API users give
             items = getattr(self, name)
-            if not all(type(item) is Claim for item in items):
+            if not all(isinstance(item, Claim) for item in items):
+                made = Step if name == "actions" else Claim
                 object.__setattr__(self, name, tuple(
-                    item if type(item) is Claim else Claim(item.text, item.span) for item in items))
+                    item if isinstance(item, Claim) else made(item.text, item.span)
+                    for item in items))
 
     @property
     def channel_label(self) -> str | None:
@@ -347,7 +401,19 @@ class Touchpoint:
         """What evidence may back here: actions, thoughts, questions, emotions, pain points,
         opportunities and metrics, in that order."""
         return (*self.actions, *self.thoughts, *self.questions, *self.emotions, *self.pains,
-                *self.opportunities, *self.metrics)
+                *self.opportunities, *self.metrics, *self.blueprint_steps)
+
+    @property
+    def blueprint_steps(self) -> tuple[Step, ...]:
+        """The service blueprint's items here, lane by lane: evidence, frontstage,
+        backstage, support."""
+        return (*self.evidence, *self.frontstage, *self.backstage, *self.support)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every item here that may have an id, an actor and hand-offs: the customer's
+        actions, then `blueprint_steps`."""
+        return (*self.actions, *self.blueprint_steps)
 
     @property
     def evidence_kinds(self) -> tuple[str, ...]:
@@ -501,6 +567,7 @@ class Journey:
     channels: tuple[ChannelDeclaration, ...] = ()
     notes: tuple[Text, ...] = ()
     metadata: Metadata = field(default_factory=Metadata)
+    actors: tuple[Actor, ...] = ()
     source_name: str = field(default="<input>", compare=False)
     span: Span = field(default=NO_SPAN, compare=False)
     theme_span: Span = field(default=NO_SPAN, compare=False)
@@ -519,6 +586,9 @@ class Journey:
         metrics."""
         return (*(claim for tp in self.touchpoints for claim in tp.claims),
                 *(metric for stage in self.stages for metric in stage.metrics))
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
 
     def source(self, source_id: str) -> DeclaredSource | None:
         return next((s for s in self.sources if s.id == source_id), None)

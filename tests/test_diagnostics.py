@@ -447,6 +447,78 @@ CASES = [
         }
         """), "W111", WARNING, 2, 48,
          '`Faster` has impact but no effort', 'add `effort low`, `effort medium` or `effort high` to place it on the prioritisation matrix'),
+    case("E090-unknown-actor-suggests-nearest", cjm("""
+        map "M" {
+          actor agent "Support agent"
+          stage s "S" { touchpoint t "T" { channel phone frontstage "Answers" by agnet } }
+        }
+        """), "E090", ERROR, 3, 74,
+         'unknown actor `agnet`', 'did you mean `agent`?'),
+    case("E090-undeclared-actor-says-how-to-declare", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel phone backstage "Logs it" by crm } }
+        }
+        """), "E090", ERROR, 2, 73,
+         'unknown actor `crm`', 'declare it on the map: actor crm "Crm"'),
+    case("E091-unknown-actor-kind", cjm("""
+        map "M" {
+          actor crm "CRM" { kind sytem }
+          stage s "S" { touchpoint t "T" { channel phone backstage "Logs it" by crm } }
+        }
+        """), "E091", ERROR, 2, 26,
+         'unknown kind of actor `sytem`', 'did you mean `system`?'),
+    case("E011-duplicate-actor", cjm("""
+        map "M" {
+          actor crm "CRM" { kind system }
+          actor crm "Billing"
+          stage s "S" { touchpoint t "T" { channel phone backstage "Logs it" by crm } }
+        }
+        """), "E011", ERROR, 3, 9,
+         'duplicate actor id `crm`', 'ids must be unique; rename one'),
+    case("E011-duplicate-item-id", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel phone backstage log "Logs it" support log "Rota" } }
+        }
+        """), "E011", ERROR, 2, 82,
+         'duplicate item id `log`', 'ids must be unique; rename one'),
+    case("E092-unknown-handoff-target", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel phone frontstage "Books it" -> dispach backstage dispatch "Sends a van" } }
+        }
+        """), "E092", ERROR, 2, 75,
+         'unknown item `dispach` to hand off to', 'did you mean `dispatch`?'),
+    case("E092-handoff-to-a-touchpoint", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel phone frontstage "Books it" -> t } }
+        }
+        """), "E092", ERROR, 2, 75,
+         'unknown item `t` to hand off to', '`t` is a touchpoint; a hand-off points at an item'),
+    case("E093-handoff-names-the-wrong-lane", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel phone frontstage "Books it" -> backstage rota support rota "Rota" } }
+        }
+        """), "E093", ERROR, 2, 75,
+         '`rota` is a support item, not backstage', 'write `-> support rota`, or `-> rota`'),
+    case("E094-handoff-to-itself", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel phone backstage log "Logs it" -> log } }
+        }
+        """), "E094", ERROR, 2, 77,
+         '`log` hands off to itself', 'a hand-off points at another item'),
+    case("E020-actor-on-evidence", cjm("""
+        map "M" {
+          actor crm "CRM" { kind system }
+          stage s "S" { touchpoint t "T" { channel phone evidence "Text message" by crm } }
+        }
+        """), "E020", ERROR, 3, 74,
+         '`by` cannot follow evidence', '`by` belongs to a frontstage action, a backstage action or a support process'),
+    case("W180-actor-does-nothing", cjm("""
+        map "M" {
+          actor crm "CRM" { kind system }
+          stage s "S" { touchpoint t "T" { channel phone backstage "Logs it" } }
+        }
+        """), "W180", WARNING, 2, 9,
+         'actor `crm` does nothing', 'name it on the items it does (`frontstage "…" by crm`), or remove it'),
 ]
 
 
@@ -790,7 +862,7 @@ MISTAKES = [
     pytest.param("// nothing yet\n", 1, 1, "E001", "the file has no map",
                  'a file holds one map: start it with `map "Title" { … }`', id="only-a-comment"),
     pytest.param(in_touchpoint('duration "2 weeks"'), 5, 7, "E001",
-                 "unexpected `duration`; expected one of `action`, `channel`",
+                 "unexpected `duration`; expected one of `action`, `backstage`, `channel`",
                  "touchpoint `t` has no `duration` statement; write one of those expected",
                  id="unknown-statement-lists-instead-of-a-far-guess"),
     pytest.param(in_touchpoint("channel pigeon"), 5, 15, "W104", "unknown channel `pigeon`",
@@ -895,7 +967,7 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
                  "unexpected number `5`; expected a name", id="number-found"),
     pytest.param('map "M" {\n  scale -2 2\n}\n', "expected `..`", id="punctuation"),
     pytest.param('map "M" {\n  stge s "S" { }\n}\n',
-                 "expected one of `channel`, `description`, `flow`, `kpi`, `lang`, `note`, "
+                 "expected one of `actor`, `channel`, `description`, `flow`, `kpi`, `lang`, `note`, "
                  "`owner`, `persona`, `scale`, `source`, `stage`, `status`, `tags`, `theme`, "
                  "`updated`, `version` or `}`", id="keywords"),
     pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),

@@ -295,6 +295,13 @@ def touchpoint_item():
                   st.lists(st.sampled_from([" owner \"o\"", " source survey", " source x \"d\"",
                                             " outcome \"x\""]), max_size=2).map("".join)),
         st.builds("moment_of_truth {}".format, TEXTS | st.just("")),
+        st.builds("{} {}{}{}".format, st.sampled_from(["evidence", "frontstage", "backstage",
+                                                       "support"]),
+                  st.sampled_from(["", "sms ", "take ", "log "]), TEXTS,
+                  st.lists(st.sampled_from([" by agent", " by crm", " source survey",
+                                            " -> take", " -> backstage log, support rota",
+                                            " -> nowhere"]), max_size=2).map("".join)),
+        st.builds("action {}{}".format, TEXTS, st.sampled_from(["", " -> frontstage take"])),
     )
 
 
@@ -330,7 +337,10 @@ def map_item():
         st.sampled_from(["updated 2026-11-30", "updated 2026-02-30", 'tags a, "Q3 2026", b']),
         st.builds('channel {} {}{}'.format, IDS, TEXTS,
                   st.sampled_from(["", " like community", " like nowhere"])))
-    return st.one_of(persona, stage(), flow, kpi, scale, metadata,
+    actor = st.builds("actor {} {}{}".format, IDS, TEXTS, st.sampled_from(
+        ["", " { }", ' { team "Contact centre" }', " { kind system }",
+         ' { kind partner team "Vendors" }', " { kind robot }"]))
+    return st.one_of(persona, stage(), flow, kpi, scale, metadata, actor,
                      st.builds("description {}".format, TEXTS), st.builds("theme {}".format, TEXTS))
 
 

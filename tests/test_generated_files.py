@@ -44,7 +44,7 @@ def test_keywords_are_told_apart_as_the_highlighters_colour_them():
     words = generator().keywords((ROOT / "grammar" / "cjm.lark").read_text(encoding="utf-8"))
     # `channel` declares a channel of the map's own (`channel quora "Quora" like community`)
     assert set(words.declarations) == {"map", "scale", "persona", "stage", "touchpoint", "flow",
-                                       "kpi", "channel", "source", "metric"}
+                                       "kpi", "channel", "source", "metric", "actor"}
     assert set(words.constants) == {"exit", "retention", "churn", "growth", "higher", "lower"}
     assert {"emotion", "action_item", "description", "target", "note", "motivation",
             "addresses", "for", "updated", "tags"} <= set(words.fields)

@@ -286,6 +286,7 @@ def map_with(text) -> str:
       scale -2 .. 2 {{ -2 {s(2)} 2 {s(3)} }}
       persona maya {s(4)} {{ role {s(5)} }}
       persona tom {s(6)}
+      actor agent {s(28)} {{ team {s(29)} }}
       stage find {s(7)} {{
         touchpoint ad {s(8)} {{
           channel social
@@ -294,6 +295,8 @@ def map_with(text) -> str:
           pain {s(11)} source survey {s(12)} owner {s(13)}
           opportunity {s(14)} owner {s(15)}
           moment_of_truth {s(16)}
+          frontstage take {s(30)} by agent -> log
+          backstage log {s(31)}
         }}
       }}
       stage empty {s(17)}

@@ -66,6 +66,8 @@ def hostile_map(payload: str) -> str:
   persona p {s} {{ role {s} goal {s} need {s} pain {s} motivation {s} quote {s} }}
   persona q {s}
   source ev interview {s} {{ n 12 collected 2026-09 url {s} }}
+  actor agent {s} {{ team {s} }}
+  actor crm {s} {{ kind system team {s} }}
   stage st {s} {{
     goal {s}
     brand {s}
@@ -91,6 +93,10 @@ def hostile_map(payload: str) -> str:
       emotion p 0 {s} source ev {s}
       opportunity {s} source ev {s} owner {s} impact high effort low
       metric m 3 unit {s} lower target 2 source ev {s}
+      evidence sms {s}
+      frontstage take {s} by agent -> backstage log
+      backstage log {s} by crm source ev {s} -> sms
+      support {long} by crm
     }}
     action_item {s} outcome {s} owner {s}
     action_item {s} owner {s} impact low effort high
@@ -122,6 +128,10 @@ def test_payload_survives_the_language(payload):
     assert (journey.sources[0].title, journey.sources[0].url) == (payload, payload)
     cited = journey.stages[0].touchpoints[2]
     assert cited.actions[0].source.detail == cited.emotions[0].source.detail == payload
+    assert (cited.evidence[0].text, cited.frontstage[0].text, cited.backstage[0].text) == (
+        payload, payload, payload)
+    assert cited.support[0].text == payload + "\n" + payload
+    assert [(a.name, a.team) for a in journey.actors] == [(payload, payload)] * 2
 
 
 def test_a_source_link_cannot_leave_its_attribute():
@@ -201,6 +211,8 @@ def test_json_carries_the_payload_back_unchanged(payload):
     assert journey["stages"][0]["touchpoints"][0]["opportunities"][0]["owner"] == payload
     assert journey["metadata"]["tags"][0] == journey["channels"][0]["label"] == payload
     assert journey["notes"][1]["text"] == payload + "\n" + payload
+    assert journey["actors"][0]["team"] == journey["stages"][0]["touchpoints"][2][
+        "frontstage"][0]["text"] == payload
     assert set(document) == {"$schema", "schema_version", "journey"}
 
 

@@ -85,8 +85,9 @@ def test_show_and_the_flow_tooltip_list_every_summarised_lane():
     tooltip = cjmdsl.render(EVERY_LANE, format="dot")
     keyword_of = {kind.field: kind.keyword for kind in ITEM_KINDS}
     assert SUMMARISED_LANES
+    flat = " ".join(summary.split())  # the counts, however the terminal's width wraps them
     for lane in SUMMARISED_LANES:
-        assert f"1 {lane.summary.one}" in summary
+        assert f"1 {lane.summary.one}" in flat
         for field in lane.fields:
             text = f"{keyword_of[field]} text"
             assert f"{lane.summary.mark} {text}" in summary

@@ -13,7 +13,7 @@ from cjmdsl.format import format_text
 
 
 def test_every_template_has_a_starter_file_and_back():
-    assert set(TEMPLATES) == {"b2c", "b2b", "support", "blank"}
+    assert set(TEMPLATES) == {"b2c", "b2b", "support", "blank", "blueprint"}
     assert {p.stem for p in STARTERS.glob("*.cjm")} == set(TEMPLATES)
 
 

@@ -8,6 +8,7 @@ overflows its box, nothing in a column overlaps, and output is deterministic.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -92,6 +93,45 @@ claims = st.lists(st.builds(m.Claim, text=texts, source=st.none() | sources),
                   max_size=2).map(tuple)
 
 
+def steps(actor_ids: list[str], by: bool = True):
+    """Blueprint items (hand-offs are added once every item has its id: `with_handoffs`)."""
+    actors = st.sampled_from(actor_ids) if actor_ids and by else st.none()
+    return st.lists(st.builds(m.Step, text=texts, source=st.none() | sources,
+                              actor=st.none() | actors), max_size=2).map(tuple)
+
+
+BLUEPRINT_FIELDS = ("actions", "evidence", "frontstage", "backstage", "support")
+
+
+def with_handoffs(draw, stages: list[m.Stage]) -> list[m.Stage]:
+    """The stages with some blueprint items given ids and hand-offs to other items."""
+    number = 0
+
+    def named(step: m.Step, field: str) -> m.Step:
+        nonlocal number
+        number += 1
+        return dataclasses.replace(step, id=f"item{number}") if field != "actions" else step
+
+    stages = [dataclasses.replace(stage, touchpoints=tuple(
+        dataclasses.replace(tp, **{field: tuple(named(step, field) for step in getattr(tp, field))
+                                   for field in BLUEPRINT_FIELDS})
+        for tp in stage.touchpoints)) for stage in stages]
+    targets = [step.id for stage in stages for tp in stage.touchpoints for step in tp.steps
+               if step.id]
+    if not targets:
+        return stages
+
+    def handing(step: m.Step) -> m.Step:
+        chosen = draw(st.lists(st.sampled_from(targets), max_size=2, unique=True))
+        return dataclasses.replace(step, handoffs=tuple(m.HandOff(to) for to in chosen
+                                                        if to != step.id))
+
+    return [dataclasses.replace(stage, touchpoints=tuple(
+        dataclasses.replace(tp, **{field: tuple(handing(step) for step in getattr(tp, field))
+                                   for field in BLUEPRINT_FIELDS})
+        for tp in stage.touchpoints)) for stage in stages]
+
+
 def personas(persona_id: str):
     return st.builds(m.Persona, id=st.just(persona_id), name=texts, roles=some_texts,
                      goals=some_texts, needs=some_texts, pains=some_texts,
@@ -99,7 +139,8 @@ def personas(persona_id: str):
 
 
 @st.composite
-def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: list[str]):
+def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: list[str],
+                actor_ids: list[str] = ()):
     felt = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
     hoped = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
     several = draw(st.lists(st.sampled_from(channel_names()), max_size=3, unique=True))
@@ -108,7 +149,9 @@ def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: li
     return m.Touchpoint(
         id=tp_id, name=draw(texts), stage=stage_id, channel=None if uses else draw(channels),
         channels=uses, motivations=draw(some_texts), notes=draw(some_texts),
-        actions=draw(claims), thoughts=draw(claims), questions=draw(claims),
+        actions=draw(steps(actor_ids, by=False)), thoughts=draw(claims), questions=draw(claims),
+        evidence=draw(steps(actor_ids, by=False)), frontstage=draw(steps(actor_ids)),
+        backstage=draw(steps(actor_ids)), support=draw(steps(actor_ids)),
         emotions=tuple(m.Emotion(p, draw(values_in(scale)), draw(optional_texts),
                                  source=draw(st.none() | sources)) for p in felt),
         expectations=tuple(m.Expectation(p, draw(values_in(scale))) for p in hoped),
@@ -149,18 +192,23 @@ def journeys(draw) -> m.Journey:
         counts[draw(st.integers(0, len(counts) - 1))] = 1
     node_ids = iter(draw(st.lists(ids, min_size=len(counts) + sum(counts),
                                   max_size=len(counts) + sum(counts), unique=True)))
+    actor_ids = draw(st.lists(ids, max_size=3, unique=True))
     stages = []
     for count in counts:
         stage_id = next(node_ids)
-        stage_tps = tuple(draw(touchpoints(next(node_ids), stage_id, scale, persona_ids))
+        stage_tps = tuple(draw(touchpoints(next(node_ids), stage_id, scale, persona_ids,
+                                           actor_ids))
                           for _ in range(count))
         items = draw(st.lists(st.builds(m.ActionItem, text=texts, outcome=optional_texts,
                                         owner=optional_texts, impact=levels, effort=levels),
                               max_size=2))
         stages.append(m.Stage(stage_id, draw(texts), draw(some_texts), draw(some_texts),
                               stage_tps, tuple(items), notes=draw(some_texts)))
+    stages = with_handoffs(draw, stages)
     kpi_ids = draw(st.lists(ids, max_size=4, unique=True))
     return m.Journey(
+        actors=tuple(m.Actor(a, draw(texts), draw(optional_texts),
+                             draw(st.sampled_from(m.ACTOR_KINDS))) for a in actor_ids),
         title=draw(texts), scale=scale,
         personas=tuple(draw(personas(persona_id)) for persona_id in persona_ids),
         stages=tuple(stages), kpis=tuple(draw(kpis(k)) for k in kpi_ids),
@@ -322,6 +370,66 @@ def test_text_in_a_touchpoint_column_never_overlaps(journey, width):
 @given(journeys(), WIDTHS)
 def test_cards_in_a_lane_column_never_overlap(journey, width):
     assert card_overlaps(layout(journey, THEME, width)) == []
+
+
+def arrows_through_text(geometry) -> list[str]:
+    """Each hand-off segment that passes through a text box (touching its edge is not)."""
+    found = []
+    boxes = [block.box for block in geometry.text_blocks()]
+    for row in geometry.rows:
+        for arrow in row.handoffs:
+            for (x1, y1), (x2, y2) in zip(arrow.points, arrow.points[1:]):
+                left, right, top, bottom = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+                for box in boxes:
+                    if (left < box.right - TOLERANCE and right > box.x + TOLERANCE
+                            and top < box.bottom - TOLERANCE and bottom > box.y + TOLERANCE):
+                        found.append(f"{arrow.from_id} -> {arrow.to_id} crosses {box}")
+    return found
+
+
+def arrows_apart_from_their_cards(geometry) -> list[str]:
+    """Each hand-off that does not start on its item's card edge or end on its target's."""
+    found = []
+    for row in geometry.rows:
+        cards = {card.item_id: card.box for lane in row.lanes for card in lane.cards
+                 if card.item_id}
+        for arrow in row.handoffs:
+            (tx, ty), target = arrow.points[-1], cards[arrow.to_id]
+            if tx not in (target.x, target.right) or not target.y < ty < target.bottom:
+                found.append(f"{arrow.to_id}: the arrow ends at {tx, ty}, not on {target}")
+            if arrow.from_id:
+                (sx, sy), source = arrow.points[0], cards[arrow.from_id]
+                if sx not in (source.x, source.right) or not source.y < sy < source.bottom:
+                    found.append(f"{arrow.from_id}: the arrow starts at {sx, sy}")
+            for (x1, y1), (x2, y2) in zip(arrow.points, arrow.points[1:]):
+                if x1 != x2 and y1 != y2:
+                    found.append(f"{arrow.from_id} -> {arrow.to_id} has a slanted segment")
+    return found
+
+
+@HEAVY
+@given(journeys(), WIDTHS)
+def test_hand_off_arrows_never_cross_a_text_and_join_their_cards(journey, width):
+    geometry = layout(journey, THEME, width)
+    assert arrows_through_text(geometry) == []
+    assert arrows_apart_from_their_cards(geometry) == []
+
+
+def test_hand_off_checks_catch_an_arrow_through_a_card():
+    journey = parse('map "M" { stage s "S" { touchpoint t "T" { channel web'
+                    ' frontstage a "A" -> b backstage b "B" } } }')
+    geometry = layout(journey, THEME, 880)
+    [arrow] = geometry.rows[0].handoffs
+    card = next(c for lane in geometry.lanes for c in lane.cards if c.item_id == "a")
+    through = arrow._replace(points=((card.box.x, card.text.box.y + 2),
+                                     (card.box.right, card.text.box.y + 2)) + arrow.points)
+    crossed = geometry._replace(rows=(geometry.rows[0]._replace(handoffs=(through,)),))
+    assert arrows_through_text(crossed)
+    (x, y), *rest = arrow.points
+    loose = arrow._replace(points=((x + 20, y + 3), *rest))
+    detached = geometry._replace(rows=(geometry.rows[0]._replace(handoffs=(loose,)),))
+    assert len(arrows_apart_from_their_cards(detached)) == 2  # off its card, and slanted
+    assert arrows_through_text(geometry) == arrows_apart_from_their_cards(geometry) == []
 
 
 @HEAVY

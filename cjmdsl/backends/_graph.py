@@ -22,9 +22,10 @@ import graphviz
 from cjmdsl.backends import BackendUnavailable, BackendWarning
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.flows import steps
+from cjmdsl.blueprint import step_details
 from cjmdsl.lanes import SUMMARISED_LANES
 from cjmdsl.locales import in_its_language
-from cjmdsl.model import Journey, Stage, Touchpoint
+from cjmdsl.model import Journey, Stage, Step, Touchpoint
 from cjmdsl.numbers import on_scale
 from cjmdsl.themes import Theme, mix
 
@@ -264,7 +265,7 @@ class _FlowGraph:
         if tp.moment_of_truth is not None:
             reason = tp.moment_of_truth.reason
             lines.append("Moment of truth" + (f": {reason}" if reason else ""))
-        lines += [f"{lane.summary.prefix}: {item.text}"
+        lines += [f"{lane.summary.prefix}: {item.text}" + _details(item, self.journey)
                   for lane in SUMMARISED_LANES for item in lane.items_of(tp)]
         return "\n".join(lines)
 
@@ -288,7 +289,8 @@ class _FlowGraph:
             rows.append(_key(f'<FONT COLOR="{self.colors["muted"]}"><B>━━━</B></FONT>',
                              dot_html("Any customer")))
         scale = self.journey.scale
-        for value in _legend_values(scale):
+        felt = any(tp.emotions for tp in self.journey.touchpoints)  # not in a pure blueprint
+        for value in _legend_values(scale) if felt else ():
             fill = mix(self.colors["card"], self.theme.emotion_color(value, scale.low, scale.high),
                        EMOTION_TINT)
             rows.append(f'<TR><TD BGCOLOR="{fill}">{dot_html(on_scale(value, scale))}</TD>'
@@ -497,3 +499,9 @@ def _pt(size: float) -> str:
     return f"{size:g}"
 
 
+
+
+def _details(item, journey) -> str:
+    """A blueprint item's actor and hand-offs after its text in a tooltip."""
+    details = step_details(item, journey) if isinstance(item, Step) else []
+    return f" ({'; '.join(details)})" if details else ""

@@ -25,11 +25,12 @@ from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, web_link, xml_chars
+from cjmdsl.blueprint import step_details
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
-from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
+from cjmdsl.model import Journey, Kpi, Scale, Step, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.roles import Painter, css_value, in_theme
 from cjmdsl.themes import Theme, dark_partner
@@ -79,6 +80,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str
         pains=pains_by_stage(journey),
         pain_owners=any(pain.owner for tp in journey.touchpoints for pain in tp.pains),
         finding_links=lambda finding: finding_links(finding, journey),
+        step_details=lambda item: step_details(item, journey) if isinstance(item, Step) else (),
         metadata=metadata_line(journey),
         stage_notes=[stage for stage in journey.stages if stage.notes],
         kpis=[_kpi_view(kpi) for kpi in journey.kpis],

@@ -15,8 +15,10 @@ from cjmdsl import evidence, kpis, priorities
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.escape import md_text, web_link
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.locales import in_its_language
-from cjmdsl.model import PRIORITY_LEVELS, Emotion, Expectation, Journey, Kpi, Scale, Touchpoint
+from cjmdsl.blueprint import step_details
+from cjmdsl.locales import in_its_language, say
+from cjmdsl.model import (PRIORITY_LEVELS, Emotion, Expectation, Journey, Kpi, Scale, Step,
+                          Touchpoint)
 from cjmdsl.numbers import on_scale, signed
 from cjmdsl.themes import Theme
 from cjmdsl.words import action_item, finding_links, metadata_line
@@ -30,7 +32,7 @@ MARKS = ("😠", "😟", "😐", "🙂", "😄")
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
             _insights(journey), _stage_notes(journey), _priorities(journey), _moments(journey),
-            _gaps(journey), _kpis(journey), _sources(journey)]
+            _gaps(journey), _kpis(journey), _sources(journey), _actors(journey)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -119,11 +121,27 @@ def _insights(journey: Journey) -> str:
         if lane.column:
             continue
         items = [f"- **{md_text(tp.name)}:** {md_text(lane.text_of(item))}"
-                 + (_evidence(item, journey) if lane.findings else "")
+                 + (_evidence(item, journey) if lane.findings else _step(item, journey))
                  for tp in journey.touchpoints for item in lane.items_of(tp)]
         if items:
             blocks.append(f"## {lane.label}\n\n" + "\n".join(items))
     return "\n\n".join(blocks)
+
+
+def _step(item, journey: Journey) -> str:
+    """After a blueprint item: who does it and where it hands off (`step_details`)."""
+    details = step_details(item, journey) if isinstance(item, Step) else []
+    return f" *({' · '.join(md_text(d) for d in details)})*" if details else ""
+
+
+def _actors(journey: Journey) -> str:
+    """The blueprint's actors: name, kind and team."""
+    if not journey.actors:
+        return ""
+    lines = [f"- **{md_text(actor.name)}** ({actor.kind}"
+             + (f", {md_text(actor.team)}" if actor.team else "") + ")"
+             for actor in journey.actors]
+    return f"## {say('actors')}\n\n" + "\n".join(lines)
 
 
 def _evidence(item, journey: Journey) -> str:

@@ -19,7 +19,7 @@ Examples:
 def explain(code: str | None) -> None:
     from cjmdsl import codes
     from cjmdsl.cli import EXIT_USAGE, say
-    from cjmdsl.diagnostics import did_you_mean
+    from cjmdsl.diagnostics import did_you_mean, edit_distance
 
     if code is None:
         for known in codes.codes():
@@ -28,9 +28,11 @@ def explain(code: str | None) -> None:
     wanted = code.strip().upper()
     text = codes.page(wanted)
     if text is None:
-        # Among the codes of its letter (E, W, L): did-you-mean compares at most 40 words.
-        family = [known for known in codes.codes() if known[0] == wanted[:1]]
-        hint = did_you_mean(wanted, family or codes.codes())
+        # The nearest code of its letter (E, W, L), if close enough: did-you-mean itself
+        # compares at most 40 words of a length, fewer than a letter's codes.
+        family = [known for known in codes.codes() if known[0] == wanted[:1]] or codes.codes()
+        nearest = min(family, key=lambda known: (edit_distance(wanted, known), known))
+        hint = did_you_mean(wanted, [nearest])
         say(f"cjm: error: no diagnostic code {code}" + (f"; {hint}" if hint else ""))
         say("`cjm explain` lists the codes")
         sys.exit(EXIT_USAGE)

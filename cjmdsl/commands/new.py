@@ -18,6 +18,7 @@ TEMPLATES = {
     "b2c": "a shopper from an ad to a first purchase and a reorder; fees, flows, KPIs",
     "b2b": "buyer, admin and end user from evaluation to renewal, on a -3 .. 3 scale",
     "support": "a customer with a problem, expected vs actual emotion at each step",
+    "blueprint": "a service blueprint: evidence, frontstage, backstage, support, actors, hand-offs",
 }
 
 NEW_HELP = """Start a new map from a template, with comments that explain each part.

@@ -19,9 +19,10 @@ import click
 from cjmdsl import kpis
 from cjmdsl.backends.md import mark
 from cjmdsl.escape import terminal_text
+from cjmdsl.blueprint import step_details
 from cjmdsl.lanes import SUMMARISED_LANES
 from cjmdsl.numbers import counted, on_scale, signed
-from cjmdsl.model import Journey, Touchpoint
+from cjmdsl.model import Journey, Step, Touchpoint
 from cjmdsl.words import action_item
 
 SHOW_HELP = """Print a readable summary of maps in the terminal.
@@ -81,10 +82,12 @@ def describe(journey: Journey, width: int = 100) -> str:
     out: list[str] = []
     touchpoints = journey.touchpoints
     out.append(click.style(journey.title, bold=True))
+    lane_counts = [(lane, sum(len(lane.items_of(tp)) for tp in touchpoints))
+                   for lane in SUMMARISED_LANES]
     counts = [counted(len(journey.stages), "stage"), counted(len(touchpoints), "touchpoint"),
               counted(len(journey.personas), "persona"),
-              *(counted(sum(len(lane.items_of(tp)) for tp in touchpoints), lane.summary.one,
-                        lane.summary.many) for lane in SUMMARISED_LANES),
+              *(counted(count, lane.summary.one, lane.summary.many) for lane, count in lane_counts
+                if count or lane.summary.counted_when_none),
               counted(sum(1 for tp in touchpoints if tp.moment_of_truth), "moment of truth",
                      "moments of truth")]
     out += _wrap(", ".join(counts), width, "  ")
@@ -125,7 +128,10 @@ def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
     for lane in SUMMARISED_LANES:
         mark = click.style(f"{lane.summary.mark} ", fg=lane.summary.color)
         for item in lane.items_of(tp):
-            lines += _wrap(item.text, width, "      " + mark, hang=8)
+            details = step_details(item, journey) if isinstance(item, Step) else []
+            text = item.text + (click.style(f" ({'; '.join(details)})", dim=True)
+                                if details else "")
+            lines += _wrap(text, width, "      " + mark, hang=8)
     return lines
 
 

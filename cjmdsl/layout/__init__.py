@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from cjmdsl import geometry as g
 from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
-from cjmdsl.lanes import LANES, Lane
+from cjmdsl.lanes import ITEM_KINDS, LANES, Lane
 from cjmdsl.layout.base import MARKER_SHAPES, Base
+from cjmdsl.layout.blueprint import Blueprint
 from cjmdsl.layout.emotions import EmotionLane
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import plan_rows
@@ -27,7 +28,7 @@ __all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_w
            "pages"]
 
 
-class _Layout(EmotionLane, StagePlan, Base):
+class _Layout(EmotionLane, StagePlan, Blueprint, Base):
     """The whole map, one band after another."""
 
 
@@ -178,6 +179,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     row_labels = [lay.row_label(say("row_touchpoints"), header_top)]
     lanes = []
     emotion = None
+    lines = []
     for row in LANES:
         if row.cards is None:
             emotion = lay.emotion_lane(row.label)
@@ -185,12 +187,18 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
         fill, stroke = colors[row.fill], colors[row.stroke]
         if row.findings:
             style, items_of = lay.finding_card(row.card, fill, stroke), row.items_of
+        elif row.key in _STEP_LANES:
+            style, items_of = lay.step_card(row.card, fill, stroke), row.items_of
         else:
             style = lay.plain_card(row.card, fill, stroke, italic=row.cards.italic)
             items_of = _texts_of(row)
+        line = lay.room_for_line(row, lay.lane_shown(row.key, items_of),
+                                 bool(lanes) or emotion is not None)
         lane = lay.text_lane(row.key, row.label, items_of, style)
         if lane:
             lanes.append(lane)
+            if line:
+                lines.append(lay.blueprint_line(row.line_above, line, lane))
     bands_bottom = lay.y - lay.lane_gap
     moment_bands = tuple(
         g.Box(h.card.x - 3, header_top - 3, h.card.width + 6, bands_bottom - header_top + 6)
@@ -200,7 +208,14 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     footers, footer_label = lay.footers()
     box = g.Box(lay.margin, top, lay.width - 2 * lay.margin, lay.y - lay.lane_gap - top)
     return g.MapRow(box, divider, stages, touchpoints, tuple(row_labels), moment_bands,
-                    tuple(lanes), emotion, footers, footer_label)
+                    tuple(lanes), emotion, footers, footer_label, tuple(lines),
+                    lay.handoffs(lanes))
+
+
+# The lanes whose items are blueprint items (`model.Step`): cards with an actor's tag, where
+# hand-offs start and end.
+_STEP_LANES = {lane.key for lane in LANES
+               if {kind.field for kind in ITEM_KINDS if kind.steps} >= set(lane.fields) > set()}
 
 
 def _texts_of(lane: Lane):

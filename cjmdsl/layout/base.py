@@ -116,6 +116,7 @@ class Base:
         self.plan = plan
         self.all_columns = [c for row in plan.rows for piece in row for c in piece.columns]
         self.lanes_with_items: dict[str, bool] = {}
+        self.card_of_step: dict[int, g.Card] = {}  # by id() of a blueprint item, for hand-offs
         self.shows_evidence = evidence.cites_any(journey)
         self.width = plan.width
         self.inner_width = self.width - 2 * self.margin
@@ -371,10 +372,7 @@ class Base:
     def text_lane(self, kind: str, label: str, items_of, style) -> g.Lane | None:
         """A lane of stacked cards per column of the row; None when no touchpoint of the map
         has any item (every row shows the lanes the map has, so rows read alike)."""
-        if kind not in self.lanes_with_items:  # looked up once per map, not once per row
-            self.lanes_with_items[kind] = any(items_of(c.touchpoint) for c in self.all_columns
-                                              if c.touchpoint)
-        if not self.lanes_with_items[kind]:
+        if not self.lane_shown(kind, items_of):
             return None
         top = self.y
         cards: list[g.Card] = []
@@ -393,6 +391,14 @@ class Base:
                       self.row_label(label, top), tuple(cards), self.separator(top))
         self.y = top + height + self.lane_gap
         return lane
+
+    def lane_shown(self, kind: str, items_of) -> bool:
+        """Whether some touchpoint of the map has an item in the lane (looked up once per
+        map, not once per row)."""
+        if kind not in self.lanes_with_items:
+            self.lanes_with_items[kind] = any(items_of(c.touchpoint) for c in self.all_columns
+                                              if c.touchpoint)
+        return self.lanes_with_items[kind]
 
     def separator(self, top: float) -> g.Line:
         """The rule in the gap above a band that starts at `top`."""

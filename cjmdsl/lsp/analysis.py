@@ -23,7 +23,8 @@ _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
 
 # Stages and touchpoints share one namespace; a flow may name either.
 NAMESPACE = {"persona": "persona", "stage": "node", "touchpoint": "node", "kpi": "kpi",
-             "finding": "finding", "channel": "channel", "source": "source"}
+             "finding": "finding", "channel": "channel", "source": "source", "actor": "actor",
+             "item": "item"}
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Occurrence:
     """An id written in the file: its kind, the id, where, and whether it defines it."""
 
     kind: str  # persona, stage, touchpoint, kpi, source, finding (a pain point's or
-    # opportunity's id) or channel (one the map declares)
+    # opportunity's id), channel (one the map declares), actor or item (a blueprint item's id)
     id: str
     span: m.Span
     is_definition: bool
@@ -218,7 +219,15 @@ def index(journey: m.Journey) -> list[Occurrence]:
                           for name, span in zip(finding.addresses, finding.address_spans)]
             found += [Occurrence("source", claim.source.cites, claim.source.kind_span, False)
                       for claim in tp.claims if claim.source and claim.source.cites]
+            for step in tp.steps:
+                if step.id:
+                    found.append(Occurrence("item", step.id, step.id_span, True))
+                if step.actor:
+                    found.append(Occurrence("actor", step.actor, step.actor_span, False))
+                found += [Occurrence("item", handoff.to, handoff.to_span, False)
+                          for handoff in step.handoffs]
     found += [Occurrence("channel", c.id, c.id_span, True) for c in journey.channels]
+    found += [Occurrence("actor", a.id, a.id_span, True) for a in journey.actors]
     found += [Occurrence("kpi", kpi.id, kpi.id_span, True) for kpi in journey.kpis]
     stages = {s.id for s in journey.stages} - {tp.id for tp in journey.touchpoints}
     for flow in journey.flows:

@@ -7,7 +7,8 @@ start, for the text that has not changed since. So completion costs the same at 
 a map of 10,000 touchpoints as in a small one. Where the grammar wants a name, the word
 before the cursor says which: a persona after `emotion` and `expect`, a channel after
 `channel`, a declared source or a kind of source after a claim's `source` (and a kind in a
-declaration), touchpoints in a `flow`.
+declaration), touchpoints in a `flow`, an actor after `by` and a blueprint item after a
+hand-off's `->`.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ import re
 from dataclasses import dataclass
 
 from cjmdsl import model as m
+from cjmdsl.blueprint import located_steps
 from cjmdsl.channels import CHANNELS
+from cjmdsl.lanes import STEP_KINDS
 from cjmdsl.lsp.analysis import ID, Analysis, Statement, lines_of
 from cjmdsl.parser import keywords_by_terminal, expected_at_end
 
@@ -37,7 +40,7 @@ MOST_NAMES = 200
 @dataclass(frozen=True)
 class Completion:
     label: str
-    kind: str  # keyword, persona, touchpoint, channel, source or pain
+    kind: str  # keyword, persona, touchpoint, channel, source, pain, actor or item
     detail: str = ""
 
 
@@ -180,6 +183,12 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 
 def _names(analysis: Analysis, word: str, stack: list) -> list[Completion]:
+    if word == "by":
+        return _actors(analysis)
+    if word == "->" and _in_a_block(stack):  # a hand-off, not a flow
+        return _items(analysis)
+    if word in _HANDOFF_LANES and len(stack) > 1 and _word_before(stack[:-1]) == "->":
+        return _items(analysis, word)
     if word in ("emotion", "expect", ","):
         return _personas(analysis)
     if word in ("->", ":"):
@@ -200,6 +209,26 @@ def _names(analysis: Analysis, word: str, stack: list) -> list[Completion]:
     if len(stack) > 1 and _word_before(stack[:-1]) == "source" and not _in_a_block(stack):
         return kinds  # the kind of a declared source
     return []  # a new id (after `persona`, `stage`, …): nothing to offer
+
+
+_HANDOFF_LANES = tuple(kind.keyword for kind in STEP_KINDS if kind.keyword != "action")
+
+
+def _actors(analysis: Analysis) -> list[Completion]:
+    """The actors the map declares, for `by`."""
+    journey = analysis.journey
+    return [Completion(a.id, "actor", f"{a.name} ({a.kind})") for a in journey.actors] \
+        if journey else []
+
+
+def _items(analysis: Analysis, lane: str | None = None) -> list[Completion]:
+    """The blueprint items with an id (of one lane, when it is written), for a hand-off."""
+    journey = analysis.journey
+    if journey is None:
+        return []
+    return [Completion(step.id, "item", f"{step.text} ({keyword}, {tp.name})")
+            for keyword, tp, step in located_steps(journey)
+            if step.id and (lane is None or keyword == lane)]
 
 
 def _built_in_channels() -> list[Completion]:
@@ -265,10 +294,12 @@ def _word_before(stack: list) -> str:
     word = keywords.get(getattr(last, "type", ""), "")
     if word == ",":  # in a list of ids: what the list's keyword names
         for item in reversed(stack[:-1]):
+            if getattr(item, "data", None) == "handoff_target":
+                continue  # `-> a, b`: a list of hand-offs
             kind = getattr(item, "type", "")
             if kind not in ("ID", "COMMA"):
                 listed = keywords.get(kind, "")
-                return listed if listed in ("channel", "for", "addresses") else ","
+                return listed if listed in ("channel", "for", "addresses", "->") else ","
     return word
 
 

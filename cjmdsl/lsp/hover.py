@@ -1,10 +1,11 @@
 """Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale,
 a pain point's or opportunity's id, a channel the map declares, a declared source (at its
-declaration or a citation)."""
+declaration or a citation), an actor and a blueprint item's id."""
 from __future__ import annotations
 
 from cjmdsl import evidence
 from cjmdsl import model as m
+from cjmdsl.blueprint import located_steps, step_details
 from cjmdsl.escape import md_text
 from cjmdsl.lsp.analysis import Analysis
 from cjmdsl.numbers import counted, on_scale
@@ -38,6 +39,12 @@ def hover_text(analysis: Analysis, line: int, column: int) -> tuple[str, m.Span]
             return None
         return (f"**{_md(declared.label)}** · channel `{declared.id}` of this map, drawn with "
                 f"the `{declared.icon}` icon"), occurrence.span
+    if occurrence.kind == "actor":
+        actor = journey.actor(occurrence.id)
+        return (actor_card(journey, actor), occurrence.span) if actor else None
+    if occurrence.kind == "item":
+        card = _item(journey, occurrence.id)
+        return (card, occurrence.span) if card else None
     if occurrence.kind == "source":
         source = analysis.sources.get(occurrence.id)
         return (source_card(journey, source) if source else None), occurrence.span
@@ -59,6 +66,31 @@ def persona_card(persona: m.Persona) -> str:
     if persona.color:
         out.append(f"- Colour: `{persona.color}`")
     return "\n".join(out[:1] + ([""] if len(out) > 1 else []) + out[1:])
+
+
+def actor_card(journey: m.Journey, actor: m.Actor) -> str:
+    """Who an actor is and what it does: the items that name it, by lane."""
+    out = [f"**{_md(actor.name)}** · {actor.kind} `{actor.id}`", ""]
+    if actor.team:
+        out.append(f"- Team: {_md(actor.team)}")
+    does = [(keyword, tp, step) for keyword, tp, step in located_steps(journey)
+            if step.actor == actor.id]
+    out += [f"- {keyword.capitalize()}: {_md(step.text)} ({_md(tp.name)})"
+            for keyword, tp, step in does]
+    if not does:
+        out.append("- Does nothing yet: name it with `by " + actor.id + "`")
+    return "\n".join(out)
+
+
+def _item(journey: m.Journey, item_id: str) -> str | None:
+    """A blueprint item's card: its text, lane, touchpoint, actor and hand-offs."""
+    for keyword, tp, step in located_steps(journey):
+        if step.id == item_id:
+            lines = [f"**{_md(step.text)}** · {keyword} item `{step.id}` at **{_md(tp.name)}**",
+                     ""]
+            lines += [f"- {_md(detail)}" for detail in step_details(step, journey)]
+            return "\n".join(lines).rstrip()
+    return None
 
 
 def source_card(journey: m.Journey, source: m.DeclaredSource) -> str:

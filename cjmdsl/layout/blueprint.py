@@ -1,0 +1,165 @@
+"""The service blueprint's pieces of the map: item cards with their actor, the lines of
+interaction, visibility and internal interaction, and the hand-off arrows.
+
+An arrow leaves its card sideways into the gap between two columns (the gutter), runs
+along gutters and, to reach another column, along the empty top of the target's lane
+(above the first card of every column), then enters its target from the side: so it
+never crosses a text."""
+from __future__ import annotations
+
+from cjmdsl import geometry as g
+from cjmdsl.blueprint import LINES, actor_label, handoff_pairs
+from cjmdsl.layout.base import shifted
+from cjmdsl.layout.rows import Column
+from cjmdsl.textmetrics import line_height
+from cjmdsl.words import say
+
+MARK_SIZE = 10  # the actor's mark on its tag
+HEAD = 6.0  # the arrowhead's length
+EDGE = 10.0  # how far from a card's bottom an arrow leaves it, from its top one enters
+TRACKS = (0.0, -2.5, 2.5)  # where runs that share a gutter go, from its middle
+
+
+class Blueprint:
+    """Mixed into the layout (`cjmdsl.layout._Layout`)."""
+
+    def step_card(self, kind: str, fill: str, stroke: str):
+        """A blueprint item: its text, then a tag with its actor's mark and name."""
+        def style(column: Column, top: float, step) -> g.Card:
+            inner = column.width - 2 * self.pad
+            text = self.text(step.text, column.x + self.pad, top + 5, inner)
+            y = text.box.bottom + 4
+            tags = []
+            name = actor_label(step, self.journey)
+            if name is not None:
+                actor = self.journey.actor(step.actor)
+                size = self.small()
+                mark_x = column.x + self.pad + 4
+                tag_text = self.text(name, mark_x + MARK_SIZE + 4, y + 2,
+                                     inner - MARK_SIZE - 12, size, self.colors.text)
+                box = g.Box(column.x + self.pad, y, inner, tag_text.box.height + 4)
+                mark = g.ActorMark(actor.kind if actor else "person", mark_x,
+                                   y + 2 + (line_height(size) - MARK_SIZE) / 2, MARK_SIZE,
+                                   self.colors.muted)
+                tags.append(g.Tag(box, tag_text, self.colors.tag, mark))
+                y = box.bottom + 3
+            box = g.Box(column.x, top, column.width, y - top + (2 if tags else 1))
+            card = g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags),
+                          step.id)
+            self.card_of_step[id(step)] = card  # where its hand-offs start and end
+            return card
+        return style
+
+    def room_for_line(self, lane, shown: bool, above: bool) -> g.TextBlock | None:
+        """Before a lane is laid out: the label of the blueprint line to draw above it, if
+        it has one, is shown, and some lane is drawn above it (a line needs lanes on both
+        sides); room is made for the label. It is wrapped in the label rail, clear of the
+        gutter beside the first column, where arrows may run."""
+        if lane.line_above is None or not shown or not above:
+            return None
+        label = self.text(say(LINES[lane.line_above]), self.margin, 0,
+                          self.label_width - self.pad, self.small(), self.colors.muted,
+                          bold=True, max_lines=2)
+        self.y += max(label.box.height + 4 - self.lane_gap / 2, 0)
+        return label
+
+    def blueprint_line(self, kind: str, label: g.TextBlock, lane: g.Lane) -> g.BlueprintLine:
+        """The line in the gap above `lane`, `label` just above its left end."""
+        y = lane.separator.y1
+        label = shifted(label, y - 2 - label.box.bottom)
+        return g.BlueprintLine(kind, g.Line(self.margin, y, self.width - self.margin, y), label)
+
+    def handoffs(self, lanes: list[g.Lane]) -> tuple[g.HandOff, ...]:
+        """The arrows between cards of this row (a hand-off to an item in another row of
+        stages is not drawn)."""
+        pairs = handoff_pairs(self.journey)
+        if not pairs:
+            return ()
+        lane_of = {id(card): lane for lane in lanes for card in lane.cards}
+        columns = {column.touchpoint.id: column for column in self.touchpoint_columns()}
+        gutters = self._gutters()
+        arrows = []
+        for start, end in pairs:
+            source, target = self.card_of_step.get(id(start)), self.card_of_step.get(id(end))
+            if source is None or target is None or id(source) not in lane_of \
+                    or id(target) not in lane_of:
+                continue  # not both in this row
+            arrows.append(self._route(source, target, lane_of[id(target)],
+                                      columns[source.touchpoint_id],
+                                      columns[target.touchpoint_id], gutters))
+        return tuple(_apart(arrows))
+
+    def _gutters(self) -> dict[float, tuple[float, float]]:
+        """Each column's left and right gutter (the middles of the gaps beside it), by x."""
+        columns = self.touchpoint_columns()
+        found = {}
+        for index, column in enumerate(columns):
+            left = (columns[index - 1].x + columns[index - 1].width + column.x) / 2 \
+                if index else column.x - self.gap / 2
+            right = (column.x + column.width + columns[index + 1].x) / 2 \
+                if index + 1 < len(columns) else column.x + column.width + self.gap / 2
+            found[column.x] = (left, right)
+        return found
+
+    def _route(self, source: g.Card, target: g.Card, target_lane: g.Lane, start: Column,
+               end: Column, gutters) -> g.HandOff:
+        # Out of a card's lower part, into another's upper part: the arrows into and out of
+        # one card never meet.
+        sy = source.box.bottom - min(EDGE, source.box.height / 3)
+        ty = target.box.y + min(EDGE, target.box.height / 3)
+        left, right = gutters[start.x]
+        if end.x == start.x:  # down by the right-hand gutter, up by the left-hand one
+            downward = ty > sy
+            x0, gx = (source.box.right, right) if downward else (source.box.x, left)
+            tx, entry = (target.box.right if downward else target.box.x), gx
+        elif end.x > start.x:
+            x0, gx = source.box.right, right
+            tx, entry = target.box.x, gutters[end.x][0]
+        else:
+            x0, gx = source.box.x, left
+            tx, entry = target.box.right, gutters[end.x][1]
+        points = [(x0, sy), (gx, sy)]
+        if entry != gx:  # along the empty top of the target's lane to the target's gutter
+            run = target_lane.box.y + self.pad / 2
+            points += [(gx, run), (entry, run)]
+        points += [(entry, ty), (tx, ty)]
+        return g.HandOff(source.item_id, target.item_id, source.touchpoint_id,
+                         tuple(_without_repeats(points)), _head(tx, ty, 1 if tx > entry else -1),
+                         self.colors.text)
+
+
+def _head(x: float, y: float, direction: int) -> tuple[tuple[float, float], ...]:
+    """The arrowhead whose tip is at (x, y), pointing right (1) or left (-1)."""
+    back = x - direction * HEAD
+    return ((x, y), (back, y - HEAD * 0.75), (back, y + HEAD * 0.75))
+
+
+def _apart(arrows: list[g.HandOff]) -> list[g.HandOff]:
+    """The arrows with the runs that share a gutter over the same heights moved side by side
+    (`TRACKS`), so two arrows never read as one line."""
+    taken: dict[float, list[tuple[float, float]]] = {}  # by x: the heights used there
+    kept = []
+    for arrow in arrows:
+        points = list(arrow.points)
+        for index in range(1, len(points) - 2):  # the runs between the first and last segment
+            (x1, y1), (x2, y2) = points[index], points[index + 1]
+            if x1 != x2:
+                continue
+            low, high = min(y1, y2) - 2, max(y1, y2) + 2
+            for offset in TRACKS:
+                used = taken.setdefault(round(x1 + offset, 2), [])
+                if all(high < a or low > b for a, b in used):
+                    used.append((low, high))
+                    break
+            if offset:
+                points[index], points[index + 1] = (x1 + offset, y1), (x2 + offset, y2)
+        kept.append(arrow._replace(points=tuple(points)))
+    return kept
+
+
+def _without_repeats(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    kept = []
+    for point in points:
+        if not kept or kept[-1] != point:
+            kept.append(point)
+    return kept

@@ -1,0 +1,213 @@
+"""Service blueprints (issue 16, part 1): evidence, frontstage, backstage and support lanes,
+actors, the three lines and hand-off arrows, as each output shows them. Diagnostics per code:
+tests/test_diagnostics.py; the arrows never crossing text: tests/test_properties.py."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cjmdsl.api import parse, render
+from cjmdsl.layout import layout
+from cjmdsl.lsp.analysis import analyze
+from cjmdsl.lsp.completion import complete
+from cjmdsl.lsp.hover import hover_text
+from cjmdsl.themes import load_theme
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "outpatient-visit.cjm"
+
+REPAIR = '''map "Repair" {
+  actor agent "Support agent" { team "Contact centre" }
+  actor crm "CRM" { kind system }
+  stage report "Report" {
+    touchpoint call "Calls the helpline" {
+      channel phone
+      evidence sms "Confirmation text"
+      action "Describes the fault" -> frontstage take
+      frontstage take "Takes the fault report" by agent -> backstage log
+      backstage log "Logs a ticket" by crm -> sms
+      support "Line test system" by crm
+    }
+  }
+}
+'''
+
+
+def svg_text(svg: str) -> str:
+    return " ".join(re.findall(r">([^<>]+)<", svg))
+
+
+def lane_tops(geometry) -> dict[str, float]:
+    return {lane.kind: lane.box.y for lane in geometry.lanes}
+
+
+def test_blueprint_lanes_stack_in_the_nn_g_order():
+    geometry = layout(parse(REPAIR), load_theme("default"), 880)
+    tops = lane_tops(geometry)
+    assert sorted(tops, key=tops.get) == ["evidence", "actions", "frontstage", "backstage",
+                                          "support"]
+
+
+def test_the_three_lines_are_drawn_between_their_lanes_with_their_labels():
+    geometry = layout(parse(REPAIR), load_theme("default"), 880)
+    tops = lane_tops(geometry)
+    lines = {line.kind: line for line in geometry.rows[0].blueprint_lines}
+    assert list(lines) == ["interaction", "visibility", "internal"]
+    bottoms = {lane.kind: lane.box.bottom for lane in geometry.lanes}
+    for kind, above, below in (("interaction", "actions", "frontstage"),
+                               ("visibility", "frontstage", "backstage"),
+                               ("internal", "backstage", "support")):
+        assert bottoms[above] < lines[kind].line.y1 < tops[below]
+        assert lines[kind].label.box.bottom <= lines[kind].line.y1
+    text = svg_text(render(REPAIR, "svg"))
+    for label in ("Line of interaction", "Line of visibility", "Line of internal"):
+        assert label in text
+
+
+def test_a_line_is_drawn_only_where_lanes_on_both_sides_exist():
+    only_backstage = ('map "M" { stage s "S" { touchpoint t "T" { channel web\n'
+                      '  action "Orders" backstage "Packs the order" } } }')
+    lines = layout(parse(only_backstage), load_theme("default"), 880).rows[0].blueprint_lines
+    assert [line.kind for line in lines] == ["visibility"]
+    nothing_above = 'map "M" { stage s "S" { touchpoint t "T" { channel web frontstage "Greets" } } }'
+    assert layout(parse(nothing_above), load_theme("default"), 880).rows[0].blueprint_lines == ()
+    svg = render(nothing_above, "svg")
+    assert "Line of" not in svg_text(svg) and "cjm-lane-frontstage" in svg
+
+
+def test_empty_blueprint_lanes_are_left_out():
+    svg = render('map "M" { stage s "S" { touchpoint t "T" { channel web action "Buys" } } }',
+                 "svg")
+    for lane in ("evidence", "frontstage", "backstage", "support"):
+        assert f"cjm-lane-{lane}" not in svg
+    assert "cjm-blueprint-lines" not in svg and "cjm-handoffs" not in svg
+
+
+def test_cards_name_their_actor_with_a_person_or_a_system_mark():
+    svg = render(REPAIR, "svg")
+    take = svg.split("Takes the fault report")[1].split("</g>\n<g data-touchpoint")[0]
+    assert "cjm-actor-person" in take and "Support agent" in take
+    log = svg.split("Logs a ticket")[1].split("</g>\n<g data-touchpoint")[0]
+    assert "cjm-actor-system" in log and "CRM" in log
+
+
+def test_hand_offs_are_drawn_as_arrows_between_their_items():
+    svg = render(REPAIR, "svg")
+    arrows = re.findall(r'<g data-touchpoint="call"(?: data-from="(\w+)")? data-to="(\w+)">'
+                        r'\n<polyline points="[^"]+"', svg)
+    assert arrows == [("", "take"), ("take", "log"), ("log", "sms")]
+
+
+def test_a_pure_blueprint_has_no_emotion_lane_and_no_legend():
+    geometry = layout(parse(EXAMPLE.read_text(encoding="utf-8")), load_theme("default"), 880)
+    assert all(row.emotion is None for row in geometry.rows)
+    assert geometry.legend == () and geometry.legend_keys == ()
+    assert geometry.width == 880
+    assert "Emotions" not in svg_text(render(EXAMPLE.read_text(encoding="utf-8"), "svg"))
+
+
+def test_the_flow_view_of_a_pure_blueprint_has_no_emotion_scale_in_its_legend():
+    dot = render(EXAMPLE.read_text(encoding="utf-8"), "dot")
+    assert "Delighted" not in dot and "Any customer" in dot
+    grocery = (ROOT / "examples" / "grocery-shop.cjm").read_text(encoding="utf-8")
+    assert "Delighted" in render(grocery, "dot")
+
+
+def test_the_json_has_actors_and_each_items_actor_and_hand_offs():
+    journey = json.loads(render(REPAIR, "json"))["journey"]
+    assert [(a["id"], a["name"], a["team"], a["kind"]) for a in journey["actors"]] == [
+        ("agent", "Support agent", "Contact centre", "person"), ("crm", "CRM", None, "system")]
+    call = journey["stages"][0]["touchpoints"][0]
+    take = call["frontstage"][0]
+    assert (take["id"], take["actor"], [(h["to"], h["lane"]) for h in take["handoffs"]]) == (
+        "take", "agent", [("log", "backstage")])
+    assert [h["to"] for h in call["actions"][0]["handoffs"]] == ["take"]
+
+
+def test_html_details_and_markdown_say_who_does_an_item_and_where_it_goes():
+    html = render(REPAIR, "html")
+    assert "Takes the fault report <span class=\"cjm-tag\">By Support agent (Contact centre)" \
+           "</span> <span class=\"cjm-tag\">→ Logs a ticket</span>" in html
+    md = render(REPAIR, "md")
+    assert "## Frontstage\n\n- **Calls the helpline:** Takes the fault report *(By Support " \
+           "agent (Contact centre) · → Logs a ticket)*" in md
+    assert "## Actors\n\n- **Support agent** (person, Contact centre)\n- **CRM** (system)" in md
+
+
+def test_the_flow_views_tooltip_lists_blueprint_items():
+    dot = render(REPAIR, "dot")
+    assert "Frontstage: Takes the fault report (By Support agent (Contact centre); → Logs a " \
+           "ticket)" in dot
+
+
+def test_cjm_show_lists_blueprint_items_and_counts_them_only_in_a_blueprint(tmp_path):
+    path = tmp_path / "repair.cjm"
+    path.write_text(REPAIR, encoding="utf-8")
+    shown = subprocess.run(["cjm", "show", str(path)], capture_output=True, text=True).stdout
+    shown = " ".join(shown.split())  # as one line, however the terminal wraps it
+    assert "1 frontstage action, 1 backstage action, 1 support process" in shown
+    assert "▶ Takes the fault report (By Support agent (Contact centre); → Logs a ticket)" \
+        in shown
+    plain = subprocess.run(["cjm", "show", str(ROOT / "examples" / "grocery-shop.cjm")],
+                           capture_output=True, text=True).stdout
+    assert "frontstage" not in plain and "evidence" not in plain
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("      frontstage \"Calls back\" by ", ["agent", "crm"]),
+    ("      frontstage \"Calls back\" -> ", ["sms", "take", "log"]),
+    ("      frontstage \"Calls back\" -> backstage ", ["log"]),
+    ("      frontstage \"Calls back\" -> take, ", ["sms", "take", "log"]),
+])
+def test_the_language_server_completes_actors_and_hand_off_targets(line, expected):
+    anchor = "      support \"Line test system\""
+    edited = REPAIR.replace(anchor, line + "\n" + anchor)
+    number = edited.split("\n").index(line) + 1
+    labels = [c.label for c in complete(analyze(edited), number, len(line) + 1, edited).items]
+    assert [label for label in labels if label in ("agent", "crm", "sms", "take", "log")] \
+        == expected
+
+
+def test_hover_on_an_actor_shows_who_it_is_and_what_it_does():
+    lines = REPAIR.split("\n")
+    number = next(i for i, line in enumerate(lines) if "by crm -> sms" in line) + 1
+    column = lines[number - 1].index("crm") + 2
+    card, _ = hover_text(analyze(REPAIR), number, column)
+    assert card == ("**CRM** · system `crm`\n\n- Backstage: Logs a ticket (Calls the helpline)\n"
+                    "- Support: Line test system (Calls the helpline)")
+
+
+def test_hover_on_a_hand_off_target_shows_the_item():
+    lines = REPAIR.split("\n")
+    number = next(i for i, line in enumerate(lines) if "-> backstage log" in line) + 1
+    column = lines[number - 1].index("log\"") if "log\"" in lines[number - 1] else \
+        lines[number - 1].rindex("log") + 2
+    card, _ = hover_text(analyze(REPAIR), number, column)
+    assert card.startswith("**Logs a ticket** · backstage item `log` at **Calls the helpline**")
+    assert "- By CRM" in card and "- → Confirmation text" in card
+
+
+def test_cjm_new_writes_a_blueprint_that_checks_clean(tmp_path):
+    target = tmp_path / "repair-visit.cjm"
+    done = subprocess.run(["cjm", "new", str(target), "--template", "blueprint"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    checked = subprocess.run(["cjm", "check", str(target)], capture_output=True, text=True)
+    assert checked.returncode == 0 and checked.stderr == ""
+    svg = render(target.read_text(encoding="utf-8"), "svg")
+    assert "cjm-lane-backstage" in svg and "cjm-handoffs" in svg and "Line of visibility" in svg
+
+
+def test_definition_and_references_of_an_actor_and_an_item():
+    analysis = analyze(REPAIR)
+    lines = REPAIR.split("\n")
+    number = next(i for i, line in enumerate(lines) if "by crm -> sms" in line) + 1
+    used = analysis.occurrence_at(number, lines[number - 1].index("crm") + 2)
+    assert analysis.definition_of(used).span.line == 3  # `actor crm "CRM"`
+    assert len(analysis.references_to(used)) == 3  # declared, and named by two items
+    target = analysis.occurrence_at(number, lines[number - 1].index("sms") + 2)
+    assert analysis.definition_of(target).span.line == 7  # `evidence sms "…"`
