@@ -139,6 +139,24 @@ def step_details(step: m.Step, journey: m.Journey) -> list[str]:
             name += f" ({actor.team})"
         details.append(say("actor_by", actor=name))
     if step.handoffs:
-        texts = {s.id: s.text for _, _, s in located_steps(journey) if s.id}
+        texts = _item_texts(journey)
         details += [f"→ {texts.get(handoff.to, handoff.to)}" for handoff in step.handoffs]
     return details
+
+
+# The journey last asked about and its items' texts by id (one tuple: threads read it whole).
+_texts_of: tuple = (None, {})
+
+
+def _item_texts(journey: m.Journey) -> dict[str, str]:
+    """The text of each item with an id, found once per journey however many items of it
+    are listed (a blueprint of thousands of hand-offs stays linear)."""
+    global _texts_of
+    last, texts = _texts_of
+    if last is not journey:
+        texts = {}
+        for _, _, step in located_steps(journey):
+            if step.id:
+                texts.setdefault(step.id, step.text)
+        _texts_of = (journey, texts)
+    return texts

@@ -160,9 +160,15 @@ def test_cjm_diff_sees_a_second_channel_a_motivation_and_a_stage_note():
     before = parse('map "M" {\n  stage s "S" { touchpoint t "T" { channel web } }\n}\n')
     after = parse('map "M" {\n  stage s "S" {\n    note "Busy in December"\n'
                   '    touchpoint t "T" { channel web, phone motivation "Speed" }\n  }\n}\n')
-    details = {(c.what, c.parts) for c in diff(before, after).changes
-               if isinstance(c, DetailsChanged)}
-    assert details == {("stage", ("notes",)), ("touchpoint", ("channel", "motivations"))}
+    from cjmdsl.diff import EntryChanged
+
+    changes = diff(before, after).changes
+    assert [c for c in changes if isinstance(c, DetailsChanged)] == []
+    entries = [(c.what, c.where, c.text, c.added) for c in changes
+               if isinstance(c, EntryChanged)]
+    assert entries == [("channel", "touchpoint", "Phone", True),
+                       ("note", "stage", "Busy in December", True),
+                       ("motivation", "touchpoint", "Speed", True)]
 
 
 def test_a_touchpoint_with_several_channels_draws_an_icon_for_each():
@@ -220,8 +226,14 @@ def test_cjm_diff_sees_the_maps_metadata_notes_and_declared_channels():
     before = parse('map "M" {\n  status "draft"\n' + tail)
     after = parse('map "M" {\n  status "approved"\n  note "Reviewed"\n'
                   '  channel quora "Quora" like community\n' + tail)
-    details = [c.parts for c in diff(before, after).changes if isinstance(c, DetailsChanged)]
-    assert details == [("channels", "notes", "metadata")]
+    from cjmdsl.diff import EntryChanged, TextChanged
+
+    changes = diff(before, after).changes
+    assert [c.parts for c in changes if isinstance(c, DetailsChanged)] == [("channels",)]
+    assert [(c.field, c.before, c.after) for c in changes if isinstance(c, TextChanged)] == \
+        [("status", "draft", "approved")]
+    assert [(c.what, c.where, c.text) for c in changes if isinstance(c, EntryChanged)] == \
+        [("note", "map", "Reviewed")]
 
 
 @pytest.mark.parametrize("escape", ["fine", "\\q"], ids=["valid", "invalid-escape"])

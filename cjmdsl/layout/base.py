@@ -117,6 +117,9 @@ class Base:
         self.all_columns = [c for row in plan.rows for piece in row for c in piece.columns]
         self.lanes_with_items: dict[str, bool] = {}
         self.card_of_step: dict[int, g.Card] = {}  # by id() of a blueprint item, for hand-offs
+        self.handoffs_from: dict | None = None  # by id() of an item: the items it hands to
+        self.steps_in_row: list = []  # the blueprint items laid out in the row being built
+        self.handoff_rank: dict[int, int] = {}  # by id() of an item: its place in the map
         self.shows_evidence = evidence.cites_any(journey)
         self.width = plan.width
         self.inner_width = self.width - 2 * self.margin

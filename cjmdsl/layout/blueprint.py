@@ -47,6 +47,7 @@ class Blueprint:
             card = g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags),
                           step.id)
             self.card_of_step[id(step)] = card  # where its hand-offs start and end
+            self.steps_in_row.append(step)
             return card
         return style
 
@@ -71,22 +72,30 @@ class Blueprint:
 
     def handoffs(self, lanes: list[g.Lane]) -> tuple[g.HandOff, ...]:
         """The arrows between cards of this row (a hand-off to an item in another row of
-        stages is not drawn)."""
-        pairs = handoff_pairs(self.journey)
-        if not pairs:
+        stages is not drawn). Only this row's items are looked at: linear in the map."""
+        if self.handoffs_from is None:  # found once per map, not once per row
+            self.handoffs_from = {}
+            for start, end in handoff_pairs(self.journey):
+                self.handoffs_from.setdefault(id(start), []).append(end)
+            self.handoff_rank = {key: rank for rank, key in enumerate(self.handoffs_from)}
+        starts, self.steps_in_row = self.steps_in_row, []
+        if not self.handoffs_from:
             return ()
+        starts = sorted((step for step in starts if id(step) in self.handoffs_from),
+                        key=lambda step: self.handoff_rank[id(step)])
         lane_of = {id(card): lane for lane in lanes for card in lane.cards}
         columns = {column.touchpoint.id: column for column in self.touchpoint_columns()}
-        gutters = self._gutters()
+        gutters = None
         arrows = []
-        for start, end in pairs:
-            source, target = self.card_of_step.get(id(start)), self.card_of_step.get(id(end))
-            if source is None or target is None or id(source) not in lane_of \
-                    or id(target) not in lane_of:
-                continue  # not both in this row
-            arrows.append(self._route(source, target, lane_of[id(target)],
-                                      columns[source.touchpoint_id],
-                                      columns[target.touchpoint_id], gutters))
+        for start in starts:
+            for end in self.handoffs_from.get(id(start), ()):
+                source, target = self.card_of_step[id(start)], self.card_of_step.get(id(end))
+                if target is None or id(target) not in lane_of:
+                    continue  # not in this row
+                gutters = gutters or self._gutters()
+                arrows.append(self._route(source, target, lane_of[id(target)],
+                                          columns[source.touchpoint_id],
+                                          columns[target.touchpoint_id], gutters))
         return tuple(_apart(arrows))
 
     def _gutters(self) -> dict[float, tuple[float, float]]:
