@@ -379,3 +379,77 @@ def test_serve_shows_a_library_change_and_a_librarys_mistake(project):
     finally:
         assert interrupt_and_wait(process) in (0, 130)
     assert "Traceback" not in process.stderr.read()
+
+
+# ── docs builds ──────────────────────────────────────────────────────────────────────────────
+def test_sphinx_rebuilds_the_page_when_a_library_of_its_map_changes(project):
+    pytest.importorskip("sphinx")
+    src = project / "src"
+    write(project, {"src/conf.py": 'extensions = ["cjmdsl.sphinx"]\nproject = "Maps"\n',
+                    "src/index.rst": "Maps\n====\n\n.. cjm:: ../shop.cjm\n"})
+
+    def build() -> subprocess.CompletedProcess:
+        done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-W", str(src),
+                               str(project / "out")], cwd=project, capture_output=True,
+                              text=True, timeout=300, env={**os.environ, "NO_COLOR": "1"})
+        assert done.returncode == 0, done.stderr
+        return done
+
+    build()
+    assert "0 added, 0 changed, 0 removed" in build().stdout
+    time.sleep(0.01)
+    write(project, {"lib/personas.cjm": PERSONAS.replace("Maya, busy parent", "Maya, nurse")})
+    assert "0 added, 1 changed, 0 removed" in build().stdout
+    page = (project / "out" / "index.html").read_text(encoding="utf-8")
+    src = re.search(r'<img class="cjm-map" src="([^"]+)"', page).group(1)
+    assert "Maya, nurse" in (project / "out" / src).read_text(encoding="utf-8")
+
+
+def test_sphinx_names_the_library_of_a_mistake_in_an_inline_map(project):
+    pytest.importorskip("sphinx")
+    src = project / "src"
+    write(project, {"src/conf.py": 'extensions = ["cjmdsl.sphinx"]\nproject = "Maps"\n',
+                    "src/lib.cjm": 'library "L" {\n  persona maya "Maya" { color "red" }\n}\n',
+                    "src/index.rst": "Maps\n====\n\n.. cjm::\n\n   " + SHOP.replace(
+                        "lib/personas.cjm", "lib.cjm").replace(" source q3", "").replace(
+                        "channel quora", "channel web").replace("\n", "\n   ") + "\n"})
+    done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", str(src),
+                           str(project / "out")], cwd=project, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "NO_COLOR": "1"})
+    assert re.search(r"index\.rst:\d+: WARNING: src/lib\.cjm:2:25: error\[E018\]: invalid "
+                     r"colour `red`", done.stderr), done.stderr
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_re_renders_when_a_library_outside_docs_changes(project):
+    pytest.importorskip("mkdocs")
+    import socket
+
+    from lsp_client import wait_until
+
+    write(project, {"docs/index.md": "# Maps\n\n![Shop](../shop.cjm)\n",
+                    "mkdocs.yml": "site_name: Maps\nplugins:\n  - cjm\n"})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
+                               f"127.0.0.1:{port}"], cwd=project, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}/"
+
+    def picture() -> str | None:
+        try:
+            with urllib.request.urlopen(base, timeout=5) as answer:
+                found = re.search(r'<img class="cjm-map" src="([^"]+)"', answer.read().decode())
+            with urllib.request.urlopen(base + found.group(1), timeout=5) as answer:
+                return answer.read().decode("utf-8")
+        except (OSError, AttributeError):
+            return None
+
+    try:
+        assert wait_until(lambda: "Maya, busy parent" in (picture() or ""), 60)
+        write(project, {"lib/personas.cjm": PERSONAS.replace("Maya, busy parent", "Maya, nurse")})
+        assert wait_until(lambda: "Maya, nurse" in (picture() or ""), 60)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
