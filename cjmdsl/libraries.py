@@ -53,6 +53,7 @@ class UsedLibrary:
     name: str
     span: m.Span
     journey: m.Journey | None = None
+    libraries: tuple[UsedLibrary, ...] = ()  # those it uses in turn
 
 
 @dataclass
@@ -63,6 +64,7 @@ class _Loaded:
     declarations: tuple = ()  # the library's declarations, with its own spans
     scale: m.Scale | None = None  # the scale the library states, if it does
     journey: m.Journey | None = None
+    libraries: tuple[UsedLibrary, ...] = ()
 
 
 @dataclass
@@ -128,7 +130,8 @@ class Importer:
         problems: list[Diagnostic] = []
         if loaded is None:
             loaded, problems = self._compile(target, name, span)
-        self.used.append(UsedLibrary(target, loaded.name, span, loaded.journey))
+        self.used.append(UsedLibrary(target, loaded.name, span, loaded.journey,
+                                     loaded.libraries))
         entries = [(_respanned(d, span), loaded.name, span) for d in loaded.declarations]
         if loaded.scale is not None:
             entries.append((_respanned(loaded.scale, span), loaded.name, span))
@@ -191,6 +194,7 @@ class Importer:
         importer = Importer(self.libraries, target, name, text,
                             (*self.chain, (self.path.resolve(), self.name)))
         result = compile_text(text, name, self.libraries.known_themes, importer=importer)
+        loaded.libraries = tuple(importer.used)
         found = [d.located(Origin(name, text), note) for d in result.errors]
         if result.journey is not None and not result.library:
             found.append(error("E114", f"`{name}` is a map, not a library", span,

@@ -453,3 +453,60 @@ def test_mkdocs_serve_re_renders_when_a_library_outside_docs_changes(project):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+# ── the language server across two files ─────────────────────────────────────────────────────
+@pytest.fixture
+def lsp(project):
+    pytest.importorskip("pygls")
+    from lsp_client import LspClient
+
+    client = LspClient()
+    client.initialize(project)
+    yield client
+    client.close()
+
+
+def test_go_to_definition_of_an_imported_persona_opens_the_library(project, lsp):
+    from lsp_client import position
+
+    uri = (project / "shop.cjm").as_uri()
+    lsp.open(uri, SHOP)
+    assert [d for d in lsp.diagnostics(uri, 1) if d["severity"] == 1] == []
+    found = lsp.request("textDocument/definition", {"textDocument": {"uri": uri},
+                                                    "position": position(SHOP, "maya 2", 1)})
+    library = (project / "lib" / "personas.cjm").resolve().as_uri()
+    assert found == {"uri": library, "range": {"start": {"line": 2, "character": 10},
+                                               "end": {"line": 2, "character": 14}}}
+    on_path = lsp.request("textDocument/definition", {
+        "textDocument": {"uri": uri}, "position": position(SHOP, "lib/personas", 2)})
+    assert on_path["uri"] == library and on_path["range"]["start"] == {"line": 0, "character": 0}
+
+
+def test_saving_a_library_refreshes_the_diagnostics_of_the_map_that_uses_it(project, lsp):
+    from lsp_client import wait_until
+
+    uri = (project / "shop.cjm").as_uri()
+    lsp.open(uri, SHOP)
+    assert [d for d in lsp.diagnostics(uri, 1) if d["severity"] == 1] == []
+    library = project / "lib" / "personas.cjm"
+    library.write_text(PERSONAS.replace("scale 1 .. 5", "scale 5 .. 1"), encoding="utf-8")
+    lsp.notify("textDocument/didSave", {"textDocument": {"uri": library.as_uri()}})
+
+    def errors():
+        found = [n["params"] for n in lsp.notifications
+                 if n.get("method") == "textDocument/publishDiagnostics"
+                 and n["params"]["uri"] == uri]
+        return [d for d in found[-1]["diagnostics"] if d["severity"] == 1] if found else None
+
+    (diagnostic,) = wait_until(errors, 20)
+    assert diagnostic["code"] == "E015"
+    assert diagnostic["message"].startswith(f"{library}:2:3: the scale must run from low to high")
+    assert diagnostic["range"]["start"] == {"line": 1, "character": 6}  # the `use` line
+    assert diagnostic["relatedInformation"][0]["location"]["uri"] == library.resolve().as_uri()
+
+    library.write_text(PERSONAS, encoding="utf-8")
+    lsp.notifications.clear()
+    lsp.notify("workspace/didChangeWatchedFiles",
+               {"changes": [{"uri": library.as_uri(), "type": 2}]})
+    assert wait_until(lambda: errors() == [], 20)
