@@ -75,13 +75,14 @@ def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
 
 
 def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = None,
-           filename: str = "<input>", **options) -> str | bytes:
+           filename: str = "<input>", path: str | os.PathLike | None = None,
+           **options) -> str | bytes:
     """Render a Journey, or .cjm text, to `format` with `theme`.
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
     then "default". `options` are those the format takes, as `cjm render` passes them:
     `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
-    and `scale` (png, pdf). An unknown `format` raises UnknownFormat, an option the format
+    and `scale` (png, pdf). `path` is the file the text was read from, for its `use`s. An unknown `format` raises UnknownFormat, an option the format
     does not take a ValueError, before anything is parsed.
     """
     from cjmdsl import collector
@@ -92,7 +93,8 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     refused = sorted(set(options) - set(getattr(module, "OPTIONS", ())))
     if refused:
         raise ValueError(f"format {format!r} takes no option {', '.join(refused)}")
-    journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
+    journey = (parse(map_or_text, filename, path=path) if isinstance(map_or_text, str)
+               else map_or_text)
     with collector.paused():  # see cjmdsl/collector.py
         return module.render(journey, theme_for(journey.theme, theme), **options)
 
