@@ -510,3 +510,31 @@ def test_saving_a_library_refreshes_the_diagnostics_of_the_map_that_uses_it(proj
     lsp.notify("workspace/didChangeWatchedFiles",
                {"changes": [{"uri": library.as_uri(), "type": 2}]})
     assert wait_until(lambda: errors() == [], 20)
+
+
+def test_readme_table_of_library_codes_is_the_pages_summaries():
+    from cjmdsl import codes
+    from cjmdsl.libraries import LIBRARY_CODES
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n### Mistakes in libraries\n", 1)[1].split("\n## ", 1)[0]
+    rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")]
+            for line in section.splitlines() if re.match(r"\| E\d{3} \|", line)]
+    assert [row[0] for row in rows] == sorted(LIBRARY_CODES)
+    for code, severity, meaning in rows:
+        assert (severity, meaning) == (codes.severity(code), codes.summary(code))
+        assert codes.title(code) == LIBRARY_CODES[code]
+
+
+def test_the_formatter_keeps_use_lines_where_they_are(project):
+    text = ('library   "L"{\n use "a.cjm" // the base\nuse    "b.cjm"\n'
+            ' persona x "X"\n}\n')
+    done = subprocess.run(
+        [sys.executable, "-c", "from cjmdsl.cli import main; main()", "fmt", "-"], input=text,
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ('library "L" {\n  use "a.cjm" // the base\n  use "b.cjm"\n\n'
+                           '  persona x "X"\n}\n')
+    again = subprocess.run([sys.executable, "-c", "from cjmdsl.cli import main; main()", "fmt",
+                            "-"], input=done.stdout, capture_output=True, text=True, timeout=60)
+    assert again.stdout == done.stdout
