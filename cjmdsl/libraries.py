@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from cjmdsl import model as m
 from cjmdsl.diagnostics import Candidates, Diagnostic, Label, Origin, closest, error
@@ -141,17 +141,12 @@ class Importer:
         """The file `written` names, or the diagnostic saying why it cannot be used."""
         from cjmdsl.paths import PathRefused, inside
 
-        if PurePosixPath(written).is_absolute() or PureWindowsPath(written).anchor:
-            return None, error("E106", f"`{written}` is an absolute path", span,
-                               "write the path relative to this file, for example "
-                               '`use "personas.cjm"`')
         try:
             target = inside(written, self.path.parent, self.libraries.roots(self.path.parent),
                             absolute=False)
         except PathRefused as refused:
             return None, error("E106", f"`{written}` {refused.rule}", span,
-                               "keep libraries inside the project (the folder of cjm.toml or "
-                               "pyproject.toml, else the map's folder)")
+                               _refused_hint(refused))
         chain = (*self.chain, (self.path.resolve(), self.name))
         names = [name for _, name in chain]
         if target in (path for path, _ in chain):
@@ -218,6 +213,16 @@ def declarations(journey: m.Journey) -> tuple:
             continue
         found += [item for item in value if hasattr(item, "id")]
     return tuple(found)
+
+
+def _refused_hint(refused) -> str:
+    """How to name a library the path rule refused (`paths.inside`)."""
+    if refused.rule == "is an absolute path":
+        return 'write the path relative to this file, for example `use "personas.cjm"`'
+    if refused.rule.startswith("leads outside the project"):
+        return ("keep libraries inside the project (the folder of cjm.toml or pyproject.toml, "
+                "else the map's folder), or list their folder in $CJM_ALLOW_PATHS")
+    return refused.hint
 
 
 def _missing_hint(target: Path, written: str) -> str:
