@@ -538,3 +538,18 @@ def test_the_formatter_keeps_use_lines_where_they_are(project):
     again = subprocess.run([sys.executable, "-c", "from cjmdsl.cli import main; main()", "fmt",
                             "-"], input=done.stdout, capture_output=True, text=True, timeout=60)
     assert again.stdout == done.stdout
+
+
+def test_cjm_diff_against_a_revision_reads_the_old_versions_libraries_beside_the_map(project):
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=project,
+                       check=True, capture_output=True, timeout=60)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "first")
+    write(project, {"shop.cjm": SHOP.replace("emotion maya 2", "emotion maya 1")})
+    done = cjm("diff", "HEAD", "shop.cjm", cwd=project)
+    assert "error" not in done.stderr, done.stderr
+    assert done.returncode == 0
+    assert "Maya feels 1 point worse at Checkout: 2 → 1" in done.stdout
