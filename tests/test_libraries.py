@@ -553,3 +553,15 @@ def test_cjm_diff_against_a_revision_reads_the_old_versions_libraries_beside_the
     assert "error" not in done.stderr, done.stderr
     assert done.returncode == 0
     assert "Maya feels 1 point worse at Checkout: 2 → 1" in done.stdout
+
+
+def test_completion_offers_the_libraries_personas_the_map_does_not_name_yet(project, lsp):
+    from lsp_client import position
+
+    text = SHOP.replace("emotion maya 2", "emotion maya 2\n      emotion ")
+    uri = (project / "shop.cjm").as_uri()
+    lsp.open(uri, text)
+    lsp.diagnostics(uri, 1)
+    found = lsp.request("textDocument/completion", {
+        "textDocument": {"uri": uri}, "position": position(text, "emotion \n", 8)})
+    assert [item["label"] for item in found["items"]][:2] == ["maya", "tom"]
