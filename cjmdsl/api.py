@@ -10,6 +10,10 @@ a tool or library this machine lacks.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+from pathlib import Path
+
 from cjmdsl.compile import CompileResult, compile_text
 from cjmdsl.diagnostics import CjmError, Diagnostic, sort_key
 from cjmdsl.limits import DEFAULT_LIMITS, Limits, check_bytes, check_journey, check_size
@@ -17,19 +21,30 @@ from cjmdsl.model import Journey
 from cjmdsl.utf8 import decode  # noqa: F401  (public: cjmdsl.api.decode)
 
 
-def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> CompileResult:
-    """Compile `text` and return the journey (None on errors) with every diagnostic."""
+def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
+          path: str | os.PathLike | None = None, root: Path | None = None) -> CompileResult:
+    """Compile `text` and return the journey (None on errors) with every diagnostic.
+
+    `path` is where the text was read from: the libraries it `use`s are found relative to
+    it, inside `root` (default: its project, `paths.project_root`). Without a path, a
+    `use` is an error (E113). `result.files` are the library files it depends on."""
+    from cjmdsl.libraries import Libraries
     from cjmdsl.themes import builtin_names
 
     too_big = check_size(text, limits)
     if too_big:
         return CompileResult(None, too_big)
-    result = compile_text(text, filename, known_themes=builtin_names())
+    importer = None
+    if path is not None:
+        libraries = Libraries(root, limits, builtin_names())
+        importer = libraries.importer(Path(path).absolute(), filename, text)
+    result = compile_text(text, filename, known_themes=builtin_names(), importer=importer)
     if result.journey is None:
         return result
     beyond = check_journey(result.journey, limits)
     if beyond:
-        return CompileResult(None, sorted(result.diagnostics + beyond, key=sort_key))
+        return replace(result, journey=None,
+                       diagnostics=sorted(result.diagnostics + beyond, key=sort_key))
     return result
 
 
@@ -49,22 +64,25 @@ def read_map_file(path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[Diag
     return ("", problems) if problems else (text, [])
 
 
-def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS) -> Journey:
-    """The journey in `text`; raises CjmError carrying every error found."""
-    result = check(text, filename, limits)
+def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
+          path: str | os.PathLike | None = None) -> Journey:
+    """The journey in `text` (read from `path`, for its `use`s); raises CjmError carrying
+    every error found."""
+    result = check(text, filename, limits, path)
     if result.journey is None:
         raise CjmError(result.errors, text, filename)
     return result.journey
 
 
 def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = None,
-           filename: str = "<input>", **options) -> str | bytes:
+           filename: str = "<input>", path: str | os.PathLike | None = None,
+           **options) -> str | bytes:
     """Render a Journey, or .cjm text, to `format` with `theme`.
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
     then "default". `options` are those the format takes, as `cjm render` passes them:
     `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
-    and `scale` (png, pdf). An unknown `format` raises UnknownFormat, an option the format
+    and `scale` (png, pdf). `path` is the file the text was read from, for its `use`s. An unknown `format` raises UnknownFormat, an option the format
     does not take a ValueError, before anything is parsed.
     """
     from cjmdsl import collector
@@ -75,7 +93,8 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     refused = sorted(set(options) - set(getattr(module, "OPTIONS", ())))
     if refused:
         raise ValueError(f"format {format!r} takes no option {', '.join(refused)}")
-    journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
+    journey = (parse(map_or_text, filename, path=path) if isinstance(map_or_text, str)
+               else map_or_text)
     with collector.paused():  # see cjmdsl/collector.py
         return module.render(journey, theme_for(journey.theme, theme), **options)
 

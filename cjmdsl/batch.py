@@ -7,7 +7,9 @@ yields one `Outcome` per map in input order, so logs read the same on every run.
 The cache keeps no rendered output, only a stamp per render: its key is a hash of
 the map's bytes, the theme and its dark partner (their resolved content), the format
 and its options, and cjm itself (version and a fingerprint of its code, grammar and
-themes); its value is the hash and size of the output it produced. A map is unchanged when its
+themes); its value is the hash and size of the output it produced, then the hash of each
+library file the map uses (`use "…"`, however deep), so that editing a library makes every
+map that uses it stale. A map is unchanged when its
 key has a stamp (a small file of this user's holding the output's hash and size) and its
 output file still holds exactly those bytes; neither is read further than that. The folder
 must be the user's own (see cachedir). Maps with warnings get no stamp, so their warnings are
@@ -27,9 +29,13 @@ from pathlib import Path
 from typing import Iterator
 
 RENDERED, UNCHANGED, FAILED, UNAVAILABLE = "rendered", "unchanged", "failed", "unavailable"
-# A stamp: the SHA-256 of the output and its size in bytes, on one line.
-_STAMP = re.compile(rb"([0-9a-f]{64}) ([0-9]{1,15})\n")
-_STAMP_BYTES = 64 + 1 + 15 + 1
+LIBRARY = "library"  # a library found in a folder: checked, nothing to draw
+# A stamp: the SHA-256 of the output and its size in bytes, on one line; then a line for each
+# library the map uses: the SHA-256 of its bytes and its path.
+_STAMP = re.compile(rb"([0-9a-f]{64}) ([0-9]{1,15})\n((?:[0-9a-f]{64} [^\n]{1,4096}\n){0,%d})"
+                    % 64)
+_DEPENDENCY = re.compile(rb"([0-9a-f]{64}) ([^\n]+)\n")
+_STAMP_BYTES = 64 + 1 + 15 + 1 + 64 * (64 + 1 + 4096 + 1)
 
 
 @cache
@@ -79,18 +85,38 @@ class Cache:
             data, actual = read_regular(target, size + 1)
         except (OSError, PathRefused):
             return False
-        return actual == len(data) == size and hashlib.sha256(data).hexdigest() == digest
+        if not (actual == len(data) == size and hashlib.sha256(data).hexdigest() == digest):
+            return False
+        return all(_file_digest(os.fsdecode(path)) == wanted.decode()
+                   for wanted, path in _DEPENDENCY.findall(found.group(3)))
 
-    def store(self, key: str, output: bytes) -> None:
-        """Remember that `key` rendered to `output`; a cache that cannot be written is
-        only a slower next run, never a failed one."""
+    def store(self, key: str, output: bytes, libraries=()) -> None:
+        """Remember that `key` rendered to `output`, using the library files `libraries`;
+        a cache that cannot be written is only a slower next run, never a failed one."""
         from cjmdsl.files import write_atomically
 
         stamp = f"{hashlib.sha256(output).hexdigest()} {len(output)}\n"
+        for path in libraries:
+            digest = _file_digest(os.fspath(path))
+            if digest is None or "\n" in os.fspath(path):
+                return  # a library that cannot be read now, or named so no stamp can hold it
+            stamp += f"{digest} {os.fspath(path)}\n"
         try:
             write_atomically(self._stamp(key), stamp)
         except OSError:
             pass
+
+
+def _file_digest(path: str) -> str | None:
+    """The SHA-256 of the library file at `path` (read as a map is, at most 64 MB), or None
+    when it cannot be read: a library that is gone makes its maps stale."""
+    from cjmdsl.paths import PathRefused, read_regular
+
+    try:
+        data, size = read_regular(path, 64_000_000)
+    except (OSError, PathRefused):
+        return None
+    return hashlib.sha256(data).hexdigest() if size == len(data) else None
 
 
 def make_cache(settings: "Settings", theme: object | None, folder: Path,
@@ -138,6 +164,8 @@ class Job:
     key: str | None = None
     size: int = 0  # of the whole file; `data` holds at most the size limit + 1 bytes
     exact: bool = True  # False: at least `size` bytes (standard input is read no further)
+    path: Path | None = None  # where it was read from, for its `use`s (None: standard input)
+    in_folder: bool = False  # found in a folder given: a library there is checked, not drawn
 
 
 @dataclass(frozen=True)
@@ -170,11 +198,16 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
     text, problems = decode(job.data, job.name)
     if problems:
         return Outcome(FAILED, format_all(problems, "", job.name, settings.color))  # not quoted
-    result = check(text, job.name, Limits(**settings.limits))
+    result = check(text, job.name, Limits(**settings.limits), job.path)
     report = format_all(result.diagnostics, text, job.name, settings.color)
     journey = result.journey
     if journey is None or (settings.strict and result.warnings):
         return Outcome(FAILED, report)
+    if result.library:
+        if job.in_folder:
+            return Outcome(LIBRARY, report)
+        return Outcome(FAILED, format_all([library_drawn(journey, job.name)], text, job.name,
+                                          settings.color))
     theme = theme_for(journey.theme, settings.theme, settings.default_theme, settings.dark_theme)
     if settings.lang:
         journey = replace(journey, lang=settings.lang)
@@ -198,8 +231,19 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
         written = terminal_text(f"cjm: error: cannot write {job.target}: {exc.strerror or exc}")
         return Outcome(FAILED, "\n".join(filter(None, [report, written])))
     if cache is not None and job.key is not None and not result.diagnostics and not noted:
-        cache.store(job.key, data)
+        cache.store(job.key, data, result.files)
     return Outcome(RENDERED, report)
+
+
+def library_drawn(library, name: str):
+    """E112: a library holds declarations for maps; there is nothing of it to draw."""
+    from cjmdsl.diagnostics import error
+    from cjmdsl.model import Span
+
+    start = library.span
+    return error("E112", f"`{name}` is a library: it has nothing to draw",
+                 Span(start.line, start.column, start.line, start.column + len("library")),
+                 "render a map that uses it (`use \"…\"`), or check it with `cjm check`")
 
 
 def render_many(jobs: list[Job], settings: Settings, cache: Cache | None = None,
@@ -290,5 +334,7 @@ class Progress:
 
 def summary(counts: dict[str, int], seconds: float) -> str:
     """The closing line of a batch: `cjm: 3 rendered, 1 unchanged, 1 failed in 0.42 s`."""
+    libraries = counts.get(LIBRARY, 0)
+    checked = f", {libraries} librar{'ies' if libraries != 1 else 'y'} checked" if libraries else ""
     return (f"cjm: {counts.get(RENDERED, 0)} rendered, {counts.get(UNCHANGED, 0)} unchanged, "
-            f"{counts.get(FAILED, 0)} failed in {seconds:.2f} s")
+            f"{counts.get(FAILED, 0)} failed{checked} in {seconds:.2f} s")

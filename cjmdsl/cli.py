@@ -259,9 +259,10 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
                                   project.theme, project.dark_theme, lang)
         cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
                  if cache_folder else None)
+        in_folder = set(inputs) - set(files)  # a library found in a folder is only checked
         work = [batch.Job(source.name, source.data, target,
                           cache.key(source.data) if cache and target else None,
-                          source.size, source.exact)
+                          source.size, source.exact, source.path, source.name in in_folder)
                 for source, target in ((_read_bytes(name), target) for name, target in targets)]
         runs.append((work, settings, cache))
     total = sum(len(work) for work, _, _ in runs)
@@ -674,7 +675,7 @@ def check_source(source: Source):
     from cjmdsl.limits import Limits
 
     limits = click.get_current_context().meta.get(LIMITS_KEY, {})
-    return check(source.text, source.name, Limits(**limits))
+    return check(source.text, source.name, Limits(**limits), source.path)
 
 
 def print_diagnostics(diagnostics, source: Source) -> None:

@@ -52,28 +52,44 @@ class CompileResult(Diagnosed):
 
     journey: m.Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    library: bool = False  # the text is a `library "…" { … }`: declarations for maps to use
+    libraries: tuple = ()  # the libraries the text uses (cjmdsl.libraries.UsedLibrary)
+    files: tuple = ()  # every library file read or looked for, however deep: what it depends on
 
 
-def compile_text(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:
+def compile_text(text: str, filename: str = "<input>", known_themes=(),
+                 importer=None) -> CompileResult:
     """Parse, build and validate a map; never raises for a mistake in the text.
 
     The map is built while it is parsed (`reduce_with`); a text with a syntax error is
-    parsed again by `parse_tree`, which recovers from each mistake and describes it."""
+    parsed again by `parse_tree`, which recovers from each mistake and describes it.
+    `importer` (cjmdsl.libraries.Importer) loads the libraries the text `use`s; without
+    one, a `use` is E113."""
     with collector.paused():
-        builder = Builder(filename)
+        builder = Builder(filename, importer)
         try:
             journey = reduce_with(text, builder, Tree)
         except UnexpectedInput:
-            return CompileResult(None, parse_tree(text)[1])
-        diagnostics = builder.diagnostics + validate(journey, known_themes)
+            return _with_libraries(CompileResult(None, parse_tree(text)[1]), importer)
+        diagnostics = builder.diagnostics + _validated(journey, known_themes, builder)
         if not text.isascii() or "\\u{" in text:  # ASCII is all in the font; \u{…} may not be
             diagnostics += font_warnings(journey)
         diagnostics.sort(key=sort_key)
     failed = any(d.is_error for d in diagnostics)
-    return CompileResult(None if failed else journey, diagnostics)
+    return _with_libraries(CompileResult(None if failed else journey, diagnostics,
+                                         builder.is_library), importer)
 
 
-def compile_partial(text: str, filename: str = "<input>", known_themes=()) -> CompileResult:
+def _with_libraries(result: CompileResult, importer) -> CompileResult:
+    """`result` knowing the libraries `importer` loaded for it."""
+    if importer is None:
+        return result
+    return replace(result, libraries=tuple(importer.used),
+                   files=tuple(importer.libraries.files))
+
+
+def compile_partial(text: str, filename: str = "<input>", known_themes=(),
+                    importer=None) -> CompileResult:
     """For editors: the journey as far as it can be built, even when the text has errors.
 
     Unlike `compile_text`, `journey` is kept when there are errors, and a syntax error does
@@ -87,23 +103,34 @@ def compile_partial(text: str, filename: str = "<input>", known_themes=()) -> Co
     if tree is None:
         return CompileResult(None, syntax)
     if not syntax:
-        journey, diagnostics = _build(tree, filename, known_themes)
-        return CompileResult(journey, diagnostics)
+        journey, diagnostics, library = _build(tree, filename, known_themes, importer)
+        return _with_libraries(CompileResult(journey, diagnostics, library), importer)
     broken_lines = {d.span.line for d in syntax}
     try:
-        journey, found = _build(tree, filename, known_themes)
+        journey, found, library = _build(tree, filename, known_themes, importer)
     except VisitError:
         return CompileResult(None, syntax)  # a repaired tree the builder cannot read
-    kept = [d for d in found if d.span.line not in broken_lines and d.code != "E010"]
-    return CompileResult(journey, sorted(syntax + kept, key=sort_key))
+    kept = [d for d in found if (d.origin is not None or d.span.line not in broken_lines)
+            and d.code != "E010"]
+    return _with_libraries(CompileResult(journey, sorted(syntax + kept, key=sort_key), library),
+                           importer)
 
 
-def _build(tree: Tree, filename: str, known_themes) -> tuple[m.Journey, list[Diagnostic]]:
-    builder = Builder(filename)
+def _build(tree: Tree, filename: str, known_themes,
+           importer=None) -> tuple[m.Journey, list[Diagnostic], bool]:
+    builder = Builder(filename, importer)
     journey = builder.transform(tree)
-    diagnostics = builder.diagnostics + validate(journey, known_themes)
+    diagnostics = builder.diagnostics + _validated(journey, known_themes, builder)
     diagnostics.sort(key=sort_key)
-    return journey, diagnostics
+    return journey, diagnostics, builder.is_library
+
+
+def _validated(journey: m.Journey, known_themes, builder: Builder) -> list[Diagnostic]:
+    """`validate`'s diagnostics, none when a library could not be used: what it declares is
+    missing, and every id of it the map names would be one more message for one mistake."""
+    if builder.import_failed:
+        return []
+    return validate(journey, known_themes, builder.is_library)
 
 
 def span_of(item) -> m.Span:
@@ -131,10 +158,14 @@ class _Field:
 class Builder(Transformer):
     """One method per grammar rule; each returns a model object or a `_Field`."""
 
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, importer=None):
         super().__init__(visit_tokens=False)
         self.filename = filename
         self.diagnostics: list[Diagnostic] = []
+        self.importer = importer  # loads what `use` names (cjmdsl.libraries)
+        self.imported: list = []  # the declarations `use` brought, for `map`
+        self.is_library = False
+        self.import_failed = False  # a `use` that brought errors instead of declarations
 
     # ── helpers ────────────────────────────────────────────────────────────
     def string(self, token: Token) -> str:
@@ -220,6 +251,14 @@ class Builder(Transformer):
 
     def map(self, meta, children):
         title, *items = children
+        if self.imported:
+            from cjmdsl.libraries import merged
+
+            scale_written = any(isinstance(i, _Field) and i.key == "scale" for i in items)
+            items, scale, problems = merged(self.imported, items, scale_written,
+                                            self.is_library)
+            items += [_Field("scale", scale, scale.span)] if scale else []
+            self.diagnostics += problems
         fields = [i for i in items if isinstance(i, _Field)]
         scale = self.once(fields, "scale", "the map")
         description = self.once(fields, "description", "the map")
@@ -252,6 +291,38 @@ class Builder(Transformer):
             source_name=self.filename,
             span=span_of(meta),
         )
+
+    def library(self, meta, children):
+        """A library is built as a map is; what only a map may hold (its content) is E110."""
+        self.is_library = True
+        title, *items = children
+        kept = [title]
+        for item in items:
+            keyword = _CONTENT_KEYWORDS.get(type(item))
+            if keyword is None:
+                kept.append(item)
+                continue
+            start = item.span
+            self.diagnostics.append(error(
+                "E110", f"a library cannot hold a {_CONTENT_NAMES[keyword]}",
+                m.Span(start.line, start.column, start.line, start.column + len(keyword)),
+                "a library holds declarations (personas, sources, channels, the scale) for "
+                "maps to `use`: move it into a map"))
+        return self.map(meta, kept)
+
+    def use(self, meta, children):
+        """The declarations of the library `use` names, kept for `map`."""
+        written = self.string(children[0])
+        if self.importer is None:
+            from cjmdsl.libraries import Importer
+
+            entries, problems = Importer.without_file(written, span_of(children[0]))
+        else:
+            entries, problems = self.importer.load(written, span_of(children[0]))
+        self.imported += entries
+        self.diagnostics += problems
+        self.import_failed = self.import_failed or any(d.is_error for d in problems)
+        return _Field("use", written, span_of(meta))
 
     def metadata(self, fields: list[_Field]) -> m.Metadata:
         given = {key: self.once(fields, key, "the map")
@@ -770,9 +841,15 @@ def _with_citations(stages: tuple[m.Stage, ...],
                  for stage in stages)
 
 
+# What a library may not hold (E110): the map's content, by the keyword that starts it.
+_CONTENT_KEYWORDS = {m.Stage: "stage", m.Kpi: "kpi", m.Flow: "flow"}
+_CONTENT_NAMES = {"stage": "stage", "kpi": "KPI", "flow": "flow"}
+
+
 # ── validation of the whole model ──────────────────────────────────────────
-def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
-    """Every model-level mistake, in no particular order (the caller sorts)."""
+def validate(journey: m.Journey, known_themes=(), library: bool = False) -> list[Diagnostic]:
+    """Every model-level mistake, in no particular order (the caller sorts). A `library`
+    has no touchpoints and cites none of its sources: neither is a mistake there."""
     found: list[Diagnostic] = []
     found += _check_scale(journey.scale)
     found += _check_duplicates("persona", journey.personas)
@@ -786,7 +863,7 @@ def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
     found += _check_declared_channels(journey)
     found += _check_findings(journey)
     found += _check_duplicates("source", journey.sources)
-    found += _check_sources(journey)
+    found += [d for d in _check_sources(journey) if not (library and d.code == "W110")]
     found += _check_priorities(journey)
     found += _check_duplicates("actor", journey.actors)
     found += _check_duplicates("item", [step for tp in journey.touchpoints
@@ -800,7 +877,7 @@ def validate(journey: m.Journey, known_themes=()) -> list[Diagnostic]:
         found.append(error("E019", f"unknown theme `{name}`", journey.theme_span,
                            did_you_mean(name, known_themes)
                            or "built-in themes: " + ", ".join(sorted(known_themes))))
-    if not journey.touchpoints:
+    if not journey.touchpoints and not library:
         found.append(error("E010", "the map has no touchpoints", journey.span,
                            'add a stage with a touchpoint: stage s "Stage" { touchpoint t "…" { } }'))
     return found

@@ -77,11 +77,22 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Origin:
+    """The file a span points into when it is not the one being compiled: a library that
+    the map `use`s (see cjmdsl/libraries.py). `text` is that file's, for the excerpt."""
+
+    filename: str
+    text: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Label:
-    """A secondary place to show, such as the opening brace of an unclosed block."""
+    """A secondary place to show, such as the opening brace of an unclosed block; `origin`
+    when it is in another file (the `use` line a library was imported from)."""
 
     span: Span
     message: str
+    origin: Origin | None = None
 
 
 # Slots: a generated map may carry hundreds of thousands of warnings, and an instance
@@ -94,6 +105,15 @@ class Diagnostic:
     hint: str | None = None
     labels: tuple[Label, ...] = ()
     severity: Severity = field(default=Severity.ERROR)
+    origin: Origin | None = None  # None: the file being compiled
+
+    def located(self, origin: Origin, labels: tuple[Label, ...] = ()) -> Diagnostic:
+        """This diagnostic of another file (a library), with `labels` added after its own:
+        those of its own file get `origin` too."""
+        own = tuple(label if label.origin else Label(label.span, label.message, origin)
+                    for label in self.labels)
+        return Diagnostic(self.code, self.message, self.span, self.hint, own + labels,
+                          self.severity, self.origin or origin)
 
     @property
     def is_error(self) -> bool:
@@ -225,8 +245,8 @@ def did_you_mean(word: str, candidates) -> str | None:
 def sort_key(diagnostic: Diagnostic) -> tuple:
     """The order diagnostics are shown in: errors before warnings (as compilers print them,
     so what fails the build comes first), each in the order of the file."""
-    return (not diagnostic.is_error, diagnostic.span.line, diagnostic.span.column,
-            diagnostic.code)
+    return (not diagnostic.is_error, diagnostic.origin.filename if diagnostic.origin else "",
+            diagnostic.span.line, diagnostic.span.column, diagnostic.code)
 
 
 _STYLES = {"error": "\033[1;31m", "warning": "\033[1;33m", "bold": "\033[1m",
@@ -286,18 +306,22 @@ def format_diagnostic(diagnostic: Diagnostic, source: str, filename: str,
 
     span = diagnostic.span
     severity = diagnostic.severity.value
+    if diagnostic.origin is not None:  # a library's: its own file and lines
+        filename, lines = diagnostic.origin.filename, source_lines(diagnostic.origin.text)
+    elif lines is None:
+        lines = source_lines(source)
     filename = terminal_text(filename)
     place = f"{paint('bold', f'{filename}:{span.line}:{span.column}:')} " if located else ""
     head = (f"{place}{paint(severity, f'{severity}[{diagnostic.code}]')}: "
             f"{terminal_text(diagnostic.message)}")
-    if lines is None:
-        lines = source_lines(source)
     out = [head]
     out += _excerpt(lines, span, terminal_text(diagnostic.hint or ""), paint, severity)
     for label in diagnostic.labels:
-        out.append(paint("dim", f"  note: {filename}:{label.span.line}:{label.span.column}: "
+        where, quoted = ((terminal_text(label.origin.filename), source_lines(label.origin.text))
+                         if label.origin else (filename, lines))
+        out.append(paint("dim", f"  note: {where}:{label.span.line}:{label.span.column}: "
                                 f"{terminal_text(label.message)}"))
-        out += _excerpt(lines, label.span, "", paint, "hint")
+        out += _excerpt(quoted, label.span, "", paint, "hint")
     return "\n".join(out)
 
 
@@ -331,8 +355,9 @@ def format_all(diagnostics: list[Diagnostic], source: str, filename: str,
                color: bool = False) -> str:
     """Every diagnostic of one file, as `shown` caps them."""
     kept, more = shown(diagnostics)
-    lines = source_lines(source, {span.line for d in kept
-                                  for span in (d.span, *(label.span for label in d.labels))})
+    lines = source_lines(source, {span.line for d in kept if d.origin is None
+                                  for span in (d.span, *(label.span for label in d.labels
+                                                         if label.origin is None))})
     out = [format_diagnostic(d, source, filename, color, lines=lines) for d in kept]
     return "\n".join(out + ([more] if more else []))
 
@@ -341,7 +366,7 @@ def to_json(diagnostics: list[Diagnostic], filename: str) -> list[dict]:
     """The `cjm check --format json` shape: one object per diagnostic."""
     return [
         {
-            "file": filename,
+            "file": d.origin.filename if d.origin else filename,
             "code": d.code,
             "severity": d.severity.value,
             "message": d.message,
@@ -350,7 +375,8 @@ def to_json(diagnostics: list[Diagnostic], filename: str) -> list[dict]:
             "column": d.span.column,
             "end_line": d.span.end_line,
             "end_column": d.span.end_column,
-            "labels": [{"line": l.span.line, "column": l.span.column, "message": l.message}
+            "labels": [{"line": l.span.line, "column": l.span.column, "message": l.message,
+                        **({"file": l.origin.filename} if l.origin else {})}
                        for l in d.labels],
         }
         for d in diagnostics

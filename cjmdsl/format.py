@@ -298,7 +298,8 @@ class _Printer:
             low, high = (float(str(bound)) for bound in scale.children[:2])
             self.signed = has_middle(low, high)
         body = _map_body(node, self._brace_after(_end(title)))
-        self.block(f"map {_string(title)}", node, body, items, self.map_item,
+        # `map` or `library`: a library is laid out as a map is
+        self.block(f"{node.data} {_string(title)}", node, body, items, self.map_item,
                    separate=lambda a, b: _separate_map_items(a, b, self._one_line))
 
     def _one_line(self, node: Tree) -> bool:
@@ -314,6 +315,9 @@ class _Printer:
 
     def item_description(self, node: Tree, blank: bool) -> None:
         self.line([f"description {_string(node.children[0])}"], _end(node), blank)
+
+    def item_use(self, node: Tree, blank: bool) -> None:
+        self.line([f"use {_string(node.children[0])}"], _end(node), blank)
 
     def item_theme(self, node: Tree, blank: bool) -> None:
         self.line([f"theme {_string(node.children[0])}"], _end(node), blank)
@@ -502,7 +506,7 @@ class _Printer:
 # Map items of one kind that read as a list: consecutive one-line items need no blank line.
 _KIND = {"description": "header", "theme": "header", "lang": "header", "map_owner": "header",
          "map_status": "header", "map_version": "header", "map_updated": "header",
-         "map_tags": "header", "note": "header", "channel_decl": "header"}
+         "map_tags": "header", "note": "header", "channel_decl": "header", "use": "header"}
 
 
 def _separate_map_items(previous: Tree, item: Tree, one_line) -> bool:

@@ -25,6 +25,10 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+# Libraries (`use "…"`, cjmdsl/libraries.py): how many files one map may load, and how deep
+# libraries may use libraries. Each file is bounded by `max_bytes` as a map is.
+MOST_IMPORTED_FILES = 64
+MOST_IMPORT_DEPTH = 8
 
 
 def check_size(text: str, limits: Limits) -> list[Diagnostic]:

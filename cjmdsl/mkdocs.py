@@ -18,7 +18,8 @@ partner and shown when the reader picks the dark scheme. A broken map is an erro
 with the file, line and column (the `.md` file's own lines for a fenced block), so
 `mkdocs build --strict` fails, with `-q` too; a map drawn with warnings logs them as
 warnings. `mkdocs serve` re-renders on every change to a page or a `.cjm` file under
-docs/ (and watches `.cjm` files linked from outside it, and the project configs).
+docs/ (and watches `.cjm` files linked from outside it, the libraries maps `use`, and the
+project configs).
 
 The project config (`cjm.toml`, or `[tool.cjm]` in `pyproject.toml`), found upwards from the
 linked map's folder or, for a fenced map, the page's, gives the theme of maps that name none
@@ -113,7 +114,8 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         name = _display(source) if source else page.file.src_uri
         folder = Path(source).parent if source else Path(config.docs_dir)
         tags = self._draw(text, name, folder, "map", options.get("alt"), options.get("theme"),
-                          page, config, files, width=options.get("width"))
+                          page, config, files, width=options.get("width"),
+                          path=Path(source) if source else None)
         if tags is None:
             return _broken(name) + "\n"
         return f'{match.group("indent")}<div class="cjm-map" markdown="0">{tags}</div>\n'
@@ -126,7 +128,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             text, path = loaded
             name = _display(path)
             tags = self._draw(text, name, path.parent, path.stem, match.group("alt") or None,
-                              None, page, config, files, title=match.group("title"))
+                              None, page, config, files, title=match.group("title"), path=path)
             return tags if tags is not None else _broken(name)
 
         return _IMAGE.sub(replace, markdown)
@@ -178,10 +180,12 @@ class CjmPlugin(BasePlugin[CjmConfig]):
     # ── drawing ──────────────────────────────────────────────────────────────
     def _draw(self, text: str, name: str, folder: Path, stem: str, alt: str | None,
               theme: str | None, page, config, files: Files,
-              title: str | None = None, width: str | None = None) -> str | None:
+              title: str | None = None, width: str | None = None,
+              path: Path | None = None) -> str | None:
         """`<img>` tags (light, and dark where the site has a dark scheme) for the map in
         `text`, with the defaults of the project config found upwards from `folder`; None
-        after logging its diagnostics when it has errors."""
+        after logging its diagnostics when it has errors. `path` is the file the map's `use`s
+        are relative to (the map file, else the page); the libraries are watched."""
         from cjmdsl.api import check
         from cjmdsl import words
         from cjmdsl.backends.svg import pictures
@@ -191,7 +195,8 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         defaults = self._configs.for_folder(folder)
         if defaults.path:
             self._watch.add(str(defaults.path))
-        result = check(text, name, defaults.limits)
+        result = check(text, name, defaults.limits, path)
+        self._watch.update(str(library) for library in result.files)
         journey = result.journey
         if journey is None:
             _log_error(format_all(result.diagnostics, text, name))

@@ -18,12 +18,13 @@ from pygments.token import (Comment, Error, Keyword, Literal, Name, Number, Oper
 DECLARATIONS = ("map", "channel", "actor", "scale", "persona", "stage", "touchpoint",
                 "source", "metric", "flow", "kpi")
 # Words that start a field or an option inside a statement.
-FIELDS = ("owner", "status", "version", "updated", "tags", "description", "theme", "lang",
-          "note", "like", "team", "kind", "role", "goal", "need", "pain", "motivation",
-          "quote", "color", "brand", "action_item", "action", "thought", "question",
-          "emotion", "expect", "opportunity", "moment_of_truth", "evidence", "frontstage",
-          "backstage", "support", "outcome", "for", "addresses", "impact", "effort", "by",
-          "of", "n", "collected", "url", "value", "start", "end", "unit", "target")
+FIELDS = ("library", "owner", "status", "version", "updated", "tags", "description", "use",
+          "theme", "lang", "note", "like", "team", "kind", "role", "goal", "need", "pain",
+          "motivation", "quote", "color", "brand", "action_item", "action", "thought",
+          "question", "emotion", "expect", "opportunity", "moment_of_truth", "evidence",
+          "frontstage", "backstage", "support", "outcome", "for", "addresses", "impact",
+          "effort", "by", "of", "n", "collected", "url", "value", "start", "end", "unit",
+          "target")
 # Words that are a value: a flow's drop-off, the kinds of KPI and which way is better.
 CONSTANTS = ("exit", "retention", "churn", "growth", "higher", "lower")
 # ── end of generated keywords ──

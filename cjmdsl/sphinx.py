@@ -79,14 +79,16 @@ class CjmDirective(SphinxDirective):
         loaded = self._source()
         if loaded is None:
             return []
-        text, name, folder = loaded
+        text, name, folder, path = loaded
         from cjmdsl.api import check
         from cjmdsl.diagnostics import format_all, format_diagnostic, shown, source_lines
 
         defaults = _configs.for_folder(folder)
         if defaults.path:
             self.env.note_dependency(defaults.path)
-        result = check(text, name, defaults.limits)
+        result = check(text, name, defaults.limits, path)
+        for library in result.files:  # editing a library the map uses rebuilds the page
+            self.env.note_dependency(str(library))
         inline = not self.arguments
         kept, more = shown(result.diagnostics)
         lines = source_lines(text)
@@ -95,7 +97,8 @@ class CjmDirective(SphinxDirective):
             # diagnostic's place (the caret shows the column), so it is not said twice.
             # A map file is named in the message, after the directive's place.
             location = self._location(diagnostic.span.line if inline else self.lineno)
-            logger.warning(format_diagnostic(diagnostic, text, name, located=not inline,
+            logger.warning(format_diagnostic(diagnostic, text, name,
+                                             located=not inline or diagnostic.origin is not None,
                                              lines=lines),
                            type="cjm", subtype=diagnostic.code, location=location)
         if more:
@@ -105,9 +108,10 @@ class CjmDirective(SphinxDirective):
             return [self._broken(format_all(result.diagnostics, text, name))]
         return [self._figure(self._node(result.journey, defaults))]
 
-    def _source(self) -> tuple[str, str, Path] | None:
-        """The map's text, its name for messages and the folder its project config is looked
-        for from (the map file's, else the page's); None (after a warning) when unusable."""
+    def _source(self) -> tuple[str, str, Path, Path] | None:
+        """The map's text, its name for messages, the folder its project config is looked
+        for from (the map file's, else the page's) and the file its `use`s are relative to
+        (the map file, else the page); None (after a warning) when unusable."""
         if self.arguments and self.content:
             return self._refuse("give either a .cjm file or the map in the body, not both")
         if self.arguments:
@@ -132,11 +136,11 @@ class CjmDirective(SphinxDirective):
                 logger.warning(format_all(problems, "", name), type="cjm",
                                subtype=problems[0].code, location=self._location())
                 return None
-            return text, name, Path(absolute).parent
+            return text, name, Path(absolute).parent, Path(absolute)
         if not self.content:
             return self._refuse("give a .cjm file or write the map in the directive's body")
         page = self.env.doc2path(self.env.docname)
-        return self._inline_text(), _display_path(page), Path(page).parent
+        return self._inline_text(), _display_path(page), Path(page).parent, Path(page)
 
     def _inside(self, path: str) -> str:
         """`path` when it keeps the one rule for paths (cjmdsl.paths), with the source

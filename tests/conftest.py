@@ -15,6 +15,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.cjm"))
+# The maps of the portfolio (examples/portfolio/): they `use` its persona library, so they
+# compile only with their path (`cjmdsl.parse(text, path=…)`); the library is not a map.
+PORTFOLIO_FOLDER = ROOT / "examples" / "portfolio"
+
+
+def _is_library(path: Path) -> bool:
+    from cjmdsl.api import check
+
+    return check(path.read_text(encoding="utf-8"), path.name, path=path).library
+
+
+PORTFOLIO = sorted(path for path in PORTFOLIO_FOLDER.glob("*.cjm") if not _is_library(path))
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

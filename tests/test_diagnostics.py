@@ -969,7 +969,7 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
     pytest.param('map "M" {\n  stge s "S" { }\n}\n',
                  "expected one of `actor`, `channel`, `description`, `flow`, `kpi`, `lang`, `note`, "
                  "`owner`, `persona`, `scale`, `source`, `stage`, `status`, `tags`, `theme`, "
-                 "`updated`, `version` or `}`", id="keywords"),
+                 "`updated`, `use`, `version` or `}`", id="keywords"),
     pytest.param('map', "unexpected end of file; expected a quoted string", id="end-of-file"),
     pytest.param('map "M" { }\n}\n', "unexpected `}`; expected the end of the file",
                  id="expected-end"),

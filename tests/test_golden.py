@@ -12,7 +12,7 @@ import difflib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, PORTFOLIO, PORTFOLIO_FOLDER, ROOT
 
 import cjmdsl
 
@@ -22,7 +22,19 @@ DIFF_LINES = 40
 
 def rendered(example: Path, format_name: str, **options) -> str:
     return cjmdsl.render(example.read_text(encoding="utf-8"), format_name, filename=example.name,
-                         **options)
+                         path=example, **options)
+
+
+# The examples, those of the portfolio among them (their goldens in golden/portfolio/).
+MAPS = EXAMPLES + PORTFOLIO
+
+
+def golden(example: Path, suffix: str) -> Path:
+    return GOLDEN / example.relative_to(ROOT / "examples").with_suffix(suffix)
+
+
+def name(example: Path) -> str:
+    return example.relative_to(ROOT / "examples").with_suffix("").as_posix()
 
 
 def diff_excerpt(expected: str, actual: str, name: str) -> str:
@@ -55,33 +67,43 @@ def check_golden(path: Path, actual: str, regen: bool) -> None:
 
 def test_there_are_examples():
     assert len(EXAMPLES) >= 3, "examples/*.cjm went missing"
+    assert PORTFOLIO, "examples/portfolio/*.cjm went missing"
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_cjm_file_under_examples_is_a_tested_map_or_the_portfolios_library():
+    """A map in a new subfolder would otherwise escape the goldens."""
+    found = sorted((ROOT / "examples").rglob("*.cjm"))
+    libraries = [path for path in found if path not in MAPS]
+    assert [path.relative_to(ROOT).as_posix() for path in libraries] == \
+        ["examples/portfolio/personas.cjm"]
+    assert all(path.parent == PORTFOLIO_FOLDER for path in PORTFOLIO)
+
+
+@pytest.mark.parametrize("example", MAPS, ids=name)
 def test_svg_matches_golden(example, regen_golden):
-    check_golden(GOLDEN / f"{example.stem}.svg", rendered(example, "svg"), regen_golden)
+    check_golden(golden(example, ".svg"), rendered(example, "svg"), regen_golden)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", MAPS, ids=name)
 def test_one_row_svg_matches_golden(example, regen_golden):
     """`width=0`: the map in one row, as wide as its journey (the layout before rows)."""
-    check_golden(GOLDEN / f"{example.stem}.one-row.svg", rendered(example, "svg", width=0),
+    check_golden(golden(example, ".one-row.svg"), rendered(example, "svg", width=0),
                  regen_golden)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", MAPS, ids=name)
 def test_stages_view_svg_matches_golden(example, regen_golden):
     """`view="stages"`: the overview, one column per stage, at 880 px."""
-    check_golden(GOLDEN / f"{example.stem}.stages.svg", rendered(example, "svg", view="stages"),
+    check_golden(golden(example, ".stages.svg"), rendered(example, "svg", view="stages"),
                  regen_golden)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", MAPS, ids=name)
 def test_json_matches_golden(example, regen_golden):
-    check_golden(GOLDEN / f"{example.stem}.json", rendered(example, "json"), regen_golden)
+    check_golden(golden(example, ".json"), rendered(example, "json"), regen_golden)
 
 
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("example", MAPS, ids=name)
 def test_readme_picture_of_example_is_current(example, regen_golden):
     check_golden(example.with_suffix(".svg"), rendered(example, "svg"), regen_golden)
 

@@ -191,7 +191,7 @@ def _compare(name: str, old: Version, new: Version):
         if version is None:
             journeys.append(None)
             continue
-        journey = _compile(*version)
+        journey = _compile(*version, Path(name))
         if journey is False:
             return None
         journeys.append(journey)
@@ -199,14 +199,15 @@ def _compare(name: str, old: Version, new: Version):
     return FileDiff(name, old_name, diff(*journeys)), *journeys
 
 
-def _compile(name: str, data: bytes | None):
-    """The journey of one version, or False with its diagnostics printed."""
+def _compile(name: str, data: bytes | None, location: Path):
+    """The journey of one version, or False with its diagnostics printed. A version from git
+    (`data`) reads the libraries it `use`s beside `location`, the map in the work tree."""
     from cjmdsl.cli import Source, check_source, decoded_source, print_diagnostics, read_source
 
     if data is None:
         source = read_source(name)
     else:
-        source = decoded_source(Source(name, "", None, data, len(data)))
+        source = decoded_source(Source(name, "", location, data, len(data)))
     if source is None:
         return False
     result = check_source(source)

@@ -31,8 +31,10 @@ def explain(code: str | None) -> None:
         # The nearest code of its letter (E, W, L), if close enough: did-you-mean itself
         # compares at most 40 words of a length, fewer than a letter's codes.
         family = [known for known in codes.codes() if known[0] == wanted[:1]] or codes.codes()
+        padded = wanted[:1] + wanted[1:].zfill(3)  # `E12`: the zero left out
         nearest = min(family, key=lambda known: (edit_distance(wanted, known), known))
-        hint = did_you_mean(wanted, [nearest])
+        hint = (f"did you mean `{padded}`?" if padded in codes.codes()
+                else did_you_mean(wanted, [nearest]))
         say(f"cjm: error: no diagnostic code {code}" + (f"; {hint}" if hint else ""))
         say("`cjm explain` lists the codes")
         sys.exit(EXIT_USAGE)

@@ -69,7 +69,8 @@ def lint(files: tuple[str, ...], output_format: str, strict: bool,
             result = None
         else:
             result = lint_text(source.text, source.name, settings,
-                               path_in_project(source.path, config.path), limits, day)
+                               path_in_project(source.path, config.path), limits, day,
+                               source.path)
             records = report.records(result.diagnostics, source.name)
             if output_format == "text":
                 print_diagnostics(result.diagnostics, source)

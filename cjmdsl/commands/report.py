@@ -51,7 +51,7 @@ def report(files: tuple[str, ...], output_format: str | None, output: str | None
             print_diagnostics(result.diagnostics, source)
         if result is None or result.journey is None:
             failed = True
-        else:
+        elif not result.library:  # a library has no journey to report on
             reports.append(map_report(result.journey, source.name))
     if reports:
         page = (map_page(reports[0]) if len(names) == 1 and not folders

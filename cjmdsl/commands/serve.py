@@ -28,7 +28,7 @@ from pathlib import Path
 
 import click
 
-from cjmdsl.commands.watch import Look, look_for, watchfiles_or_exit
+from cjmdsl.commands.watch import Followed, Look, follow, look_for, watchfiles_or_exit
 from cjmdsl.extras import install_hint
 
 SERVE_HELP = f"""Serve a map's HTML page on 127.0.0.1 and reload it on every save.
@@ -58,6 +58,7 @@ class Preview:
     def __init__(self, file: Path, look: Look):
         self.file = file
         self.look = look
+        self.followed = Followed(file)  # the map and the libraries it uses
         self.version = 0
         self.map_version = 0
         self.page: bytes | None = None
@@ -104,7 +105,9 @@ class Preview:
             return None, f"cannot read {self.file}: it {refused.rule}"
         except OSError as exc:
             return None, f"cannot read {self.file}: {exc.strerror or exc}"
-        result = None if problems else check(text, str(self.file), self.look.limits)
+        result = None if problems else check(text, str(self.file), self.look.limits, self.file)
+        if result is not None:
+            self.followed.libraries = frozenset(result.files)
         diagnostics = problems or result.diagnostics
         shown = format_all([d for d in diagnostics if d.is_error], "" if problems else text,
                            str(self.file))
@@ -152,10 +155,8 @@ def serve(file: Path, port: int, theme: str | None) -> None:
 
 
 def _follow(watchfiles, preview: Preview, stop: threading.Event) -> None:
-    target = preview.file.resolve()
-    for _ in watchfiles.watch(target.parent, watch_filter=lambda _, path: Path(path) == target,
-                              debounce=400, stop_event=stop, raise_interrupt=False):
-        preview.refresh()
+    follow(watchfiles, preview.followed, preview.refresh, stop_event=stop,
+           raise_interrupt=False)
 
 
 class PreviewServer(HTTPServer):

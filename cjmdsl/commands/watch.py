@@ -2,7 +2,8 @@
 
 A map with errors prints its diagnostics and leaves the last good output in place.
 The folder of the map is watched, not the file, so editors that save by writing a new
-file and renaming it over the old one are followed too.
+file and renaming it over the old one are followed too; so are the folders of the libraries
+the map uses (`use "…"`), as they were at the last render (`Followed`).
 """
 from __future__ import annotations
 
@@ -45,18 +46,49 @@ def watch(file: Path, output: Path | None, format_name: str | None, theme: str |
     module = backend(format_name)
     output = output or file.with_suffix(extension(format_name))
     refuse_over_input(output, look.read)
-    render_once(file, output, module, look)
+    followed = Followed(file)
+    render_once(file, output, module, look, followed)
     say(f"cjm: watching {file} (Ctrl-C to stop)")
-    target = file.resolve()
     try:
-        for _ in watchfiles.watch(target.parent, watch_filter=lambda _, path: Path(path) == target,
-                                  debounce=400, raise_interrupt=True):
-            if file.exists():
-                render_once(file, output, module, look)
+        follow(watchfiles, followed, lambda: file.exists() and render_once(
+            file, output, module, look, followed), raise_interrupt=True)
     except KeyboardInterrupt:
         pass
     click.echo("cjm: stopped watching", err=True)
     sys.exit(EXIT_OK)
+
+
+class Followed:
+    """The files a watch follows: the map, and the library files it used at its last
+    render (`CompileResult.files`), which change as its `use` lines do."""
+
+    def __init__(self, file: Path):
+        self.map = file.resolve()
+        self.libraries: frozenset[Path] = frozenset()
+
+    def __contains__(self, path: str | Path) -> bool:
+        return Path(path) == self.map or Path(path) in self.libraries
+
+    def folders(self) -> list[Path]:
+        """The folders to watch (not their subfolders): those of the map and its libraries
+        that exist."""
+        return sorted({path.parent for path in (self.map, *self.libraries)
+                       if path.parent.is_dir()})
+
+
+def follow(watchfiles, followed: Followed, changed, **options) -> None:
+    """Call `changed` after each save of a followed file, until the watch ends (Ctrl-C, or
+    `stop_event` in `options`); when the map comes to use other libraries, their folders
+    are watched from then on."""
+    while True:
+        folders = followed.folders()
+        for _ in watchfiles.watch(*folders, watch_filter=lambda _, path: path in followed,
+                                  debounce=400, recursive=False, **options):
+            changed()
+            if followed.folders() != folders:
+                break
+        else:
+            return
 
 
 @dataclass(frozen=True)
@@ -91,9 +123,11 @@ def look_for(file: Path, theme: str | None) -> Look:
                 width.value if width.source != "default" else None)
 
 
-def render_once(file: Path, output: Path, module, look: Look) -> bool:
+def render_once(file: Path, output: Path, module, look: Look,
+                followed: Followed | None = None) -> bool:
     """Render `file` to `output`; on errors print them and leave `output` as it was. A
-    missing tool (Graphviz for the flow view) stops the watch: no save would bring it."""
+    missing tool (Graphviz for the flow view) stops the watch: no save would bring it.
+    `followed` learns the libraries the map uses."""
     from cjmdsl.api import check, read_map_file
     from cjmdsl.backends import BackendUnavailable, render_noting
     from cjmdsl.cli import Source, fail_unavailable, print_diagnostics
@@ -110,7 +144,9 @@ def render_once(file: Path, output: Path, module, look: Look) -> bool:
     except OSError as exc:
         say(f"cjm: error: cannot read {file}: {exc.strerror or exc}")
         return False
-    result = check(text, str(file), look.limits) if not problems else None
+    result = check(text, str(file), look.limits, file) if not problems else None
+    if result is not None and followed is not None:
+        followed.libraries = frozenset(result.files)
     diagnostics = problems or result.diagnostics
     print_diagnostics(diagnostics, Source(str(file), "" if problems else text, file))
     if result is None or result.journey is None:

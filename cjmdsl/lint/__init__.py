@@ -98,12 +98,13 @@ def below(figures: dict[str, Share] | None, bars: dict[str, float]) -> list[tupl
 
 def lint_text(text: str, filename: str = "<input>", settings: LintSettings = LintSettings(),
               path: str | None = None, limits: Limits = DEFAULT_LIMITS,
-              on: date | None = None) -> LintResult:
+              on: date | None = None, file=None) -> LintResult:
     """Compile `text` and apply the rules. `path` is the map's path relative to the config's
-    folder (for `[[lint.overrides]]`); `on` the day evidence is aged against (`today()`)."""
+    folder (for `[[lint.overrides]]`); `on` the day evidence is aged against (`today()`);
+    `file` where the text was read from, for its `use`s."""
     from cjmdsl.api import check
 
-    compiled = check(text, filename, limits)
+    compiled = check(text, filename, limits, file)
     return lint_compiled(text, compiled.journey, compiled.diagnostics, settings, path, on)
 
 

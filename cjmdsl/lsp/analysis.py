@@ -68,6 +68,8 @@ class Analysis:
     diagnostics: list[Diagnostic]
     occurrences: list[Occurrence] = field(default_factory=list)
     seconds: float = 0.0  # how long the analysis took
+    libraries: tuple = ()  # the libraries the map uses (cjmdsl.libraries.UsedLibrary)
+    files: frozenset = frozenset()  # every library file it depends on, however deep
 
     def __post_init__(self):
         self.lines = lines_of(self.text)
@@ -162,16 +164,58 @@ def analyze(text: str, filename: str = "<input>") -> Analysis:
     too_big = check_size(text, DEFAULT_LIMITS)
     if too_big:
         return Analysis(text, None, too_big, seconds=time.perf_counter() - started)
-    result = compile_partial(text, filename, known_themes=builtin_names())
+    result = compile_partial(text, filename, known_themes=builtin_names(),
+                             importer=_importer(text, filename))
     diagnostics = result.diagnostics
     if result.journey is not None and not any(d.is_error for d in diagnostics):
         diagnostics = sorted(diagnostics + check_journey(result.journey, DEFAULT_LIMITS),
                              key=sort_key)
         if not any(d.is_error for d in diagnostics):
             diagnostics = linted(text, result.journey, diagnostics, filename)
-    occurrences = index(result.journey) if result.journey else []
+    used = {library.span for library in result.libraries}
+    occurrences = [o for o in index(result.journey) if not (o.is_definition and o.span in used)
+                   ] if result.journey else []  # an imported id is defined in its library
     return Analysis(text, result.journey, diagnostics, occurrences,
-                    seconds=time.perf_counter() - started)
+                    seconds=time.perf_counter() - started, libraries=result.libraries,
+                    files=frozenset(result.files))
+
+
+def _importer(text: str, filename: str):
+    """The importer for a document saved as a file (its `use`s read the libraries from
+    disk, as `cjm check` does); None for one that is not (E113 then)."""
+    from pathlib import Path
+
+    from cjmdsl.libraries import Libraries
+    from cjmdsl.themes import builtin_names
+
+    path = Path(filename)
+    if not path.is_absolute():
+        return None
+    return Libraries(None, DEFAULT_LIMITS, builtin_names()).importer(path, filename, text)
+
+
+def library_definition(libraries, occurrence: Occurrence):
+    """Where a library the map uses (or one of theirs) defines the id of `occurrence`: the
+    library's path and the span there; None when none does."""
+    for library in libraries:
+        if library.journey is None:
+            continue
+        nested = {used.span for used in library.libraries}
+        found = next((o for o in index(library.journey) if o.is_definition
+                      and o.namespace == occurrence.namespace and o.id == occurrence.id
+                      and o.span not in nested), None)
+        if found is not None:
+            return library.path, found.span
+        deeper = library_definition(library.libraries, occurrence)
+        if deeper is not None:
+            return deeper
+    return None
+
+
+def used_library_at(analysis: Analysis, line: int, column: int):
+    """The library whose `use` path is under the cursor, if any."""
+    return next((library for library in analysis.libraries
+                 if _touches(library.span, line, column)), None)
 
 
 def linted(text: str, journey: m.Journey, diagnostics: list[Diagnostic],

@@ -264,8 +264,13 @@ def _sources(analysis: Analysis) -> list[Completion]:
 
 def _personas(analysis: Analysis) -> list[Completion]:
     journey = analysis.journey
-    if journey is not None and journey.personas:
-        return [Completion(p.id, "persona", p.name) for p in journey.personas]
+    if journey is not None and (journey.personas or analysis.libraries):
+        # the map's, then those of its libraries that it does not name yet
+        offered = {p.id: p for p in journey.personas}
+        for library in analysis.libraries:
+            for persona in library.journey.personas if library.journey else ():
+                offered.setdefault(persona.id, persona)
+        return [Completion(p.id, "persona", p.name) for p in offered.values()]
     return [Completion(name, "persona") for name in _defined(analysis.text, "persona")]
 
 

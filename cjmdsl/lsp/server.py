@@ -28,6 +28,7 @@ import json
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from functools import lru_cache
 from typing import BinaryIO, Iterator
 from urllib.parse import unquote, urlparse
@@ -43,7 +44,8 @@ from cjmdsl import __version__
 from cjmdsl import model as m
 from cjmdsl.diagnostics import Diagnostic, shown
 from cjmdsl.limits import DEFAULT_LIMITS
-from cjmdsl.lsp.analysis import ID, Analysis, Occurrence, analyze, lines_of, suggestion
+from cjmdsl.lsp.analysis import (ID, Analysis, Occurrence, analyze, library_definition, lines_of,
+                                 suggestion, used_library_at)
 from cjmdsl.lsp.completion import complete
 from cjmdsl.lsp.hover import hover_text
 
@@ -129,6 +131,14 @@ class CjmServer(LanguageServer):
         except asyncio.TimeoutError:
             return self.workspace.get_text_document(uri), self.analyses.get(uri)
 
+    def refresh_users_of(self, uris: list[str]) -> None:
+        """Analyse again every open map that uses one of the files at `uris` (a library
+        saved, or changed on disk): its diagnostics follow the library."""
+        changed = {Path(_filename(uri)).resolve() for uri in uris}
+        for uri, analysis in list(self.analyses.items()):
+            if analysis.files & changed and uri in self.workspace.text_documents:
+                self.schedule(uri, 0)
+
     def forget(self, uri: str) -> None:
         self.analyses.pop(uri, None)
         if uri in self._waiting:
@@ -158,9 +168,17 @@ def build_server() -> CjmServer:
     server = CjmServer()
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def opened(ls: CjmServer, params) -> None:
         ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def saved(ls: CjmServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+        ls.refresh_users_of([params.text_document.uri])
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def files_changed(ls: CjmServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+        ls.refresh_users_of([change.uri for change in params.changes])
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def changed(ls: CjmServer, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -202,8 +220,15 @@ def build_server() -> CjmServer:
     @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
     async def definition(ls: CjmServer, params: lsp.DefinitionParams) -> lsp.Location | None:
         document, analysis = await ls.current(params.text_document.uri)
-        occurrence = analysis.occurrence_at(*_from_position(document, params.position))
+        line, column = _from_position(document, params.position)
+        library = used_library_at(analysis, line, column)
+        if library is not None:  # on a `use` path: the library file
+            return _library_location(library.path, m.Span(1, 1, 1, 1))
+        occurrence = analysis.occurrence_at(line, column)
         target = analysis.definition_of(occurrence) if occurrence else None
+        if target is None and occurrence is not None:  # declared in a library
+            found = library_definition(analysis.libraries, occurrence)
+            return _library_location(*found) if found else None
         return _location(document, target.span) if target else None
 
     @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
@@ -245,7 +270,7 @@ def build_server() -> CjmServer:
     async def code_actions(ls: CjmServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         document, analysis = await ls.current(params.text_document.uri)
         return [action for d in analysis.diagnostics
-                if _overlaps(_range(document, d.span), params.range)
+                if d.origin is None and _overlaps(_range(document, d.span), params.range)
                 for action in [_quick_fix(document, d)] if action]
 
     @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
@@ -299,7 +324,11 @@ def outline(document: TextDocument, journey: m.Journey) -> list[lsp.DocumentSymb
 
 
 def _diagnostic(document: TextDocument, d: Diagnostic) -> lsp.Diagnostic:
-    """A cjm diagnostic as LSP shows it: the hint and every label as related information."""
+    """A cjm diagnostic as LSP shows it: the hint and every label as related information.
+    One in a library the map uses is shown at the map's `use` line, naming the library's
+    place, with a link to it."""
+    if d.origin is not None:
+        return _library_diagnostic(document, d)
     location = _location(document, d.span)
     related = [lsp.DiagnosticRelatedInformation(location=location, message=d.hint)] if d.hint else []
     related += [lsp.DiagnosticRelatedInformation(location=_location(document, label.span),
@@ -310,6 +339,28 @@ def _diagnostic(document: TextDocument, d: Diagnostic) -> lsp.Diagnostic:
         severity=lsp.DiagnosticSeverity.Error if d.is_error else lsp.DiagnosticSeverity.Warning,
         code=d.code, source="cjm", related_information=related or None,
         data={"suggestion": replacement} if replacement else None)
+
+
+def _library_diagnostic(document: TextDocument, d: Diagnostic) -> lsp.Diagnostic:
+    own = _filename(document.uri)
+    use = next((label.span for label in reversed(d.labels)
+                if label.origin is not None and label.origin.filename == own), m.Span(1, 1, 1, 1))
+    place = f"{d.origin.filename}:{d.span.line}:{d.span.column}"
+    related = [lsp.DiagnosticRelatedInformation(
+        location=_library_location(Path(d.origin.filename), d.span), message=d.hint or d.message)]
+    return lsp.Diagnostic(
+        range=_range(document, use), message=f"{place}: {d.message}" + (
+            f"\n{d.hint}" if d.hint else ""),
+        severity=lsp.DiagnosticSeverity.Error if d.is_error else lsp.DiagnosticSeverity.Warning,
+        code=d.code, source="cjm", related_information=related)
+
+
+def _library_location(path: Path, span: m.Span) -> lsp.Location:
+    """A place in a library file, which the server has not opened: columns counted in
+    characters (exact for the ASCII that ids are written in)."""
+    return lsp.Location(uri=Path(path).as_uri(), range=lsp.Range(
+        start=lsp.Position(line=max(span.line - 1, 0), character=max(span.column - 1, 0)),
+        end=lsp.Position(line=max(span.end_line - 1, 0), character=max(span.end_column - 1, 0))))
 
 
 def _quick_fix(document: TextDocument, d: Diagnostic) -> lsp.CodeAction | None:
