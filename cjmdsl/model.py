@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cjmdsl.channels import channel_id, channel_label
+from cjmdsl.durations import MINUTES_PER
 
 SOURCE_KINDS = ("interview", "survey", "review", "analytics", "support", "other")
 # How an opportunity or an action item is scored (`impact high effort low`), lowest first.
@@ -41,9 +42,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Claim(Text):
-    """An action, a thought or a question: user text that evidence may back (`source …`)."""
+    """An action, a thought or a question: user text that evidence may back (`source …`).
+    `fail` is the fail point written on it (`fail "Card declined"`): how the service can
+    break there."""
 
     source: Source | None = None
+    fail: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,7 @@ class Finding:
     address_spans: tuple[Span, ...] = field(default=(), compare=False)
     impact: str | None = None
     effort: str | None = None
+    fail: str | None = None  # a fail point, as on a claim
 
 
 PainPoint = Finding
@@ -250,6 +255,21 @@ class MomentOfTruth:
 
 
 @dataclass(frozen=True)
+class Duration:
+    """How long a step takes or waits (`time "3 min"`, `wait "2 days"`): `value` in `unit`
+    (min, h, d, w or mo, as `cjmdsl.durations` reads it), `text` as written."""
+
+    value: float
+    unit: str
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def minutes(self) -> float:
+        return self.value * MINUTES_PER[self.unit]
+
+
+@dataclass(frozen=True)
 class ChannelUse:
     """One channel named at a touchpoint (`channel social, web` names two): `written` as in
     the map, `icon` the built-in channel whose icon draws it, and `label` the label of a
@@ -312,6 +332,8 @@ class Touchpoint:
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
     channel_span: Span = field(default=NO_SPAN, compare=False)
+    time: Duration | None = None  # how long the step takes
+    wait: Duration | None = None  # how long the customer waits before it
 
     def __post_init__(self):
         if self.channels and self.channel is None:

@@ -30,7 +30,11 @@ def explain(code: str | None) -> None:
     if text is None:
         # Among the codes of its letter (E, W, L): did-you-mean compares at most 40 words.
         family = [known for known in codes.codes() if known[0] == wanted[:1]]
-        hint = did_you_mean(wanted, family or codes.codes())
+        # A code written without its leading zeros (`E12`) is that code: the window of 40
+        # may not reach it among a family of more.
+        padded = wanted[:1] + wanted[1:].zfill(3)
+        hint = (f"did you mean `{padded}`?" if wanted[1:].isdigit() and codes.page(padded)
+                else did_you_mean(wanted, family or codes.codes()))
         say(f"cjm: error: no diagnostic code {code}" + (f"; {hint}" if hint else ""))
         say("`cjm explain` lists the codes")
         sys.exit(EXIT_USAGE)
