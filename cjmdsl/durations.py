@@ -10,7 +10,7 @@ space is optional, the unit's case is not significant). Units, with the spelling
     w     w, wk, wks, week, weeks       1 w = 7 d
     mo    mo, mos, month, months        1 mo = 30 d
 
-Elapsed time is shown in the two largest of d, h and min (`2 d 3 h`), rounded to minutes.
+Elapsed time is shown in days, hours and minutes (`2 d 3 h 15 min`), rounded to minutes.
 """
 from __future__ import annotations
 
@@ -104,15 +104,16 @@ def _suggestion(minutes: float) -> str:
 
 
 def shown(minutes: float) -> str:
-    """A span of time in the two largest of d, h and min that it has: `2 d 3 h`, `45 min`,
-    `0` for none."""
+    """A span of time in whole days, hours and minutes, leaving out those it has none of:
+    `2 d 3 h`, `45 min`, `0` for none. Nothing is cut short: two steps a few minutes apart
+    read differently."""
     left = round(minutes)
     parts = []
     for unit, size in _SHOWN_UNITS:
         amount, left = divmod(left, size)
         if amount:
             parts.append(f"{amount} {unit}")
-    return " ".join(parts[:2]) or "0"
+    return " ".join(parts) or "0"
 
 
 def elapsed(touchpoints) -> list[float]:

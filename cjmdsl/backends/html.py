@@ -36,6 +36,7 @@ from cjmdsl.themes import Theme, dark_partner
 from cjmdsl.words import finding_links, metadata_line
 
 BINARY = False
+OPTIONS = ("time_axis",)
 
 # The map's rows a reader can hide, each with its name and the SVG group that draws it: the
 # lanes, then the bands below them.
@@ -48,10 +49,11 @@ OVERVIEW_FROM = 20
 
 
 @in_its_language
-def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str:
+def render(journey: Journey, theme: Theme, before: Journey | None = None,
+           time_axis: bool = False) -> str:
     """The page; with `before`, the map marks what changed since that version and shows its
-    old curves faintly (`cjm diff --html`)."""
-    geometry = layout(journey, theme)
+    old curves faintly (`cjm diff --html`); `time_axis` adds the ruler of elapsed time."""
+    geometry = layout(journey, theme, time_axis=time_axis)
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
