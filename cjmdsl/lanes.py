@@ -105,7 +105,13 @@ class Lane:
 
     def fail_points_of(self, touchpoint) -> tuple:
         """The lane's items at a touchpoint that carry a fail point (`fail "…"`)."""
-        return tuple(item for item in self.items_of(touchpoint) if getattr(item, "fail", None))
+        return tuple(item for item in self.items_of(touchpoint) if self.fail_of(item))
+
+    @staticmethod
+    def fail_of(item) -> str | None:
+        """An item's fail point; None for one without, or of a kind that takes none (a
+        note, a metric)."""
+        return getattr(item, "fail", None)
 
     @staticmethod
     def text_of(item) -> str:

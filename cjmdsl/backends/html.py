@@ -20,7 +20,7 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from cjmdsl import geometry as g
-from cjmdsl import evidence, kpis, priorities
+from cjmdsl import evidence, kpis, priorities, steps
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
@@ -86,6 +86,8 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
         kpis=[_kpi_view(kpi) for kpi in journey.kpis],
         metrics=[(where, _kpi_view(metric)) for where, metric in _metrics(journey)],
         moments=[view for view in views if view["tp"].moment_of_truth],
+        fails=steps.fail_points_of(journey),
+        timeline=steps.timeline(journey),
         ranked=ranked,
         matrix=priorities.matrix(ranked),
         sources=_source_views(journey),
@@ -275,7 +277,7 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],
         for index, persona, felt, hoped in feelings.in_persona_order(journey, tp, order)]
     return {"tp": tp, "stage": stage_names.get(tp.stage, tp.stage),
             "channel": tp.channel_label,
-            "emotions": emotions}
+            "emotions": emotions, "timing": steps.timing_words(tp)}
 
 
 def _source_views(journey: Journey) -> list[dict]:

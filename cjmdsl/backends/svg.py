@@ -51,11 +51,11 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
 
 @in_its_language
 def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
-             schemes: tuple[str, ...]) -> list[str]:
+             schemes: tuple[str, ...], time_axis: bool = False) -> list[str]:
     """The map in fixed colours once per scheme ("light": `theme`'s, "dark": `dark`'s),
     from one layout: for a site whose own scheme switch shows one picture or the other
     (an `<img>` can follow only the system's scheme, not the site's)."""
-    geometry = layout(journey, theme, width)
+    geometry = layout(journey, theme, width, time_axis)
     return [draw(journey, geometry, theme,
                  painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
             for scheme in schemes]

@@ -12,6 +12,7 @@ from cjmdsl import geometry as g
 from cjmdsl.durations import elapsed, shown
 from cjmdsl.lanes import fail_points
 from cjmdsl.locales import say, say_counted
+from cjmdsl.steps import timing_words
 from cjmdsl.textmetrics import line_height
 
 BADGE_RADIUS = 5
@@ -36,11 +37,10 @@ class ServiceMarks:
     # ── the touchpoint's header ────────────────────────────────────────────
     def timing_mark(self, tp, x: float, top: float, width: float) -> g.Marked | None:
         """`wait 2 days · 3 min` by a clock: the wait before the step, then its time."""
-        parts = ([say("time_wait", wait=tp.wait.text)] if tp.wait else []) + \
-                ([tp.time.text] if tp.time else [])
-        if not parts:
+        words = timing_words(tp)
+        if words is None:
             return None
-        return self._led("clock", " · ".join(parts), x, top, width, self.colors["muted"])
+        return self._led("clock", words, x, top, width, self.colors["muted"])
 
     def fail_mark(self, tp, x: float, top: float, width: float) -> g.Marked | None:
         """"Fail point" (or "2 fail points") by a circled F, when an item here can fail."""
