@@ -105,7 +105,7 @@ class Lane:
 
     def fail_points_of(self, touchpoint) -> tuple:
         """The lane's items at a touchpoint that carry a fail point (`fail "…"`)."""
-        return tuple(item for item in self.items_of(touchpoint) if self.fail_of(item))
+        return tuple(item for item in self.items_of(touchpoint) if self.fail_of(item) is not None)
 
     @staticmethod
     def fail_of(item) -> str | None:

@@ -80,14 +80,16 @@ def hostile_map(payload: str) -> str:
       emotion p -2 {s}
       emotion q 1 {s}
       expect p 2
-      pain fee {s} source survey {s} owner {s} for p, q
+      pain fee {s} source survey {s} owner {s} for p, q fail {s}
       opportunity show {s} source interview {s} owner {s} addresses fee for q
       moment_of_truth {s}
+      wait "2 days"
+      time "3 min"
     }}
     touchpoint tp2 {s} {{ channel chat emotion p 1 {s} emotion q -1 }}
     touchpoint tp3 {s} {{
       channel web
-      action {s} source ev {s}
+      action {s} source ev {s} fail {s}
       emotion p 0 {s} source ev {s}
       opportunity {s} source ev {s} owner {s} impact high effort low
       metric m 3 unit {s} lower target 2 source ev {s}
@@ -122,6 +124,7 @@ def test_payload_survives_the_language(payload):
     assert (journey.sources[0].title, journey.sources[0].url) == (payload, payload)
     cited = journey.stages[0].touchpoints[2]
     assert cited.actions[0].source.detail == cited.emotions[0].source.detail == payload
+    assert cited.actions[0].fail == tp.pains[0].fail == payload
 
 
 def test_a_source_link_cannot_leave_its_attribute():
@@ -199,6 +202,8 @@ def test_json_carries_the_payload_back_unchanged(payload):
     journey = document["journey"]
     assert journey["title"] == payload
     assert journey["stages"][0]["touchpoints"][0]["opportunities"][0]["owner"] == payload
+    assert journey["stages"][0]["touchpoints"][0]["pains"][0]["fail"] == payload
+    assert journey["stages"][0]["touchpoints"][2]["actions"][0]["fail"] == payload
     assert journey["metadata"]["tags"][0] == journey["channels"][0]["label"] == payload
     assert journey["notes"][1]["text"] == payload + "\n" + payload
     assert set(document) == {"$schema", "schema_version", "journey"}

@@ -10,7 +10,7 @@ import functools
 
 from cjmdsl import geometry as g
 from cjmdsl.durations import elapsed, shown
-from cjmdsl.lanes import fail_points
+from cjmdsl.lanes import Lane, fail_points
 from cjmdsl.locales import say, say_counted
 from cjmdsl.steps import timing_words
 from cjmdsl.textmetrics import line_height
@@ -53,11 +53,11 @@ class ServiceMarks:
     # ── the cards ──────────────────────────────────────────────────────────
     def with_fail(self, card: g.Card, item) -> g.Card:
         """`card` with its item's fail point at its foot, made taller to hold it."""
-        reason = getattr(item, "fail", None)
-        if not reason:
+        reason = Lane.fail_of(item)
+        if reason is None:
             return card
         box = card.box
-        mark = self._led("fail", reason, box.x + self.pad, box.bottom - 2,
+        mark = self._led("fail", reason or say("fail_point"), box.x + self.pad, box.bottom - 2,
                          box.width - 2 * self.pad, self.colors["fail"])
         taller = g.Box(box.x, box.y, box.width, mark.label.box.bottom + 5 - box.y)
         return card._replace(box=taller, fail=mark)
