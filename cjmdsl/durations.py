@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-MINUTES_PER = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60, "mo": 30 * 24 * 60}
+from cjmdsl.model import MINUTES_PER
 SPELLINGS = {
     "min": ("min", "mins", "minute", "minutes"),
     "h": ("h", "hr", "hrs", "hour", "hours"),
@@ -33,8 +33,7 @@ _SHOWN_UNITS = (("d", MINUTES_PER["d"]), ("h", MINUTES_PER["h"]), ("min", 1))
 
 class DurationMistake(ValueError):
     """Why a text is no duration: a diagnostic `code`, its message and hint, and the part of
-    the text (`start`, `end`) to point at. (This module imports nothing of cjmdsl: the model
-    reads its units.)"""
+    the text (`start`, `end`) to point at."""
 
     def __init__(self, code: str, message: str, hint: str, start: int, end: int):
         super().__init__(message)

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cjmdsl.channels import channel_id, channel_label
-from cjmdsl.durations import MINUTES_PER
 
 SOURCE_KINDS = ("interview", "survey", "review", "analytics", "support", "other")
 # How an opportunity or an action item is scored (`impact high effort low`), lowest first.
@@ -252,6 +251,10 @@ class Metric:
 class MomentOfTruth:
     reason: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
+
+
+# Minutes in each unit of a duration (`cjmdsl.durations` reads the spellings).
+MINUTES_PER = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60, "mo": 30 * 24 * 60}
 
 
 @dataclass(frozen=True)
