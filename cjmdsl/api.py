@@ -82,7 +82,9 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
     then "default". `options` are those the format takes, as `cjm render` passes them:
     `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
-    and `scale` (png, pdf). `path` is the file the text was read from, for its `use`s. An unknown `format` raises UnknownFormat, an option the format
+    , `scale` (png, pdf) and `time_axis` (svg, png, pdf, html: a ruler of the time elapsed by
+    each step). `path` is the file the text was read from, for its `use`s. An unknown
+    `format` raises UnknownFormat, an option the format
     does not take a ValueError, before anything is parsed.
     """
     from cjmdsl import collector

@@ -217,12 +217,15 @@ class TargetWidth(click.ParamType):
 @click.option("--lang", default=None, metavar="LANG",
               help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
                    "overrides the map's `lang`).")
+@click.option("--time-axis/--no-time-axis", "time_axis", default=None,
+              help="svg, png, pdf, html: a ruler under the stage names with the time elapsed "
+                   "by each step (the waits and times so far).  [default: off]")
 @limit_options
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, colors: str | None,
            page: str | None, orientation: str | None, view: str | None,
-           lang: str | None) -> None:
+           lang: str | None, time_axis: bool | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
     from cjmdsl.locales import catalogue_language, unknown_language_hint
@@ -250,8 +253,10 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     for format_name in project.formats:
         module = backend(format_name)
         asked = {"scale": scale, "width": width, "colors": colors,
-                 "page": page and page.lower(), "orientation": orientation, "view": view}
-        options = _backend_options(module, format_name, asked, {"width": project.width})
+                 "page": page and page.lower(), "orientation": orientation, "view": view,
+                 "time_axis": time_axis}
+        options = _backend_options(module, format_name, asked,
+                                   {"width": project.width, "time_axis": project.time_axis})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
@@ -446,6 +451,7 @@ class ProjectDefaults:
     theme: str | None  # the config's theme, for maps that name none (--theme beats both)
     dark_theme: str | None  # --dark-theme, else the config's
     width: int | None  # the config's width (0: one row); None: the format's own default
+    time_axis: bool | None = None  # the config's time_axis; None: not set there
 
 
 def project_config_or_exit(files):
@@ -502,7 +508,8 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
                            theme.value if theme.source != "command line" else None,
                            settings["dark_theme"].value,
                            width.value if width.source not in ("default", "command line")
-                           else None)
+                           else None,
+                           settings["time_axis"].value or None)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
@@ -614,7 +621,7 @@ def _backend_options(module, format_name: str, asked: dict, configured: dict) ->
     given = {name: value for name, value in asked.items() if value is not None}
     for option in given:
         if option not in takes:
-            fail_usage(f"--{option} does not apply to -f {format_name}")
+            fail_usage(f"--{option.replace('_', '-')} does not apply to -f {format_name}")
     defaults = {name: value for name, value in configured.items()
                 if value is not None and name in takes}
     return {**defaults, **given}

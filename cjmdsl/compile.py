@@ -18,7 +18,8 @@ from lark.exceptions import UnexpectedInput, VisitError
 from cjmdsl import collector
 from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_id, channel_names, resolve_channel
-from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS, ItemKind
+from cjmdsl.durations import UNIT_OF, DurationMistake, read_duration
+from cjmdsl.lanes import EVERY_ITEM_OPTIONS, FINDING_KINDS, ITEM_KINDS, ItemKind
 from cjmdsl.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closest, did_you_mean,
                                 error, sort_key, warning)
 from cjmdsl.blueprint import check_blueprint
@@ -33,8 +34,10 @@ _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "
 _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 # Invalid escapes reported for one string; the last one reported counts the others.
 MOST_ESCAPE_ERRORS = 5
-_OPTIONS_OF = {**{kind.keyword: kind.options for kind in ITEM_KINDS if not kind.findings},
-               "emotion": ("source",), **{kind.keyword: kind.options for kind in FINDING_KINDS},
+_OPTIONS_OF = {**{kind.keyword: kind.options + EVERY_ITEM_OPTIONS
+                  for kind in ITEM_KINDS if not kind.findings and kind.options},
+               "emotion": ("source",),
+               **{kind.keyword: kind.options + EVERY_ITEM_OPTIONS for kind in FINDING_KINDS},
                "action_item": ("outcome", "owner", "impact", "effort"), "metric": ("source",)}
 # How a hint names what an option may follow.
 _OWNER_NAMES = {"action": "an action", "thought": "a thought", "question": "a question",
@@ -514,6 +517,7 @@ class Builder(Transformer):
         what = f"touchpoint `{ident}`"
         channel = self.once(fields, "channel", what)
         moment = self.once(fields, "moment_of_truth", what)
+        time, wait = self.once(fields, "time", what), self.once(fields, "wait", what)
         return dict(
             id=str(ident), name=self.string(name),
             channels=channel.value if channel else (),  # the model takes `channel` from it
@@ -524,6 +528,7 @@ class Builder(Transformer):
             moment_of_truth=moment.value if moment else None,
             metrics=self._metrics(fields, what),
             span=span_of(meta), id_span=span_of(ident),
+            time=time.value if time else None, wait=wait.value if wait else None,
         )
 
     def _per_persona(self, fields: list[_Field], key: str, what: str) -> tuple:
@@ -622,6 +627,36 @@ class Builder(Transformer):
     def moment_of_truth(self, meta, children):
         reason = self.string(children[0]) if children else None
         return _Field("moment_of_truth", m.MomentOfTruth(reason, span_of(meta)), span_of(meta))
+
+    def fail(self, meta, children):
+        return _Field("fail", self.string(children[0]), span_of(meta))
+
+    def _duration(key):  # noqa: N805 - builds `time` and `wait`
+        def method(self, meta, children):
+            return _Field(key, self.duration(children[0]), span_of(meta))
+        return method
+
+    time = _duration("time")
+    wait = _duration("wait")
+
+    def duration(self, token: Token) -> m.Duration | None:
+        """The duration a string writes (`cjmdsl.durations`); None after reporting why it is
+        none (E095-E099), pointing into the string where it was written plainly."""
+        text = self.string(token)
+        try:
+            value, unit = read_duration(text)
+        except DurationMistake as mistake:
+            span = span_of(token)
+            plain = str(token)[1:-1] == text and span.line == span.end_line
+            if plain:
+                span = m.Span(span.line, span.column + 1 + mistake.start, span.line,
+                              span.column + 1 + max(mistake.end, mistake.start + 1))
+            hint = mistake.hint
+            if mistake.code == "E096":
+                hint = did_you_mean(text[mistake.start:mistake.end].lower(), list(UNIT_OF)) or hint
+            self.diagnostics.append(error(mistake.code, mistake.message, span, hint))
+            return None
+        return m.Duration(value, unit, text, span_of(token))
 
     def source(self, meta, children):
         kind, *detail = children

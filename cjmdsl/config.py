@@ -56,10 +56,11 @@ DEFAULTS: dict[str, object] = {
     "formats": ("svg",),
     "output": None,
     "width": DEFAULT_WIDTH,
+    "time_axis": False,
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
-_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width")
+_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis")
 # Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
 LINT = "lint"
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
@@ -269,6 +270,12 @@ class _Checker:
             return self._check_formats(value)
         if key == "width":
             return self._check_width(value, span)
+        if key == "time_axis":
+            if not isinstance(value, bool):
+                self._fail("E062", f"`time_axis` must be true or false, not {kind_of(value)}",
+                           span, "such as time_axis = true")
+                return None
+            return value
         if not isinstance(value, str):
             self._fail("E062", f"`{key}` must be text in quotes, not {kind_of(value)}", span)
             return None
@@ -402,6 +409,7 @@ class MapDefaults:
     limits: Limits = Limits()
     path: Path | None = None
     width: int = DEFAULT_WIDTH  # the svg's target width (0: one row)
+    time_axis: bool = False  # the ruler of elapsed time (`time_axis = true`)
 
 
 class BuildConfigs:
@@ -441,4 +449,4 @@ class BuildConfigs:
             return str(Path(value).resolve()) if value and is_theme_path(value) else value
 
         return MapDefaults(theme("theme"), theme("dark_theme"), limits_of(settings), path,
-                           settings["width"].value)
+                           settings["width"].value, settings["time_axis"].value)

@@ -115,6 +115,45 @@ class Marker(NamedTuple):
         return " ".join(points)
 
 
+class Badge(NamedTuple):
+    """A small round mark centred on (x, y): `kind` "fail" is a circled F (a fail point),
+    "clock" a clock face (a step's time and wait). `figure` is what is drawn inside the ring,
+    as an SVG path, so it needs no font."""
+
+    kind: str
+    x: float
+    y: float
+    radius: float
+    color: str  # the ring and the figure
+    fill: str  # inside the ring
+
+    @property
+    def figure(self) -> str:
+        x, y, r = self.x, self.y, self.radius
+        if self.kind == "clock":  # hands at ten past twelve
+            return f"M{x:.2f} {y - r * 0.6:.2f}V{y:.2f}L{x + r * 0.45:.2f} {y + r * 0.3:.2f}"
+        left, top, bottom = x - r * 0.3, y - r * 0.5, y + r * 0.5
+        return (f"M{left:.2f} {bottom:.2f}V{top:.2f}H{x + r * 0.4:.2f}"
+                f"M{left:.2f} {y:.2f}H{x + r * 0.25:.2f}")
+
+
+class Marked(NamedTuple):
+    """A label led by its badge: a fail point's reason, a touchpoint's time and wait."""
+
+    badge: Badge
+    label: TextBlock
+
+
+class TimeRuler(NamedTuple):
+    """The time axis of a row (`--time-axis`): a rule under the stage names with a tick at
+    each touchpoint's column and the time elapsed by the start of its step ("+2 d 3 h")."""
+
+    label: TextBlock  # the row label
+    rule: Line
+    ticks: tuple[Line, ...]
+    times: tuple[TextBlock, ...]
+
+
 class LegendEntry(NamedTuple):
     persona_id: str
     marker: Marker
@@ -144,6 +183,7 @@ class LegendKey(NamedTuple):
     swatches: tuple[Swatch, ...] = ()
     marker: Marker | None = None
     evidence: EvidenceMark | None = None  # the sample of an evidence level
+    badge: Badge | None = None  # the fail point key's circled F
 
 
 class StageHeader(NamedTuple):
@@ -164,6 +204,8 @@ class TouchpointHeader(NamedTuple):
     moment: TextBlock | None
     star: Marker | None = None  # drawn before the moment-of-truth label
     evidence: EvidenceMark | None = None  # in the top right corner
+    timing: Marked | None = None  # the wait before the step and its time, by a clock
+    fail: Marked | None = None  # "Fail point": an item here can fail
 
 
 class EvidenceMark(NamedTuple):
@@ -192,6 +234,7 @@ class Card(NamedTuple):
     text: TextBlock
     tags: tuple[Tag, ...] = ()
     item_id: str | None = None  # a blueprint item's id, where hand-offs start and end
+    fail: Marked | None = None  # the item's fail point, at the foot of the card
 
 
 class BlueprintLine(NamedTuple):
@@ -311,18 +354,25 @@ class MapRow(NamedTuple):
     footer_label: TextBlock | None
     blueprint_lines: tuple[BlueprintLine, ...] = ()
     handoffs: tuple[HandOff, ...] = ()
+    time_ruler: TimeRuler | None = None
 
     def text_blocks(self):
         yield from (s.label for s in self.stages)
         yield from (line.label for line in self.blueprint_lines)
+        if self.time_ruler:
+            yield self.time_ruler.label
+            yield from self.time_ruler.times
         for tp in self.touchpoints:
             yield from (b for b in (tp.channel, tp.name, tp.moment) if b)
+            yield from (m.label for m in (tp.timing, tp.fail) if m)
         yield from self.row_labels
         for lane in self.lanes:
             yield lane.label
             for card in lane.cards:
                 yield card.text
                 yield from (tag.text for tag in card.tags)
+                if card.fail:
+                    yield card.fail.label
         if self.emotion:
             yield self.emotion.label
             yield from (level.label for level in self.emotion.levels if level.label)

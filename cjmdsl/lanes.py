@@ -111,6 +111,16 @@ class Lane:
         """The lane's items at a touchpoint, field by field in source order."""
         return tuple(item for name in self.fields for item in getattr(touchpoint, name))
 
+    def fail_points_of(self, touchpoint) -> tuple:
+        """The lane's items at a touchpoint that carry a fail point (`fail "…"`)."""
+        return tuple(item for item in self.items_of(touchpoint) if self.fail_of(item) is not None)
+
+    @staticmethod
+    def fail_of(item) -> str | None:
+        """An item's fail point; None for one without, or of a kind that takes none (a
+        note, a metric)."""
+        return getattr(item, "fail", None)
+
     @staticmethod
     def text_of(item) -> str:
         """What a card or a list says for an item: its text; for a metric its figure, target
@@ -171,4 +181,13 @@ LANES = (
     Lane("notes", "Notes", ("notes",), "note", ASIDE, "card", "border"),
 )
 CARD_LANES = tuple(lane for lane in LANES if lane.cards is not None)
+# Options every kind of item that takes options may have, whatever its row says: a fail
+# point may be written on any item (`action "Pays" fail "Card declined"`).
+EVERY_ITEM_OPTIONS = ("fail",)
+
+
+def fail_points(touchpoint) -> tuple[tuple[Lane, object], ...]:
+    """Every (lane, item) at a touchpoint whose item carries a fail point, in lane order:
+    where the service can break at this step, for the header's mark and every list."""
+    return tuple((lane, item) for lane in CARD_LANES for item in lane.fail_points_of(touchpoint))
 SUMMARISED_LANES = tuple(lane for lane in LANES if lane.summary is not None)

@@ -67,6 +67,7 @@ class CjmConfig(Config):
     dark_theme = config_options.Optional(config_options.Type(str))
     dark = config_options.Choice(("auto", "always", "never"), default="auto")
     width = config_options.Optional(config_options.Type(int))
+    time_axis = config_options.Optional(config_options.Type(bool))
 
 
 class CjmPlugin(BasePlugin[CjmConfig]):
@@ -115,7 +116,8 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         folder = Path(source).parent if source else Path(config.docs_dir)
         tags = self._draw(text, name, folder, "map", options.get("alt"), options.get("theme"),
                           page, config, files, width=options.get("width"),
-                          path=Path(source) if source else None)
+                          path=Path(source) if source else None,
+                          time_axis=options.get("time_axis"))
         if tags is None:
             return _broken(name) + "\n"
         return f'{match.group("indent")}<div class="cjm-map" markdown="0">{tags}</div>\n'
@@ -181,7 +183,7 @@ class CjmPlugin(BasePlugin[CjmConfig]):
     def _draw(self, text: str, name: str, folder: Path, stem: str, alt: str | None,
               theme: str | None, page, config, files: Files,
               title: str | None = None, width: str | None = None,
-              path: Path | None = None) -> str | None:
+              path: Path | None = None, time_axis: str | None = None) -> str | None:
         """`<img>` tags (light, and dark where the site has a dark scheme) for the map in
         `text`, with the defaults of the project config found upwards from `folder`; None
         after logging its diagnostics when it has errors. `path` is the file the map's `use`s
@@ -216,10 +218,14 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         if isinstance(target, str):
             _log_error(f"{name}: {target}")
             return None
+        ruler = _time_axis(time_axis, self.config.time_axis, defaults.time_axis)
+        if isinstance(ruler, str):
+            _log_error(f"{name}: {ruler}")
+            return None
         alt_text = alt or words.alt_text(journey)
         tags = []
         for scheme, drawn in zip(self._schemes,
-                                 pictures(journey, light, dark, target, self._schemes)):
+                                 pictures(journey, light, dark, target, self._schemes, ruler)):
             svg = drawn.encode("utf-8")
             digest = hashlib.sha256(svg).hexdigest()[:12]
             uri = f"{FOLDER}/{_slug(stem)}-{digest}.svg"
@@ -231,6 +237,16 @@ class CjmPlugin(BasePlugin[CjmConfig]):
             tags.append(f'<img class="{css}" src="{html.escape(src, quote=True)}" '
                         f'alt="{html.escape(alt_text, quote=True)}"{extra}>')
         return "".join(tags)
+
+
+def _time_axis(fence: str | None, plugin: bool | None, configured: bool) -> bool | str:
+    """Whether a map gets the ruler of elapsed time: the fence's `time_axis=true` or `false`,
+    else the plugin's `time_axis`, else the project config's; a message for another value."""
+    if fence is None:
+        return configured if plugin is None else plugin
+    if fence.strip().lower() not in ("true", "false"):
+        return f"time_axis={fence} is neither true nor false"
+    return fence.strip().lower() == "true"
 
 
 def _target_width(fence: str | None, plugin: int | None, configured: int) -> int | str:

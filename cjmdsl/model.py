@@ -41,9 +41,12 @@ class Text:
 
 @dataclass(frozen=True)
 class Claim(Text):
-    """An action, a thought or a question: user text that evidence may back (`source …`)."""
+    """An action, a thought or a question: user text that evidence may back (`source …`).
+    `fail` is the fail point written on it (`fail "Card declined"`): how the service can
+    break there."""
 
     source: Source | None = None
+    fail: str | None = None
 
 
 # What an actor of a service blueprint is (`actor crm "CRM" { kind system }`); a person when
@@ -212,6 +215,7 @@ class Finding:
     address_spans: tuple[Span, ...] = field(default=(), compare=False)
     impact: str | None = None
     effort: str | None = None
+    fail: str | None = None  # a fail point, as on a claim
 
 
 PainPoint = Finding
@@ -295,6 +299,25 @@ class MomentOfTruth:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
+# Minutes in each unit of a duration (`cjmdsl.durations` reads the spellings).
+MINUTES_PER = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60, "mo": 30 * 24 * 60}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long a step takes or waits (`time "3 min"`, `wait "2 days"`): `value` in `unit`
+    (min, h, d, w or mo, as `cjmdsl.durations` reads it), `text` as written."""
+
+    value: float
+    unit: str
+    text: str
+    span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def minutes(self) -> float:
+        return self.value * MINUTES_PER[self.unit]
+
+
 @dataclass(frozen=True)
 class ChannelUse:
     """One channel named at a touchpoint (`channel social, web` names two): `written` as in
@@ -364,6 +387,8 @@ class Touchpoint:
     frontstage: tuple[Step, ...] = ()
     backstage: tuple[Step, ...] = ()
     support: tuple[Step, ...] = ()
+    time: Duration | None = None  # how long the step takes
+    wait: Duration | None = None  # how long the customer waits before it
 
     def __post_init__(self):
         if self.channels and self.channel is None:

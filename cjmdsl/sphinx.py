@@ -58,7 +58,7 @@ LATEX_FORMATS = {"svg": ("pdf", "png"), "html": ("pdf", "png"),
 
 class cjm_map(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
     """A compiled map waiting to be drawn by the builder: `journey`, `theme`, `view`,
-    `alt`, `width`, and `source` (for messages)."""
+    `alt`, `width`, `time_axis`, and `source` (for messages)."""
 
 
 class CjmDirective(SphinxDirective):
@@ -73,6 +73,7 @@ class CjmDirective(SphinxDirective):
         "width": directives.length_or_percentage_or_unitless,
         "name": directives.unchanged,
         "class": directives.class_option,
+        "time-axis": directives.flag,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -190,6 +191,7 @@ class CjmDirective(SphinxDirective):
         node["alt"] = self.options.get("alt") or _default_alt(journey)
         node["width"] = self.options.get("width")
         node["layout_width"] = _layout_width(node["width"], defaults.width)
+        node["time_axis"] = "time-axis" in self.options or defaults.time_axis
         node["classes"] += self.options.get("class", [])
         node["location"] = self._location()
         self.set_source_info(node)
@@ -296,8 +298,10 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
         if format_name not in formats():
             continue
         module = backend(format_name)
-        options = {"width": node["layout_width"]} if "width" in getattr(module, "OPTIONS", ()) \
-            else {}
+        takes = getattr(module, "OPTIONS", ())
+        options = {"width": node["layout_width"]} if "width" in takes else {}
+        if node.get("time_axis") and "time_axis" in takes:
+            options["time_axis"] = True
         try:
             content = module.render(node["journey"], _theme(node), **options)
         except BackendUnavailable as exc:

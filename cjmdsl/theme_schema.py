@@ -59,7 +59,7 @@ SCHEMA: dict[str, dict[str, Key]] = {
              **_numbers(6, 72, "size", "small_size", "heading_size", "title_size")},
     "colors": _colours("background", "text", "muted", "line", "panel", "card", "border", "pain",
                        "pain_border", "opportunity", "opportunity_border", "tag", "moment",
-                       "moment_fill", "met", "missed"),
+                       "moment_fill", "met", "missed", "fail"),
     "stages": {"palette": Key("colours"), "text": Key("colour")},
     "personas": {"palette": Key("colours")},
     "emotion": {**_colours("negative", "neutral", "positive"),

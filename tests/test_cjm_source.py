@@ -25,13 +25,13 @@ def importable(journey: m.Journey) -> m.Journey:
     def touchpoint(tp):
         return m.Touchpoint(
             id=tp.id, name=tp.name, stage=tp.stage, channel=tp.channel_as_written,
-            actions=tuple(m.Claim(c.text) for c in tp.actions),
-            thoughts=tuple(m.Claim(c.text) for c in tp.thoughts),
-            questions=tuple(m.Claim(c.text) for c in tp.questions),
+            actions=tuple(m.Claim(c.text, fail=c.fail) for c in tp.actions),
+            thoughts=tuple(m.Claim(c.text, fail=c.fail) for c in tp.thoughts),
+            questions=tuple(m.Claim(c.text, fail=c.fail) for c in tp.questions),
             emotions=tuple(replace(e, source=None) for e in tp.emotions),
             expectations=tp.expectations, pains=tuple(map(finding, tp.pains)),
             opportunities=tuple(map(finding, tp.opportunities)),
-            moment_of_truth=tp.moment_of_truth)
+            moment_of_truth=tp.moment_of_truth, time=tp.time, wait=tp.wait)
 
     stages = tuple(replace(stage, notes=(), metrics=(),
                            action_items=tuple(replace(a, impact=None, effort=None)

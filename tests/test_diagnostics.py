@@ -407,6 +407,54 @@ CASES = [
         }
         """), "E071", ERROR, 2, 36,
          'a sample size must be a whole number of at least 1, not 0', 'count the participants or responses: `n 212`'),
+    case("E095-a-duration-without-a-number", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web wait "a while" } }
+        }
+        """), "E095", ERROR, 2, 54,
+         '`a while` is not a duration', 'write a number and a unit, such as "3 min", "1.5 h" or "2 days"'),
+    case("E095-a-number-without-a-unit", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web time "4" } }
+        }
+        """), "E095", ERROR, 2, 54, '`4` has no unit', 'add one of min, h, d, w, mo: "4 min"'),
+    case("E096-misspelt-unit-of-time", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web time "40 mintues" } }
+        }
+        """), "E096", ERROR, 2, 57,
+         'unknown unit of time `mintues`', 'did you mean `minutes`?'),
+    case("E097-m-could-be-minutes-or-months", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web time "40m" } }
+        }
+        """), "E097", ERROR, 2, 56,
+         '`m` could be minutes or months', 'write "40 min" or "40 mo"'),
+    case("E098-negative-wait", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web wait "-1 d" } }
+        }
+        """), "E098", ERROR, 2, 54,
+         'a duration cannot be negative', 'write how long it takes or waits, such as "3 min", "1.5 h" or "2 days"'),
+    case("E099-duration-in-two-parts", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web time "1 h 30 min" } }
+        }
+        """), "E099", ERROR, 2, 58,
+         '`1 h 30 min` has 2 parts', 'write one number and one unit: "1.5 h"'),
+    case("E020-fail-point-on-an-emotion", cjm("""
+        map "M" {
+          persona p "P"
+          stage s "S" { touchpoint t "T" { channel web emotion p -1 fail "Crashes" } }
+        }
+        """), "E020", ERROR, 3, 61,
+         '`fail` cannot follow emotion', '`fail` belongs to an action, a thought, a question, a pain point or an opportunity'),
+    case("E016-time-given-twice", cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel web time "3 min" time "4 min" } }
+        }
+        """), "E016", ERROR, 2, 61,
+         '`time` is given twice for touchpoint `t`', 'keep one'),
     case("E071-source-id-is-a-kind", cjm("""
         map "M" {
           source survey survey "Q3 survey" { collected 2026-09 }

@@ -68,7 +68,8 @@ EDITS = {
         ('stage fix "Resolution"', 'stage fix "Fix"'),
         ('''    touchpoint chat_bot "Asks the chat bot" {
       channel chat
-      action "Types \\"internet down\\" into the help chat"
+      time "5 min"
+      action "Types \\"internet down\\" into the help chat" fail "Bot cannot hand over to an agent"
       thought "It keeps sending me the same restart guide."
       emotion sam -2 "stuck"
       expect sam 0
@@ -78,7 +79,8 @@ EDITS = {
 ''', ''),
         ('    touchpoint phone_queue', '''    touchpoint bot_chat "Asks the chat bot" {
       channel chat
-      action "Types \\"internet down\\" into the help chat"
+      time "5 min"
+      action "Types \\"internet down\\" into the help chat" fail "Bot cannot hand over to an agent"
       thought "It keeps sending me the same restart guide."
       emotion sam -2 "stuck"
       expect sam 0

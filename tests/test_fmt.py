@@ -269,6 +269,9 @@ LONG_TEXTS = st.text(max_size=12).map(lambda t: '"""\n' + t.replace('"', "'") + 
     st.sampled_from(['"""\n  one\n    two\n\n  three\n  """', '"""same line"""', '""""""',
                      '"""\n  say \\"""hi\\"""\n"""', '"""\n\t tab\n  """'])
 TEXTS = TEXTS | LONG_TEXTS
+# Durations as written: readable ones, and mistakes (E095-E099), which fmt keeps as written.
+DURATIONS = st.sampled_from(['"3 min"', '"2 days"', '"1.5 h"', '"10min"', '"6 mo"', '"1 week"',
+                             '"quick"', '"-2 d"', '"1 h 30 min"', '"5 m"', '"4"']) | TEXTS
 NUMBERS = st.sampled_from(["0", "1", "+1", "-1", "+002", "-0", "1.5", "-0.50", "2.0", "9"])
 SPACE = st.sampled_from([" ", "\n", "  ", " // c\n", "\n# c\n"])
 
@@ -302,6 +305,9 @@ def touchpoint_item():
                                             " -> take", " -> backstage log, support rota",
                                             " -> nowhere"]), max_size=2).map("".join)),
         st.builds("action {}{}".format, TEXTS, st.sampled_from(["", " -> frontstage take"])),
+        st.builds("{} {} fail {}".format, st.sampled_from(["action", "thought", "pain",
+                                                           "opportunity"]), TEXTS, TEXTS),
+        st.builds("{} {}".format, st.sampled_from(["time", "wait"]), DURATIONS),
     )
 
 

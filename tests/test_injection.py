@@ -82,14 +82,16 @@ def hostile_map(payload: str) -> str:
       emotion p -2 {s}
       emotion q 1 {s}
       expect p 2
-      pain fee {s} source survey {s} owner {s} for p, q
+      pain fee {s} source survey {s} owner {s} for p, q fail {s}
       opportunity show {s} source interview {s} owner {s} addresses fee for q
       moment_of_truth {s}
+      wait "2 days"
+      time "3 min"
     }}
     touchpoint tp2 {s} {{ channel chat emotion p 1 {s} emotion q -1 }}
     touchpoint tp3 {s} {{
       channel web
-      action {s} source ev {s}
+      action {s} source ev {s} fail {s}
       emotion p 0 {s} source ev {s}
       opportunity {s} source ev {s} owner {s} impact high effort low
       metric m 3 unit {s} lower target 2 source ev {s}
@@ -132,6 +134,7 @@ def test_payload_survives_the_language(payload):
         payload, payload, payload)
     assert cited.support[0].text == payload + "\n" + payload
     assert [(a.name, a.team) for a in journey.actors] == [(payload, payload)] * 2
+    assert cited.actions[0].fail == tp.pains[0].fail == payload
 
 
 def test_a_source_link_cannot_leave_its_attribute():
@@ -209,6 +212,8 @@ def test_json_carries_the_payload_back_unchanged(payload):
     journey = document["journey"]
     assert journey["title"] == payload
     assert journey["stages"][0]["touchpoints"][0]["opportunities"][0]["owner"] == payload
+    assert journey["stages"][0]["touchpoints"][0]["pains"][0]["fail"] == payload
+    assert journey["stages"][0]["touchpoints"][2]["actions"][0]["fail"] == payload
     assert journey["metadata"]["tags"][0] == journey["channels"][0]["label"] == payload
     assert journey["notes"][1]["text"] == payload + "\n" + payload
     assert journey["actors"][0]["team"] == journey["stages"][0]["touchpoints"][2][

@@ -323,6 +323,15 @@ def test_hover_on_a_touchpoint_shows_its_resolved_channel_and_stage_count(client
     assert "1 touchpoint" in hover(client, text, 'stage buy', len("stage "))
 
 
+def test_hover_on_a_touchpoint_shows_its_wait_time_and_fail_points(client):
+    text = MAP.replace('      channel web\n', '      channel web\n      wait "2 days"\n      time "3 min"\n'
+                       ).replace('pain "Fee at the last step" source survey',
+                                 'pain "Fee at the last step" source survey fail "Fee shown late"')
+    card = hover(client, text, 'touchpoint checkout', len("touchpoint "))
+    assert "- Time: wait 2 days · 3 min" in card
+    assert "- Fail point: **Fee shown late** (pain points: Fee at the last step)" in card
+
+
 # ── navigation and rename ─────────────────────────────────────────────────────
 def test_definition_of_a_persona_touchpoint_and_stage(client):
     uri, _ = opened(client, MAP)

@@ -363,3 +363,21 @@ def test_a_fence_width_that_cannot_be_laid_out_fails_strict(site):
     run = build(site, "--strict")
     assert run.returncode != 0
     assert "width=100 is not a width to lay a map out for" in run.stderr
+
+
+def test_time_axis_comes_from_the_fence_the_plugin_or_the_config(site):
+    def rulers() -> list[bool]:
+        return ["cjm-time-axis" in svg for svg in pictures(site)]
+
+    assert build(site, "--strict").returncode == 0
+    assert rulers() == [False, False]
+    (site / "docs" / "index.md").write_text(INDEX.replace("```cjm\n", "```cjm time_axis=true\n", 1))
+    assert build(site, "--strict").returncode == 0
+    assert rulers() == [False, True]
+    (site / "cjm.toml").write_text("time_axis = true\n")
+    (site / "docs" / "index.md").write_text(INDEX.replace("```cjm\n", "```cjm time_axis=false\n", 1))
+    assert build(site, "--strict").returncode == 0
+    assert rulers() == [True, False]
+    (site / "docs" / "index.md").write_text(INDEX.replace("```cjm\n", "```cjm time_axis=maybe\n", 1))
+    run = build(site, "--strict")
+    assert run.returncode != 0 and "time_axis=maybe is neither true nor false" in run.stderr

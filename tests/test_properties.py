@@ -88,9 +88,14 @@ def values_in(scale: m.Scale):
 sources = st.builds(m.Source, kind=st.sampled_from(m.SOURCE_KINDS), detail=optional_texts)
 levels = st.none() | st.sampled_from(m.PRIORITY_LEVELS)
 findings = st.fixed_dictionaries({"text": texts, "source": st.none() | sources,
-                                  "owner": optional_texts, "impact": levels, "effort": levels})
-claims = st.lists(st.builds(m.Claim, text=texts, source=st.none() | sources),
-                  max_size=2).map(tuple)
+                                  "owner": optional_texts, "impact": levels, "effort": levels,
+                                  "fail": optional_texts})
+claims = st.lists(st.builds(m.Claim, text=texts, source=st.none() | sources,
+                            fail=optional_texts), max_size=2).map(tuple)
+durations = st.none() | st.builds(
+    lambda value, unit: m.Duration(value, unit, f"{value:g} {unit}"),
+    st.integers(0, 400) | st.floats(0, 90, allow_nan=False).map(lambda v: round(v, 1)),
+    st.sampled_from(["min", "h", "d", "w", "mo"]))
 
 
 def steps(actor_ids: list[str], by: bool = True):
@@ -160,6 +165,7 @@ def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: li
         opportunities=tuple(m.Opportunity(**f, personas=draw(scoped))
                             for f in draw(st.lists(findings, max_size=2))),
         moment_of_truth=draw(st.none() | st.builds(m.MomentOfTruth, reason=optional_texts)),
+        time=draw(durations), wait=draw(durations),
     )
 
 
@@ -309,10 +315,14 @@ def column_contents(geometry) -> dict[str, list[tuple[str, object]]]:
     for header in geometry.touchpoints:
         columns[header.touchpoint_id] = [("header", b) for b in
                                          (header.channel, header.name, header.moment) if b]
+        columns[header.touchpoint_id] += [("header", mark.label)
+                                          for mark in (header.timing, header.fail) if mark]
     for lane in geometry.lanes:
         for card in lane.cards:
             columns[card.touchpoint_id].append((lane.kind, card.text))
             columns[card.touchpoint_id] += [(lane.kind, tag.text) for tag in card.tags]
+            if card.fail:
+                columns[card.touchpoint_id].append((lane.kind, card.fail.label))
     for emotion in geometry.emotion_lanes:
         for curve in emotion.curves:
             for point in curve.points:
@@ -364,6 +374,27 @@ def test_text_in_a_touchpoint_column_never_overlaps(journey, width):
     geometry = layout(journey, THEME, width)
     assert vertical_overlaps(geometry) == []
     assert blocks_outside_their_column(geometry) == []
+
+
+@HEAVY
+@given(journeys(), WIDTHS)
+def test_the_time_axis_stays_in_its_band_and_overflows_nothing(journey, width):
+    """The ruler's times are under their own columns, between the stage names and the
+    touchpoints' headers, and nothing of the map overflows with it."""
+    geometry = layout(journey, THEME, width, time_axis=True)
+    assert overflowing_lines(geometry.text_blocks()) == []
+    for row in geometry.rows:
+        ruler = row.time_ruler
+        headers = [h for h in row.touchpoints]
+        assert (ruler is None) == (not headers)
+        if ruler is None:
+            continue
+        top = min(h.card.y for h in headers)
+        stages_bottom = max(s.box.bottom for s in row.stages)
+        for header, time in zip(headers, ruler.times):
+            assert header.card.x - TOLERANCE <= time.box.x
+            assert time.box.right <= header.card.right + TOLERANCE
+            assert stages_bottom - TOLERANCE <= time.box.y and time.box.bottom <= top + TOLERANCE
 
 
 @HEAVY

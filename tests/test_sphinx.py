@@ -381,3 +381,21 @@ def test_a_map_is_laid_out_for_its_pixel_width_else_the_config_width(project):
     inline.write_text(inline.read_text().replace(":width: 80%", ":width: 700px"))
     assert build(project, "-W", "-E").returncode == 0
     assert inline_svg_width() == "700"
+
+
+def test_time_axis_flag_and_config_draw_the_ruler_of_elapsed_time(project):
+    def inline_svg() -> str:
+        page = (project / "out" / "html" / "inline.html").read_text()
+        [(src, _)] = images(page)
+        return (project / "out" / "html" / src).read_text()
+
+    assert build(project, "-W").returncode == 0
+    assert "cjm-time-axis" not in inline_svg()
+    inline = project / "src" / "inline.rst"
+    inline.write_text(inline.read_text().replace("   :width: 80%\n", "   :width: 80%\n   :time-axis:\n"))
+    assert build(project, "-W", "-E").returncode == 0
+    assert "cjm-time-axis" in inline_svg()
+    inline.write_text(inline.read_text().replace("   :time-axis:\n", ""))
+    (project / "cjm.toml").write_text("time_axis = true\n")
+    assert build(project, "-W", "-E").returncode == 0
+    assert "cjm-time-axis" in inline_svg()

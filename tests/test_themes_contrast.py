@@ -6,7 +6,7 @@ and the moment-of-truth border. `high-contrast` themes are held to AAA: 7:1 for 
 lines, and their card borders and grid lines count as lines too.
 
 The pairs are colour roles (cjmdsl.roles): the lanes' cards come from the lane table (a
-lane's text on its `fill` role, its tags on `tag`), the rest is listed by role, and
+lane's text and its fail points on its `fill` role, its tags on `tag`), the rest is listed by role, and
 `test_every_role_the_map_draws_is_checked` fails when the drawing paints a role that no pair
 holds, so a new coloured element cannot go unchecked.
 """
@@ -67,6 +67,7 @@ def text_pairs(theme) -> list[tuple[str, str, str]]:
         ("touchpoint name", c.text, c.card),
         ("channel name", c.muted, c.card),
         ("moment-of-truth label", c.moment, c.card),
+        ("fail-point label", c.fail, c.card),
         ("KPI value", c.text, c.panel),
         ("KPI name and detail", c.muted, c.panel),
         ("KPI target met", c.met, c.panel),
@@ -74,6 +75,7 @@ def text_pairs(theme) -> list[tuple[str, str, str]]:
     ]
     for lane in CARD_LANES:  # from the lane table: the lane's text on its cards and tags
         pairs.append((f"{lane.key} card", c.text, c[lane.fill]))
+        pairs.append((f"{lane.key} card's fail point", c.fail, c[lane.fill]))
         if lane.findings:
             pairs.append((f"{lane.key} tag", c.text, c.tag))
     for index in range(len(s.palette)):
@@ -94,7 +96,8 @@ def line_pairs(theme) -> list[tuple[str, str, str]]:
     """(what, stroke colour, what it is drawn on) for lines and marks that carry meaning."""
     c = theme.colors
     pairs = [("moment-of-truth border", c.moment, c.background),
-             ("channel icon", c.muted, c.card)]
+             ("channel icon", c.muted, c.card),
+             ("fail-point badge", c.fail, c.card)]
     pairs += [(f"persona curve {p}", p, c.background) for p in persona_colors(theme)]
     for ground in ("background", "moment_fill"):
         pairs += [(f"emotion marker {e} on {ground}", e, c[ground]) for e in emotion_colors(theme)]

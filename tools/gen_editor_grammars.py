@@ -137,6 +137,9 @@ FINDING_PROPERTIES = {
     "address_spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
     "impact": {"anyOf": [{"enum": list(model.PRIORITY_LEVELS)}, {"type": "null"}]},
     "effort": {"anyOf": [{"enum": list(model.PRIORITY_LEVELS)}, {"type": "null"}]},
+    "fail": {"description": "A fail point: how the service can break at this item "
+                            "(`fail \"…\"`); null when none.",
+             "anyOf": [{"type": "string"}, {"type": "null"}]},
 }
 
 

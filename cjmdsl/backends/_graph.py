@@ -23,10 +23,11 @@ from cjmdsl.backends import BackendUnavailable, BackendWarning
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.flows import steps
 from cjmdsl.blueprint import step_details
-from cjmdsl.lanes import SUMMARISED_LANES
+from cjmdsl.lanes import SUMMARISED_LANES, fail_points
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Stage, Step, Touchpoint
 from cjmdsl.numbers import on_scale
+from cjmdsl.steps import timing_words
 from cjmdsl.themes import Theme, mix
 
 NAME_WIDTH = 24  # characters per line of a touchpoint's name
@@ -217,6 +218,10 @@ class _FlowGraph:
             rows.append(_row(f'<FONT POINT-SIZE="{_pt(self.font["small_size"])}" '
                              f'COLOR="{self.colors["muted"]}">{dot_html(channel)}</FONT>'))
         rows.append(_row(f"<B>{dot_html(tp.name, NAME_WIDTH)}</B>"))
+        timing = timing_words(tp)
+        if timing:
+            rows.append(_row(f'<FONT POINT-SIZE="{_pt(self.font["small_size"])}" '
+                             f'COLOR="{self.colors["muted"]}">{dot_html(timing, NAME_WIDTH)}</FONT>'))
         scale = self.journey.scale
         for emotion in sorted(tp.emotions, key=lambda e: self.persona_order.get(e.persona, 99)):
             fill = mix(self.colors["card"],
@@ -229,6 +234,9 @@ class _FlowGraph:
                              fill))
         if tp.moment_of_truth is not None:
             rows.append(_row(f'<FONT COLOR="{self.colors["moment"]}">★ Moment of truth</FONT>'))
+        for _, item in fail_points(tp):  # where the step can break, as the map's F marks it
+            rows.append(_row(f'<FONT COLOR="{self.colors["fail"]}"><B>F</B> '
+                             f'{dot_html(item.fail, NAME_WIDTH)}</FONT>'))
         rows += self.pain_rows(tp)
         return html_label('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
                           + "".join(rows) + "</TABLE>")
@@ -267,6 +275,9 @@ class _FlowGraph:
             lines.append("Moment of truth" + (f": {reason}" if reason else ""))
         lines += [f"{lane.summary.prefix}: {item.text}" + _details(item, self.journey)
                   for lane in SUMMARISED_LANES for item in lane.items_of(tp)]
+        timing = timing_words(tp)
+        lines += [f"Time: {timing}"] if timing else []
+        lines += [f"Fail point: {item.fail}" for _, item in fail_points(tp)]
         return "\n".join(lines)
 
     # ── people ──────────────────────────────────────────────────────────────
@@ -299,6 +310,9 @@ class _FlowGraph:
         if any(tp.moment_of_truth for tp in touchpoints):
             rows.append(_key(f'<FONT COLOR="{self.colors["moment"]}">★</FONT>',
                              dot_html("Moment of truth (double border)")))
+        if any(fail_points(tp) for tp in touchpoints):
+            rows.append(_key(f'<FONT COLOR="{self.colors["fail"]}"><B>F</B></FONT>',
+                             dot_html("Fail point")))
         if any(tp.pains for tp in touchpoints):
             rows.append(f'<TR><TD BGCOLOR="{self.colors["pain"]}" BORDER="1" '
                         f'COLOR="{self.colors["pain_border"]}"> </TD>'

@@ -20,7 +20,7 @@ from importlib.resources import files
 from markupsafe import Markup
 
 from cjmdsl import geometry as g
-from cjmdsl import evidence, kpis, priorities
+from cjmdsl import evidence, kpis, priorities, steps
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
@@ -37,6 +37,7 @@ from cjmdsl.themes import Theme, dark_partner
 from cjmdsl.words import finding_links, metadata_line
 
 BINARY = False
+OPTIONS = ("time_axis",)
 
 # The map's rows a reader can hide, each with its name and the SVG group that draws it: the
 # lanes, then the bands below them.
@@ -49,10 +50,11 @@ OVERVIEW_FROM = 20
 
 
 @in_its_language
-def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str:
+def render(journey: Journey, theme: Theme, before: Journey | None = None,
+           time_axis: bool = False) -> str:
     """The page; with `before`, the map marks what changed since that version and shows its
-    old curves faintly (`cjm diff --html`)."""
-    geometry = layout(journey, theme)
+    old curves faintly (`cjm diff --html`); `time_axis` adds the ruler of elapsed time."""
+    geometry = layout(journey, theme, time_axis=time_axis)
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
@@ -86,6 +88,8 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str
         kpis=[_kpi_view(kpi) for kpi in journey.kpis],
         metrics=[(where, _kpi_view(metric)) for where, metric in _metrics(journey)],
         moments=[view for view in views if view["tp"].moment_of_truth],
+        fails=steps.fail_points_of(journey),
+        timeline=steps.timeline(journey),
         ranked=ranked,
         matrix=priorities.matrix(ranked),
         sources=_source_views(journey),
@@ -275,7 +279,7 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],
         for index, persona, felt, hoped in feelings.in_persona_order(journey, tp, order)]
     return {"tp": tp, "stage": stage_names.get(tp.stage, tp.stage),
             "channel": tp.channel_label,
-            "emotions": emotions}
+            "emotions": emotions, "timing": steps.timing_words(tp)}
 
 
 def _source_views(journey: Journey) -> list[dict]:

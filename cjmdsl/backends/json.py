@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from cjmdsl.model import Journey, Kpi, Span
+from cjmdsl.model import Duration, Journey, Kpi, Span
 from cjmdsl.themes import Theme
 
 BINARY = False
@@ -24,7 +24,8 @@ def render(journey: Journey, theme: Theme | None = None) -> str:
 
 
 def to_data(value):
-    """Model objects to plain JSON data; KPIs also carry their computed figures."""
+    """Model objects to plain JSON data; KPIs also carry their computed figures, durations
+    their length in minutes."""
     if isinstance(value, Span):
         return {"line": value.line, "column": value.column,
                 "end_line": value.end_line, "end_column": value.end_column}
@@ -35,6 +36,8 @@ def to_data(value):
             data["actual"] = value.actual
             data["better"] = value.better
             data["met"] = value.met
+        if isinstance(value, Duration):
+            data["minutes"] = to_data(value.minutes)
         return data
     if isinstance(value, tuple):
         return [to_data(item) for item in value]

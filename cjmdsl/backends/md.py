@@ -3,7 +3,7 @@
 GitHub-flavoured Markdown that also reads well as plain text: the journey as a
 table (stages, touchpoints, channels, a column per lane that has one in `cjmdsl.lanes`,
 each persona's emotion as an emoji, the number and the word), the other lanes as lists,
-moments of truth, the gap between expected and actual emotion, the KPIs, the prioritised
+moments of truth, the fail points, each step's wait, time and elapsed time, the gap between expected and actual emotion, the KPIs, the prioritised
 opportunities and action items (a matrix and a ranked list) and the declared sources with
 what cites them.
 Every user text goes through `md_text`, so a label cannot start a heading, break a
@@ -11,7 +11,7 @@ table or inject HTML.
 """
 from __future__ import annotations
 
-from cjmdsl import evidence, kpis, priorities
+from cjmdsl import evidence, kpis, priorities, steps
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.escape import md_text, web_link
 from cjmdsl.lanes import CARD_LANES
@@ -32,7 +32,8 @@ MARKS = ("😠", "😟", "😐", "🙂", "😄")
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
             _insights(journey), _stage_notes(journey), _priorities(journey), _moments(journey),
-            _gaps(journey), _kpis(journey), _sources(journey), _actors(journey)]
+            _fail_points(journey), _timeline(journey), _gaps(journey), _kpis(journey),
+            _sources(journey), _actors(journey)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -171,6 +172,27 @@ def _moments(journey: Journey) -> str:
         items.append(f"- ⭐ **{md_text(tp.name)}** ({md_text(stage_of[tp.id])})"
                      + (f": {md_text(reason)}" if reason else ""))
     return "## Moments of truth\n\n" + "\n".join(items) if items else ""
+
+
+def _fail_points(journey: Journey) -> str:
+    """Where the service can break: each fail point under its touchpoint, on its item."""
+    items = [f"- **{md_text(f.touchpoint.name)}** ({md_text(f.stage.name)}), {f.lane.label}: "
+             f"{md_text(f.lane.text_of(f.item))} — **fails:** {md_text(f.reason)}"
+             for f in steps.fail_points_of(journey)]
+    return "## Fail points\n\n" + "\n".join(items) if items else ""
+
+
+def _timeline(journey: Journey) -> str:
+    """Each step's wait and time as written, and the time elapsed by its start."""
+    rows = [[f"**{md_text(step.touchpoint.name)}**", md_text(step.stage.name),
+             md_text(step.touchpoint.wait.text) if step.touchpoint.wait else "",
+             md_text(step.touchpoint.time.text) if step.touchpoint.time else "",
+             step.elapsed_text] for step in steps.timeline(journey)]
+    if not rows:
+        return ""
+    return ("## Time\n\nElapsed = the waits and times of the steps before, and the wait "
+            "before this one.\n\n"
+            + table(["Touchpoint", "Stage", "Wait before", "Time", "Elapsed"], rows))
 
 
 def _gaps(journey: Journey) -> str:

@@ -25,15 +25,15 @@ from cjmdsl.words import summary
 BINARY = False
 
 
-OPTIONS = ("width", "view", "colors")
+OPTIONS = ("width", "view", "colors", "time_axis")
 VIEWS = ("map", "stages")  # the whole map, or the overview of one column per stage
 
 
 @in_its_language
 def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
-           view: str = "map", colors: str = ADAPTIVE) -> str:
+           view: str = "map", colors: str = ADAPTIVE, time_axis: bool = False) -> str:
     """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
-    one row, as wide as the journey).
+    one row, as wide as the journey); `time_axis` adds the ruler of elapsed time.
 
     `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
     under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
@@ -46,16 +46,16 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
     if view == "stages":
         return draw_stages(journey, stages_view(journey, theme, width), theme)
     partner = dark_partner(theme) if colors == ADAPTIVE else None
-    return draw(journey, layout(journey, theme, width), theme, dark=partner)
+    return draw(journey, layout(journey, theme, width, time_axis), theme, dark=partner)
 
 
 @in_its_language
 def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
-             schemes: tuple[str, ...]) -> list[str]:
+             schemes: tuple[str, ...], time_axis: bool = False) -> list[str]:
     """The map in fixed colours once per scheme ("light": `theme`'s, "dark": `dark`'s),
     from one layout: for a site whose own scheme switch shows one picture or the other
     (an `<img>` can follow only the system's scheme, not the site's)."""
-    geometry = layout(journey, theme, width)
+    geometry = layout(journey, theme, width, time_axis)
     return [draw(journey, geometry, theme,
                  painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
             for scheme in schemes]

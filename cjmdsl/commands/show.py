@@ -20,7 +20,8 @@ from cjmdsl import kpis
 from cjmdsl.backends.md import mark
 from cjmdsl.escape import terminal_text
 from cjmdsl.blueprint import step_details
-from cjmdsl.lanes import SUMMARISED_LANES
+from cjmdsl.lanes import SUMMARISED_LANES, fail_points
+from cjmdsl.steps import timing_words
 from cjmdsl.numbers import counted, on_scale, signed
 from cjmdsl.model import Journey, Step, Touchpoint
 from cjmdsl.words import action_item
@@ -90,6 +91,9 @@ def describe(journey: Journey, width: int = 100) -> str:
                 if count or lane.summary.counted_when_none),
               counted(sum(1 for tp in touchpoints if tp.moment_of_truth), "moment of truth",
                      "moments of truth")]
+    fails = sum(len(fail_points(tp)) for tp in touchpoints)
+    if fails:
+        counts.append(counted(fails, "fail point"))
     out += _wrap(", ".join(counts), width, "  ")
     if journey.description:
         out += _wrap(journey.description, width, "  ", dim=True)
@@ -110,6 +114,8 @@ def describe(journey: Journey, width: int = 100) -> str:
 def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
     star = click.style("★ ", fg="yellow") if tp.moment_of_truth else ""
     channel = click.style(f" · {tp.channel_label}", dim=True) if tp.channel else ""
+    timing = timing_words(tp)
+    channel += click.style(f" · {timing}", dim=True) if timing else ""
     lines = [f"  {star}{click.style(tp.name, bold=True)}{channel}"]
     name_width = max((len(p.name) for p in journey.personas), default=0)
     for persona in journey.personas:
@@ -132,6 +138,11 @@ def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
             text = item.text + (click.style(f" ({'; '.join(details)})", dim=True)
                                 if details else "")
             lines += _wrap(text, width, "      " + mark, hang=8)
+    fail = click.style("F ", fg="magenta", bold=True)
+    for lane, item in fail_points(tp):
+        lines += _wrap(f"fails: {item.fail}" + click.style(f" ({lane.label.lower()}: "
+                                                           f"{lane.text_of(item)})", dim=True),
+                       width, "      " + fail, hang=8)
     return lines
 
 

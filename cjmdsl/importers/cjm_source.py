@@ -44,7 +44,13 @@ def _scale(scale: m.Scale) -> list[str]:
 
 
 def _texts(keyword: str, texts) -> list[str]:
-    return [f"{keyword} {quote(text.text)}" for text in texts]
+    return [f"{keyword} {quote(text.text)}" + _fail(text) for text in texts]
+
+
+def _fail(item) -> str:
+    """` fail "…"` for an item with a fail point."""
+    fail = getattr(item, "fail", None)
+    return f" fail {quote(fail)}" if fail is not None else ""
 
 
 def _persona(persona: m.Persona) -> list[str]:
@@ -81,6 +87,8 @@ def _touchpoint(tp: m.Touchpoint) -> list[str]:
     if tp.moment_of_truth is not None:
         reason = tp.moment_of_truth.reason
         body.append("moment_of_truth" + (f" {quote(reason)}" if reason is not None else ""))
+    body += [f"{key} {quote(duration.text)}" for key, duration in (("time", tp.time),
+                                                                    ("wait", tp.wait)) if duration]
     return _block(f"touchpoint {tp.id} {quote(tp.name)}", body)
 
 
@@ -100,7 +108,7 @@ def _options(item) -> str:
         out += f" outcome {quote(item.outcome)}"
     if item.owner is not None:
         out += f" owner {quote(item.owner)}"
-    return out
+    return out + _fail(item)
 
 
 def _flow(flow: m.Flow) -> str:

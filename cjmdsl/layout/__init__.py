@@ -20,6 +20,7 @@ from cjmdsl.layout.blueprint import Blueprint
 from cjmdsl.layout.emotions import EmotionLane
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import plan_rows
+from cjmdsl.layout.service import ServiceMarks
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import say
@@ -28,25 +29,28 @@ __all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_w
            "pages"]
 
 
-class _Layout(EmotionLane, StagePlan, Blueprint, Base):
+class _Layout(EmotionLane, StagePlan, Blueprint, ServiceMarks, Base):
     """The whole map, one band after another."""
 
 
 ROW_GAP = 30  # between two rows of stages, with a rule in its middle
 
 
-def layout(journey: Journey, theme: Theme, width: float | None = None) -> g.Geometry:
+def layout(journey: Journey, theme: Theme, width: float | None = None,
+           time_axis: bool = False) -> g.Geometry:
     """Place everything for a map shown `width` pixels wide (see `rows`; None: one row, as
-    wide as the journey); the result is all a backend needs to draw the map."""
-    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None)))
+    wide as the journey), with `time_axis` a ruler of elapsed time under each row's stage
+    names; the result is all a backend needs to draw the map."""
+    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None),
+                             time_axis))
 
 
 def pages(journey: Journey, theme: Theme, width: float | None,
-          shape: float) -> list[g.Geometry]:
+          shape: float, time_axis: bool = False) -> list[g.Geometry]:
     """The map on pages `shape` times as tall as wide, for print: each page has the title and
     the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
     page of their own when they do not fit). Every page is at least a page tall."""
-    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None))
+    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None), time_axis)
     head = _head(lay)
     whole = _laid_out(lay, head)
     page_height = whole.width * shape
@@ -174,6 +178,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     colors = lay.theme.colors
     top = lay.y
     stages = lay.stage_headers()
+    time_ruler = lay.time_ruler() if lay.time_axis else None
     header_top = lay.y
     touchpoints = lay.touchpoint_headers()
     row_labels = [lay.row_label(say("row_touchpoints"), header_top)]
@@ -186,15 +191,14 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
             continue
         fill, stroke = colors[row.fill], colors[row.stroke]
         if row.findings:
-            style, items_of = lay.finding_card(row.card, fill, stroke), row.items_of
+            style = lay.finding_card(row.card, fill, stroke)
         elif row.key in _STEP_LANES:
-            style, items_of = lay.step_card(row.card, fill, stroke), row.items_of
+            style = lay.step_card(row.card, fill, stroke)
         else:
-            style = lay.plain_card(row.card, fill, stroke, italic=row.cards.italic)
-            items_of = _texts_of(row)
-        line = lay.room_for_line(row, lay.lane_shown(row.key, items_of),
+            style = _of_text(row, lay.plain_card(row.card, fill, stroke, italic=row.cards.italic))
+        line = lay.room_for_line(row, lay.lane_shown(row.key, row.items_of),
                                  bool(lanes) or emotion is not None)
-        lane = lay.text_lane(row.key, row.label, items_of, style)
+        lane = lay.text_lane(row.key, row.label, row.items_of, style)
         if lane:
             lanes.append(lane)
             if line:
@@ -209,7 +213,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     box = g.Box(lay.margin, top, lay.width - 2 * lay.margin, lay.y - lay.lane_gap - top)
     return g.MapRow(box, divider, stages, touchpoints, tuple(row_labels), moment_bands,
                     tuple(lanes), emotion, footers, footer_label, tuple(lines),
-                    lay.handoffs(lanes))
+                    lay.handoffs(lanes), time_ruler)
 
 
 # The lanes whose items are blueprint items (`model.Step`): cards with an actor's tag, where
@@ -218,6 +222,7 @@ _STEP_LANES = {lane.key for lane in LANES
                if {kind.field for kind in ITEM_KINDS if kind.steps} >= set(lane.fields) > set()}
 
 
-def _texts_of(lane: Lane):
-    """The texts of a lane of plain cards at a touchpoint."""
-    return lambda touchpoint: [lane.text_of(item) for item in lane.items_of(touchpoint)]
+def _of_text(lane: Lane, style):
+    """A plain card's style given the lane's item: the card shows its text
+    (`Lane.text_of`); the item itself goes on to the lane (its fail point)."""
+    return lambda column, top, item: style(column, top, lane.text_of(item))

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from cjmdsl import bidi, evidence
 from cjmdsl import geometry as g
 from cjmdsl.escape import xml_chars
+from cjmdsl.lanes import fail_points
 from cjmdsl.layout.rows import Column, RowPlan, StagePiece
+from cjmdsl.layout.service import BADGE_RADIUS
 from cjmdsl.model import Journey
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme
@@ -102,8 +104,9 @@ class Base:
     """Walks down the map, one band after another, keeping the running `y`: the grid, the
     headers and the text lanes. The emotion lane and the stage plan are mixed in."""
 
-    def __init__(self, journey: Journey, theme: Theme, plan: RowPlan):
+    def __init__(self, journey: Journey, theme: Theme, plan: RowPlan, time_axis: bool = False):
         self.journey = journey
+        self.time_axis = time_axis  # a ruler of elapsed time under the stage names
         self.theme = theme
         self.font = theme.font
         self.colors = theme.colors
@@ -228,12 +231,16 @@ class Base:
             elif kind == "moment":  # the star every moment-of-truth label has
                 marker = star(sample.x + sample.width / 2, sample.y + sample.height / 2,
                               self.colors["moment"])
+            badge = None
+            if kind == "fail":  # the circled F every fail point has
+                badge = g.Badge("fail", sample.x + sample.width / 2, sample.y + sample.height / 2,
+                                BADGE_RADIUS, self.colors["fail"], self.colors["card"])
             mark = None
             if kind.startswith("evidence-"):
                 mark = self._evidence_mark(kind.removeprefix("evidence-"),
                                            sample.x + sample.width / 2,
                                            sample.y + sample.height / 2)
-            keys.append(g.LegendKey(kind, sample, label, swatches, marker, mark))
+            keys.append(g.LegendKey(kind, sample, label, swatches, marker, mark, badge))
         if entries or keys:
             self.y = flow.bottom + self.lane_gap - 2
         return tuple(entries), tuple(keys)
@@ -254,6 +261,7 @@ class Base:
             ("gap", say("legend_gap"), bool(gap_colors), tuple(gap_colors)),
             ("moment", say("moment_of_truth"),
              any(c.touchpoint.moment_of_truth for c in columns), ()),
+            ("fail", say("fail_point"), any(fail_points(c.touchpoint) for c in columns), ()),
             *((f"evidence-{level}", say(f"legend_evidence_{level}"),
                self.shows_evidence and any(evidence.level(c.touchpoint) == level
                                            for c in columns), ())
@@ -305,7 +313,7 @@ class Base:
                 touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
                 card=g.Box(h.card.x, h.card.y, h.card.width, height),
                 icons=h.icons, channel=h.channel, name=h.name, moment=h.moment, star=h.star,
-                evidence=h.evidence)
+                evidence=h.evidence, timing=h.timing, fail=h.fail)
             for h, _ in drafts
         )
         self.y = top + height + self.lane_gap
@@ -340,6 +348,8 @@ class Base:
         name = self.text(tp.name, column.x + self.pad, y, first_line,
                          self.font["heading_size"] - 0.5, bold=True)
         y = name.box.bottom
+        timing = self.timing_mark(tp, column.x + self.pad, y + 4, inner)
+        y = timing.label.box.bottom if timing else y
         moment = None
         if tp.moment_of_truth:
             label = say("moment_of_truth")
@@ -350,9 +360,12 @@ class Base:
             moment_star = star(moment.box.x - 8, moment.baselines[0] - moment.size * 0.36,
                                moment.color)
             y = moment.box.bottom
+        fail = self.fail_mark(tp, column.x + self.pad, y + 4, inner)
+        y = fail.label.box.bottom if fail else y
         card = g.Box(column.x, top, column.width, y + self.pad - top)
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, icons, channel_text, name, moment, moment_star, mark)
+                                    card, icons, channel_text, name, moment, moment_star, mark,
+                                    timing, fail)
         return header, card.height
 
     def evidence_mark(self, tp, x: float, y: float) -> g.EvidenceMark:
@@ -385,7 +398,9 @@ class Base:
                 continue
             y = top + self.pad
             for item in items_of(column.touchpoint):
-                card = style(column, y, item)
+                card = self.with_fail(style(column, y, item), item)
+                if id(item) in self.card_of_step:  # a blueprint item: its hand-offs end here
+                    self.card_of_step[id(item)] = card
                 cards.append(card)
                 y = card.box.bottom + 6
             bottom = max(bottom, y - 6 + self.pad)

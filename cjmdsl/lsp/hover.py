@@ -1,13 +1,16 @@
 """Hover cards, as Markdown: a persona, a stage or touchpoint, an emotion value on the scale,
 a pain point's or opportunity's id, a channel the map declares, a declared source (at its
-declaration or a citation), an actor and a blueprint item's id."""
+declaration or a citation), an actor and a blueprint item's id. A touchpoint's card says
+its wait and time and its fail points."""
 from __future__ import annotations
 
 from cjmdsl import evidence
 from cjmdsl import model as m
 from cjmdsl.blueprint import located_steps, step_details
 from cjmdsl.escape import md_text
+from cjmdsl.lanes import fail_points
 from cjmdsl.lsp.analysis import Analysis
+from cjmdsl.steps import timing_words
 from cjmdsl.numbers import counted, on_scale
 
 _PERSONA_FIELDS = (("roles", "Role"), ("goals", "Goal"), ("needs", "Need"), ("pains", "Pain"),
@@ -129,6 +132,11 @@ def _touchpoint(analysis: Analysis, tp: m.Touchpoint) -> str:
     for emotion in tp.emotions:
         label = journey.scale.label_for(emotion.value)
         lines.append(f"- `{emotion.persona}` {on_scale(emotion.value, journey.scale)}" + (f" ({_md(label)})" if label else ""))
+    timing = timing_words(tp)
+    if timing:
+        lines.append(f"- Time: {_md(timing)}")
+    lines += [f"- Fail point: **{_md(item.fail)}** ({lane.label.lower()}: {_md(lane.text_of(item))})"
+              for lane, item in fail_points(tp)]
     return "\n".join(lines).rstrip()
 
 
