@@ -23,7 +23,7 @@ from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import say
 
-__all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_windows",
+__all__ = ["DEFAULT_WIDTH", "EMOTION_LAYOUTS", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_windows",
            "pages"]
 
 
@@ -32,20 +32,34 @@ class _Layout(EmotionLane, StagePlan, Base):
 
 
 ROW_GAP = 30  # between two rows of stages, with a rule in its middle
+# How the emotion lane draws several personas: their curves over one plot, or a small plot
+# each (small multiples, `--emotions split`).
+EMOTION_LAYOUTS = ("overlay", "split")
 
 
-def layout(journey: Journey, theme: Theme, width: float | None = None) -> g.Geometry:
+def layout(journey: Journey, theme: Theme, width: float | None = None,
+           emotions: str = "overlay") -> g.Geometry:
     """Place everything for a map shown `width` pixels wide (see `rows`; None: one row, as
-    wide as the journey); the result is all a backend needs to draw the map."""
-    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None)))
+    wide as the journey), the emotion lane as `emotions` says (`EMOTION_LAYOUTS`); the result
+    is all a backend needs to draw the map."""
+    return _laid_out(_new_layout(journey, theme, width, emotions))
+
+
+def _new_layout(journey: Journey, theme: Theme, width: float | None, emotions: str) -> _Layout:
+    if emotions not in EMOTION_LAYOUTS:
+        raise ValueError(f"emotions must be one of {', '.join(EMOTION_LAYOUTS)}, "
+                         f"not {emotions!r}")
+    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None))
+    lay.split_emotions = emotions == "split"
+    return lay
 
 
 def pages(journey: Journey, theme: Theme, width: float | None,
-          shape: float) -> list[g.Geometry]:
+          shape: float, emotions: str = "overlay") -> list[g.Geometry]:
     """The map on pages `shape` times as tall as wide, for print: each page has the title and
     the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
     page of their own when they do not fit). Every page is at least a page tall."""
-    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None))
+    lay = _new_layout(journey, theme, width, emotions)
     head = _head(lay)
     whole = _laid_out(lay, head)
     page_height = whole.width * shape
