@@ -97,10 +97,13 @@ def ask_for(lines: tuple[str, ...], size: float, bold: bool, x: float, y: float,
 
 
 def placed_labels(asks: list[Ask], segments: list[Segment], markers: list[g.Marker],
-                  plot: g.Box) -> list[tuple[Ask, g.Box]]:
-    """Every label with the box it gets, in the order asked (the most important first)."""
-    field = Field(segments, [marker_box(marker) for marker in markers])
-    boxes = place([ask.wanted for ask in asks], field, plot.y, plot.bottom)
+                  plot: g.Box, ceiling: float, taken: tuple[g.Box, ...] = ()
+                  ) -> list[tuple[Ask, g.Box]]:
+    """Every label with the box it gets, in the order asked (the most important first),
+    between `ceiling` (the free strip over the plot: a peak's word may go there) and the
+    plot's foot, clear of the boxes `taken` (a small plot's title)."""
+    field = Field(segments, [marker_box(marker) for marker in markers] + list(taken))
+    boxes = place([ask.wanted for ask in asks], field, ceiling, plot.bottom)
     return list(zip(asks, boxes))
 
 
@@ -127,7 +130,8 @@ def gap_text(value: float) -> str:
 class EmotionMarks:
     """Mixed into the emotion lane: writes the gaps, badges and words on its curves."""
 
-    def _labelled(self, drawn, plot: g.Box) -> tuple[list[g.Curve], list[g.SharedWord]]:
+    def _labelled(self, drawn, plot: g.Box, ceiling: float,
+                  taken: tuple[g.Box, ...] = ()) -> tuple[list[g.Curve], list[g.SharedWord]]:
         """The curves with their gaps, badges and words placed (see `emotion_marks`), and
         the words several personas share."""
         curves = [curve for curve, _ in drawn]
@@ -139,7 +143,7 @@ class EmotionMarks:
         words: dict[tuple[int, int], tuple[g.TextBlock, g.Badge | None]] = {}
         gap_labels: dict[tuple[int, int], g.TextBlock] = {}
         shared = []
-        for ask, box in placed_labels(asks, segments, markers, plot):
+        for ask, box in placed_labels(asks, segments, markers, plot, ceiling, taken):
             kind, *where = ask.owner
             if kind == "gap":
                 gap_labels[tuple(where)] = block_in(ask, box)

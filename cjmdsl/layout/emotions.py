@@ -11,7 +11,7 @@ from cjmdsl.layout.base import DODGE, MARKER_SHAPES, PersonaRuns, Run, shifted, 
 from cjmdsl.layout.emotion_marks import LONE_EXPECTED, EmotionMarks, dash_of, label_boxes
 from cjmdsl.layout.rows import Column
 from cjmdsl.numbers import on_scale
-from cjmdsl.textmetrics import line_height
+from cjmdsl.textmetrics import line_height, text_width
 
 SPLIT_HEIGHT = 70.0  # the least height of a persona's own plot with `--emotions split`
 CHEVRON = 4.0  # half the height of the chevron where a curve goes on in another row
@@ -54,7 +54,7 @@ class EmotionLane(EmotionMarks):
         drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of)
                  for persona_id in sorted(runs, key=order.__getitem__)]
         drawn = [(self._continued(curve, plot), splines) for curve, splines in drawn if curve]
-        curves, shared = self._labelled(drawn, plot)
+        curves, shared = self._labelled(drawn, plot, label.box.y)
         word_bottom = max([plot.bottom] + [box.bottom for box in label_boxes(curves, shared)])
         height = word_bottom + self.pad - top
         lane = g.EmotionLane(g.Box(self.margin, top, self.width - 2 * self.margin, height),
@@ -81,6 +81,9 @@ class EmotionLane(EmotionMarks):
             color = self.persona_color(index)
             title = self.text(persona.name, self.grid_left + 4, y, self.width - self.margin
                               - self.grid_left - 8, self.small(), color, bold=True, max_lines=1)
+            # as wide as the name, so that words may sit beside it
+            tight = min(title.box.width, text_width(title.lines[0], self.small(), True) + 1)
+            title = title._replace(box=title.box._replace(width=tight))
             titles.append(title)
             plot = g.Box(self.grid_left, title.box.bottom + 2,
                          self.width - self.margin - self.grid_left, plot_height)
@@ -95,7 +98,7 @@ class EmotionLane(EmotionMarks):
                                              alone=True)
                 if curve:
                     placed, words = self._labelled([(self._continued(curve, plot), splines)],
-                                                   plot)
+                                                   plot, title.box.y, (title.box,))
                     curves += placed
                     shared += words
                     bottom = max([bottom] + [b.bottom for b in label_boxes(placed, words)])

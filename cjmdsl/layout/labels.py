@@ -139,7 +139,8 @@ class Wanted(NamedTuple):
 
 def candidates(label: Wanted, top: float, bottom: float) -> list[g.Box]:
     """The places tried for `label`, best first, inside its column and the plot's height
-    (`top` to `bottom`): under and over the point, beside it, then further down and up."""
+    (`top` to `bottom`): under and over the point, beside it, then a little further down and
+    up, then further sideways."""
     w, h, x, y, reach = label.width, label.height, label.x, label.y, label.reach
 
     def box(left: float, upper: float) -> g.Box:
@@ -160,6 +161,14 @@ def candidates(label: Wanted, top: float, bottom: float) -> list[g.Box]:
             if top <= upper and upper + h <= bottom:
                 tried.append(box(x - w / 2, upper))
         offset += step
+    # Then sideways along the point's own height, where a curve leaving a peak falls away.
+    shift = step
+    while x + reach + gap + shift + w <= label.right or x - reach - gap - shift - w >= label.left:
+        for upper in (y - h / 2, y - reach - h, y + reach):
+            if top <= upper and upper + h <= bottom:
+                tried += [g.Box(x + reach + gap + shift, upper, w, h),
+                          g.Box(x - reach - gap - shift - w, upper, w, h)]
+        shift += step
     return [b for b in tried if b.x >= label.left - 0.01 and b.right <= label.right + 0.01]
 
 
