@@ -147,7 +147,7 @@ def candidates(label: Wanted, top: float, bottom: float) -> list[g.Box]:
         left = min(max(left, label.left), label.right - w)
         return g.Box(left, upper, w, h)
 
-    gap = 2.0
+    gap = CLEARANCE + 1.0  # the free ring round the label must not touch the point's marker
     tried = [box(x - w / 2, y + reach + gap), box(x - w / 2, y - reach - gap - h),
              box(x + reach + gap + 2, y - h / 2), box(x - reach - gap - 2 - w, y - h / 2),
              box(x + reach + gap, y + reach), box(x - reach - gap - w, y + reach),
