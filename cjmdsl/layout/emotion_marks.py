@@ -130,6 +130,12 @@ def gap_text(value: float) -> str:
 class EmotionMarks:
     """Mixed into the emotion lane: writes the gaps, badges and words on its curves."""
 
+    def laid_out_touchpoints(self):
+        """The map's touchpoints in order, from the columns already planned: walking the
+        journey again would cost a pass over every touchpoint (`test_scaling`)."""
+        return (column.touchpoint for column in self.all_columns
+                if column.touchpoint is not None)
+
     def _labelled(self, drawn, plot: g.Box, ceiling: float,
                   taken: tuple[g.Box, ...] = ()) -> tuple[list[g.Curve], list[g.SharedWord]]:
         """The curves with their gaps, badges and words placed (see `emotion_marks`), and
@@ -268,7 +274,7 @@ class EmotionMarks:
         """Each persona's lowest and highest moment in the whole map: persona -> touchpoint
         id -> "lowest" or "highest"."""
         felt: dict[str, list[tuple[str, float]]] = {}
-        for touchpoint in self.journey.touchpoints:
+        for touchpoint in self.laid_out_touchpoints():
             seen = set()
             for emotion in touchpoint.emotions:
                 if emotion.persona not in seen:
@@ -285,7 +291,7 @@ class EmotionMarks:
     def _largest_gap(self) -> float:
         """The largest gap in the whole map (0 when none): drawn strongest in every row."""
         largest = 0.0
-        for touchpoint in self.journey.touchpoints:
+        for touchpoint in self.laid_out_touchpoints():
             for expectation in touchpoint.expectations:
                 emotion = touchpoint.emotion_of(expectation.persona)
                 if emotion is not None:

@@ -115,7 +115,7 @@ class EmotionLane(EmotionMarks):
     @functools.cached_property
     def _persona_ids_with_values(self) -> set[str]:
         """The personas with an emotion or an expectation somewhere in the map."""
-        return {mark.persona for tp in self.journey.touchpoints
+        return {mark.persona for tp in self.laid_out_touchpoints()
                 for mark in (*tp.emotions, *tp.expectations)}
 
     def _levels(self, plot: g.Box, y_of) -> tuple[g.Level, ...]:
