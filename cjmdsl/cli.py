@@ -214,6 +214,9 @@ class TargetWidth(click.ParamType):
               help="svg, png, pdf: `stages` draws the overview, one column per stage (its "
                    "curve, its pains counted, its lowest and highest moments).  "
                    "[default: map]")
+@click.option("--emotions", type=click.Choice(["overlay", "split"]), default=None,
+              help="svg, png, pdf: `split` draws a small emotion plot per persona (small "
+                   "multiples) instead of every curve over one.  [default: overlay]")
 @click.option("--lang", default=None, metavar="LANG",
               help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
                    "overrides the map's `lang`).")
@@ -225,7 +228,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, colors: str | None,
            page: str | None, orientation: str | None, view: str | None,
-           lang: str | None, time_axis: bool | None) -> None:
+           emotions: str | None, lang: str | None, time_axis: bool | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
     from cjmdsl.locales import catalogue_language, unknown_language_hint
@@ -254,9 +257,10 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         module = backend(format_name)
         asked = {"scale": scale, "width": width, "colors": colors,
                  "page": page and page.lower(), "orientation": orientation, "view": view,
-                 "time_axis": time_axis}
+                 "time_axis": time_axis, "emotions": emotions}
         options = _backend_options(module, format_name, asked,
-                                   {"width": project.width, "time_axis": project.time_axis})
+                                   {"width": project.width, "time_axis": project.time_axis,
+                                    "emotions": project.emotions})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
@@ -452,6 +456,7 @@ class ProjectDefaults:
     dark_theme: str | None  # --dark-theme, else the config's
     width: int | None  # the config's width (0: one row); None: the format's own default
     time_axis: bool | None = None  # the config's time_axis; None: not set there
+    emotions: str | None = None  # the config's `emotions`; None: the format's own default
 
 
 def project_config_or_exit(files):
@@ -492,6 +497,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     limits = ctx.meta.setdefault(LIMITS_KEY, {})
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
                     "output": ctx.params.get("output"), "width": ctx.params.get("width"),
+                    "emotions": ctx.params.get("emotions"),
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
     settings = project_settings(files, command_line)
@@ -503,13 +509,15 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     if len(formats) > 1 and output.source == "command line" and not _names_folder(output.value):
         fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
                     f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
-    theme, width = settings["theme"], settings["width"]
+    theme, width, emotions = settings["theme"], settings["width"], settings["emotions"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
                            theme.value if theme.source != "command line" else None,
                            settings["dark_theme"].value,
                            width.value if width.source not in ("default", "command line")
                            else None,
-                           settings["time_axis"].value or None)
+                           time_axis=settings["time_axis"].value or None,
+                           emotions=emotions.value
+                           if emotions.source not in ("default", "command line") else None)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,

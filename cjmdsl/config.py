@@ -57,10 +57,11 @@ DEFAULTS: dict[str, object] = {
     "output": None,
     "width": DEFAULT_WIDTH,
     "time_axis": False,
+    "emotions": "overlay",  # the emotion lane: personas' curves over one plot, or "split"
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
-_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis")
+_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis", "emotions")
 # Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
 LINT = "lint"
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
@@ -281,7 +282,19 @@ class _Checker:
             return None
         if key == "output":
             return self._inside(key, value, span, "the output folder")
+        if key == "emotions":
+            return self._check_emotions(value, span)
         return self._check_theme(key, value, span)
+
+    def _check_emotions(self, value: str, span: Span) -> str | None:
+        from cjmdsl.layout import EMOTION_LAYOUTS
+
+        if value not in EMOTION_LAYOUTS:
+            self._fail("E063", f"`emotions` must be {' or '.join(map(repr, EMOTION_LAYOUTS))}, "
+                               f"not {value!r}", span,
+                       'emotions = "split" draws a small plot per persona')
+            return None
+        return value
 
     def _check_width(self, value, span: Span) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):

@@ -161,6 +161,7 @@ class LegendEntry(NamedTuple):
     line_to: float
     color: str
     label: TextBlock
+    dash: str = ""  # the persona's dash pattern (`stroke-dasharray`; "" solid)
 
 
 class Swatch(NamedTuple):
@@ -277,11 +278,42 @@ class Level(NamedTuple):
     label: TextBlock | None
 
 
+class Badge(NamedTuple):
+    """The pill round the word of a persona's lowest or highest moment, with a small
+    triangle pointing down (lowest) or up (highest) before the word."""
+
+    kind: str  # "lowest" or "highest"
+    box: Box
+    mark: Marker
+
+
 class CurvePoint(NamedTuple):
     touchpoint_id: str
     value: float
     marker: Marker
     word: TextBlock | None
+    badge: Badge | None = None
+
+
+class GapMark(NamedTuple):
+    """The gap (actual − expected) at one touchpoint: a stem from the expected to the
+    actual marker and, where the gap matters, its number; the map's largest gaps are
+    `largest` and drawn strongest."""
+
+    touchpoint_id: str
+    value: float
+    stem: Line
+    label: TextBlock | None
+    largest: bool
+
+
+class SharedWord(NamedTuple):
+    """One word for several personas who feel the same, with the same word, at a touchpoint."""
+
+    touchpoint_id: str
+    persona_ids: tuple[str, ...]
+    text: TextBlock
+    badge: Badge | None = None  # when it is the lowest or highest moment of all of them
 
 
 class Curve(NamedTuple):
@@ -308,6 +340,9 @@ class Curve(NamedTuple):
     # point (`continues`), each ending in a chevron at the edge (`continue_marks`).
     continues: tuple[str, ...] = ()
     continue_marks: tuple[str, ...] = ()
+    dash: str = ""  # the persona's dash pattern, so curves differ without colour
+    gaps: tuple[GapMark, ...] = ()
+    hatch: int = 0  # which hatching fills the gap areas: the persona's place in the map
 
 
 class EmotionLane(NamedTuple):
@@ -317,6 +352,10 @@ class EmotionLane(NamedTuple):
     levels: tuple[Level, ...]
     curves: tuple[Curve, ...]
     separator: Line  # the rule above the lane
+    shared_words: tuple[SharedWord, ...] = ()
+    # With `--emotions split`, the name over each persona's own plot (the levels are then
+    # every plot's, one after the other).
+    panel_titles: tuple[TextBlock, ...] = ()
 
 
 class StageFooter(NamedTuple):
@@ -378,6 +417,9 @@ class MapRow(NamedTuple):
             yield from (level.label for level in self.emotion.levels if level.label)
             for curve in self.emotion.curves:
                 yield from (p.word for p in curve.points if p.word)
+                yield from (gap.label for gap in curve.gaps if gap.label)
+            yield from (shared.text for shared in self.emotion.shared_words)
+            yield from self.emotion.panel_titles
         for footer in self.footers:
             yield from footer.texts
         if self.footer_label:

@@ -151,9 +151,11 @@ class Painter:
         self.theme = theme
         self.used: dict[tuple[str, str], Role] = {}
 
-    def __call__(self, fill=None, stroke=None, classes: str = "", fill_opacity=None) -> Markup:
+    def __call__(self, fill=None, stroke=None, classes: str = "", fill_opacity=None,
+                 stroke_opacity=None) -> Markup:
         attributes, names = [], [classes] if classes else []
-        for prop, paint in (("fill", fill), ("stroke", stroke), ("fill-opacity", fill_opacity)):
+        for prop, paint in (("fill", fill), ("stroke", stroke), ("fill-opacity", fill_opacity),
+                            ("stroke-opacity", stroke_opacity)):
             if paint is None:
                 continue
             role = getattr(paint, "role", None)

@@ -92,6 +92,7 @@ def test_cjm_config_prints_each_setting_with_where_it_came_from(project):
         "output                  build/maps                      cjm.toml:2\n"
         "width                   880                             default\n"
         "time_axis               false                           default\n"
+        "emotions                overlay                         default\n"
         "limits.max_bytes        5000000                         default\n"
         "limits.max_string       500                             cjm.toml:5\n"
         "limits.max_touchpoints  50                              command line\n")
@@ -154,6 +155,9 @@ CASES = [
          "such as width = 880, or 0 for one row"),
     Case("width too narrow", 'width = 200\n', "E063", "1:9",
          "a map needs 320 px for its labels and one column"),
+    Case("unknown emotions layout", 'emotions = "small"\n', "E063", "1:12",
+         'emotions = "split" draws a small plot per persona'),
+    Case("emotions is not text", 'emotions = 2\n', "E062", "1:12", ""),
     Case("bad TOML", 'theme = "dark"\nformats = ["svg" "html"]\n', "E060", "2:18", ""),
     Case("TOML ends too soon", 'theme = "dark"\nformats = ["svg"\n\n', "E060", "2:17", ""),
     Case("not UTF-8", 'theme = "d\xe9"\n', "E006", "1:11", "save the file as UTF-8"),
@@ -205,6 +209,17 @@ def test_the_config_width_lays_out_every_svg_and_the_command_line_beats_it(proje
     run = cjm("render", "docs/maps/shop.cjm", cwd=project)  # html takes no width: not an error
     assert run.code == 0, run.stderr
     assert svg_width(shop.with_suffix(".svg")) == "760"  # one row: as wide as the journey
+
+
+def test_the_config_splits_the_emotion_lane_and_the_command_line_beats_it(project):
+    (project / "cjm.toml").write_text('emotions = "split"\nformats = ["svg", "html"]\n')
+    shop = project / "docs" / "maps" / "shop.cjm"
+    run = cjm("render", "docs/maps/shop.cjm", cwd=project)  # html takes no emotions: no error
+    assert run.code == 0, run.stderr
+    assert "cjm-panel-title" in shop.with_suffix(".svg").read_text(encoding="utf-8")
+    run = cjm("render", "docs/maps/shop.cjm", "-f", "svg", "--emotions", "overlay", cwd=project)
+    assert run.code == 0, run.stderr
+    assert "cjm-panel-title" not in shop.with_suffix(".svg").read_text(encoding="utf-8")
 
 
 def test_a_toml_syntax_error_reports_the_readers_message_at_its_place(project):

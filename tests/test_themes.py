@@ -120,9 +120,11 @@ def test_print_theme_writes_values_beside_emotion_words():
     words = [p.word.lines for c in layout(journey, load_theme("print")).emotion.curves
              for p in c.points]
     assert words == [("cross (-2)",), ("+1.5",)]
-    plain = [p.word for c in layout(journey, load_theme("default")).emotion.curves
+    plain = [p for c in layout(journey, load_theme("default")).emotion.curves
              for p in c.points]
-    assert plain[0].lines == ("cross",) and plain[1] is None
+    assert plain[0].word.lines == ("cross",)
+    # a point without a word is written only as the persona's badged highest moment
+    assert plain[1].word.lines == ("+1.5",) and plain[1].badge.kind == "highest"
 
 
 # ── user files ───────────────────────────────────────────────────────────────

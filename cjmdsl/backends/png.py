@@ -14,13 +14,13 @@ from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
 
 BINARY = True
-OPTIONS = ("scale", "width", "view", "time_axis")
+OPTIONS = ("scale", "width", "view", "time_axis", "emotions")
 DEFAULT_SCALE = 2.0
 
 
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = DEFAULT_WIDTH, view: str = "map",
-           time_axis: bool = False) -> bytes:
+           time_axis: bool = False, emotions: str = "overlay") -> bytes:
     """The map (or its stages `view`) laid out for `width` pixels (0 or None: one row), at
     `scale`, in the theme's fixed colours (a picture has one scheme; resvg reads CSS only in
     part)."""
@@ -28,5 +28,6 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
         import resvg_py
     except ImportError:
         raise unavailable("png", "resvg-py", "png") from None
-    drawn = svg.render(journey, theme, width, view, FIXED, time_axis)
+    drawn = svg.render(journey, theme, width, view, FIXED, time_axis=time_axis,
+                       emotions=emotions)
     return resvg_py.svg_to_bytes(svg_string=drawn, zoom=float(scale))

@@ -25,20 +25,25 @@ from cjmdsl.words import summary
 BINARY = False
 
 
-OPTIONS = ("width", "view", "colors", "time_axis")
+OPTIONS = ("width", "view", "colors", "time_axis", "emotions")
 VIEWS = ("map", "stages")  # the whole map, or the overview of one column per stage
+# The hatching of each persona's gap areas, in degrees: overlapping gaps cross-hatch in their
+# own colours instead of blending into a new one.
+HATCH_ANGLES = (45, -45, 0, 90, 22, -67)
 
 
 @in_its_language
 def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
-           view: str = "map", colors: str = ADAPTIVE, time_axis: bool = False) -> str:
+           view: str = "map", colors: str = ADAPTIVE, time_axis: bool = False,
+           emotions: str = "overlay") -> str:
     """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
     one row, as wide as the journey); `time_axis` adds the ruler of elapsed time.
 
     `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
     under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
     FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`. The
-    stages view is drawn in fixed colours."""
+    stages view is drawn in fixed colours. `emotions` "split" draws a small emotion plot per
+    persona instead of their curves over one (`cjmdsl.layout.EMOTION_LAYOUTS`)."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
     if colors not in COLOR_CHOICES:
@@ -46,7 +51,8 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
     if view == "stages":
         return draw_stages(journey, stages_view(journey, theme, width), theme)
     partner = dark_partner(theme) if colors == ADAPTIVE else None
-    return draw(journey, layout(journey, theme, width, time_axis), theme, dark=partner)
+    return draw(journey, layout(journey, theme, width, time_axis=time_axis, emotions=emotions),
+                theme, dark=partner)
 
 
 @in_its_language
@@ -90,6 +96,7 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
         radius=theme.spacing.radius,
         band_opacity=theme.emotion.band_opacity,
         gap_opacity=theme.emotion.gap_opacity,
+        hatch_angles=HATCH_ANGLES,
         overlay=overlay,
     ))
 

@@ -25,7 +25,7 @@ from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import say
 
-__all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_windows",
+__all__ = ["DEFAULT_WIDTH", "EMOTION_LAYOUTS", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_windows",
            "pages"]
 
 
@@ -34,23 +34,36 @@ class _Layout(EmotionLane, StagePlan, Blueprint, ServiceMarks, Base):
 
 
 ROW_GAP = 30  # between two rows of stages, with a rule in its middle
+# How the emotion lane draws several personas: their curves over one plot, or a small plot
+# each (small multiples, `--emotions split`).
+EMOTION_LAYOUTS = ("overlay", "split")
 
 
 def layout(journey: Journey, theme: Theme, width: float | None = None,
-           time_axis: bool = False) -> g.Geometry:
+           time_axis: bool = False, emotions: str = "overlay") -> g.Geometry:
     """Place everything for a map shown `width` pixels wide (see `rows`; None: one row, as
     wide as the journey), with `time_axis` a ruler of elapsed time under each row's stage
-    names; the result is all a backend needs to draw the map."""
-    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None),
-                             time_axis))
+    names, the emotion lane as `emotions` says (`EMOTION_LAYOUTS`); the result is all a
+    backend needs to draw the map."""
+    return _laid_out(_new_layout(journey, theme, width, time_axis, emotions))
 
 
-def pages(journey: Journey, theme: Theme, width: float | None,
-          shape: float, time_axis: bool = False) -> list[g.Geometry]:
+def _new_layout(journey: Journey, theme: Theme, width: float | None, time_axis: bool,
+                emotions: str) -> _Layout:
+    if emotions not in EMOTION_LAYOUTS:
+        raise ValueError(f"emotions must be one of {', '.join(EMOTION_LAYOUTS)}, "
+                         f"not {emotions!r}")
+    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None), time_axis)
+    lay.split_emotions = emotions == "split"
+    return lay
+
+
+def pages(journey: Journey, theme: Theme, width: float | None, shape: float,
+          time_axis: bool = False, emotions: str = "overlay") -> list[g.Geometry]:
     """The map on pages `shape` times as tall as wide, for print: each page has the title and
     the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
     page of their own when they do not fit). Every page is at least a page tall."""
-    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None), time_axis)
+    lay = _new_layout(journey, theme, width, time_axis, emotions)
     head = _head(lay)
     whole = _laid_out(lay, head)
     page_height = whole.width * shape

@@ -8,6 +8,7 @@ from cjmdsl import bidi, evidence
 from cjmdsl import geometry as g
 from cjmdsl.escape import xml_chars
 from cjmdsl.lanes import fail_points
+from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.layout.rows import Column, RowPlan, StagePiece
 from cjmdsl.layout.service import BADGE_RADIUS
 from cjmdsl.model import Journey
@@ -18,8 +19,7 @@ from cjmdsl.words import continued, finding_links, metadata_line, say
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
 LEGEND_LABEL_WIDTH = 340
 KPI_CARD_WIDTH = 214
-WORD_LINES = 2
-DODGE = 5.0
+DODGE = 12.0  # sideways between personas' curves: about a marker's width
 EVIDENCE_RADIUS = 5  # the evidence mark's ring: as large as a persona's marker
 
 
@@ -211,7 +211,8 @@ class Base:
             middle = top + row_height / 2
             marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], x + 14, middle, 5,
                               self.colors.background, color)
-            entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label))
+            entries.append(g.LegendEntry(persona.id, marker, x, x + 28, color, label,
+                                         dash_of(index)))
         keys = []
         for kind, text, colors in self._legend_keys():
             width = self._text_width(text, size, limit)

@@ -7,17 +7,17 @@ import functools
 
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
-from cjmdsl.layout.base import (DODGE, MARKER_SHAPES, WORD_LINES, PersonaRuns, Run, shifted,
-                                persona_runs)
+from cjmdsl.layout.base import DODGE, MARKER_SHAPES, PersonaRuns, Run, shifted, persona_runs
+from cjmdsl.layout.emotion_marks import LONE_EXPECTED, EmotionMarks, dash_of, label_boxes
 from cjmdsl.layout.rows import Column
 from cjmdsl.numbers import on_scale
-from cjmdsl.textmetrics import line_height
+from cjmdsl.textmetrics import line_height, text_width
 
-LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected value
+SPLIT_HEIGHT = 70.0  # the least height of a persona's own plot with `--emotions split`
 CHEVRON = 4.0  # half the height of the chevron where a curve goes on in another row
 
 
-class EmotionLane:
+class EmotionLane(EmotionMarks):
     """Mixed into the layout: needs its journey, theme, columns, text() and row_label()."""
 
     @functools.cached_property
@@ -45,21 +45,78 @@ class EmotionLane:
         def y_of(value: float) -> float:
             return plot.y + inset + (scale.high - value) / steps * (plot.height - 2 * inset)
 
+        runs = persona_runs(self.touchpoint_columns())
+        if self.split_emotions:
+            return self._split_lane(top, label, runs)
         levels = self._levels(plot, y_of)
         # Only the personas with a value in this row: no loop over every persona and column.
-        runs = persona_runs(self.touchpoint_columns())
         order = {persona.id: index for index, persona in enumerate(journey.personas)}
-        drawn = [self._continued(self._curve(order[persona_id], persona_id, runs[persona_id],
-                                             y_of), plot)
+        drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of)
                  for persona_id in sorted(runs, key=order.__getitem__)]
-        curves = self._separate_words([curve for curve in drawn if curve])
-        word_bottom = max([plot.bottom] + [p.word.box.bottom for c in curves for p in c.points
-                                           if p.word])
+        drawn = [(self._continued(curve, plot), splines) for curve, splines in drawn if curve]
+        curves, shared = self._labelled(drawn, plot, label.box.y)
+        word_bottom = max([plot.bottom] + [box.bottom for box in label_boxes(curves, shared)])
         height = word_bottom + self.pad - top
         lane = g.EmotionLane(g.Box(self.margin, top, self.width - 2 * self.margin, height),
-                             plot, label, levels, tuple(curves), self.separator(top))
+                             plot, label, levels, tuple(curves), self.separator(top),
+                             tuple(shared))
         self.y = top + height + self.lane_gap
         return lane
+
+    split_emotions = False  # `--emotions split`: a small plot per persona (see `_split_lane`)
+
+    def _split_lane(self, top: float, label: g.TextBlock, runs) -> g.EmotionLane:
+        """Small multiples: one short plot per persona of the map, one under the other, each
+        with its own bands, axis and name, so curves never overlap. Every row has a plot for
+        every persona that has a value anywhere in the map, so the rows line up."""
+        scale = self.journey.scale
+        steps = scale.high - scale.low
+        plot_height = max(SPLIT_HEIGHT, steps * 16)
+        inset = 8
+        y = label.box.bottom + 4
+        levels, curves, shared, titles = [], [], [], []
+        for index, persona in enumerate(self.journey.personas):
+            if persona.id not in self._persona_ids_with_values:
+                continue
+            color = self.persona_color(index)
+            title = self.text(persona.name, self.grid_left + 4, y, self.width - self.margin
+                              - self.grid_left - 8, self.small(), color, bold=True, max_lines=1)
+            # as wide as the name, so that words may sit beside it
+            tight = min(title.box.width, text_width(title.lines[0], self.small(), True) + 1)
+            title = title._replace(box=title.box._replace(width=tight))
+            titles.append(title)
+            plot = g.Box(self.grid_left, title.box.bottom + 2,
+                         self.width - self.margin - self.grid_left, plot_height)
+
+            def y_of(value: float, plot=plot) -> float:
+                return plot.y + inset + (scale.high - value) / steps * (plot.height - 2 * inset)
+
+            levels += self._levels(plot, y_of)
+            bottom = plot.bottom
+            if persona.id in runs:
+                curve, splines = self._curve(index, persona.id, runs[persona.id], y_of,
+                                             alone=True)
+                if curve:
+                    placed, words = self._labelled([(self._continued(curve, plot), splines)],
+                                                   plot, title.box.y, (title.box,))
+                    curves += placed
+                    shared += words
+                    bottom = max([bottom] + [b.bottom for b in label_boxes(placed, words)])
+            y = bottom + 6
+        whole = g.Box(self.grid_left, label.box.bottom + 4,
+                      self.width - self.margin - self.grid_left, y - 6 - label.box.bottom - 4)
+        height = y - 6 + self.pad - top
+        lane = g.EmotionLane(g.Box(self.margin, top, self.width - 2 * self.margin, height),
+                             whole, label, tuple(levels), tuple(curves), self.separator(top),
+                             tuple(shared), tuple(titles))
+        self.y = top + height + self.lane_gap
+        return lane
+
+    @functools.cached_property
+    def _persona_ids_with_values(self) -> set[str]:
+        """The personas with an emotion or an expectation somewhere in the map."""
+        return {mark.persona for tp in self.laid_out_touchpoints()
+                for mark in (*tp.emotions, *tp.expectations)}
 
     def _levels(self, plot: g.Box, y_of) -> tuple[g.Level, ...]:
         scale = self.journey.scale
@@ -84,14 +141,16 @@ class EmotionLane:
             levels.append(g.Level(value, y, band, color, label))
         return tuple(levels)
 
-    def _curve(self, index: int, persona_id: str, drawn: PersonaRuns, y_of) -> g.Curve | None:
+    def _curve(self, index: int, persona_id: str, drawn: PersonaRuns, y_of, alone=False):
+        """The persona's curve in this row (words and gaps still to place) and the splines
+        it is drawn along; (None, ()) when the persona has no value here."""
         color = self.persona_color(index)
-        # Personas who feel the same at a touchpoint would hide each other's
-        # markers; each curve is dodged a few pixels sideways, all within the middle half
-        # of the column however many personas there are.
+        # Personas who feel the same at a touchpoint would hide each other's markers; each
+        # curve is dodged sideways by about a marker's width, all within the middle half of
+        # the column however many personas there are.
         count = len(self.journey.personas)
         narrowest = min((column.width for column in self.columns), default=0)
-        step = min(DODGE, narrowest / 2 / (count - 1)) if count > 1 else 0.0
+        step = min(DODGE, narrowest / 2 / (count - 1)) if count > 1 and not alone else 0.0
         dodge = (index - (count - 1) / 2) * step
 
         def x_of(column: Column) -> float:
@@ -104,27 +163,17 @@ class EmotionLane:
         scale = self.journey.scale
         felt, hoped = drawn.felt, drawn.hoped
         if not felt and not hoped:
-            return None
+            return None, ()
         felt_splines = [spline_of(run) for run in felt]
         hoped_splines = [spline_of(run) for run in hoped]
 
         def points(marks_by_run, radius, hollow):
             made = []
             for column, mark in (entry for run in marks_by_run for entry in run):
-                value, word = mark.value, None if hollow else mark.word
-                fill = self.theme.emotion_color(value, scale.low, scale.high)
-                marker = g.Marker(shape, x_of(column), y_of(value), radius,
+                fill = self.theme.emotion_color(mark.value, scale.low, scale.high)
+                marker = g.Marker(shape, x_of(column), y_of(mark.value), radius,
                                   self.colors.background if hollow else fill, color)
-                word_block = None
-                if not hollow and self.theme.emotion.value_labels:
-                    # Themes for print write the value out: the curve reads without colour.
-                    number = on_scale(value, scale)
-                    word = f"{word} ({number})" if word else number
-                if word:
-                    word_block = self.text(word, column.x + self.pad, y_of(value) + radius + 3,
-                                           column.width - 2 * self.pad, self.small(), color,
-                                           italic=True, anchor="middle", max_lines=WORD_LINES)
-                made.append(g.CurvePoint(column.touchpoint.id, value, marker, word_block))
+                made.append(g.CurvePoint(column.touchpoint.id, mark.value, marker, None))
             return tuple(made)
 
         actual_at, expected_at = _by_column(felt, felt_splines), _by_column(hoped, hoped_splines)
@@ -139,8 +188,9 @@ class EmotionLane:
             expected_segments=tuple(_stroke(spline) for spline in hoped_splines),
             expected_points=points(hoped, 3.5, True),
             gap_areas=tuple(_area(run, actual_at, expected_at, x_of) for run in drawn.both),
+            dash=dash_of(index), hatch=index,
         )
-        return curve
+        return curve, (*felt_splines, *hoped_splines)
 
     def _continued(self, curve: g.Curve | None, plot: g.Box) -> g.Curve | None:
         """`curve` with its leads to the row's edges where the persona's curve goes on in
@@ -184,27 +234,6 @@ class EmotionLane:
             self._places = {id(column): position for position, column in enumerate(columns)}
         mine = self.touchpoint_columns()
         return self._places[id(mine[0])], self._places[id(mine[-1])]
-
-    def _separate_words(self, curves: list[g.Curve]) -> list[g.Curve]:
-        """Push apart the words of different personas at the same touchpoint."""
-        placed: dict[str, list[g.Box]] = {}
-        result = []
-        for curve in curves:
-            points = []
-            for point in curve.points:
-                word = point.word
-                if word:
-                    taken = placed.setdefault(point.touchpoint_id, [])
-                    top = word.box.y
-                    for box in sorted(taken, key=lambda b: b.y):
-                        if top < box.bottom + 1 and top + word.box.height > box.y - 1:
-                            top = box.bottom + 1
-                    word = shifted(word, top - word.box.y)
-                    taken.append(word.box)
-                points.append(g.CurvePoint(point.touchpoint_id, point.value, point.marker, word))
-            result.append(curve._replace(points=tuple(points)))
-        return result
-
 
 def _stroke(spline: Spline) -> str:
     """The expected curve over one run; a run of one is a short level stroke, so a lone

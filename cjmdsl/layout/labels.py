@@ -1,0 +1,190 @@
+"""Label placement: each label of the emotion lane (a persona's word, a gap's number, a
+badge) goes to the first of its candidate places that crosses no curve, no marker and no
+label placed before it.
+
+Candidates come in the order a reader expects (under the marker, above it, beside it, then
+further away); when every one is taken the label goes under the plot, where no curve runs,
+one line below the lowest label there, so a place is always found. Labels are placed in
+priority order (the largest gaps first), so the most important keeps the best place.
+Obstacles sit in buckets of `CELL` pixels, so a map of thousands of touchpoints costs what
+its labels cost, not their square.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from cjmdsl import geometry as g
+
+CELL = 64.0
+NEAR = 3  # label heights: how far from its point a label is tried before going under the plot
+CLEARANCE = 3.0  # pixels kept free around a label: half the widest line, and some air
+
+
+class Segment(NamedTuple):
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+
+
+def boxes_overlap(a: g.Box, b: g.Box) -> bool:
+    """Whether two boxes share any area (touching edges do not count)."""
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def segment_hits_box(segment: Segment, box: g.Box) -> bool:
+    """Whether the straight segment passes through the inside of `box` (Liang–Barsky)."""
+    x1, y1, x2, y2 = segment
+    dx, dy = x2 - x1, y2 - y1
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x1 - box.x), (dx, box.right - x1), (-dy, y1 - box.y),
+                 (dy, box.bottom - y1)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low >= high:
+            return False
+    return True
+
+
+def spline_segments(xs, ys, at, step: float = 4.0) -> list[Segment]:
+    """A curve through (xs, ys) as short straight pieces at most `step` wide, read off `at`
+    (the curve's y at an x): close enough that a label clear of them is clear of the curve."""
+    pieces = []
+    for i in range(len(xs) - 1):
+        x0, x1 = xs[i], xs[i + 1]
+        count = max(1, int((x1 - x0) // step) + 1)
+        points = [(x0 + (x1 - x0) * k / count, at(x0 + (x1 - x0) * k / count))
+                  for k in range(count + 1)]
+        points[0], points[-1] = (x0, ys[i]), (x1, ys[i + 1])
+        pieces += [Segment(*a, *b) for a, b in zip(points, points[1:])]
+    return pieces
+
+
+def polyline_segments(points) -> list[Segment]:
+    return [Segment(*a, *b) for a, b in zip(points, points[1:])]
+
+
+def marker_box(marker: g.Marker) -> g.Box:
+    """The box a marker's drawing fits in, its stroke included."""
+    reach = marker.radius * 1.25 + 1
+    return g.Box(marker.x - reach, marker.y - reach, 2 * reach, 2 * reach)
+
+
+class _Buckets:
+    """Things with a box, found by the cells of `CELL` pixels their box touches."""
+
+    def __init__(self):
+        self.cells: dict[tuple[int, int], list] = {}
+
+    @staticmethod
+    def _cells(box: g.Box):
+        for cx in range(int(box.x // CELL), int(box.right // CELL) + 1):
+            for cy in range(int(box.y // CELL), int(box.bottom // CELL) + 1):
+                yield cx, cy
+
+    def add(self, box: g.Box, item) -> None:
+        for cell in self._cells(box):
+            self.cells.setdefault(cell, []).append(item)
+
+    def near(self, box: g.Box):
+        seen = set()
+        for cell in self._cells(box):
+            for item in self.cells.get(cell, ()):
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    yield item
+
+
+class Field:
+    """What labels must keep clear of, and the labels placed so far."""
+
+    def __init__(self, segments: list[Segment], boxes: list[g.Box]):
+        self.segments, self.boxes = _Buckets(), _Buckets()
+        for segment in segments:
+            x1, y1, x2, y2 = segment
+            self.segments.add(g.Box(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)),
+                              segment)
+        for box in boxes:
+            self.boxes.add(box, box)
+
+    def is_free(self, box: g.Box) -> bool:
+        room = g.Box(box.x - CLEARANCE, box.y - CLEARANCE, box.width + 2 * CLEARANCE,
+                     box.height + 2 * CLEARANCE)
+        return (not any(boxes_overlap(room, other) for other in self.boxes.near(room))
+                and not any(segment_hits_box(s, room) for s in self.segments.near(room)))
+
+    def take(self, box: g.Box) -> None:
+        self.boxes.add(box, box)
+
+
+class Wanted(NamedTuple):
+    """A label to place: its size, the point it labels, how far from that point its edge
+    starts (the marker's reach), the columns it must stay inside (`left`, `right`)."""
+
+    width: float
+    height: float
+    x: float
+    y: float
+    reach: float
+    left: float
+    right: float
+
+
+def candidates(label: Wanted, top: float, bottom: float) -> list[g.Box]:
+    """The places tried for `label`, best first, inside its column and the plot's height
+    (`top` to `bottom`): under and over the point, beside it, then a little further down and
+    up, then further sideways."""
+    w, h, x, y, reach = label.width, label.height, label.x, label.y, label.reach
+
+    def box(left: float, upper: float) -> g.Box:
+        left = min(max(left, label.left), label.right - w)
+        return g.Box(left, upper, w, h)
+
+    gap = CLEARANCE + 1.0  # the free ring round the label must not touch the point's marker
+    tried = [box(x - w / 2, y + reach + gap), box(x - w / 2, y - reach - gap - h),
+             box(x + reach + gap + 2, y - h / 2), box(x - reach - gap - 2 - w, y - h / 2),
+             box(x + reach + gap, y + reach), box(x - reach - gap - w, y + reach),
+             box(x + reach + gap, y - reach - h), box(x - reach - gap - w, y - reach - h)]
+    step = max(h / 2, 4.0)
+    offset = step
+    # Not far: a word written far from its marker reads as another's; past this it goes
+    # under the plot instead.
+    while offset <= NEAR * h:
+        for upper in (y + reach + gap + offset, y - reach - gap - offset - h):
+            if top <= upper and upper + h <= bottom:
+                tried.append(box(x - w / 2, upper))
+        offset += step
+    # Then sideways along the point's own height, where a curve leaving a peak falls away.
+    shift = step
+    while x + reach + gap + shift + w <= label.right or x - reach - gap - shift - w >= label.left:
+        for upper in (y - h / 2, y - reach - h, y + reach):
+            if top <= upper and upper + h <= bottom:
+                tried += [g.Box(x + reach + gap + shift, upper, w, h),
+                          g.Box(x - reach - gap - shift - w, upper, w, h)]
+        shift += step
+    return [b for b in tried if b.x >= label.left - 0.01 and b.right <= label.right + 0.01]
+
+
+def place(labels: list[Wanted], field: Field, top: float, bottom: float) -> list[g.Box]:
+    """A box for every label, in order: the first free candidate, else under `bottom` (the
+    plot's foot, below every curve and marker) in its column, clear of labels there."""
+    placed = []
+    for label in labels:
+        chosen = next((b for b in candidates(label, top, bottom) if field.is_free(b)), None)
+        if chosen is None:
+            left = min(max(label.x - label.width / 2, label.left), label.right - label.width)
+            upper = bottom + 2
+            chosen = g.Box(left, upper, label.width, label.height)
+            while not field.is_free(chosen):
+                upper += 2
+                chosen = g.Box(left, upper, label.width, label.height)
+        field.take(chosen)
+        placed.append(chosen)
+    return placed
