@@ -58,17 +58,19 @@ def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS)
 
 
 def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = None,
-           filename: str = "<input>", **options) -> str | bytes:
+           filename: str = "<input>", state: str | None = None, **options) -> str | bytes:
     """Render a Journey, or .cjm text, to `format` with `theme`.
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
     then "default". `options` are those the format takes, as `cjm render` passes them:
     `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
-    and `scale` (png, pdf). An unknown `format` raises UnknownFormat, an option the format
-    does not take a ValueError, before anything is parsed.
+    and `scale` (png, pdf). `state` is the state of the journey every format shows
+    (`cjmdsl.states`: "as_is", "to_be" or "both", the default). An unknown `format` raises
+    UnknownFormat, an option the format does not take a ValueError, before anything is parsed.
     """
     from cjmdsl import collector
     from cjmdsl.backends import backend
+    from cjmdsl.states import in_state
     from cjmdsl.themes import theme_for
 
     module = backend(format)
@@ -76,6 +78,7 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     if refused:
         raise ValueError(f"format {format!r} takes no option {', '.join(refused)}")
     journey = parse(map_or_text, filename) if isinstance(map_or_text, str) else map_or_text
+    journey = in_state(journey, state)
     with collector.paused():  # see cjmdsl/collector.py
         return module.render(journey, theme_for(journey.theme, theme), **options)
 

@@ -214,6 +214,10 @@ class TargetWidth(click.ParamType):
               help="svg, png, pdf: `stages` draws the overview, one column per stage (its "
                    "curve, its pains counted, its lowest and highest moments).  "
                    "[default: map]")
+@click.option("--state", type=click.Choice(["as_is", "to_be", "both"]), default=None,
+              help="Which state of the journey to show: `as_is` (each `emotion`), `to_be` "
+                   "(each `future`, the as-is where none is planned) or `both` (the to-be as "
+                   "a second curve, the improvement shaded).  [default: both]")
 @click.option("--lang", default=None, metavar="LANG",
               help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
                    "overrides the map's `lang`).")
@@ -222,7 +226,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, colors: str | None,
            page: str | None, orientation: str | None, view: str | None,
-           lang: str | None) -> None:
+           state: str | None, lang: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
     from cjmdsl.locales import catalogue_language, unknown_language_hint
@@ -256,7 +260,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
-                                  project.theme, project.dark_theme, lang)
+                                  project.theme, project.dark_theme, lang, project.state)
         cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
                  if cache_folder else None)
         work = [batch.Job(source.name, source.data, target,
@@ -445,6 +449,7 @@ class ProjectDefaults:
     theme: str | None  # the config's theme, for maps that name none (--theme beats both)
     dark_theme: str | None  # --dark-theme, else the config's
     width: int | None  # the config's width (0: one row); None: the format's own default
+    state: str  # --state, else the config's (`cjmdsl.states`)
 
 
 def project_config_or_exit(files):
@@ -485,6 +490,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     limits = ctx.meta.setdefault(LIMITS_KEY, {})
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
                     "output": ctx.params.get("output"), "width": ctx.params.get("width"),
+                    "state": ctx.params.get("state"),
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
     settings = project_settings(files, command_line)
@@ -501,7 +507,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
                            theme.value if theme.source != "command line" else None,
                            settings["dark_theme"].value,
                            width.value if width.source not in ("default", "command line")
-                           else None)
+                           else None, settings["state"].value)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,

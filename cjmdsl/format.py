@@ -421,12 +421,14 @@ class _Printer:
         kind, children = node.data, node.children
         if kind == "channel":
             text = "channel " + ", ".join(str(c) for c in children)
-        elif kind in ("emotion", "expect"):
+        elif kind in ("emotion", "expect", "future"):
             persona, value, *rest = children
             word = [c for c in rest if isinstance(c, Token)]
-            text = f"{kind} {persona} {_number(value, signed=self.signed)}"
+            written = (f"from {value.children[0]}" if isinstance(value, Tree)
+                       else _number(value, signed=self.signed))
+            text = f"{kind} {persona} {written}"
             text += f" {_string(word[0])}" if word else ""
-            text += _options([c for c in rest if isinstance(c, Tree)])
+            text += _options([c for c in rest if isinstance(c, Tree)], signed=self.signed)
         elif kind == "moment_of_truth":
             text = "moment_of_truth" + (f" {_string(children[0])}" if children else "")
         elif kind == "metric":
@@ -535,8 +537,9 @@ def _source_field(item: Tree) -> str:
     return f"collected {value}"
 
 
-def _options(options: list[Tree]) -> str:
-    """` source survey "…" owner "…" outcome "…" impact high`, in the order written."""
+def _options(options: list[Tree], signed: bool = False) -> str:
+    """` source survey "…" owner "…" outcome "…" impact high`, in the order written; a
+    range of responses with `+` on positive values if `signed` (as emotions are written)."""
     out = []
     for option in options:
         if option.data == "source":
@@ -546,13 +549,17 @@ def _options(options: list[Tree]) -> str:
             out.append(f"{_ID_LISTS[option.data]} " + ", ".join(str(c) for c in option.children))
         elif option.data in ("impact", "effort"):
             out.append(f"{option.data} {option.children[0]}")
+        elif option.data in _SPREADS:
+            out.append(_SPREADS[option.data] + " " + " .. ".join(
+                _number(c, signed=signed and option.data == "spread_range") for c in option.children))
         else:
             out.append(f"{option.data} {_string(option.children[0])}")
     return "".join(" " + o for o in out)
 
 
 _VERBATIM = "\x00\ufdd0"  # marks a line of a string the printer must not indent
-_ID_LISTS = {"for_personas": "for", "addresses": "addresses"}  # options that list ids
+_ID_LISTS = {"for_personas": "for", "addresses": "addresses", "aims": "aims"}  # list ids
+_SPREADS = {"responses": "n", "spread_sd": "sd", "spread_range": "range"}
 
 
 def _fill(head: str, steps: list[str], indent: int) -> list[str]:

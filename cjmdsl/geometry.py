@@ -231,6 +231,36 @@ class Curve(NamedTuple):
     continue_marks: tuple[str, ...] = ()
 
 
+class SpreadBar(NamedTuple):
+    """The spread of the responses behind one emotion (`n 212 sd 1.2`): a bar through the
+    persona's marker from `top` to `bottom`, with caps `cap` wide either side; `label` says
+    how many responded and how they spread, for a tooltip."""
+
+    touchpoint_id: str
+    persona_id: str
+    x: float
+    top: float
+    bottom: float
+    cap: float
+    color: str
+    label: str
+
+
+class ToBeCurve(NamedTuple):
+    """One persona's to-be curve (`future`), drawn beside the as-is `Curve`: `segments` per
+    run of touchpoints with a to-be (the as-is where nothing is planned), hollow `points`
+    where a to-be is planned, `hatch` the vertical strokes that shade the improvement
+    between the two curves (strokes, not a translucent fill, so two personas' shadings never
+    mix into a third colour), and `label` ("to-be") at the curve's end."""
+
+    persona_id: str
+    color: str
+    segments: tuple[str, ...]
+    points: tuple[CurvePoint, ...]
+    hatch: tuple[str, ...]
+    label: TextBlock | None
+
+
 class EmotionLane(NamedTuple):
     box: Box
     plot: Box
@@ -238,6 +268,8 @@ class EmotionLane(NamedTuple):
     levels: tuple[Level, ...]
     curves: tuple[Curve, ...]
     separator: Line  # the rule above the lane
+    to_be: tuple[ToBeCurve, ...] = ()  # see `cjmdsl.layout.states`
+    spreads: tuple[SpreadBar, ...] = ()
 
 
 class StageFooter(NamedTuple):
@@ -289,6 +321,7 @@ class MapRow(NamedTuple):
             yield from (level.label for level in self.emotion.levels if level.label)
             for curve in self.emotion.curves:
                 yield from (p.word for p in curve.points if p.word)
+            yield from (curve.label for curve in self.emotion.to_be if curve.label)
         for footer in self.footers:
             yield from footer.texts
         if self.footer_label:

@@ -21,8 +21,9 @@ DECLARATIONS = ("map", "channel", "scale", "persona", "stage", "touchpoint", "so
 FIELDS = ("owner", "status", "version", "updated", "tags", "description", "theme", "lang",
           "note", "like", "role", "goal", "need", "pain", "motivation", "quote", "color",
           "brand", "action_item", "action", "thought", "question", "emotion", "expect",
-          "opportunity", "moment_of_truth", "outcome", "for", "addresses", "impact", "effort",
-          "of", "n", "collected", "url", "value", "start", "end", "unit", "target")
+          "future", "opportunity", "moment_of_truth", "outcome", "for", "addresses", "impact",
+          "effort", "aims", "from", "n", "sd", "range", "of", "collected", "url", "value",
+          "start", "end", "unit", "target")
 # Words that are a value: a flow's drop-off, the kinds of KPI and which way is better.
 CONSTANTS = ("exit", "retention", "churn", "growth", "higher", "lower")
 # ── end of generated keywords ──

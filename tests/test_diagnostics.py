@@ -887,7 +887,7 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
 
 @pytest.mark.parametrize("source, words", [
     pytest.param('map {\n}\n', "unexpected `{`; expected a quoted string", id="string"),
-    pytest.param('map "M" {\n  stage s "S" { touchpoint t "T" { emotion maya "x" } }\n}\n',
+    pytest.param('map "M" {\n  stage s "S" { touchpoint t "T" { expect maya "x" } }\n}\n',
                  'unexpected string "x"; expected a number', id="number"),
     pytest.param('map "M" {\n  persona "Maya"\n}\n', 'unexpected string "Maya"; expected a name',
                  id="name"),

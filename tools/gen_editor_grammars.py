@@ -137,6 +137,9 @@ FINDING_PROPERTIES = {
     "address_spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
     "impact": {"anyOf": [{"enum": list(model.PRIORITY_LEVELS)}, {"type": "null"}]},
     "effort": {"anyOf": [{"enum": list(model.PRIORITY_LEVELS)}, {"type": "null"}]},
+    "aims": {"description": "The personas whose to-be (`future`) at this touchpoint an "
+                            "opportunity aims at.", "type": "array", "items": {"type": "string"}},
+    "aim_spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
 }
 
 
