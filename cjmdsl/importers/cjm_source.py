@@ -77,6 +77,8 @@ def _touchpoint(tp: m.Touchpoint) -> list[str]:
         body.append(f"emotion {emotion.persona} {_signed(emotion.value)}{word}"
                     + _responses(emotion))
     body += [f"expect {e.persona} {_signed(e.value)}" for e in tp.expectations]
+    body += [f"future {f.persona} {_signed(f.value)}" + (f" {quote(f.word)}" if f.word is not None else "")
+             for f in tp.futures]
     body += [f"pain {quote(f.text)}{_options(f)}" for f in tp.pains]
     body += [f"opportunity {quote(f.text)}{_options(f)}" for f in tp.opportunities]
     if tp.moment_of_truth is not None:

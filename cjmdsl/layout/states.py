@@ -10,6 +10,7 @@ from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, monotone_spline, polyline
 from cjmdsl.layout.base import MARKER_SHAPES, persona_runs
 from cjmdsl.measured import responses_words
+from cjmdsl.textmetrics import line_height, text_width
 from cjmdsl.words import say
 
 HATCH_STEP = 6.0  # between two strokes of one persona's shading
@@ -73,8 +74,7 @@ class StatesLane:
     def _to_be(self, index: int, persona_id: str, columns, offset: float, runs, y_of,
                plot: g.Box) -> g.ToBeCurve | None:
         color = self.persona_color(index)
-        planned_runs = _runs([(column, _to_be_value(column.touchpoint, persona_id))
-                              for column in columns])
+        planned_runs = _planned_runs(columns, persona_id)
         if not planned_runs:
             return None
         felt = [monotone_spline([(column.center + offset, y_of(mark.value)) for column, mark in run])
@@ -91,24 +91,24 @@ class StatesLane:
             if strokes:
                 hatch.append(strokes)
             for column, value in run:
-                future = column.touchpoint.future_of(persona_id)
-                if future is None:
-                    continue
-                marker = g.Marker(shape, column.center + offset, y_of(value), TO_BE_RADIUS,
-                                  self.colors.background, color)
-                points.append(g.CurvePoint(column.touchpoint.id, value, marker, None))
-        last_x, last_y = spline.xs[-1], spline.ys[-1]
+                if column.touchpoint.future_of(persona_id) is not None:
+                    marker = g.Marker(shape, column.center + offset, y_of(value), TO_BE_RADIUS,
+                                      self.colors.background, color)
+                    points.append(g.CurvePoint(column.touchpoint.id, value, marker, None))
+        return g.ToBeCurve(persona_id, color, tuple(segments), tuple(points), tuple(hatch),
+                           self._to_be_label(points[-1].marker, color, plot))
+
+    def _to_be_label(self, last: g.Marker, color: str, plot: g.Box) -> g.TextBlock:
+        """"to-be" above and beside the row's last planned marker, inside the plot."""
         size = self.small()
         words = say("to_be")
-        width = 60.0
-        left = last_x + TO_BE_RADIUS + 3
-        anchor = "start"
+        width = text_width(words, size) + 2
+        left, anchor = last.x + last.radius + 2, "start"
         if left + width > plot.right:
-            left, anchor = last_x - TO_BE_RADIUS - 3 - width, "end"
-        label = self.text(words, left, last_y - size, width, size, color, italic=True,
-                          anchor=anchor, max_lines=1)
-        return g.ToBeCurve(persona_id, color, tuple(segments), tuple(points), tuple(hatch),
-                           label)
+            left, anchor = last.x - last.radius - 2 - width, "end"
+        top = max(plot.y, last.y - last.radius - line_height(size))
+        return self.text(words, left, top, width, size, color, italic=True, anchor=anchor,
+                         max_lines=1)
 
 
 def _scale_of(levels: tuple[g.Level, ...]):
@@ -136,6 +136,21 @@ def _to_be_value(tp, persona_id: str) -> float | None:
         return future.value
     felt = tp.emotion_of(persona_id)
     return felt.value if felt is not None else None
+
+
+def _planned_runs(columns, persona_id: str) -> list[list]:
+    """Where the persona's to-be curve is drawn: over each stretch of neighbouring columns
+    with a to-be value, from the touchpoint before its first planned one to the touchpoint
+    after its last, so the curve leaves the as-is and comes back to it; stretches with
+    nothing planned would only retrace the as-is and are left out."""
+    drawn = []
+    for run in _runs([(column, _to_be_value(column.touchpoint, persona_id))
+                      for column in columns]):
+        planned = [i for i, (column, _) in enumerate(run)
+                   if column.touchpoint.future_of(persona_id) is not None]
+        if planned:
+            drawn.append(run[max(planned[0] - 1, 0):planned[-1] + 2])
+    return drawn
 
 
 def _runs(values) -> list[list]:
