@@ -76,19 +76,21 @@ def parse(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
 
 def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = None,
            filename: str = "<input>", path: str | os.PathLike | None = None,
-           **options) -> str | bytes:
+           state: str | None = None, **options) -> str | bytes:
     """Render a Journey, or .cjm text, to `format` with `theme`.
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
     then "default". `options` are those the format takes, as `cjm render` passes them:
     `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
     , `scale` (png, pdf) and `time_axis` (svg, png, pdf, html: a ruler of the time elapsed by
-    each step). `path` is the file the text was read from, for its `use`s. An unknown
-    `format` raises UnknownFormat, an option the format
-    does not take a ValueError, before anything is parsed.
+    each step). `path` is the file the text was read from, for its `use`s. `state` is the
+    state of the journey every format shows (`cjmdsl.states`: "as_is", "to_be" or "both", the
+    default). An unknown `format` raises UnknownFormat, an option the format does not take a
+    ValueError, before anything is parsed.
     """
     from cjmdsl import collector
     from cjmdsl.backends import backend
+    from cjmdsl.states import in_state
     from cjmdsl.themes import theme_for
 
     module = backend(format)
@@ -97,6 +99,7 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
         raise ValueError(f"format {format!r} takes no option {', '.join(refused)}")
     journey = (parse(map_or_text, filename, path=path) if isinstance(map_or_text, str)
                else map_or_text)
+    journey = in_state(journey, state)
     with collector.paused():  # see cjmdsl/collector.py
         return module.render(journey, theme_for(journey.theme, theme), **options)
 

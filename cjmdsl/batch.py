@@ -134,7 +134,7 @@ def make_cache(settings: "Settings", theme: object | None, folder: Path,
     salt = "\0".join([code_fingerprint(), settings.format_name,
                       repr(sorted(settings.options.items())),
                       repr(sorted(settings.limits.items())), repr(theme), repr(dark),
-                      repr(settings.lang)])
+                      repr(settings.lang), repr(settings.state)])
     return Cache(folder, salt)
 
 
@@ -151,6 +151,7 @@ class Settings:
     default_theme: str | None = None  # the project config's theme, for maps that name none
     dark_theme: str | None = None  # replaces the theme's own dark partner (html)
     lang: str | None = None  # --lang, the language written in; None: each map's own
+    state: str | None = None  # --state (`cjmdsl.states`); None: as the map is written (both)
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
     from cjmdsl.diagnostics import drawing_warning, format_all
     from cjmdsl.escape import terminal_text
     from cjmdsl.limits import Limits, check_bytes
+    from cjmdsl.states import in_state
     from cjmdsl.themes import theme_for
 
     too_large = check_bytes(max(job.size, len(job.data)), Limits(**settings.limits), job.exact)
@@ -211,6 +213,7 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
     theme = theme_for(journey.theme, settings.theme, settings.default_theme, settings.dark_theme)
     if settings.lang:
         journey = replace(journey, lang=settings.lang)
+    journey = in_state(journey, settings.state)
     try:
         content, noted = render_noting(backend(settings.format_name), journey, theme,
                                        **settings.options)

@@ -217,6 +217,10 @@ class TargetWidth(click.ParamType):
 @click.option("--emotions", type=click.Choice(["overlay", "split"]), default=None,
               help="svg, png, pdf: `split` draws a small emotion plot per persona (small "
                    "multiples) instead of every curve over one.  [default: overlay]")
+@click.option("--state", type=click.Choice(["as_is", "to_be", "both"]), default=None,
+              help="Which state of the journey to show: `as_is` (each `emotion`), `to_be` "
+                   "(each `future`, the as-is where none is planned) or `both` (the to-be as "
+                   "a second curve, the improvement shaded).  [default: both]")
 @click.option("--lang", default=None, metavar="LANG",
               help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
                    "overrides the map's `lang`).")
@@ -228,7 +232,8 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, colors: str | None,
            page: str | None, orientation: str | None, view: str | None,
-           emotions: str | None, lang: str | None, time_axis: bool | None) -> None:
+           emotions: str | None, state: str | None, lang: str | None,
+           time_axis: bool | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
     from cjmdsl.locales import catalogue_language, unknown_language_hint
@@ -265,7 +270,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
         settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
-                                  project.theme, project.dark_theme, lang)
+                                  project.theme, project.dark_theme, lang, project.state)
         cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
                  if cache_folder else None)
         in_folder = set(inputs) - set(files)  # a library found in a folder is only checked
@@ -455,6 +460,7 @@ class ProjectDefaults:
     theme: str | None  # the config's theme, for maps that name none (--theme beats both)
     dark_theme: str | None  # --dark-theme, else the config's
     width: int | None  # the config's width (0: one row); None: the format's own default
+    state: str  # --state, else the config's (`cjmdsl.states`)
     time_axis: bool | None = None  # the config's time_axis; None: not set there
     emotions: str | None = None  # the config's `emotions`; None: the format's own default
 
@@ -498,6 +504,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
                     "output": ctx.params.get("output"), "width": ctx.params.get("width"),
                     "emotions": ctx.params.get("emotions"),
+                    "state": ctx.params.get("state"),
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
     settings = project_settings(files, command_line)
@@ -514,7 +521,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
                            theme.value if theme.source != "command line" else None,
                            settings["dark_theme"].value,
                            width.value if width.source not in ("default", "command line")
-                           else None,
+                           else None, settings["state"].value,
                            time_axis=settings["time_axis"].value or None,
                            emotions=emotions.value
                            if emotions.source not in ("default", "command line") else None)

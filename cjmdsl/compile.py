@@ -25,7 +25,9 @@ from cjmdsl.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closes
 from cjmdsl.blueprint import check_blueprint
 from cjmdsl.glyphs import font_warnings
 from cjmdsl.locales import catalogue_language, unknown_language_hint
+from cjmdsl.measured import MEASURED_CHECKS, measured_stages
 from cjmdsl.numbers import on_scale
+from cjmdsl.states import STATE_CHECKS
 from cjmdsl.parser import parse_tree, reduce_with
 from cjmdsl.textblock import dedented
 
@@ -36,9 +38,10 @@ _COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 MOST_ESCAPE_ERRORS = 5
 _OPTIONS_OF = {**{kind.keyword: kind.options + EVERY_ITEM_OPTIONS
                   for kind in ITEM_KINDS if not kind.findings and kind.options},
-               "emotion": ("source",),
+               "emotion": ("source", "n", "sd", "range"),
                **{kind.keyword: kind.options + EVERY_ITEM_OPTIONS for kind in FINDING_KINDS},
-               "action_item": ("outcome", "owner", "impact", "effort"), "metric": ("source",)}
+               "action_item": ("outcome", "owner", "impact", "effort", "aims"),
+               "metric": ("source",)}
 # How a hint names what an option may follow.
 _OWNER_NAMES = {"action": "an action", "thought": "a thought", "question": "a question",
                 "emotion": "an emotion", "pain": "a pain point", "opportunity": "an opportunity",
@@ -274,6 +277,8 @@ class Builder(Transformer):
             stages = _with_declared_channels(stages, declared)
         if sources:
             stages = _with_citations(stages, sources)
+        stages = measured_stages(stages, scale.value if scale else m.DEFAULT_SCALE,
+                                 self.diagnostics)
         return m.Journey(
             title=self.string(title),
             scale=scale.value if scale else m.DEFAULT_SCALE,
@@ -525,6 +530,7 @@ class Builder(Transformer):
             **{kind.field: self._items(fields, kind) for kind in ITEM_KINDS},
             emotions=self._per_persona(fields, "emotion", what),
             expectations=self._per_persona(fields, "expect", what),
+            futures=self._per_persona(fields, "future", what),
             moment_of_truth=moment.value if moment else None,
             metrics=self._metrics(fields, what),
             span=span_of(meta), id_span=span_of(ident),
@@ -572,12 +578,45 @@ class Builder(Transformer):
     def emotion(self, meta, children):
         persona, value, *rest = children
         word = [c for c in rest if isinstance(c, Token)]
-        source = self.options("emotion", [c for c in rest if isinstance(c, _Field)]).get("source")
+        chosen = self.options("emotion", [c for c in rest if isinstance(c, _Field)])
+        source = chosen.get("source")
         span = span_of(meta)
-        emotion = m.Emotion(str(persona), _number(value), self.string(word[0]) if word else None,
-                            span, persona_span=span_of(persona), value_span=span_of(value),
-                            source=source.value if source else None)
+        measured = _measured(chosen, value)
+        if "sd" in chosen and "range" in chosen:
+            self.diagnostics.append(error(
+                "E102", "the spread is given twice, as `sd` and as `range`",
+                chosen["range"].span, "keep one: `sd` or `range`",
+                (Label(chosen["sd"].span, "first given here"),)))
+        emotion = m.Emotion(str(persona), 0 if measured["metric"] else _number(value),
+                            self.string(word[0]) if word else None, span,
+                            persona_span=span_of(persona),
+                            value_span=value.span if isinstance(value, _Field) else span_of(value),
+                            source=source.value if source else None, **measured)
         return _Field("emotion", emotion, span)
+
+    def emotion_from(self, meta, children):
+        return _Field("from", str(children[0]), span_of(children[0]))
+
+    def responses(self, meta, children):
+        return _Field("n", self.whole(children[0], "the number of responses", "E102", 1,
+                                      "write how many responded, such as `n 212`"),
+                      span_of(meta))
+
+    def spread_sd(self, meta, children):
+        return _Field("sd", _number(children[0]), span_of(meta))
+
+    def spread_range(self, meta, children):
+        return _Field("range", (_number(children[0]), _number(children[1])), span_of(meta))
+
+    def future(self, meta, children):
+        persona, value, *word = children
+        span = span_of(meta)
+        future = m.Future(str(persona), _number(value), self.string(word[0]) if word else None,
+                          span, persona_span=span_of(persona), value_span=span_of(value))
+        return _Field("future", future, span)
+
+    def aims(self, meta, children):
+        return _Field("aims", tuple(children), span_of(meta))
 
     def expect(self, meta, children):
         persona, value = children
@@ -605,7 +644,8 @@ class Builder(Transformer):
         text, *options = children[1:] if ident is not None else children
         chosen = self.options(key, options)
         given = {name: chosen[name].value if name in chosen else None
-                 for name in _OPTIONS_OF[key] if name not in ("for", "addresses", "by", "handoff")}
+                 for name in _OPTIONS_OF[key] if name not in ("for", "addresses", "by", "handoff",
+                                                  "aims")}
         if make is m.Step:
             actor = chosen.get("by")
             given.update(id=str(ident) if ident is not None else None,
@@ -613,6 +653,10 @@ class Builder(Transformer):
                          actor=str(actor.value) if actor else None,
                          actor_span=span_of(actor.value) if actor else m.NO_SPAN,
                          handoffs=chosen["handoff"].value if "handoff" in chosen else ())
+        if "aims" in _OPTIONS_OF[key]:
+            aims = chosen["aims"].value if "aims" in chosen else ()
+            given.update(aims=tuple(str(t) for t in aims),
+                         aim_spans=tuple(span_of(t) for t in aims))
         if make is m.Finding:
             personas = chosen["for"].value if "for" in chosen else ()
             addresses = chosen["addresses"].value if "addresses" in chosen else ()
@@ -847,6 +891,17 @@ def _number(token: Token) -> float | int:
     return float(text) if "." in text else int(text)
 
 
+def _measured(chosen: dict[str, _Field], value) -> dict:
+    """The `Emotion` fields of a measured emotion: the metric it is read off (`from csat`;
+    `cjmdsl.measured` sets its value), the responses and the spread."""
+    spread = chosen.get("sd") or chosen.get("range")
+    low, high = chosen["range"].value if "range" in chosen else (None, None)
+    return dict(metric=value.value if isinstance(value, _Field) else None,
+                responses=chosen["n"].value if "n" in chosen else None,
+                sd=chosen["sd"].value if "sd" in chosen else None, low=low, high=high,
+                spread_span=spread.span if spread else m.NO_SPAN)
+
+
 def _owners_of(option: str) -> str:
     """What `option` may follow, for a hint: `an opportunity or an action item`."""
     owners = [_OWNER_NAMES[owner] for owner, allowed in _OPTIONS_OF.items() if option in allowed]
@@ -904,6 +959,8 @@ def validate(journey: m.Journey, known_themes=(), library: bool = False) -> list
     found += _check_duplicates("item", [step for tp in journey.touchpoints
                                         for step in tp.steps if step.id])
     found += check_blueprint(journey)
+    for check in (*MEASURED_CHECKS, *STATE_CHECKS):
+        found += check(journey)
     if journey.lang is not None and catalogue_language(journey.lang) is None:
         found.append(error("E023", f"unknown language `{journey.lang}`", journey.lang_span,
                            unknown_language_hint(journey.lang)))
@@ -976,7 +1033,7 @@ def _check_personas(journey: m.Journey) -> list[Diagnostic]:
     for tp in journey.touchpoints:
         felt_here = {e.persona if e.persona in persona_ids else meant_persona(e.persona) or e.persona
                      for e in tp.emotions}
-        for mark in (*tp.emotions, *tp.expectations):
+        for mark in (*tp.emotions, *tp.expectations, *tp.futures):
             if mark.persona not in persona_ids:
                 match = meant_persona(mark.persona)
                 hint = (f"did you mean `{match}`?" if match else

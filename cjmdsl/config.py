@@ -23,6 +23,7 @@ from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error
 from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
 from cjmdsl.limits import Limits
 from cjmdsl.model import Span
+from cjmdsl.states import BOTH, STATES
 from cjmdsl.tomlfile import Places, kind_of, read_toml, read_toml_file
 
 __all__ = ["CONFIG_CODES", "CONFIG_NAMES", "BuildConfigs", "Config", "ConfigError", "MapDefaults",
@@ -49,7 +50,8 @@ LIMIT_NAMES = tuple(f.name for f in dataclasses.fields(Limits))
 
 # Every setting, with its default. `theme` None: each map's own theme, else "default";
 # `dark_theme` None: the theme's own dark partner; `output` None: beside each map; `width`
-# the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey).
+# the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey);
+# `state` which state of the journey every format shows (`cjmdsl.states`: both, as written).
 DEFAULTS: dict[str, object] = {
     "theme": None,
     "dark_theme": None,
@@ -58,10 +60,12 @@ DEFAULTS: dict[str, object] = {
     "width": DEFAULT_WIDTH,
     "time_axis": False,
     "emotions": "overlay",  # the emotion lane: personas' curves over one plot, or "split"
+    "state": BOTH,
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
-_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis", "emotions")
+_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis", "emotions",
+             "state")
 # Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
 LINT = "lint"
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
@@ -284,6 +288,8 @@ class _Checker:
             return self._inside(key, value, span, "the output folder")
         if key == "emotions":
             return self._check_emotions(value, span)
+        if key == "state":
+            return self._check_state(value, span)
         return self._check_theme(key, value, span)
 
     def _check_emotions(self, value: str, span: Span) -> str | None:
@@ -295,6 +301,13 @@ class _Checker:
                        'emotions = "split" draws a small plot per persona')
             return None
         return value
+
+    def _check_state(self, value: str, span: Span) -> str | None:
+        if value in STATES:
+            return value
+        self._fail("E063", f"unknown state `{value}`", span,
+                   did_you_mean(value, STATES) or "the states: " + ", ".join(STATES))
+        return None
 
     def _check_width(self, value, span: Span) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int):

@@ -63,6 +63,11 @@ CODES: dict[str, str] = {
     "W107": "KPI target without a direction",
     "W110": "declared source never cited",
     "W111": "impact without effort, or effort without impact",
+    "E100": "unknown metric for an emotion",
+    "E101": "metric without a range for an emotion",
+    "E102": "invalid responses or spread of an emotion",
+    "E103": "aims at a persona without a to-be",
+    "W190": "to-be without an as-is emotion",
     "W121": "text the map's font lacks",
     "W180": "declared actor that does nothing",
 }

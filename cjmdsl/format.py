@@ -447,12 +447,14 @@ class _Printer:
         kind, children = node.data, node.children
         if kind == "channel":
             text = "channel " + ", ".join(str(c) for c in children)
-        elif kind in ("emotion", "expect"):
+        elif kind in ("emotion", "expect", "future"):
             persona, value, *rest = children
             word = [c for c in rest if isinstance(c, Token)]
-            text = f"{kind} {persona} {_number(value, signed=self.signed)}"
+            written = (f"from {value.children[0]}" if isinstance(value, Tree)
+                       else _number(value, signed=self.signed))
+            text = f"{kind} {persona} {written}"
             text += f" {_string(word[0])}" if word else ""
-            text += _options([c for c in rest if isinstance(c, Tree)])
+            text += _options([c for c in rest if isinstance(c, Tree)], signed=self.signed)
         elif kind == "moment_of_truth":
             text = "moment_of_truth" + (f" {_string(children[0])}" if children else "")
         elif kind == "metric":
@@ -574,8 +576,9 @@ def _handoff_target(target: Tree) -> str:
     return (f"{lane[0].data.removeprefix('to_')} " if lane else "") + str(ident)
 
 
-def _options(options: list[Tree]) -> str:
-    """` source survey "…" owner "…" outcome "…" impact high`, in the order written."""
+def _options(options: list[Tree], signed: bool = False) -> str:
+    """` source survey "…" owner "…" outcome "…" impact high`, in the order written; a
+    range of responses with `+` on positive values if `signed` (as emotions are written)."""
     out = []
     for option in options:
         if option.data == "source":
@@ -589,13 +592,17 @@ def _options(options: list[Tree]) -> str:
             out.append(f"by {option.children[0]}")
         elif option.data == "handoff":
             out.append("-> " + ", ".join(_handoff_target(t) for t in option.children))
+        elif option.data in _SPREADS:
+            out.append(_SPREADS[option.data] + " " + " .. ".join(
+                _number(c, signed=signed and option.data == "spread_range") for c in option.children))
         else:
             out.append(f"{option.data} {_string(option.children[0])}")
     return "".join(" " + o for o in out)
 
 
 _VERBATIM = "\x00\ufdd0"  # marks a line of a string the printer must not indent
-_ID_LISTS = {"for_personas": "for", "addresses": "addresses"}  # options that list ids
+_ID_LISTS = {"for_personas": "for", "addresses": "addresses", "aims": "aims"}  # list ids
+_SPREADS = {"responses": "n", "spread_sd": "sd", "spread_range": "range"}
 
 
 def _fill(head: str, steps: list[str], indent: int) -> list[str]:

@@ -345,6 +345,36 @@ class Curve(NamedTuple):
     hatch: int = 0  # which hatching fills the gap areas: the persona's place in the map
 
 
+class SpreadBar(NamedTuple):
+    """The spread of the responses behind one emotion (`n 212 sd 1.2`): a bar through the
+    persona's marker from `top` to `bottom`, with caps `cap` wide either side; `label` says
+    how many responded and how they spread, for a tooltip."""
+
+    touchpoint_id: str
+    persona_id: str
+    x: float
+    top: float
+    bottom: float
+    cap: float
+    color: str
+    label: str
+
+
+class ToBeCurve(NamedTuple):
+    """One persona's to-be curve (`future`), drawn beside the as-is `Curve`: `segments` per
+    run of touchpoints with a to-be (the as-is where nothing is planned), hollow `points`
+    where a to-be is planned, `hatch` the vertical strokes that shade the improvement
+    between the two curves (strokes, not a translucent fill, so two personas' shadings never
+    mix into a third colour), and `label` ("to-be") at the curve's end."""
+
+    persona_id: str
+    color: str
+    segments: tuple[str, ...]
+    points: tuple[CurvePoint, ...]
+    hatch: tuple[str, ...]
+    label: TextBlock | None
+
+
 class EmotionLane(NamedTuple):
     box: Box
     plot: Box
@@ -356,6 +386,8 @@ class EmotionLane(NamedTuple):
     # With `--emotions split`, the name over each persona's own plot (the levels are then
     # every plot's, one after the other).
     panel_titles: tuple[TextBlock, ...] = ()
+    to_be: tuple[ToBeCurve, ...] = ()  # see `cjmdsl.layout.states`
+    spreads: tuple[SpreadBar, ...] = ()
 
 
 class StageFooter(NamedTuple):
@@ -420,6 +452,7 @@ class MapRow(NamedTuple):
                 yield from (gap.label for gap in curve.gaps if gap.label)
             yield from (shared.text for shared in self.emotion.shared_words)
             yield from self.emotion.panel_titles
+            yield from (curve.label for curve in self.emotion.to_be if curve.label)
         for footer in self.footers:
             yield from footer.texts
         if self.footer_label:

@@ -142,7 +142,7 @@ ITEM_KINDS = (
              options=("source", "owner", "for")),
     ItemKind("opportunity", "opportunities", findings=True, title="Opportunity",
              description="An idea to improve a touchpoint.",
-             options=("source", "owner", "for", "addresses", "impact", "effort")),
+             options=("source", "owner", "for", "addresses", "impact", "effort", "aims")),
     ItemKind("motivation", "motivations", options=()),
     ItemKind("note", "notes", options=()),
     ItemKind("evidence", "evidence", options=("source", "handoff"), steps=True),

@@ -216,6 +216,8 @@ class Finding:
     impact: str | None = None
     effort: str | None = None
     fail: str | None = None  # a fail point, as on a claim
+    aims: tuple[str, ...] = ()  # personas whose `future` here an opportunity aims at
+    aim_spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
 PainPoint = Finding
@@ -235,6 +237,38 @@ class Emotion:
     persona_span: Span = field(default=NO_SPAN, compare=False)
     value_span: Span = field(default=NO_SPAN, compare=False)
     source: Source | None = None
+    # Measured (see `cjmdsl.measured`): the metric of the touchpoint the value is read off
+    # (`from csat`), how many responded (`n 212`) and their spread, as a standard deviation
+    # (`sd 1.2`) or as the lowest and highest response (`range -2 .. +2`), on the map's scale.
+    metric: str | None = None
+    responses: int | None = None
+    sd: float | None = None
+    low: float | None = None
+    high: float | None = None
+    spread_span: Span = field(default=NO_SPAN, compare=False)
+
+    @property
+    def spread(self) -> tuple[float, float] | None:
+        """The range the responses spread over (the mean ± one sd), unclipped; None without
+        a spread."""
+        if self.sd is not None:
+            return (self.value - self.sd, self.value + self.sd)
+        if self.low is not None and self.high is not None:
+            return (self.low, self.high)
+        return None
+
+
+@dataclass(frozen=True)
+class Future:
+    """How one persona is meant to feel at a touchpoint once the planned changes land: the
+    to-be state next to the as-is `Emotion` (`future maya +1 "relieved"`)."""
+
+    persona: str
+    value: float
+    word: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False)
+    persona_span: Span = field(default=NO_SPAN, compare=False)
+    value_span: Span = field(default=NO_SPAN, compare=False)
 
 
 @dataclass(frozen=True)
@@ -389,6 +423,7 @@ class Touchpoint:
     support: tuple[Step, ...] = ()
     time: Duration | None = None  # how long the step takes
     wait: Duration | None = None  # how long the customer waits before it
+    futures: tuple[Future, ...] = ()  # the to-be state (see `cjmdsl.states`)
 
     def __post_init__(self):
         if self.channels and self.channel is None:
@@ -420,6 +455,14 @@ class Touchpoint:
 
     def expectation_of(self, persona: str) -> Expectation | None:
         return next((e for e in self.expectations if e.persona == persona), None)
+
+    def future_of(self, persona: str) -> Future | None:
+        return next((f for f in self.futures if f.persona == persona), None)
+
+    def improvement_of(self, persona: str) -> float | None:
+        """The planned improvement for `persona` here: to-be − as-is; None without both."""
+        future, felt = self.future_of(persona), self.emotion_of(persona)
+        return None if future is None or felt is None else future.value - felt.value
 
     @property
     def claims(self) -> tuple:
@@ -455,6 +498,8 @@ class ActionItem:
     span: Span = field(default=NO_SPAN, compare=False)
     impact: str | None = None  # PRIORITY_LEVELS, as on an opportunity
     effort: str | None = None
+    aims: tuple[str, ...] = ()  # personas whose `future`s in its stage it aims at
+    aim_spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 one channel, actions, thoughts, questions, emotions, expectations, pains, opportunities,
 moments of truth, action items, personas, KPIs, flows) as canonical `.cjm` text that compiles
 to it again. The language's later fields (several or declared channels, motivations, notes,
-metadata, finding ids, scores, declared sources, citations, metrics) are not written yet."""
+metadata, finding ids, scores, declared sources, citations, metrics and the metrics emotions
+are read off, what aims at a to-be) are not written yet."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -20,7 +21,7 @@ def importable(journey: m.Journey) -> m.Journey:
     """`journey` without the fields `cjm_source` does not write."""
     def finding(f):
         return replace(f, id=None, personas=(), addresses=(), impact=None, effort=None,
-                       source=None if f.source and f.source.cites else f.source)
+                       source=None if f.source and f.source.cites else f.source, aims=())
 
     def touchpoint(tp):
         return m.Touchpoint(
@@ -28,13 +29,14 @@ def importable(journey: m.Journey) -> m.Journey:
             actions=tuple(m.Claim(c.text, fail=c.fail) for c in tp.actions),
             thoughts=tuple(m.Claim(c.text, fail=c.fail) for c in tp.thoughts),
             questions=tuple(m.Claim(c.text, fail=c.fail) for c in tp.questions),
-            emotions=tuple(replace(e, source=None) for e in tp.emotions),
-            expectations=tp.expectations, pains=tuple(map(finding, tp.pains)),
+            emotions=tuple(replace(e, source=None, metric=None) for e in tp.emotions),
+            expectations=tp.expectations, futures=tp.futures,
+            pains=tuple(map(finding, tp.pains)),
             opportunities=tuple(map(finding, tp.opportunities)),
             moment_of_truth=tp.moment_of_truth, time=tp.time, wait=tp.wait)
 
     stages = tuple(replace(stage, notes=(), metrics=(),
-                           action_items=tuple(replace(a, impact=None, effort=None)
+                           action_items=tuple(replace(a, impact=None, effort=None, aims=())
                                               for a in stage.action_items),
                            touchpoints=tuple(map(touchpoint, stage.touchpoints)))
                    for stage in journey.stages)

@@ -93,6 +93,7 @@ def test_cjm_config_prints_each_setting_with_where_it_came_from(project):
         "width                   880                             default\n"
         "time_axis               false                           default\n"
         "emotions                overlay                         default\n"
+        "state                   both                            default\n"
         "limits.max_bytes        5000000                         default\n"
         "limits.max_string       500                             cjm.toml:5\n"
         "limits.max_touchpoints  50                              command line\n")

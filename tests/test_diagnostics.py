@@ -567,6 +567,42 @@ CASES = [
         }
         """), "W180", WARNING, 2, 9,
          'actor `crm` does nothing', 'name it on the items it does (`frontstage "…" by crm`), or remove it'),
+    case("E100-unknown-metric", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web metric csat 4 of 5 emotion maya from cast } }
+        }
+        """), "E100", ERROR, 3, 85, "unknown metric `cast` at touchpoint `t`",
+         "did you mean `csat`?"),
+    case("E101-metric-without-range", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web metric wait 4 unit "min" emotion maya from wait } }
+        }
+        """), "E101", ERROR, 3, 91, "metric `wait` has no range to read an emotion off",
+         "give `wait` a range: a score (`metric wait 4 of 5`) or a percentage"),
+    case("E102-range-backwards", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion maya 1 n 9 range 2 .. 0 } }
+        }
+        """), "E102", ERROR, 3, 67, "the range +2 .. 0 runs backwards",
+         "write the lowest response first: `range 0 .. +2`"),
+    case("E103-aims-without-to-be", cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion maya -1 opportunity "Fix" aims maya } }
+        }
+        """), "E103", ERROR, 3, 87, "`maya` has no to-be in touchpoint `t` to aim at",
+         "add `future maya …` beside `emotion maya …` in it"),
+    case("W190-to-be-without-emotion", cjm("""
+        map "M" {
+          persona maya "Maya"
+          persona tom "Tom"
+          stage s "S" { touchpoint t "T" { channel web emotion tom 0 future maya 1 } }
+        }
+        """), "W190", WARNING, 4, 62, "`maya` has a to-be at `t` but no emotion",
+         "add `emotion maya …` for the as-is, so the improvement shows"),
 ]
 
 
@@ -1007,7 +1043,7 @@ TERMINAL_NAMES = re.compile(r"\$END|__ANON|<END-OF-FILE>|\b[A-Z][A-Z_]{2,}\b")
 
 @pytest.mark.parametrize("source, words", [
     pytest.param('map {\n}\n', "unexpected `{`; expected a quoted string", id="string"),
-    pytest.param('map "M" {\n  stage s "S" { touchpoint t "T" { emotion maya "x" } }\n}\n',
+    pytest.param('map "M" {\n  stage s "S" { touchpoint t "T" { expect maya "x" } }\n}\n',
                  'unexpected string "x"; expected a number', id="number"),
     pytest.param('map "M" {\n  persona "Maya"\n}\n', 'unexpected string "Maya"; expected a name',
                  id="name"),

@@ -80,10 +80,11 @@ def hostile_map(payload: str) -> str:
       thought {s}
       question {s}
       emotion p -2 {s}
-      emotion q 1 {s}
+      emotion q 1 {s} n 30 sd 0.5
       expect p 2
+      future p 1 {s}
       pain fee {s} source survey {s} owner {s} for p, q fail {s}
-      opportunity show {s} source interview {s} owner {s} addresses fee for q
+      opportunity show {s} source interview {s} owner {s} addresses fee for q aims p
       moment_of_truth {s}
       wait "2 days"
       time "3 min"
@@ -93,6 +94,9 @@ def hostile_map(payload: str) -> str:
       channel web
       action {s} source ev {s} fail {s}
       emotion p 0 {s} source ev {s}
+      metric rating 3 of 5
+      emotion q from rating {s} n 12 range -2 .. +1
+      future q 2 {s}
       opportunity {s} source ev {s} owner {s} impact high effort low
       metric m 3 unit {s} lower target 2 source ev {s}
       evidence sms {s}
@@ -101,7 +105,7 @@ def hostile_map(payload: str) -> str:
       support {long} by crm
     }}
     action_item {s} outcome {s} owner {s}
-    action_item {s} owner {s} impact low effort high
+    action_item {s} owner {s} impact low effort high aims q
   }}
   kpi k {s} value 3 higher target 4
   kpi u {s} value 3 unit {s}

@@ -144,6 +144,23 @@ def personas(persona_id: str):
 
 
 @st.composite
+def emotions(draw, persona_id: str, scale: m.Scale) -> m.Emotion:
+    """An emotion, some with the responses behind it and their spread (`n 212 sd 1.2`,
+    `range -1 .. +2`)."""
+    value = draw(values_in(scale))
+    responses = draw(st.none() | st.integers(2, 5000))
+    spread = draw(st.sampled_from(["none", "sd", "range"]))
+    sd = low = high = None
+    if spread == "sd":
+        sd = draw(st.floats(0, 3, allow_nan=False).map(lambda v: round(v, 2)))
+    elif spread == "range":
+        low = draw(st.integers(scale.low, int(value // 1)))
+        high = draw(st.integers(-int(-value // 1), scale.high))
+    return m.Emotion(persona_id, value, draw(optional_texts), source=draw(st.none() | sources),
+                     responses=responses, sd=sd, low=low, high=high)
+
+
+@st.composite
 def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: list[str],
                 actor_ids: list[str] = ()):
     felt = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
@@ -151,18 +168,21 @@ def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: li
     several = draw(st.lists(st.sampled_from(channel_names()), max_size=3, unique=True))
     uses = tuple(m.ChannelUse(name, name, draw(st.none() | texts)) for name in several)
     scoped = st.lists(st.sampled_from(persona_ids), unique=True, max_size=2).map(tuple)
+    planned = draw(st.lists(st.sampled_from(felt), unique=True)) if felt else []
+    aiming = (st.lists(st.sampled_from(planned), unique=True, max_size=2).map(tuple) if planned
+              else st.just(()))
     return m.Touchpoint(
         id=tp_id, name=draw(texts), stage=stage_id, channel=None if uses else draw(channels),
         channels=uses, motivations=draw(some_texts), notes=draw(some_texts),
         actions=draw(steps(actor_ids, by=False)), thoughts=draw(claims), questions=draw(claims),
         evidence=draw(steps(actor_ids, by=False)), frontstage=draw(steps(actor_ids)),
         backstage=draw(steps(actor_ids)), support=draw(steps(actor_ids)),
-        emotions=tuple(m.Emotion(p, draw(values_in(scale)), draw(optional_texts),
-                                 source=draw(st.none() | sources)) for p in felt),
+        emotions=tuple(draw(emotions(p, scale)) for p in felt),
         expectations=tuple(m.Expectation(p, draw(values_in(scale))) for p in hoped),
+        futures=tuple(m.Future(p, draw(values_in(scale)), draw(optional_texts)) for p in planned),
         pains=tuple(m.PainPoint(**f, personas=draw(scoped))
                     for f in draw(st.lists(findings, max_size=2))),
-        opportunities=tuple(m.Opportunity(**f, personas=draw(scoped))
+        opportunities=tuple(m.Opportunity(**f, personas=draw(scoped), aims=draw(aiming))
                             for f in draw(st.lists(findings, max_size=2))),
         moment_of_truth=draw(st.none() | st.builds(m.MomentOfTruth, reason=optional_texts)),
         time=draw(durations), wait=draw(durations),

@@ -165,8 +165,8 @@ def test_a_survey_workbook_with_excel_dates_aggregates_into_emotions(tmp_path):
     book.save(tmp_path / "survey.xlsx")
     run = cjm("import", "xlsx", "survey.xlsx", "--sheet", "Q3", "-o", "-", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert 'emotion new 4 "n=3, sd 1.00"' in run.stdout
-    assert 'emotion returning 2 "n=1"' in run.stdout
+    assert "emotion new 4 n 3 sd 1\n" in run.stdout  # the responses and their spread
+    assert "emotion returning 2 n 1\n" in run.stdout
     assert "scale 1 .. 5" in run.stdout
     assert "survey.xlsx, sheet Q3, 2026-10-02 to 2026-10-09" in run.stdout
 

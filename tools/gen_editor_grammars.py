@@ -140,6 +140,9 @@ FINDING_PROPERTIES = {
     "fail": {"description": "A fail point: how the service can break at this item "
                             "(`fail \"…\"`); null when none.",
              "anyOf": [{"type": "string"}, {"type": "null"}]},
+    "aims": {"description": "The personas whose to-be (`future`) at this touchpoint an "
+                            "opportunity aims at.", "type": "array", "items": {"type": "string"}},
+    "aim_spans": {"type": "array", "items": {"$ref": "#/$defs/span"}},
 }
 
 

@@ -30,9 +30,11 @@ from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
+from cjmdsl.measured import responses_words
 from cjmdsl.model import Journey, Kpi, Scale, Step, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.roles import Painter, css_value, in_theme
+from cjmdsl.states import improvements
 from cjmdsl.themes import Theme, dark_partner
 from cjmdsl.words import finding_links, metadata_line
 
@@ -79,6 +81,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
         personas=[_persona_view(journey, index) for index in range(len(journey.personas))],
         touchpoints=views,
         gaps=gap_rows(journey),
+        improvements=improvement_rows(journey),
         pains=pains_by_stage(journey),
         pain_owners=any(pain.owner for tp in journey.touchpoints for pain in tp.pains),
         finding_links=lambda finding: finding_links(finding, journey),
@@ -275,11 +278,34 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],
         "persona": persona, "index": index, "word": felt.word if felt else None,
         "actual": _on_scale(journey.scale, felt.value) if felt else None,
         "expected": _on_scale(journey.scale, hoped.value) if hoped else None,
-        "gap": signed_number(felt.value - hoped.value) if felt and hoped else None}
+        "gap": signed_number(felt.value - hoped.value) if felt and hoped else None,
+        "responses": responses_words(felt, journey.scale) if felt else None,
+        **_to_be_view(journey.scale, tp, persona.id)}
         for index, persona, felt, hoped in feelings.in_persona_order(journey, tp, order)]
     return {"tp": tp, "stage": stage_names.get(tp.stage, tp.stage),
             "channel": tp.channel_label,
             "emotions": emotions, "timing": steps.timing_words(tp)}
+
+
+def _to_be_view(scale: Scale, tp: Touchpoint, persona_id: str) -> dict:
+    """The persona's to-be at `tp` and the improvement planned, as the details show them."""
+    future, change = tp.future_of(persona_id), tp.improvement_of(persona_id)
+    return {"to_be": _on_scale(scale, future.value) if future else None,
+            "improvement": signed_number(change) if change is not None else None}
+
+
+def improvement_rows(journey: Journey) -> list[dict]:
+    """Every planned to-be with its as-is and improvement, in map order (`cjmdsl.states`)."""
+    order = feelings.persona_order(journey)
+    return [{"touchpoint": planned.touchpoint, "persona": planned.persona,
+             "persona_id": planned.to_be.persona,
+             "index": order.get(planned.to_be.persona, 0),
+             "as_is": _on_scale(journey.scale, planned.as_is.value) if planned.as_is else None,
+             "to_be": _on_scale(journey.scale, planned.to_be.value), "word": planned.to_be.word,
+             "change": planned.change,
+             "change_text": signed_number(planned.change) if planned.change is not None else None,
+             "aimed_by": planned.aimed_by}
+            for planned in improvements(journey)]
 
 
 def _source_views(journey: Journey) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from cjmdsl.model import Duration, Journey, Kpi, Span
+from cjmdsl.model import Duration, Journey, Kpi, Span, Touchpoint
 from cjmdsl.themes import Theme
 
 BINARY = False
@@ -25,7 +25,8 @@ def render(journey: Journey, theme: Theme | None = None) -> str:
 
 def to_data(value):
     """Model objects to plain JSON data; KPIs also carry their computed figures, durations
-    their length in minutes."""
+    their length in minutes, and each to-be (`future`) its improvement over the as-is
+    emotion."""
     if isinstance(value, Span):
         return {"line": value.line, "column": value.column,
                 "end_line": value.end_line, "end_column": value.end_column}
@@ -38,6 +39,9 @@ def to_data(value):
             data["met"] = value.met
         if isinstance(value, Duration):
             data["minutes"] = to_data(value.minutes)
+        if isinstance(value, Touchpoint):  # the planned improvement, as the gap table has it
+            for future, written in zip(value.futures, data["futures"]):
+                written["improvement"] = to_data(value.improvement_of(future.persona))
         return data
     if isinstance(value, tuple):
         return [to_data(item) for item in value]

@@ -2,8 +2,10 @@
 
 GitHub-flavoured Markdown that also reads well as plain text: the journey as a
 table (stages, touchpoints, channels, a column per lane that has one in `cjmdsl.lanes`,
-each persona's emotion as an emoji, the number and the word), the other lanes as lists,
-moments of truth, the fail points, each step's wait, time and elapsed time, the gap between expected and actual emotion, the KPIs, the prioritised
+each persona's emotion as an emoji, the number, the word and the responses behind it), the
+other lanes as lists, moments of truth, the fail points, each step's wait, time and elapsed
+time, the gap between expected and actual emotion, the planned improvement from as-is to
+to-be (`cjmdsl.states`), the KPIs, the prioritised
 opportunities and action items (a matrix and a ranked list) and the declared sources with
 what cites them.
 Every user text goes through `md_text`, so a label cannot start a heading, break a
@@ -17,9 +19,11 @@ from cjmdsl.escape import md_text, web_link
 from cjmdsl.lanes import CARD_LANES
 from cjmdsl.blueprint import step_details
 from cjmdsl.locales import in_its_language, say
+from cjmdsl.measured import responses_words
 from cjmdsl.model import (PRIORITY_LEVELS, Emotion, Expectation, Journey, Kpi, Scale, Step,
                           Touchpoint)
 from cjmdsl.numbers import on_scale, signed
+from cjmdsl.states import improvements
 from cjmdsl.themes import Theme
 from cjmdsl.words import action_item, finding_links, metadata_line
 
@@ -32,8 +36,8 @@ MARKS = ("😠", "😟", "😐", "🙂", "😄")
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
             _insights(journey), _stage_notes(journey), _priorities(journey), _moments(journey),
-            _fail_points(journey), _timeline(journey), _gaps(journey), _kpis(journey),
-            _sources(journey), _actors(journey)]
+            _fail_points(journey), _timeline(journey), _gaps(journey), _improvements(journey),
+            _kpis(journey), _sources(journey), _actors(journey)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
@@ -93,6 +97,9 @@ def _feeling(emotion: Emotion | None, expected: Expectation | None, scale: Scale
         text = f"{mark(emotion.value, scale)} {on_scale(emotion.value, scale)}"
         if emotion.word:
             text += f" {md_text(emotion.word)}"
+        responses = responses_words(emotion, scale)
+        if responses:
+            text += f" ({md_text(responses)})"
     if expected is not None:
         text += f"{' ' if text else ''}(expected {on_scale(expected.value, scale)})"
     return text
@@ -214,6 +221,28 @@ def _gaps(journey: Journey) -> str:
     return ("## Expected vs actual\n\nGap = actual − expected; below zero, the experience fell "
             "short of what the persona expected.\n\n"
             + table(["Touchpoint", "Persona", "Expected", "Actual", "Gap"], rows))
+
+
+def _improvements(journey: Journey) -> str:
+    """The to-be against the as-is, wherever a persona has a to-be, and what aims at it."""
+    scale = journey.scale
+    rows = []
+    for planned in improvements(journey):
+        felt, change = planned.as_is, planned.change
+        rows.append([md_text(planned.touchpoint.name),
+                     md_text(planned.persona.name if planned.persona else planned.to_be.persona),
+                     f"{mark(felt.value, scale)} {on_scale(felt.value, scale)}" if felt else "–",
+                     f"{mark(planned.to_be.value, scale)} {on_scale(planned.to_be.value, scale)}"
+                     + (f" {md_text(planned.to_be.word)}" if planned.to_be.word else ""),
+                     f"**{signed(change)}**" if change is not None and change > 0
+                     else signed(change) if change is not None else "–",
+                     "; ".join(md_text(text) for text in planned.aimed_by) or "–"])
+    if not rows:
+        return ""
+    return ("## As-is and to-be\n\nPlanned improvement = to-be − as-is, per touchpoint and "
+            "persona.\n\n"
+            + table(["Touchpoint", "Persona", "As-is", "To-be", "Improvement", "Aimed at by"],
+                    rows))
 
 
 def _kpis(journey: Journey) -> str:

@@ -80,8 +80,11 @@ def _touchpoint(tp: m.Touchpoint) -> list[str]:
     body += _texts("question", tp.questions)
     for emotion in tp.emotions:
         word = f" {quote(emotion.word)}" if emotion.word is not None else ""
-        body.append(f"emotion {emotion.persona} {_signed(emotion.value)}{word}")
+        body.append(f"emotion {emotion.persona} {_signed(emotion.value)}{word}"
+                    + _responses(emotion))
     body += [f"expect {e.persona} {_signed(e.value)}" for e in tp.expectations]
+    body += [f"future {f.persona} {_signed(f.value)}" + (f" {quote(f.word)}" if f.word is not None else "")
+             for f in tp.futures]
     body += [f"pain {quote(f.text)}{_options(f)}" for f in tp.pains]
     body += [f"opportunity {quote(f.text)}{_options(f)}" for f in tp.opportunities]
     if tp.moment_of_truth is not None:
@@ -109,6 +112,16 @@ def _options(item) -> str:
     if item.owner is not None:
         out += f" owner {quote(item.owner)}"
     return out + _fail(item)
+
+
+def _responses(emotion: m.Emotion) -> str:
+    """` n 212 sd 1.2`: how many responded and their spread, as `cjmdsl.measured` reads it."""
+    out = f" n {emotion.responses}" if emotion.responses is not None else ""
+    if emotion.sd is not None:
+        out += f" sd {number(emotion.sd)}"
+    elif emotion.low is not None and emotion.high is not None:
+        out += f" range {_signed(emotion.low)} .. {_signed(emotion.high)}"
+    return out
 
 
 def _flow(flow: m.Flow) -> str:

@@ -1,8 +1,8 @@
 """Spreadsheets read into journeys: the table `-f csv` and `-f xlsx` write (one row per
 touchpoint and persona, `cjmdsl.journey_table`), or a survey export (one row per response:
 touchpoint, persona or segment, score), whose scores become each persona's emotion: their
-mean, with the number of responses and the spread as the emotion's word, and the file, sheet
-and dates in the map's description.
+mean, with the number of responses and their standard deviation (`n 212 sd 1.2`), and the
+file, sheet and dates in the map's description.
 
 CSV is read with the csv module: the delimiter sniffed (`,` `;` tab `|`), the BOM dropped,
 quoted line breaks kept. Column names are matched loosely (`Pain Points`, `touchpoint_id`);
@@ -415,7 +415,7 @@ class _Survey(_Reader):
                 stages[stage][1].append(touchpoint)
             touchpoints[(stage, touchpoint)]["emotions"].append(
                 m.Emotion(personas[persona].id, round(statistics.fmean(values), 2),
-                          _spread(values)))
+                          responses=len(values), sd=_spread(values)))
         every = [v for values in scores.values() for v in values]
         return m.Journey(
             PurePath(self.table.name).stem, self.scale(every, None), tuple(personas.values()),
@@ -443,13 +443,12 @@ class _Survey(_Reader):
             first, last = min(dates).isoformat(), max(dates).isoformat()
             when = f", {first}" if first == last else f", {first} to {last}"
         return (f"Emotions are the mean scores of {responses} survey responses (survey: "
-                f"{self.table.name}{sheet}{when}); each says how many answered and the spread.")
+                f"{self.table.name}{sheet}{when}); each gives the number of responses (n) and their standard deviation (sd).")
 
 
-def _spread(values: list[float]) -> str:
-    if len(values) == 1:
-        return "n=1"
-    return f"n={len(values)}, sd {statistics.stdev(values):.2f}"
+def _spread(values: list[float]) -> float | None:
+    """The sample standard deviation of several responses, to two decimals; None for one."""
+    return round(statistics.stdev(values), 2) if len(values) > 1 else None
 
 
 def parse_date(text: str) -> date | None:

@@ -7,8 +7,8 @@ line fits its box. Lanes with no content in the map are left out. SVG and HTML
 both draw this geometry; neither computes a position of its own.
 
 For a target width the stages wrap into rows (`rows`), each drawn as a whole map band of
-its own. `base` lays out the grid and the text lanes, `emotions` the emotion lane, `plan` the
-stage plan and the KPIs.
+its own. `base` lays out the grid and the text lanes, `emotions` the emotion lane, `states`
+its spread bars and to-be curves, `plan` the stage plan and the KPIs.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from cjmdsl.layout.emotions import EmotionLane
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import plan_rows
 from cjmdsl.layout.service import ServiceMarks
+from cjmdsl.layout.states import StatesLane
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words import say
@@ -29,7 +30,7 @@ __all__ = ["DEFAULT_WIDTH", "EMOTION_LAYOUTS", "MARKER_SHAPES", "SMALLEST_WIDTH"
            "pages"]
 
 
-class _Layout(EmotionLane, StagePlan, Blueprint, ServiceMarks, Base):
+class _Layout(EmotionLane, StatesLane, StagePlan, Blueprint, ServiceMarks, Base):
     """The whole map, one band after another."""
 
 
@@ -200,7 +201,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     lines = []
     for row in LANES:
         if row.cards is None:
-            emotion = lay.emotion_lane(row.label)
+            emotion = lay.with_states(lay.emotion_lane(row.label))
             continue
         fill, stroke = colors[row.fill], colors[row.stroke]
         if row.findings:
