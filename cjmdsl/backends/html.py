@@ -23,17 +23,17 @@ from cjmdsl import geometry as g
 from cjmdsl import evidence, kpis, priorities
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
-from cjmdsl.backends._templates import environment
+from cjmdsl.backends._templates import environment, number
 from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
-from cjmdsl.layout import MARKER_SHAPES, layout
+from cjmdsl.layout import MARKER_SHAPES, layout, page_windows, pages
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey, Kpi, Scale, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.roles import Painter, css_value, in_theme
 from cjmdsl.themes import Theme, dark_partner
-from cjmdsl.words import finding_links, metadata_line
+from cjmdsl.words import finding_links, metadata_line, summary
 
 BINARY = False
 
@@ -45,6 +45,12 @@ ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
 # From this many touchpoints the page opens on the stages view, a card per stage that links to
 # the map at that stage: past a few dozen the reader first needs the journey's shape.
 OVERVIEW_FROM = 20
+# Print lays the map out again for paper, in pages of rows of stages at full size (as
+# `cjm render -f pdf --page` does): as wide as a landscape letter sheet's printable width with
+# the page's 10 mm margins (A4's is wider: its pages print a little larger), each page as
+# tall as A4's printable height allows at that width (letter's is taller).
+PRINT_WIDTH = 980  # px at 96 per inch: 279.4 mm - 2 × 10 mm
+PRINT_SHAPE = 0.67  # height / width: (210 mm - 2 × 10 mm) / 277 mm, a little under
 
 
 @in_its_language
@@ -55,6 +61,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
+    printed = _print_pages(journey, theme, painter)
     css = _theme_css(theme, partner, geometry, painter) + _static("page.css")
     script = _static("page.js")
     template = environment().get_template("map.html.j2")
@@ -71,6 +78,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str
         radius=theme.spacing["radius"],
         band_opacity=theme.emotion["band_opacity"],
         maps=maps,
+        printed=printed,
         has_dark=partner is not None,
         rows=[(row["kind"], ROW_NAMES[row["kind"]]) for row in maps[0]["rows"]],
         personas=[_persona_view(journey, index) for index in range(len(journey.personas))],
@@ -138,14 +146,64 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
 
         overlay = change_overlay(before, journey, geometry, theme, None)
     markup = svg.draw(journey, geometry, theme, painter=painter, overlay=overlay)
+    top = _below_title(geometry, theme.spacing["margin"])
+    markup = _cropped(markup, geometry, top)
     gap = theme.spacing.column_gap
     stages_top = min((s.box.y for s in geometry.stages), default=0)
     stages_bottom = max((s.box.bottom for s in geometry.stages), default=0) + gap / 2
     rail = min((s.box.x for s in geometry.stages), default=0) - gap / 2
-    return {"scheme": "only", "svg": Markup(markup),
+    return {"scheme": "only", "svg": Markup(markup), "top": top,
             "rows": _rows(geometry, theme.spacing.lane_gap), "rail": round(rail, 2),
             "stages": [round(stages_top, 2), round(stages_bottom - stages_top, 2)],
             "size": [geometry.width, geometry.height]}
+
+
+def _print_pages(journey: Journey, theme: Theme, painter: Painter) -> list[Markup]:
+    """The map laid out for paper, a drawing per printed sheet, shown only in print: its
+    pages of rows of stages, a page taller than a sheet cut in the gaps between its bands
+    (`page_windows`, as the PDF does). Each drawing's `<title>` and `<desc>` ids are made its
+    own, so no id repeats in the page."""
+    described = summary(journey)
+    sheets: list[Markup] = []
+    for page in pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE):
+        drawn = svg.draw(journey, page, theme, described, painter=painter)
+        for top, bottom in page_windows(page, page.width * PRINT_SHAPE):
+            head, rest = _cropped(drawn, page, top, bottom).split("</desc>", 1)
+            head = re.sub(r"\b(cjm-[0-9a-f]{8})-(title|desc)\b", rf"\1-sheet{len(sheets)}-\2",
+                          head)
+            sheets.append(Markup(head + "</desc>" + rest))
+    return sheets
+
+
+def _below_title(geometry: g.Geometry, margin: float) -> float:
+    """Where the page's view of the map starts: under the map's title, description and
+    details, which the page's own header shows (the title once), and as little as `margin`
+    above what follows them (the legend, else the first row)."""
+    head = [geometry.title, geometry.description, *geometry.details]
+    title_bottom = max(block.box.bottom for block in head if block is not None)
+    following = [entry.label.box.y for entry in geometry.legend]
+    following += [min(key.sample.y, key.label.box.y) for key in geometry.legend_keys]
+    following += [row.box.y for row in geometry.rows[:1]]
+    if not following:
+        return 0
+    return round(max(title_bottom, min(following) - margin), 2)
+
+
+_ROOT_SIZE = re.compile(r'(<svg xmlns="http://www.w3.org/2000/svg") width="[^"]*" height="[^"]*" '
+                        r'viewBox="[^"]*"')
+
+
+def _cropped(markup: str, geometry: g.Geometry, top: float, bottom: float | None = None) -> str:
+    """The drawing's root `<svg>` showing the map from `top` down to `bottom` (its end)."""
+    bottom = geometry.height if bottom is None else bottom
+    if not top and bottom >= geometry.height:
+        return markup
+    width, height = number(geometry.width), number(bottom - top)
+    cut, found = _ROOT_SIZE.subn(f'\\1 width="{width}" height="{height}" '
+                                 f'viewBox="0 {number(top)} {width} {height}"', markup, count=1)
+    if not found:  # the template's root element changed: this must change with it
+        raise RuntimeError("the map's <svg> element has no width, height and viewBox to crop")
+    return cut
 
 
 def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
@@ -174,7 +232,7 @@ def _script_data(journey: Journey, maps: list[dict], stage_names: dict[str, str]
     return {
         "labels": {tp.id: _touchpoint_label(tp, stage_names) for tp in journey.touchpoints},
         "paths": paths,
-        "maps": {m["scheme"]: {key: m[key] for key in ("rows", "rail", "stages", "size")}
+        "maps": {m["scheme"]: {key: m[key] for key in ("rows", "rail", "stages", "size", "top")}
                  for m in maps},
     }
 
