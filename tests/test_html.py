@@ -22,7 +22,7 @@ from test_properties import LIGHT, journeys
 import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import backend, extension, formats
-from cjmdsl.backends.html import PRINT_WIDTH, gap_rows, json_for_script
+from cjmdsl.backends.html import PRINT_SHAPE, PRINT_WIDTH, gap_rows, json_for_script
 from cjmdsl.themes import dark_partner
 from cjmdsl.format import quote as cjm_string
 from cjmdsl.themes import load_theme
@@ -119,7 +119,8 @@ def test_page_is_self_contained(example):
     journey = cjmdsl.parse(example.read_text(encoding="utf-8"))
     source_pages = {source.url for source in journey.sources if source.url}
     for tag, attrs in page.tags:
-        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "image", "use")
+        # (`<use>` shows the print layout's drawings on the sheets: only "#…", checked below)
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "image")
         assert "src" not in attrs, f"<{tag} src=…>"
         href = attrs.get("href")
         assert href is None or href.startswith("#") or (tag == "a" and href in source_pages), \
@@ -244,5 +245,8 @@ def test_sections_with_nothing_to_show_are_left_out():
 def test_print_lays_the_map_out_for_paper_in_sheets():
     html = rendered(EXAMPLES[0], "html")
     printed = html.split('<div class="cjm-print"')[1]
-    widths = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" width="([0-9.]+)"', printed)
-    assert len(widths) > 1 and set(widths) == {str(PRINT_WIDTH)}
+    sheets = re.findall(r'<div class="cjm-print-page"><svg [^>]* width="([0-9.]+)" '
+                        r'height="([0-9.]+)"[^>]*><use href="#(cjm-print-page[0-9]+)"/>', printed)
+    assert len(sheets) > len({page for _, _, page in sheets}) > 1
+    assert {width for width, _, _ in sheets} == {str(PRINT_WIDTH)}
+    assert all(float(height) <= PRINT_WIDTH * PRINT_SHAPE + 0.01 for _, height, _ in sheets)

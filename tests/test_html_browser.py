@@ -190,8 +190,8 @@ def test_print_shows_the_light_map_and_no_controls(name, pages, page):
     assert page.locator(PRINTED).first.is_visible()
     background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
     assert background == "rgb(255, 255, 255)"
-    printed = page.evaluate(f"""() => getComputedStyle(document.querySelector(
-        '{PRINTED} .cjm-background')).fill""")
+    printed = page.evaluate("""() => getComputedStyle(document.querySelector(
+        '.cjm-print-drawings .cjm-background')).fill""")
     assert printed == "rgb(255, 255, 255)"
 
 
@@ -330,10 +330,12 @@ def test_the_page_never_scrolls_sideways_with_the_details_pinned(name, width, pa
 
 
 PRINT_SHEET = {"width": 980, "height": 672}  # px: a landscape letter sheet inside its margins
+# Each sheet shows (by <use>) a part of one page's drawing: its texts at their size × the scale.
 MEASURE_PRINT = """() => [...document.querySelectorAll('.cjm-print-page > svg')].map(svg => {
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const drawing = document.querySelector(svg.querySelector('use').getAttribute('href'));
     return {height: svg.getBoundingClientRect().height,
-            smallest: Math.min(...[...svg.querySelectorAll('text')].filter(t => t.textContent)
+            smallest: Math.min(...[...drawing.querySelectorAll('text')].filter(t => t.textContent)
                 .map(t => parseFloat(getComputedStyle(t).fontSize) * scale))};
 })"""
 

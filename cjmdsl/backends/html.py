@@ -158,21 +158,23 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
             "size": [geometry.width, geometry.height]}
 
 
-def _print_pages(journey: Journey, theme: Theme, painter: Painter) -> list[Markup]:
-    """The map laid out for paper, a drawing per printed sheet, shown only in print: its
-    pages of rows of stages, a page taller than a sheet cut in the gaps between its bands
-    (`page_windows`, as the PDF does). Each drawing's `<title>` and `<desc>` ids are made its
-    own, so no id repeats in the page."""
+def _print_pages(journey: Journey, theme: Theme, painter: Painter) -> list[dict]:
+    """The map laid out for paper, shown only in print: each of its pages of rows of stages
+    drawn once (`svg`, under its own `id`, its `<title>` and `<desc>` ids made its own so no
+    id repeats in the page) and the parts of it that go on one sheet each (`windows`: a page
+    taller than a sheet is cut in the gaps between its bands, as the PDF's is), which the
+    page shows with `<use>` instead of drawing the page again for each."""
     described = summary(journey)
-    sheets: list[Markup] = []
-    for page in pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE):
+    printed = []
+    for number, page in enumerate(pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE)):
         drawn = svg.draw(journey, page, theme, described, painter=painter)
-        for top, bottom in page_windows(page, page.width * PRINT_SHAPE):
-            head, rest = _cropped(drawn, page, top, bottom).split("</desc>", 1)
-            head = re.sub(r"\b(cjm-[0-9a-f]{8})-(title|desc)\b", rf"\1-sheet{len(sheets)}-\2",
-                          head)
-            sheets.append(Markup(head + "</desc>" + rest))
-    return sheets
+        head, rest = drawn.split("</desc>", 1)
+        head = re.sub(r"\b(cjm-[0-9a-f]{8})-(title|desc)\b", rf"\1-page{number}-\2", head)
+        own = f"cjm-print-page{number}"
+        head = head.replace("<svg ", f'<svg id="{own}" ', 1)
+        printed.append({"id": own, "svg": Markup(head + "</desc>" + rest), "width": page.width,
+                        "windows": page_windows(page, page.width * PRINT_SHAPE)})
+    return printed
 
 
 def _below_title(geometry: g.Geometry, margin: float) -> float:
@@ -193,12 +195,11 @@ _ROOT_SIZE = re.compile(r'(<svg xmlns="http://www.w3.org/2000/svg") width="[^"]*
                         r'viewBox="[^"]*"')
 
 
-def _cropped(markup: str, geometry: g.Geometry, top: float, bottom: float | None = None) -> str:
-    """The drawing's root `<svg>` showing the map from `top` down to `bottom` (its end)."""
-    bottom = geometry.height if bottom is None else bottom
-    if not top and bottom >= geometry.height:
+def _cropped(markup: str, geometry: g.Geometry, top: float) -> str:
+    """The drawing's root `<svg>` showing the map from `top` down."""
+    if not top:
         return markup
-    width, height = number(geometry.width), number(bottom - top)
+    width, height = number(geometry.width), number(geometry.height - top)
     cut, found = _ROOT_SIZE.subn(f'\\1 width="{width}" height="{height}" '
                                  f'viewBox="0 {number(top)} {width} {height}"', markup, count=1)
     if not found:  # the template's root element changed: this must change with it
