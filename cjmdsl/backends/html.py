@@ -23,7 +23,8 @@ from cjmdsl import geometry as g
 from cjmdsl import evidence, kpis, priorities
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
-from cjmdsl.backends._templates import environment, number
+from cjmdsl.backends._band import band
+from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.lanes import EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout, page_windows, pages
@@ -191,20 +192,9 @@ def _below_title(geometry: g.Geometry, margin: float) -> float:
     return round(max(title_bottom, min(following) - margin), 2)
 
 
-_ROOT_SIZE = re.compile(r'(<svg xmlns="http://www.w3.org/2000/svg") width="[^"]*" height="[^"]*" '
-                        r'viewBox="[^"]*"')
-
-
 def _cropped(markup: str, geometry: g.Geometry, top: float) -> str:
-    """The drawing's root `<svg>` showing the map from `top` down."""
-    if not top:
-        return markup
-    width, height = number(geometry.width), number(geometry.height - top)
-    cut, found = _ROOT_SIZE.subn(f'\\1 width="{width}" height="{height}" '
-                                 f'viewBox="0 {number(top)} {width} {height}"', markup, count=1)
-    if not found:  # the template's root element changed: this must change with it
-        raise RuntimeError("the map's <svg> element has no width, height and viewBox to crop")
-    return cut
+    """The drawing showing the map from `top` down."""
+    return band(markup, geometry.width, top, geometry.height) if top else markup
 
 
 def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
