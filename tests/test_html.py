@@ -22,7 +22,7 @@ from test_properties import LIGHT, journeys
 import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import backend, extension, formats
-from cjmdsl.backends.html import gap_rows, json_for_script
+from cjmdsl.backends.html import PRINT_SHAPE, PRINT_WIDTH, gap_rows, json_for_script
 from cjmdsl.themes import dark_partner
 from cjmdsl.format import quote as cjm_string
 from cjmdsl.themes import load_theme
@@ -119,7 +119,8 @@ def test_page_is_self_contained(example):
     journey = cjmdsl.parse(example.read_text(encoding="utf-8"))
     source_pages = {source.url for source in journey.sources if source.url}
     for tag, attrs in page.tags:
-        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "image", "use")
+        # (`<use>` shows the print layout's drawings on the sheets: only "#…", checked below)
+        assert tag not in ("link", "img", "iframe", "object", "embed", "base", "image")
         assert "src" not in attrs, f"<{tag} src=…>"
         href = attrs.get("href")
         assert href is None or href.startswith("#") or (tag == "a" and href in source_pages), \
@@ -146,12 +147,18 @@ def test_csp_allows_exactly_the_pages_style_and_script(example):
     assert policy["script-src"] == sha256(code[1])
 
 
+def screen_part(html: str) -> str:
+    """The page without the map laid out for print (`.cjm-print`, shown only on paper)."""
+    return html.split('<div class="cjm-print"')[0]
+
+
 def test_one_drawing_serves_both_schemes_by_colour_roles():
     html = rendered(EXAMPLES[0], "html")
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "duplicate ids"
-    assert html.count("<svg xmlns=") == 1
-    assert 'class="cjm-fill-pain' in html and "<style>" not in html.split("<svg xmlns=")[1]
+    assert screen_part(html).count("<svg xmlns=") == 1
+    assert 'class="cjm-fill-pain' in html
+    assert all("<style>" not in drawing for drawing in html.split("<svg xmlns=")[1:])
     style = html.split("<style>")[1].split("</style>")[0]
     dark = style.split(":root[data-scheme=dark]{")[1]
     assert "--cjm-background:#ffffff;" in style and "--cjm-background:#111827;" in dark
@@ -161,7 +168,7 @@ def test_a_theme_without_dark_partner_gets_one_map_and_no_toggle():
     theme = load_theme("dark")
     assert dark_partner(theme) is None
     html = html_of(EXAMPLES[0].read_text(encoding="utf-8"), "dark")
-    assert html.count("<svg xmlns=") == 1 and 'id="cjm-scheme"' not in html
+    assert screen_part(html).count("<svg xmlns=") == 1 and 'id="cjm-scheme"' not in html
 
 
 def test_hostile_text_is_escaped_everywhere():
@@ -219,3 +226,27 @@ def test_any_journey_gives_a_page_with_parseable_data_and_one_script(journey):
     assert len(page.scripts) == 2
     assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
     assert cjmdsl.render(journey, "html") == html
+
+
+def test_sections_with_nothing_to_show_are_left_out():
+    html = html_of("""map "Bare" {
+      persona a "A"
+      stage s "S" { touchpoint t "T" { action "Looks" emotion a 1 } }
+    }""")
+    for section, heading in (("gaps", "Expectation gaps"), ("pains", "Pain points"),
+                             ("kpis", "KPIs"), ("moments", "Moments of truth")):
+        assert f'id="cjm-{section}"' not in html and f'href="#cjm-{section}"' not in html
+        assert f">{heading}<" not in html
+    assert "No KPIs" not in html and "No pain points" not in html
+    assert "No moments of truth" not in html and "No touchpoint has both" not in html
+    assert '<section id="cjm-personas"' in html and '<section id="cjm-map"' in html
+
+
+def test_print_lays_the_map_out_for_paper_in_sheets():
+    html = rendered(EXAMPLES[0], "html")
+    printed = html.split('<div class="cjm-print"')[1]
+    sheets = re.findall(r'<div class="cjm-print-page"><svg [^>]* width="([0-9.]+)" '
+                        r'height="([0-9.]+)"[^>]*><use href="#(cjm-print-page[0-9]+)"/>', printed)
+    assert len(sheets) > len({page for _, _, page in sheets}) > 1
+    assert {width for width, _, _ in sheets} == {str(PRINT_WIDTH)}
+    assert all(float(height) <= PRINT_WIDTH * PRINT_SHAPE + 0.01 for _, height, _ in sheets)

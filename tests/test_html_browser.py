@@ -6,11 +6,13 @@ in test-artifacts/<name>.html.png for people to look at.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import ARTIFACTS, EXAMPLES
 from test_html import HOSTILE, hostile_map
+from test_rows import MAPS
 
 import cjmdsl
 from cjmdsl.api import parse
@@ -23,6 +25,8 @@ MAP = ".cjm-canvas > svg:not(.cjm-rail)"
 # The fill the map's background has, in the scheme the reader sees.
 MAP_BACKGROUND = f"() => getComputedStyle(document.querySelector('{MAP} .cjm-background')).fill"
 TOUCHPOINTS = " .cjm-touchpoints > [data-touchpoint]"
+PRINTED = ".cjm-print-page > svg"  # the map laid out for paper, a drawing per sheet
+WIDTHS = [390, 880, 1600]  # a phone, a README column, a wide screen
 
 
 @pytest.fixture(scope="module")
@@ -148,27 +152,31 @@ def test_click_pins_the_details_and_escape_closes_them(name, pages, page):
 
 
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
-def test_dark_toggle_changes_the_background_and_the_map(name, pages, page):
+def test_dark_toggle_changes_the_background_and_the_map_and_names_what_it_does(name, pages,
+                                                                               page):
     opened(page, pages[name])
     background = "() => getComputedStyle(document.documentElement).backgroundColor"
     light, light_map = page.evaluate(background), page.evaluate(MAP_BACKGROUND)
     assert page.locator(".cjm-canvas").count() == 1
-    toggle = page.get_by_role("button", name="Dark mode")
+    toggle = page.locator("#cjm-scheme")
+    assert toggle.inner_text().endswith("Dark mode")  # in light mode it offers dark
     toggle.click()
     assert page.evaluate(background) != light
     assert page.evaluate(MAP_BACKGROUND) == "rgb(17, 24, 39)"  # dark's background
     assert light_map == "rgb(255, 255, 255)"
-    assert toggle.get_attribute("aria-pressed") == "true"
+    assert toggle.inner_text().endswith("Light mode")
+    assert page.get_by_role("button", name="Light mode").count() == 1
     toggle.click()
     assert page.evaluate(background) == light
     assert page.evaluate(MAP_BACKGROUND) == light_map
+    assert toggle.inner_text().endswith("Dark mode")
 
 
 def test_page_follows_the_systems_dark_preference(pages, page):
     page.emulate_media(color_scheme="dark")
     opened(page, pages[EXAMPLES[0].stem])
     assert page.evaluate("document.documentElement.dataset.scheme") == "dark"
-    assert page.get_by_role("button", name="Dark mode").get_attribute("aria-pressed") == "true"
+    assert page.locator("#cjm-scheme").inner_text().endswith("Light mode")
     assert page.evaluate(MAP_BACKGROUND) == "rgb(17, 24, 39)"  # dark's background
 
 
@@ -177,12 +185,14 @@ def test_print_shows_the_light_map_and_no_controls(name, pages, page):
     page.emulate_media(media="print", color_scheme="dark")
     opened(page, pages[name])
     for hidden in (".cjm-controls", ".cjm-header nav", "#cjm-scheme", ".cjm-hint",
-                   ".cjm-rail-left"):
+                   ".cjm-rail-left", MAP):
         assert page.locator(hidden).first.is_hidden(), f"{hidden} shows in print"
-    assert page.locator(MAP).is_visible()
+    assert page.locator(PRINTED).first.is_visible()
     background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
     assert background == "rgb(255, 255, 255)"
-    assert page.evaluate(MAP_BACKGROUND) == "rgb(255, 255, 255)"
+    printed = page.evaluate("""() => getComputedStyle(document.querySelector(
+        '.cjm-print-drawings .cjm-background')).fill""")
+    assert printed == "rgb(255, 255, 255)"
 
 
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
@@ -223,20 +233,131 @@ def test_hiding_a_lane_closes_up_the_map(name, pages, page):
 
 
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
-def test_stage_header_and_lane_labels_stay_in_view_while_the_map_scrolls(name, pages, page):
+def test_the_page_scrolls_down_and_the_stage_header_and_lane_labels_stay_in_view(name, pages,
+                                                                                page):
     page.set_viewport_size({"width": 1200, "height": 700})  # every example overflows both ways
     opened(page, pages[name])
     frame = page.locator(".cjm-scroll")
-    frame.scroll_into_view_if_needed()
-    page.evaluate("document.querySelector('.cjm-scroll').scrollTo(900, 500)")
+    assert page.evaluate("""() => { const f = document.querySelector('.cjm-scroll');
+        return f.scrollHeight <= f.clientHeight + 1; }"""), "the map scrolls down in a frame"
+    top_of_map = frame.bounding_box()["y"] + page.evaluate("scrollY")
+    page.evaluate(f"scrollTo(0, {top_of_map + 500})")
+    page.evaluate("document.querySelector('.cjm-scroll').scrollTo(900, 0)")
     page.wait_for_timeout(50)
     box = frame.bounding_box()
     left = page.locator(".cjm-canvas .cjm-rail-left").bounding_box()
     top = page.locator(".cjm-canvas .cjm-rail-top").bounding_box()
+    assert box["y"] < -400, "the page did not scroll down"
     assert abs(left["x"] - box["x"] - 1) < 2, "lane labels scrolled away sideways"
-    assert abs(top["y"] - box["y"] - 1) < 2, "stage header scrolled away"
+    assert abs(top["y"]) < 2, "stage header scrolled away"
     label = page.locator(".cjm-canvas .cjm-rail-left text").first
     assert label.is_visible()
+    assert page.evaluate("""() => {
+        const rail = document.querySelector('.cjm-canvas .cjm-rail-left').getBoundingClientRect();
+        return [...document.querySelectorAll('.cjm-canvas .cjm-rail-top .cjm-stages text')]
+            .map(t => t.getBoundingClientRect())
+            .filter(b => b.left > rail.right && b.right < innerWidth)
+            .some(b => document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2)
+                       .closest('.cjm-rail-top') !== null); }"""), \
+        "the held stage header is covered"
+    page.evaluate(f"scrollTo(0, {top_of_map - 200})")
+    page.wait_for_timeout(50)
+    top = page.locator(".cjm-canvas .cjm-rail-top").bounding_box()
+    assert abs(top["y"] - page.locator(MAP + " .cjm-stages").bounding_box()["y"]) < 40, \
+        "above the map the stage header stays in its place"
+
+
+def test_the_page_shows_the_title_once(pages, page):
+    opened(page, pages[EXAMPLES[0].stem])
+    title = journey_of(EXAMPLES[0].stem).title
+    shown = page.evaluate("""title => [...document.querySelectorAll('h1, svg text')].filter(el => {
+        if (!el.textContent.includes(title)) return false;
+        const box = el.getBoundingClientRect();
+        const svg = el.closest('svg');
+        const view = svg ? svg.getBoundingClientRect() : box;
+        return box.width > 0 && getComputedStyle(el).visibility === 'visible'
+            && el.closest('[hidden], .cjm-print') === null
+            && box.bottom > view.top && box.top < view.bottom;
+    }).length""", title)
+    assert shown == 1
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_the_pinned_panel_leaves_the_touchpoint_and_the_controls_in_view(name, width, pages,
+                                                                         page):
+    page.set_viewport_size({"width": width, "height": 844 if width < 400 else 900})
+    opened(page, pages[name])
+    journey = journey_of(name)
+    ids = [tp.id for tp in journey.touchpoints]
+    for tp in [*ids[:3], ids[len(ids) // 2], *ids[-2:]]:
+        page.locator(f"{canvas(page)}{TOUCHPOINTS}[data-touchpoint='{tp}']").click()
+        seen = page.evaluate("""id => {
+            const tp = document.querySelector(
+                `.cjm-canvas .cjm-touchpoints > [data-touchpoint="${id}"]`);
+            const box = tp.getBoundingClientRect();
+            const panel = document.getElementById('cjm-details').getBoundingClientRect();
+            const covers = b => panel.left < b.right && b.left < panel.right
+                && panel.top < b.bottom && b.top < panel.bottom;
+            const hit = document.elementFromPoint(box.left + box.width / 2,
+                                                  box.top + box.height / 2);
+            const inView = b => b.bottom > 0 && b.top < innerHeight;
+            const controls = [...document.querySelectorAll('.cjm-controls, #cjm-map-hint')]
+                .map(el => el.getBoundingClientRect());
+            return {hit: hit !== null && tp.contains(hit), covers: covers(box),
+                    controls: controls.some(b => inView(b) && covers(b)),
+                    panel: panel.height > 100 && panel.bottom <= innerHeight + 1};
+        }""", tp)
+        assert seen == {"hit": True, "covers": False, "controls": False, "panel": True}, tp
+        page.keyboard.press("Escape")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", [*(e.stem for e in EXAMPLES), "german-bank"])
+def test_the_page_never_scrolls_sideways_with_the_details_pinned(name, width, page, tmp_path):
+    path = tmp_path / f"{name}.html"
+    path.write_text(cjmdsl.render(MAPS[name], "html"), encoding="utf-8")
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(path.as_uri())
+    sideways = "document.scrollingElement.scrollWidth <= innerWidth"
+    assert page.evaluate(sideways)
+    page.locator(f"{canvas(page)}{TOUCHPOINTS}").first.click()
+    assert page.locator("#cjm-details").is_visible()
+    assert page.evaluate(sideways)
+    tables = page.evaluate("[...document.querySelectorAll('table')].map(t => "
+                           "t.closest('.cjm-table').getBoundingClientRect().right)")
+    assert all(right <= width for right in tables)
+
+
+PRINT_SHEET = {"width": 980, "height": 672}  # px: a landscape letter sheet inside its margins
+# Each sheet shows (by <use>) a part of one page's drawing: its texts at their size × the scale.
+MEASURE_PRINT = """() => [...document.querySelectorAll('.cjm-print-page > svg')].map(svg => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const drawing = document.querySelector(svg.querySelector('use').getAttribute('href'));
+    return {height: svg.getBoundingClientRect().height,
+            smallest: Math.min(...[...drawing.querySelectorAll('text')].filter(t => t.textContent)
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * scale))};
+})"""
+
+
+@pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
+def test_print_puts_rows_of_stages_on_pages_at_a_legible_size(name, pages, page):
+    page.set_viewport_size(PRINT_SHEET)
+    page.emulate_media(media="print")
+    opened(page, pages[name])
+    sheets = page.evaluate(MEASURE_PRINT)
+    assert len(sheets) > 1
+    assert [sheet["smallest"] for sheet in sheets if sheet["smallest"] < 9] == []
+    assert all(sheet["height"] <= PRINT_SHEET["height"] for sheet in sheets)
+    cards = page.evaluate("[...document.querySelectorAll('.cjm-persona')].map(c => "
+                          "c.getBoundingClientRect().width)")
+    assert all(width <= PRINT_SHEET["width"] / 3 for width in cards), "persona cards print huge"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.html.print.png"), full_page=True)
+    for paper in ("A4", "Letter"):
+        pdf = page.pdf(format=paper, landscape=True, margin={side: "10mm" for side in
+                                                               ("top", "right", "bottom", "left")})
+        assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= len(sheets) + 1
 
 
 def test_injection_map_runs_nothing_and_shows_the_text(page, tmp_path):

@@ -23,11 +23,12 @@ from cjmdsl import geometry as g
 from cjmdsl import evidence, kpis, priorities, steps
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
+from cjmdsl.backends._band import band
 from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.blueprint import step_details
 from cjmdsl.lanes import EMOTIONS, LANES
-from cjmdsl.layout import MARKER_SHAPES, layout
+from cjmdsl.layout import MARKER_SHAPES, layout, page_windows, pages
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
 from cjmdsl.measured import responses_words
@@ -36,7 +37,7 @@ from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.roles import Painter, css_value, in_theme
 from cjmdsl.states import improvements
 from cjmdsl.themes import Theme, dark_partner
-from cjmdsl.words import finding_links, metadata_line
+from cjmdsl.words import finding_links, metadata_line, summary
 
 BINARY = False
 OPTIONS = ("time_axis",)
@@ -49,6 +50,12 @@ ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
 # From this many touchpoints the page opens on the stages view, a card per stage that links to
 # the map at that stage: past a few dozen the reader first needs the journey's shape.
 OVERVIEW_FROM = 20
+# Print lays the map out again for paper, in pages of rows of stages at full size (as
+# `cjm render -f pdf --page` does): as wide as a landscape letter sheet's printable width with
+# the page's 10 mm margins (A4's is wider: its pages print a little larger), each page as
+# tall as A4's printable height allows at that width (letter's is taller).
+PRINT_WIDTH = 980  # px at 96 per inch: 279.4 mm - 2 × 10 mm
+PRINT_SHAPE = 0.67  # height / width: (210 mm - 2 × 10 mm) / 277 mm, a little under
 
 
 @in_its_language
@@ -60,6 +67,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
+    printed = _print_pages(journey, theme, painter, time_axis)
     css = _theme_css(theme, partner, geometry, painter) + _static("page.css")
     script = _static("page.js")
     template = environment().get_template("map.html.j2")
@@ -76,6 +84,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
         radius=theme.spacing["radius"],
         band_opacity=theme.emotion["band_opacity"],
         maps=maps,
+        printed=printed,
         has_dark=partner is not None,
         rows=[(row["kind"], ROW_NAMES[row["kind"]]) for row in maps[0]["rows"]],
         personas=[_persona_view(journey, index) for index in range(len(journey.personas))],
@@ -147,14 +156,56 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
 
         overlay = change_overlay(before, journey, geometry, theme, None)
     markup = svg.draw(journey, geometry, theme, painter=painter, overlay=overlay)
+    top = _below_title(geometry, theme.spacing["margin"])
+    markup = _cropped(markup, geometry, top)
     gap = theme.spacing.column_gap
     stages_top = min((s.box.y for s in geometry.stages), default=0)
     stages_bottom = max((s.box.bottom for s in geometry.stages), default=0) + gap / 2
     rail = min((s.box.x for s in geometry.stages), default=0) - gap / 2
-    return {"scheme": "only", "svg": Markup(markup),
+    return {"scheme": "only", "svg": Markup(markup), "top": top,
             "rows": _rows(geometry, theme.spacing.lane_gap), "rail": round(rail, 2),
             "stages": [round(stages_top, 2), round(stages_bottom - stages_top, 2)],
             "size": [geometry.width, geometry.height]}
+
+
+def _print_pages(journey: Journey, theme: Theme, painter: Painter,
+                 time_axis: bool = False) -> list[dict]:
+    """The map laid out for paper, shown only in print: each of its pages of rows of stages
+    drawn once (`svg`, under its own `id`, its `<title>` and `<desc>` ids made its own so no
+    id repeats in the page) and the parts of it that go on one sheet each (`windows`: a page
+    taller than a sheet is cut in the gaps between its bands, as the PDF's is), which the
+    page shows with `<use>` instead of drawing the page again for each."""
+    described = summary(journey)
+    printed = []
+    for number, page in enumerate(pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE,
+                                                     time_axis=time_axis)):
+        drawn = svg.draw(journey, page, theme, described, painter=painter)
+        head, rest = drawn.split("</desc>", 1)
+        head = re.sub(r"\b(cjm-[0-9a-f]{8})-(title|desc)\b", rf"\1-page{number}-\2", head)
+        own = f"cjm-print-page{number}"
+        head = head.replace("<svg ", f'<svg id="{own}" ', 1)
+        printed.append({"id": own, "svg": Markup(head + "</desc>" + rest), "width": page.width,
+                        "windows": page_windows(page, page.width * PRINT_SHAPE)})
+    return printed
+
+
+def _below_title(geometry: g.Geometry, margin: float) -> float:
+    """Where the page's view of the map starts: under the map's title, description and
+    details, which the page's own header shows (the title once), and as little as `margin`
+    above what follows them (the legend, else the first row)."""
+    head = [geometry.title, geometry.description, *geometry.details]
+    title_bottom = max(block.box.bottom for block in head if block is not None)
+    following = [entry.label.box.y for entry in geometry.legend]
+    following += [min(key.sample.y, key.label.box.y) for key in geometry.legend_keys]
+    following += [row.box.y for row in geometry.rows[:1]]
+    if not following:
+        return 0
+    return round(max(title_bottom, min(following) - margin), 2)
+
+
+def _cropped(markup: str, geometry: g.Geometry, top: float) -> str:
+    """The drawing showing the map from `top` down."""
+    return band(markup, geometry.width, top, geometry.height) if top else markup
 
 
 def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
@@ -183,7 +234,7 @@ def _script_data(journey: Journey, maps: list[dict], stage_names: dict[str, str]
     return {
         "labels": {tp.id: _touchpoint_label(tp, stage_names) for tp in journey.touchpoints},
         "paths": paths,
-        "maps": {m["scheme"]: {key: m[key] for key in ("rows", "rail", "stages", "size")}
+        "maps": {m["scheme"]: {key: m[key] for key in ("rows", "rail", "stages", "size", "top")}
                  for m in maps},
     }
 

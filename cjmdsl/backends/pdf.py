@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from datetime import datetime, timezone
 
 from cjmdsl.backends import svg
+from cjmdsl.backends._band import band
 from cjmdsl.backends._raster import unavailable, without_isolates, without_paint_order
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.backends._templates import number
@@ -33,8 +33,6 @@ DEFAULT_SCALE = 1.0
 PAGES = {"a4": (595.28, 841.89), "a3": (841.89, 1190.55), "letter": (612.0, 792.0)}
 ORIENTATIONS = ("landscape", "portrait")
 POINTS_PER_PIXEL = 0.75  # CSS pixels at 96 per inch
-_SIZE = re.compile(r'(<svg xmlns="http://www.w3.org/2000/svg") width="[^"]*" height="[^"]*" '
-                   r'viewBox="[^"]*"')
 STAGES_ON_PAGES = "the stages view is one page; drop --page, or draw the map (--view map)"
 
 
@@ -110,11 +108,7 @@ def _window(drawn: str, geometry, top: float, bottom: float, sheet: float) -> st
     if top == 0 and bottom >= geometry.height:
         return drawn
     width = number(geometry.width)
-    cut, found = _SIZE.subn(f'\\1 width="{width}" height="{number(bottom - top)}" '
-                            f'viewBox="0 {number(top)} {width} {number(bottom - top)}"', drawn,
-                            count=1)
-    if not found:  # the template's root element changed: this must change with it
-        raise RuntimeError("the map's <svg> element has no width, height and viewBox to cut")
+    cut = band(drawn, geometry.width, top, bottom)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{number(sheet)}" '
             f'viewBox="0 0 {width} {number(sheet)}"><rect width="100%" height="100%" '
             f'fill="{geometry.background}"/>{cut}</svg>')

@@ -13,6 +13,8 @@
   const tooltip = document.getElementById("cjm-tooltip");
   const panel = document.getElementById("cjm-details");
   const panelBody = panel.querySelector(".cjm-details-body");
+  const controls = document.querySelector(".cjm-controls");
+  const hint = document.getElementById("cjm-map-hint");
   let pinned = null;
 
   const marks = id => document.querySelectorAll(`.cjm-canvas [data-touchpoint="${CSS.escape(id)}"]`);
@@ -37,12 +39,31 @@
   }
   const first = data.maps[canvases[0].dataset.scheme];
   scroller.style.scrollPaddingLeft = first.rail + "px";
-  scroller.style.scrollPaddingTop = first.stages[1] + "px";
-  const stuck = () => {  // the rails cast a shadow only while content passes under them
+  // The page scrolls down, the frame only sideways (CSS sticky keeps the lane labels at its
+  // left); the stage header is held at the top of the window while the map passes under it.
+  const topRails = [...document.querySelectorAll(".cjm-rail-top")];
+  function stuck() {
     scroller.classList.toggle("cjm-scrolled-x", scroller.scrollLeft > 0);
-    scroller.classList.toggle("cjm-scrolled-y", scroller.scrollTop > first.stages[0]);
+    let shifted = false;
+    for (const rail of topRails) {
+      rail.style.transform = "";
+      const canvasBox = rail.parentElement.getBoundingClientRect();
+      const box = rail.getBoundingClientRect();
+      const shift = Math.max(0, Math.min(-box.top, canvasBox.bottom - box.bottom));
+      if (shift > 0 && !scroller.classList.contains("cjm-fitted")) {
+        rail.style.transform = `translateY(${shift}px)`;
+        shifted = true;
+      }
+    }
+    scroller.classList.toggle("cjm-scrolled-y", shifted);
+  }
+  const headerBottom = () => {  // where the held stage header ends in the window (0: not held)
+    const held = topRails.find(rail => rail.style.transform);
+    return held ? held.getBoundingClientRect().bottom : 0;
   };
-  scroller.addEventListener("scroll", stuck, {passive: true});
+  scroller.addEventListener("scroll", () => { stuck(); keepPanelClear(false); }, {passive: true});
+  addEventListener("scroll", () => { stuck(); keepPanelClear(false); }, {passive: true});
+  addEventListener("resize", () => { stuck(); keepPanelClear(true); });
 
   // Copies of the lane labels and of the stage header that stay in view (CSS sticky)
   // while the map scrolls; decoration only, hidden from assistive technology.
@@ -57,7 +78,7 @@
       copy.setAttribute("width", w);
       copy.setAttribute("height", h);
       copy.setAttribute("viewBox", `0 ${y} ${w} ${h}`);
-      copy.style.marginTop = y + "px";
+      copy.style.marginTop = (y - map.top) + "px";
       canvas.append(copy);
       return copy;
     };
@@ -98,6 +119,66 @@
       mark.classList.add("cjm-pinned");
       if (mark.hasAttribute("aria-expanded")) mark.setAttribute("aria-expanded", "true");
     }
+    placePanel(true);
+  }
+
+  // ── the pinned panel goes where it covers neither the touchpoint nor the controls ──
+  const EDGE = 8, GAP = 12, ENOUGH = 220;
+  const pinnedMark = () => pinned === null ? null :
+    visibleCanvas().querySelector(`.cjm-touchpoints [data-touchpoint="${CSS.escape(pinned)}"]`);
+  const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  function obstacles(mark) {
+    const found = [mark.getBoundingClientRect()];
+    for (const el of [controls, hint]) {
+      const bar = el.getBoundingClientRect();
+      if (!el.hidden && bar.bottom > 0 && bar.top < innerHeight) found.push(bar);
+    }
+    return found;
+  }
+  // Beside the touchpoint (right, else left) from the top of the window, below the controls
+  // where they are in view; else below or above it across the window; with no room for
+  // either (a phone), the page first scrolls the touchpoint up under the stage header.
+  function spot(mark) {
+    const keep = obstacles(mark), [box] = keep;
+    const width = Math.min(416, innerWidth - 2 * EDGE), across = innerWidth - 2 * EDGE;
+    // The top of a column [left, right] that reaches down to `limit`: below whatever is in it.
+    const clearTop = (left, right, from, limit) => keep.reduce((top, o) =>
+      o.left < right && left < o.right && o.bottom > from && o.top < limit ? Math.max(top, o.bottom + GAP) : top, from);
+    const spots = [];
+    for (const left of [innerWidth - EDGE - width, EDGE]) {
+      if (left >= box.right + GAP || left + width <= box.left - GAP) {
+        const top = clearTop(left, left + width, EDGE, innerHeight);
+        spots.push({left, top, width, height: innerHeight - EDGE - top});
+      }
+    }
+    const below = clearTop(EDGE, EDGE + across, box.bottom + GAP, innerHeight);
+    spots.push({left: EDGE, top: below, width: across, height: innerHeight - EDGE - below});
+    const above = clearTop(EDGE, EDGE + across, EDGE, box.top);
+    spots.push({left: EDGE, top: above, width: across, height: box.top - GAP - above});
+    return spots.find(s => s.height >= ENOUGH) || spots.reduce((a, b) => b.height > a.height ? b : a);
+  }
+  function placePanel(mayScroll) {
+    const mark = pinnedMark();
+    if (!mark) return;
+    const box = mark.getBoundingClientRect();
+    const hidden = box.top < headerBottom() || box.bottom > innerHeight;
+    if (mayScroll && (hidden || spot(mark).height < ENOUGH)) {
+      // up to just under the stage header, which is then held at the top of the window
+      scrollBy(0, box.top - (scroller.classList.contains("cjm-fitted") ? 0 : first.stages[1]) - GAP);
+      stuck();
+    }
+    const place = spot(mark);
+    panel.style.left = place.left + "px";
+    panel.style.top = place.top + "px";
+    panel.style.width = place.width + "px";
+    panel.style.maxHeight = Math.max(place.height, 120) + "px";
+  }
+  // After a scroll the panel moves only if the touchpoint or the controls came under it.
+  function keepPanelClear(always) {
+    const mark = pinnedMark();
+    if (!mark || panel.hidden) return;
+    const mine = panel.getBoundingClientRect();
+    if (always || obstacles(mark).some(o => overlap(o, mine))) placePanel(false);
   }
   function unpin() {
     if (pinned === null) return;
@@ -187,21 +268,25 @@
       }
       const [width, height] = map.size;
       const main = canvas.querySelector("svg:not(.cjm-rail)");
-      main.setAttribute("height", height - removed);
-      main.setAttribute("viewBox", `0 0 ${width} ${height - removed}`);
+      main.setAttribute("height", height - map.top - removed);
+      main.setAttribute("viewBox", `0 ${map.top} ${width} ${height - map.top - removed}`);
       const left = canvas.querySelector(".cjm-rail-left");
       const top = map.stages[0] + map.stages[1];
       left.setAttribute("height", height - removed - top);
       left.setAttribute("viewBox", `0 ${top} ${map.rail} ${height - removed - top}`);
     }
   }
-  for (const box of document.querySelectorAll(".cjm-rows input")) box.addEventListener("change", showLanes);
+  for (const box of document.querySelectorAll(".cjm-rows input")) {
+    box.addEventListener("change", () => { showLanes(); stuck(); keepPanelClear(true); });
+  }
 
   // ── the whole map fitted to the window's width, or at its own size ──
   const fit = document.getElementById("cjm-fit");
   fit.addEventListener("click", () => {
     const fitted = scroller.classList.toggle("cjm-fitted");
     fit.setAttribute("aria-pressed", String(fitted));
+    stuck();
+    keepPanelClear(true);
   });
 
   // ── a stage card of the overview scrolls the map to that stage ──
@@ -213,6 +298,7 @@
       scroller.classList.remove("cjm-fitted");
       fit.setAttribute("aria-pressed", "false");
       scroller.scrollIntoView({block: "start"});
+      stuck();
       scroller.scrollLeft = Number(header.getAttribute("x")) - first.rail;
       scroller.focus({preventScroll: true});
     });
@@ -224,9 +310,10 @@
     const media = matchMedia("(prefers-color-scheme: dark)");
     let chosen = null;
     try { chosen = localStorage.getItem("cjm-scheme"); } catch { /* storage may be off */ }
-    const apply = scheme => {
+    const apply = scheme => {  // the button names what it switches to
       root.dataset.scheme = scheme;
-      toggle.setAttribute("aria-pressed", String(scheme === "dark"));
+      toggle.textContent = scheme === "dark" ? "Light mode" : "Dark mode";
+      toggle.dataset.to = scheme === "dark" ? "light" : "dark";
     };
     apply(chosen || (media.matches ? "dark" : "light"));
     media.addEventListener("change", e => { if (!chosen) apply(e.matches ? "dark" : "light"); });
@@ -238,4 +325,5 @@
   }
 
   for (const el of document.querySelectorAll(".cjm-controls, .cjm-hint")) el.hidden = false;
+  stuck();
 })();
