@@ -178,7 +178,7 @@ def _print_pages(journey: Journey, theme: Theme, painter: Painter,
     described = summary(journey)
     printed = []
     for number, page in enumerate(pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE,
-                                                     time_axis=time_axis)):
+                                                 time_axis=time_axis)):
         drawn = svg.draw(journey, page, theme, described, painter=painter)
         head, rest = drawn.split("</desc>", 1)
         head = re.sub(r"\b(cjm-[0-9a-f]{8})-(title|desc)\b", rf"\1-page{number}-\2", head)
