@@ -2,7 +2,8 @@
 one channel, actions, thoughts, questions, emotions, expectations, pains, opportunities,
 moments of truth, action items, personas, KPIs, flows) as canonical `.cjm` text that compiles
 to it again. The language's later fields (several or declared channels, motivations, notes,
-metadata, finding ids, scores, declared sources, citations, metrics) are not written yet."""
+metadata, finding ids, scores, declared sources, citations, metrics, actors and the blueprint
+lanes) are not written yet."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -25,7 +26,7 @@ def importable(journey: m.Journey) -> m.Journey:
     def touchpoint(tp):
         return m.Touchpoint(
             id=tp.id, name=tp.name, stage=tp.stage, channel=tp.channel_as_written,
-            actions=tuple(m.Claim(c.text) for c in tp.actions),
+            actions=tuple(m.Step(c.text) for c in tp.actions),  # an action is a Step
             thoughts=tuple(m.Claim(c.text) for c in tp.thoughts),
             questions=tuple(m.Claim(c.text) for c in tp.questions),
             emotions=tuple(replace(e, source=None) for e in tp.emotions),
@@ -39,7 +40,7 @@ def importable(journey: m.Journey) -> m.Journey:
                            touchpoints=tuple(map(touchpoint, stage.touchpoints)))
                    for stage in journey.stages)
     return replace(journey, stages=stages, channels=(), notes=(), metadata=m.Metadata(),
-                   sources=())
+                   sources=(), actors=())
 
 
 @LIGHT

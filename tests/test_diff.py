@@ -56,6 +56,10 @@ ADVOCACY = '''  stage advocacy "Advocacy" {
 
 # Hand-made second versions of each example: (what is replaced, by what), in order.
 EDITS = {
+    "outpatient-visit": [  # a renamed touchpoint and stage
+        ('touchpoint letter "Gets the results"', 'touchpoint letter "Reads the results"'),
+        ('stage after "After the visit"', 'stage after "Follow-up"'),
+    ],
     "support-ticket": [  # renames, a move, feelings, a resolved pain, an owner, evidence dropped
         ('touchpoint agent_call "Talks to an agent"', 'touchpoint agent_call "Talks to a person"'),
         ('emotion sam 0 "calmer"', 'emotion sam +2 "calmer"'),
