@@ -2,8 +2,8 @@
 one channel, actions, thoughts, questions, emotions, expectations, pains, opportunities,
 moments of truth, action items, personas, KPIs, flows) as canonical `.cjm` text that compiles
 to it again. The language's later fields (several or declared channels, motivations, notes,
-metadata, finding ids, scores, declared sources, citations, metrics and the metrics emotions
-are read off, what aims at a to-be) are not written yet."""
+metadata, finding ids, scores, declared sources, citations, metrics, the metrics emotions
+are read off, what aims at a to-be, actors and the blueprint lanes) are not written yet."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -26,7 +26,7 @@ def importable(journey: m.Journey) -> m.Journey:
     def touchpoint(tp):
         return m.Touchpoint(
             id=tp.id, name=tp.name, stage=tp.stage, channel=tp.channel_as_written,
-            actions=tuple(m.Claim(c.text, fail=c.fail) for c in tp.actions),
+            actions=tuple(m.Step(c.text, fail=c.fail) for c in tp.actions),  # a Step
             thoughts=tuple(m.Claim(c.text, fail=c.fail) for c in tp.thoughts),
             questions=tuple(m.Claim(c.text, fail=c.fail) for c in tp.questions),
             emotions=tuple(replace(e, source=None, metric=None) for e in tp.emotions),
@@ -41,7 +41,7 @@ def importable(journey: m.Journey) -> m.Journey:
                            touchpoints=tuple(map(touchpoint, stage.touchpoints)))
                    for stage in journey.stages)
     return replace(journey, stages=stages, channels=(), notes=(), metadata=m.Metadata(),
-                   sources=())
+                   sources=(), actors=())
 
 
 @LIGHT

@@ -56,6 +56,13 @@ ADVOCACY = '''  stage advocacy "Advocacy" {
 
 # Hand-made second versions of each example: (what is replaced, by what), in order.
 EDITS = {
+    "outpatient-visit": [  # renamed touchpoints and a renamed stage
+        ('touchpoint letter "Gets the results"', 'touchpoint letter "Reads the results"'),
+        ('touchpoint reminder "Gets a reminder"', 'touchpoint reminder "Receives a reminder"'),
+        ('stage after "After the visit"', 'stage after "Aftercare"'),
+        ('status "draft"', 'status "reviewed"'),
+        ('channel mail\n', 'channel email\n'),
+    ],
     "support-ticket": [  # renames, a move, feelings, a resolved pain, an owner, evidence dropped
         ('touchpoint agent_call "Talks to an agent"', 'touchpoint agent_call "Talks to a person"'),
         ('emotion sam 0 "calmer"', 'emotion sam +2 "calmer"'),
