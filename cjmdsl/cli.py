@@ -205,6 +205,10 @@ class TargetWidth(click.ParamType):
               help="svg: `adaptive` colours follow the reader's light or dark scheme (the "
                    "theme and its dark partner, in one <style>); `fixed` writes the theme's "
                    "colours as attributes, for wikis that strip <style>.  [default: adaptive]")
+@click.option("--persona-cards", type=click.Choice(["on", "off"]), default=None,
+              help="svg, png, pdf: introduce each persona on a card under the title (name, "
+                   "role, goal, need, pain, quote); `off` names each on one line of the "
+                   "legend.  [default: on]")
 @click.option("--page", type=click.Choice(["A4", "A3", "letter"], case_sensitive=False),
               default=None, help="pdf: put the rows of stages on pages of this paper size, "
                                  "each with the title and legend.  [default: one page]")
@@ -221,8 +225,8 @@ class TargetWidth(click.ParamType):
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, colors: str | None,
-           page: str | None, orientation: str | None, view: str | None,
-           lang: str | None) -> None:
+           persona_cards: str | None, page: str | None, orientation: str | None,
+           view: str | None, lang: str | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
     from cjmdsl.locales import catalogue_language, unknown_language_hint
@@ -250,8 +254,10 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     for format_name in project.formats:
         module = backend(format_name)
         asked = {"scale": scale, "width": width, "colors": colors,
-                 "page": page and page.lower(), "orientation": orientation, "view": view}
-        options = _backend_options(module, format_name, asked, {"width": project.width})
+                 "page": page and page.lower(), "orientation": orientation, "view": view,
+                 "persona_cards": None if persona_cards is None else persona_cards == "on"}
+        options = _backend_options(module, format_name, asked,
+                                   {"width": project.width, "persona_cards": project.persona_cards})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
@@ -445,6 +451,7 @@ class ProjectDefaults:
     theme: str | None  # the config's theme, for maps that name none (--theme beats both)
     dark_theme: str | None  # --dark-theme, else the config's
     width: int | None  # the config's width (0: one row); None: the format's own default
+    persona_cards: bool | None = None  # the config's persona_cards; None: the format's own
 
 
 def project_config_or_exit(files):
@@ -496,12 +503,13 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     if len(formats) > 1 and output.source == "command line" and not _names_folder(output.value):
         fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
                     f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
-    theme, width = settings["theme"], settings["width"]
+    theme, width, cards = settings["theme"], settings["width"], settings["persona_cards"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
                            theme.value if theme.source != "command line" else None,
                            settings["dark_theme"].value,
                            width.value if width.source not in ("default", "command line")
-                           else None)
+                           else None,
+                           cards.value if cards.source != "default" else None)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,
@@ -613,7 +621,7 @@ def _backend_options(module, format_name: str, asked: dict, configured: dict) ->
     given = {name: value for name, value in asked.items() if value is not None}
     for option in given:
         if option not in takes:
-            fail_usage(f"--{option} does not apply to -f {format_name}")
+            fail_usage(f"--{option.replace('_', '-')} does not apply to -f {format_name}")
     defaults = {name: value for name, value in configured.items()
                 if value is not None and name in takes}
     return {**defaults, **given}

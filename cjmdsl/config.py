@@ -50,16 +50,18 @@ LIMIT_NAMES = tuple(f.name for f in dataclasses.fields(Limits))
 # Every setting, with its default. `theme` None: each map's own theme, else "default";
 # `dark_theme` None: the theme's own dark partner; `output` None: beside each map; `width`
 # the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey).
+# `persona_cards` false: the legend names each persona on a line instead of a card.
 DEFAULTS: dict[str, object] = {
     "theme": None,
     "dark_theme": None,
     "formats": ("svg",),
     "output": None,
     "width": DEFAULT_WIDTH,
+    "persona_cards": True,
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
-_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width")
+_TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "persona_cards")
 # Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
 LINT = "lint"
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
@@ -269,6 +271,12 @@ class _Checker:
             return self._check_formats(value)
         if key == "width":
             return self._check_width(value, span)
+        if key == "persona_cards":
+            if not isinstance(value, bool):
+                self._fail("E062", f"`persona_cards` must be true or false, not {kind_of(value)}",
+                           span, "persona_cards = false names each persona on one line")
+                return None
+            return value
         if not isinstance(value, str):
             self._fail("E062", f"`{key}` must be text in quotes, not {kind_of(value)}", span)
             return None

@@ -102,6 +102,16 @@ class Marker(NamedTuple):
         return " ".join(points)
 
 
+class PersonaCard(NamedTuple):
+    """A persona introduced in the header: role, goals, needs, pains and quotes as `texts`
+    (the name, marker and colour are its legend entry's)."""
+
+    box: Box
+    fill: str
+    stroke: str
+    texts: tuple[TextBlock, ...]
+
+
 class LegendEntry(NamedTuple):
     persona_id: str
     marker: Marker
@@ -109,6 +119,7 @@ class LegendEntry(NamedTuple):
     line_to: float
     color: str
     label: TextBlock
+    card: PersonaCard | None = None  # the persona's card, around the entry
 
 
 class Swatch(NamedTuple):
@@ -273,9 +284,15 @@ class MapRow(NamedTuple):
     emotion: EmotionLane | None
     footers: tuple[StageFooter, ...]
     footer_label: TextBlock | None
+    goals: tuple[StageFooter, ...] = ()  # under the stage names: goals, brand actions, KPIs
+    goals_label: TextBlock | None = None
 
     def text_blocks(self):
         yield from (s.label for s in self.stages)
+        for goal in self.goals:
+            yield from goal.texts
+        if self.goals_label:
+            yield self.goals_label
         for tp in self.touchpoints:
             yield from (b for b in (tp.channel, tp.name, tp.moment) if b)
         yield from self.row_labels
@@ -353,6 +370,7 @@ class Geometry(NamedTuple):
             yield self.description
         yield from self.details
         yield from (e.label for e in self.legend)
+        yield from (text for e in self.legend if e.card for text in e.card.texts)
         yield from (k.label for k in self.legend_keys)
         for row in self.rows:
             yield from row.text_blocks()

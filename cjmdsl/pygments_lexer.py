@@ -22,7 +22,7 @@ FIELDS = ("owner", "status", "version", "updated", "tags", "description", "theme
           "note", "like", "role", "goal", "need", "pain", "motivation", "quote", "color",
           "brand", "action_item", "action", "thought", "question", "emotion", "expect",
           "opportunity", "moment_of_truth", "outcome", "for", "addresses", "impact", "effort",
-          "of", "n", "collected", "url", "value", "start", "end", "unit", "target")
+          "of", "n", "collected", "url", "at", "value", "start", "end", "unit", "target")
 # Words that are a value: a flow's drop-off, the kinds of KPI and which way is better.
 CONSTANTS = ("exit", "retention", "churn", "growth", "higher", "lower")
 # ── end of generated keywords ──

@@ -91,6 +91,7 @@ def test_cjm_config_prints_each_setting_with_where_it_came_from(project):
         "formats                 svg, html                       cjm.toml:1\n"
         "output                  build/maps                      cjm.toml:2\n"
         "width                   880                             default\n"
+        "persona_cards           true                            default\n"
         "limits.max_bytes        5000000                         default\n"
         "limits.max_string       500                             cjm.toml:5\n"
         "limits.max_touchpoints  50                              command line\n")

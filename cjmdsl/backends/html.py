@@ -51,7 +51,7 @@ OVERVIEW_FROM = 20
 def render(journey: Journey, theme: Theme, before: Journey | None = None) -> str:
     """The page; with `before`, the map marks what changed since that version and shows its
     old curves faintly (`cjm diff --html`)."""
-    geometry = layout(journey, theme)
+    geometry = layout(journey, theme, persona_cards=False)  # the page has persona cards
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
@@ -156,7 +156,8 @@ def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
     if geometry.emotion:
         bands.append((EMOTIONS, geometry.emotion.box.y, geometry.emotion.box.bottom))
     if geometry.footers:
-        bands.append(("plan", geometry.footers[0].box.y, geometry.footers[0].box.bottom))
+        bands.append(("plan", geometry.footers[0].box.y,
+                      max(footer.box.bottom for footer in geometry.footers)))
     if geometry.kpis:
         bands.append(("kpis", min(k.box.y for k in geometry.kpis),
                       max(k.box.bottom for k in geometry.kpis)))

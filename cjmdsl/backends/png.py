@@ -14,12 +14,13 @@ from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
 
 BINARY = True
-OPTIONS = ("scale", "width", "view")
+OPTIONS = ("scale", "width", "view", "persona_cards")
 DEFAULT_SCALE = 2.0
 
 
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
-           width: float | None = DEFAULT_WIDTH, view: str = "map") -> bytes:
+           width: float | None = DEFAULT_WIDTH, view: str = "map",
+           persona_cards: bool = True) -> bytes:
     """The map (or its stages `view`) laid out for `width` pixels (0 or None: one row), at
     `scale`, in the theme's fixed colours (a picture has one scheme; resvg reads CSS only in
     part)."""
@@ -27,5 +28,5 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
         import resvg_py
     except ImportError:
         raise unavailable("png", "resvg-py", "png") from None
-    drawn = svg.render(journey, theme, width, view, FIXED)
+    drawn = svg.render(journey, theme, width, view, FIXED, persona_cards)
     return resvg_py.svg_to_bytes(svg_string=drawn, zoom=float(scale))

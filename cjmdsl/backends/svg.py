@@ -25,20 +25,21 @@ from cjmdsl.words import summary
 BINARY = False
 
 
-OPTIONS = ("width", "view", "colors")
+OPTIONS = ("width", "view", "colors", "persona_cards")
 VIEWS = ("map", "stages")  # the whole map, or the overview of one column per stage
 
 
 @in_its_language
 def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
-           view: str = "map", colors: str = ADAPTIVE) -> str:
+           view: str = "map", colors: str = ADAPTIVE, persona_cards: bool = True) -> str:
     """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
     one row, as wide as the journey).
 
     `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
     under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
     FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`. The
-    stages view is drawn in fixed colours."""
+    stages view is drawn in fixed colours. Without `persona_cards` the legend names each
+    persona on one line instead of introducing it on a card."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
     if colors not in COLOR_CHOICES:
@@ -46,7 +47,7 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
     if view == "stages":
         return draw_stages(journey, stages_view(journey, theme, width), theme)
     partner = dark_partner(theme) if colors == ADAPTIVE else None
-    return draw(journey, layout(journey, theme, width), theme, dark=partner)
+    return draw(journey, layout(journey, theme, width, persona_cards), theme, dark=partner)
 
 
 @in_its_language

@@ -67,4 +67,6 @@ def _text(name: str, value) -> str:
         return f"({UNSET[name]})"
     if isinstance(value, tuple):
         return ", ".join(value)
+    if isinstance(value, bool):  # as the config file writes it
+        return "true" if value else "false"
     return str(value)

@@ -17,6 +17,7 @@ from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
 from cjmdsl.lanes import LANES, Lane
 from cjmdsl.layout.base import MARKER_SHAPES, Base
 from cjmdsl.layout.emotions import EmotionLane
+from cjmdsl.layout.header import Header
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import plan_rows
 from cjmdsl.model import Journey
@@ -27,25 +28,28 @@ __all__ = ["DEFAULT_WIDTH", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_w
            "pages"]
 
 
-class _Layout(EmotionLane, StagePlan, Base):
+class _Layout(Header, EmotionLane, StagePlan, Base):
     """The whole map, one band after another."""
 
 
 ROW_GAP = 30  # between two rows of stages, with a rule in its middle
 
 
-def layout(journey: Journey, theme: Theme, width: float | None = None) -> g.Geometry:
+def layout(journey: Journey, theme: Theme, width: float | None = None,
+           persona_cards: bool = True) -> g.Geometry:
     """Place everything for a map shown `width` pixels wide (see `rows`; None: one row, as
-    wide as the journey); the result is all a backend needs to draw the map."""
-    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None)))
+    wide as the journey); the result is all a backend needs to draw the map. Without
+    `persona_cards` the legend names each persona on one line instead of a card."""
+    return _laid_out(_Layout(journey, theme, plan_rows(journey, theme, width or None),
+                             persona_cards))
 
 
 def pages(journey: Journey, theme: Theme, width: float | None,
-          shape: float) -> list[g.Geometry]:
+          shape: float, persona_cards: bool = True) -> list[g.Geometry]:
     """The map on pages `shape` times as tall as wide, for print: each page has the title and
     the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
     page of their own when they do not fit). Every page is at least a page tall."""
-    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None))
+    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None), persona_cards)
     head = _head(lay)
     whole = _laid_out(lay, head)
     page_height = whole.width * shape
@@ -173,6 +177,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     colors = lay.theme.colors
     top = lay.y
     stages = lay.stage_headers()
+    goals, goals_label = lay.stage_goals()
     header_top = lay.y
     touchpoints = lay.touchpoint_headers()
     row_labels = [lay.row_label(say("row_touchpoints"), header_top)]
@@ -200,7 +205,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     footers, footer_label = lay.footers()
     box = g.Box(lay.margin, top, lay.width - 2 * lay.margin, lay.y - lay.lane_gap - top)
     return g.MapRow(box, divider, stages, touchpoints, tuple(row_labels), moment_bands,
-                    tuple(lanes), emotion, footers, footer_label)
+                    tuple(lanes), emotion, footers, footer_label, goals, goals_label)
 
 
 def _texts_of(lane: Lane):

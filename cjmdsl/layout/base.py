@@ -102,7 +102,8 @@ class Base:
     """Walks down the map, one band after another, keeping the running `y`: the grid, the
     headers and the text lanes. The emotion lane and the stage plan are mixed in."""
 
-    def __init__(self, journey: Journey, theme: Theme, plan: RowPlan):
+    def __init__(self, journey: Journey, theme: Theme, plan: RowPlan,
+                 persona_cards: bool = True):
         self.journey = journey
         self.theme = theme
         self.font = theme.font
@@ -117,6 +118,7 @@ class Base:
         self.all_columns = [c for row in plan.rows for piece in row for c in piece.columns]
         self.lanes_with_items: dict[str, bool] = {}
         self.shows_evidence = evidence.cites_any(journey)
+        self.show_persona_cards = persona_cards and bool(journey.personas)
         self.width = plan.width
         self.inner_width = self.width - 2 * self.margin
         self.grid_left = self.margin + self.label_width + self.gap
@@ -187,7 +189,11 @@ class Base:
         flow = _Flow(self.margin, self.y, self.width - self.margin, row_height + 6)
         limit = min(LEGEND_LABEL_WIDTH, self.inner_width - 34 - 22)  # a narrow map's legend
         entries = []
-        for index, persona in enumerate(self.journey.personas):
+        if self.show_persona_cards:  # cards of their own, the other keys flow below them
+            entries = self.persona_cards(
+                [MARKER_SHAPES[i % len(MARKER_SHAPES)] for i in range(len(self.journey.personas))])
+            flow = _Flow(self.margin, self.y, self.width - self.margin, row_height + 6)
+        for index, persona in enumerate(() if entries else self.journey.personas):
             role = persona.roles[0].text if persona.roles else ""
             text = f"{persona.name} · {role}" if role else persona.name
             x, top = flow.place(34 + self._text_width(text, size, limit) + 22)
@@ -222,7 +228,7 @@ class Base:
                                            sample.x + sample.width / 2,
                                            sample.y + sample.height / 2)
             keys.append(g.LegendKey(kind, sample, label, swatches, marker, mark))
-        if entries or keys:
+        if keys or (entries and not self.show_persona_cards):
             self.y = flow.bottom + self.lane_gap - 2
         return tuple(entries), tuple(keys)
 
@@ -287,17 +293,11 @@ class Base:
         for column in self.columns:
             if column.touchpoint is not None:
                 drafts.append(self._touchpoint_header(column, top))
+        # Each card as tall as what it says (not as the tallest): the band below starts
+        # under the tallest one.
         height = max((d[1] for d in drafts), default=0)
-        headers = tuple(
-            g.TouchpointHeader(
-                touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
-                card=g.Box(h.card.x, h.card.y, h.card.width, height),
-                icons=h.icons, channel=h.channel, name=h.name, moment=h.moment, star=h.star,
-                evidence=h.evidence)
-            for h, _ in drafts
-        )
         self.y = top + height + self.lane_gap
-        return headers
+        return tuple(header for header, _ in drafts)
 
     def _touchpoint_header(self, column: Column, top: float):
         tp = column.touchpoint
