@@ -156,9 +156,7 @@ class TouchpointHeader(NamedTuple):
     stage_id: str
     column: Box
     card: Box
-    icons: tuple[Icon, ...]  # one per channel (each icon once), in the order written
-    channel: TextBlock | None
-    name: TextBlock
+    name: TextBlock  # the channels are the channel lane's (`cjmdsl.lanes.CHANNEL_LANE`)
     moment: TextBlock | None
     star: Marker | None = None  # drawn before the moment-of-truth label
     evidence: EvidenceMark | None = None  # in the top right corner
@@ -189,6 +187,7 @@ class Card(NamedTuple):
     stroke: str
     text: TextBlock
     tags: tuple[Tag, ...] = ()
+    icons: tuple[Icon, ...] = ()  # a channel's icons before its text (the channel lane)
 
 
 class Lane(NamedTuple):
@@ -294,7 +293,7 @@ class MapRow(NamedTuple):
         if self.goals_label:
             yield self.goals_label
         for tp in self.touchpoints:
-            yield from (b for b in (tp.channel, tp.name, tp.moment) if b)
+            yield from (b for b in (tp.name, tp.moment) if b)
         yield from self.row_labels
         for lane in self.lanes:
             yield lane.label

@@ -178,6 +178,29 @@ def test_the_kpi_block_spreads_its_cards_over_the_grid():
     assert round(card.box.right, 2) == geometry.width - MARGIN
 
 
+# ── the channel lane ───────────────────────────────────────────────────────
+def test_channels_are_a_lane_of_icons_under_the_touchpoint_names():
+    geometry = layout(parse(SHOP), THEME, 880)
+    (row,) = geometry.rows
+    channels = row.lanes[0]
+    assert channels.kind == "channels" and channels.label.lines == ("Channels",)
+    assert [(card.touchpoint_id, card.text.lines, [icon.channel for icon in card.icons])
+            for card in channels.cards] == [("ad", ("Social media",), ["social"]),
+                                            ("search", ("Search",), ["search"]),
+                                            ("pay", ("Web",), ["web"])]
+    assert max(tp.card.bottom for tp in row.touchpoints) < channels.box.y
+    assert channels.box.bottom < row.lanes[1].box.y  # then the actions
+    svg = cjmdsl.render(SHOP)
+    assert '<g class="cjm-lane cjm-lane-channels">' in svg
+
+
+def test_a_map_without_channels_has_no_channel_lane():
+    text = SHOP.replace(" channel social", "").replace("      channel search\n", "") \
+        .replace(" channel web", "")
+    assert "channel" not in text
+    assert "channels" not in [lane.kind for lane in layout(parse(text), THEME, 880).lanes]
+
+
 # ── space follows content ──────────────────────────────────────────────────
 MAPS = {**{example.stem: example.read_text(encoding="utf-8") for example in EXAMPLES},
         "shop": SHOP, "one": ONE}
@@ -193,7 +216,7 @@ def _last_text_bottom(*blocks) -> float:
 def test_no_card_is_much_taller_than_what_it_says(name, width):
     geometry = layout(parse(MAPS[name]), THEME, width)
     for tp in geometry.touchpoints:
-        text = _last_text_bottom(tp.channel, tp.name, tp.moment)
+        text = _last_text_bottom(tp.name, tp.moment)
         assert tp.card.bottom - text <= EMPTY_BELOW, tp.touchpoint_id
     for lane in geometry.lanes:
         for card in lane.cards:

@@ -25,7 +25,7 @@ from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, web_link, xml_chars
-from cjmdsl.lanes import EMOTIONS, LANES
+from cjmdsl.lanes import CHANNEL_LANE, EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
@@ -39,8 +39,9 @@ BINARY = False
 
 # The map's rows a reader can hide, each with its name and the SVG group that draws it: the
 # lanes, then the bands below them.
-ROW_NAMES = {**{lane.key: lane.label for lane in LANES}, "plan": "Stage plan", "kpis": "KPIs"}
-ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
+ROW_NAMES = {**{lane.key: lane.label for lane in (CHANNEL_LANE, *LANES)}, "plan": "Stage plan",
+             "kpis": "KPIs"}
+ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in (CHANNEL_LANE, *LANES)},
                  "plan": ".cjm-stage-plan", "kpis": ".cjm-kpis"}
 # From this many touchpoints the page opens on the stages view, a card per stage that links to
 # the map at that stage: past a few dozen the reader first needs the journey's shape.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from cjmdsl import geometry as g
 from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
-from cjmdsl.lanes import LANES, Lane
+from cjmdsl.lanes import CHANNEL_LANE, LANES, Lane
 from cjmdsl.layout.base import MARKER_SHAPES, Base
 from cjmdsl.layout.emotions import EmotionLane
 from cjmdsl.layout.header import Header
@@ -182,6 +182,9 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     touchpoints = lay.touchpoint_headers()
     row_labels = [lay.row_label(say("row_touchpoints"), header_top)]
     lanes = []
+    channels = lay.channel_lane(CHANNEL_LANE.label)
+    if channels:
+        lanes.append(channels)
     emotion = None
     for row in LANES:
         if row.cards is None:

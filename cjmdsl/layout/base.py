@@ -303,28 +303,12 @@ class Base:
         tp = column.touchpoint
         inner = column.width - 2 * self.pad
         y = top + self.pad
-        icons, channel_text, moment_star, mark = (), None, None, None
+        moment_star, mark = None, None
         first_line = inner  # the first line of the header leaves room for the evidence mark
         if self.shows_evidence:
             mark = self.evidence_mark(tp, column.x + column.width - self.pad - EVIDENCE_RADIUS,
                                       y + 8)
             first_line -= 2 * EVIDENCE_RADIUS + 6
-        if len(tp.channels) == 1:
-            icons = (g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"]),)
-            channel_text = self.text(tp.channel_label,
-                                     column.x + self.pad + 22, y, first_line - 22, self.small(),
-                                     self.colors["muted"], max_lines=1)
-            y = max(y + 16, channel_text.box.bottom) + 4
-            first_line = inner
-        elif tp.channels:  # a row of icons (as many as fit), the labels on a line below
-            names = list(dict.fromkeys(use.icon for use in tp.channels))
-            fit = max(1, int((first_line + 6) // 22))
-            icons = tuple(g.Icon(name, column.x + self.pad + 22 * index, y, 16,
-                                 self.colors["muted"]) for index, name in enumerate(names[:fit]))
-            channel_text = self.text(tp.channel_label, column.x + self.pad, y + 20, inner,
-                                     self.small(), self.colors["muted"], max_lines=2)
-            y = channel_text.box.bottom + 4
-            first_line = inner
         name = self.text(tp.name, column.x + self.pad, y, first_line,
                          self.font["heading_size"] - 0.5, bold=True)
         y = name.box.bottom
@@ -339,8 +323,9 @@ class Base:
                                moment.color)
             y = moment.box.bottom
         card = g.Box(column.x, top, column.width, y + self.pad - top)
+        # The channels are a lane of their own, under the headers (`Header.channel_lane`).
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, icons, channel_text, name, moment, moment_star, mark)
+                                    card, name, moment, moment_star, mark)
         return header, card.height
 
     def evidence_mark(self, tp, x: float, y: float) -> g.EvidenceMark:

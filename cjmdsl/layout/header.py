@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cjmdsl import geometry as g
 from cjmdsl import kpis
+from cjmdsl.lanes import CHANNELS
 from cjmdsl.model import Kpi, Persona, Stage
 from cjmdsl.textmetrics import line_height
 from cjmdsl.themes import mix
@@ -123,6 +124,41 @@ class Header:
                 y = texts[-1].box.bottom + 1
             y += 4
         return texts
+
+    def channel_lane(self, label: str) -> g.Lane | None:
+        """The row's channels: per touchpoint its icons (as many as fit on a line, each channel
+        once) and their names, beside a single icon or under several; None when no touchpoint
+        of the map names a channel."""
+        if not any(c.touchpoint.channels for c in self.all_columns if c.touchpoint):
+            return None
+        top = self.y
+        muted, background = self.colors["muted"], self.colors.background
+        cards = []
+        for column in self.touchpoint_columns():
+            tp = column.touchpoint
+            if not tp.channels:
+                continue
+            inner = column.width - 2 * self.pad
+            left, y = column.x + self.pad, top + self.pad
+            names = list(dict.fromkeys(use.icon for use in tp.channels))
+            fit = max(1, int((inner + 6) // 22))
+            icons = tuple(g.Icon(name, left + 22 * index, y, 16, muted)
+                          for index, name in enumerate(names[:fit]))
+            if len(names) == 1:
+                text = self.text(tp.channel_label, left + 22, y, inner - 22, self.small(), muted,
+                                 max_lines=2)
+            else:
+                text = self.text(tp.channel_label, left, y + 20, inner, self.small(), muted,
+                                 max_lines=2)
+            bottom = max(y + 16, text.box.bottom)
+            cards.append(g.Card(CHANNELS, tp.id, g.Box(column.x, y, column.width, bottom - y),
+                                background, background, text, (), icons))
+        bottom = max((card.box.bottom for card in cards), default=top) + self.pad
+        lane = g.Lane(CHANNELS, g.Box(self.margin, top, self.width - 2 * self.margin,
+                                      bottom - top),
+                      self.row_label(label, top), tuple(cards), self.separator(top))
+        self.y = bottom + self.lane_gap
+        return lane
 
     def stage_kpis(self, stage: Stage) -> list[Kpi]:
         """The map's KPIs that belong to `stage`."""
