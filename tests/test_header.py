@@ -155,7 +155,7 @@ def test_a_kpi_at_a_stage_is_shown_under_that_stage_and_not_in_the_kpi_block():
     geometry = layout(parse(SHOP), THEME, 880)
     (checkout,) = [goal for goal in geometry.rows[0].goals if goal.stage_id == "checkout"]
     lines = [line for block in checkout.texts for line in block.lines]
-    assert lines[0] == "KPIS"
+    assert lines[0] == "KPIs"
     assert "Checkout conversion 11%" in " ".join(lines)
     assert [card.kpi_id for card in geometry.kpis] == ["nps"]
 
@@ -176,6 +176,17 @@ def test_the_kpi_block_spreads_its_cards_over_the_grid():
     geometry = layout(parse(SHOP), THEME, 880)
     (card,) = geometry.kpis
     assert round(card.box.right, 2) == geometry.width - MARGIN
+
+
+def test_kpi_cards_share_their_lines_evenly_so_no_line_is_mostly_blank():
+    four = "".join(f'  kpi k{i} "KPI {i}" value {i}\n' for i in range(4))
+    geometry = layout(parse(ONE.replace("}\n}\n", "}\n" + four + "}\n")), THEME, 880)
+    lines = {}
+    for card in geometry.kpis:
+        lines.setdefault(card.box.y, []).append(card)
+    assert [len(cards) for cards in lines.values()] == [2, 2]  # not 3 and 1
+    for cards in lines.values():
+        assert round(cards[-1].box.right, 2) == geometry.width - MARGIN
 
 
 # ── the channel lane ───────────────────────────────────────────────────────

@@ -106,9 +106,9 @@ class Header:
         return boxes, label
 
     def _goal_texts(self, stage: Stage, x: float, top: float, width: float):
-        sections = (
-            (say("customer_goal"), [t.text for t in stage.goals]),
-            (say("brand_action"), [t.text for t in stage.brand_actions]),
+        sections = (  # headings in capitals, but an acronym keeps its case: KPIs, not KPIS
+            (say("customer_goal").upper(), [t.text for t in stage.goals]),
+            (say("brand_action").upper(), [t.text for t in stage.brand_actions]),
             (say("row_kpis"), [kpis.metric_text(kpi) for kpi in self.stage_kpis(stage)]),
         )
         texts = []
@@ -116,8 +116,8 @@ class Header:
         for heading, items in sections:
             if not items:
                 continue
-            texts.append(self.text(heading.upper(), x, y, width, self.small() - 1,
-                                   self.colors.muted, bold=True))
+            texts.append(self.text(heading, x, y, width, self.small() - 1, self.colors.muted,
+                                   bold=True))
             y = texts[-1].box.bottom + 1
             for item in items:
                 texts.append(self.text(item, x, y, width))

@@ -79,8 +79,9 @@ class StagePlan:
         top = self.y
         x = self.grid_left
         room = self.width - self.margin - self.grid_left
-        fit = int((room + self.gap) // (KPI_CARD_WIDTH + self.gap))
-        across = max(1, min(len(whole_map), fit))
+        fit = max(1, int((room + self.gap) // (KPI_CARD_WIDTH + self.gap)))
+        lines = -(-len(whole_map) // fit)
+        across = -(-len(whole_map) // lines)  # as many on each line: 4 KPIs are 2 and 2
         width = (room - (across - 1) * self.gap) / across
         drafts = []
         row_top = top
