@@ -63,7 +63,8 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
     then "default". `options` are those the format takes, as `cjm render` passes them:
-    `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
+    `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row),
+    `persona_cards` (svg, png, pdf: False names each persona on a line instead of a card)
     and `scale` (png, pdf). An unknown `format` raises UnknownFormat, an option the format
     does not take a ValueError, before anything is parsed.
     """
