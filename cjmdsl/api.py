@@ -81,8 +81,9 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
 
     The theme is, in order: the `theme` argument, the map's own `theme` statement,
     then "default". `options` are those the format takes, as `cjm render` passes them:
-    `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row)
-    , `scale` (png, pdf) and `time_axis` (svg, png, pdf, html: a ruler of the time elapsed by
+    `width` (svg, png, pdf: the pixels the map is laid out for, default 880; 0 for one row),
+    `persona_cards` (svg, png, pdf: False names each persona on a line instead of a card),
+    `scale` (png, pdf) and `time_axis` (svg, png, pdf, html: a ruler of the time elapsed by
     each step). `path` is the file the text was read from, for its `use`s. `state` is the
     state of the journey every format shows (`cjmdsl.states`: "as_is", "to_be" or "both", the
     default). An unknown `format` raises UnknownFormat, an option the format does not take a

@@ -205,6 +205,10 @@ class TargetWidth(click.ParamType):
               help="svg: `adaptive` colours follow the reader's light or dark scheme (the "
                    "theme and its dark partner, in one <style>); `fixed` writes the theme's "
                    "colours as attributes, for wikis that strip <style>.  [default: adaptive]")
+@click.option("--persona-cards", type=click.Choice(["on", "off"]), default=None,
+              help="svg, png, pdf: introduce each persona on a card under the title (name, "
+                   "role, goal, need, pain, quote); `off` names each on one line of the "
+                   "legend.  [default: on]")
 @click.option("--page", type=click.Choice(["A4", "A3", "letter"], case_sensitive=False),
               default=None, help="pdf: put the rows of stages on pages of this paper size, "
                                  "each with the title and legend.  [default: one page]")
@@ -231,8 +235,8 @@ class TargetWidth(click.ParamType):
 def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            theme: str | None, dark_theme: str | None, strict: bool, jobs: int | None,
            no_cache: bool, scale: float | None, width: int | None, colors: str | None,
-           page: str | None, orientation: str | None, view: str | None,
-           emotions: str | None, state: str | None, lang: str | None,
+           persona_cards: str | None, page: str | None, orientation: str | None,
+           view: str | None, emotions: str | None, state: str | None, lang: str | None,
            time_axis: bool | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
@@ -262,10 +266,12 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         module = backend(format_name)
         asked = {"scale": scale, "width": width, "colors": colors,
                  "page": page and page.lower(), "orientation": orientation, "view": view,
-                 "time_axis": time_axis, "emotions": emotions}
+                 "time_axis": time_axis, "emotions": emotions,
+                 "persona_cards": None if persona_cards is None else persona_cards == "on"}
         options = _backend_options(module, format_name, asked,
                                    {"width": project.width, "time_axis": project.time_axis,
-                                    "emotions": project.emotions})
+                                    "emotions": project.emotions,
+                                    "persona_cards": project.persona_cards})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
@@ -463,6 +469,7 @@ class ProjectDefaults:
     state: str  # --state, else the config's (`cjmdsl.states`)
     time_axis: bool | None = None  # the config's time_axis; None: not set there
     emotions: str | None = None  # the config's `emotions`; None: the format's own default
+    persona_cards: bool | None = None  # the config's persona_cards; None: the format's own
 
 
 def project_config_or_exit(files):
@@ -517,6 +524,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
         fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
                     f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
     theme, width, emotions = settings["theme"], settings["width"], settings["emotions"]
+    cards = settings["persona_cards"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
                            theme.value if theme.source != "command line" else None,
                            settings["dark_theme"].value,
@@ -524,7 +532,8 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
                            else None, settings["state"].value,
                            time_axis=settings["time_axis"].value or None,
                            emotions=emotions.value
-                           if emotions.source not in ("default", "command line") else None)
+                           if emotions.source not in ("default", "command line") else None,
+                           persona_cards=cards.value if cards.source != "default" else None)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,

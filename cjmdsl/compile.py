@@ -822,10 +822,13 @@ class Builder(Transformer):
                 f"{kind} is better when {better}: remove `{direction.value}`, or measure "
                 f"{other} with `{other} start … end …`"))
             direction = None
+        stage = fields.get("stage")
         return m.Kpi(id=str(ident), name=self.string(name), **measure,
                      direction=direction.value if direction else None,
                      target=fields["target"].value if "target" in fields else None,
-                     span=span_of(meta), id_span=span_of(ident))
+                     stage=stage.value if stage else None,
+                     span=span_of(meta), id_span=span_of(ident),
+                     stage_span=stage.span if stage else m.NO_SPAN)
 
     def kpi_value(self, meta, children):
         value, *rest = children
@@ -853,6 +856,9 @@ class Builder(Transformer):
 
     def kpi_target(self, meta, children):
         return _Field("target", _number(children[0]), span_of(meta))
+
+    def kpi_stage(self, meta, children):
+        return _Field("stage", str(children[0]), span_of(children[0]))
 
 
 # A method per touchpoint item kind, named after its grammar rule (`action`, `pain`, …).
@@ -1193,7 +1199,13 @@ def _check_findings(journey: m.Journey) -> list[Diagnostic]:
 
 def _check_kpis(journey: m.Journey) -> list[Diagnostic]:
     found = []
+    stage_ids = [stage.id for stage in journey.stages]
+    known_stages, stage_candidates = set(stage_ids), Candidates(stage_ids)
     for kpi in journey.kpis:
+        if kpi.stage is not None and kpi.stage not in known_stages:
+            found.append(error("E024", f"KPI `{kpi.id}` names an unknown stage `{kpi.stage}`",
+                               kpi.stage_span, did_you_mean(kpi.stage, stage_candidates)
+                               or _known("stages", stage_ids)))
         says = _kpi_says(kpi)
         if kpi.target is not None and kpi.better is None:
             example = f"{_measure(kpi)} {'lower' if says == 'churn' else 'higher'} target " \

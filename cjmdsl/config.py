@@ -52,6 +52,7 @@ LIMIT_NAMES = tuple(f.name for f in dataclasses.fields(Limits))
 # `dark_theme` None: the theme's own dark partner; `output` None: beside each map; `width`
 # the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey);
 # `state` which state of the journey every format shows (`cjmdsl.states`: both, as written).
+# `persona_cards` false: the legend names each persona on a line instead of a card.
 DEFAULTS: dict[str, object] = {
     "theme": None,
     "dark_theme": None,
@@ -61,11 +62,12 @@ DEFAULTS: dict[str, object] = {
     "time_axis": False,
     "emotions": "overlay",  # the emotion lane: personas' curves over one plot, or "split"
     "state": BOTH,
+    "persona_cards": True,
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
 _TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis", "emotions",
-             "state")
+             "state", "persona_cards")
 # Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
 LINT = "lint"
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
@@ -279,6 +281,12 @@ class _Checker:
             if not isinstance(value, bool):
                 self._fail("E062", f"`time_axis` must be true or false, not {kind_of(value)}",
                            span, "such as time_axis = true")
+                return None
+            return value
+        if key == "persona_cards":
+            if not isinstance(value, bool):
+                self._fail("E062", f"`persona_cards` must be true or false, not {kind_of(value)}",
+                           span, "persona_cards = false names each persona on one line")
                 return None
             return value
         if not isinstance(value, str):

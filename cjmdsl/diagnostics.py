@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "E021": "invalid KPI counts",
     "E022": "unknown touchpoint in a flow",
     "E023": "unknown language",
+    "E024": "unknown stage for a KPI",
     "E030": "file larger than the size limit",
     "E031": "text longer than the string limit",
     "E032": "more touchpoints than the limit",

@@ -496,9 +496,12 @@ class _Printer:
             *kind, start, end = measure.children
             text += f"{kind[0].children[0]} " if kind else ""
             text += f"start {_number(start)} end {_number(end)}"
-        for part in sorted(rest, key=lambda p: p.data != "kpi_direction"):  # direction first
+        order = {"kpi_direction": 0, "kpi_target": 1, "kpi_stage": 2}  # direction first
+        for part in sorted(rest, key=lambda p: order[p.data]):
             if part.data == "kpi_direction":
                 text += f" {part.children[0]}"
+            elif part.data == "kpi_stage":
+                text += f" at {part.children[0]}"
             else:  # kpi_target
                 value, *percent = part.children
                 text += f" target {_number(value)}{'%' if percent else ''}"

@@ -152,6 +152,14 @@ class TimeRuler(NamedTuple):
     rule: Line
     ticks: tuple[Line, ...]
     times: tuple[TextBlock, ...]
+class PersonaCard(NamedTuple):
+    """A persona introduced in the header: role, goals, needs, pains and quotes as `texts`
+    (the name, marker and colour are its legend entry's)."""
+
+    box: Box
+    fill: str
+    stroke: str
+    texts: tuple[TextBlock, ...]
 
 
 class LegendEntry(NamedTuple):
@@ -162,6 +170,7 @@ class LegendEntry(NamedTuple):
     color: str
     label: TextBlock
     dash: str = ""  # the persona's dash pattern (`stroke-dasharray`; "" solid)
+    card: PersonaCard | None = None  # the persona's card, around the entry
 
 
 class Swatch(NamedTuple):
@@ -199,9 +208,7 @@ class TouchpointHeader(NamedTuple):
     stage_id: str
     column: Box
     card: Box
-    icons: tuple[Icon, ...]  # one per channel (each icon once), in the order written
-    channel: TextBlock | None
-    name: TextBlock
+    name: TextBlock  # the channels are the channel lane's (`cjmdsl.lanes.CHANNEL_LANE`)
     moment: TextBlock | None
     star: Marker | None = None  # drawn before the moment-of-truth label
     evidence: EvidenceMark | None = None  # in the top right corner
@@ -236,6 +243,7 @@ class Card(NamedTuple):
     tags: tuple[Tag, ...] = ()
     item_id: str | None = None  # a blueprint item's id, where hand-offs start and end
     fail: Marked | None = None  # the item's fail point, at the foot of the card
+    icons: tuple[Icon, ...] = ()  # a channel's icons before its text (the channel lane)
 
 
 class BlueprintLine(NamedTuple):
@@ -426,15 +434,21 @@ class MapRow(NamedTuple):
     blueprint_lines: tuple[BlueprintLine, ...] = ()
     handoffs: tuple[HandOff, ...] = ()
     time_ruler: TimeRuler | None = None
+    goals: tuple[StageFooter, ...] = ()  # under the stage names: goals, brand actions, KPIs
+    goals_label: TextBlock | None = None
 
     def text_blocks(self):
         yield from (s.label for s in self.stages)
+        for goal in self.goals:
+            yield from goal.texts
+        if self.goals_label:
+            yield self.goals_label
         yield from (line.label for line in self.blueprint_lines)
         if self.time_ruler:
             yield self.time_ruler.label
             yield from self.time_ruler.times
         for tp in self.touchpoints:
-            yield from (b for b in (tp.channel, tp.name, tp.moment) if b)
+            yield from (b for b in (tp.name, tp.moment) if b)
             yield from (m.label for m in (tp.timing, tp.fail) if m)
         yield from self.row_labels
         for lane in self.lanes:
@@ -517,6 +531,7 @@ class Geometry(NamedTuple):
             yield self.description
         yield from self.details
         yield from (e.label for e in self.legend)
+        yield from (text for e in self.legend if e.card for text in e.card.texts)
         yield from (k.label for k in self.legend_keys)
         for row in self.rows:
             yield from row.text_blocks()

@@ -180,6 +180,12 @@ LANES = (
     Lane("metrics", "Metrics", ("metrics",), "metric", PLAIN, "panel", "border"),
     Lane("notes", "Notes", ("notes",), "note", ASIDE, "card", "border"),
 )
+# The channels each touchpoint is met through, as icons with their names: a band of the map
+# of its own under the touchpoint names (as UXPressia and Smaply draw it), so the switches
+# between channels read across. Not among LANES: every other output shows a touchpoint's
+# channels with the touchpoint (a Markdown column, the HTML page's header).
+CHANNELS = "channels"
+CHANNEL_LANE = Lane(CHANNELS, "Channels", ("channels",))
 CARD_LANES = tuple(lane for lane in LANES if lane.cards is not None)
 # Options every kind of item that takes options may have, whatever its row says: a fail
 # point may be written on any item (`action "Pays" fail "Card declined"`).

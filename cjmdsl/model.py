@@ -568,9 +568,11 @@ class Kpi:
     end: int | None = None
     direction: str | None = None
     target: float | None = None
+    stage: str | None = None  # the id of the stage it belongs to; None: the whole map's
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
     counts_span: Span = field(default=NO_SPAN, compare=False)
+    stage_span: Span = field(default=NO_SPAN, compare=False)
 
     @property
     def actual(self) -> float | None:

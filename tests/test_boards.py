@@ -53,7 +53,11 @@ def test_drawio_has_a_shape_per_stage_touchpoint_and_card_and_a_curve_per_person
     for tp in journey.touchpoints:
         assert cells[f"touchpoint:{tp.id}"].get("value").startswith(tp.name.split()[0])
     cards = sum(len(lane.items_of(tp)) for lane in CARD_LANES for tp in journey.touchpoints)
-    assert sum(1 for i in cells if i.startswith("card:")) == cards
+    channels = [tp for tp in journey.touchpoints if tp.channels]  # the channel lane's cards
+    assert sum(1 for i in cells if i.startswith("card:")) == cards + len(channels)
+    for tp in channels:
+        (card,) = [c for i, c in cells.items() if i.startswith(f"card:channels:{tp.id}:")]
+        assert card.get("value") == tp.channel_label
     for persona in journey.personas:
         felt = [tp.id for tp in journey.touchpoints if tp.emotion_of(persona.id)]
         points = [cells[f"point:{persona.id}:{tp}"] for tp in felt]

@@ -19,7 +19,7 @@ from conftest import ARTIFACTS, EXAMPLES
 import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import svg
-from cjmdsl.layout import layout
+from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.roles import key_paint
 from cjmdsl.themes import load_theme
 
@@ -137,8 +137,8 @@ def rgb(color: str) -> tuple[int, int, int]:
 def test_an_img_of_the_svg_shows_the_readers_scheme(browser, tmp_path, scheme, theme):
     text = GROCERY.read_text(encoding="utf-8")
     journey = parse(text)
-    card = next(lane for lane in layout(journey, load_theme("default")).lanes
-                if lane.kind == "pains").cards[0].box
+    card = next(lane for lane in layout(journey, load_theme("default"), DEFAULT_WIDTH).lanes
+                if lane.kind == "pains").cards[0].box  # laid out as cjmdsl.render draws it
     shown = picture(browser, cjmdsl.render(text), scheme, tmp_path / f"{scheme}.png")
     ARTIFACTS.mkdir(exist_ok=True)
     shown.save(ARTIFACTS / f"adaptive-{scheme}.png")

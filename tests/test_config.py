@@ -94,6 +94,7 @@ def test_cjm_config_prints_each_setting_with_where_it_came_from(project):
         "time_axis               false                           default\n"
         "emotions                overlay                         default\n"
         "state                   both                            default\n"
+        "persona_cards           true                            default\n"
         "limits.max_bytes        5000000                         default\n"
         "limits.max_string       500                             cjm.toml:5\n"
         "limits.max_touchpoints  50                              command line\n")

@@ -233,6 +233,13 @@ CASES = [
         }
         """), "E023", ERROR, 2, 8, "unknown language `german`",
          "the languages are de, en, es, fr, ja"),
+    case("E024-unknown-stage-for-a-kpi-suggests-nearest", cjm("""
+        map "M" {
+          stage checkout "Checkout" { touchpoint t "T" { channel web } }
+          kpi conversion "Conversion" value 11% at chekout
+        }
+        """), "E024", ERROR, 3, 44, "KPI `conversion` names an unknown stage `chekout`",
+         "did you mean `checkout`?"),
     case("E040-unknown-pain-point", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" {

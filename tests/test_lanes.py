@@ -11,7 +11,7 @@ import click
 import cjmdsl
 from cjmdsl import model
 from cjmdsl.commands.show import describe
-from cjmdsl.lanes import CARD_LANES, ITEM_KINDS, LANES, SUMMARISED_LANES
+from cjmdsl.lanes import CARD_LANES, CHANNEL_LANE, ITEM_KINDS, LANES, SUMMARISED_LANES
 from cjmdsl.layout import layout
 from cjmdsl.themes import load_theme
 
@@ -53,14 +53,16 @@ def test_the_layout_stacks_the_lanes_in_table_order():
     geometry = layout(journey(), load_theme("default"))
     drawn = sorted([(lane.box.y, lane.kind) for lane in geometry.lanes]
                    + [(geometry.emotion.box.y, "emotions")])
-    assert [kind for _, kind in drawn] == [lane.key for lane in LANES]
-    assert [lane.label.lines[0] for lane in geometry.lanes] == [lane.label for lane in CARD_LANES]
+    # The channel lane first, under the touchpoint names (cjmdsl.lanes.CHANNEL_LANE).
+    assert [kind for _, kind in drawn] == [lane.key for lane in (CHANNEL_LANE, *LANES)]
+    assert [lane.label.lines[0] for lane in geometry.lanes] == [
+        lane.label for lane in (CHANNEL_LANE, *CARD_LANES)]
 
 
 def test_html_has_a_toggle_and_a_details_section_for_every_lane():
     page = cjmdsl.render(EVERY_LANE, format="html")
     toggles = re.findall(r'<input type="checkbox" value="([a-z]+)" checked> ([^<\n]+)', page)
-    assert toggles == [(lane.key, lane.label) for lane in LANES]
+    assert toggles == [(lane.key, lane.label) for lane in (CHANNEL_LANE, *LANES)]
     details = page[page.index('<div id="cjm-tp-t">'):]
     assert re.findall(r"<h4>([^<]+)</h4>", details) == [lane.label for lane in LANES]
     for kind in ITEM_KINDS:

@@ -174,7 +174,8 @@ def test_cjm_diff_sees_a_second_channel_a_motivation_and_a_stage_note():
 def test_a_touchpoint_with_several_channels_draws_an_icon_for_each():
     tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
     svg = render(tour, "svg")
-    header = svg.split('<g data-touchpoint="agent">')[1].split("</g>\n<g data-touchpoint")[0]
+    lane = svg.split('<g class="cjm-lane cjm-lane-channels">')[1]  # the channel lane's card
+    header = lane.split('<g data-touchpoint="agent">')[1].split("</g>\n<g data-touchpoint")[0]
     assert header.count('stroke-linejoin="round">') == 2  # the phone and the SMS icon
     assert "Phone, SMS" in svg_text(header)
 

@@ -334,7 +334,7 @@ def column_contents(geometry) -> dict[str, list[tuple[str, object]]]:
     columns: dict[str, list[tuple[str, object]]] = {}
     for header in geometry.touchpoints:
         columns[header.touchpoint_id] = [("header", b) for b in
-                                         (header.channel, header.name, header.moment) if b]
+                                         (header.name, header.moment) if b]
         columns[header.touchpoint_id] += [("header", mark.label)
                                           for mark in (header.timing, header.fail) if mark]
     for lane in geometry.lanes:
@@ -512,7 +512,9 @@ def test_overflow_and_overlap_checks_catch_what_they_look_for():
     assert overflowing_lines(geometry._replace(title=narrow).text_blocks())
     row = geometry.rows[0]
     header = row.touchpoints[0]
-    moved = header.name._replace(box=header.name.box._replace(y=header.channel.box.y))
+    below = next(card.text for card in row.lanes[0].cards
+                 if card.touchpoint_id == header.touchpoint_id)  # the text right below it
+    moved = header.name._replace(box=header.name.box._replace(y=below.box.y))
     crowded = row._replace(touchpoints=(header._replace(name=moved), *row.touchpoints[1:]))
     assert vertical_overlaps(geometry._replace(rows=(crowded, *geometry.rows[1:])))
     lane = row.lanes[0]

@@ -55,8 +55,7 @@ def _row(cells: _Cells, row: g.MapRow, geometry: g.Geometry) -> None:
     for index, label in enumerate(row.row_labels):
         cells.text(f"row-label:{index}", label, bold=True)
     for tp in row.touchpoints:
-        text = "\n".join(filter(None, [_joined(tp.name), tp.channel and _joined(tp.channel),
-                                       tp.moment and _joined(tp.moment)]))
+        text = "\n".join(filter(None, [_joined(tp.name), tp.moment and _joined(tp.moment)]))
         cells.box(f"touchpoint:{tp.touchpoint_id}", tp.card, text,
                   f"rounded=1;fillColor=#ffffff;strokeColor={geometry.grid_color};")
     for lane in row.lanes:

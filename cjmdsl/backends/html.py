@@ -27,7 +27,7 @@ from cjmdsl.backends._band import band
 from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.blueprint import step_details
-from cjmdsl.lanes import EMOTIONS, LANES
+from cjmdsl.lanes import CHANNEL_LANE, EMOTIONS, LANES
 from cjmdsl.layout import MARKER_SHAPES, layout, page_windows, pages
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
@@ -44,8 +44,9 @@ OPTIONS = ("time_axis",)
 
 # The map's rows a reader can hide, each with its name and the SVG group that draws it: the
 # lanes, then the bands below them.
-ROW_NAMES = {**{lane.key: lane.label for lane in LANES}, "plan": "Stage plan", "kpis": "KPIs"}
-ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in LANES},
+ROW_NAMES = {**{lane.key: lane.label for lane in (CHANNEL_LANE, *LANES)}, "plan": "Stage plan",
+             "kpis": "KPIs"}
+ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in (CHANNEL_LANE, *LANES)},
                  "plan": ".cjm-stage-plan", "kpis": ".cjm-kpis"}
 # From this many touchpoints the page opens on the stages view, a card per stage that links to
 # the map at that stage: past a few dozen the reader first needs the journey's shape.
@@ -63,7 +64,8 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
            time_axis: bool = False) -> str:
     """The page; with `before`, the map marks what changed since that version and shows its
     old curves faintly (`cjm diff --html`); `time_axis` adds the ruler of elapsed time."""
-    geometry = layout(journey, theme, time_axis=time_axis)
+    # The page introduces the personas in HTML, so its map has no persona cards.
+    geometry = layout(journey, theme, time_axis=time_axis, persona_cards=False)
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
@@ -216,7 +218,8 @@ def _rows(geometry: g.Geometry, lane_gap: float) -> list[dict]:
     if geometry.emotion:
         bands.append((EMOTIONS, geometry.emotion.box.y, geometry.emotion.box.bottom))
     if geometry.footers:
-        bands.append(("plan", geometry.footers[0].box.y, geometry.footers[0].box.bottom))
+        bands.append(("plan", geometry.footers[0].box.y,
+                      max(footer.box.bottom for footer in geometry.footers)))
     if geometry.kpis:
         bands.append(("kpis", min(k.box.y for k in geometry.kpis),
                       max(k.box.bottom for k in geometry.kpis)))

@@ -27,7 +27,8 @@ from cjmdsl.themes import Theme
 from cjmdsl.words import summary
 
 BINARY = True
-OPTIONS = ("scale", "width", "page", "orientation", "view", "time_axis", "emotions")
+OPTIONS = ("scale", "width", "page", "orientation", "view", "time_axis", "emotions",
+           "persona_cards")
 DEFAULT_SCALE = 1.0
 # Paper sizes in points (1/72 inch), portrait: ISO 216 and US letter.
 PAGES = {"a4": (595.28, 841.89), "a3": (841.89, 1190.55), "letter": (612.0, 792.0)}
@@ -40,7 +41,8 @@ STAGES_ON_PAGES = "the stages view is one page; drop --page, or draw the map (--
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = None, page: str | None = None,
            orientation: str = "landscape", view: str = "map",
-           time_axis: bool = False, emotions: str = "overlay") -> bytes:
+           time_axis: bool = False, emotions: str = "overlay",
+           persona_cards: bool = True) -> bytes:
     """`width`: the pixels the map is laid out for (0: one row); None: 880, or with `page`
     the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper. The
     stages `view` is one page (it is short: a row per few stages)."""
@@ -71,7 +73,8 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
                 return stamped(surface), width, height
 
         drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view,
-                           FIXED, time_axis=time_axis, emotions=emotions)
+                           FIXED, time_axis=time_axis, emotions=emotions,
+                           persona_cards=persona_cards)
         cairo_svg = without_isolates(without_paint_order(drawn))
         return ReproduciblePDF.convert(cairo_svg.encode("utf-8"), scale=float(scale))
 
@@ -88,7 +91,8 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
 
     described = summary(journey)  # once, not once a page
     for geometry in pages(journey, theme, layout_width, paper_height / paper_width,
-                          time_axis=time_axis, emotions=emotions):
+                          time_axis=time_axis, emotions=emotions,
+                          persona_cards=persona_cards):
         drawn = without_isolates(without_paint_order(svg.draw(journey, geometry, theme,
                                                                  described)))
         sheet = geometry.width * paper_height / paper_width

@@ -14,13 +14,14 @@ from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
 
 BINARY = True
-OPTIONS = ("scale", "width", "view", "time_axis", "emotions")
+OPTIONS = ("scale", "width", "view", "time_axis", "emotions", "persona_cards")
 DEFAULT_SCALE = 2.0
 
 
 def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            width: float | None = DEFAULT_WIDTH, view: str = "map",
-           time_axis: bool = False, emotions: str = "overlay") -> bytes:
+           time_axis: bool = False, emotions: str = "overlay",
+           persona_cards: bool = True) -> bytes:
     """The map (or its stages `view`) laid out for `width` pixels (0 or None: one row), at
     `scale`, in the theme's fixed colours (a picture has one scheme; resvg reads CSS only in
     part)."""
@@ -29,5 +30,5 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
     except ImportError:
         raise unavailable("png", "resvg-py", "png") from None
     drawn = svg.render(journey, theme, width, view, FIXED, time_axis=time_axis,
-                       emotions=emotions)
+                       emotions=emotions, persona_cards=persona_cards)
     return resvg_py.svg_to_bytes(svg_string=drawn, zoom=float(scale))

@@ -25,7 +25,7 @@ from cjmdsl.words import summary
 BINARY = False
 
 
-OPTIONS = ("width", "view", "colors", "time_axis", "emotions")
+OPTIONS = ("width", "view", "colors", "time_axis", "emotions", "persona_cards")
 VIEWS = ("map", "stages")  # the whole map, or the overview of one column per stage
 # The hatching of each persona's gap areas, in degrees: overlapping gaps cross-hatch in their
 # own colours instead of blending into a new one.
@@ -35,7 +35,7 @@ HATCH_ANGLES = (45, -45, 0, 90, 22, -67)
 @in_its_language
 def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
            view: str = "map", colors: str = ADAPTIVE, time_axis: bool = False,
-           emotions: str = "overlay") -> str:
+           emotions: str = "overlay", persona_cards: bool = True) -> str:
     """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
     one row, as wide as the journey); `time_axis` adds the ruler of elapsed time.
 
@@ -43,7 +43,9 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
     under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
     FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`. The
     stages view is drawn in fixed colours. `emotions` "split" draws a small emotion plot per
-    persona instead of their curves over one (`cjmdsl.layout.EMOTION_LAYOUTS`)."""
+    persona instead of their curves over one (`cjmdsl.layout.EMOTION_LAYOUTS`). Without
+    `persona_cards` the legend names each persona on one line instead of introducing it on a
+    card."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
     if colors not in COLOR_CHOICES:
@@ -51,8 +53,8 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
     if view == "stages":
         return draw_stages(journey, stages_view(journey, theme, width), theme)
     partner = dark_partner(theme) if colors == ADAPTIVE else None
-    return draw(journey, layout(journey, theme, width, time_axis=time_axis, emotions=emotions),
-                theme, dark=partner)
+    return draw(journey, layout(journey, theme, width, time_axis=time_axis, emotions=emotions,
+                                persona_cards=persona_cards), theme, dark=partner)
 
 
 @in_its_language

@@ -140,4 +140,5 @@ def _kpi(kpi: m.Kpi) -> str:
         measure = f"{kpi.kind} start {kpi.start} end {kpi.end}"
     direction = f" {kpi.direction}" if kpi.direction else ""
     target = f" target {number(kpi.target)}{percent}" if kpi.target is not None else ""
-    return f"kpi {kpi.id} {quote(kpi.name)} {measure}{direction}{target}"
+    stage = f" at {kpi.stage}" if kpi.stage is not None else ""
+    return f"kpi {kpi.id} {quote(kpi.name)} {measure}{direction}{target}{stage}"

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from cjmdsl import geometry as g
 from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
-from cjmdsl.lanes import ITEM_KINDS, LANES, Lane
+from cjmdsl.lanes import CHANNEL_LANE, ITEM_KINDS, LANES, Lane
 from cjmdsl.layout.base import MARKER_SHAPES, Base
 from cjmdsl.layout.blueprint import Blueprint
 from cjmdsl.layout.emotions import EmotionLane
+from cjmdsl.layout.header import Header
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import plan_rows
 from cjmdsl.layout.service import ServiceMarks
@@ -30,7 +31,7 @@ __all__ = ["DEFAULT_WIDTH", "EMOTION_LAYOUTS", "MARKER_SHAPES", "SMALLEST_WIDTH"
            "pages"]
 
 
-class _Layout(EmotionLane, StatesLane, StagePlan, Blueprint, ServiceMarks, Base):
+class _Layout(Header, EmotionLane, StatesLane, StagePlan, Blueprint, ServiceMarks, Base):
     """The whole map, one band after another."""
 
 
@@ -41,30 +42,34 @@ EMOTION_LAYOUTS = ("overlay", "split")
 
 
 def layout(journey: Journey, theme: Theme, width: float | None = None,
-           time_axis: bool = False, emotions: str = "overlay") -> g.Geometry:
+           time_axis: bool = False, emotions: str = "overlay",
+           persona_cards: bool = True) -> g.Geometry:
     """Place everything for a map shown `width` pixels wide (see `rows`; None: one row, as
     wide as the journey), with `time_axis` a ruler of elapsed time under each row's stage
     names, the emotion lane as `emotions` says (`EMOTION_LAYOUTS`); the result is all a
-    backend needs to draw the map."""
-    return _laid_out(_new_layout(journey, theme, width, time_axis, emotions))
+    backend needs to draw the map. Without `persona_cards` the legend names each persona on
+    one line instead of a card."""
+    return _laid_out(_new_layout(journey, theme, width, time_axis, emotions, persona_cards))
 
 
 def _new_layout(journey: Journey, theme: Theme, width: float | None, time_axis: bool,
-                emotions: str) -> _Layout:
+                emotions: str, persona_cards: bool) -> _Layout:
     if emotions not in EMOTION_LAYOUTS:
         raise ValueError(f"emotions must be one of {', '.join(EMOTION_LAYOUTS)}, "
                          f"not {emotions!r}")
-    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None), time_axis)
+    lay = _Layout(journey, theme, plan_rows(journey, theme, width or None), time_axis=time_axis,
+                  persona_cards=persona_cards)
     lay.split_emotions = emotions == "split"
     return lay
 
 
 def pages(journey: Journey, theme: Theme, width: float | None, shape: float,
-          time_axis: bool = False, emotions: str = "overlay") -> list[g.Geometry]:
+          time_axis: bool = False, emotions: str = "overlay",
+          persona_cards: bool = True) -> list[g.Geometry]:
     """The map on pages `shape` times as tall as wide, for print: each page has the title and
     the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
     page of their own when they do not fit). Every page is at least a page tall."""
-    lay = _new_layout(journey, theme, width, time_axis, emotions)
+    lay = _new_layout(journey, theme, width, time_axis, emotions, persona_cards)
     head = _head(lay)
     whole = _laid_out(lay, head)
     page_height = whole.width * shape
@@ -192,11 +197,15 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     colors = lay.theme.colors
     top = lay.y
     stages = lay.stage_headers()
+    goals, goals_label = lay.stage_goals()
     time_ruler = lay.time_ruler() if lay.time_axis else None
     header_top = lay.y
     touchpoints = lay.touchpoint_headers()
     row_labels = [lay.row_label(say("row_touchpoints"), header_top)]
     lanes = []
+    channels = lay.channel_lane(CHANNEL_LANE.label)
+    if channels:
+        lanes.append(channels)
     emotion = None
     lines = []
     for row in LANES:
@@ -227,7 +236,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     box = g.Box(lay.margin, top, lay.width - 2 * lay.margin, lay.y - lay.lane_gap - top)
     return g.MapRow(box, divider, stages, touchpoints, tuple(row_labels), moment_bands,
                     tuple(lanes), emotion, footers, footer_label, tuple(lines),
-                    lay.handoffs(lanes), time_ruler)
+                    lay.handoffs(lanes), time_ruler, goals, goals_label)
 
 
 # The lanes whose items are blueprint items (`model.Step`): cards with an actor's tag, where

@@ -104,7 +104,8 @@ class Base:
     """Walks down the map, one band after another, keeping the running `y`: the grid, the
     headers and the text lanes. The emotion lane and the stage plan are mixed in."""
 
-    def __init__(self, journey: Journey, theme: Theme, plan: RowPlan, time_axis: bool = False):
+    def __init__(self, journey: Journey, theme: Theme, plan: RowPlan, time_axis: bool = False,
+                 persona_cards: bool = True):
         self.journey = journey
         self.time_axis = time_axis  # a ruler of elapsed time under the stage names
         self.theme = theme
@@ -124,6 +125,7 @@ class Base:
         self.steps_in_row: list = []  # the blueprint items laid out in the row being built
         self.handoff_rank: dict[int, int] = {}  # by id() of an item: its place in the map
         self.shows_evidence = evidence.cites_any(journey)
+        self.show_persona_cards = persona_cards and bool(journey.personas)
         self.width = plan.width
         self.inner_width = self.width - 2 * self.margin
         self.grid_left = self.margin + self.label_width + self.gap
@@ -198,7 +200,11 @@ class Base:
         flow = _Flow(self.margin, self.y, self.width - self.margin, row_height + 6)
         limit = min(LEGEND_LABEL_WIDTH, self.inner_width - 34 - 22)  # a narrow map's legend
         entries = []
-        for index, persona in enumerate(self.journey.personas):
+        if self.show_persona_cards:  # cards of their own, the other keys flow below them
+            entries = self.persona_cards(
+                [MARKER_SHAPES[i % len(MARKER_SHAPES)] for i in range(len(self.journey.personas))])
+            flow = _Flow(self.margin, self.y, self.width - self.margin, row_height + 6)
+        for index, persona in enumerate(() if entries else self.journey.personas):
             role = persona.roles[0].text if persona.roles else ""
             text = f"{persona.name} · {role}" if role else persona.name
             width = self._text_width(text, size, limit)
@@ -242,7 +248,7 @@ class Base:
                                            sample.x + sample.width / 2,
                                            sample.y + sample.height / 2)
             keys.append(g.LegendKey(kind, sample, label, swatches, marker, mark, badge))
-        if entries or keys:
+        if keys or (entries and not self.show_persona_cards):
             self.y = flow.bottom + self.lane_gap - 2
         return tuple(entries), tuple(keys)
 
@@ -308,44 +314,22 @@ class Base:
         for column in self.columns:
             if column.touchpoint is not None:
                 drafts.append(self._touchpoint_header(column, top))
+        # Each card as tall as what it says (not as the tallest): the band below starts
+        # under the tallest one.
         height = max((d[1] for d in drafts), default=0)
-        headers = tuple(
-            g.TouchpointHeader(
-                touchpoint_id=h.touchpoint_id, stage_id=h.stage_id, column=h.column,
-                card=g.Box(h.card.x, h.card.y, h.card.width, height),
-                icons=h.icons, channel=h.channel, name=h.name, moment=h.moment, star=h.star,
-                evidence=h.evidence, timing=h.timing, fail=h.fail)
-            for h, _ in drafts
-        )
         self.y = top + height + self.lane_gap
-        return headers
+        return tuple(header for header, _ in drafts)
 
     def _touchpoint_header(self, column: Column, top: float):
         tp = column.touchpoint
         inner = column.width - 2 * self.pad
         y = top + self.pad
-        icons, channel_text, moment_star, mark = (), None, None, None
+        moment_star, mark = None, None
         first_line = inner  # the first line of the header leaves room for the evidence mark
         if self.shows_evidence:
             mark = self.evidence_mark(tp, column.x + column.width - self.pad - EVIDENCE_RADIUS,
                                       y + 8)
             first_line -= 2 * EVIDENCE_RADIUS + 6
-        if len(tp.channels) == 1:
-            icons = (g.Icon(tp.channel, column.x + self.pad, y, 16, self.colors["muted"]),)
-            channel_text = self.text(tp.channel_label,
-                                     column.x + self.pad + 22, y, first_line - 22, self.small(),
-                                     self.colors["muted"], max_lines=1)
-            y = max(y + 16, channel_text.box.bottom) + 4
-            first_line = inner
-        elif tp.channels:  # a row of icons (as many as fit), the labels on a line below
-            names = list(dict.fromkeys(use.icon for use in tp.channels))
-            fit = max(1, int((first_line + 6) // 22))
-            icons = tuple(g.Icon(name, column.x + self.pad + 22 * index, y, 16,
-                                 self.colors["muted"]) for index, name in enumerate(names[:fit]))
-            channel_text = self.text(tp.channel_label, column.x + self.pad, y + 20, inner,
-                                     self.small(), self.colors["muted"], max_lines=2)
-            y = channel_text.box.bottom + 4
-            first_line = inner
         name = self.text(tp.name, column.x + self.pad, y, first_line,
                          self.font["heading_size"] - 0.5, bold=True)
         y = name.box.bottom
@@ -364,9 +348,9 @@ class Base:
         fail = self.fail_mark(tp, column.x + self.pad, y + 4, inner)
         y = fail.label.box.bottom if fail else y
         card = g.Box(column.x, top, column.width, y + self.pad - top)
+        # The channels are a lane of their own, under the headers (`Header.channel_lane`).
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, icons, channel_text, name, moment, moment_star, mark,
-                                    timing, fail)
+                                    card, name, moment, moment_star, mark, timing, fail)
         return header, card.height
 
     def evidence_mark(self, tp, x: float, y: float) -> g.EvidenceMark:

@@ -18,8 +18,7 @@ class StagePlan:
         """The stage plan of the row's stages, each under the row where the stage begins; no
         band in a row where none of the stages beginning there has a plan."""
         def has_plan(stage: Stage) -> bool:
-            return bool(stage.goals or stage.brand_actions or stage.action_items or stage.notes
-                        or stage.metrics)
+            return bool(stage.action_items or stage.notes or stage.metrics)
 
         beginning = [piece for piece in self.pieces if not piece.continued]
         if not any(has_plan(piece.stage) for piece in beginning):
@@ -32,15 +31,15 @@ class StagePlan:
                                        right - left - 2 * self.pad)
             bottom = max((t.box.bottom for t in texts), default=top)
             drafts.append((piece, texts, bottom))
-        height = max(d[2] for d in drafts) + self.pad - top
-        footers = tuple(
-            g.StageFooter(piece.stage.id, g.Box(piece.left, top, piece.right - piece.left, height),
+        footers = tuple(  # each as tall as what it says
+            g.StageFooter(piece.stage.id,
+                          g.Box(piece.left, top, piece.right - piece.left, bottom + self.pad - top),
                           mix(self.theme.stage_fill(piece.index), self.colors.background, 0.55),
                           texts)
-            for piece, texts, _ in drafts
+            for piece, texts, bottom in drafts if texts
         )
         label = self.row_label(say("row_stage_plan"), top)
-        self.y = top + height + self.lane_gap
+        self.y = max(footer.box.bottom for footer in footers) + self.lane_gap
         return footers, label
 
     def _footer_texts(self, stage: Stage, x: float, top: float, width: float):
@@ -48,8 +47,6 @@ class StagePlan:
         y = top
         size = self.small()
         sections = (
-            (say("customer_goal"), [t.text for t in stage.goals]),
-            (say("brand_action"), [t.text for t in stage.brand_actions]),
             (say("action_items"), ["• " + action_item(a) for a in stage.action_items]),
             (say("lane_metrics"), [kpis.metric_text(metric) for metric in stage.metrics]),
             (say("lane_notes"), [t.text for t in stage.notes]),
@@ -61,23 +58,35 @@ class StagePlan:
             texts.append(block)
             y = block.box.bottom + 1
             for item in items:
-                block = self.text(item, x, y, width, size)
+                block = self.text(item, x, y, width)
                 texts.append(block)
                 y = block.box.bottom + 2
             y += 4
         return texts
 
+    def block_kpis(self) -> list[Kpi]:
+        """The KPIs the KPI block shows: every one (the map shows a stage's own under the
+        stage's name instead, `Header.block_kpis`)."""
+        return list(self.journey.kpis)
+
     def kpi_cards(self) -> tuple[tuple[g.KpiCard, ...], g.TextBlock | None]:
-        if not self.journey.kpis:
+        """The `block_kpis` as cards that share the grid's width, so that a few KPIs leave no
+        blank beside them."""
+        whole_map = self.block_kpis()
+        if not whole_map:
             return (), None
         label = self.row_label(say("row_kpis"), self.y)
         top = self.y
         x = self.grid_left
-        width = min(KPI_CARD_WIDTH, self.width - self.margin - self.grid_left)  # a narrow map's
+        room = self.width - self.margin - self.grid_left
+        fit = max(1, int((room + self.gap) // (KPI_CARD_WIDTH + self.gap)))
+        lines = -(-len(whole_map) // fit)
+        across = -(-len(whole_map) // lines)  # as many on each line: 4 KPIs are 2 and 2
+        width = (room - (across - 1) * self.gap) / across
         drafts = []
         row_top = top
-        for kpi in self.journey.kpis:
-            if x + width > self.width - self.margin and x > self.grid_left:
+        for kpi in whole_map:
+            if x + width > self.width - self.margin + 0.01 and x > self.grid_left:
                 row_bottom = max(d[1].box.bottom for d in drafts if d[1].box.y == row_top)
                 x, row_top = self.grid_left, row_bottom + self.gap
             card = self._kpi_card(kpi, x, row_top, width)

@@ -72,15 +72,21 @@ def plan_rows(journey: Journey, theme: Theme, target: float | None) -> RowPlan:
               for index, stage in enumerate(journey.stages)]
     if target is None:
         rows = [[(index, stage, slots, False) for index, stage, slots in stages]]
-        placed = tuple(_place(row, left, natural, gap) for row in rows)
-        right = max((p.right for row in placed for p in row), default=0)
-        return RowPlan(placed, max(right + margin, MIN_WIDTH))
-    narrowest = min(natural, round(natural * MIN_COLUMN_SHARE))
-    width = max(target, SMALLEST_WIDTH, left + narrowest + margin)
+        columns = sum(len(slots) for _, _, slots in stages)
+        gaps = max(columns - 1, 0) + max(len(stages) - 1, 0)
+        width = max(left + columns * natural + gaps * gap + margin, MIN_WIDTH)
+    else:
+        narrowest = min(natural, round(natural * MIN_COLUMN_SHARE))
+        width = max(target, SMALLEST_WIDTH, left + narrowest + margin)
+        rows = _wrap(stages, width - margin - left, narrowest, gap)
     room = width - margin - left
-    # Each row's columns widen again to fill it, up to the theme's width.
-    placed = tuple(_place(row, left, min(natural, _widest_fitting(row, room, gap)), gap)
-                   for row in _wrap(stages, room, narrowest, gap))
+    # Each row's columns widen again to fill it, up to the theme's width; wider still when
+    # even the fullest row would leave an empty strip on the right (a map of a few
+    # touchpoints under a wider title), so the grid always ends where the content does.
+    # Every row then has the same columns, so a short last row lines up with the rows above.
+    fits = [_widest_fitting(row, room, gap) for row in rows]
+    widest = max(natural, min(fits, default=natural))
+    placed = tuple(_place(row, left, min(widest, fit), gap) for row, fit in zip(rows, fits))
     return RowPlan(placed, width)
 
 

@@ -52,7 +52,8 @@ class _StagesLayout(StagePlan, Base):
             rows = math.ceil(count / min(fitting, count))
             per_row = math.ceil(count / rows)  # rows as even as they can be
             column = min(MAX_STAGE_COLUMN, (inner - (per_row - 1) * gap) / per_row)
-        super().__init__(journey, theme, RowPlan(((),), width))
+        # The overview's legend names each persona on a line: it is a summary, not the map.
+        super().__init__(journey, theme, RowPlan(((),), width), persona_cards=False)
         self.per_row, self.column_width = per_row, column
         self.order = {persona.id: index for index, persona in enumerate(journey.personas)}
 
