@@ -286,7 +286,7 @@ class Level(NamedTuple):
     label: TextBlock | None
 
 
-class Badge(NamedTuple):
+class MomentBadge(NamedTuple):
     """The pill round the word of a persona's lowest or highest moment, with a small
     triangle pointing down (lowest) or up (highest) before the word."""
 
@@ -300,7 +300,7 @@ class CurvePoint(NamedTuple):
     value: float
     marker: Marker
     word: TextBlock | None
-    badge: Badge | None = None
+    badge: MomentBadge | None = None
 
 
 class GapMark(NamedTuple):
@@ -321,7 +321,7 @@ class SharedWord(NamedTuple):
     touchpoint_id: str
     persona_ids: tuple[str, ...]
     text: TextBlock
-    badge: Badge | None = None  # when it is the lowest or highest moment of all of them
+    badge: MomentBadge | None = None  # when it is the lowest or highest moment of all of them
 
 
 class Curve(NamedTuple):

@@ -41,14 +41,14 @@ def test_direction_follows_the_first_strong_character(text, expected):
     assert direction(text) == expected
 
 
-def rtl_map():
+def rtl_map(width=DEFAULT_WIDTH):
     journey = parse(MAP.read_text(encoding="utf-8"), MAP.name)
     theme = load_theme("default")
-    return journey, theme, layout(journey, theme, DEFAULT_WIDTH)
+    return journey, theme, layout(journey, theme, width)
 
 
 def test_right_to_left_lines_are_isolates_anchored_at_the_right_edge():
-    _, _, geometry = rtl_map()
+    _, _, geometry = rtl_map(width=420)  # narrow columns, so a card's text wraps
     blocks = {block.lines[0]: block for block in geometry.text_blocks()}
     name = blocks[f"{RLI}רואה מודעה באינסטגרם{PDI}"]
     assert (name.anchor, name.x) == ("end", name.box.right)

@@ -173,8 +173,8 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
 def _print_pages(journey: Journey, theme: Theme, painter: Painter,
                  time_axis: bool = False) -> list[dict]:
     """The map laid out for paper, shown only in print: each of its pages of rows of stages
-    drawn once (`svg`, under its own `id`, its `<title>` and `<desc>` ids made its own so no
-    id repeats in the page) and the parts of it that go on one sheet each (`windows`: a page
+    drawn once (`svg`, under its own `id`, every id in it made its own so no id repeats
+    in the page) and the parts of it that go on one sheet each (`windows`: a page
     taller than a sheet is cut in the gaps between its bands, as the PDF's is), which the
     page shows with `<use>` instead of drawing the page again for each."""
     described = summary(journey)
@@ -182,11 +182,11 @@ def _print_pages(journey: Journey, theme: Theme, painter: Painter,
     for number, page in enumerate(pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE,
                                                  time_axis=time_axis)):
         drawn = svg.draw(journey, page, theme, described, painter=painter)
-        head, rest = drawn.split("</desc>", 1)
-        head = re.sub(r"\b(cjm-[0-9a-f]{8})-(title|desc)\b", rf"\1-page{number}-\2", head)
+        # Every id of the drawing (its title, desc, hatch patterns) and what points at them.
+        drawn = re.sub(r"\b(cjm-[0-9a-f]{8})-", rf"\1-page{number}-", drawn)
         own = f"cjm-print-page{number}"
-        head = head.replace("<svg ", f'<svg id="{own}" ', 1)
-        printed.append({"id": own, "svg": Markup(head + "</desc>" + rest), "width": page.width,
+        drawn = drawn.replace("<svg ", f'<svg id="{own}" ', 1)
+        printed.append({"id": own, "svg": Markup(drawn), "width": page.width,
                         "windows": page_windows(page, page.width * PRINT_SHAPE)})
     return printed
 

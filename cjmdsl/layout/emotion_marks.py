@@ -107,12 +107,12 @@ def placed_labels(asks: list[Ask], segments: list[Segment], markers: list[g.Mark
     return list(zip(asks, boxes))
 
 
-def badge_of(ask: Ask, box: g.Box) -> g.Badge:
+def badge_of(ask: Ask, box: g.Box) -> g.MomentBadge:
     """The pill and its triangle for a badged label placed in `box`."""
     shape = "triangle-down" if ask.badge == "lowest" else "triangle"
     mark = g.Marker(shape, box.x + BADGE_PAD + BADGE_MARK, box.y + box.height / 2,
                     BADGE_MARK, ask.badge_color, ask.badge_color)
-    return g.Badge(ask.badge, box, mark)
+    return g.MomentBadge(ask.badge, box, mark)
 
 
 def extremes(values: list[float]) -> tuple[int | None, int | None]:
@@ -146,7 +146,7 @@ class EmotionMarks:
         segments += [Segment(gap.x, gap.expected_y, gap.x, gap.actual_y) for gap in gaps]
         markers = [p.marker for c in curves for p in (*c.points, *c.expected_points)]
         asks = self._gap_asks(curves, gaps) + self._word_asks(curves)
-        words: dict[tuple[int, int], tuple[g.TextBlock, g.Badge | None]] = {}
+        words: dict[tuple[int, int], tuple[g.TextBlock, g.MomentBadge | None]] = {}
         gap_labels: dict[tuple[int, int], g.TextBlock] = {}
         shared = []
         for ask, box in placed_labels(asks, segments, markers, plot, ceiling, taken):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from cjmdsl import geometry as g
 from cjmdsl import kpis
 from cjmdsl.lanes import CHANNELS
+from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.model import Kpi, Persona, Stage
 from cjmdsl.textmetrics import line_height
 from cjmdsl.themes import mix
@@ -79,7 +80,8 @@ class Header:
             y = texts[-1].box.bottom
         card = g.PersonaCard(g.Box(x, top, width, y + pad - top), self.colors.card,
                              self.colors.border, tuple(texts))
-        return g.LegendEntry(persona.id, marker, x + pad, x + pad + 28, color, name, card)
+        return g.LegendEntry(persona.id, marker, x + pad, x + pad + 28, color, name,
+                             dash=dash_of(index), card=card)
 
     def stage_goals(self) -> tuple[tuple[g.StageFooter, ...], g.TextBlock | None]:
         """Under each stage's name (where the stage begins) its goals, brand actions and the
