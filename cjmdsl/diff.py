@@ -251,7 +251,8 @@ def diff(old: Journey | None, new: Journey | None) -> MapDiff:
             details.compare_claims(old_tp, new_tp, changes, SourceChanged, before, after,
                                    personas)
             details.compare_metrics("touchpoint", old_tp, new_tp, changes)
-            details.compare_texts("touchpoint", old_tp, new_tp, changes)
+            details.compare_texts("touchpoint", old_tp, new_tp, changes, before.scale,
+                                  after.scale)
         for what, field_name in FINDING_FIELDS.items():
             changes += _findings(what, old_tp, new_tp, field_name, before, after)
     _compare_named("kpi", before.kpis, after.kpis, changes, None, _kpi_moved)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from cjmdsl.lanes import fail_points
 from cjmdsl.model import DeclaredSource, Finding, Journey, Metric, Source, Stage, Touchpoint
+from cjmdsl.numbers import on_scale
 
 # A declared source's parts a diff compares, as the language writes them.
 SOURCE_PARTS = (("kind", "kind"), ("title", "title"), ("size", "n"), ("collected", "collected"),
@@ -77,7 +79,8 @@ class FindingEdited:
 
 @dataclass(frozen=True)
 class EntryChanged:
-    """One motivation, note, channel or tag (`what`) added or removed, on a touchpoint, a
+    """One motivation, note, channel, tag, actor, blueprint item, fail point, wait, time or
+    to-be (`what`) added or removed, on a touchpoint, a
     stage or the map (`where`; `at` None for the map)."""
 
     what: str
@@ -88,7 +91,8 @@ class EntryChanged:
 
     @property
     def section(self) -> str:
-        return {"tag": "map", "channel": "touchpoints"}.get(self.what, "notes")
+        return {"tag": "map", "actor": "map", "future": "feelings"}.get(
+            self.what, "notes" if self.what in ("note", "motivation") else "touchpoints")
 
 
 class _Named(NamedTuple):
@@ -113,6 +117,8 @@ def compare_metadata(old: Journey, new: Journey, changes: list, text_changed) ->
     compare_entries("tag", "map", None, old.metadata.tags, new.metadata.tags, changes)
     compare_entries("note", "map", None, [n.text for n in old.notes],
                     [n.text for n in new.notes], changes)
+    compare_entries("actor", "map", None, [_actor_text(a) for a in old.actors],
+                    [_actor_text(a) for a in new.actors], changes)
 
 
 def compare_sources(old: Journey, new: Journey, changes: list, match, added, removed,
@@ -210,16 +216,51 @@ def paired(olds, news, key) -> tuple[list[tuple], list]:
     return pairs, left
 
 
-def compare_texts(where: str, old, new, changes: list) -> None:
-    """Motivations and notes of a touchpoint or a stage, and a touchpoint's channels."""
+def compare_texts(where: str, old, new, changes: list, before_scale=None,
+                  after_scale=None) -> None:
+    """Motivations and notes of a touchpoint or a stage; a touchpoint's channels, blueprint
+    items, fail points, wait, time and to-be (on the scales of the two versions)."""
     at = ref(new)
     if where == "touchpoint":
         compare_entries("motivation", where, at, [m.text for m in old.motivations],
                         [m.text for m in new.motivations], changes)
         compare_entries("channel", where, at, [use.shown for use in old.channels],
                         [use.shown for use in new.channels], changes)
+        for lane in BLUEPRINT_LANES:  # what the organisation does, and what the customer sees
+            compare_entries(lane, where, at, [_step_text(s) for s in getattr(old, lane)],
+                            [_step_text(s) for s in getattr(new, lane)], changes)
+        compare_entries("fail", where, at, _fail_texts(old), _fail_texts(new), changes)
+        for name in ("wait", "time"):
+            compare_entries(name, where, at, [getattr(old, name).text] if getattr(old, name)
+                            else [], [getattr(new, name).text] if getattr(new, name) else [],
+                            changes)
+        compare_entries("future", where, at, _future_texts(old, before_scale),
+                        _future_texts(new, after_scale), changes)
     compare_entries("note", where, at, [n.text for n in old.notes], [n.text for n in new.notes],
                     changes)
+
+
+# The lanes of a service blueprint (`cjmdsl.lanes`), compared item by item.
+BLUEPRINT_LANES = ("evidence", "frontstage", "backstage", "support")
+
+
+def _actor_text(actor) -> str:
+    return actor.name + (f" ({actor.team})" if actor.team else "")
+
+
+def _step_text(step) -> str:
+    """A blueprint item as the diff names it: its text, and who does it."""
+    return step.text + (f" (by {step.actor})" if step.actor else "")
+
+
+def _fail_texts(tp: Touchpoint) -> list[str]:
+    return [f"{lane.text_of(item)}: {item.fail}" for lane, item in fail_points(tp)]
+
+
+def _future_texts(tp: Touchpoint, scale) -> list[str]:
+    """A touchpoint's to-be per persona (`future maya +1 "relieved"`)."""
+    return [f"{future.persona} {on_scale(future.value, scale)}"
+            + (f" ({future.word})" if future.word else "") for future in tp.futures]
 
 
 def compare_entries(what: str, where: str, at: Ref | None, old, new, changes: list) -> None:

@@ -196,4 +196,6 @@ def fail_points(touchpoint) -> tuple[tuple[Lane, object], ...]:
     """Every (lane, item) at a touchpoint whose item carries a fail point, in lane order:
     where the service can break at this step, for the header's mark and every list."""
     return tuple((lane, item) for lane in CARD_LANES for item in lane.fail_points_of(touchpoint))
+
+
 SUMMARISED_LANES = tuple(lane for lane in LANES if lane.summary is not None)

@@ -185,11 +185,12 @@ def diff_summary(map_diff, quote: Callable[[str], str] = str) -> str:
         if count:
             parts.append(counted(count, noun, nouns))
     entries = map_diff.of(diff.EntryChanged)
-    for what in ("motivation", "note", "channel", "tag"):
+    for what in ("motivation", "note", "channel", "tag", "actor", "evidence", "frontstage",
+                 "backstage", "support", "fail", "wait", "time", "future"):
         for added, verb in ((True, "added"), (False, "removed")):
             count = sum(1 for e in entries if e.what == what and e.added == added)
             if count:
-                parts.append(f"{counted(count, what)} {verb}")
+                parts.append(f"{counted(count, _WHAT[what].lower())} {verb}")
     texts = map_diff.of(diff.TextChanged)
     titles = sum(1 for t in texts if t.field in ("title", "description"))
     for count, noun in ((titles, "title or description change"),
@@ -215,7 +216,10 @@ _WHAT = {"persona": "Persona", "stage": "Stage", "touchpoint": "Touchpoint", "kp
          "pain": "Pain point", "opportunity": "Opportunity", "map": "The map",
          "source": "Source", "action": "Action", "thought": "Thought", "question": "Question",
          "metric": "Metric", "motivation": "Motivation", "note": "Note", "channel": "Channel",
-         "tag": "Tag"}
+         "tag": "Tag", "actor": "Actor", "evidence": "Evidence item",
+         "frontstage": "Frontstage action", "backstage": "Backstage action",
+         "support": "Support process", "fail": "Fail point", "wait": "Wait", "time": "Time",
+         "future": "To-be"}
 
 
 def short_name(name: str) -> str:

@@ -220,6 +220,28 @@ def test_a_channel_added_to_a_touchpoint():
     assert "1 channel added" in as_text(found)
 
 
+def test_blueprint_items_actors_fail_points_times_and_to_be_are_compared():
+    found = changed(edit(
+        ('  persona maya', '  actor clerk "Booking clerk" { team "Front desk" }\n  persona maya'),
+        ('      channel web\n', '      channel web\n      time "3 min"\n'
+                             '      frontstage "Checks the voucher" by clerk\n'
+                             '      future maya +1 "relieved"\n'),
+        ('action "Enters a voucher" source calls',
+         'action "Enters a voucher" source calls fail "Voucher field rejects spaces"')))
+    assert sorted((r.what, r.where, r.added) for r in found.of(EntryChanged)) == [
+        ("actor", "map", True), ("fail", "touchpoint", True),
+        ("frontstage", "touchpoint", True), ("future", "touchpoint", True),
+        ("time", "touchpoint", True)]
+    text = as_text(found)
+    assert "+ New actor on the map: “Booking clerk (Front desk)”" in text
+    assert "+ New frontstage action at Checkout: “Checks the voucher (by clerk)”" in text
+    assert ("+ New fail point at Checkout: “Enters a voucher: Voucher field rejects spaces”"
+            in text)
+    assert "+ New time at Checkout: “3 min”" in text
+    assert "+ New to-be at Checkout: “maya +1 (relieved)”" in text
+    assert "1 frontstage action added" in text and "1 fail point added" in text
+
+
 def test_the_maps_owner_status_version_and_tags():
     found = changed(edit(('owner "CX team"', 'owner "Growth team"\n  version "2.0"'),
                          ('"Q3 2026"', '"Q4 2026"')))

@@ -154,7 +154,7 @@ class Header:
                                  max_lines=2)
             bottom = max(y + 16, text.box.bottom)
             cards.append(g.Card(CHANNELS, tp.id, g.Box(column.x, y, column.width, bottom - y),
-                                background, background, text, (), icons))
+                                background, background, text, icons=icons))
         bottom = max((card.box.bottom for card in cards), default=top) + self.pad
         lane = g.Lane(CHANNELS, g.Box(self.margin, top, self.width - 2 * self.margin,
                                       bottom - top),
