@@ -48,8 +48,8 @@ def lane_tops(geometry) -> dict[str, float]:
 def test_blueprint_lanes_stack_in_the_nn_g_order():
     geometry = layout(parse(REPAIR), load_theme("default"), 880)
     tops = lane_tops(geometry)
-    assert sorted(tops, key=tops.get) == ["evidence", "actions", "frontstage", "backstage",
-                                          "support"]
+    assert sorted(tops, key=tops.get) == ["channels", "evidence", "actions", "frontstage",
+                                          "backstage", "support"]
 
 
 def test_the_three_lines_are_drawn_between_their_lanes_with_their_labels():

@@ -455,7 +455,7 @@ CASES = [
           stage s "S" { touchpoint t "T" { channel web emotion p -1 fail "Crashes" } }
         }
         """), "E020", ERROR, 3, 61,
-         '`fail` cannot follow emotion', '`fail` belongs to an action, a thought, a question, a pain point or an opportunity'),
+         '`fail` cannot follow emotion', '`fail` belongs to an action, a thought, a question, evidence, a frontstage action, a backstage action, a support process, a pain point or an opportunity'),
     case("E016-time-given-twice", cjm("""
         map "M" {
           stage s "S" { touchpoint t "T" { channel web time "3 min" time "4 min" } }

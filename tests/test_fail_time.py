@@ -110,7 +110,7 @@ def test_the_header_shows_the_wait_and_the_time_by_a_clock():
 def test_a_map_without_fail_points_or_times_draws_neither():
     plain = re.sub(r' fail "[^"]*"|\s*(time|wait) "[^"]*"', "", MAP)
     svg = render(plain, "svg")
-    assert "cjm-badge" not in svg and "Fail point" not in svg
+    assert "cjm-badge-fail" not in svg and "cjm-badge-clock" not in svg and "Fail point" not in svg
 
 
 def test_time_axis_gives_the_time_elapsed_by_each_step(map_file, tmp_path):

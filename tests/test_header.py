@@ -227,11 +227,13 @@ def _last_text_bottom(*blocks) -> float:
 def test_no_card_is_much_taller_than_what_it_says(name, width):
     geometry = layout(parse(MAPS[name]), THEME, width)
     for tp in geometry.touchpoints:
-        text = _last_text_bottom(tp.name, tp.moment)
+        text = _last_text_bottom(tp.name, tp.moment, *(mark.label for mark in (tp.timing, tp.fail)
+                                                         if mark))
         assert tp.card.bottom - text <= EMPTY_BELOW, tp.touchpoint_id
     for lane in geometry.lanes:
         for card in lane.cards:
-            text = _last_text_bottom(card.text, *(tag.text for tag in card.tags))
+            text = _last_text_bottom(card.text, *(tag.text for tag in card.tags),
+                                     card.fail.label if card.fail else None)
             assert card.box.bottom - text <= EMPTY_BELOW, (lane.kind, card.touchpoint_id)
     for box in (*geometry.footers, *(goal for row in geometry.rows for goal in row.goals)):
         assert box.box.bottom - _last_text_bottom(*box.texts) <= EMPTY_BELOW, box.stage_id

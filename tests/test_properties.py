@@ -356,7 +356,10 @@ def vertical_overlaps(geometry) -> list[str]:
     for tp_id, blocks in column_contents(geometry).items():
         for i, (band_a, a) in enumerate(blocks):
             for band_b, b in blocks[i + 1:]:
-                if a.box.y < b.box.bottom - TOLERANCE and b.box.y < a.box.bottom - TOLERANCE:
+                beside = "emotions" in (band_a, band_b) and (  # the curve's words sit side by side
+                    a.box.right <= b.box.x + TOLERANCE or b.box.right <= a.box.x + TOLERANCE)
+                if (a.box.y < b.box.bottom - TOLERANCE and b.box.y < a.box.bottom - TOLERANCE
+                        and not beside):
                     found.append(f"{tp_id}: {band_a} {a.lines[:1]} overlaps {band_b} {b.lines[:1]}")
     return found
 

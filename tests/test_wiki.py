@@ -40,8 +40,9 @@ BIG_BOX = 200 * 200  # larger boxes (bands, backgrounds, whole curves) count in 
 
 # All the one `<style>` of an adaptive SVG may say: a colour for each role, under dark.
 DARK_SCHEME_ONLY = re.compile(r"\n@media \(prefers-color-scheme:dark\)\{\n(#cjm-[0-9a-f]{8} "
-                              r"\.cjm-(fill|stroke|fill-opacity)-[a-z0-9_-]+\{(fill|stroke|"
-                              r"fill-opacity):(#[0-9a-f]{6}|[0-9.]+)\}\n)+\}\n")
+                              r"\.cjm-(fill|stroke|fill-opacity|stroke-opacity)-[a-z0-9_-]+\{"
+                              r"(fill|stroke|fill-opacity|stroke-opacity):(#[0-9a-f]{6}|[0-9.]+)"
+                              r"\}\n)+\}\n")
 
 
 def svg_of(example: Path, theme: str) -> str:
@@ -251,9 +252,9 @@ def _move_text(svg: str, words: str, dx: float) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("damage, words", [
-    (lambda svg: _drop_text(svg, "Asks the chat bot"), "Asks the chat bot"),
-    (lambda svg: _drop_text(svg, ">misled<"), "misled"),
-    (lambda svg: _move_text(svg, "Asks the chat bot", 3), "Asks the chat bot"),
+    (lambda svg: _drop_text(svg, "Service restored"), "Service restored"),
+    (lambda svg: _drop_text(svg, ">stuck<"), "stuck"),
+    (lambda svg: _move_text(svg, "Service restored", 3), "Service restored"),
 ], ids=["missing-touchpoint-name", "missing-emotion-word", "text-moved-3px"])
 def test_the_comparison_catches_a_missing_or_moved_element(page, tmp_path, damage, words):
     svg = svg_of(SUPPORT, "default")
@@ -262,5 +263,6 @@ def test_the_comparison_catches_a_missing_or_moved_element(page, tmp_path, damag
     assert damaged != svg
     picture = opaque(rsvg_picture(damaged, tmp_path / "rsvg.png"), chromium.size)
     _, scores = compare(picture, chromium, elements)
-    caught = {s.element.text for s in scores if s.fails()}
+    # The texts that fail (the card round a dropped text may fail with it).
+    caught = {s.element.text for s in scores if s.fails() and s.element.tag == "text"}
     assert caught == {words}

@@ -194,7 +194,7 @@ def test_a_row_taller_than_the_paper_goes_on_over_sheets_at_full_size():
                 assert not any(block.box.y + i * step < cut < block.box.y + (i + 1) * step
                                for i in range(len(block.lines))), f"{cut} cuts {block.lines}"
         sheets += windows
-    assert len(sheets) >= 5
+    assert len(sheets) >= 4
     data = backend("pdf").render(journey, theme, page="a4")
     assert len(pdf_pages(data)) == len(sheets)
 

@@ -219,8 +219,9 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
             style = lay.step_card(row.card, fill, stroke)
         else:
             style = _of_text(row, lay.plain_card(row.card, fill, stroke, italic=row.cards.italic))
+        # A blueprint line needs the customer's lanes above it (the channels are the header's).
         line = lay.room_for_line(row, lay.lane_shown(row.key, row.items_of),
-                                 bool(lanes) or emotion is not None)
+                                 len(lanes) > bool(channels) or emotion is not None)
         lane = lay.text_lane(row.key, row.label, row.items_of, style)
         if lane:
             lanes.append(lane)
