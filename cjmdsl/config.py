@@ -66,6 +66,9 @@ DEFAULTS: dict[str, object] = {
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
+# The keys that are true or false, with the hint for a value that is neither.
+_SWITCHES = {"time_axis": "such as time_axis = true",
+             "persona_cards": "persona_cards = false names each persona on one line"}
 _TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis", "emotions",
              "state", "persona_cards")
 # Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
@@ -277,16 +280,10 @@ class _Checker:
             return self._check_formats(value)
         if key == "width":
             return self._check_width(value, span)
-        if key == "time_axis":
+        if key in _SWITCHES:
             if not isinstance(value, bool):
-                self._fail("E062", f"`time_axis` must be true or false, not {kind_of(value)}",
-                           span, "such as time_axis = true")
-                return None
-            return value
-        if key == "persona_cards":
-            if not isinstance(value, bool):
-                self._fail("E062", f"`persona_cards` must be true or false, not {kind_of(value)}",
-                           span, "persona_cards = false names each persona on one line")
+                self._fail("E062", f"`{key}` must be true or false, not {kind_of(value)}",
+                           span, _SWITCHES[key])
                 return None
             return value
         if not isinstance(value, str):
