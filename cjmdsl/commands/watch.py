@@ -47,9 +47,9 @@ def watch(file: Path, output: Path | None, format_name: str | None, theme: str |
     output = output or file.with_suffix(extension(format_name))
     refuse_over_input(output, look.read)
     followed = Followed(file)
-    render_once(file, output, module, look, followed)
-    say(f"cjm: watching {file} (Ctrl-C to stop)")
-    try:
+    try:  # Ctrl-C may land during the first render too
+        render_once(file, output, module, look, followed)
+        say(f"cjm: watching {file} (Ctrl-C to stop)")
         follow(watchfiles, followed, lambda: file.exists() and render_once(
             file, output, module, look, followed), raise_interrupt=True)
     except KeyboardInterrupt:
