@@ -172,6 +172,31 @@ def test_over_a_folder_pains_concentrate_and_personas_are_worst_off_first(tmp_pa
     assert text.index("## Journey report: Shop") < text.index("## Journey report: Support")
 
 
+CHANNELS = """map "Forum" {
+  channel quora "Quora" like community
+  persona ann "Ann"
+  stage ask "Ask" {
+    touchpoint post "Post" { channel quora, web emotion ann -1 pain "No answer" }
+    touchpoint read "Read" { channel community emotion ann 0 pain "Old threads" }
+    touchpoint site "Site" { channel website emotion ann 0 pain "Slow" }
+  }
+}
+"""
+
+
+def test_pains_by_channel_count_each_channel_named_and_show_declared_labels(tmp_path):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "forum.cjm").write_text(CHANNELS, encoding="utf-8")
+    (tmp_path / "maps" / "other.cjm").write_text(CHANNELS.replace('"Forum"', '"Other"'),
+                                                 encoding="utf-8")
+    run = cjm("report", "maps", cwd=tmp_path)
+    assert (run.code, run.stderr) == (0, "")
+    # Quora borrows the community icon but is its own row, by its label, across both maps;
+    # `web` and `website` are one channel; the post counts for Quora and for Web.
+    assert section(run.stdout.decode(), "Pain points by channel") == [
+        "| Web | 4 | 66% |", "| Community | 2 | 33% |", "| Quora | 2 | 33% |"]
+
+
 def test_a_german_map_gets_its_report_in_german(tmp_path):
     text = report_of(tmp_path, SMALL.replace('map "Shop" {', 'map "Shop" {\n  lang "de"'))
     assert text.startswith("# Journey-Bericht: Shop\n")

@@ -175,7 +175,7 @@ class Portfolio:
 
     reports: tuple[MapReport, ...]
     stages: tuple[tuple[MapReport, StagePains], ...]
-    channels: tuple[tuple[Touchpoint, int], ...]  # a touchpoint of each channel, its pains
+    channels: tuple[tuple[str | None, int], ...]  # each channel as shown (None: none), its pains
     personas: tuple[PersonaStanding, ...]
     coverage: dict[str, Share]
 
@@ -197,13 +197,14 @@ def portfolio(reports: Iterable[MapReport]) -> Portfolio:
     stages = [(report, stage) for report in reports for stage in report.pains_by_stage
               if stage.pains]
     stages.sort(key=lambda pair: -len(pair[1].pains))
-    channels: dict[str, list] = {}  # channel -> [a touchpoint on it, its pains]
+    channels: dict[str, list] = {}  # channel key -> [its label, its pains]
     for report in reports:
         for stage in report.pains_by_stage:
             for tp, _ in stage.pains:
-                channels.setdefault(_channel_key(tp), [tp, 0])[1] += 1
-    by_channel = sorted(((tp, count) for key, (tp, count) in channels.items()),
-                        key=lambda item: (-item[1], _channel_key(item[0])))
+                for key, label in _channels_of(tp):
+                    channels.setdefault(key, [label, 0])[1] += 1
+    by_channel = sorted(((label, count) for key, (label, count) in channels.items()),
+                        key=lambda item: (-item[1], item[0] is None, (item[0] or "").lower()))
     standings = [PersonaStanding(report, persona) for report in reports
                  for persona in report.worst]
     standings.sort(key=lambda standing: standing.position)
@@ -216,11 +217,20 @@ def portfolio(reports: Iterable[MapReport]) -> Portfolio:
                      tuple(standings), figures)
 
 
-def _channel_key(touchpoint: Touchpoint) -> str:
-    """One key per channel a reader tells apart: a known channel by its name (`web` and
-    `website` are one), another as written; `~` (after every name) for none."""
-    if touchpoint.channel is None:
-        return "~"
-    if touchpoint.channel != "other" or touchpoint.channel_as_written.strip().lower() == "other":
-        return touchpoint.channel
-    return touchpoint.channel_as_written.strip().lower()
+def _channels_of(touchpoint: Touchpoint) -> list[tuple[str, str | None]]:
+    """Each channel the touchpoint names (`channel social, web` counts for both), keyed so
+    that one a reader tells apart is one row: a built-in channel by its id (`web` and
+    `website` are one), a map's own channel by its label (`Quora` in two maps is one row),
+    another by its name as written; `~` with no label for none."""
+    if not touchpoint.channels:
+        return [("~", None)]
+    keys: dict[str, str] = {}  # key -> label, the first use's
+    for use in touchpoint.channels:
+        if use.label is not None:
+            key = "label:" + use.label.strip().lower()
+        elif use.icon != "other" or use.written.strip().lower() == "other":
+            key = use.icon
+        else:
+            key = "written:" + use.written.strip().lower()
+        keys.setdefault(key, use.shown)
+    return list(keys.items())

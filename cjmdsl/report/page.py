@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cjmdsl import kpis
-from cjmdsl.channels import channel_label
 from cjmdsl.lint import Share
 from cjmdsl.lint.report import percent
 from cjmdsl.lint.settings import FIGURES
@@ -188,9 +187,8 @@ def _concentrate(portfolio: Portfolio) -> Section:
 
 def _channels(portfolio: Portfolio) -> Section:
     total = portfolio.pain_count
-    rows = tuple((channel_label(tp.channel_as_written) if tp.channel_as_written
-                  else say("report_no_channel"), str(count), percent(count / total))
-                 for tp, count in portfolio.channels)
+    rows = tuple((label if label is not None else say("report_no_channel"), str(count),
+                  percent(count / total)) for label, count in portfolio.channels)
     return Section(say("report_channels"), (say("column_channel"), say("column_pains"), "%"),
                    rows, say("report_no_pains"), (1, 2))
 
