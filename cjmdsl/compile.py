@@ -523,6 +523,7 @@ class Builder(Transformer):
         channel = self.once(fields, "channel", what)
         moment = self.once(fields, "moment_of_truth", what)
         time, wait = self.once(fields, "time", what), self.once(fields, "wait", what)
+        details = self.once(fields, "details", what)
         return dict(
             id=str(ident), name=self.string(name),
             channels=channel.value if channel else (),  # the model takes `channel` from it
@@ -535,6 +536,7 @@ class Builder(Transformer):
             metrics=self._metrics(fields, what),
             span=span_of(meta), id_span=span_of(ident),
             time=time.value if time else None, wait=wait.value if wait else None,
+            details=details.value if details else None,
         )
 
     def _per_persona(self, fields: list[_Field], key: str, what: str) -> tuple:
@@ -682,6 +684,15 @@ class Builder(Transformer):
 
     time = _duration("time")
     wait = _duration("wait")
+
+    def details(self, meta, children):
+        """The map the touchpoint opens, checked (`cjmdsl.links`)."""
+        from cjmdsl.links import linked_map
+
+        link, problems = linked_map(self.importer, self.string(children[0]),
+                                    span_of(children[0]))
+        self.diagnostics += problems
+        return _Field("details", link, span_of(meta))
 
     def duration(self, token: Token) -> m.Duration | None:
         """The duration a string writes (`cjmdsl.durations`); None after reporting why it is

@@ -117,7 +117,7 @@ class Marker(NamedTuple):
 
 class Badge(NamedTuple):
     """A small round mark centred on (x, y): `kind` "fail" is a circled F (a fail point),
-    "clock" a clock face (a step's time and wait). `figure` is what is drawn inside the ring,
+    "clock" a clock face (a step's time and wait), "link" an arrow (a linked map). `figure` is what is drawn inside the ring,
     as an SVG path, so it needs no font."""
 
     kind: str
@@ -132,6 +132,10 @@ class Badge(NamedTuple):
         x, y, r = self.x, self.y, self.radius
         if self.kind == "clock":  # hands at ten past twelve
             return f"M{x:.2f} {y - r * 0.6:.2f}V{y:.2f}L{x + r * 0.45:.2f} {y + r * 0.3:.2f}"
+        if self.kind == "link":  # an arrow leaving to the top right
+            a, b = r * 0.4, r * 0.05
+            return (f"M{x - a:.2f} {y + a:.2f}L{x + a:.2f} {y - a:.2f}"
+                    f"M{x - b:.2f} {y - a:.2f}H{x + a:.2f}V{y + b:.2f}")
         left, top, bottom = x - r * 0.3, y - r * 0.5, y + r * 0.5
         return (f"M{left:.2f} {bottom:.2f}V{top:.2f}H{x + r * 0.4:.2f}"
                 f"M{left:.2f} {y:.2f}H{x + r * 0.25:.2f}")
@@ -142,6 +146,19 @@ class Marked(NamedTuple):
 
     badge: Badge
     label: TextBlock
+
+
+class LinkMark(NamedTuple):
+    """A touchpoint's link to the map telling it in detail (`details "…"`): "In detail: …"
+    by an arrow, the linked map's curves summarised in `spark_box` (SVG paths with their
+    persona's colour and dash), and `path` as written, which each backend turns into the
+    address of its own output beside it (`cjmdsl.links.linked_output`)."""
+
+    marked: Marked
+    path: str
+    summary: str  # what the linked map holds, in words (its tooltip)
+    spark_box: Box | None = None
+    spark: tuple[tuple[str, str, str], ...] = ()  # (path, colour, dash) per persona
 
 
 class TimeRuler(NamedTuple):
@@ -214,6 +231,7 @@ class TouchpointHeader(NamedTuple):
     evidence: EvidenceMark | None = None  # in the top right corner
     timing: Marked | None = None  # the wait before the step and its time, by a clock
     fail: Marked | None = None  # "Fail point": an item here can fail
+    details: LinkMark | None = None  # the map that tells this touchpoint in detail
 
 
 class EvidenceMark(NamedTuple):
@@ -450,6 +468,8 @@ class MapRow(NamedTuple):
         for tp in self.touchpoints:
             yield from (b for b in (tp.name, tp.moment) if b)
             yield from (m.label for m in (tp.timing, tp.fail) if m)
+            if tp.details:
+                yield tp.details.marked.label
         yield from self.row_labels
         for lane in self.lanes:
             yield lane.label

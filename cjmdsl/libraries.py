@@ -80,6 +80,7 @@ class Libraries:
     known_themes: tuple = ()
     loaded: dict[Path, _Loaded] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    follow_links: bool = True  # False for a linked map checked for its master (cjmdsl.links)
 
     def roots(self, folder: Path) -> tuple[Path, ...]:
         """Where libraries may be: the project root, and the folders of $CJM_ALLOW_PATHS."""
@@ -166,7 +167,7 @@ class Importer:
                                        "files", span, "merge small libraries into one")
         if not target.exists():
             return None, error("E105", f"cannot find `{written}`", span,
-                               _missing_hint(target, written))
+                               missing_hint(target, written))
         return target, None
 
     def _compile(self, target: Path, name: str, span: m.Span) -> tuple[_Loaded, list]:
@@ -225,7 +226,7 @@ def _refused_hint(refused) -> str:
     return refused.hint
 
 
-def _missing_hint(target: Path, written: str) -> str:
+def missing_hint(target: Path, written: str) -> str:
     """A library file beside the one asked for whose name is close, or where to put it."""
     try:
         names = sorted(p.name for p in target.parent.iterdir() if p.suffix == ".cjm")[:200]

@@ -353,6 +353,31 @@ class Duration:
 
 
 @dataclass(frozen=True)
+class LinkedCurve:
+    """One persona's curve in a linked map, for its master to summarise: each emotion as a
+    fraction of that map's scale (0 its lowest, 1 its highest), and its lowest moment."""
+
+    persona: str
+    levels: tuple[float, ...]
+    lowest: str  # the touchpoint's name
+    lowest_value: float
+
+
+@dataclass(frozen=True)
+class LinkedMap:
+    """The map a touchpoint opens (`details "checkout-detail.cjm"`, see `cjmdsl.links`):
+    `path` as written, relative to the map's file, and what was read off that map."""
+
+    path: str
+    title: str = ""
+    touchpoints: int = 0
+    curves: tuple[LinkedCurve, ...] = ()
+    low: int = -2  # that map's scale, which its lowest values are on
+    high: int = 2
+    span: Span = field(default=NO_SPAN, compare=False)
+
+
+@dataclass(frozen=True)
 class ChannelUse:
     """One channel named at a touchpoint (`channel social, web` names two): `written` as in
     the map, `icon` the built-in channel whose icon draws it, and `label` the label of a
@@ -424,6 +449,7 @@ class Touchpoint:
     time: Duration | None = None  # how long the step takes
     wait: Duration | None = None  # how long the customer waits before it
     futures: tuple[Future, ...] = ()  # the to-be state (see `cjmdsl.states`)
+    details: LinkedMap | None = None  # the map telling this touchpoint in detail
 
     def __post_init__(self):
         if self.channels and self.channel is None:

@@ -22,9 +22,10 @@ FIELDS = ("library", "owner", "status", "version", "updated", "tags", "descripti
           "theme", "lang", "note", "like", "team", "kind", "role", "goal", "need", "pain",
           "motivation", "quote", "color", "brand", "action_item", "action", "thought",
           "question", "emotion", "expect", "future", "opportunity", "moment_of_truth",
-          "evidence", "frontstage", "backstage", "support", "time", "wait", "outcome", "for",
-          "addresses", "impact", "effort", "by", "fail", "aims", "from", "n", "sd", "range",
-          "of", "collected", "url", "at", "value", "start", "end", "unit", "target")
+          "evidence", "frontstage", "backstage", "support", "time", "wait", "details",
+          "outcome", "for", "addresses", "impact", "effort", "by", "fail", "aims", "from",
+          "n", "sd", "range", "of", "collected", "url", "at", "value", "start", "end", "unit",
+          "target")
 # Words that are a value: a flow's drop-off, the kinds of KPI and which way is better.
 CONSTANTS = ("exit", "retention", "churn", "growth", "higher", "lower")
 # ── end of generated keywords ──

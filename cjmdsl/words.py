@@ -113,6 +113,17 @@ def action_item(item: ActionItem, quote: Callable[[str], str] = str,
     return text
 
 
+def linked_summary(link, journey: Journey) -> str:
+    """What a linked map holds, in a line: "3 touchpoints · Ann lowest at Card form (-2)"
+    (each persona by the master's name for it, when the master knows it)."""
+    names = {persona.id: persona.name for persona in journey.personas}
+    parts = [say_counted("touchpoints", link.touchpoints)]
+    parts += [say("details_lowest", persona=names.get(curve.persona, curve.persona),
+                  touchpoint=curve.lowest, value=on_scale(curve.lowest_value, link))
+              for curve in link.curves]
+    return " · ".join(parts)
+
+
 def continued(stage_name: str) -> str:
     """The header of a stage's part on a row after its first: `Onboarding (continued)`."""
     return say("stage_continued", stage=stage_name)

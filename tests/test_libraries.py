@@ -517,7 +517,7 @@ def test_readme_table_of_library_codes_is_the_pages_summaries():
     from cjmdsl.libraries import LIBRARY_CODES
 
     text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    section = text.split("\n### Mistakes in libraries\n", 1)[1].split("\n## ", 1)[0]
+    section = re.split(r"\n##+ ", text.split("\n### Mistakes in libraries\n", 1)[1], 1)[0]
     rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")]
             for line in section.splitlines() if re.match(r"\| E\d{3} \|", line)]
     assert [row[0] for row in rows] == sorted(LIBRARY_CODES)

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from cjmdsl.cachedir import cache_dir, refusal
 from cjmdsl.escape import xml_chars
+from cjmdsl.links import linked_output
 from cjmdsl.locales import language
 
 
@@ -34,6 +35,7 @@ def environment() -> Environment:
     )
     env.filters["n"] = number
     env.filters["lines"] = lines
+    env.filters["linked"] = linked_output  # a linked map's address in this output's format
     env.globals["language"] = language  # the `lang` of the page and the picture
     return env
 

@@ -28,16 +28,17 @@ from cjmdsl.backends._templates import environment
 from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.blueprint import step_details
 from cjmdsl.lanes import CHANNEL_LANE, EMOTIONS, LANES
+from cjmdsl.links import linked_output
 from cjmdsl.layout import MARKER_SHAPES, layout, page_windows, pages
 from cjmdsl.layout.stages import stages_view
-from cjmdsl.locales import in_its_language
+from cjmdsl.locales import in_its_language, say
 from cjmdsl.measured import responses_words
 from cjmdsl.model import Journey, Kpi, Scale, Step, Touchpoint
 from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.roles import Painter, css_value, in_theme
 from cjmdsl.states import improvements
 from cjmdsl.themes import Theme, dark_partner
-from cjmdsl.words import finding_links, metadata_line, summary
+from cjmdsl.words import finding_links, linked_summary, metadata_line, summary
 
 BINARY = False
 OPTIONS = ("time_axis",)
@@ -157,7 +158,7 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
         from cjmdsl.layout.changes import change_overlay
 
         overlay = change_overlay(before, journey, geometry, theme, None)
-    markup = svg.draw(journey, geometry, theme, painter=painter, overlay=overlay)
+    markup = svg.draw(journey, geometry, theme, painter=painter, overlay=overlay, links=".html")
     top = _below_title(geometry, theme.spacing["margin"])
     markup = _cropped(markup, geometry, top)
     gap = theme.spacing.column_gap
@@ -181,7 +182,7 @@ def _print_pages(journey: Journey, theme: Theme, painter: Painter,
     printed = []
     for number, page in enumerate(pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE,
                                                  time_axis=time_axis)):
-        drawn = svg.draw(journey, page, theme, described, painter=painter)
+        drawn = svg.draw(journey, page, theme, described, painter=painter, links=".html")
         # Every id of the drawing (its title, desc, hatch patterns) and what points at them.
         drawn = re.sub(r"\b(cjm-[0-9a-f]{8})-", rf"\1-page{number}-", drawn)
         own = f"cjm-print-page{number}"
@@ -338,7 +339,10 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],
         for index, persona, felt, hoped in feelings.in_persona_order(journey, tp, order)]
     return {"tp": tp, "stage": stage_names.get(tp.stage, tp.stage),
             "channel": tp.channel_label,
-            "emotions": emotions, "timing": steps.timing_words(tp)}
+            "emotions": emotions, "timing": steps.timing_words(tp),
+            "details": {"heading": say("details_heading"), "title": tp.details.title,
+                        "href": linked_output(tp.details.path, ".html"),
+                        "summary": linked_summary(tp.details, journey)} if tp.details else None}
 
 
 def _to_be_view(scale: Scale, tp: Touchpoint, persona_id: str) -> dict:

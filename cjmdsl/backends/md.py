@@ -17,6 +17,7 @@ from cjmdsl import evidence, kpis, priorities, steps
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.escape import md_text, web_link
 from cjmdsl.lanes import CARD_LANES
+from cjmdsl.links import linked_output
 from cjmdsl.blueprint import step_details
 from cjmdsl.locales import in_its_language, say
 from cjmdsl.measured import responses_words
@@ -25,7 +26,7 @@ from cjmdsl.model import (PRIORITY_LEVELS, Emotion, Expectation, Journey, Kpi, S
 from cjmdsl.numbers import on_scale, signed
 from cjmdsl.states import improvements
 from cjmdsl.themes import Theme
-from cjmdsl.words import action_item, finding_links, metadata_line
+from cjmdsl.words import action_item, finding_links, linked_summary, metadata_line
 
 BINARY = False
 
@@ -36,7 +37,7 @@ MARKS = ("😠", "😟", "😐", "🙂", "😄")
 def render(journey: Journey, theme: Theme | None = None) -> str:
     parts = [_head(journey), _journey_table(journey), _stage_plans(journey),
             _insights(journey), _stage_notes(journey), _priorities(journey), _moments(journey),
-            _fail_points(journey), _timeline(journey), _gaps(journey), _improvements(journey),
+            _fail_points(journey), _linked(journey), _timeline(journey), _gaps(journey), _improvements(journey),
             _kpis(journey), _sources(journey), _actors(journey)]
     return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -187,6 +188,15 @@ def _fail_points(journey: Journey) -> str:
              f"{md_text(f.lane.text_of(f.item))} — **fails:** {md_text(f.reason)}"
              for f in steps.fail_points_of(journey)]
     return "## Fail points\n\n" + "\n".join(items) if items else ""
+
+
+def _linked(journey: Journey) -> str:
+    """The maps that tell touchpoints in detail, linked to their Markdown beside this one."""
+    items = [f"- **{md_text(tp.name)}** → [{md_text(tp.details.title)}]"
+             f"({linked_output(tp.details.path, '.md')}): "
+             f"{md_text(linked_summary(tp.details, journey))}"
+             for tp in journey.touchpoints if tp.details]
+    return f"## {say('details_heading')}\n\n" + "\n".join(items) if items else ""
 
 
 def _timeline(journey: Journey) -> str:

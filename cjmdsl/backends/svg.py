@@ -70,10 +70,12 @@ def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
 
 
 def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | None = None,
-         dark: Theme | None = None, painter: Painter | None = None, overlay=None) -> str:
+         dark: Theme | None = None, painter: Painter | None = None, overlay=None,
+         links: str = ".svg") -> str:
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
     the journey's summary when the caller has it already (the pages of a PDF); `overlay`
-    what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`).
+    what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`); `links` the extension
+    of the linked maps' outputs a touchpoint opens (the HTML page links to their pages).
 
     With a `dark` partner, the colours are roles and the SVG's `<style>` switches them to
     `dark` under `prefers-color-scheme: dark`. A caller that writes the stylesheet itself
@@ -100,6 +102,7 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
         gap_opacity=theme.emotion.gap_opacity,
         hatch_angles=HATCH_ANGLES,
         overlay=overlay,
+        links=links,
     ))
 
 

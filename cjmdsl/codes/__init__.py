@@ -34,12 +34,13 @@ def title(code: str) -> str:
     from cjmdsl.diagnostics import CODES, DRAWING_CODES
     from cjmdsl.importers import IMPORT_CODES
     from cjmdsl.libraries import LIBRARY_CODES
+    from cjmdsl.links import LINK_CODES
     from cjmdsl.lint.rules import LINT_CODES
     from cjmdsl.theme_schema import THEME_CODES
 
     return (CODES.get(code) or DRAWING_CODES.get(code) or THEME_CODES.get(code)
             or CONFIG_CODES.get(code) or LINT_CODES.get(code) or IMPORT_CODES.get(code)
-            or LIBRARY_CODES.get(code, ""))
+            or LIBRARY_CODES.get(code) or LINK_CODES.get(code, ""))
 
 
 def severity(code: str) -> str:

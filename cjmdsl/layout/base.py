@@ -10,17 +10,18 @@ from cjmdsl.escape import xml_chars
 from cjmdsl.lanes import fail_points
 from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.layout.rows import Column, RowPlan, StagePiece
-from cjmdsl.layout.service import BADGE_RADIUS
+from cjmdsl.layout.service import BADGE_RADIUS, LEAD
 from cjmdsl.model import Journey
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme
-from cjmdsl.words import continued, finding_links, metadata_line, say
+from cjmdsl.words import continued, finding_links, linked_summary, metadata_line, say
 
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
 LEGEND_LABEL_WIDTH = 340
 KPI_CARD_WIDTH = 214
 DODGE = 12.0  # sideways between personas' curves: about a marker's width
 EVIDENCE_RADIUS = 5  # the evidence mark's ring: as large as a persona's marker
+SPARK_HEIGHT = 16  # a linked map's curves, drawn small on the card that opens it
 
 
 Run = list[tuple[Column, object]]
@@ -347,11 +348,40 @@ class Base:
             y = moment.box.bottom
         fail = self.fail_mark(tp, column.x + self.pad, y + 4, inner)
         y = fail.label.box.bottom if fail else y
+        details = self.details_mark(tp, column.x + self.pad, y + 4, inner)
+        if details:
+            y = (details.spark_box or details.marked.label.box).bottom
         card = g.Box(column.x, top, column.width, y + self.pad - top)
         # The channels are a lane of their own, under the headers (`Header.channel_lane`).
         header = g.TouchpointHeader(tp.id, column.stage.id, g.Box(column.x, top, column.width, 0),
-                                    card, name, moment, moment_star, mark, timing, fail)
+                                    card, name, moment, moment_star, mark, timing, fail,
+                                    details)
         return header, card.height
+
+    def details_mark(self, tp, x: float, top: float, width: float) -> g.LinkMark | None:
+        """"In detail: Checkout" by an arrow, over the linked map's curves drawn small: the
+        master journey summarises its sub-journeys (`cjmdsl.links`)."""
+        link = tp.details
+        if link is None:
+            return None
+        marked = self._led("link", say("details_link", title=link.title or link.path), x, top,
+                           width, self.colors["muted"])
+        curves = [curve for curve in link.curves if len(curve.levels) > 1]
+        if not curves:
+            return g.LinkMark(marked, link.path, linked_summary(link, self.journey))
+        box = g.Box(x + LEAD, marked.label.box.bottom + 3, width - LEAD, SPARK_HEIGHT)
+        place = {persona.id: index for index, persona in enumerate(self.journey.personas)}
+        spark = []
+        for curve in curves:
+            step = box.width / (len(curve.levels) - 1)
+            path = "M" + "L".join(f"{box.x + k * step:.2f} {box.bottom - level * box.height:.2f}"
+                                  for k, level in enumerate(curve.levels))
+            index = place.get(curve.persona)
+            spark.append((path, self.colors["muted"] if index is None
+                          else self.persona_color(index), "" if index is None
+                          else dash_of(index)))
+        return g.LinkMark(marked, link.path, linked_summary(link, self.journey), box,
+                          tuple(spark))
 
     def evidence_mark(self, tp, x: float, y: float) -> g.EvidenceMark:
         """The touchpoint's evidence level as a mark centred on (x, y)."""

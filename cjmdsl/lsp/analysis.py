@@ -218,6 +218,14 @@ def used_library_at(analysis: Analysis, line: int, column: int):
                  if _touches(library.span, line, column)), None)
 
 
+def linked_map_at(analysis: Analysis, line: int, column: int) -> m.LinkedMap | None:
+    """The map whose `details` path is under the cursor, if any."""
+    if analysis.journey is None:
+        return None
+    return next((tp.details for tp in analysis.journey.touchpoints
+                 if tp.details and _touches(tp.details.span, line, column)), None)
+
+
 def linted(text: str, journey: m.Journey, diagnostics: list[Diagnostic],
            filename: str) -> list[Diagnostic]:
     """The diagnostics with the rules of `cjm lint` applied, tuned by the `[lint]` of the

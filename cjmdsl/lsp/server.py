@@ -44,8 +44,8 @@ from cjmdsl import __version__
 from cjmdsl import model as m
 from cjmdsl.diagnostics import Diagnostic, shown
 from cjmdsl.limits import DEFAULT_LIMITS
-from cjmdsl.lsp.analysis import (ID, Analysis, Occurrence, analyze, library_definition, lines_of,
-                                 suggestion, used_library_at)
+from cjmdsl.lsp.analysis import (ID, Analysis, Occurrence, analyze, library_definition,
+                                 linked_map_at, lines_of, suggestion, used_library_at)
 from cjmdsl.lsp.completion import complete
 from cjmdsl.lsp.hover import hover_text
 
@@ -224,6 +224,10 @@ def build_server() -> CjmServer:
         library = used_library_at(analysis, line, column)
         if library is not None:  # on a `use` path: the library file
             return _library_location(library.path, m.Span(1, 1, 1, 1))
+        linked = linked_map_at(analysis, line, column)
+        if linked is not None and document.path:  # on a `details` path: the map it opens
+            return _library_location((Path(document.path).parent / linked.path).resolve(),
+                                     m.Span(1, 1, 1, 1))
         occurrence = analysis.occurrence_at(line, column)
         target = analysis.definition_of(occurrence) if occurrence else None
         if target is None and occurrence is not None:  # declared in a library
