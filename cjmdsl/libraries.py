@@ -172,17 +172,13 @@ class Importer:
 
     def _compile(self, target: Path, name: str, span: m.Span) -> tuple[_Loaded, list]:
         """Read and compile the library at `target` on its own; its errors, noted at `span`."""
-        from cjmdsl.api import read_map_file
         from cjmdsl.compile import compile_text
-        from cjmdsl.paths import PathRefused
 
         loaded = _Loaded(name)
         self.libraries.loaded[target] = loaded  # before compiling: a cycle finds it named
         note = (Label(span, f"`{name}` is used here", self.origin),)
-        try:
-            text, problems = read_map_file(target, self.libraries.limits)
-        except (OSError, PathRefused) as exc:
-            reason = exc.rule if isinstance(exc, PathRefused) else exc.strerror or str(exc)
+        text, problems, reason = read_used_file(target, self.libraries.limits)
+        if reason is not None:
             return loaded, [error("E105", f"cannot read `{name}`: {reason}", span,
                                   "give the path of a readable library file")]
         if problems:
@@ -202,6 +198,19 @@ class Importer:
             if result.journey.scale.span != m.NO_SPAN:
                 loaded.scale = result.journey.scale
         return loaded, found
+
+
+def read_used_file(target: Path, limits: Limits) -> tuple[str, list, str | None]:
+    """The text of a file a map names (a library, a linked map) and its decoding problems,
+    or why it cannot be read (the third item, None when it could)."""
+    from cjmdsl.api import read_map_file
+    from cjmdsl.paths import PathRefused
+
+    try:
+        text, problems = read_map_file(target, limits)
+    except (OSError, PathRefused) as exc:
+        return "", [], exc.rule if isinstance(exc, PathRefused) else exc.strerror or str(exc)
+    return text, problems, None
 
 
 def declarations(journey: m.Journey) -> tuple:

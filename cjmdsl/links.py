@@ -67,17 +67,13 @@ def linked_map(importer, written: str, span: m.Span) -> tuple[m.LinkedMap, list[
 def _checked(importer, target: Path, written: str,
              link: m.LinkedMap) -> tuple[m.LinkedMap, list[Diagnostic]]:
     """`link` read off the map at `target`, or the diagnostic saying why it cannot be."""
-    from cjmdsl.api import read_map_file
     from cjmdsl.compile import compile_text
-    from cjmdsl.libraries import Libraries
-    from cjmdsl.paths import PathRefused
+    from cjmdsl.libraries import Libraries, read_used_file
 
     span = link.span
     name = os.path.normpath(os.path.join(os.path.dirname(importer.name), written))
-    try:
-        text, problems = read_map_file(target, importer.libraries.limits)
-    except (OSError, PathRefused) as exc:
-        reason = exc.rule if isinstance(exc, PathRefused) else exc.strerror or str(exc)
+    text, problems, reason = read_used_file(target, importer.libraries.limits)
+    if reason is not None:
         return link, [error("E115", f"cannot read the linked map `{written}`: {reason}", span,
                             "give the path of a readable map file")]
     own = Libraries(root=importer.libraries.root, limits=importer.libraries.limits,
