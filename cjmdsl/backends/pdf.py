@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from cjmdsl.backends import svg
 from cjmdsl.backends._band import band
-from cjmdsl.backends._raster import unavailable, without_isolates, without_paint_order
+from cjmdsl.backends._raster import for_cairo, unavailable
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.backends._templates import number
 from cjmdsl.layout import page_windows, pages
@@ -49,11 +49,13 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
     if view == "stages" and page is not None:
         raise ValueError(STAGES_ON_PAGES)
     try:
+        import arabic_reshaper  # noqa: F401  (for_cairo: right-to-left lines, Arabic)
+        import bidi  # noqa: F401
         import cairocffi
         from cairosvg.parser import Tree
         from cairosvg.surface import PDFSurface
-    except ImportError:
-        raise unavailable("pdf", "cairosvg", "pdf") from None
+    except ImportError as exc:
+        raise unavailable("pdf", exc.name or "cairosvg", "pdf") from None
     except OSError as exc:  # cairocffi found, the cairo library not
         raise unavailable("pdf", "cairosvg", "pdf",
                           f" and the cairo library ({exc}); on Debian: apt-get install "
@@ -75,7 +77,7 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
         drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view,
                            FIXED, time_axis=time_axis, emotions=emotions,
                            persona_cards=persona_cards)
-        cairo_svg = without_isolates(without_paint_order(drawn))
+        cairo_svg = for_cairo(drawn)
         return ReproduciblePDF.convert(cairo_svg.encode("utf-8"), scale=float(scale))
 
     paper_width, paper_height = paper(page, orientation)
@@ -93,8 +95,7 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
     for geometry in pages(journey, theme, layout_width, paper_height / paper_width,
                           time_axis=time_axis, emotions=emotions,
                           persona_cards=persona_cards):
-        drawn = without_isolates(without_paint_order(svg.draw(journey, geometry, theme,
-                                                                 described)))
+        drawn = for_cairo(svg.draw(journey, geometry, theme, described))
         sheet = geometry.width * paper_height / paper_width
         for top, bottom in page_windows(geometry, sheet):
             OnePage(Tree(bytestring=_window(drawn, geometry, top, bottom, sheet).encode("utf-8")),
