@@ -189,8 +189,9 @@ def pdf_lines(pdf: bytes) -> list[str]:
                 yield from glyphs(child)
 
     rows = {}
-    for glyph in glyphs(next(iter(extract_pages(io.BytesIO(pdf))))):
-        rows.setdefault(round(glyph.matrix[5], 1), []).append(glyph)
+    for number, page in enumerate(extract_pages(io.BytesIO(pdf))):
+        for glyph in glyphs(page):
+            rows.setdefault((number, round(glyph.matrix[5], 1)), []).append(glyph)
     lines = []
     for row in rows.values():
         row.sort(key=lambda glyph: glyph.x0)
@@ -206,23 +207,23 @@ def pdf_lines(pdf: bytes) -> list[str]:
 
 
 def reading_right_to_left(text: str) -> str:
-    """`text` without spaces, as a left-to-right reading of its drawing finds it."""
-    return "".join(unicodedata.normalize("NFKC", char) for char in reversed(
-        arabic_reshaper_forms(text)) if not char.isspace())
-
-
-def arabic_reshaper_forms(text: str) -> str:
+    """`text` without spaces, as a left-to-right reading of its drawing finds it: its letters
+    reversed, each of Arabic's ligatures (lam-alef) one glyph that reads in its own order."""
     import arabic_reshaper
-    return arabic_reshaper.reshape(text)
+
+    return "".join(unicodedata.normalize("NFKC", char) for char in reversed(
+        arabic_reshaper.reshape(text)) if not char.isspace())
 
 
-def test_pdf_draws_right_to_left_text_in_reading_order():
+@pytest.mark.parametrize("options", [{}, {"page": "A4"}], ids=["one page", "A4 pages"])
+def test_pdf_draws_right_to_left_text_in_reading_order(options):
     """CairoSVG draws letter after letter, left to right, in the first font of the list:
     the PDF backend gives it each line in visual order, Arabic joined, from a font that has
     the letters (a missing glyph reads back as another letter, so this fails too)."""
-    pytest.importorskip("cairosvg")
-    pytest.importorskip("pdfminer")
-    drawn = pdf_lines(render(MAP.read_text(encoding="utf-8"), "pdf", filename=MAP.name))
+    for module in ("cairosvg", "bidi", "arabic_reshaper", "pdfminer"):
+        pytest.importorskip(module)
+    drawn = pdf_lines(render(MAP.read_text(encoding="utf-8"), "pdf", filename=MAP.name,
+                             **options))
     for label in ("רואה מודעה באינסטגרם", "דנה, אם עובדת", "גילוי", "عمر، طالب",
                   "يدفع عبر التطبيق", "الدفع", "أرخص سلة للأسبوع"):
         assert reading_right_to_left(label) in drawn, label
