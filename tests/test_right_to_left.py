@@ -18,6 +18,7 @@ from conftest import ARTIFACTS
 from test_golden import GOLDEN, check_golden
 
 from cjmdsl.api import parse, render
+from cjmdsl.backends.pdf import POINTS_PER_PIXEL
 from cjmdsl.bidi import PDI, RLI, direction, in_visual_order
 from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.themes import load_theme
@@ -175,18 +176,21 @@ def test_lines_in_visual_order_for_renderers_that_draw_left_to_right(line, expec
     assert in_visual_order(line) == expected
 
 
+def glyphs(item):
+    """The glyphs pdfminer found in a page (or any part of one)."""
+    from pdfminer.layout import LTChar
+
+    if isinstance(item, LTChar):
+        yield item
+    elif hasattr(item, "__iter__"):
+        for child in item:
+            yield from glyphs(child)
+
+
 def pdf_lines(pdf: bytes) -> list[str]:
     """Each run of glyphs on one baseline, left to right as drawn (pdfminer): no spaces,
     which CairoSVG does not draw, and Arabic's joined forms as the letters they are."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTChar
-
-    def glyphs(item):
-        if isinstance(item, LTChar):
-            yield item
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                yield from glyphs(child)
 
     rows = {}
     for number, page in enumerate(extract_pages(io.BytesIO(pdf))):
@@ -247,3 +251,32 @@ def test_png_draws_hebrew_and_arabic_from_the_fallback_fonts_not_resvgs_first_fi
     assert picture.startswith(b"\x89PNG")
     logged = capfd.readouterr().out
     assert "Fallback" not in logged, logged
+
+
+def test_pdf_right_to_left_lines_end_at_their_anchor_inside_their_box():
+    """The PDF backend places each run of a reordered line itself (CairoSVG would anchor
+    each run on its own): the line's right edge is the anchor, its left edge in the box."""
+    for module in ("cairosvg", "bidi", "arabic_reshaper", "pdfminer"):
+        pytest.importorskip(module)
+    from pdfminer.high_level import extract_pages
+
+    _, _, geometry = rtl_map()
+    page = next(iter(extract_pages(io.BytesIO(
+        render(MAP.read_text(encoding="utf-8"), "pdf", filename=MAP.name)))))
+    baselines = {}
+    for glyph in glyphs(page):
+        baseline = round((page.height - glyph.matrix[5]) / POINTS_PER_PIXEL, 1)
+        baselines.setdefault(baseline, []).append(glyph)
+    checked = 0
+    for block in geometry.text_blocks():
+        if block.anchor != "end" or not block.lines[0].startswith(RLI):
+            continue
+        for baseline in block.baselines:
+            drawn = [glyph for glyph in baselines.get(round(baseline, 1), [])
+                     if block.box.x - INK <= glyph.x0 / POINTS_PER_PIXEL <= block.box.right + INK]
+            assert drawn, block.lines
+            right = max(glyph.x1 for glyph in drawn) / POINTS_PER_PIXEL
+            left = min(glyph.x0 for glyph in drawn) / POINTS_PER_PIXEL
+            assert abs(right - block.x) < 1 and left >= block.box.x - INK, block.lines
+            checked += 1
+    assert checked >= 12
