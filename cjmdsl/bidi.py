@@ -10,6 +10,9 @@ right-to-left text is a right-to-left isolate (U+2067 … U+2069), anchored by i
 edge (`text-anchor="end"`). resvg, which draws our PNGs, ignores `direction` when it
 anchors text, while Chromium and librsvg read `end` under `direction="rtl"` as the left
 edge; the isolate reads the same in all of them, in Graphviz and in an HTML page.
+
+CairoSVG (our PDFs) orders and shapes nothing: it draws letter after letter, left to right.
+`in_visual_order` gives it each line as it is to be seen.
 """
 from __future__ import annotations
 
@@ -45,3 +48,22 @@ def right_to_left(lines) -> tuple[str, ...]:
     """Each line as a right-to-left isolate, so any renderer gives it that base direction
     (the marks are invisible and take no room)."""
     return tuple(f"{RLI}{line}{PDI}" if line else line for line in lines)
+
+
+_ISOLATES = frozenset("\u2066\u2067\u2068\u2069")
+
+
+def in_visual_order(line: str) -> str:
+    """`line` as a renderer that draws letter after letter, left to right, must be given it:
+    Arabic letters in their joined forms (arabic-reshaper), then the runs of the line
+    reordered for its direction (right to left when it is a right-to-left isolate) with
+    brackets mirrored (python-bidi, rules L1 to L4 of the bidirectional algorithm), without
+    the isolate marks. Needs the `pdf` extra."""
+    import arabic_reshaper
+    # The Python implementation mirrors brackets (rule L4); the Rust one leaves that to the
+    # renderer, which CairoSVG does not do.
+    from bidi.algorithm import get_display
+
+    base = "R" if line.startswith(RLI) else "L"
+    plain = "".join(char for char in line if char not in _ISOLATES)
+    return get_display(arabic_reshaper.reshape(plain), base_dir=base)

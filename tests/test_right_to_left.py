@@ -6,8 +6,10 @@ browser checks load the rendered map in Chromium and measure each drawn line.
 """
 from __future__ import annotations
 
+import io
 import math
 import re
+import unicodedata
 import zlib
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from conftest import ARTIFACTS
 from test_golden import GOLDEN, check_golden
 
 from cjmdsl.api import parse, render
-from cjmdsl.bidi import PDI, RLI, direction
+from cjmdsl.backends.pdf import POINTS_PER_PIXEL
+from cjmdsl.bidi import PDI, RLI, direction, in_visual_order
 from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.themes import load_theme
 
@@ -160,3 +163,120 @@ def test_pdf_draws_no_glyph_for_the_invisible_isolate_marks():
     drawn = pdf_texts(render(MAP.read_text(encoding="utf-8"), "pdf", filename=MAP.name))
     assert b"05E9" in drawn  # the Hebrew letters are drawn (ש)
     assert b"2067" not in drawn and b"2069" not in drawn
+
+
+@pytest.mark.parametrize("line, expected", [
+    (f"{RLI}(שלום) abc{PDI}", "abc (םולש)"),  # runs reordered, the brackets mirrored
+    (f"{RLI}123 שלום{PDI}", "םולש 123"),  # digits keep their order, on the right
+    ("Pays with محفظة", "Pays with ﺔﻈﻔﺤﻣ"),  # left to right; Arabic joined and reversed
+    ("Checkout", "Checkout"),
+])
+def test_lines_in_visual_order_for_renderers_that_draw_left_to_right(line, expected):
+    pytest.importorskip("bidi")
+    assert in_visual_order(line) == expected
+
+
+def glyphs(item):
+    """The glyphs pdfminer found in a page (or any part of one)."""
+    from pdfminer.layout import LTChar
+
+    if isinstance(item, LTChar):
+        yield item
+    elif hasattr(item, "__iter__"):
+        for child in item:
+            yield from glyphs(child)
+
+
+def pdf_lines(pdf: bytes) -> list[str]:
+    """Each run of glyphs on one baseline, left to right as drawn (pdfminer): no spaces,
+    which CairoSVG does not draw, and Arabic's joined forms as the letters they are."""
+    from pdfminer.high_level import extract_pages
+
+    rows = {}
+    for number, page in enumerate(extract_pages(io.BytesIO(pdf))):
+        for glyph in glyphs(page):
+            rows.setdefault((number, round(glyph.matrix[5], 1)), []).append(glyph)
+    lines = []
+    for row in rows.values():
+        row.sort(key=lambda glyph: glyph.x0)
+        line = [row[0]]
+        for glyph in row[1:]:
+            if glyph.x0 - line[-1].x1 > 2 * glyph.size:  # another card
+                lines.append(line)
+                line = []
+            line.append(glyph)
+        lines.append(line)
+    return ["".join(unicodedata.normalize("NFKC", glyph.get_text()) for glyph in line)
+            for line in lines]
+
+
+def reading_right_to_left(text: str) -> str:
+    """`text` without spaces, as a left-to-right reading of its drawing finds it: its letters
+    reversed, each of Arabic's ligatures (lam-alef) one glyph that reads in its own order."""
+    import arabic_reshaper
+
+    return "".join(unicodedata.normalize("NFKC", char) for char in reversed(
+        arabic_reshaper.reshape(text)) if not char.isspace())
+
+
+@pytest.mark.parametrize("options", [{}, {"page": "A4"}], ids=["one page", "A4 pages"])
+def test_pdf_draws_right_to_left_text_in_reading_order(options):
+    """CairoSVG draws letter after letter, left to right, in the first font of the list:
+    the PDF backend gives it each line in visual order, Arabic joined, from a font that has
+    the letters (a missing glyph reads back as another letter, so this fails too)."""
+    for module in ("cairosvg", "bidi", "arabic_reshaper", "pdfminer"):
+        pytest.importorskip(module)
+    drawn = pdf_lines(render(MAP.read_text(encoding="utf-8"), "pdf", filename=MAP.name,
+                             **options))
+    for label in ("רואה מודעה באינסטגרם", "דנה, אם עובדת", "גילוי", "عمر، طالب",
+                  "يدفع عبر التطبيق", "الدفع", "أرخص سلة للأسبوع"):
+        assert reading_right_to_left(label) in drawn, label
+    # A Latin line with an Arabic word: left to right, the word right to left inside it.
+    assert "Payswith" + reading_right_to_left("محفظة") + "intheapp" in drawn
+    # A Hebrew line that starts with digits: they stand on the right, in their own order.
+    thought = next(line for line in drawn if line.endswith("123"))
+    assert thought == reading_right_to_left("שלום, האם זה באמת זול יותר?") + "123"
+
+
+def test_png_draws_hebrew_and_arabic_from_the_fallback_fonts_not_resvgs_first_find(
+        monkeypatch, capfd):
+    """resvg's own fallback takes the first font it finds with the letter (DejaVu Sans Mono
+    here) and redraws the rest of the line in it; it logs each time it falls back."""
+    resvg_py = pytest.importorskip("resvg_py")
+    convert = resvg_py.svg_to_bytes
+    monkeypatch.setattr(resvg_py, "svg_to_bytes",
+                        lambda **options: convert(**options, log_information=True))
+    capfd.readouterr()
+    picture = render(MAP.read_text(encoding="utf-8"), "png", filename=MAP.name)
+    assert picture.startswith(b"\x89PNG")
+    logged = capfd.readouterr().out
+    assert "Fallback" not in logged, logged
+
+
+def test_pdf_right_to_left_lines_end_at_their_anchor_inside_their_box():
+    """The PDF backend places each run of a reordered line itself (CairoSVG would anchor
+    each run on its own): the line's right edge is the anchor, its left edge in the box."""
+    for module in ("cairosvg", "bidi", "arabic_reshaper", "pdfminer"):
+        pytest.importorskip(module)
+    from pdfminer.high_level import extract_pages
+
+    _, _, geometry = rtl_map()
+    page = next(iter(extract_pages(io.BytesIO(
+        render(MAP.read_text(encoding="utf-8"), "pdf", filename=MAP.name)))))
+    baselines = {}
+    for glyph in glyphs(page):
+        baseline = round((page.height - glyph.matrix[5]) / POINTS_PER_PIXEL, 1)
+        baselines.setdefault(baseline, []).append(glyph)
+    checked = 0
+    for block in geometry.text_blocks():
+        if block.anchor != "end" or not block.lines[0].startswith(RLI):
+            continue
+        for baseline in block.baselines:
+            drawn = [glyph for glyph in baselines.get(round(baseline, 1), [])
+                     if block.box.x - INK <= glyph.x0 / POINTS_PER_PIXEL <= block.box.right + INK]
+            assert drawn, block.lines
+            right = max(glyph.x1 for glyph in drawn) / POINTS_PER_PIXEL
+            left = min(glyph.x0 for glyph in drawn) / POINTS_PER_PIXEL
+            assert abs(right - block.x) < 1 and left >= block.box.x - INK, block.lines
+            checked += 1
+    assert checked >= 12

@@ -2,7 +2,8 @@
 
 Drawn by CairoSVG (the `cairosvg` package, which needs the cairo library: on Debian
 and Ubuntu `libcairo2`, on macOS `brew install cairo`). Text stays text. Without `page`
-the PDF is one page the size of the map (for LaTeX's \\includegraphics); with `page` (A4, A3,
+the PDF is one page the size of the map (for LaTeX's \\includegraphics), or pages of its width
+when it is taller than a viewer opens (14,400 pt); with `page` (A4, A3,
 letter, in `orientation` landscape or portrait) the rows of stages go onto pages of that
 size, each with the title and the legend, laid out for the paper's width unless `width`
 says otherwise. The PDF's dates come from SOURCE_DATE_EPOCH (1980-01-01 when unset), so
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from datetime import datetime, timezone
 
 from cjmdsl.backends import svg
 from cjmdsl.backends._band import band
-from cjmdsl.backends._raster import unavailable, without_isolates, without_paint_order
+from cjmdsl.backends._raster import for_cairo, unavailable
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.backends._templates import number
 from cjmdsl.layout import page_windows, pages
@@ -34,6 +36,8 @@ DEFAULT_SCALE = 1.0
 PAGES = {"a4": (595.28, 841.89), "a3": (841.89, 1190.55), "letter": (612.0, 792.0)}
 ORIENTATIONS = ("landscape", "portrait")
 POINTS_PER_PIXEL = 0.75  # CSS pixels at 96 per inch
+LONGEST_PAGE = 14_400.0  # points: Acrobat's (and the PDF 1.x spec's) largest page side
+_SIZE = re.compile(r'<svg [^>]*?width="([0-9.]+)" height="([0-9.]+)"')
 STAGES_ON_PAGES = "the stages view is one page; drop --page, or draw the map (--view map)"
 
 
@@ -44,16 +48,19 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
            time_axis: bool = False, emotions: str = "overlay",
            persona_cards: bool = True) -> bytes:
     """`width`: the pixels the map is laid out for (0: one row); None: 880, or with `page`
-    the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper. The
-    stages `view` is one page (it is short: a row per few stages)."""
+    the paper's width. `scale` sizes a one-page PDF; a paginated one fills its paper. A map
+    taller than LONGEST_PAGE goes onto pages of its width and that height, as with `page`.
+    The stages `view` is one page (it is short: a row per few stages)."""
     if view == "stages" and page is not None:
         raise ValueError(STAGES_ON_PAGES)
     try:
+        import arabic_reshaper  # noqa: F401  (for_cairo: right-to-left lines, Arabic)
+        import bidi  # noqa: F401
         import cairocffi
         from cairosvg.parser import Tree
         from cairosvg.surface import PDFSurface
-    except ImportError:
-        raise unavailable("pdf", "cairosvg", "pdf") from None
+    except ImportError as exc:
+        raise unavailable("pdf", exc.name or "cairosvg", "pdf") from None
     except OSError as exc:  # cairocffi found, the cairo library not
         raise unavailable("pdf", "cairosvg", "pdf",
                           f" and the cairo library ({exc}); on Debian: apt-get install "
@@ -72,14 +79,18 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
                 surface, width, height = super()._create_surface(width, height)
                 return stamped(surface), width, height
 
-        drawn = svg.render(journey, theme, DEFAULT_WIDTH if width is None else width, view,
-                           FIXED, time_axis=time_axis, emotions=emotions,
-                           persona_cards=persona_cards)
-        cairo_svg = without_isolates(without_paint_order(drawn))
-        return ReproduciblePDF.convert(cairo_svg.encode("utf-8"), scale=float(scale))
-
-    paper_width, paper_height = paper(page, orientation)
-    layout_width = round(paper_width / POINTS_PER_PIXEL) if width is None else width
+        layout_width = DEFAULT_WIDTH if width is None else width
+        drawn = svg.render(journey, theme, layout_width, view, FIXED, time_axis=time_axis,
+                           emotions=emotions, persona_cards=persona_cards)
+        drawn_width, drawn_height = (float(size) * POINTS_PER_PIXEL * float(scale)
+                                     for size in _SIZE.search(drawn).groups())
+        if drawn_height <= LONGEST_PAGE or view == "stages":
+            return ReproduciblePDF.convert(for_cairo(drawn).encode("utf-8"), scale=float(scale))
+        # Taller than a viewer opens: pages of the map's width, as tall as they may be.
+        paper_width, paper_height = drawn_width, LONGEST_PAGE
+    else:
+        paper_width, paper_height = paper(page, orientation)
+        layout_width = round(paper_width / POINTS_PER_PIXEL) if width is None else width
     output = io.BytesIO()
     shared = stamped(cairocffi.PDFSurface(output, paper_width, paper_height))
 
@@ -93,8 +104,7 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
     for geometry in pages(journey, theme, layout_width, paper_height / paper_width,
                           time_axis=time_axis, emotions=emotions,
                           persona_cards=persona_cards):
-        drawn = without_isolates(without_paint_order(svg.draw(journey, geometry, theme,
-                                                                 described)))
+        drawn = for_cairo(svg.draw(journey, geometry, theme, described))
         sheet = geometry.width * paper_height / paper_width
         for top, bottom in page_windows(geometry, sheet):
             OnePage(Tree(bytestring=_window(drawn, geometry, top, bottom, sheet).encode("utf-8")),

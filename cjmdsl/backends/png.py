@@ -2,12 +2,13 @@
 
 Rasterised with resvg (the `resvg-py` package: a compiled wheel, no browser and no
 system library), at `scale` pixels per SVG unit. Fonts come from the system, as for
-the SVG: install Liberation Sans (or have Arial) for the text to fit its boxes.
+the SVG: install Liberation Sans (or have Arial) for the text to fit its boxes, and DejaVu
+Sans (or Noto Sans) for Hebrew and Arabic.
 """
 from __future__ import annotations
 
 from cjmdsl.backends import svg
-from cjmdsl.backends._raster import unavailable
+from cjmdsl.backends._raster import for_resvg, unavailable
 from cjmdsl.geometry import DEFAULT_WIDTH
 from cjmdsl.model import Journey
 from cjmdsl.roles import FIXED
@@ -31,4 +32,4 @@ def render(journey: Journey, theme: Theme, scale: float = DEFAULT_SCALE,
         raise unavailable("png", "resvg-py", "png") from None
     drawn = svg.render(journey, theme, width, view, FIXED, time_axis=time_axis,
                        emotions=emotions, persona_cards=persona_cards)
-    return resvg_py.svg_to_bytes(svg_string=drawn, zoom=float(scale))
+    return resvg_py.svg_to_bytes(svg_string=for_resvg(drawn), zoom=float(scale))
