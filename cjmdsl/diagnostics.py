@@ -77,8 +77,9 @@ DRAWING_CODES = {"W120": "a drawing tool warned about the map"}
 
 
 def drawing_warning(message: str, span: Span) -> Diagnostic:
-    """W120: what Graphviz's `dot` (or another drawing tool) said about the map, at the map."""
-    return warning("W120", f"Graphviz's `dot` warns: {message}", span,
+    """W120: what Graphviz's `dot` (or another drawing tool) said about the map, at the map;
+    `message` names the tool."""
+    return warning("W120", message, span,
                    "the picture may not be what the map says; see `cjm explain W120`")
 
 

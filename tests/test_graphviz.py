@@ -518,7 +518,7 @@ def test_dots_warnings_are_python_warnings_in_the_api(monkeypatch, tmp_path):
                     encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    with pytest.warns(BackendWarning, match="^odd$"):
+    with pytest.warns(BackendWarning, match="^Graphviz.s `dot` warns: odd$"):
         cjmdsl.render(journey_of(ROOT / "examples" / "grocery-shop.cjm"), "flow-svg")
 
 

@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   missing=""
   # librsvg2-bin: rsvg-convert for the wiki picture tests; libcairo2: -f pdf (CairoSVG);
+  # fonts-dejavu-core: Hebrew and Arabic in the PNG and PDF tests;
   # git: pre-commit's try-repo in the hook tests
-  for pkg in chromium fonts-liberation graphviz librsvg2-bin libcairo2 git; do
+  for pkg in chromium fonts-liberation fonts-dejavu-core graphviz librsvg2-bin libcairo2 git; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
   done
   # node: `node --check` on the VS Code extension's script

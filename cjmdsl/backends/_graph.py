@@ -81,8 +81,8 @@ def render_with_dot(journey: Journey, theme: Theme, output_format: str, format_n
     # dot's warnings are about the picture the reader gets: never dropped (BackendWarning).
     for line in said.splitlines():
         if line.strip():
-            warnings.warn(BackendWarning(re.sub(r"^(dot: |Warning: )+", "", line.strip())),
-                          stacklevel=2)
+            said_line = re.sub(r"^(dot: |Warning: )+", "", line.strip())
+            warnings.warn(BackendWarning(f"Graphviz's `dot` warns: {said_line}"), stacklevel=2)
     data = run.stdout
     return _fixed_creation_date(data) if output_format == "pdf" else data
 
