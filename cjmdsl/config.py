@@ -431,8 +431,8 @@ def limits_of(settings: dict[str, Setting]) -> Limits:
 class MapDefaults:
     """What a project config gives the maps of a docs build (Sphinx, MkDocs): `theme` for maps
     that name none, `dark_theme` over the theme's own partner, the `limits`, the `width` the
-    maps are laid out for; a theme file as an
-    absolute path, since a docs build keeps it across its pages. `path` is the config file, for
+    maps are laid out for and the render settings the command line also takes (`time_axis`,
+    `emotions`, `state`, `persona_cards`); a theme file as an absolute path, since a docs build keeps it across its pages. `path` is the config file, for
     rebuilding when it changes; None: no config."""
 
     theme: str | None = None
@@ -441,6 +441,9 @@ class MapDefaults:
     path: Path | None = None
     width: int = DEFAULT_WIDTH  # the svg's target width (0: one row)
     time_axis: bool = False  # the ruler of elapsed time (`time_axis = true`)
+    emotions: str = DEFAULTS["emotions"]  # the emotion lane: "overlay" or "split"
+    state: str = BOTH  # which state of the journey is drawn (cjmdsl.states)
+    persona_cards: bool = True  # False: the legend names each persona on one line
 
 
 class BuildConfigs:
@@ -479,5 +482,8 @@ class BuildConfigs:
             value = settings[name].value
             return str(Path(value).resolve()) if value and is_theme_path(value) else value
 
-        return MapDefaults(theme("theme"), theme("dark_theme"), limits_of(settings), path,
-                           settings["width"].value, settings["time_axis"].value)
+        return MapDefaults(theme=theme("theme"), dark_theme=theme("dark_theme"),
+                           limits=limits_of(settings), path=path, width=settings["width"].value,
+                           time_axis=settings["time_axis"].value,
+                           emotions=settings["emotions"].value, state=settings["state"].value,
+                           persona_cards=settings["persona_cards"].value)

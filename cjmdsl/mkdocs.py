@@ -2,7 +2,8 @@
 
     # mkdocs.yml
     plugins:
-      - cjm                     # options: theme, dark_theme, dark (auto | always | never)
+      - cjm                     # options: theme, dark_theme, dark (auto | always | never),
+                                # width, time_axis, view, emotions, state, persona_cards
 
 Two ways to put a map in a page:
 
@@ -11,6 +12,11 @@ Two ways to put a map in a page:
     ```
 
     ![Onboarding journey](maps/onboarding.cjm)
+
+A fence's info string may set the render options of its map, over the plugin's and the
+project config's: ```` ```cjm width=1200 time_axis=true view=stages emotions=split
+state=to_be persona_cards=false ````. A value that cannot be used is an error at its line
+and column of the page.
 
 Each map becomes an SVG image in the site (`cjm/<name>-<hash>.svg`). With
 mkdocs-material and a `slate` palette the map is also drawn with the theme's dark
@@ -23,8 +29,8 @@ project configs).
 
 The project config (`cjm.toml`, or `[tool.cjm]` in `pyproject.toml`), found upwards from the
 linked map's folder or, for a fenced map, the page's, gives the theme of maps that name none
-(after the plugin's `theme`), the dark picture's theme (after the plugin's `dark_theme`) and
-the limits. Each config is read once per build; its mistakes are one error, and its maps get
+(after the plugin's `theme`), the dark picture's theme (after the plugin's `dark_theme`), the
+limits, and the render options the plugin and the fence leave unsaid. Each config is read once per build; its mistakes are one error, and its maps get
 the defaults.
 """
 from __future__ import annotations
@@ -42,7 +48,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from cjmdsl.config import BuildConfigs
+from cjmdsl.backends.svg import VIEWS
 from cjmdsl.escape import terminal_text
+from cjmdsl.layout import EMOTION_LAYOUTS
+from cjmdsl.states import STATES
 
 log = get_plugin_logger(__name__)
 
@@ -68,6 +77,10 @@ class CjmConfig(Config):
     dark = config_options.Choice(("auto", "always", "never"), default="auto")
     width = config_options.Optional(config_options.Type(int))
     time_axis = config_options.Optional(config_options.Type(bool))
+    view = config_options.Choice(VIEWS, default="map")
+    emotions = config_options.Optional(config_options.Choice(EMOTION_LAYOUTS))
+    state = config_options.Optional(config_options.Choice(STATES))
+    persona_cards = config_options.Optional(config_options.Type(bool))
 
 
 class CjmPlugin(BasePlugin[CjmConfig]):
@@ -108,16 +121,22 @@ class CjmPlugin(BasePlugin[CjmConfig]):
 
     # ── the two ways in ──────────────────────────────────────────────────────
     def _fenced(self, match: re.Match, line: int, page, config, files: Files) -> str:
-        options = {key: quoted or bare for key, quoted, bare in _OPTION.findall(match["info"])}
         body = match.group("body")
         text = "\n" * (line - 1) + body  # so diagnostics give the .md file's own lines
         source = page.file.abs_src_path
         name = _display(source) if source else page.file.src_uri
+        # The info string is on the line before the body, at its own place in the .md file.
+        info_line = "\n" * (line - 2) + match.group(0).split("\n", 1)[0]
+        options, problems = _fence_options(match, info_line, line - 2 - match.start())
+        if problems:
+            from cjmdsl.diagnostics import format_all
+
+            _log_error(format_all(problems, info_line, name))
+            return _broken(name) + "\n"
         folder = Path(source).parent if source else Path(config.docs_dir)
-        tags = self._draw(text, name, folder, "map", options.get("alt"), options.get("theme"),
-                          page, config, files, width=options.get("width"),
-                          path=Path(source) if source else None,
-                          time_axis=options.get("time_axis"))
+        tags = self._draw(text, name, folder, "map", options.pop("alt", None),
+                          options.pop("theme", None), page, config, files,
+                          path=Path(source) if source else None, asked=options)
         if tags is None:
             return _broken(name) + "\n"
         return f'{match.group("indent")}<div class="cjm-map" markdown="0">{tags}</div>\n'
@@ -182,16 +201,18 @@ class CjmPlugin(BasePlugin[CjmConfig]):
     # ── drawing ──────────────────────────────────────────────────────────────
     def _draw(self, text: str, name: str, folder: Path, stem: str, alt: str | None,
               theme: str | None, page, config, files: Files,
-              title: str | None = None, width: str | None = None,
-              path: Path | None = None, time_axis: str | None = None) -> str | None:
+              title: str | None = None, path: Path | None = None,
+              asked: dict | None = None) -> str | None:
         """`<img>` tags (light, and dark where the site has a dark scheme) for the map in
-        `text`, with the defaults of the project config found upwards from `folder`; None
-        after logging its diagnostics when it has errors. `path` is the file the map's `use`s
-        are relative to (the map file, else the page); the libraries are watched."""
+        `text`, with the render options `asked` (a fence's, checked), else the plugin's, else
+        the project config's found upwards from `folder`; None after logging its diagnostics
+        when it has errors. `path` is the file the map's `use`s are relative to (the map file,
+        else the page); the libraries are watched."""
         from cjmdsl.api import check
         from cjmdsl import words
         from cjmdsl.backends.svg import pictures
         from cjmdsl.diagnostics import format_all
+        from cjmdsl.states import in_state
         from cjmdsl.themes import ThemeError, dark_partner, load_theme
 
         defaults = self._configs.for_folder(folder)
@@ -214,18 +235,27 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         except ThemeError as exc:
             _log_error(f"{terminal_text(name)}: {exc.report()}")
             return None
-        target = _target_width(width, self.config.width, defaults.width)
+        asked = asked or {}
+        target = asked.get("width", _target_width(self.config.width, defaults.width))
         if isinstance(target, str):
             _log_error(f"{name}: {target}")
             return None
-        ruler = _time_axis(time_axis, self.config.time_axis, defaults.time_axis)
-        if isinstance(ruler, str):
-            _log_error(f"{name}: {ruler}")
-            return None
+
+        def chosen(key: str, configured):
+            for value in (asked.get(key), getattr(self.config, key)):
+                if value is not None:
+                    return value
+            return configured
+
+        journey = in_state(journey, chosen("state", defaults.state))
+        drawn_pictures = pictures(journey, light, dark, target, self._schemes,
+                                  time_axis=chosen("time_axis", defaults.time_axis),
+                                  view=chosen("view", "map"),
+                                  emotions=chosen("emotions", defaults.emotions),
+                                  persona_cards=chosen("persona_cards", defaults.persona_cards))
         alt_text = alt or words.alt_text(journey)
         tags = []
-        for scheme, drawn in zip(self._schemes,
-                                 pictures(journey, light, dark, target, self._schemes, ruler)):
+        for scheme, drawn in zip(self._schemes, drawn_pictures):
             svg = drawn.encode("utf-8")
             digest = hashlib.sha256(svg).hexdigest()[:12]
             uri = f"{FOLDER}/{_slug(stem)}-{digest}.svg"
@@ -239,31 +269,95 @@ class CjmPlugin(BasePlugin[CjmConfig]):
         return "".join(tags)
 
 
-def _time_axis(fence: str | None, plugin: bool | None, configured: bool) -> bool | str:
-    """Whether a map gets the ruler of elapsed time: the fence's `time_axis=true` or `false`,
-    else the plugin's `time_axis`, else the project config's; a message for another value."""
-    if fence is None:
-        return configured if plugin is None else plugin
-    if fence.strip().lower() not in ("true", "false"):
-        return f"time_axis={fence} is neither true nor false"
-    return fence.strip().lower() == "true"
+def _fence_options(match: re.Match, source: str, shift: int) -> tuple[dict, list]:
+    """The options of a fence's info string (`width=1200 emotions=split`), each value read as
+    its option takes it, and a diagnostic (E063) at its place for each that cannot be used.
+    `source` is the text the places point into; `shift` turns an offset in the page's
+    markdown into one in `source`."""
+    from cjmdsl.diagnostics import did_you_mean, error
+    from cjmdsl.model import Span
+
+    options: dict = {}
+    problems = []
+    for found in _OPTION.finditer(match["info"]):
+        key, quoted, bare = found.groups()
+        value = quoted if quoted is not None else bare
+        if key in _TEXT_OPTIONS:
+            options[key] = value
+            continue
+        start = shift + match.start("info") + found.start()
+        line = source.count("\n", 0, start) + 1
+        column = start - (source.rfind("\n", 0, start) + 1) + 1
+        span = Span(line, column, line, column + len(found.group(0)))
+        read = _FENCE_OPTIONS.get(key)
+        if read is None:
+            known = (*_TEXT_OPTIONS, *_FENCE_OPTIONS)
+            problems.append(error("E061", f"unknown option `{key}` for a cjm fence", span,
+                                  did_you_mean(key, known) or "options: " + ", ".join(known)))
+            continue
+        checked, hint = read(value)
+        if hint is None:
+            options[key] = checked
+        else:
+            problems.append(error("E063", checked, span, hint))
+    return options, problems
 
 
-def _target_width(fence: str | None, plugin: int | None, configured: int) -> int | str:
-    """The width a map is laid out for: the fence's `width=`, else the plugin's `width`, else
-    the project config's; a message instead when the one given cannot be laid out."""
+def _switch(key: str):
+    def read(value: str) -> tuple[bool | str, str | None]:
+        if value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true", None
+        return f"{key}={value} is neither true nor false", f"{key}=true or {key}=false"
+    return read
+
+
+def _one_of(key: str, choices: tuple[str, ...]):
+    def read(value: str) -> tuple[str, str | None]:
+        if value in choices:
+            return value, None
+        from cjmdsl.diagnostics import did_you_mean
+
+        return (f"{key}={value} is not one of {', '.join(choices)}",
+                did_you_mean(value, choices) or f"{key}= takes {' or '.join(choices)}")
+    return read
+
+
+def _fence_width(value: str) -> tuple[int | str, str | None]:
     from cjmdsl.geometry import SMALLEST_WIDTH
 
-    given = fence if fence is not None else plugin
-    if given is None:
-        return configured
-    text = str(given).strip().lower()
+    text = value.strip().lower()
     if text == "none":
-        return 0
-    if not text.isdigit() or 0 < int(text) < SMALLEST_WIDTH:
-        return (f"width={given} is not a width to lay a map out for: give whole pixels, at "
-                f"least {SMALLEST_WIDTH}, or 0 or none for one row")
-    return int(text)
+        return 0, None
+    if text.isdigit() and not 0 < int(text) < SMALLEST_WIDTH:
+        return int(text), None
+    return (f"width={value} is not a width to lay a map out for",
+            f"give whole pixels, at least {SMALLEST_WIDTH}, or 0 or none for one row")
+
+
+_TEXT_OPTIONS = ("alt", "theme")  # taken as written
+# The render options a fence may set, each with how its value is read: (the value, None), or
+# (the message, the hint) for one that cannot be used.
+_FENCE_OPTIONS = {
+    "width": _fence_width,
+    "time_axis": _switch("time_axis"),
+    "persona_cards": _switch("persona_cards"),
+    "view": _one_of("view", VIEWS),
+    "emotions": _one_of("emotions", EMOTION_LAYOUTS),
+    "state": _one_of("state", STATES),
+}
+
+
+def _target_width(plugin: int | None, configured: int) -> int | str:
+    """The width a map is laid out for when its fence gives none: the plugin's `width`, else
+    the project config's; a message instead when the plugin's cannot be laid out."""
+    from cjmdsl.geometry import SMALLEST_WIDTH
+
+    if plugin is None:
+        return configured
+    if 0 < plugin < SMALLEST_WIDTH:
+        return (f"the plugin's width: {plugin} is not a width to lay a map out for: give "
+                f"whole pixels, at least {SMALLEST_WIDTH}, or 0 for one row")
+    return plugin
 
 
 def _roots(config) -> tuple[Path, ...]:

@@ -9,8 +9,14 @@
        :caption: Onboarding, Q3 research
        :width: 100%
        :name: onboarding-map
+       :emotions: split
+       :state: to_be
 
-The map may also be written in the directive's body instead of a file. A map is
+`:view: stages` draws the overview (one column per stage), `:emotions: split` a small
+emotion plot per persona, `:persona-cards: off` the legend's one line per persona instead
+of the cards, `:state:` `as_is`, `to_be` or `both` (the default) the state of the journey,
+`:time-axis:` the ruler of elapsed time: the options of `cjm render`. A mistake in one is
+a warning at the directive's line. The map may also be written in the directive's body instead of a file. A map is
 compiled when its page is read: every diagnostic becomes a Sphinx warning (so
 `sphinx-build -W` fails) that names the `.cjm` file, line and column, or for an inline
 map has the `.rst` file's own line as its one location; the page still builds, with the
@@ -19,7 +25,8 @@ editing it rebuilds the page in an incremental build.
 
 The project config (`cjm.toml`, or `[tool.cjm]` in `pyproject.toml`), found upwards from the
 map file's folder or, for a map in the body, the page's, gives the theme of maps that name
-none, the dark mode of `:format: html` and the limits. Each config is read once per build and
+none, the dark mode of `:format: html`, the limits, and `width`, `time_axis`, `emotions`,
+`state` and `persona_cards` for maps whose directive does not say. Each config is read once per build and
 is a dependency of the pages with maps; its mistakes are one warning, and its maps get the
 defaults.
 
@@ -44,10 +51,13 @@ from sphinx.util.docutils import SphinxDirective
 from cjmdsl import __version__
 from cjmdsl.config import BuildConfigs, MapDefaults
 from cjmdsl.escape import roff_text, terminal_text, texinfo_text
+from cjmdsl.states import STATES
 
 logger = logging.getLogger(__name__)
 
 VIEWS = ("svg", "html", "flow")
+MAP_VIEWS = ("map", "stages")  # `:view:`: the whole map, or the overview of one column a stage
+SWITCH = ("on", "off")  # `:persona-cards:`, as `cjm render --persona-cards` takes it
 # The backends that draw each view, in order of preference, for HTML pages and for
 # LaTeX (which takes PDF or PNG images only). Format names: the map view is svg, html,
 # pdf, png; the Graphviz flow view is flow-svg, flow-pdf, flow-png.
@@ -57,8 +67,9 @@ LATEX_FORMATS = {"svg": ("pdf", "png"), "html": ("pdf", "png"),
 
 
 class cjm_map(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes in lower case)
-    """A compiled map waiting to be drawn by the builder: `journey`, `theme`, `view`,
-    `alt`, `width`, `time_axis`, and `source` (for messages)."""
+    """A compiled map waiting to be drawn by the builder: `journey` (in the state shown),
+    `theme`, `view` (the format), `alt`, `width`, `options` for the backend (`view`,
+    `time_axis`, `emotions`, `persona_cards`), and `source` (for messages)."""
 
 
 class CjmDirective(SphinxDirective):
@@ -74,6 +85,10 @@ class CjmDirective(SphinxDirective):
         "name": directives.unchanged,
         "class": directives.class_option,
         "time-axis": directives.flag,
+        "view": lambda value: directives.choice(value, MAP_VIEWS),
+        "emotions": lambda value: directives.choice(value, _emotion_layouts()),
+        "persona-cards": lambda value: directives.choice(value, SWITCH),
+        "state": lambda value: directives.choice(value, STATES),
     }
 
     def run(self) -> list[nodes.Node]:
@@ -183,15 +198,23 @@ class CjmDirective(SphinxDirective):
             logger.warning(f"cjm: {exc.report()}; using the default theme", type="cjm",
                            subtype="theme", location=self._location())
             theme = "default"
+        from cjmdsl.states import in_state
+
         node = cjm_map()
-        node["journey"] = journey
+        node["journey"] = in_state(journey, self.options.get("state", defaults.state))
         node["theme"] = theme
         node["dark_theme"] = defaults.dark_theme
         node["view"] = self.options.get("format", "svg")
         node["alt"] = self.options.get("alt") or _default_alt(journey)
         node["width"] = self.options.get("width")
         node["layout_width"] = _layout_width(node["width"], defaults.width)
-        node["time_axis"] = "time-axis" in self.options or defaults.time_axis
+        cards = self.options.get("persona-cards")
+        node["options"] = {
+            "view": self.options.get("view", "map"),
+            "time_axis": "time-axis" in self.options or defaults.time_axis,
+            "emotions": self.options.get("emotions", defaults.emotions),
+            "persona_cards": defaults.persona_cards if cards is None else cards == "on",
+        }
         node["classes"] += self.options.get("class", [])
         node["location"] = self._location()
         self.set_source_info(node)
@@ -200,6 +223,10 @@ class CjmDirective(SphinxDirective):
                            "have; drawing the map as SVG", type="cjm", subtype="format",
                            location=node["location"])
             node["view"] = "svg"
+        if node["options"]["view"] == "stages" and node["view"] != "svg":
+            logger.warning(f"cjm: `:view: stages` is a picture of its own; `:format: "
+                           f"{node['view']}` draws the whole map (leave `:format:` out for the "
+                           "overview)", type="cjm", subtype="view", location=node["location"])
         return node
 
     def _figure(self, node: cjm_map) -> nodes.Node:
@@ -299,9 +326,8 @@ def _draw(node: cjm_map, candidates: tuple[str, ...]) -> tuple[bytes | None, str
             continue
         module = backend(format_name)
         takes = getattr(module, "OPTIONS", ())
-        options = {"width": node["layout_width"]} if "width" in takes else {}
-        if node.get("time_axis") and "time_axis" in takes:
-            options["time_axis"] = True
+        options = {key: value for key, value in
+                   {"width": node["layout_width"], **node["options"]}.items() if key in takes}
         try:
             content = module.render(node["journey"], _theme(node), **options)
         except BackendUnavailable as exc:
@@ -349,7 +375,14 @@ def _layout_width(shown: str | None, configured: int) -> int:
 def _page_height(node: cjm_map) -> int:
     from cjmdsl.layout import layout
 
-    return int(layout(node["journey"], _theme(node)).height) + 160
+    return int(layout(node["journey"], _theme(node),
+                      time_axis=node["options"]["time_axis"]).height) + 160
+
+
+def _emotion_layouts() -> tuple[str, ...]:
+    from cjmdsl.layout import EMOTION_LAYOUTS
+
+    return EMOTION_LAYOUTS
 
 
 def _available(candidates: tuple[str, ...]) -> bool:

@@ -296,3 +296,39 @@ def test_a_curve_breaks_at_the_end_of_a_row_and_continues_on_the_next():
     journey = parse(source)
     felt = {(e.persona, tp.id) for tp in journey.touchpoints for e in tp.emotions}
     assert reached == felt
+
+
+FIVE = (ROOT / "tests" / "fixtures" / "five-personas-shared.cjm").read_text(encoding="utf-8")
+
+
+def test_expected_curves_at_one_value_lie_side_by_side_not_on_one_another():
+    """Five personas expect 7 at the first two steps: five expected curves, not one bar. Each
+    stays in the band of its value, the first persona on top, a tube's width apart or
+    more, and a value only one persona expects stays on its level."""
+    geometry = geometry_of(FIVE)
+    lane = geometry.emotion
+    level_y = {level.value: level.y for level in lane.levels}
+    step = level_y[6] - level_y[7]
+    personas = ["ana", "ben", "cleo", "dev", "eli"]
+    for touchpoint in ("ad", "site", "pay", "mail"):
+        ys = [next(p.marker.y for p in curve_of(geometry, persona).expected_points
+                   if p.touchpoint_id == touchpoint) for persona in personas]
+        value = next(p.value for p in curve_of(geometry, "ana").expected_points
+                     if p.touchpoint_id == touchpoint)
+        assert ys == sorted(ys)  # in the legend's order, top to bottom
+        assert all(b - a >= 4 for a, b in zip(ys, ys[1:])), (touchpoint, ys)
+        assert all(abs(y - level_y[value]) < step / 2 for y in ys), (touchpoint, ys)
+    [lone] = [p for p in curve_of(geometry, "cleo").expected_points
+              if p.touchpoint_id == "deliver"]
+    assert lone.marker.y == level_y[8]
+    # The curves follow their points: the five expected paths over the first steps differ.
+    firsts = [curve_of(geometry, persona).expected_segments[0] for persona in personas]
+    assert len({frozenset(ys_of(path)) for path in firsts}) == 5
+
+
+def test_split_plots_keep_each_expected_curve_on_its_level():
+    geometry = layout(parse(FIVE), load_theme("default"), None, emotions="split")
+    lane = geometry.emotion
+    for curve in lane.curves:
+        for point in curve.expected_points:
+            assert any(abs(point.marker.y - level.y) < 0.01 for level in lane.levels)

@@ -381,3 +381,80 @@ def test_time_axis_comes_from_the_fence_the_plugin_or_the_config(site):
     (site / "docs" / "index.md").write_text(INDEX.replace("```cjm\n", "```cjm time_axis=maybe\n", 1))
     run = build(site, "--strict")
     assert run.returncode != 0 and "time_axis=maybe is neither true nor false" in run.stderr
+
+
+PLANNED = """\
+# Planned
+
+Text before the map.
+
+```cjm{options}
+map "Planned" {{
+  persona maya "Maya"
+  persona tom "Tom"
+  stage s "Browse" {{
+    touchpoint t "Sees an ad" {{ channel web emotion maya 1 emotion tom -1 future maya 2 }}
+    touchpoint u "Clicks" {{ channel web emotion maya -1 emotion tom 2 }}
+  }}
+}}
+```
+"""
+
+
+def drawn(svg: str) -> dict[str, bool]:
+    """What a picture of the PLANNED map shows, of what the render options choose."""
+    return {"split": "cjm-panel-title" in svg, "cards": "cjm-persona-card" in svg,
+            "to-be curve": "cjm-to-be" in svg, "stages view": "cjm-stages-view" in svg}
+
+
+def test_render_options_come_from_the_fence_the_plugin_or_the_config(site):
+    def picture(options: str = "", plugin: str = "") -> dict[str, bool]:
+        (site / "docs" / "index.md").write_text(PLANNED.format(options=options))
+        (site / "mkdocs.yml").write_text("site_name: Maps\nplugins:\n  - cjm"
+                                         + (f":\n      {plugin}\n" if plugin else "\n"))
+        run = build(site, "--strict")
+        assert run.returncode == 0, run.stderr
+        [svg] = pictures(site)
+        return drawn(svg)
+
+    default = {"split": False, "cards": True, "to-be curve": True, "stages view": False}
+    assert picture() == default
+    assert picture(" emotions=split") == {**default, "split": True}
+    assert picture(" persona_cards=false") == {**default, "cards": False}
+    assert picture(" state=to_be") == {**default, "to-be curve": False}
+    assert picture(" view=stages") == {"split": False, "cards": False, "to-be curve": False,
+                                       "stages view": True}
+    assert picture(plugin="emotions: split") == {**default, "split": True}
+    assert picture(plugin="state: as_is") == {**default, "to-be curve": False}
+    (site / "cjm.toml").write_text('emotions = "split"\nstate = "as_is"\n'
+                                   "persona_cards = false\n")
+    assert picture() == {**default, "split": True, "cards": False, "to-be curve": False}
+    assert picture(plugin="persona_cards: true") == {**default, "split": True,
+                                                     "to-be curve": False}
+    assert picture(" emotions=overlay state=both persona_cards=true") == default
+
+
+def test_the_plugins_view_draws_linked_maps_as_the_stages_view(site):
+    (site / "mkdocs.yml").write_text("site_name: Maps\nplugins:\n  - cjm:\n      view: stages\n")
+    assert build(site, "--strict").returncode == 0
+    assert [drawn(svg)["stages view"] for svg in pictures(site)] == [True, True]
+
+
+@pytest.mark.parametrize(("options", "report"), [
+    (" emotions=splt", "docs/index.md:5:8: error[E063]: emotions=splt is not one of overlay, "
+                       "split"),
+    (' alt="A map" state=tobe', "docs/index.md:5:20: error[E063]: state=tobe is not one of "
+                                "as_is, to_be, both"),
+    (" persona_cards=no", "docs/index.md:5:8: error[E063]: persona_cards=no is neither true "
+                          "nor false"),
+    (" view=flow", "docs/index.md:5:8: error[E063]: view=flow is not one of map, stages"),
+    (" emotion=split", "docs/index.md:5:8: error[E061]: unknown option `emotion` for a cjm "
+                       "fence"),
+])
+def test_a_fence_option_that_cannot_be_used_fails_strict_at_its_line_and_column(site, options,
+                                                                                 report):
+    (site / "docs" / "index.md").write_text(PLANNED.format(options=options))
+    run = build(site, "--strict")
+    assert run.returncode != 0
+    assert report in run.stderr
+    assert run.stderr.count("error[") == 1  # one mistake, one message

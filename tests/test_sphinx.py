@@ -399,3 +399,73 @@ def test_time_axis_flag_and_config_draw_the_ruler_of_elapsed_time(project):
     (project / "cjm.toml").write_text("time_axis = true\n")
     assert build(project, "-W", "-E").returncode == 0
     assert "cjm-time-axis" in inline_svg()
+
+
+PLANNED = """\
+Planned
+=======
+
+.. cjm::
+{options}
+   map "Planned" {{
+     persona maya "Maya"
+     persona tom "Tom"
+     stage s "Browse" {{
+       touchpoint t "Sees an ad" {{ channel web emotion maya 1 emotion tom -1 future maya 2 }}
+       touchpoint u "Clicks" {{ channel web emotion maya -1 emotion tom 2 }}
+     }}
+   }}
+"""
+
+
+def drawn(svg: str) -> dict[str, bool]:
+    """What a picture of the PLANNED map shows, of what the render options choose."""
+    return {"split": "cjm-panel-title" in svg, "cards": "cjm-persona-card" in svg,
+            "to-be curve": "cjm-to-be" in svg, "stages view": "cjm-stages-view" in svg}
+
+
+def test_render_options_of_the_directive_and_the_config_choose_what_is_drawn(project):
+    inline = project / "src" / "inline.rst"
+
+    def picture(*options: str) -> dict[str, bool]:
+        inline.write_text(PLANNED.format(options="".join(f"   {o}\n" for o in options)))
+        run = build(project, "-W", "-E")
+        assert run.returncode == 0, run.stderr
+        [(src, _)] = images((project / "out" / "html" / "inline.html").read_text())
+        return drawn((project / "out" / "html" / src).read_text())
+
+    default = {"split": False, "cards": True, "to-be curve": True, "stages view": False}
+    assert picture() == default
+    assert picture(":emotions: split") == {**default, "split": True}
+    assert picture(":persona-cards: off") == {**default, "cards": False}
+    assert picture(":state: to_be") == {**default, "to-be curve": False}
+    assert picture(":state: as_is") == {**default, "to-be curve": False}
+    assert picture(":view: stages") == {"split": False, "cards": False, "to-be curve": False,
+                                        "stages view": True}
+    (project / "cjm.toml").write_text('emotions = "split"\nstate = "as_is"\n'
+                                      "persona_cards = false\n")
+    assert picture() == {**default, "split": True, "cards": False, "to-be curve": False}
+    assert picture(":emotions: overlay", ":persona-cards: on", ":state: both") == default
+
+
+@pytest.mark.parametrize(("option", "named"), [
+    (":emotions: splt", 'option: "emotions"'),
+    (":state: tobe", 'option: "state"'),
+    (":persona-cards: no", 'option: "persona-cards"'),
+    (":view: flow", 'option: "view"'),
+])
+def test_a_render_option_that_cannot_be_used_fails_W_at_the_directives_line(project, option,
+                                                                             named):
+    inline = project / "src" / "inline.rst"
+    inline.write_text(PLANNED.format(options=f"   {option}\n"))
+    run = build(project, "-W")
+    assert run.returncode != 0
+    assert "inline.rst:4:" in run.stderr and named in run.stderr
+    assert "choose from" in run.stderr  # the values it takes
+
+
+def test_stages_view_with_the_interactive_page_says_which_it_draws(project):
+    inline = project / "src" / "inline.rst"
+    inline.write_text(PLANNED.format(options="   :view: stages\n   :format: html\n"))
+    run = build(project, "-W")
+    assert run.returncode != 0 and "`:view: stages` is a picture of its own" in run.stderr

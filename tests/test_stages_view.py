@@ -70,6 +70,25 @@ def test_stages_view_marks_each_touchpoint_on_the_curve():
             assert look.plot.y <= point.marker.y <= look.plot.bottom
 
 
+def test_stages_view_draws_each_persona_in_the_dash_pattern_the_map_gives_it():
+    journey = parse(SMALL.replace("emotion ana -2", "emotion ana -2 emotion ben -1"))
+    from cjmdsl.layout import layout
+
+    on_the_map = {curve.persona_id: curve.dash
+                  for row in layout(journey, THEME, 880).rows if row.emotion
+                  for curve in row.emotion.curves}
+    assert len(set(on_the_map.values())) == 2  # the two personas differ without colour
+    view = stages_view(journey, THEME, 880)
+    look = view.stages[0]
+    assert {curve.persona_id: curve.dash for curve in look.curves} == on_the_map
+    assert {entry.persona_id: entry.dash for entry in view.legend} == on_the_map
+    svg = cjmdsl.render(journey, "svg", view="stages")
+    ben = re.search(r'<g class="cjm-curve" data-persona="ben">(.*?)</g>', svg, re.S).group(1)
+    assert f'stroke-dasharray="{on_the_map["ben"]}"' in ben
+    legend = re.search(r'<g data-persona="ben">(.*?)</g>', svg, re.S).group(1)
+    assert f'stroke-dasharray="{on_the_map["ben"]}"' in legend
+
+
 def test_stages_view_of_200_touchpoints_fits_880_px_in_rows_of_columns():
     view = stages_view(parse(MAPS["generated-200"]), THEME, 880)
     assert len(view.stages) == 40 and view.width == 880

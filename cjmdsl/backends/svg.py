@@ -59,11 +59,19 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
 
 @in_its_language
 def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
-             schemes: tuple[str, ...], time_axis: bool = False) -> list[str]:
-    """The map in fixed colours once per scheme ("light": `theme`'s, "dark": `dark`'s),
-    from one layout: for a site whose own scheme switch shows one picture or the other
-    (an `<img>` can follow only the system's scheme, not the site's)."""
-    geometry = layout(journey, theme, width, time_axis)
+             schemes: tuple[str, ...], time_axis: bool = False, view: str = "map",
+             emotions: str = "overlay", persona_cards: bool = True) -> list[str]:
+    """The map (or its stages `view`) in fixed colours once per scheme ("light": `theme`'s,
+    "dark": `dark`'s), from one layout: for a site whose own scheme switch shows one picture
+    or the other (an `<img>` can follow only the system's scheme, not the site's). The other
+    options are `render`'s."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
+    if view == "stages":
+        painted = [dark if scheme == "dark" else theme for scheme in schemes]
+        return [draw_stages(journey, stages_view(journey, each, width), each) for each in painted]
+    geometry = layout(journey, theme, width, time_axis, emotions=emotions,
+                      persona_cards=persona_cards)
     return [draw(journey, geometry, theme,
                  painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
             for scheme in schemes]

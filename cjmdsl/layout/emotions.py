@@ -8,13 +8,17 @@ import functools
 from cjmdsl import geometry as g
 from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
 from cjmdsl.layout.base import DODGE, MARKER_SHAPES, PersonaRuns, Run, shifted, persona_runs
-from cjmdsl.layout.emotion_marks import LONE_EXPECTED, EmotionMarks, dash_of, label_boxes
+from cjmdsl.layout.emotion_marks import (EXPECTED_WIDTH, LONE_EXPECTED, EmotionMarks, dash_of,
+                                         label_boxes)
 from cjmdsl.layout.rows import Column
 from cjmdsl.numbers import on_scale
 from cjmdsl.textmetrics import line_height, text_width
 
 SPLIT_HEIGHT = 70.0  # the least height of a persona's own plot with `--emotions split`
 CHEVRON = 4.0  # half the height of the chevron where a curve goes on in another row
+# Expected curves that share a value at a touchpoint are stacked across at most this much of
+# a step of the scale, so the bundle stays inside the value's band.
+SHARED_SPREAD = 0.8
 
 
 class EmotionLane(EmotionMarks):
@@ -51,7 +55,8 @@ class EmotionLane(EmotionMarks):
         levels = self._levels(plot, y_of)
         # Only the personas with a value in this row: no loop over every persona and column.
         order = {persona.id: index for index, persona in enumerate(journey.personas)}
-        drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of)
+        sharing = _shared_expectations(runs, order)
+        drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of, sharing)
                  for persona_id in sorted(runs, key=order.__getitem__)]
         drawn = [(self._continued(curve, plot), splines) for curve, splines in drawn if curve]
         curves, shared = self._labelled(drawn, plot, label.box.y)
@@ -141,9 +146,12 @@ class EmotionLane(EmotionMarks):
             levels.append(g.Level(value, y, band, color, label))
         return tuple(levels)
 
-    def _curve(self, index: int, persona_id: str, drawn: PersonaRuns, y_of, alone=False):
+    def _curve(self, index: int, persona_id: str, drawn: PersonaRuns, y_of,
+               sharing: dict | None = None, alone=False):
         """The persona's curve in this row (words and gaps still to place) and the splines
-        it is drawn along; (None, ()) when the persona has no value here."""
+        it is drawn along; (None, ()) when the persona has no value here. `sharing` names,
+        for each (column, expected value), the personas who expect it there
+        (`_shared_expectations`)."""
         color = self.persona_color(index)
         # Personas who feel the same at a touchpoint would hide each other's markers; each
         # curve is dodged sideways by about a marker's width, all within the middle half of
@@ -156,8 +164,23 @@ class EmotionLane(EmotionMarks):
         def x_of(column: Column) -> float:
             return column.center + dodge
 
-        def spline_of(run: Run) -> Spline:
-            return monotone_spline([(x_of(column), y_of(mark.value)) for column, mark in run])
+        # Expected curves at one value would lie on one another, a dodge sideways moves a level
+        # line along itself: where several personas expect the same value at a touchpoint,
+        # their expected curves are stacked across, side by side, in the personas' order.
+        step = y_of(self.journey.scale.low) - y_of(self.journey.scale.low + 1)
+
+        def hoped_y(column: Column, value: float) -> float:
+            together = (sharing or {}).get((id(column), value), ())
+            if len(together) < 2:
+                return y_of(value)
+            apart = min(EXPECTED_WIDTH, SHARED_SPREAD * step / (len(together) - 1))
+            return y_of(value) + (together.index(index) - (len(together) - 1) / 2) * apart
+
+        def felt_y(column: Column, value: float) -> float:
+            return y_of(value)
+
+        def spline_of(run: Run, y=felt_y) -> Spline:
+            return monotone_spline([(x_of(column), y(column, mark.value)) for column, mark in run])
 
         shape = MARKER_SHAPES[index % len(MARKER_SHAPES)]
         scale = self.journey.scale
@@ -165,13 +188,13 @@ class EmotionLane(EmotionMarks):
         if not felt and not hoped:
             return None, ()
         felt_splines = [spline_of(run) for run in felt]
-        hoped_splines = [spline_of(run) for run in hoped]
+        hoped_splines = [spline_of(run, hoped_y) for run in hoped]
 
-        def points(marks_by_run, radius, hollow):
+        def points(marks_by_run, radius, hollow, y):
             made = []
             for column, mark in (entry for run in marks_by_run for entry in run):
                 fill = self.theme.emotion_color(mark.value, scale.low, scale.high)
-                marker = g.Marker(shape, x_of(column), y_of(mark.value), radius,
+                marker = g.Marker(shape, x_of(column), y(column, mark.value), radius,
                                   self.colors.background if hollow else fill, color)
                 made.append(g.CurvePoint(column.touchpoint.id, mark.value, marker, None))
             return tuple(made)
@@ -184,9 +207,9 @@ class EmotionLane(EmotionMarks):
             persona_id=persona_id, color=color,
             segments=tuple(spline.path() for spline in felt_splines if len(spline.xs) > 1),
             skipped=skipped,
-            points=points(felt, 5.5, False),
+            points=points(felt, 5.5, False, felt_y),
             expected_segments=tuple(_stroke(spline) for spline in hoped_splines),
-            expected_points=points(hoped, 3.5, True),
+            expected_points=points(hoped, 3.5, True, hoped_y),
             gap_areas=tuple(_area(run, actual_at, expected_at, x_of) for run in drawn.both),
             dash=dash_of(index), hatch=index,
         )
@@ -234,6 +257,17 @@ class EmotionLane(EmotionMarks):
             self._places = {id(column): position for position, column in enumerate(columns)}
         mine = self.touchpoint_columns()
         return self._places[id(mine[0])], self._places[id(mine[-1])]
+
+def _shared_expectations(runs: dict[str, PersonaRuns],
+                         order: dict[str, int]) -> dict[tuple[int, float], tuple[int, ...]]:
+    """For each column and expected value in a row, the places (in the map's order) of the
+    personas who expect that value there."""
+    found: dict[tuple[int, float], list[int]] = {}
+    for persona_id, drawn in runs.items():
+        for column, mark in (entry for run in drawn.hoped for entry in run):
+            found.setdefault((id(column), mark.value), []).append(order[persona_id])
+    return {key: tuple(sorted(places)) for key, places in found.items()}
+
 
 def _stroke(spline: Spline) -> str:
     """The expected curve over one run; a run of one is a short level stroke, so a lone

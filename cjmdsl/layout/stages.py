@@ -14,6 +14,7 @@ import math
 from cjmdsl import geometry as g
 from cjmdsl.curves import monotone_spline, polyline
 from cjmdsl.layout.base import MARKER_SHAPES, Base, persona_runs
+from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import MIN_WIDTH, Column, RowPlan
 from cjmdsl.model import Journey, Stage
@@ -137,8 +138,8 @@ class _StagesLayout(StagePlan, Base):
                 for i, tp in enumerate(touchpoints)]
 
     def _curves(self, stage: Stage, plot: g.Box) -> tuple[g.Curve, ...]:
-        """Each persona's curve over the stage, a small mark at each of its touchpoints;
-        dotted across the touchpoints the persona skipped."""
+        """Each persona's curve over the stage in its dash pattern, as on the map, a small mark
+        at each of its touchpoints; dotted across the touchpoints the persona skipped."""
         columns = self._columns(stage, plot)
         runs = persona_runs(columns)
         count = len(self.journey.personas)
@@ -165,9 +166,10 @@ class _StagesLayout(StagePlan, Base):
                                       self.theme.emotion_color(mark.value, scale.low,
                                                                scale.high), color), None)
                 for run in drawn.felt for column, mark in run)
-            curves.append(g.Curve(persona_id, color,
-                                  tuple(s.path() for s in splines if len(s.xs) > 1), skipped,
-                                  points, (), (), ()))
+            curves.append(g.Curve(persona_id=persona_id, color=color,
+                                  segments=tuple(s.path() for s in splines if len(s.xs) > 1),
+                                  skipped=skipped, points=points, expected_segments=(),
+                                  expected_points=(), gap_areas=(), dash=dash_of(index)))
         return tuple(curves)
 
     def _facts(self, stage: Stage, x: float, top: float, width: float) -> list[g.StageFact]:
