@@ -28,20 +28,21 @@ class StatesLane:
             return None
         y_of = _scale_of(lane.levels)
         columns = self.touchpoint_columns()
-        offsets = {curve.persona_id: _offset(curve, columns) for curve in lane.curves}
+        centers = {column.touchpoint.id: column.center for column in columns}
+        offsets = {curve.persona_id: _offset(curve, centers) for curve in lane.curves}
         spreads = self._spreads(columns, offsets, y_of, lane.plot)
         planned = self._planned_personas()
         if not spreads and not planned:
             return lane
         runs = persona_runs(columns)
         order = {persona.id: index for index, persona in enumerate(self.journey.personas)}
+        planned_runs = _planned_runs(columns, planned)
         curves = []
-        for persona_id in sorted(planned, key=order.__getitem__):
-            curve = self._to_be(order[persona_id], persona_id, columns,
+        for persona_id in sorted(planned_runs, key=order.__getitem__):
+            curve = self._to_be(order[persona_id], persona_id, planned_runs[persona_id],
                                 offsets.get(persona_id, 0.0), runs.get(persona_id), y_of,
                                 lane.plot)
-            if curve is not None:
-                curves.append(curve)
+            curves.append(curve)
         return lane._replace(to_be=tuple(curves), spreads=spreads)
 
     def _planned_personas(self) -> set[str]:
@@ -71,27 +72,24 @@ class StatesLane:
                                         responses_words(emotion, scale)))
         return tuple(bars)
 
-    def _to_be(self, index: int, persona_id: str, columns, offset: float, runs, y_of,
-               plot: g.Box) -> g.ToBeCurve | None:
+    def _to_be(self, index: int, persona_id: str, planned_runs: list[list], offset: float,
+               runs, y_of, plot: g.Box) -> g.ToBeCurve:
         color = self.persona_color(index)
-        planned_runs = _planned_runs(columns, persona_id)
-        if not planned_runs:
-            return None
         felt = [monotone_spline([(column.center + offset, y_of(mark.value)) for column, mark in run])
                 for run in (runs.felt if runs else [])]
         shape = MARKER_SHAPES[index % len(MARKER_SHAPES)]
         segments, hatch, points = [], [], []
         for run in planned_runs:
             spline = monotone_spline([(column.center + offset, y_of(value))
-                                      for column, value in run])
+                                      for column, value, _ in run])
             segments.append(spline.path() if len(run) > 1 else polyline(
                 [(spline.xs[0] - LONE_TO_BE, spline.ys[0]), (spline.xs[0] + LONE_TO_BE,
                                                             spline.ys[0])]))
             strokes = _hatch(spline, felt, index)
             if strokes:
                 hatch.append(strokes)
-            for column, value in run:
-                if column.touchpoint.future_of(persona_id) is not None:
+            for column, value, is_planned in run:
+                if is_planned:
                     marker = g.Marker(shape, column.center + offset, y_of(value), TO_BE_RADIUS,
                                       self.colors.background, color)
                     points.append(g.CurvePoint(column.touchpoint.id, value, marker, None))
@@ -118,53 +116,56 @@ def _scale_of(levels: tuple[g.Level, ...]):
     return lambda value: first.y + (value - first.value) * per_step
 
 
-def _offset(curve: g.Curve, columns) -> float:
-    """How far the persona's markers sit beside the columns' middles (the emotion lane
-    dodges personas who feel the same)."""
-    centers = {column.touchpoint.id: column.center for column in columns}
+def _offset(curve: g.Curve, centers: dict[str, float]) -> float:
+    """How far the persona's markers sit beside the columns' middles (`centers`, by
+    touchpoint id; the emotion lane dodges personas who feel the same)."""
     for point in curve.points:
         if point.touchpoint_id in centers:
             return point.marker.x - centers[point.touchpoint_id]
     return 0.0
 
 
-def _to_be_value(tp, persona_id: str) -> float | None:
-    """The persona's to-be at `tp`: the planned one, else the as-is (nothing is planned to
-    change there); None without either."""
-    future = tp.future_of(persona_id)
-    if future is not None:
-        return future.value
-    felt = tp.emotion_of(persona_id)
-    return felt.value if felt is not None else None
-
-
-def _planned_runs(columns, persona_id: str) -> list[list]:
-    """Where the persona's to-be curve is drawn: over each stretch of neighbouring columns
-    with a to-be value, from the touchpoint before its first planned one to the touchpoint
-    after its last, so the curve leaves the as-is and comes back to it; stretches with
-    nothing planned would only retrace the as-is and are left out."""
-    drawn = []
-    for run in _runs([(column, _to_be_value(column.touchpoint, persona_id))
-                      for column in columns]):
-        planned = [i for i, (column, _) in enumerate(run)
-                   if column.touchpoint.future_of(persona_id) is not None]
-        if planned:
-            drawn.append(run[max(planned[0] - 1, 0):planned[-1] + 2])
+def _planned_runs(columns, planned: set[str]) -> dict[str, list[list]]:
+    """Where each persona of `planned` has its to-be curve drawn, in one pass over the
+    columns: over each stretch of neighbouring columns with a to-be value (the planned one,
+    else the as-is: nothing is planned to change there), from the touchpoint before its first
+    planned one to the touchpoint after its last, so the curve leaves the as-is and comes
+    back to it; stretches with nothing planned would only retrace the as-is and are left
+    out. A run is (column, value, planned here) triples; personas with none are left out."""
+    values: dict[str, list[tuple[int, object, float, bool]]] = {}
+    for position, column in enumerate(columns):
+        tp = column.touchpoint
+        here: dict[str, tuple[float, bool]] = {}
+        for emotion in tp.emotions:  # the first of each persona's, as `emotion_of` reads it
+            if emotion.persona in planned:
+                here.setdefault(emotion.persona, (emotion.value, False))
+        seen: set[str] = set()
+        for future in tp.futures:
+            if future.persona in planned and future.persona not in seen:
+                seen.add(future.persona)
+                here[future.persona] = (future.value, True)
+        for persona_id, (value, is_planned) in here.items():
+            values.setdefault(persona_id, []).append((position, column, value, is_planned))
+    drawn: dict[str, list[list]] = {}
+    for persona_id, marks in values.items():
+        for run in _runs(marks):
+            planned_at = [i for i, (_, _, here) in enumerate(run) if here]
+            if planned_at:
+                drawn.setdefault(persona_id, []).append(
+                    run[max(planned_at[0] - 1, 0):planned_at[-1] + 2])
     return drawn
 
 
-def _runs(values) -> list[list]:
-    """The stretches of neighbouring columns that have a value."""
-    found, current = [], []
-    for column, value in values:
-        if value is None:
-            if current:
-                found.append(current)
-            current = []
-        else:
-            current.append((column, value))
-    if current:
-        found.append(current)
+def _runs(marks) -> list[list]:
+    """The stretches of neighbouring columns among `marks` (position, column, value,
+    planned), as (column, value, planned) triples."""
+    found: list[list] = []
+    last = None
+    for position, column, value, is_planned in marks:
+        if last is None or position != last + 1:
+            found.append([])
+        found[-1].append((column, value, is_planned))
+        last = position
     return found
 
 
