@@ -486,7 +486,10 @@ class MapRow(NamedTuple):
                 yield from (gap.label for gap in curve.gaps if gap.label)
             yield from (shared.text for shared in self.emotion.shared_words)
             yield from self.emotion.panel_titles
-            yield from (curve.label for curve in self.emotion.to_be if curve.label)
+            for curve in self.emotion.to_be:
+                yield from (p.word for p in curve.points if p.word)
+                if curve.label:
+                    yield curve.label
         for footer in self.footers:
             yield from footer.texts
         if self.footer_label:

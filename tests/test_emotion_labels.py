@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 import subprocess
+from pathlib import Path
+
+import pytest
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,9 +18,11 @@ from cjmdsl.api import parse
 from cjmdsl.backends.svg import render
 from cjmdsl.layout import layout
 from cjmdsl.layout.labels import boxes_overlap, segment_hits_box
+from cjmdsl.states import in_state
 from cjmdsl.themes import load_theme
 
 THEMES = st.sampled_from(["default", "print", "dark"])
+SUPPORT_TICKET = Path(__file__).parent.parent / "examples" / "support-ticket.cjm"
 WIDTHS = st.sampled_from([None, 320, 880])
 
 
@@ -66,6 +71,11 @@ def labels_of(lane: g.EmotionLane) -> list[tuple[str, g.Box]]:
         found += [(f"gap {gap.label.lines}", gap.label.box) for gap in curve.gaps if gap.label]
     found += [(f"shared {word.text.lines}", word.badge.box if word.badge else word.text.box)
               for word in lane.shared_words]
+    for curve in lane.to_be:
+        found += [(f"to-be word {point.word.lines}", point.word.box)
+                  for point in curve.points if point.word]
+        if curve.label:
+            found.append((f"to-be tag of {curve.persona_id}", curve.label.box))
     return found
 
 
@@ -81,6 +91,13 @@ def collisions(geometry: g.Geometry) -> list[str]:
                 lines += path_pieces(path)
             lines += [tuple(gap.stem) for gap in curve.gaps]
             markers += [p.marker for p in (*curve.points, *curve.expected_points)]
+        for curve in lane.to_be:
+            lines += [piece for path in curve.segments for piece in path_pieces(path)]
+            markers += [p.marker for p in curve.points]
+        for bar in lane.spreads:
+            lines += [(bar.x, bar.top, bar.x, bar.bottom),
+                      (bar.x - bar.cap, bar.top, bar.x + bar.cap, bar.top),
+                      (bar.x - bar.cap, bar.bottom, bar.x + bar.cap, bar.bottom)]
         for number, (name, box) in enumerate(labels):
             if any(segment_hits_box(piece, box) for piece in lines):
                 found.append(f"{name} crosses a line")
@@ -95,6 +112,32 @@ def collisions(geometry: g.Geometry) -> list[str]:
 @given(journeys(), THEMES, WIDTHS)
 def test_no_label_crosses_a_curve_a_marker_or_another_label(journey, theme, width):
     assert collisions(layout(journey, load_theme(theme), width)) == []
+
+
+def planned(journey) -> bool:
+    return any(tp.futures for tp in journey.touchpoints)
+
+
+@HEAVY
+@given(journeys().filter(planned), THEMES, WIDTHS, st.sampled_from(["overlay", "split"]))
+def test_no_label_crosses_a_to_be_curve_a_spread_bar_or_a_to_be_word(journey, theme, width,
+                                                                      emotions):
+    """Maps with to-be values: the to-be curves, their words and "to-be" tags and the
+    spread bars are placed with the other labels, so none crosses another."""
+    assert collisions(layout(journey, load_theme(theme), width, emotions=emotions)) == []
+
+
+@pytest.mark.parametrize("state", ["both", "as_is", "to_be"])
+@pytest.mark.parametrize("width", [None, 880])
+def test_the_support_ticket_example_has_no_crossed_label_in_any_state(state, width):
+    journey = in_state(parse(SUPPORT_TICKET.read_text(encoding="utf-8")), state)
+    geometry = layout(journey, load_theme("default"), width)
+    if state == "both":
+        assert any(lane.to_be for lane in geometry.emotion_lanes)
+        words = [p.word.lines for lane in geometry.emotion_lanes for c in lane.to_be
+                 for p in c.points if p.word]
+        assert ("informed",) in words and ("heard",) in words, "the to-be's words are written"
+    assert collisions(geometry) == []
 
 
 def test_the_check_sees_a_label_on_a_marker():

@@ -80,3 +80,31 @@ def test_a_larger_flow_view_has_a_node_per_stage_and_says_so_under_the_title():
 def test_a_flow_view_of_more_than_100_touchpoints_bounds_how_long_dot_places_nodes():
     assert "nslimit=2" in dot_source(flow_map(101))
     assert "nslimit" not in dot_source(flow_map(100))
+
+
+def test_the_to_be_curves_look_each_touchpoint_over_once_not_once_per_persona(monkeypatch):
+    """30 personas with a to-be each over 40 touchpoints: the to-be layout indexes the
+    values by touchpoint in one pass (asking each touchpoint for each persona's to-be was
+    personas × touchpoints)."""
+    from cjmdsl.model import Touchpoint
+
+    personas = [f"p{n}" for n in range(30)]
+    touchpoints = "".join(
+        f'    touchpoint t{t} "T{t}" {{\n'
+        + "".join(f"      emotion {p} {(t + n) % 3 - 1}\n" for n, p in enumerate(personas))
+        + "".join(f"      future {p} +1\n" for n, p in enumerate(personas) if n % 40 == t)
+        + "    }\n" for t in range(40))
+    text = ('map "Many plans" {\n' + "".join(f'  persona {p} "{p}"\n' for p in personas)
+            + f'  stage s "S" {{\n{touchpoints}  }}\n}}\n')
+    journey = parse(text)
+    asked = []
+    future_of = Touchpoint.future_of
+
+    def counted(self, persona):
+        asked.append(persona)
+        return future_of(self, persona)
+
+    monkeypatch.setattr(Touchpoint, "future_of", counted)
+    geometry = layout(journey, load_theme("default"), None)
+    assert len(geometry.emotion_lanes[0].to_be) == 30
+    assert len(asked) <= 30  # at most once per planned value

@@ -205,8 +205,11 @@ def test_the_svg_draws_each_personas_to_be_curve_labelled_with_the_improvement_h
     root = drawn(PLANNED)
     curves = groups(root, "cjm-to-be")
     assert [g.get("data-persona") for g in curves] == ["maya", "tom"]
+    words = {g.get("data-persona"): "|".join(t.strip() for t in g.itertext() if t.strip())
+             for g in groups(root, "cjm-to-be-words")}
+    # each curve tagged "to-be", Maya's planned word written at the cart
+    assert words == {"maya": "confident|to-be", "tom": "to-be"}
     for curve in curves:
-        assert "to-be" in "".join(curve.itertext())
         hatch = [p for p in curve.iter(f"{SVG}path")
                  if "cjm-improvement" in (p.get("class") or "")]
         assert hatch and all(p.get("fill") == "none" and p.get("fill-opacity") is None

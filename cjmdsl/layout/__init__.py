@@ -210,7 +210,7 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     lines = []
     for row in LANES:
         if row.cards is None:
-            emotion = lay.with_states(lay.emotion_lane(row.label))
+            emotion = lay.emotion_lane(row.label)
             continue
         fill, stroke = colors[row.fill], colors[row.stroke]
         if row.findings:

@@ -14,6 +14,7 @@ from cjmdsl.layout.labels import (Field, Segment, Wanted, marker_box, place, pol
                                   spline_segments)
 from cjmdsl.numbers import on_scale, signed_number
 from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
+from cjmdsl.words import say
 
 # Each persona's dash pattern (stroke-dasharray), in the order of the map's personas: the
 # curves differ in print, in greyscale and for colour-blind readers, not by colour alone.
@@ -21,6 +22,7 @@ DASHES = ("", "10 4", "2 4", "10 3 2 3", "16 5", "5 3 1 3")
 WORD_LINES = 2  # an emotion word wraps onto two lines at most
 LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected value
 EXPECTED_WIDTH = 5.6  # the expected curve's stroke (map.svg.j2), a tube around a core
+LONE_TO_BE = 10.0  # … and a lone to-be value
 BADGE_PAD = 3.0  # between a badge's pill and its word
 BADGE_MARK = 3.0  # the radius of the triangle in a badge
 BADGE_ROOM = 2 * BADGE_PAD + 2 * BADGE_MARK + 2  # what a badge adds to its word's width
@@ -137,18 +139,27 @@ class EmotionMarks:
         return (column.touchpoint for column in self.all_columns
                 if column.touchpoint is not None)
 
-    def _labelled(self, drawn, plot: g.Box, ceiling: float,
-                  taken: tuple[g.Box, ...] = ()) -> tuple[list[g.Curve], list[g.SharedWord]]:
-        """The curves with their gaps, badges and words placed (see `emotion_marks`), and
-        the words several personas share."""
+    def _labelled(self, drawn, plot: g.Box, ceiling: float, taken: tuple[g.Box, ...] = (),
+                  planned=(), spreads: tuple[g.SpreadBar, ...] = ()
+                  ) -> tuple[list[g.Curve], list[g.SharedWord], list[g.ToBeCurve]]:
+        """The curves with their gaps, badges and words placed (see `emotion_marks`), the
+        words several personas share, and the to-be curves (`planned`, see
+        `cjmdsl.layout.states`) with theirs: all in one placement, so that no label
+        crosses an as-is or a to-be curve, a spread bar, a marker or another label."""
         curves = [curve for curve, _ in drawn]
         segments = [piece for curve, splines in drawn for piece in _obstacles(curve, splines)]
+        segments += [piece for plan in planned for piece in _to_be_obstacles(plan)]
+        segments += [piece for bar in spreads for piece in _spread_obstacles(bar)]
         gaps = self._gaps(curves)
         segments += [Segment(gap.x, gap.expected_y, gap.x, gap.actual_y) for gap in gaps]
         markers = [p.marker for c in curves for p in (*c.points, *c.expected_points)]
-        asks = self._gap_asks(curves, gaps) + self._word_asks(curves)
+        markers += [p.marker for plan in planned for p in plan.curve.points]
+        asks = (self._gap_asks(curves, gaps) + self._word_asks(curves)
+                + self._to_be_asks([plan.curve for plan in planned]))
         words: dict[tuple[int, int], tuple[g.TextBlock, g.MomentBadge | None]] = {}
         gap_labels: dict[tuple[int, int], g.TextBlock] = {}
+        to_be_words: dict[tuple[int, int], g.TextBlock] = {}
+        to_be_tags: dict[int, g.TextBlock] = {}
         shared = []
         for ask, box in placed_labels(asks, segments, markers, plot, ceiling, taken):
             kind, *where = ask.owner
@@ -157,9 +168,17 @@ class EmotionMarks:
             elif kind == "word":
                 badge = badge_of(ask, box) if ask.badge else None
                 words[tuple(where)] = (block_in(ask, box), badge)
+            elif kind == "to_be":
+                to_be_words[tuple(where)] = block_in(ask, box)
+            elif kind == "to_be_tag":
+                to_be_tags[where[0]] = block_in(ask, box)
             else:
                 shared.append(g.SharedWord(where[0], where[1], block_in(ask, box),
                                            badge_of(ask, box) if ask.badge else None))
+        to_be = [plan.curve._replace(
+            points=tuple(point._replace(word=to_be_words.get((number, k)))
+                         for k, point in enumerate(plan.curve.points)),
+            label=to_be_tags.get(number)) for number, plan in enumerate(planned)]
         largest = self._largest_gap
         placed = []
         for number, curve in enumerate(curves):
@@ -174,7 +193,38 @@ class EmotionMarks:
                           gap_labels.get((number, k)), abs(gap.value) == largest)
                 for k, gap in enumerate(mine))
             placed.append(curve._replace(points=points, gaps=gap_marks))
-        return placed, shared
+        return placed, shared, to_be
+
+    def _to_be_asks(self, to_be: list[g.ToBeCurve]) -> list[Ask]:
+        """The to-be's words (upright, so they do not read as the as-is's italic ones) at
+        the planned points that have one, then each curve's "to-be" tag at its last planned
+        point: after every as-is label, which keeps the better places."""
+        columns = {column.touchpoint.id: column for column in self.touchpoint_columns()}
+        size = self.small()
+        words, tags = [], []
+        for number, curve in enumerate(to_be):
+            for k, point in enumerate(curve.points):
+                column = columns[point.touchpoint_id]
+                future = column.touchpoint.future_of(curve.persona_id)
+                if future is None or not future.word:
+                    continue
+                lines = tuple(wrap(xml_chars(future.word), column.width - 2 * self.pad, size,
+                                   False, max_lines=WORD_LINES)) or ("",)
+                marker = point.marker
+                wanted = ask_for(lines, size, False, marker.x, marker.y,
+                                 marker.radius * 1.25 + 1, column.x + 2,
+                                 column.x + column.width - 2)
+                words.append(Ask(wanted, lines, size, curve.color, False, False,
+                                 ("to_be", number, k)))
+            if curve.points:
+                last = curve.points[-1].marker
+                column = columns[curve.points[-1].touchpoint_id]
+                text = (say("to_be"),)
+                wanted = ask_for(text, size, False, last.x, last.y, last.radius * 1.25 + 1,
+                                 column.x + 2, column.x + column.width - 2)
+                tags.append(Ask(wanted, text, size, curve.color, False, True,
+                                ("to_be_tag", number)))
+        return words + tags
 
     def _gaps(self, curves: list[g.Curve]) -> list[Gap]:
         """Every gap in the row: where a persona has both values and they differ."""
@@ -315,14 +365,38 @@ def _obstacles(curve: g.Curve, splines) -> list[Segment]:
     return found
 
 
+def _to_be_obstacles(plan) -> list[Segment]:
+    """What of a to-be curve a label must not cross: its splines, a lone value's stroke."""
+    found = []
+    for spline in plan.splines:
+        if len(spline.xs) > 1:
+            found += spline_segments(spline.xs, spline.ys, spline.at)
+        else:
+            x, y = spline.xs[0], spline.ys[0]
+            found.append(Segment(x - LONE_TO_BE, y, x + LONE_TO_BE, y))
+    return found
+
+
+def _spread_obstacles(bar: g.SpreadBar) -> list[Segment]:
+    """A spread bar and its two caps."""
+    return [Segment(bar.x, bar.top, bar.x, bar.bottom),
+            Segment(bar.x - bar.cap, bar.top, bar.x + bar.cap, bar.top),
+            Segment(bar.x - bar.cap, bar.bottom, bar.x + bar.cap, bar.bottom)]
+
+
 def _path_points(path: str) -> list[tuple[float, float]]:
     """The points of a path of straight lines (M and L only) that `polyline` wrote."""
     numbers = [float(n) for n in path.replace("M", " ").replace("L", " ").split()]
     return list(zip(numbers[0::2], numbers[1::2]))
 
 
-def label_boxes(curves: list[g.Curve], shared: list[g.SharedWord]):
-    """The boxes of every placed label, badges included."""
+def label_boxes(curves: list[g.Curve], shared: list[g.SharedWord],
+                to_be: list[g.ToBeCurve] = ()):
+    """The boxes of every placed label, badges and the to-be's included."""
+    for curve in to_be:
+        yield from (point.word.box for point in curve.points if point.word)
+        if curve.label:
+            yield curve.label.box
     for curve in curves:
         for point in curve.points:
             if point.badge:

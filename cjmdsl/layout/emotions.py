@@ -59,12 +59,15 @@ class EmotionLane(EmotionMarks):
         drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of, sharing)
                  for persona_id in sorted(runs, key=order.__getitem__)]
         drawn = [(self._continued(curve, plot), splines) for curve, splines in drawn if curve]
-        curves, shared = self._labelled(drawn, plot, label.box.y)
-        word_bottom = max([plot.bottom] + [box.bottom for box in label_boxes(curves, shared)])
+        planned, spreads = self.states_of([curve for curve, _ in drawn], runs, y_of, plot)
+        curves, shared, to_be = self._labelled(drawn, plot, label.box.y, planned=planned,
+                                               spreads=spreads)
+        word_bottom = max([plot.bottom] + [box.bottom
+                                           for box in label_boxes(curves, shared, to_be)])
         height = word_bottom + self.pad - top
         lane = g.EmotionLane(g.Box(self.margin, top, self.width - 2 * self.margin, height),
                              plot, label, levels, tuple(curves), self.separator(top),
-                             tuple(shared))
+                             tuple(shared), to_be=tuple(to_be), spreads=spreads)
         self.y = top + height + self.lane_gap
         return lane
 
@@ -79,7 +82,7 @@ class EmotionLane(EmotionMarks):
         plot_height = max(SPLIT_HEIGHT, steps * 16)
         inset = 8
         y = label.box.bottom + 4
-        levels, curves, shared, titles = [], [], [], []
+        levels, curves, shared, titles, to_be, spreads = [], [], [], [], [], []
         for index, persona in enumerate(self.journey.personas):
             if persona.id not in self._persona_ids_with_values:
                 continue
@@ -98,22 +101,29 @@ class EmotionLane(EmotionMarks):
 
             levels += self._levels(plot, y_of)
             bottom = plot.bottom
+            drawn = []
             if persona.id in runs:
                 curve, splines = self._curve(index, persona.id, runs[persona.id], y_of,
                                              alone=True)
                 if curve:
-                    placed, words = self._labelled([(self._continued(curve, plot), splines)],
-                                                   plot, title.box.y, (title.box,))
-                    curves += placed
-                    shared += words
-                    bottom = max([bottom] + [b.bottom for b in label_boxes(placed, words)])
+                    drawn = [(self._continued(curve, plot), splines)]
+            planned, bars = self.states_of([curve for curve, _ in drawn], runs, y_of, plot,
+                                           only=persona.id)
+            if drawn or planned:
+                placed, words, planned = self._labelled(drawn, plot, title.box.y, (title.box,),
+                                                        planned, bars)
+                curves += placed
+                shared += words
+                to_be += planned
+                spreads += bars
+                bottom = max([bottom] + [b.bottom for b in label_boxes(placed, words, planned)])
             y = bottom + 6
         whole = g.Box(self.grid_left, label.box.bottom + 4,
                       self.width - self.margin - self.grid_left, y - 6 - label.box.bottom - 4)
         height = y - 6 + self.pad - top
         lane = g.EmotionLane(g.Box(self.margin, top, self.width - 2 * self.margin, height),
                              whole, label, tuple(levels), tuple(curves), self.separator(top),
-                             tuple(shared), tuple(titles))
+                             tuple(shared), tuple(titles), tuple(to_be), tuple(spreads))
         self.y = top + height + self.lane_gap
         return lane
 
