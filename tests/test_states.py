@@ -283,3 +283,22 @@ def test_the_state_comes_from_the_command_line_else_the_config(tmp_path):
     assert run.returncode == 1
     assert "error[E063]: unknown state `tobe`" in run.stderr
     assert "did you mean `to_be`?" in run.stderr
+
+
+def legend_kinds(root) -> list[str]:
+    return [g.get("class").removeprefix("cjm-key-") for g in root.iter(f"{SVG}g")
+            if (g.get("class") or "").startswith("cjm-key-")]
+
+
+def test_the_legend_keys_the_to_be_its_improvement_and_the_spread_only_when_drawn():
+    spread = PLANNED.replace('emotion tom 0\n', 'emotion tom 0 n 212 sd 1.2\n')
+    kinds = legend_kinds(drawn(spread))
+    assert {"to_be", "improvement", "spread"} <= set(kinds)
+    assert kinds.index("to_be") < kinds.index("improvement") < kinds.index("spread")
+    root = drawn(spread)
+    (key,) = [g for g in root.iter(f"{SVG}g") if g.get("class") == "cjm-key-improvement"]
+    # hatched in each planning persona's colour, as the curves' shading is
+    assert len([p for p in key.iter(f"{SVG}path")]) == 2
+    assert "To-be (planned)" in "".join(drawn(spread).itertext())
+    as_is = legend_kinds(drawn(PLANNED, state="as_is"))
+    assert not {"to_be", "improvement", "spread"} & set(as_is)

@@ -232,10 +232,11 @@ class Base:
             swatches = tuple(g.Swatch(g.Box(sample.x + i * width, sample.y, width, sample.height),
                                       color) for i, color in enumerate(colors))
             marker = None
-            if kind == "expected":  # the hollow marker every expected value has
+            if kind in ("expected", "to_be"):  # the hollow marker their values have
                 middle = sample.y + sample.height / 2
-                marker = g.Marker("circle", sample.x + sample.width / 2, middle, 3.5,
-                                  self.colors.background, self.colors.muted)
+                marker = g.Marker("circle", sample.x + sample.width / 2, middle,
+                                  3.5 if kind == "expected" else 3, self.colors.background,
+                                  self.colors.muted)
             elif kind == "moment":  # the star every moment-of-truth label has
                 marker = star(sample.x + sample.width / 2, sample.y + sample.height / 2,
                               self.colors["moment"])
@@ -263,10 +264,17 @@ class Base:
         gap_colors = [self.persona_color(index)
                       for index, persona in enumerate(self.journey.personas)
                       if persona.id in runs and runs[persona.id].both]
+        futures = {f.persona for c in columns for f in c.touchpoint.futures}
+        planned = [self.persona_color(index) for index, persona in enumerate(self.journey.personas)
+                   if persona.id in futures]  # the to-be's shading is in each persona's colour
         wanted = (
             ("expected", say("legend_expected"), hoped, ()),
             ("skipped", say("legend_skipped"), skipped, ()),
             ("gap", say("legend_gap"), bool(gap_colors), tuple(gap_colors)),
+            ("to_be", say("legend_to_be"), bool(planned), ()),
+            ("improvement", say("legend_improvement"), bool(planned), tuple(planned)),
+            ("spread", say("legend_spread"),
+             any(e.spread is not None for c in columns for e in c.touchpoint.emotions), ()),
             ("moment", say("moment_of_truth"),
              any(c.touchpoint.moment_of_truth for c in columns), ()),
             ("fail", say("fail_point"), any(fail_points(c.touchpoint) for c in columns), ()),
