@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from cjmdsl.lanes import fail_points
+from cjmdsl.measured import responses_words
 from cjmdsl.model import DeclaredSource, Finding, Journey, Metric, Source, Stage, Touchpoint
 from cjmdsl.numbers import on_scale
 
@@ -21,7 +22,7 @@ SOURCE_PARTS = (("kind", "kind"), ("title", "title"), ("size", "n"), ("collected
 METRIC_FIGURES = ("value", "percent", "out_of", "unit", "direction", "target")
 # What a pain point or an opportunity says besides its text, as the language writes it.
 FINDING_PARTS = (("id", "id"), ("personas", "for"), ("addresses", "addresses"),
-                 ("impact", "impact"), ("effort", "effort"))
+                 ("impact", "impact"), ("effort", "effort"), ("aims", "aims"))
 # The claims at a touchpoint that may cite evidence, besides pains and opportunities.
 CLAIM_FIELDS = {"action": "actions", "thought": "thoughts", "question": "questions"}
 METADATA_FIELDS = ("owner", "status", "version", "updated")
@@ -91,7 +92,8 @@ class EntryChanged:
 
     @property
     def section(self) -> str:
-        return {"tag": "map", "actor": "map", "future": "feelings"}.get(
+        return {"tag": "map", "actor": "map", "kpi_stage": "kpis", "future": "feelings",
+                "measured": "feelings"}.get(
             self.what, "notes" if self.what in ("note", "motivation") else "touchpoints")
 
 
@@ -119,6 +121,14 @@ def compare_metadata(old: Journey, new: Journey, changes: list, text_changed) ->
                     [n.text for n in new.notes], changes)
     compare_entries("actor", "map", None, [_actor_text(a) for a in old.actors],
                     [_actor_text(a) for a in new.actors], changes)
+    compare_entries("kpi_stage", "map", None, _kpi_stages(old), _kpi_stages(new), changes)
+
+
+def _kpi_stages(journey: Journey) -> list[str]:
+    """Each KPI that belongs to a stage (`kpi … at checkout`), with the stage's name."""
+    names = {stage.id: stage.name for stage in journey.stages}
+    return [f"{kpi.name} at {names.get(kpi.stage, kpi.stage)}" for kpi in journey.kpis
+            if kpi.stage]
 
 
 def compare_sources(old: Journey, new: Journey, changes: list, match, added, removed,
@@ -236,6 +246,10 @@ def compare_texts(where: str, old, new, changes: list, before_scale=None,
                             changes)
         compare_entries("future", where, at, _future_texts(old, before_scale),
                         _future_texts(new, after_scale), changes)
+        compare_entries("measured", where, at, _measured_texts(old, before_scale),
+                        _measured_texts(new, after_scale), changes)
+        compare_entries("details", where, at, [old.details.path] if old.details else [],
+                        [new.details.path] if new.details else [], changes)
     compare_entries("note", where, at, [n.text for n in old.notes], [n.text for n in new.notes],
                     changes)
 
@@ -261,6 +275,19 @@ def _future_texts(tp: Touchpoint, scale) -> list[str]:
     """A touchpoint's to-be per persona (`future maya +1 "relieved"`)."""
     return [f"{future.persona} {on_scale(future.value, scale)}"
             + (f" ({future.word})" if future.word else "") for future in tp.futures]
+
+
+def _measured_texts(tp: Touchpoint, scale) -> list[str]:
+    """What an emotion is measured from, per persona: the metric it is read off and the
+    responses behind it (`maya from csat`, `maya n 212 · sd 1.2`)."""
+    texts = []
+    for emotion in tp.emotions:
+        parts = [f"from {emotion.metric}"] if emotion.metric else []
+        words = responses_words(emotion, scale) if scale is not None else None
+        parts += [words] if words else []
+        if parts:
+            texts.append(f"{emotion.persona} {' · '.join(parts)}")
+    return texts
 
 
 def compare_entries(what: str, where: str, at: Ref | None, old, new, changes: list) -> None:
@@ -293,7 +320,7 @@ def finding_edits(what: str, at: Ref, kept: Finding, finding: Finding, before: J
         was, now = getattr(kept, name), getattr(finding, name)
         if was == now:
             continue
-        if name == "personas":
+        if name in ("personas", "aims"):
             was, now = _persona_names(was, before), _persona_names(now, after)
         elif name == "addresses":
             was, now = _pain_texts(was, before), _pain_texts(now, after)

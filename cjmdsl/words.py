@@ -197,11 +197,12 @@ def diff_summary(map_diff, quote: Callable[[str], str] = str) -> str:
             parts.append(counted(count, noun, nouns))
     entries = map_diff.of(diff.EntryChanged)
     for what in ("motivation", "note", "channel", "tag", "actor", "evidence", "frontstage",
-                 "backstage", "support", "fail", "wait", "time", "future"):
+                 "backstage", "support", "fail", "wait", "time", "future", "measured",
+                 "details", "kpi_stage"):
         for added, verb in ((True, "added"), (False, "removed")):
             count = sum(1 for e in entries if e.what == what and e.added == added)
             if count:
-                parts.append(f"{counted(count, _WHAT[what].lower())} {verb}")
+                parts.append(f"{counted(count, _in_sentence(_WHAT[what]))} {verb}")
     texts = map_diff.of(diff.TextChanged)
     titles = sum(1 for t in texts if t.field in ("title", "description"))
     for count, noun in ((titles, "title or description change"),
@@ -230,7 +231,8 @@ _WHAT = {"persona": "Persona", "stage": "Stage", "touchpoint": "Touchpoint", "kp
          "tag": "Tag", "actor": "Actor", "evidence": "Evidence item",
          "frontstage": "Frontstage action", "backstage": "Backstage action",
          "support": "Support process", "fail": "Fail point", "wait": "Wait", "time": "Time",
-         "future": "To-be"}
+         "future": "To-be", "measured": "Measurement", "details": "Linked map",
+         "kpi_stage": "KPI of a stage"}
 
 
 def short_name(name: str) -> str:
@@ -452,6 +454,12 @@ def _quoted(texts, quote) -> str:
     return ", ".join(f"“{quote(text)}”" for text in texts) if texts else "no pain point"
 
 
+def _in_sentence(name: str) -> str:
+    """A name inside a sentence: lower case, but an acronym stays (`KPI of a stage`)."""
+    first = name.split()[0]
+    return name if first.isupper() else name.lower()
+
+
 def _entry_changed(record, quote) -> str:
     what = _WHAT[record.what]
     if record.where == "map":
@@ -462,5 +470,6 @@ def _entry_changed(record, quote) -> str:
         where = quote(record.at.name)
     text = quote(record.text) if record.what in ("channel", "tag") else f"“{quote(record.text)}”"
     if record.added:
-        return f"New {what.lower()} {'on' if record.where == 'map' else 'at'} {where}: {text}"
+        return (f"New {_in_sentence(what)} {'on' if record.where == 'map' else 'at'} "
+                f"{where}: {text}")
     return f"{what} removed from {where}: {text}"

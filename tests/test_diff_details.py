@@ -267,3 +267,43 @@ def test_the_drawing_marks_a_touchpoint_whose_metric_moved(tmp_path):
     marks = {g.get("data-touchpoint"): g.get("data-change")
              for g in svg.iterfind(".//{http://www.w3.org/2000/svg}g[@data-change]")}
     assert marks == {"checkout": "changed"}
+
+
+def test_what_an_emotion_is_measured_from_and_its_responses_are_compared():
+    found = changed(edit(('emotion maya -2 "confused" source q3_survey',
+                          'emotion maya -2 "confused" source q3_survey n 212 sd 1.2'),
+                         ("      emotion tom -1\n", "      emotion tom from csat\n")))
+    entries = sorted((r.what, r.text, r.added) for r in found.of(EntryChanged))
+    assert entries == [("measured", "maya n 212 · sd 1.2", True),
+                       ("measured", "tom from csat", True)]
+    text = as_text(found)
+    assert "+ New measurement at Checkout: “maya n 212 · sd 1.2”" in text
+    assert "2 measurements added" in text
+
+
+def test_the_stage_a_kpi_belongs_to_is_compared():
+    kpi = '  kpi conversion "Conversion" value 34% higher target 45%\n}\n'
+    before = SHOP[:SHOP.rindex("}")] + kpi
+    after = before.replace("target 45%\n", "target 45% at buy\n")
+    found = diff(parse(before), parse(after))
+    assert [(r.what, r.text, r.added) for r in found.of(EntryChanged)] == [
+        ("kpi_stage", "Conversion at Purchase", True)]
+    assert "+ New KPI of a stage on the map: “Conversion at Purchase”" in as_text(found)
+
+
+def test_the_personas_an_opportunity_aims_at_are_named():
+    planned = edit(("      emotion tom -1\n", "      emotion tom -1\n      future maya +1\n"))
+    aimed = planned.replace("impact high effort low", "impact high effort low aims maya")
+    found = diff(parse(planned), parse(aimed))
+    edits = [(r.part, r.before, r.after) for r in found.of(FindingEdited)]
+    assert edits == [("aims", (), ("Maya, busy parent",))]
+
+
+def test_a_linked_map_added_to_a_touchpoint(tmp_path):
+    (tmp_path / "detail.cjm").write_text(
+        'map "Detail" {\n  persona maya "Maya"\n  stage s "S" {\n'
+        '    touchpoint t "T" { channel web emotion maya 0 }\n  }\n}\n', encoding="utf-8")
+    linked = edit(("      channel web\n", '      channel web\n      details "detail.cjm"\n'))
+    found = diff(parse(SHOP), parse(linked, path=tmp_path / "shop.cjm"))
+    assert [(r.what, r.text, r.added) for r in found.of(EntryChanged)] == [
+        ("details", "detail.cjm", True)]
