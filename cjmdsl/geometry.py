@@ -567,23 +567,37 @@ class Geometry(NamedTuple):
 
 class StageFact(NamedTuple):
     """A line of a stage's summary in the stages view: a count, or one persona's lowest or
-    highest moment there (`marker` is that persona's, drawn before the line)."""
+    highest moment there (`marker` is that persona's, drawn before the line), the stage's
+    time or fail points (led by a `badge`), or a blueprint lane with its items counted in
+    `value`, at the right (`cjmdsl.layout.stage_service`)."""
 
     text: TextBlock
     marker: Marker | None = None
+    badge: Badge | None = None
+    value: TextBlock | None = None
+
+
+class StageRule(NamedTuple):
+    """A blueprint line between two lane rows of a stage's summary, drawn as the map draws
+    the line of its `kind` (`interaction`, `visibility`, `internal`)."""
+
+    kind: str
+    line: Line
 
 
 class StageSummary(NamedTuple):
     """One stage as a column of the stages view: its name, its touchpoints as small marks on
-    each persona's curve over the emotion bands of `plot`, and its facts below."""
+    each persona's curve over the emotion bands of `plot` (None in a map without emotions),
+    and its facts below, `rules` between the blueprint's lane rows."""
 
     stage_id: str
     box: Box
     header: StageHeader
-    plot: Box
+    plot: Box | None
     levels: tuple[Level, ...]
     curves: tuple[Curve, ...]
     facts: tuple[StageFact, ...]
+    rules: tuple[StageRule, ...] = ()
 
 
 class StagesView(NamedTuple):
@@ -617,7 +631,10 @@ class StagesView(NamedTuple):
         yield from (e.label for e in self.legend)
         for stage in self.stages:
             yield stage.header.label
-            yield from (fact.text for fact in stage.facts)
+            for fact in stage.facts:
+                yield fact.text
+                if fact.value:
+                    yield fact.value
         for kpi in self.kpis:
             yield from (b for b in (kpi.name, kpi.value, kpi.detail, kpi.target) if b)
         if self.kpi_label:

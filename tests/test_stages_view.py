@@ -143,3 +143,75 @@ def test_html_page_of_a_big_map_opens_on_a_card_per_stage_linking_to_the_map():
 def test_html_page_of_a_small_map_has_no_overview():
     html = cjmdsl.render(MAPS["grocery-shop"], "html")
     assert 'id="cjm-overview"' not in html
+
+
+BLUEPRINT = """map "Broadband repair" {
+  actor agent "Support agent"
+  actor crm "CRM" { kind system }
+  stage report "Reporting the fault" {
+    touchpoint call "Calls support" {
+      wait "2 h"
+      time "12 min"
+      action "Describes the fault" -> frontstage listen
+      frontstage listen "Runs a line test" by agent fail "Test times out" -> ticket
+      backstage ticket "Logs a ticket" by crm
+    }
+    touchpoint mail "Gets a reference" {
+      time "1 min"
+      evidence "Email with the ticket number"
+      backstage "Sends the reference" by crm fail "Email bounces"
+    }
+  }
+  stage fix "The visit" {
+    touchpoint visit "Engineer visits" {
+      wait "2 days"
+      frontstage "Repairs the line" by agent
+    }
+  }
+}
+"""
+
+
+def test_stages_view_of_a_map_without_emotions_draws_no_emotion_plot():
+    view = stages_view(parse(BLUEPRINT), THEME, 880)
+    assert all(s.plot is None and not s.levels and not s.curves for s in view.stages)
+    svg = cjmdsl.render(BLUEPRINT, view="stages")
+    assert 'stroke-dasharray="2 4"' not in svg  # the plot's grid of the emotion scale
+    assert 'class="cjm-curve"' not in svg
+    # Its facts come up under the stage's name, where the plot would have been.
+    for summary in view.stages:
+        assert summary.facts[0].text.box.y - summary.header.box.bottom < 20
+
+
+def test_stages_view_of_a_blueprint_sums_up_each_stage_for_a_service_designer():
+    view = stages_view(parse(BLUEPRINT), THEME, 880)
+    report, fix = view.stages
+    def rows(summary):
+        return {" ".join(f.text.lines): " ".join(f.value.lines) for f in summary.facts
+                if f.value}
+    def lines(summary):
+        return [" ".join(f.text.lines) for f in summary.facts]
+    # One row per blueprint lane the map uses, in the map's order, in every stage (0 where
+    # the stage has none), and the actors who do the lane's items under its row.
+    assert rows(report) == {"Evidence": "1", "Actions": "1", "Frontstage": "1",
+                            "Backstage": "2"}
+    assert rows(fix) == {"Evidence": "0", "Actions": "0", "Frontstage": "1", "Backstage": "0"}
+    assert lines(report) == ["2 touchpoints", "Takes 13 min · wait 2 h", "2 fail points",
+                             "Evidence", "Actions", "Frontstage", "Support agent",
+                             "Backstage", "CRM"]
+    assert lines(fix)[:2] == ["1 touchpoint", "wait 2 d"]
+    assert [f.badge.kind for f in report.facts if f.badge] == ["clock", "fail"]
+    # The lines of interaction and visibility between the rows, as the map draws them.
+    assert [rule.kind for rule in report.rules] == ["interaction", "visibility"]
+    tops = {" ".join(f.text.lines): f.text.box.y for f in report.facts}
+    (_, interaction), (_, visibility) = report.rules
+    assert tops["Actions"] < interaction.y1 < tops["Frontstage"]
+    assert tops["Support agent"] < visibility.y1 < tops["Backstage"]
+    svg = cjmdsl.render(BLUEPRINT, view="stages")
+    assert svg.count('class="cjm-line-visibility"') == 2
+    assert svg.count('class="cjm-badge cjm-badge-fail"') == 1
+
+
+def test_stages_view_of_a_journey_map_says_nothing_of_a_blueprint():
+    view = stages_view(parse(SMALL), THEME, 880)
+    assert all(not s.rules and not any(f.value or f.badge for f in s.facts) for s in view.stages)

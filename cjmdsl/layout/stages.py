@@ -17,6 +17,7 @@ from cjmdsl.layout.base import MARKER_SHAPES, Base, persona_runs
 from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import MIN_WIDTH, Column, RowPlan
+from cjmdsl.layout.stage_service import StageService, has_emotions
 from cjmdsl.model import Journey, Stage
 from cjmdsl.numbers import on_scale
 from cjmdsl.themes import Theme
@@ -35,7 +36,7 @@ def stages_view(journey: Journey, theme: Theme, width: float | None = None) -> g
     return _StagesLayout(journey, theme, width or None).view()
 
 
-class _StagesLayout(StagePlan, Base):
+class _StagesLayout(StagePlan, StageService, Base):
     """Walks down the overview: title, legend, the rows of stage columns, the KPIs."""
 
     def __init__(self, journey: Journey, theme: Theme, target: float | None):
@@ -91,24 +92,31 @@ class _StagesLayout(StagePlan, Base):
         header_height = max(name.box.height for name in names) + 2 * self.pad
         plot_top = top + header_height + self.gap
         scale = self.journey.scale
-        plot_height = max(5, scale.high - scale.low) * PLOT_STEP
+        # A map without emotions (a pure blueprint) has no plot: its facts come up under the name.
+        plot_height = max(5, scale.high - scale.low) * PLOT_STEP if has_emotions(self.journey) else None
         drafts = []
         for offset, (stage, left, name) in enumerate(zip(stages, lefts, names)):
             index = first + offset
             header = g.StageHeader(stage.id, g.Box(left, top, width, header_height),
                                    self.theme.stage_fill(index),
                                    self._center_vertically(name, top, header_height))
-            plot = g.Box(left + self.pad, plot_top, width - 2 * self.pad, plot_height)
-            facts = self._facts(stage, left + self.pad, plot.bottom + self.gap,
-                                width - 2 * self.pad)
-            bottom = max([plot.bottom] + [fact.text.box.bottom for fact in facts])
-            drafts.append((stage, header, plot, facts, bottom))
+            plot = (g.Box(left + self.pad, plot_top, width - 2 * self.pad, plot_height)
+                    if plot_height else None)
+            facts_top = plot.bottom + self.gap if plot else top + header_height + self.pad
+            facts = self._facts(stage, left + self.pad, facts_top, width - 2 * self.pad)
+            service, rules, service_bottom = self.service_facts(
+                stage, left + self.pad, facts[-1].text.box.bottom + 6, width - 2 * self.pad)
+            bottom = max([plot.bottom if plot else 0, service_bottom if service else 0]
+                         + [fact.text.box.bottom for fact in facts])
+            drafts.append((stage, header, plot, facts + service, rules, bottom))
         row_bottom = max(draft[-1] for draft in drafts) + self.pad
         self.y = row_bottom
-        return [g.StageSummary(stage.id, g.Box(header.box.x, top, width, row_bottom - top),
-                               header, plot, self._levels(plot), self._curves(stage, plot),
-                               facts)
-                for stage, header, plot, facts, _ in drafts]
+        return [g.StageSummary(
+                    stage_id=stage.id, box=g.Box(header.box.x, top, width, row_bottom - top),
+                    header=header, plot=plot, levels=self._levels(plot) if plot else (),
+                    curves=self._curves(stage, plot) if plot else (), facts=tuple(facts),
+                    rules=tuple(rules))
+                for stage, header, plot, facts, rules, _ in drafts]
 
     def _levels(self, plot: g.Box) -> tuple[g.Level, ...]:
         """The scale's bands across the plot, lowest at the bottom, without labels (the
