@@ -598,6 +598,7 @@ class StageSummary(NamedTuple):
     curves: tuple[Curve, ...]
     facts: tuple[StageFact, ...]
     rules: tuple[StageRule, ...] = ()
+    to_be: tuple[ToBeCurve, ...] = ()  # with `--state both`: each planning persona's to-be
 
 
 class StagesView(NamedTuple):

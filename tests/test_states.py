@@ -302,3 +302,15 @@ def test_the_legend_keys_the_to_be_its_improvement_and_the_spread_only_when_draw
     assert "To-be (planned)" in "".join(drawn(spread).itertext())
     as_is = legend_kinds(drawn(PLANNED, state="as_is"))
     assert not {"to_be", "improvement", "spread"} & set(as_is)
+
+
+def test_the_stages_view_draws_the_to_be_only_when_both_states_are_shown():
+    import xml.etree.ElementTree as ET
+
+    def to_be(state):
+        root = ET.fromstring(render(PLANNED, "svg", view="stages", state=state))
+        return [(g.get("data-persona"), len([p for p in g.iter(f"{SVG}path")]))
+                for g in groups(root, "cjm-to-be")]
+
+    assert to_be("both") == [("maya", 1), ("tom", 1)]
+    assert to_be("as_is") == to_be("to_be") == []

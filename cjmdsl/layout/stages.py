@@ -115,7 +115,7 @@ class _StagesLayout(StagePlan, StageService, Base):
                     stage_id=stage.id, box=g.Box(header.box.x, top, width, row_bottom - top),
                     header=header, plot=plot, levels=self._levels(plot) if plot else (),
                     curves=self._curves(stage, plot) if plot else (), facts=tuple(facts),
-                    rules=tuple(rules))
+                    rules=tuple(rules), to_be=self._to_be(stage, plot) if plot else ())
                 for stage, header, plot, facts, rules, _ in drafts]
 
     def _levels(self, plot: g.Box) -> tuple[g.Level, ...]:
@@ -178,6 +178,35 @@ class _StagesLayout(StagePlan, StageService, Base):
                                   segments=tuple(s.path() for s in splines if len(s.xs) > 1),
                                   skipped=skipped, points=points, expected_segments=(),
                                   expected_points=(), gap_areas=(), dash=dash_of(index)))
+        return tuple(curves)
+
+    def _to_be(self, stage: Stage, plot: g.Box) -> tuple[g.ToBeCurve, ...]:
+        """With both states shown (`--state both`), each persona's to-be over the stage as
+        on the map: a thin line through the planned values (the as-is where nothing is
+        planned), a hollow mark where a to-be is planned."""
+        columns = self._columns(stage, plot)
+        planned = {f.persona for column in columns for f in column.touchpoint.futures}
+        curves = []
+        for index, persona in enumerate(self.journey.personas):
+            if persona.id not in planned:
+                continue
+            color = self.persona_color(index)
+            marks, points = [], []
+            for column in columns:
+                tp = column.touchpoint
+                future, felt = tp.future_of(persona.id), tp.emotion_of(persona.id)
+                value = future.value if future else felt.value if felt else None
+                if value is None:
+                    continue
+                xy = (column.center, self._y_of(plot, value))
+                marks.append(xy)
+                if future:
+                    points.append(g.CurvePoint(tp.id, value, g.Marker(
+                        MARKER_SHAPES[index % len(MARKER_SHAPES)], *xy, MARK_RADIUS - 0.5,
+                        self.colors.background, color), None))
+            segments = (monotone_spline(marks).path(),) if len(marks) > 1 else ()
+            curves.append(g.ToBeCurve(persona_id=persona.id, color=color, segments=segments,
+                                      points=tuple(points), hatch=(), label=None))
         return tuple(curves)
 
     def _facts(self, stage: Stage, x: float, top: float, width: float) -> list[g.StageFact]:
