@@ -82,7 +82,7 @@ def test_map_metadata_and_notes_are_under_the_title_everywhere(text):
     md = render(text, "md")
     assert f"*{line}*" in md and "## Stage notes\n\n- **Awareness:** Stage note" in md
     journey = json.loads(render(text, "json"))
-    assert journey["schema_version"] == 3
+    assert journey["schema_version"] == 4
     assert journey["journey"]["metadata"] == {
         "owner": "CX team", "status": "draft", "version": "1.2", "updated": "2026-11-30",
         "tags": ["onboarding", "Q3 2026"]}

@@ -270,7 +270,7 @@ def inert_svg_problems(svg: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def schema_validator() -> Draft202012Validator:
-    schema = json.loads(files("cjmdsl.schemas").joinpath("journey.v3.schema.json").read_text())
+    schema = json.loads(files("cjmdsl.schemas").joinpath("journey.v4.schema.json").read_text())
     return Draft202012Validator(schema)
 
 

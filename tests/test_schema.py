@@ -19,7 +19,7 @@ import cjmdsl
 from cjmdsl import model
 from cjmdsl.backends.json import SCHEMA_ID, SCHEMA_VERSION
 
-SCHEMA_FILE = "journey.v3.schema.json"
+SCHEMA_FILE = "journey.v4.schema.json"
 
 
 @pytest.fixture(scope="module")

@@ -67,8 +67,8 @@ def test_every_kind_of_claim_cites_a_declared_source_by_its_id():
 
 def test_json_carries_the_declared_sources_and_the_new_schema_version():
     document = json.loads(render(CITED, "json"))
-    assert document["schema_version"] == 3
-    assert document["$schema"].endswith("/journey.v3.schema.json")
+    assert document["schema_version"] == 4
+    assert document["$schema"].endswith("/journey.v4.schema.json")
     (first, second) = document["journey"]["sources"]
     assert {k: first[k] for k in ("id", "kind", "title", "size", "collected", "url")} == {
         "id": "q3_survey", "kind": "survey", "title": "Q3 onboarding survey", "size": 212,

@@ -25,7 +25,7 @@ SHIPPED = (
     "cjmdsl/_data/grammar/cjm.lark",
     "cjmdsl/_data/themes/default.toml",
     "cjmdsl/fonts/liberation-sans.json",
-    "cjmdsl/schemas/journey.v3.schema.json",
+    "cjmdsl/schemas/journey.v4.schema.json",
     "cjmdsl/backends/templates/map.svg.j2",
     "cjmdsl/codes/E012.md",
 )
@@ -41,7 +41,7 @@ print(json.dumps({
     "package": cjmdsl.__file__,
     "grammar": str(data_file("grammar", "cjm.lark")),
     "theme": str(data_file("themes", "default.toml")),
-    "schema": str(files("cjmdsl.schemas").joinpath("journey.v3.schema.json")),
+    "schema": str(files("cjmdsl.schemas").joinpath("journey.v4.schema.json")),
     "svg_start": svg[:4],
 }))
 """

@@ -1,8 +1,10 @@
 """The model as JSON, for other tools: every field, every source span.
 
 The shape is described by the versioned JSON Schema in
-`cjmdsl/schemas/journey.v3.schema.json`; `schema_version` changes when a field
-is removed or changes meaning (adding a field keeps the version).
+`cjmdsl/schemas/journey.v4.schema.json`; `schema_version` changes when a field
+is removed or changes meaning, and when fields are added (every object of the schema is
+closed, so a validator of the older version would refuse them). The older schemas stay
+beside it, for tools that still read them.
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from cjmdsl.model import Duration, Journey, Kpi, Span, Touchpoint
 from cjmdsl.themes import Theme
 
 BINARY = False
-SCHEMA_VERSION = 3
-SCHEMA_ID = "https://cjmdsl.dev/schemas/journey.v3.schema.json"
+SCHEMA_VERSION = 4
+SCHEMA_ID = "https://cjmdsl.dev/schemas/journey.v4.schema.json"
 
 
 def render(journey: Journey, theme: Theme | None = None) -> str:
