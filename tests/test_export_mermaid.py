@@ -43,6 +43,19 @@ def test_the_comment_lists_only_what_the_map_has():
     assert "KPIs" not in comment and "pain points" not in comment
 
 
+def test_the_comment_lists_the_blueprint_and_the_to_be_mermaid_cannot_show():
+    blueprint = render(parse(
+        'map "M" { scale 1 .. 5 actor clerk "Clerk" persona me "Me" stage s "S" {\n'
+        'touchpoint t "T" { emotion me 4 time "3 min" future me 5 '
+        'frontstage desk "Books" by clerk -> backstage file '
+        'backstage file "Files it" fail "Lost" metric csat 4 of 5 } } }'), "mermaid")
+    comment = " ".join(line[3:] for line in blueprint.splitlines() if line.startswith("%%"))
+    for what in ("service blueprint lanes", "actors", "hand-offs", "fail points",
+                 "times and waits", "to-be emotions", "metrics"):
+        assert what in comment, what
+    assert "linked maps" not in comment
+
+
 def test_scores_are_the_mean_mapped_onto_one_to_five():
     journey = parse('map "M" { persona a "A" persona b "B" stage s "S" { touchpoint t "T" { '
                     'emotion a -2 emotion b +1 } touchpoint u "U" } }')

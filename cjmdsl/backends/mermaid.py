@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from cjmdsl.escape import mermaid_text
+from cjmdsl.lanes import fail_points
 from cjmdsl.model import Journey, Scale, Touchpoint
 from cjmdsl.numbers import as_written
 from cjmdsl.themes import Theme
@@ -84,6 +85,17 @@ def _not_shown(journey: Journey) -> list[str]:
         any(s.action_items for s in journey.stages), "action items",
         bool(journey.kpis), "KPIs",
         bool(journey.flows), "flows",
+        any(tp.evidence or tp.frontstage or tp.backstage or tp.support for tp in tps),
+        "service blueprint lanes",
+        bool(journey.actors), "actors",
+        any(item.handoffs for tp in tps for lane in (tp.actions, tp.evidence, tp.frontstage,
+                                                     tp.backstage, tp.support) for item in lane),
+        "hand-offs",
+        any(fail_points(tp) for tp in tps), "fail points",
+        any(tp.time or tp.wait for tp in tps), "times and waits",
+        any(tp.futures for tp in tps), "to-be emotions",
+        any(tp.metrics for tp in tps), "metrics",
+        any(tp.details for tp in tps), "linked maps",
     ]
     missing = [what for has, what in zip(present[::2], present[1::2]) if has]
     if not missing:
