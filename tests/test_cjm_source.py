@@ -3,7 +3,8 @@ one channel, actions, thoughts, questions, emotions, expectations, pains, opport
 moments of truth, action items, personas, KPIs, flows) as canonical `.cjm` text that compiles
 to it again. The language's later fields (several or declared channels, motivations, notes,
 metadata, finding ids, scores, declared sources, citations, metrics, the metrics emotions
-are read off, what aims at a to-be, actors and the blueprint lanes) are not written yet."""
+are read off, what aims at a to-be) are not written yet; actors, the blueprint lanes (with
+their ids, actors, hand-offs and fail points), motivations and a touchpoint's notes are."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -23,10 +24,16 @@ def importable(journey: m.Journey) -> m.Journey:
         return replace(f, id=None, personas=(), addresses=(), impact=None, effort=None,
                        source=None if f.source and f.source.cites else f.source, aims=())
 
+    def step(c):  # an action or blueprint item, without the evidence behind it
+        return m.Step(c.text, fail=c.fail, id=c.id, actor=c.actor, handoffs=c.handoffs)
+
     def touchpoint(tp):
         return m.Touchpoint(
             id=tp.id, name=tp.name, stage=tp.stage, channel=tp.channel_as_written,
-            actions=tuple(m.Step(c.text, fail=c.fail) for c in tp.actions),  # a Step
+            actions=tuple(map(step, tp.actions)),
+            **{lane: tuple(map(step, getattr(tp, lane)))
+               for lane in ("evidence", "frontstage", "backstage", "support")},
+            motivations=tp.motivations, notes=tp.notes,
             thoughts=tuple(m.Claim(c.text, fail=c.fail) for c in tp.thoughts),
             questions=tuple(m.Claim(c.text, fail=c.fail) for c in tp.questions),
             emotions=tuple(replace(e, source=None, metric=None) for e in tp.emotions),
@@ -41,7 +48,7 @@ def importable(journey: m.Journey) -> m.Journey:
                            touchpoints=tuple(map(touchpoint, stage.touchpoints)))
                    for stage in journey.stages)
     return replace(journey, stages=stages, channels=(), notes=(), metadata=m.Metadata(),
-                   sources=(), actors=())
+                   sources=())
 
 
 @LIGHT

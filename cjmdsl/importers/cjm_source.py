@@ -13,6 +13,7 @@ from cjmdsl.format import format_text, quote
 from cjmdsl.numbers import as_written as number
 
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+BLUEPRINT_LANES = ("evidence", "frontstage", "backstage", "support")
 
 
 def cjm_source(journey: m.Journey) -> str:
@@ -24,6 +25,10 @@ def cjm_source(journey: m.Journey) -> str:
         if value is not None:
             lines.append(f"{statement} {quote(value)}")
     lines += _scale(journey.scale)
+    for actor in journey.actors:
+        body = ([f"team {quote(actor.team)}"] if actor.team is not None else []) + (
+            [f"kind {actor.kind}"] if actor.kind != "person" else [])
+        lines += _block(f"actor {actor.id} {quote(actor.name)}", body)
     for persona in journey.personas:
         lines += _persona(persona)
     for stage in journey.stages:
@@ -76,7 +81,7 @@ def _stage(stage: m.Stage) -> list[str]:
 
 def _touchpoint(tp: m.Touchpoint) -> list[str]:
     body = [f"channel {channel_as_id(tp)}"] if tp.channel is not None else []
-    body += _texts("action", tp.actions) + _texts("thought", tp.thoughts)
+    body += [_step("action", step) for step in tp.actions] + _texts("thought", tp.thoughts)
     body += _texts("question", tp.questions)
     for emotion in tp.emotions:
         word = f" {quote(emotion.word)}" if emotion.word is not None else ""
@@ -92,7 +97,21 @@ def _touchpoint(tp: m.Touchpoint) -> list[str]:
         body.append("moment_of_truth" + (f" {quote(reason)}" if reason is not None else ""))
     body += [f"{key} {quote(duration.text)}" for key, duration in (("time", tp.time),
                                                                     ("wait", tp.wait)) if duration]
+    body += _texts("motivation", tp.motivations) + _texts("note", tp.notes)
+    for lane in BLUEPRINT_LANES:  # what the customer sees, and what the organisation does
+        body += [_step(lane, step) for step in getattr(tp, lane)]
     return _block(f"touchpoint {tp.id} {quote(tp.name)}", body)
+
+
+def _step(keyword: str, step) -> str:
+    """An action or a blueprint item, with its id, who does it, its hand-offs and fail point."""
+    head = keyword + (f" {step.id}" if getattr(step, "id", None) else "") + f" {quote(step.text)}"
+    if getattr(step, "actor", None):
+        head += f" by {step.actor}"
+    handoffs = getattr(step, "handoffs", ())
+    if handoffs:
+        head += " -> " + ", ".join((f"{h.lane} " if h.lane else "") + h.to for h in handoffs)
+    return head + _fail(step)
 
 
 def channel_as_id(tp: m.Touchpoint) -> str:
