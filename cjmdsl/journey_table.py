@@ -19,6 +19,7 @@ from cjmdsl.numbers import as_written
 COLUMNS = ("stage", "touchpoint", "channel", "persona", "emotion", "expected", "word",
            "actions", "thoughts", "questions", "pains", "pain sources", "pain owners",
            "opportunities", "opportunity sources", "opportunity owners", "moment of truth",
+           "evidence", "frontstage", "backstage", "support", "time", "wait",
            "map", "scale", "stage id", "touchpoint id", "persona id")
 # Survey exports: one row per response.
 SURVEY_COLUMNS = ("score", "date")
@@ -43,6 +44,12 @@ ALIASES = {
     "opportunity sources": ("opportunity source",),
     "opportunity owners": ("opportunity owner", "owner", "owners"),
     "moment of truth": ("moments of truth", "mot"),
+    "evidence": ("physical evidence", "props"),
+    "frontstage": ("frontstage actions", "front stage", "onstage", "onstage actions"),
+    "backstage": ("backstage actions", "back stage"),
+    "support": ("support processes", "support process", "systems"),
+    "time": ("duration", "takes"),
+    "wait": ("waiting time", "wait time"),
     "map": ("journey", "title", "map title"),
     "scale": ("emotion scale",),
     "score": ("rating", "csat", "nps", "response", "satisfaction", "value"),
@@ -113,6 +120,10 @@ def _row(journey, stage, tp, persona, names, scale) -> list[str]:
         "opportunity sources": "\n".join(source_cell(f.source) for f in opportunities),
         "opportunity owners": "\n".join(one_line(f.owner or "") for f in opportunities),
         "moment of truth": "" if mot is None else _reason(mot),
+        **{lane: lines(step.text for step in getattr(tp, lane))
+           for lane in ("evidence", "frontstage", "backstage", "support")},
+        "time": one_line(tp.time.text) if tp.time else "",
+        "wait": one_line(tp.wait.text) if tp.wait else "",
         "map": one_line(journey.title), "scale": scale, "stage id": stage.id,
         "touchpoint id": tp.id, "persona id": persona or "",
     }

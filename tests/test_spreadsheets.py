@@ -105,7 +105,10 @@ def table_view(journey, clean=lambda text: text):
               items(tp.thoughts), items(tp.questions),
               sorted((e.persona, e.value, text(e.word) or None) for e in tp.emotions),
               sorted((e.persona, e.value) for e in tp.expectations),
-              findings(tp.pains), findings(tp.opportunities), moment(tp))
+              findings(tp.pains), findings(tp.opportunities), moment(tp),
+              *(items(getattr(tp, lane)) for lane in ("evidence", "frontstage", "backstage",
+                                                       "support")),
+              *(duration.text if duration else None for duration in (tp.time, tp.wait)))
              for tp in journey.touchpoints])
 
 
@@ -135,6 +138,18 @@ def test_examples_survive_csv_and_xlsx_and_compile():
                      import_table(read_xlsx(render(journey, "xlsx"), "x.xlsx")).journeys[0]):
             assert table_view(back) == table_view(journey)
             assert check(cjm_source(back)).errors == []
+
+
+def test_a_wait_the_importer_cannot_read_is_w177_at_its_cell():
+    text = ("stage,touchpoint,persona,emotion,frontstage,wait\n"
+            "Book,Calls,Ann,1,Agent answers,two days\n")
+    imported = import_table(read_csv(text, "x.csv"))
+    (journey,) = imported.journeys
+    (tp,) = journey.touchpoints
+    assert [s.text for s in tp.frontstage] == ["Agent answers"] and tp.wait is None
+    (problem,) = [d for d in imported.diagnostics if d.code == "W177"]
+    assert "`two days` in F2 is no duration" in problem.message
+    assert (problem.span.line, problem.span.column) == (2, 32)
 
 
 # ── importing odd files ──────────────────────────────────────────────────────

@@ -345,7 +345,28 @@ class _Rows(_Reader):
             opportunities=self._findings(row, "opportunities", "opportunity sources",
                                          "opportunity owners"),
             moment_of_truth=None if mot is None else m.MomentOfTruth(
-                None if mot.lower() == "yes" else mot))
+                None if mot.lower() == "yes" else mot),
+            **{lane: tuple(m.Step(t.text) for t in self._texts(row, lane))
+               for lane in ("evidence", "frontstage", "backstage", "support")},
+            time=self._duration(row, "time"), wait=self._duration(row, "wait"))
+
+    def _duration(self, row, column: str) -> m.Duration | None:
+        """A `time` or `wait` cell as `cjmdsl.durations` reads it (`3 min`, `2 days`); one it
+        cannot read is W177 and left out."""
+        from cjmdsl.durations import DurationMistake, read_duration
+
+        text = self.text(row, column)
+        if not text:
+            return None
+        try:
+            value, unit = read_duration(text)
+        except DurationMistake as mistake:
+            cell = self.cell(row, column)
+            self.diagnostics.append(warning(
+                "W177", f"`{text}` in {cell.where} is no duration: it is left out", cell.span,
+                mistake.hint))
+            return None
+        return m.Duration(value, unit, text)
 
     def _lines(self, row, column: str) -> list[str]:
         cell = self.cell(row, column)
