@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+from functools import partial
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from cjmdsl import geometry as g
-from cjmdsl.backends._templates import environment
+from cjmdsl.backends._templates import environment, number
 from cjmdsl.channels import CHANNELS
+from cjmdsl.escape import xml_chars
 from cjmdsl.layout import DEFAULT_WIDTH, layout
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.locales import in_its_language
@@ -111,7 +113,35 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
         hatch_angles=HATCH_ANGLES,
         overlay=overlay,
         links=links,
+        text=partial(text_element, painter),
     ))
+
+
+def text_element(paint: Painter, block: g.TextBlock, halo=None) -> Markup:
+    """A `<text>` of one line per `<tspan>`, the template's `text(block, halo)`: `halo` is
+    the colour of a stroke drawn under the letters, keeping them readable over curves.
+
+    Written in Python rather than as a Jinja macro: it is called for every label (16,000
+    times at 5,000 touchpoints), and a macro call with its escaping of each piece took
+    about a third of the drawing's time (the drawing is 0.6× with this function). The user's
+    lines are escaped as the template would (`xml_chars`, then markupsafe's `escape`); the
+    numbers, attributes and the painter's markup need none."""
+    x = number(block.x)
+    head = [f'<text x="{x}" font-size="{number(block.size)}"',
+            paint(fill=block.color, stroke=halo)]
+    if block.bold:
+        head.append(' font-weight="bold"')
+    if block.italic:
+        head.append(' font-style="italic"')
+    if block.anchor != "start":
+        head.append(f' text-anchor="{escape(block.anchor)}"')
+    if halo:
+        head.append(' stroke-width="3" stroke-linejoin="round" paint-order="stroke"')
+    head.append(">")
+    head += [f'<tspan x="{x}" y="{number(block.baselines[i])}">{escape(xml_chars(line))}</tspan>'
+             for i, line in enumerate(block.lines)]
+    head.append("</text>")
+    return Markup("".join(head))
 
 
 def _joined(pieces) -> str:
