@@ -422,8 +422,10 @@ def test_render_options_come_from_the_fence_the_plugin_or_the_config(site):
     assert picture(" emotions=split") == {**default, "split": True}
     assert picture(" persona_cards=false") == {**default, "cards": False}
     assert picture(" state=to_be") == {**default, "to-be curve": False}
-    assert picture(" view=stages") == {"split": False, "cards": False, "to-be curve": False,
-                                       "stages view": True}
+    # the stages view draws the to-be beside the as-is too, unless the state leaves it out
+    stages = {"split": False, "cards": False, "to-be curve": True, "stages view": True}
+    assert picture(" view=stages") == stages
+    assert picture(" view=stages state=as_is") == {**stages, "to-be curve": False}
     assert picture(plugin="emotions: split") == {**default, "split": True}
     assert picture(plugin="state: as_is") == {**default, "to-be curve": False}
     (site / "cjm.toml").write_text('emotions = "split"\nstate = "as_is"\n'

@@ -440,8 +440,10 @@ def test_render_options_of_the_directive_and_the_config_choose_what_is_drawn(pro
     assert picture(":persona-cards: off") == {**default, "cards": False}
     assert picture(":state: to_be") == {**default, "to-be curve": False}
     assert picture(":state: as_is") == {**default, "to-be curve": False}
-    assert picture(":view: stages") == {"split": False, "cards": False, "to-be curve": False,
-                                        "stages view": True}
+    # the stages view draws the to-be beside the as-is too, unless the state leaves it out
+    stages = {"split": False, "cards": False, "to-be curve": True, "stages view": True}
+    assert picture(":view: stages") == stages
+    assert picture(":view: stages", ":state: as_is") == {**stages, "to-be curve": False}
     (project / "cjm.toml").write_text('emotions = "split"\nstate = "as_is"\n'
                                       "persona_cards = false\n")
     assert picture() == {**default, "split": True, "cards": False, "to-be curve": False}
