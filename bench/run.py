@@ -173,7 +173,7 @@ def generate_map(touchpoints: int, seed: int = 1) -> str:
                     f'      opportunity "{rnd.choice(OPPORTUNITIES)}" owner "{rnd.choice(OWNERS)}"',
                     "    }"]
         out.append("  }")
-    out += ['  kpi conversion "First-order conversion" value 18% target 25%',
+    out += ['  kpi conversion "First-order conversion" value 18% higher target 25%',
             '  kpi retention "90-day retention" retention start 1200 end 954 target 80%',
             "}"]
     return "\n".join(out) + "\n"
