@@ -170,10 +170,57 @@ class Job:
 
 
 @dataclass(frozen=True)
+class Said:
+    """Diagnostics of one file, ready to print, and which they are (file, place, code,
+    message), so that a library's mistakes, reached from every map that uses it, are printed
+    the first time only (`Reporter`)."""
+
+    text: str
+    keys: frozenset
+
+
+@dataclass(frozen=True)
 class Outcome:
     status: str  # RENDERED, UNCHANGED, FAILED or UNAVAILABLE
     report: str = ""  # diagnostics (or why the format is unavailable), ready to print
     content: bytes | None = None  # the output, when it goes to standard output
+    said: tuple[Said, ...] = ()  # `report` by file, when it holds diagnostics
+
+
+def said_outcome(status: str, said: tuple[Said, ...], content: bytes | None = None) -> Outcome:
+    return Outcome(status, "\n".join(part.text for part in said), content, said)
+
+
+class Reporter:
+    """What each outcome of a run has to print that no earlier outcome printed: one mistake,
+    one message, however many maps (or formats) meet it."""
+
+    def __init__(self):
+        self.seen: set = set()
+
+    def fresh(self, job: Job, outcome: Outcome) -> str:
+        parts = outcome.said or (Said(outcome.report, frozenset({(job.name, outcome.report)})),)
+        new = [part for part in parts if part.text and not part.keys <= self.seen]
+        for part in new:
+            self.seen |= part.keys
+        return "\n".join(part.text for part in new)
+
+
+def said_of(diagnostics: list, text: str, job: Job, color: bool) -> tuple[Said, ...]:
+    """`diagnostics` of `job`'s map, grouped by the file they are in (its own, then each
+    library's, in order of first mistake), each group keyed by what it says."""
+    from cjmdsl.diagnostics import format_all
+
+    own = str(job.path.resolve()) if job.path is not None else job.name
+    groups: dict[str, list] = {}
+    for diagnostic in diagnostics:
+        origin = diagnostic.origin
+        groups.setdefault(str(Path(origin.filename).resolve()) if origin else own,
+                          []).append(diagnostic)
+    return tuple(Said(format_all(found, text, job.name, color),
+                      frozenset((where, d.code, d.span.line, d.span.column, d.message)
+                                for d in found))
+                 for where, found in groups.items())
 
 
 def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outcome:
@@ -184,58 +231,103 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
         return _render_job(job, settings, cache)
 
 
-def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
+@dataclass(frozen=True)
+class Compiled:
+    """A job's map compiled for drawing (its language and state as the run asks), or the
+    outcome that ends it first (`failed`): too large, not UTF-8, mistakes, a library."""
+
+    failed: Outcome | None
+    said: tuple[Said, ...] = ()  # the diagnostics, ready to print
+    text: str = ""
+    journey: object = None
+    theme: object = None
+    result: object = None
+
+
+def compile_job(job: Job, settings: Settings) -> Compiled:
+    """Read, check and prepare one job's map as `render_job` and `cjm site` draw it."""
     from cjmdsl.api import check, decode
-    from cjmdsl.backends import BackendUnavailable, backend, render_noting
-    from cjmdsl.files import write_atomically
-    from cjmdsl.diagnostics import drawing_warning, format_all
-    from cjmdsl.escape import terminal_text
+    from cjmdsl.diagnostics import format_all
     from cjmdsl.limits import Limits, check_bytes
     from cjmdsl.states import in_state
     from cjmdsl.themes import theme_for
 
     too_large = check_bytes(max(job.size, len(job.data)), Limits(**settings.limits), job.exact)
     if too_large:
-        return Outcome(FAILED, format_all(too_large, "", job.name, settings.color))
+        return Compiled(Outcome(FAILED, format_all(too_large, "", job.name, settings.color)))
     text, problems = decode(job.data, job.name)
-    if problems:
-        return Outcome(FAILED, format_all(problems, "", job.name, settings.color))  # not quoted
+    if problems:  # not quoted
+        return Compiled(Outcome(FAILED, format_all(problems, "", job.name, settings.color)))
     result = check(text, job.name, Limits(**settings.limits), job.path)
-    report = format_all(result.diagnostics, text, job.name, settings.color)
+    said = said_of(result.diagnostics, text, job, settings.color)
     journey = result.journey
     if journey is None or (settings.strict and result.warnings):
-        return Outcome(FAILED, report)
+        return Compiled(said_outcome(FAILED, said))
     if result.library:
         if job.in_folder:
-            return Outcome(LIBRARY, report)
-        return Outcome(FAILED, format_all([library_drawn(journey, job.name)], text, job.name,
-                                          settings.color))
+            return Compiled(said_outcome(LIBRARY, said))
+        return Compiled(Outcome(FAILED, format_all([library_drawn(journey, job.name)], text,
+                                                   job.name, settings.color)))
     theme = theme_for(journey.theme, settings.theme, settings.default_theme, settings.dark_theme)
     if settings.lang:
         journey = replace(journey, lang=settings.lang)
-    journey = in_state(journey, settings.state)
+    return Compiled(None, said, text, in_state(journey, settings.state), theme, result)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A compiled map drawn in one format: its bytes (None when `ended` ends the job: the
+    format is unavailable, or a warning under --strict) and the diagnostics with the
+    drawing's warnings added; a drawing that `warned` gets no stamp, so its warnings show
+    every run."""
+
+    data: bytes | None
+    said: tuple[Said, ...]
+    warned: bool = False
+    ended: Outcome | None = None
+
+
+def draw(compiled: Compiled, job: Job, settings: Settings, format_name: str,
+         options: dict) -> Drawing:
+    from cjmdsl.backends import BackendUnavailable, backend, render_noting
+    from cjmdsl.diagnostics import drawing_warning
+
     try:
-        content, noted = render_noting(backend(settings.format_name), journey, theme,
-                                       **settings.options)
+        content, noted = render_noting(backend(format_name), compiled.journey, compiled.theme,
+                                       **options)
     except BackendUnavailable as exc:
-        return Outcome(UNAVAILABLE, str(exc))
+        return Drawing(None, compiled.said, ended=Outcome(UNAVAILABLE, str(exc)))
+    said = compiled.said
     if noted:
-        drawn = [drawing_warning(message, journey.span) for message in noted]
-        report = "\n".join(filter(None, [report, format_all(drawn, text, job.name,
-                                                             settings.color)]))
+        warned = [drawing_warning(message, compiled.journey.span) for message in noted]
+        said += said_of(warned, compiled.text, job, settings.color)
         if settings.strict:
-            return Outcome(FAILED, report)
+            return Drawing(None, said, True, said_outcome(FAILED, said))
     data = content.encode("utf-8") if isinstance(content, str) else content
+    return Drawing(data, said, bool(noted))
+
+
+def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
+    from cjmdsl.files import write_atomically
+    from cjmdsl.escape import terminal_text
+
+    compiled = compile_job(job, settings)
+    if compiled.failed:
+        return compiled.failed
+    drawing = draw(compiled, job, settings, settings.format_name, settings.options)
+    if drawing.ended:
+        return drawing.ended
     if job.target is None:
-        return Outcome(RENDERED, report, data)
+        return said_outcome(RENDERED, drawing.said, drawing.data)
     try:
-        write_atomically(job.target, data)
+        write_atomically(job.target, drawing.data)
     except OSError as exc:  # one output that cannot be written fails its map, not the batch
         written = terminal_text(f"cjm: error: cannot write {job.target}: {exc.strerror or exc}")
-        return Outcome(FAILED, "\n".join(filter(None, [report, written])))
-    if cache is not None and job.key is not None and not result.diagnostics and not noted:
-        cache.store(job.key, data, result.files)
-    return Outcome(RENDERED, report)
+        return said_outcome(FAILED, drawing.said + (Said(written, frozenset({written})),))
+    if cache is not None and job.key is not None and not compiled.result.diagnostics \
+            and not drawing.warned:
+        cache.store(job.key, drawing.data, compiled.result.files)
+    return said_outcome(RENDERED, drawing.said)
 
 
 def library_drawn(library, name: str):
@@ -261,16 +353,24 @@ def render_many(jobs: list[Job], settings: Settings, cache: Cache | None = None,
         else:
             todo.append(job)
     work = partial(render_job, settings=settings, cache=cache)
-    if processes <= 1 or len(todo) <= 1:
-        for number, job in enumerate(todo):
+    yield from zip(todo, in_processes(work, todo, processes,
+                                      partial(warm_up, (settings.format_name,), settings)))
+
+
+def in_processes(work, jobs: list, processes: int, prepare=None) -> Iterator:
+    """`work(job)` of each job, in order: here, or in up to `processes` forked processes
+    that start with what `prepare()` loaded in this one (`warm_up`)."""
+    if processes <= 1 or len(jobs) <= 1:
+        for number, job in enumerate(jobs):
             if number and not gc.isenabled():
                 gc.collect(0)  # `cjm` runs without the collector: the last map's cycles
-            yield job, work(job)
+            yield work(job)
         return
-    _warm_up(settings)
+    if prepare is not None:
+        prepare()
     # Workers collect between maps (each map is built with the collector paused all the same).
-    with _context().Pool(min(processes, len(todo)), initializer=gc.enable) as pool:
-        yield from zip(todo, pool.imap(work, todo))
+    with _context().Pool(min(processes, len(jobs)), initializer=gc.enable) as pool:
+        yield from pool.imap(work, jobs)
 
 
 def default_processes() -> int:
@@ -291,14 +391,16 @@ def _context():
     return multiprocessing.get_context()
 
 
-def _warm_up(settings: Settings) -> None:
-    """Load once, before forking, what every worker would otherwise load itself."""
+def warm_up(format_names: tuple[str, ...], settings: Settings) -> None:
+    """Load once, before forking, what every worker drawing `format_names` would otherwise
+    load itself."""
     from cjmdsl.backends import backend
     from cjmdsl.parser import parser
     from cjmdsl.themes import load_theme
 
     parser()
-    backend(settings.format_name)
+    for name in format_names:
+        backend(name)
     load_theme(settings.theme or settings.default_theme or "default")
 
 

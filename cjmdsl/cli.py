@@ -115,6 +115,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "report": "cjmdsl.commands.report.report",
     "serve": "cjmdsl.commands.serve.serve",
     "show": "cjmdsl.commands.show.show",
+    "site": "cjmdsl.commands.site.site",
     "themes": "cjmdsl.commands.themes.themes",
     "watch": "cjmdsl.commands.watch.watch",
 }
@@ -260,7 +261,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
     dark_obj = theme_or_exit(project.dark_theme, roots) if project.dark_theme else None
     read = files_read_by(files, inputs, theme_obj, dark_obj)
     limits = dict(click.get_current_context().meta.get(LIMITS_KEY, {}))
-    cache_folder = None if no_cache else _cache_folder()
+    cache_folder = None if no_cache else render_cache_folder()
     runs = []
     for format_name in project.formats:
         module = backend(format_name)
@@ -275,7 +276,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
-        settings = batch.Settings(format_name, theme, strict, _color(), options, limits,
+        settings = batch.Settings(format_name, theme, strict, stderr_color(), options, limits,
                                   project.theme, project.dark_theme, lang, project.state)
         cache = (batch.make_cache(settings, theme_obj, cache_folder, dark=dark_obj)
                  if cache_folder else None)
@@ -283,23 +284,23 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         work = [batch.Job(source.name, source.data, target,
                           cache.key(source.data) if cache and target else None,
                           source.size, source.exact, source.path, source.name in in_folder)
-                for source, target in ((_read_bytes(name), target) for name, target in targets)]
+                for source, target in ((read_bytes(name), target) for name, target in targets)]
         runs.append((work, settings, cache))
     total = sum(len(work) for work, _, _ in runs)
     many = total > 1
     progress = batch.Progress(total, sys.stderr if many and sys.stderr.isatty() else None)
     counts: dict[str, int] = {}
-    reported: set[tuple[str, str]] = set()  # a map's diagnostics once, however many formats
+    reporter = batch.Reporter()
     for work, settings, cache in runs:
         for job, outcome in batch.render_many(work, settings, cache,
                                               jobs or batch.default_processes()):
             if outcome.status == batch.UNAVAILABLE:
                 progress.clear()
                 fail_unavailable(outcome.report)
-            if outcome.report and (job.name, outcome.report) not in reported:
-                reported.add((job.name, outcome.report))
+            report = reporter.fresh(job, outcome)
+            if report:
                 progress.clear()
-                click.echo(outcome.report, err=True)
+                click.echo(report, err=True)
             if outcome.content is not None:
                 write_stdout(outcome.content)
             counts[outcome.status] = counts.get(outcome.status, 0) + 1
@@ -386,7 +387,7 @@ def _names_file(output: str | None) -> bool:
     return output not in (None, STDIN) and not _names_folder(output)
 
 
-def _cache_folder() -> Path | None:
+def render_cache_folder() -> Path | None:
     """The render cache's folder, or None (with a warning saying why) when others could write
     to it: a planted stamp would keep a tampered output as "unchanged"."""
     from cjmdsl.cachedir import cache_dir, refusal
@@ -632,7 +633,7 @@ def refuse_links_out(maps: list[str], folder: Path) -> None:
         try:
             inside(name, Path.cwd(), roots)
         except PathRefused as refused:
-            if refused.rule == NOT_REGULAR:  # said as reading it would say it (`_read_bytes`)
+            if refused.rule == NOT_REGULAR:  # said as reading it would say it (`read_bytes`)
                 fail_usage(f"cannot read {name}: it {refused.rule}")
             fail_usage(f"{refused}; {refused.hint}")
 
@@ -651,7 +652,7 @@ def _backend_options(module, format_name: str, asked: dict, configured: dict) ->
     return {**defaults, **given}
 
 
-def _read_bytes(name: str) -> Source:
+def read_bytes(name: str) -> Source:
     """An input's bytes (decoded later, by whoever compiles it): at most the size limit + 1
     (`Source.size` is the whole size), and only from a regular file or standard input."""
     from cjmdsl.limits import Limits
@@ -672,12 +673,12 @@ def _read_bytes(name: str) -> Source:
                   data, max(size, len(data)), exact=name != STDIN)
 
 
-def _color() -> bool:
+def stderr_color() -> bool:
     return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
 
 def read_source(name: str, quiet: bool = False, collect: list | None = None) -> Source | None:
-    return decoded_source(_read_bytes(name), quiet, collect)
+    return decoded_source(read_bytes(name), quiet, collect)
 
 
 def decoded_source(raw: Source, quiet: bool = False, collect: list | None = None) -> Source | None:
@@ -714,7 +715,7 @@ def print_diagnostics(diagnostics, source: Source) -> None:
         return
     from cjmdsl.diagnostics import format_all
 
-    click.echo(format_all(diagnostics, source.text, source.name, color=_color()), err=True)
+    click.echo(format_all(diagnostics, source.text, source.name, color=stderr_color()), err=True)
 
 
 def theme_or_exit(name: str, roots: tuple[Path, ...] | None = None):
@@ -736,7 +737,8 @@ def exit_with_file_diagnostics(exc) -> None:
         fail_usage(str(exc))
     from cjmdsl.diagnostics import format_all
 
-    click.echo(format_all(exc.diagnostics, exc.source, exc.filename, color=_color()), err=True)
+    click.echo(format_all(exc.diagnostics, exc.source, exc.filename, color=stderr_color()),
+               err=True)
     sys.exit(EXIT_MAP_ERRORS)
 
 

@@ -306,6 +306,20 @@ def test_rendering_a_folder_draws_the_maps_and_checks_the_libraries(project):
     assert "Maya, busy parent" in (project / "out" / "shop.svg").read_text()
 
 
+@pytest.mark.parametrize("command", [("render", ".", "-o", "out/", "-f", "svg", "-f", "html"),
+                                     ("site", ".", "-o", "site/")])
+def test_a_broken_library_used_by_two_maps_says_its_mistake_once(project, command):
+    (project / "lib" / "personas.cjm").write_text(PERSONAS.replace('persona tom "Tom',
+                                                                   'persona tom Tom'))
+    write(project, {"cart.cjm": SHOP.replace('"Shop"', '"Cart"')})
+    done = cjm(*command, cwd=project)
+    assert done.returncode == 1
+    assert done.stderr.count("error[E") == 1, done.stderr
+    assert done.stderr.startswith("lib/personas.cjm:7:15: error[E001]")
+    assert "note: cart.cjm:2:7: `lib/personas.cjm` is used here" in done.stderr  # the first map
+    assert "0 rendered, 0 unchanged, 3 failed" in done.stderr  # the library and its users
+
+
 def test_the_api_parses_a_map_with_its_path(project):
     path = project / "shop.cjm"
     journey = cjmdsl.parse(path.read_text(), "shop.cjm", path=path)

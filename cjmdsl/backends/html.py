@@ -129,13 +129,14 @@ def json_for_script(data) -> Markup:
 def content_security_policy(css: str, script: str | None) -> str:
     """Nothing may load; only the page's own style and script (by hash) may run (no script
     at all for a page without one: the report)."""
-    scripts = _sha256(script) if script is not None else "'none'"
+    scripts = sha256_source(script) if script is not None else "'none'"
     return ("default-src 'none'; "
-            f"style-src {_sha256(css)}; script-src {scripts}; "
+            f"style-src {sha256_source(css)}; script-src {scripts}; "
             "img-src 'none'; base-uri 'none'; form-action 'none'")
 
 
-def _sha256(text: str) -> str:
+def sha256_source(text: str) -> str:
+    """A CSP source that allows the inline style or script `text`, by its hash."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 

@@ -13,8 +13,6 @@ goes away is forgotten without a word; SIGINT and SIGTERM stop it within a secon
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import selectors
 import signal
@@ -28,6 +26,7 @@ from pathlib import Path
 
 import click
 
+from cjmdsl.backends.html import sha256_source
 from cjmdsl.commands.watch import Followed, Look, follow, look_for, watchfiles_or_exit
 from cjmdsl.extras import install_hint
 
@@ -359,12 +358,9 @@ SHELL = f"""<!DOCTYPE html>
 """
 
 
-def _sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
-
-
-SHELL_POLICY = (f"default-src 'none'; style-src {_sha256(SHELL_STYLE)}; "
-                f"script-src {_sha256(SHELL_SCRIPT)}; connect-src 'self'; frame-src 'self'; "
+SHELL_POLICY = (f"default-src 'none'; style-src {sha256_source(SHELL_STYLE)}; "
+                f"script-src {sha256_source(SHELL_SCRIPT)}; connect-src 'self'; "
+                "frame-src 'self'; "
                 "base-uri 'none'; form-action 'none'")
 NO_MAP_YET = (b"<!DOCTYPE html><meta charset='utf-8'><title>No map yet</title>"
               b"<p style='font-family:sans-serif;margin:80px 16px'>No map yet: the file has "

@@ -98,6 +98,12 @@ def say_counted(key: str, count: float, **values) -> str:
     return form.format(count=number(count), **values)
 
 
+def plural_forms(key: str) -> dict[str, str]:
+    """The CLDR plural forms of the counted message `key` in the language being written, for
+    a page's script to choose from (`Intl.PluralRules`)."""
+    return dict(_message(key))
+
+
 def plural_category(count: float) -> str:
     """The CLDR plural category of `count` in the language being written: `one`, `other`, …"""
     tag = language()
