@@ -20,6 +20,7 @@ CHART_WIDTH, CHART_HEIGHT = 320.0, 140.0
 CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_PLOT = 28.0, 8.0, 12.0, 84.0  # the plot's box
 CHART_INSET = 9.0  # from the plot's top and bottom to the scale's ends: room for the rings
 CHART_TEXT = 11.0  # px: stage names and the axis, read at the chart's own size
+CHART_MIN_BAND = 56.0  # px: the narrowest a stage's band is drawn, for its name
 SAFE_NAME = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 
@@ -95,15 +96,33 @@ def persona_views(summaries: list[dict]) -> list[PersonaView]:
     return sorted(views, key=lambda view: (view.name.lower(), view.id))
 
 
+def _stage_spans(points: list[dict], stages: int) -> dict[int, tuple[float, float, int, int]]:
+    """Each stage's left edge and width on the chart, its first point and how many it has: a
+    width per touchpoint, but at least `CHART_MIN_BAND` for a stage (scaled down together when
+    that is too wide), so a stage of one touchpoint still has room for its name."""
+    counts = [sum(1 for point in points if point["stage"] == n) for n in range(stages)]
+    plot = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    step = plot / max(len(points), 1)
+    widths = [max(count * step, CHART_MIN_BAND) if count else 0.0 for count in counts]
+    scale = min(1.0, plot / (sum(widths) or 1))
+    spans, left, first = {}, CHART_LEFT, 0
+    for n, (count, width) in enumerate(zip(counts, widths)):
+        if count:
+            spans[n] = (left, width * scale, first, count)
+            left, first = left + width * scale, first + count
+    return spans
+
+
 def chart(summary: dict, persona_id: str, name: str) -> Chart:
     points = summary["curves"][persona_id]
     low, high = summary["scale"]
     span = (high - low) or 1
-    step = (CHART_WIDTH - CHART_LEFT - CHART_RIGHT) / max(len(points), 1)
     bottom = CHART_TOP + CHART_PLOT
+    spans = _stage_spans(points, len(summary["stages"]))
 
     def x_of(index: int) -> float:
-        return round(CHART_LEFT + (index + 0.5) * step, 2)
+        left, width, first, count = spans[points[index]["stage"]]
+        return round(left + (index - first + 0.5) * width / count, 2)
 
     def y_of(value: float) -> float:
         inner = CHART_PLOT - 2 * CHART_INSET
@@ -111,11 +130,9 @@ def chart(summary: dict, persona_id: str, name: str) -> Chart:
 
     bands = []
     for stage_index, stage in enumerate(summary["stages"]):
-        indexes = [i for i, point in enumerate(points) if point["stage"] == stage_index]
-        if not indexes:
+        if stage_index not in spans:
             continue
-        left = CHART_LEFT + indexes[0] * step
-        width = len(indexes) * step
+        left, width, _, _ = spans[stage_index]
         lines = wrap(stage["name"], width - 4, CHART_TEXT, max_lines=2)
         bands.append({"x": round(left, 2), "width": round(width, 2), "title": stage["name"],
                       "lines": [{"text": line, "y": round(bottom + 15 + n * CHART_TEXT * 1.2, 2)}
