@@ -163,6 +163,24 @@ def test_the_skipped_stretch_is_dotted_and_explained_in_the_legend():
     assert legend_key(cjmdsl.render(NO_SKIPS, "svg"), "skipped") is None
 
 
+def test_with_many_personas_only_the_two_largest_gaps_are_hatched():
+    source = (ROOT / "tests" / "fixtures" / "five-personas-shared.cjm").read_text()
+    journey = parse(source)
+    largest = {}
+    for tp in journey.touchpoints:
+        for emotion in tp.emotions:
+            hoped = tp.expectation_of(emotion.persona)
+            if hoped is not None:
+                largest[emotion.persona] = max(largest.get(emotion.persona, 0),
+                                               abs(emotion.value - hoped.value))
+    assert len(largest) > 2, "the fixture has gaps for more than two personas"
+    order = [p.id for p in journey.personas]
+    top = sorted(largest, key=lambda p: (-largest[p], order.index(p)))[:2]
+    curves = layout(journey, load_theme("print")).emotion.curves
+    assert {c.persona_id for c in curves if c.gap_areas} == set(top)
+    assert all(c.gaps for c in curves if c.persona_id in largest)  # each gap keeps its stem
+
+
 def test_gap_is_shaded_only_over_touchpoints_with_both_values():
     geometry = geometry_of(SKIPS)
     ann = curve_of(geometry, "ann")

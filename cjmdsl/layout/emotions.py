@@ -19,6 +19,7 @@ CHEVRON = 4.0  # half the height of the chevron where a curve goes on in another
 # Expected curves that share a value at a touchpoint are stacked across at most this much of
 # a step of the scale, so the bundle stays inside the value's band.
 SHARED_SPREAD = 0.8
+MOST_HATCHED = 2  # personas whose gap areas are hatched in one row (`_hatched_most`)
 
 
 class EmotionLane(EmotionMarks):
@@ -59,6 +60,7 @@ class EmotionLane(EmotionMarks):
         drawn = [self._curve(order[persona_id], persona_id, runs[persona_id], y_of, sharing)
                  for persona_id in sorted(runs, key=order.__getitem__)]
         drawn = [(self._continued(curve, plot), splines) for curve, splines in drawn if curve]
+        drawn = _hatched_most(drawn)
         planned, spreads = self.states_of([curve for curve, _ in drawn], runs, y_of, plot)
         curves, shared, to_be = self._labelled(drawn, plot, label.box.y, planned=planned,
                                                spreads=spreads)
@@ -267,6 +269,25 @@ class EmotionLane(EmotionMarks):
             self._places = {id(column): position for position, column in enumerate(columns)}
         mine = self.touchpoint_columns()
         return self._places[id(mine[0])], self._places[id(mine[-1])]
+
+def _largest_gap(curve: g.Curve) -> float:
+    expected = {point.touchpoint_id: point.value for point in curve.expected_points}
+    return max([abs(point.value - expected[point.touchpoint_id]) for point in curve.points
+                if point.touchpoint_id in expected] + [0.0])
+
+
+def _hatched_most(drawn: list[tuple[g.Curve, tuple]]) -> list[tuple[g.Curve, tuple]]:
+    """Only the `MOST_HATCHED` personas with the largest gaps in the row keep their hatched
+    gap areas: more overlap into a mesh that hides the curves. The other personas' gaps are
+    still drawn by their stems and numbers."""
+    if sum(1 for curve, _ in drawn if curve.gap_areas) <= MOST_HATCHED:
+        return drawn
+    ranked = sorted((n for n, (curve, _) in enumerate(drawn) if curve.gap_areas),
+                    key=lambda n: -_largest_gap(drawn[n][0]))  # stable: map order on a tie
+    kept = set(ranked[:MOST_HATCHED])
+    return [(curve if n in kept else curve._replace(gap_areas=()), splines)
+            for n, (curve, splines) in enumerate(drawn)]
+
 
 def _shared_expectations(runs: dict[str, PersonaRuns],
                          order: dict[str, int]) -> dict[tuple[int, float], tuple[int, ...]]:
