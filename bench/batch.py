@@ -40,21 +40,30 @@ def timed(argv: list[str], env: dict, cwd: Path, expect: str | None = None) -> f
     return elapsed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(doc: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--maps", type=int, default=200)
     parser.add_argument("--touchpoints", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def write_maps(maps: Path, count: int, touchpoints: int) -> None:
+    """`count` generated maps of `touchpoints` under `maps`, in four team sub-folders."""
+    for n in range(count):
+        folder = maps / f"team{n % 4}"  # sub-folders, mirrored in the output
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"map{n:03d}.cjm").write_text(generate_map(touchpoints, seed=n),
+                                                encoding="utf-8")
+
+
+def main() -> None:
+    args = arguments(__doc__)
     cjm, _ = find_cjm()
     with tempfile.TemporaryDirectory(prefix="cjm-bench-batch-") as tmp:
         work = Path(tmp)
         maps = work / "maps"
-        for n in range(args.maps):
-            folder = maps / f"team{n % 4}"  # sub-folders, mirrored in the output
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"map{n:03d}.cjm").write_text(generate_map(args.touchpoints, seed=n),
-                                                    encoding="utf-8")
+        write_maps(maps, args.maps, args.touchpoints)
         env = subprocess_env(work, CJM_CACHE_DIR=str(work / "cache"))
         one = sorted(maps.rglob("*.cjm"))[0]
         many = [cjm, "render", str(maps), "-o", str(work / "out") + "/"]

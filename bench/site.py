@@ -13,7 +13,6 @@ everything is written to a temporary folder (its own CJM_CACHE_DIR too). See ben
 """
 from __future__ import annotations
 
-import argparse
 import itertools
 import os
 import statistics
@@ -24,25 +23,17 @@ from pathlib import Path
 sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from batch import timed  # noqa: E402
-from run import find_cjm, generate_map, ms, subprocess_env, table  # noqa: E402
+from batch import arguments, timed, write_maps  # noqa: E402
+from run import find_cjm, ms, subprocess_env, table  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--maps", type=int, default=200)
-    parser.add_argument("--touchpoints", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(__doc__)
     cjm, _ = find_cjm()
     with tempfile.TemporaryDirectory(prefix="cjm-bench-site-") as tmp:
         work = Path(tmp)
         maps = work / "maps"
-        for n in range(args.maps):
-            folder = maps / f"team{n % 4}"
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"map{n:03d}.cjm").write_text(generate_map(args.touchpoints, seed=n),
-                                                    encoding="utf-8")
+        write_maps(maps, args.maps, args.touchpoints)
         edited = sorted(maps.rglob("*.cjm"))[0]
         env = subprocess_env(work, CJM_CACHE_DIR=str(work / "cache"))
         site = [cjm, "site", str(maps), "-o", str(work / "site")]
