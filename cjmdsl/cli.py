@@ -272,7 +272,8 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
         options = _backend_options(module, format_name, asked,
                                    {"width": project.width, "time_axis": project.time_axis,
                                     "emotions": project.emotions,
-                                    "persona_cards": project.persona_cards})
+                                    "persona_cards": project.persona_cards,
+                                    "colors": project.colors})
         targets = _plan_outputs(inputs, project.output, extension(format_name), folders, read)
         if module.BINARY and sys.stdout.isatty() and any(t is None for _, t in targets):
             _refuse_binary_to_terminal(format_name, inputs[0], extension(format_name))
@@ -471,6 +472,7 @@ class ProjectDefaults:
     time_axis: bool | None = None  # the config's time_axis; None: not set there
     emotions: str | None = None  # the config's `emotions`; None: the format's own default
     persona_cards: bool | None = None  # the config's persona_cards; None: the format's own
+    colors: str | None = None  # the config's `colors`; None: the format's own default
 
 
 def project_config_or_exit(files):
@@ -512,7 +514,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
     command_line = {"theme": ctx.params.get("theme"), "dark_theme": ctx.params.get("dark_theme"),
                     "output": ctx.params.get("output"), "width": ctx.params.get("width"),
                     "emotions": ctx.params.get("emotions"),
-                    "state": ctx.params.get("state"),
+                    "state": ctx.params.get("state"), "colors": ctx.params.get("colors"),
                     "formats": (format_name,) if format_name else None,
                     **{f"limits.{name}": value for name, value in limits.items()}}
     settings = project_settings(files, command_line)
@@ -525,7 +527,7 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
         fail_usage(f"{settings['formats'].origin} asks for the formats {', '.join(formats)}, "
                     f"but -o {output.value} names one output; give -f FORMAT or a folder with -o")
     theme, width, emotions = settings["theme"], settings["width"], settings["emotions"]
-    cards = settings["persona_cards"]
+    cards, colors = settings["persona_cards"], settings["colors"]
     return ProjectDefaults(formats, folder or ctx.params.get("output"),
                            theme.value if theme.source != "command line" else None,
                            settings["dark_theme"].value,
@@ -534,7 +536,9 @@ def _project_defaults(files: tuple[str, ...], format_name: str | None = None) ->
                            time_axis=settings["time_axis"].value or None,
                            emotions=emotions.value
                            if emotions.source not in ("default", "command line") else None,
-                           persona_cards=cards.value if cards.source != "default" else None)
+                           persona_cards=cards.value if cards.source != "default" else None,
+                           colors=colors.value
+                           if colors.source not in ("default", "command line") else None)
 
 
 def _plan_outputs(files: list[str], output: str | None, extension: str,

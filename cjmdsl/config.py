@@ -53,6 +53,7 @@ LIMIT_NAMES = tuple(f.name for f in dataclasses.fields(Limits))
 # the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey);
 # `state` which state of the journey every format shows (`cjmdsl.states`: both, as written).
 # `persona_cards` false: the legend names each persona on a line instead of a card.
+# `colors` "fixed": the svg's colours as plain attributes, for a wiki that strips `<style>`.
 DEFAULTS: dict[str, object] = {
     "theme": None,
     "dark_theme": None,
@@ -63,6 +64,7 @@ DEFAULTS: dict[str, object] = {
     "emotions": "overlay",  # the emotion lane: personas' curves over one plot, or "split"
     "state": BOTH,
     "persona_cards": True,
+    "colors": "adaptive",  # cjmdsl.roles.ADAPTIVE, not imported: reading a config draws nothing
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
@@ -70,7 +72,7 @@ DEFAULTS: dict[str, object] = {
 _SWITCHES = {"time_axis": "such as time_axis = true",
              "persona_cards": "persona_cards = false names each persona on one line"}
 _TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis", "emotions",
-             "state", "persona_cards")
+             "state", "persona_cards", "colors")
 # Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
 LINT = "lint"
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
@@ -295,7 +297,20 @@ class _Checker:
             return self._check_emotions(value, span)
         if key == "state":
             return self._check_state(value, span)
+        if key == "colors":
+            return self._check_colors(value, span)
         return self._check_theme(key, value, span)
+
+    def _check_colors(self, value: str, span: Span) -> str | None:
+        from cjmdsl.roles import COLOR_CHOICES
+
+        if value in COLOR_CHOICES:
+            return value
+        self._fail("E063", f"`colors` must be {' or '.join(map(repr, COLOR_CHOICES))}, "
+                           f"not {value!r}", span,
+                   did_you_mean(value, COLOR_CHOICES)
+                   or 'colors = "fixed" writes plain colours for a wiki that strips <style>')
+        return None
 
     def _check_emotions(self, value: str, span: Span) -> str | None:
         from cjmdsl.layout import EMOTION_LAYOUTS

@@ -73,6 +73,18 @@ def test_fixed_colors_write_the_same_picture_without_style_or_roles(tmp_path):
     assert without_roles(adaptive.stdout) == fixed.stdout
 
 
+def test_the_configs_colors_fixes_the_svgs_colours_and_the_command_line_beats_it(tmp_path):
+    (tmp_path / "m.cjm").write_bytes(GROCERY.read_bytes())
+    (tmp_path / "cjm.toml").write_text('colors = "fixed"\nformats = ["svg", "html"]\n')
+    assert cjm("render", "m.cjm", cwd=tmp_path).returncode == 0
+    svg = (tmp_path / "m.svg").read_text(encoding="utf-8")
+    assert "<style" not in svg and "cjm-fill-" not in svg
+    assert "cjm-fill-" in (tmp_path / "m.html").read_text(encoding="utf-8")  # the page's own
+    adaptive = cjm("render", "m.cjm", "-f", "svg", "--colors", "adaptive", "-o", "-",
+                   cwd=tmp_path)
+    assert "<style>" in adaptive.stdout
+
+
 def test_colors_option_is_a_usage_error_for_other_formats(tmp_path):
     (tmp_path / "m.cjm").write_bytes(GROCERY.read_bytes())
     run = cjm("render", "m.cjm", "-f", "html", "--colors", "fixed", "-o", "-", cwd=tmp_path)

@@ -95,6 +95,7 @@ def test_cjm_config_prints_each_setting_with_where_it_came_from(project):
         "emotions                overlay                         default\n"
         "state                   both                            default\n"
         "persona_cards           true                            default\n"
+        "colors                  adaptive                        default\n"
         "limits.max_bytes        5000000                         default\n"
         "limits.max_string       500                             cjm.toml:5\n"
         "limits.max_touchpoints  50                              command line\n")
@@ -160,6 +161,7 @@ CASES = [
     Case("unknown emotions layout", 'emotions = "small"\n', "E063", "1:12",
          'emotions = "split" draws a small plot per persona'),
     Case("emotions is not text", 'emotions = 2\n', "E062", "1:12", ""),
+    Case("unknown colors", 'colors = "fixd"\n', "E063", "1:10", "did you mean `fixed`?"),
     Case("bad TOML", 'theme = "dark"\nformats = ["svg" "html"]\n', "E060", "2:18", ""),
     Case("TOML ends too soon", 'theme = "dark"\nformats = ["svg"\n\n', "E060", "2:17", ""),
     Case("not UTF-8", 'theme = "d\xe9"\n', "E006", "1:11", "save the file as UTF-8"),
