@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from big_maps import generated
+from conftest import ROOT
 
 from cjmdsl.api import parse
 
@@ -220,6 +222,19 @@ def test_an_edited_persona_library_draws_the_maps_that_use_it_again(tmp_path):
                                      encoding="utf-8")
     assert counts(built(tmp_path).stderr) == (2, 1, 0)
     assert read_page(tmp_path / "site" / "personas" / "ann.html").titles[0] == "Ann, new in town"
+
+
+def test_the_examples_portfolio_builds_and_a_linked_map_opens_its_page_on_the_site(tmp_path):
+    shutil.copytree(ROOT / "examples", tmp_path / "maps")
+    built(tmp_path)
+    site = tmp_path / "site"
+    master = read_page(site / "portfolio" / "first-order.html")
+    linked = {href for href, _ in master.links if href.endswith(".html")}
+    assert "checkout-detail.html" in linked
+    assert all((site / "portfolio" / href).is_file() for href in linked)
+    persona_pages = {href for href, _ in read_page(site / "index.html").links
+                     if href.startswith("personas/")}
+    assert "personas/maya.html" in persona_pages  # the portfolio library's persona
 
 
 def test_a_broken_map_is_reported_at_its_line_and_the_rest_of_the_site_is_built(project):
