@@ -9,11 +9,14 @@ independent mistakes are reported in one run.
 from __future__ import annotations
 
 import hashlib
+import re
+from copy import copy
 from functools import cache
 
 import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import BasicLexer, ContextualLexer, PatternRE, PatternStr, Scanner
 
 from cjmdsl.diagnostics import Diagnostic, Label, closest, did_you_mean, error, sort_key
 from cjmdsl.model import Span
@@ -55,8 +58,102 @@ class _NamesEverywhere:
         return stream
 
 
+class _KeywordOrName:
+    """Gives a name its keyword's type when it spells a keyword the parser state accepts
+    (what Lark's `UnlessCallback` does), by a dict lookup instead of a regular expression of
+    the state's keywords."""
+
+    __slots__ = ("keywords",)
+
+    def __init__(self, keywords: dict[str, str]):
+        self.keywords = keywords
+
+    def __call__(self, token: Token) -> Token:
+        kind = self.keywords.get(token.value)
+        if kind is not None:
+            token.type = kind
+        return token
+
+
+@cache
+def _spells(regexp: str, text: str, flags: int) -> bool:
+    """Whether `regexp` matches all of `text` (a name's pattern and a keyword): the same for
+    every parser state, so asked once per pair instead of once per state."""
+    found = re.match(regexp, text, flags)
+    return found is not None and found.group(0) == text
+
+
+class _StateLexer(BasicLexer):
+    """Lark's lexer of one parser state, as fast to set up as it can be: Lark compiles two
+    regular expressions for each state the first time the parser reaches it, one of the
+    state's terminals and one of its keywords (to tell `stage` the keyword from a name).
+    The keywords here are a dict instead (the same answer: they are plain words), which
+    saves a cold render about 15 ms of `re.compile` for a small map. The terminals' regular
+    expression is Lark's own, built as Lark builds it (`lark.lexer._create_unless`)."""
+
+    def _build_scanner(self) -> Scanner:
+        assert not self.user_callbacks and not self.use_bytes  # neither is used here
+        names = [t for t in self.terminals if isinstance(t.pattern, PatternRE)]
+        words = [t for t in self.terminals if isinstance(t.pattern, PatternStr)]
+        embedded, self.callback = set(), {}
+        for name in names:
+            keywords: dict[str, str] = {}
+            for word in words:
+                text = word.pattern.value
+                if word.priority == name.priority and _spells(name.pattern.to_regexp(), text,
+                                                              self.g_regex_flags):
+                    # a keyword Lark would match case-insensitively cannot be a dict key
+                    assert not word.pattern.flags and not self.g_regex_flags
+                    keywords.setdefault(text, word.name)
+                    if word.pattern.flags <= name.pattern.flags:
+                        embedded.add(word)
+            if keywords:
+                self.callback[name.name] = _KeywordOrName(keywords)
+        terminals = [t for t in self.terminals if t not in embedded]
+        return Scanner(terminals, self.g_regex_flags, self.re, self.use_bytes)
+
+
+class _ContextualLexer(ContextualLexer):
+    """Lark's contextual lexer, with each parser state's lexer made the first time the parser
+    is in that state: a small map visits about 45 of the grammar's 370 states, and making the
+    lexers of all of them took about 8 ms of every run."""
+
+    BasicLexer = _StateLexer
+
+    def __init__(self, conf, states, always_accept=()):
+        super().__init__(conf, {}, always_accept)  # no state's lexer yet; the root lexer
+        self.lexers = _LexersByState(self._state_lexer, states)
+        self._conf, self._always_accept = conf, set(conf.ignore) | set(always_accept)
+
+    def _state_lexer(self, accepts: frozenset) -> _StateLexer:
+        """A lexer of the terminals `accepts` (as Lark's `ContextualLexer.__init__` makes it)."""
+        conf = copy(self._conf)
+        by_name = conf.terminals_by_name
+        conf.terminals = [by_name[n] for n in accepts | self._always_accept if n in by_name]
+        return self.BasicLexer(conf)
+
+
+class _LexersByState(dict):
+    """Parser state -> its lexer, made when first asked for; states that accept the same
+    terminals share one."""
+
+    def __init__(self, make, states: dict):
+        super().__init__()
+        self.make, self.states, self.by_accepts = make, states, {}
+
+    def __missing__(self, state):
+        accepts = frozenset(self.states[state])
+        if accepts not in self.by_accepts:
+            self.by_accepts[accepts] = self.make(accepts)
+        self[state] = self.by_accepts[accepts]
+        return self[state]
+
+
+# `_plugins` is how Lark takes a lexer class of one's own, both when it builds the parser and
+# when it loads the shipped tables.
+_LEXER = {"ContextualLexer": _ContextualLexer}
 _OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=True,
-                maybe_placeholders=False)
+                maybe_placeholders=False, _plugins=_LEXER)
 
 
 @cache
@@ -70,7 +167,7 @@ def parser() -> Lark:
     if (tables.GRAMMAR_SHA256, tables.LARK_VERSION) != _stamp(grammar):
         return _build(grammar)
     return Lark._load_from_dict(tables.DATA, tables.MEMO, postlex=_NamesEverywhere(),
-                                propagate_positions=True)
+                                propagate_positions=True, _plugins=_LEXER)
 
 
 def _build(grammar: bytes) -> Lark:

@@ -1,6 +1,7 @@
 """Nothing cjm keeps between runs can be planted by another user (issue 22, reproductions 3, 7).
 
-The parser ships as tables in the package (no Lark cache in the temp folder); template bytecode
+The parser ships as tables in the package (no Lark cache in the temp folder), the templates
+compiled; template bytecode (when the shipped templates are stale and compile from source)
 and render stamps live in the user's own cache folder, refused when others can write it; a
 stamp counts only as a small file of the user's holding one hash and size, and the output is
 read no further than that size; the cache key covers the dark partner theme's content. Real
@@ -119,24 +120,43 @@ def test_a_foreign_jinja2_cache_folder_in_the_temp_folder_breaks_no_render(proje
     assert (project / f"shop.{fmt}").read_text().count("Sees an ad") >= 1
 
 
-def test_template_bytecode_is_kept_in_the_users_own_cache_folder(project):
+def test_a_render_compiles_no_template_and_keeps_no_bytecode(project):
+    """The package ships its templates compiled (tools/gen_templates.py): nothing of them is
+    written to, or read from, the cache folder."""
     assert cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project).returncode == 0
+    assert cjm("render", "shop.cjm", "-f", "html", "-o", "shop.html", cwd=project).returncode == 0
+    assert not (project / "cache" / "templates").exists()
+
+
+def test_templates_compiled_from_source_keep_bytecode_in_the_users_own_cache_folder(
+        project, monkeypatch):
+    """When the shipped compiled templates are stale (an edited template), jinja2 compiles
+    them from source once per user, into the user's own cache folder."""
+    from cjmdsl.backends._templates import from_source
+
+    monkeypatch.setenv("CJM_CACHE_DIR", str(project / "cache"))
+    from_source().get_template("map.svg.j2")
     folder = project / "cache" / "templates"
     assert [p.name.endswith(".cache") for p in folder.iterdir()] == [True]
     assert (folder.stat().st_mode & 0o077) == 0
 
 
 @as_root
-def test_bytecode_in_a_cache_folder_of_another_user_is_not_loaded(project):
+def test_bytecode_in_a_cache_folder_of_another_user_is_not_loaded(project, monkeypatch):
     """The folder belongs to `nobody` and anyone may write it: nothing in it is used, and the
     render says why instead of trusting it."""
-    assert cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project).returncode == 0
+    from cjmdsl.backends._templates import from_source
+
+    monkeypatch.setenv("CJM_CACHE_DIR", str(project / "cache"))
+    from_source().get_template("map.svg.j2")
     [bytecode] = (project / "cache" / "templates").iterdir()
     marker = project / "ran"
     magic = bytecode.read_bytes()[:6]  # jinja2's magic; the checksum after it is a pickle
     bytecode.write_bytes(magic + pickle.dumps(Payload(marker)))
     give_to_nobody(project / "cache")
     os.chmod(project / "cache", 0o777)
+    from_source().get_template("map.svg.j2")  # loading a planted bytecode file runs it
+    assert not marker.exists()
     result = cjm("render", "shop.cjm", "-o", "shop.svg", cwd=project)
     assert result.returncode == 0, result.stderr
     assert not marker.exists()

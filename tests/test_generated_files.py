@@ -1,5 +1,6 @@
 """The highlighters' keyword lists and the JSON schema's touchpoint items are written by
-tools/gen_editor_grammars.py from the grammar and the lane table; a stale file fails here."""
+tools/gen_editor_grammars.py from the grammar and the lane table, the compiled templates by
+tools/gen_templates.py from the templates; a stale file fails here."""
 from __future__ import annotations
 
 import importlib.util
@@ -48,3 +49,24 @@ def test_keywords_are_told_apart_as_the_highlighters_colour_them():
     assert set(words.constants) == {"exit", "retention", "churn", "growth", "higher", "lower"}
     assert {"emotion", "action_item", "description", "target", "note", "motivation",
             "addresses", "for", "updated", "tags"} <= set(words.fields)
+
+
+def test_shipped_compiled_templates_are_those_of_the_templates_as_they_are(tmp_path):
+    """Fails after an edit of a template (or of cjmdsl/backends/_templates.py, or a new
+    jinja2) until `python tools/gen_templates.py` runs; renders meanwhile compile the
+    templates from source."""
+    from cjmdsl.backends._templates import COMPILED, compile_templates
+
+    compile_templates(tmp_path)
+    fresh = {path.name: path.read_bytes() for path in tmp_path.glob("*.py")}
+    shipped = {path.name: path.read_bytes() for path in COMPILED.glob("*.py")}
+    assert shipped == fresh, \
+        "cjmdsl/backends/_compiled_templates is stale: run python tools/gen_templates.py"
+
+
+def test_renders_use_the_shipped_compiled_templates():
+    from jinja2 import ModuleLoader
+
+    from cjmdsl.backends._templates import environment
+
+    assert isinstance(environment().loader, ModuleLoader)

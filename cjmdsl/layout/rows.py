@@ -7,11 +7,14 @@ SVG is the target width, so it is shown at scale 1 and every font size is what t
 sees), and each row's columns widen again to fill it. A stage that does not fit in what is left of a row starts the next one; a stage longer
 than a row continues on the next, its header marked "continued". Without a target width the
 map is today's single row, as wide as its journey.
+
+Columns, stage pieces and row plans are NamedTuples, as the geometry's pieces are: making the
+three classes costs every run about 1 ms instead of 3.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjmdsl.geometry import SMALLEST_WIDTH
 from cjmdsl.model import Journey, Stage, Touchpoint
@@ -21,8 +24,7 @@ MIN_COLUMN_SHARE = 0.7  # columns narrow to this share of the theme's column_wid
 MIN_WIDTH = 760  # a one-row map is never narrower, so its title and legend have room
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """Where one touchpoint (or an empty stage's placeholder) sits."""
 
     stage: Stage
@@ -35,8 +37,7 @@ class Column:
         return self.x + self.width / 2
 
 
-@dataclass(frozen=True)
-class StagePiece:
+class StagePiece(NamedTuple):
     """A stage's columns within one row: the whole stage, or the part of a long one that fits
     there (`continued` on every part after the first). `index` is the stage's place in the
     map, which picks its colour."""
@@ -55,8 +56,7 @@ class StagePiece:
         return self.columns[-1].x + self.columns[-1].width
 
 
-@dataclass(frozen=True)
-class RowPlan:
+class RowPlan(NamedTuple):
     """Which stage pieces go in which row (each with its columns placed), and the map's width."""
 
     rows: tuple[tuple[StagePiece, ...], ...]

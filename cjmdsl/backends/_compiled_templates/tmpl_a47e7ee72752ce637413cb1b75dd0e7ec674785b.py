@@ -1,0 +1,932 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'map.html.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_language = resolve('language')
+    l_0_csp = resolve('csp')
+    l_0_has_dark = resolve('has_dark')
+    l_0_journey = resolve('journey')
+    l_0_css = resolve('css')
+    l_0_metadata = resolve('metadata')
+    l_0_overview = resolve('overview')
+    l_0_personas = resolve('personas')
+    l_0_gaps = resolve('gaps')
+    l_0_improvements = resolve('improvements')
+    l_0_pains = resolve('pains')
+    l_0_kpis = resolve('kpis')
+    l_0_moments = resolve('moments')
+    l_0_fails = resolve('fails')
+    l_0_timeline = resolve('timeline')
+    l_0_stage_notes = resolve('stage_notes')
+    l_0_metrics = resolve('metrics')
+    l_0_ranked = resolve('ranked')
+    l_0_sources = resolve('sources')
+    l_0_rows = resolve('rows')
+    l_0_maps = resolve('maps')
+    l_0_printed = resolve('printed')
+    l_0_pain_owners = resolve('pain_owners')
+    l_0_matrix = resolve('matrix')
+    l_0_touchpoints = resolve('touchpoints')
+    l_0_data = resolve('data')
+    l_0_script = resolve('script')
+    l_0_marker = l_0_stage = l_0_fail_mark = l_0_tags = missing
+    try:
+        t_1 = environment.filters['capitalize']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'capitalize' found.")
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.filters['lines']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'lines' found.")
+    try:
+        t_5 = environment.filters['n']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'n' found.")
+    try:
+        t_6 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    def macro(l_1_m):
+        t_7 = []
+        if l_1_m is missing:
+            l_1_m = undefined("parameter 'm' was not provided", name='m')
+        pass
+        t_7.append(
+            '<svg class="cjm-marker" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">',
+        )
+        if (environment.getattr(l_1_m, 'shape') == 'circle'):
+            pass
+            t_7.append(
+                '<circle cx="8" cy="8" r="5"/>',
+            )
+        elif (environment.getattr(l_1_m, 'shape') == 'square'):
+            pass
+            t_7.append(
+                '<rect x="3.5" y="3.5" width="9" height="9"/>',
+            )
+        else:
+            pass
+            t_7.extend((
+                '<polygon points="',
+                escape(environment.finalize(context.call(environment.getattr(l_1_m, 'polygon')))),
+                '"/>',
+            ))
+        t_7.append(
+            '</svg>',
+        )
+        return concat(t_7)
+    context.exported_vars.add('marker')
+    context.vars['marker'] = l_0_marker = Macro(environment, macro, 'marker', ('m',), False, False, False, context.eval_ctx.autoescape)
+    included_template = environment.get_template('stages.svg.j2', 'map.html.j2')._get_default_module(context)
+    l_0_stage = getattr(included_template, 'stage', missing)
+    if l_0_stage is missing:
+        l_0_stage = undefined(f"the template {included_template.__name__!r} (imported on line 9 in 'map.html.j2') does not export the requested name 'stage'", name='stage')
+    context.vars['stage'] = l_0_stage
+    context.exported_vars.discard('stage')
+    def macro():
+        t_8 = []
+        pass
+        t_8.append(
+            '<span class="cjm-fail-mark" aria-hidden="true">F</span>',
+        )
+        return concat(t_8)
+    context.exported_vars.add('fail_mark')
+    context.vars['fail_mark'] = l_0_fail_mark = Macro(environment, macro, 'fail_mark', (), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_finding):
+        t_9 = []
+        l_1_source_label = resolve('source_label')
+        l_1_finding_links = resolve('finding_links')
+        if l_1_finding is missing:
+            l_1_finding = undefined("parameter 'finding' was not provided", name='finding')
+        pass
+        if environment.getattr(l_1_finding, 'source'):
+            pass
+            t_9.extend((
+                ' <span class="cjm-tag">',
+                escape(environment.finalize(context.call((undefined(name='source_label') if l_1_source_label is missing else l_1_source_label), environment.getattr(l_1_finding, 'source')))),
+                '</span>',
+            ))
+        if environment.getattr(l_1_finding, 'owner'):
+            pass
+            t_9.extend((
+                ' <span class="cjm-tag">Owner: ',
+                escape(environment.finalize(environment.getattr(l_1_finding, 'owner'))),
+                '</span>',
+            ))
+        for l_2_link in context.call((undefined(name='finding_links') if l_1_finding_links is missing else l_1_finding_links), l_1_finding):
+            _loop_vars = {}
+            pass
+            t_9.extend((
+                ' <span class="cjm-tag">',
+                escape(environment.finalize(l_2_link)),
+                '</span>',
+            ))
+        l_2_link = missing
+        return concat(t_9)
+    context.exported_vars.add('tags')
+    context.vars['tags'] = l_0_tags = Macro(environment, macro, 'tags', ('finding',), False, False, False, context.eval_ctx.autoescape)
+    yield '<!DOCTYPE html>\n<html lang="'
+    yield escape(environment.finalize(context.call((undefined(name='language') if l_0_language is missing else l_0_language))))
+    yield '">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="'
+    yield escape(environment.finalize((undefined(name='csp') if l_0_csp is missing else l_0_csp)))
+    yield '">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="'
+    yield escape(environment.finalize(('light dark' if (undefined(name='has_dark') if l_0_has_dark is missing else l_0_has_dark) else 'normal')))
+    yield '">\n<meta name="generator" content="cjmdsl">\n<title>'
+    yield escape(environment.finalize(environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'title')))
+    yield '</title>\n<style>'
+    yield escape(environment.finalize((undefined(name='css') if l_0_css is missing else l_0_css)))
+    yield '</style>\n</head>\n<body>\n<a class="cjm-skip" href="#cjm-map">Skip to the map</a>\n<header class="cjm-header">\n<h1>'
+    yield escape(environment.finalize(environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'title')))
+    yield '</h1>\n'
+    if environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'description'):
+        pass
+        yield '<p class="cjm-lead">'
+        yield escape(environment.finalize(environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'description')))
+        yield '</p>\n'
+    if (undefined(name='metadata') if l_0_metadata is missing else l_0_metadata):
+        pass
+        yield '<p class="cjm-meta cjm-muted">'
+        yield escape(environment.finalize((undefined(name='metadata') if l_0_metadata is missing else l_0_metadata)))
+        yield '</p>\n'
+    for l_1_note in environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'notes'):
+        _loop_vars = {}
+        pass
+        yield '<p class="cjm-note">'
+        yield escape(environment.finalize(t_4(environment.getattr(l_1_note, 'text'))))
+        yield '</p>\n'
+    l_1_note = missing
+    yield '<nav aria-label="Sections">\n<ul>\n'
+    if (undefined(name='overview') if l_0_overview is missing else l_0_overview):
+        pass
+        yield '<li><a href="#cjm-overview">Overview</a></li>\n'
+    yield '<li><a href="#cjm-map">Map</a></li>\n'
+    if (undefined(name='personas') if l_0_personas is missing else l_0_personas):
+        pass
+        yield '<li><a href="#cjm-personas">Personas</a></li>\n'
+    if ((undefined(name='gaps') if l_0_gaps is missing else l_0_gaps) or (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements)):
+        pass
+        yield '<li><a href="#cjm-gaps">Expectation gaps</a></li>\n'
+    if (undefined(name='pains') if l_0_pains is missing else l_0_pains):
+        pass
+        yield '<li><a href="#cjm-pains">Pain points</a></li>\n'
+    if (undefined(name='kpis') if l_0_kpis is missing else l_0_kpis):
+        pass
+        yield '<li><a href="#cjm-kpis">KPIs</a></li>\n'
+    if (undefined(name='moments') if l_0_moments is missing else l_0_moments):
+        pass
+        yield '<li><a href="#cjm-moments">Moments of truth</a></li>\n'
+    if (undefined(name='fails') if l_0_fails is missing else l_0_fails):
+        pass
+        yield '<li><a href="#cjm-fails">Fail points</a></li>\n'
+    if (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline):
+        pass
+        yield '<li><a href="#cjm-time">Time</a></li>\n'
+    if (undefined(name='stage_notes') if l_0_stage_notes is missing else l_0_stage_notes):
+        pass
+        yield '<li><a href="#cjm-stage-notes">Stage notes</a></li>\n'
+    if (undefined(name='metrics') if l_0_metrics is missing else l_0_metrics):
+        pass
+        yield '<li><a href="#cjm-metrics">Metrics</a></li>\n'
+    if (undefined(name='ranked') if l_0_ranked is missing else l_0_ranked):
+        pass
+        yield '<li><a href="#cjm-priorities">Priorities</a></li>\n'
+    if (undefined(name='sources') if l_0_sources is missing else l_0_sources):
+        pass
+        yield '<li><a href="#cjm-sources">Sources</a></li>\n'
+    yield '</ul>\n</nav>\n</header>\n<main>\n'
+    if (undefined(name='overview') if l_0_overview is missing else l_0_overview):
+        pass
+        yield '<section id="cjm-overview" class="cjm-overview" aria-labelledby="cjm-overview-title">\n<h2 id="cjm-overview-title">Stages at a glance</h2>\n<p class="cjm-hint">Each stage\'s touchpoints are the marks on its curves; choose a stage to see it in the map.</p>\n<ol class="cjm-stage-cards">\n'
+        for l_1_s in environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'stages'):
+            l_1_stage_names = resolve('stage_names')
+            l_1_radius = resolve('radius')
+            l_1_band_opacity = resolve('band_opacity')
+            _loop_vars = {}
+            pass
+            yield '<li><a href="#cjm-map" data-stage="'
+            yield escape(environment.finalize(environment.getattr(l_1_s, 'stage_id')))
+            yield '"><svg xmlns="http://www.w3.org/2000/svg" width="'
+            yield escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_s, 'box'), 'width'))))
+            yield '" height="'
+            yield escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_s, 'box'), 'height'))))
+            yield '" viewBox="'
+            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'x') - 1))))
+            yield ' '
+            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'y') - 1))))
+            yield ' '
+            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'width') + 2))))
+            yield ' '
+            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'height') + 2))))
+            yield '" font-family="'
+            yield escape(environment.finalize(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'font_family')))
+            yield '" role="img" aria-label="'
+            yield escape(environment.finalize(environment.getitem((undefined(name='stage_names') if l_1_stage_names is missing else l_1_stage_names), environment.getattr(l_1_s, 'stage_id'))))
+            yield '">\n'
+            yield escape(environment.finalize(context.call((undefined(name='stage') if l_0_stage is missing else l_0_stage), l_1_s, (undefined(name='overview') if l_0_overview is missing else l_0_overview), (undefined(name='radius') if l_1_radius is missing else l_1_radius), (undefined(name='band_opacity') if l_1_band_opacity is missing else l_1_band_opacity), _loop_vars=_loop_vars)))
+            yield '\n</svg></a></li>\n'
+        l_1_s = l_1_stage_names = l_1_radius = l_1_band_opacity = missing
+        yield '</ol>\n</section>\n'
+    yield '<section id="cjm-map" class="cjm-map" aria-labelledby="cjm-map-title">\n<h2 id="cjm-map-title">Journey map</h2>\n<div class="cjm-controls" role="group" aria-label="Map controls" hidden>\n'
+    if (t_3((undefined(name='personas') if l_0_personas is missing else l_0_personas)) > 1):
+        pass
+        yield '<fieldset class="cjm-switch">\n<legend>Highlight</legend>\n<label><input type="radio" name="cjm-persona" value="" checked> All personas</label>\n'
+        for l_1_view in (undefined(name='personas') if l_0_personas is missing else l_0_personas):
+            _loop_vars = {}
+            pass
+            yield '<label class="p'
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'index')))
+            yield '"><input type="radio" name="cjm-persona" value="'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'persona'), 'id')))
+            yield '"> '
+            yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(l_1_view, 'marker'), _loop_vars=_loop_vars)))
+            yield ' '
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'persona'), 'name')))
+            yield '</label>\n'
+        l_1_view = missing
+        yield '</fieldset>\n'
+    if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+        pass
+        yield '<fieldset class="cjm-rows">\n<legend>Lanes</legend>\n'
+        for (l_1_kind, l_1_name) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+            _loop_vars = {}
+            pass
+            yield '<label><input type="checkbox" value="'
+            yield escape(environment.finalize(l_1_kind))
+            yield '" checked> '
+            yield escape(environment.finalize(l_1_name))
+            yield '</label>\n'
+        l_1_kind = l_1_name = missing
+        yield '</fieldset>\n'
+    yield '<button type="button" id="cjm-fit" class="cjm-fit-toggle" aria-pressed="false">Fit to window</button>\n'
+    if (undefined(name='has_dark') if l_0_has_dark is missing else l_0_has_dark):
+        pass
+        yield '<button type="button" id="cjm-scheme" class="cjm-scheme" aria-pressed="false">Dark mode</button>\n'
+    yield '</div>\n<p id="cjm-map-hint" class="cjm-hint" hidden>Point at a touchpoint, or reach it with Tab, to see all it holds; click it or press Enter to pin the details, Escape to close them.</p>\n<div class="cjm-scroll" role="region" aria-label="Journey map, scrolls sideways" tabindex="0">\n<div class="cjm-stack">\n'
+    for l_1_map in (undefined(name='maps') if l_0_maps is missing else l_0_maps):
+        _loop_vars = {}
+        pass
+        yield '<div class="cjm-canvas cjm-canvas-'
+        yield escape(environment.finalize(environment.getattr(l_1_map, 'scheme')))
+        yield '" data-scheme="'
+        yield escape(environment.finalize(environment.getattr(l_1_map, 'scheme')))
+        yield '">\n'
+        yield escape(environment.finalize(environment.getattr(l_1_map, 'svg')))
+        yield '</div>\n'
+    l_1_map = missing
+    yield '</div>\n</div>\n</section>\n<div class="cjm-print" aria-hidden="true">\n<svg class="cjm-print-drawings" width="0" height="0">\n'
+    for l_1_page in (undefined(name='printed') if l_0_printed is missing else l_0_printed):
+        _loop_vars = {}
+        pass
+        yield escape(environment.finalize(environment.getattr(l_1_page, 'svg')))
+        yield '\n'
+    l_1_page = missing
+    yield '</svg>\n'
+    for l_1_page in (undefined(name='printed') if l_0_printed is missing else l_0_printed):
+        _loop_vars = {}
+        pass
+        for (l_2_top, l_2_bottom) in environment.getattr(l_1_page, 'windows'):
+            _loop_vars = {}
+            pass
+            yield '<div class="cjm-print-page"><svg xmlns="http://www.w3.org/2000/svg" width="'
+            yield escape(environment.finalize(t_5(environment.getattr(l_1_page, 'width'))))
+            yield '" height="'
+            yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
+            yield '" viewBox="0 '
+            yield escape(environment.finalize(t_5(l_2_top)))
+            yield ' '
+            yield escape(environment.finalize(t_5(environment.getattr(l_1_page, 'width'))))
+            yield ' '
+            yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
+            yield '"><use href="#'
+            yield escape(environment.finalize(environment.getattr(l_1_page, 'id')))
+            yield '"/></svg></div>\n'
+        l_2_top = l_2_bottom = missing
+    l_1_page = missing
+    yield '</div>\n'
+    if (undefined(name='personas') if l_0_personas is missing else l_0_personas):
+        pass
+        yield '<section id="cjm-personas" aria-labelledby="cjm-personas-title">\n<h2 id="cjm-personas-title">Personas</h2>\n<div class="cjm-cards">\n'
+        for l_1_view in (undefined(name='personas') if l_0_personas is missing else l_0_personas):
+            l_1_persona = missing
+            _loop_vars = {}
+            pass
+            l_1_persona = environment.getattr(l_1_view, 'persona')
+            _loop_vars['persona'] = l_1_persona
+            yield '<article class="cjm-persona p'
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'index')))
+            yield '" data-persona="'
+            yield escape(environment.finalize(environment.getattr((undefined(name='persona') if l_1_persona is missing else l_1_persona), 'id')))
+            yield '" aria-labelledby="cjm-persona-'
+            yield escape(environment.finalize(environment.getattr((undefined(name='persona') if l_1_persona is missing else l_1_persona), 'id')))
+            yield '">\n<h3 id="cjm-persona-'
+            yield escape(environment.finalize(environment.getattr((undefined(name='persona') if l_1_persona is missing else l_1_persona), 'id')))
+            yield '">'
+            yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(l_1_view, 'marker'), _loop_vars=_loop_vars)))
+            yield ' '
+            yield escape(environment.finalize(environment.getattr((undefined(name='persona') if l_1_persona is missing else l_1_persona), 'name')))
+            yield '</h3>\n'
+            if environment.getattr(l_1_view, 'facts'):
+                pass
+                yield '<dl>\n'
+                for (l_2_label, l_2_items) in environment.getattr(l_1_view, 'facts'):
+                    _loop_vars = {}
+                    pass
+                    yield '<dt>'
+                    yield escape(environment.finalize(l_2_label))
+                    yield '</dt>\n'
+                    for l_3_item in l_2_items:
+                        _loop_vars = {}
+                        pass
+                        yield '<dd>'
+                        yield escape(environment.finalize(environment.getattr(l_3_item, 'text')))
+                        yield '</dd>\n'
+                    l_3_item = missing
+                l_2_label = l_2_items = missing
+                yield '</dl>\n'
+            for l_2_quote in environment.getattr((undefined(name='persona') if l_1_persona is missing else l_1_persona), 'quotes'):
+                _loop_vars = {}
+                pass
+                yield '<blockquote>'
+                yield escape(environment.finalize(environment.getattr(l_2_quote, 'text')))
+                yield '</blockquote>\n'
+            l_2_quote = missing
+            yield '</article>\n'
+        l_1_view = l_1_persona = missing
+        yield '</div>\n</section>\n'
+    if ((undefined(name='gaps') if l_0_gaps is missing else l_0_gaps) or (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements)):
+        pass
+        yield '<section id="cjm-gaps" aria-labelledby="cjm-gaps-title">\n<h2 id="cjm-gaps-title">Expectation gaps</h2>\n'
+        if (undefined(name='gaps') if l_0_gaps is missing else l_0_gaps):
+            pass
+            yield '<div class="cjm-table" role="region" aria-labelledby="cjm-gaps-title" tabindex="0">\n<table>\n<caption>Expected and actual emotion per touchpoint and persona; gap = actual − expected, worst first.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Persona</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Gap</th></tr></thead>\n<tbody>\n'
+            for l_1_row in (undefined(name='gaps') if l_0_gaps is missing else l_0_gaps):
+                _loop_vars = {}
+                pass
+                yield '<tr data-persona="'
+                yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'persona'), 'id')))
+                yield '" class="p'
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'index')))
+                yield '"><th scope="row">'
+                yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'touchpoint'), 'name')))
+                yield '</th><td>'
+                yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'persona'), 'name')))
+                yield '</td><td>'
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'expected')))
+                yield '</td><td>'
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'actual')))
+                if environment.getattr(l_1_row, 'word'):
+                    pass
+                    yield ' “'
+                    yield escape(environment.finalize(environment.getattr(l_1_row, 'word')))
+                    yield '”'
+                yield '</td><td class="cjm-gap '
+                yield escape(environment.finalize(('cjm-worse' if (environment.getattr(l_1_row, 'gap') < 0) else ('cjm-better' if (environment.getattr(l_1_row, 'gap') > 0) else 'cjm-even'))))
+                yield '">'
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'gap_text')))
+                yield ' <span class="cjm-muted">('
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'verdict')))
+                yield ')</span></td></tr>\n'
+            l_1_row = missing
+            yield '</tbody>\n</table>\n</div>\n'
+        if (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements):
+            pass
+            yield '<div class="cjm-table" role="region" aria-labelledby="cjm-gaps-title" tabindex="0">\n<table class="cjm-improvements">\n<caption>As-is and to-be emotion per touchpoint and persona; planned improvement = to-be − as-is, in map order.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Persona</th><th scope="col">As-is</th><th scope="col">To-be</th><th scope="col">Planned improvement</th><th scope="col">Aimed at by</th></tr></thead>\n<tbody>\n'
+            for l_1_row in (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements):
+                _loop_vars = {}
+                pass
+                yield '<tr data-persona="'
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'persona_id')))
+                yield '" class="p'
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'index')))
+                yield '"><th scope="row">'
+                yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_row, 'touchpoint'), 'name')))
+                yield '</th><td>'
+                yield escape(environment.finalize((environment.getattr(environment.getattr(l_1_row, 'persona'), 'name') if environment.getattr(l_1_row, 'persona') else environment.getattr(l_1_row, 'persona_id'))))
+                yield '</td><td>'
+                yield escape(environment.finalize((environment.getattr(l_1_row, 'as_is') or '–')))
+                yield '</td><td>'
+                yield escape(environment.finalize(environment.getattr(l_1_row, 'to_be')))
+                if environment.getattr(l_1_row, 'word'):
+                    pass
+                    yield ' “'
+                    yield escape(environment.finalize(environment.getattr(l_1_row, 'word')))
+                    yield '”'
+                yield '</td><td class="cjm-gap '
+                yield escape(environment.finalize(('cjm-better' if (environment.getattr(l_1_row, 'change') and (environment.getattr(l_1_row, 'change') > 0)) else ('cjm-worse' if (environment.getattr(l_1_row, 'change') and (environment.getattr(l_1_row, 'change') < 0)) else 'cjm-even'))))
+                yield '">'
+                yield escape(environment.finalize((environment.getattr(l_1_row, 'change_text') or '–')))
+                yield '</td><td>'
+                yield escape(environment.finalize((t_2(context.eval_ctx, environment.getattr(l_1_row, 'aimed_by'), '; ') or '–')))
+                yield '</td></tr>\n'
+            l_1_row = missing
+            yield '</tbody>\n</table>\n</div>\n'
+        yield '</section>\n'
+    if (undefined(name='pains') if l_0_pains is missing else l_0_pains):
+        pass
+        yield '<section id="cjm-pains" aria-labelledby="cjm-pains-title">\n<h2 id="cjm-pains-title">Pain points by stage</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-pains-title" tabindex="0">\n<table>\n<caption>Pain points with the evidence behind them, in journey order.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Pain point</th><th scope="col">Source</th>'
+        if (undefined(name='pain_owners') if l_0_pain_owners is missing else l_0_pain_owners):
+            pass
+            yield '<th scope="col">Owner</th>'
+        yield '</tr></thead>\n'
+        for (l_1_stage, l_1_found) in (undefined(name='pains') if l_0_pains is missing else l_0_pains):
+            _loop_vars = {}
+            pass
+            yield '<tbody>\n<tr class="cjm-group"><th scope="rowgroup" colspan="'
+            yield escape(environment.finalize((4 if (undefined(name='pain_owners') if l_0_pain_owners is missing else l_0_pain_owners) else 3)))
+            yield '">'
+            yield escape(environment.finalize(environment.getattr(l_1_stage, 'name')))
+            yield '</th></tr>\n'
+            for (l_2_tp, l_2_pain) in l_1_found:
+                l_2_source_label = resolve('source_label')
+                _loop_vars = {}
+                pass
+                yield '<tr><td>'
+                yield escape(environment.finalize(environment.getattr(l_2_tp, 'name')))
+                yield '</td><td>'
+                yield escape(environment.finalize(environment.getattr(l_2_pain, 'text')))
+                yield '</td><td>'
+                if environment.getattr(l_2_pain, 'source'):
+                    pass
+                    yield escape(environment.finalize(context.call((undefined(name='source_label') if l_2_source_label is missing else l_2_source_label), environment.getattr(l_2_pain, 'source'), _loop_vars=_loop_vars)))
+                else:
+                    pass
+                    yield '<span class="cjm-muted">none given</span>'
+                yield '</td>'
+                if (undefined(name='pain_owners') if l_0_pain_owners is missing else l_0_pain_owners):
+                    pass
+                    yield '<td>'
+                    yield escape(environment.finalize((environment.getattr(l_2_pain, 'owner') or '')))
+                    yield '</td>'
+                yield '</tr>\n'
+            l_2_tp = l_2_pain = l_2_source_label = missing
+            yield '</tbody>\n'
+        l_1_stage = l_1_found = missing
+        yield '</table>\n</div>\n</section>\n'
+    if (undefined(name='kpis') if l_0_kpis is missing else l_0_kpis):
+        pass
+        yield '<section id="cjm-kpis" aria-labelledby="cjm-kpis-title">\n<h2 id="cjm-kpis-title">KPIs</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-kpis-title" tabindex="0">\n<table>\n<caption>Key figures against their targets.</caption>\n<thead><tr><th scope="col">KPI</th><th scope="col">Actual</th><th scope="col">Target</th><th scope="col">Status</th></tr></thead>\n<tbody>\n'
+        for l_1_view in (undefined(name='kpis') if l_0_kpis is missing else l_0_kpis):
+            _loop_vars = {}
+            pass
+            yield '<tr data-kpi="'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'kpi'), 'id')))
+            yield '"><th scope="row">'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'kpi'), 'name')))
+            yield '</th><td>'
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'actual')))
+            if environment.getattr(l_1_view, 'detail'):
+                pass
+                yield '<br><span class="cjm-muted">'
+                yield escape(environment.finalize(environment.getattr(l_1_view, 'detail')))
+                yield '</span>'
+            yield '</td><td>'
+            if environment.getattr(l_1_view, 'target'):
+                pass
+                yield escape(environment.finalize(environment.getattr(l_1_view, 'target')))
+            else:
+                pass
+                yield '<span class="cjm-muted">none</span>'
+            yield '</td><td>'
+            if (environment.getattr(l_1_view, 'status') == 'met'):
+                pass
+                yield '<span class="cjm-met">✓ met</span>'
+            elif (environment.getattr(l_1_view, 'status') == 'missed'):
+                pass
+                yield '<span class="cjm-missed">✗ missed</span>'
+            else:
+                pass
+                yield '<span class="cjm-muted">–</span>'
+            yield '</td></tr>\n'
+        l_1_view = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    if (undefined(name='moments') if l_0_moments is missing else l_0_moments):
+        pass
+        yield '<section id="cjm-moments" aria-labelledby="cjm-moments-title">\n<h2 id="cjm-moments-title">Moments of truth</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-moments-title" tabindex="0">\n<table>\n<caption>The touchpoints that decide how the customer sees the brand.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Stage</th><th scope="col">Why it matters</th><th scope="col">Emotions</th></tr></thead>\n<tbody>\n'
+        l_1_loop = missing
+        for l_1_view, l_1_loop in LoopContext((undefined(name='moments') if l_0_moments is missing else l_0_moments), undefined):
+            _loop_vars = {}
+            pass
+            yield '<tr><th scope="row">'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'tp'), 'name')))
+            yield '</th><td>'
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'stage')))
+            yield '</td><td>'
+            yield escape(environment.finalize((environment.getattr(environment.getattr(environment.getattr(l_1_view, 'tp'), 'moment_of_truth'), 'reason') or '')))
+            yield '</td><td>'
+            def t_10(fiter):
+                for l_2_e in fiter:
+                    if environment.getattr(l_2_e, 'actual'):
+                        yield l_2_e
+            l_2_loop = missing
+            for l_2_e, l_2_loop in LoopContext(t_10(environment.getattr(l_1_view, 'emotions')), undefined):
+                _loop_vars = {}
+                pass
+                yield escape(environment.finalize(environment.getattr(environment.getattr(l_2_e, 'persona'), 'name')))
+                yield ': '
+                yield escape(environment.finalize(environment.getattr(l_2_e, 'actual')))
+                if environment.getattr(l_2_e, 'word'):
+                    pass
+                    yield ' “'
+                    yield escape(environment.finalize(environment.getattr(l_2_e, 'word')))
+                    yield '”'
+                if (not environment.getattr(l_2_loop, 'last')):
+                    pass
+                    yield '<br>'
+            l_2_loop = l_2_e = missing
+            yield '</td></tr>\n'
+        l_1_loop = l_1_view = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    if (undefined(name='fails') if l_0_fails is missing else l_0_fails):
+        pass
+        yield '<section id="cjm-fails" aria-labelledby="cjm-fails-title">\n<h2 id="cjm-fails-title">Fail points</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-fails-title" tabindex="0">\n<table>\n<caption>Where the service can break, on the item that fails, in journey order.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Stage</th><th scope="col">Lane</th><th scope="col">Item</th><th scope="col">How it fails</th></tr></thead>\n<tbody>\n'
+        for l_1_f in (undefined(name='fails') if l_0_fails is missing else l_0_fails):
+            _loop_vars = {}
+            pass
+            yield '<tr data-touchpoint="'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_f, 'touchpoint'), 'id')))
+            yield '"><th scope="row">'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_f, 'touchpoint'), 'name')))
+            yield '</th><td>'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_f, 'stage'), 'name')))
+            yield '</td><td>'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_f, 'lane'), 'label')))
+            yield '</td><td>'
+            yield escape(environment.finalize(t_4(context.call(environment.getattr(environment.getattr(l_1_f, 'lane'), 'text_of'), environment.getattr(l_1_f, 'item'), _loop_vars=_loop_vars))))
+            yield '</td><td class="cjm-fail">'
+            yield escape(environment.finalize(context.call((undefined(name='fail_mark') if l_0_fail_mark is missing else l_0_fail_mark), _loop_vars=_loop_vars)))
+            yield escape(environment.finalize(t_4(environment.getattr(l_1_f, 'reason'))))
+            yield '</td></tr>\n'
+        l_1_f = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    if (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline):
+        pass
+        yield '<section id="cjm-time" aria-labelledby="cjm-time-title">\n<h2 id="cjm-time-title">Time</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-time-title" tabindex="0">\n<table>\n<caption>How long each step takes, the wait before it, and the time elapsed by its start (waits and times so far).</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Stage</th><th scope="col">Wait before</th><th scope="col">Time</th><th scope="col">Elapsed</th></tr></thead>\n<tbody>\n'
+        for l_1_step in (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline):
+            _loop_vars = {}
+            pass
+            yield '<tr data-touchpoint="'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_step, 'touchpoint'), 'id')))
+            yield '"><th scope="row">'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_step, 'touchpoint'), 'name')))
+            yield '</th><td>'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_step, 'stage'), 'name')))
+            yield '</td><td>'
+            yield escape(environment.finalize((environment.getattr(environment.getattr(environment.getattr(l_1_step, 'touchpoint'), 'wait'), 'text') if environment.getattr(environment.getattr(l_1_step, 'touchpoint'), 'wait') else '')))
+            yield '</td><td>'
+            yield escape(environment.finalize((environment.getattr(environment.getattr(environment.getattr(l_1_step, 'touchpoint'), 'time'), 'text') if environment.getattr(environment.getattr(l_1_step, 'touchpoint'), 'time') else '')))
+            yield '</td><td>'
+            yield escape(environment.finalize(environment.getattr(l_1_step, 'elapsed_text')))
+            yield '</td></tr>\n'
+        l_1_step = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    if (undefined(name='metrics') if l_0_metrics is missing else l_0_metrics):
+        pass
+        yield '<section id="cjm-metrics" aria-labelledby="cjm-metrics-title">\n<h2 id="cjm-metrics-title">Metrics</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-metrics-title" tabindex="0">\n<table>\n<caption>Figures measured at touchpoints and for stages, against their targets.</caption>\n<thead><tr><th scope="col">Where</th><th scope="col">Metric</th><th scope="col">Actual</th><th scope="col">Target</th><th scope="col">Status</th></tr></thead>\n<tbody>\n'
+        for (l_1_where, l_1_view) in (undefined(name='metrics') if l_0_metrics is missing else l_0_metrics):
+            _loop_vars = {}
+            pass
+            yield '<tr><td>'
+            yield escape(environment.finalize(l_1_where))
+            yield '</td><th scope="row">'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'kpi'), 'name')))
+            yield '</th><td>'
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'actual')))
+            yield '</td><td>'
+            if environment.getattr(l_1_view, 'target'):
+                pass
+                yield escape(environment.finalize(environment.getattr(l_1_view, 'target')))
+            else:
+                pass
+                yield '<span class="cjm-muted">none</span>'
+            yield '</td><td>'
+            if (environment.getattr(l_1_view, 'status') == 'met'):
+                pass
+                yield '<span class="cjm-met">✓ met</span>'
+            elif (environment.getattr(l_1_view, 'status') == 'missed'):
+                pass
+                yield '<span class="cjm-missed">✗ missed</span>'
+            else:
+                pass
+                yield '<span class="cjm-muted">–</span>'
+            yield '</td></tr>\n'
+        l_1_where = l_1_view = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    if (undefined(name='ranked') if l_0_ranked is missing else l_0_ranked):
+        pass
+        yield '<section id="cjm-priorities" aria-labelledby="cjm-priorities-title">\n<h2 id="cjm-priorities-title">Priorities</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-priorities-title" tabindex="0">\n<table class="cjm-matrix">\n<caption>Opportunities and action items by impact and effort; the numbers are their ranks.</caption>\n<thead><tr><th scope="col"><span class="cjm-muted">Impact ↓ · effort →</span></th>'
+        for (l_1_effort, l_1__) in environment.getitem(environment.getitem((undefined(name='matrix') if l_0_matrix is missing else l_0_matrix), 0), 1):
+            _loop_vars = {}
+            pass
+            yield '<th scope="col">'
+            yield escape(environment.finalize(t_1(l_1_effort)))
+            yield ' effort</th>'
+        l_1_effort = l_1__ = missing
+        yield '</tr></thead>\n<tbody>\n'
+        l_1_loop = missing
+        for (l_1_impact, l_1_cells), l_1_loop in LoopContext((undefined(name='matrix') if l_0_matrix is missing else l_0_matrix), undefined):
+            _loop_vars = {}
+            pass
+            yield '<tr><th scope="row">'
+            yield escape(environment.finalize(t_1(l_1_impact)))
+            yield ' impact</th>'
+            l_2_loop = missing
+            for (l_2_effort, l_2_items), l_2_loop in LoopContext(l_1_cells, undefined):
+                _loop_vars = {}
+                pass
+                yield '<td class="cjm-cell-'
+                yield escape(environment.finalize(l_1_impact))
+                yield '-'
+                yield escape(environment.finalize(l_2_effort))
+                yield '">'
+                l_3_loop = missing
+                for l_3_p, l_3_loop in LoopContext(l_2_items, undefined):
+                    _loop_vars = {}
+                    pass
+                    yield '<span class="cjm-ranked"><strong>'
+                    yield escape(environment.finalize(environment.getattr(l_3_p, 'rank')))
+                    yield '.</strong> '
+                    yield escape(environment.finalize(environment.getattr(environment.getattr(l_3_p, 'item'), 'text')))
+                    yield '</span>'
+                    if (not environment.getattr(l_3_loop, 'last')):
+                        pass
+                        yield '<br>'
+                l_3_loop = l_3_p = missing
+                yield '</td>'
+            l_2_loop = l_2_effort = l_2_items = missing
+            yield '</tr>\n'
+        l_1_loop = l_1_impact = l_1_cells = missing
+        yield '</tbody>\n</table>\n</div>\n<ol class="cjm-ranking">\n'
+        for l_1_p in (undefined(name='ranked') if l_0_ranked is missing else l_0_ranked):
+            _loop_vars = {}
+            pass
+            yield '<li><strong>'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_p, 'item'), 'text')))
+            yield '</strong> <span class="cjm-tag">Impact '
+            yield escape(environment.finalize(environment.getattr(l_1_p, 'impact')))
+            yield '</span> <span class="cjm-tag">Effort '
+            yield escape(environment.finalize(environment.getattr(l_1_p, 'effort')))
+            yield '</span>'
+            if environment.getattr(environment.getattr(l_1_p, 'item'), 'owner'):
+                pass
+                yield ' <span class="cjm-tag">Owner: '
+                yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_p, 'item'), 'owner')))
+                yield '</span>'
+            yield ' <span class="cjm-muted">'
+            yield escape(environment.finalize(t_1(environment.getattr(l_1_p, 'kind'))))
+            yield ' at '
+            yield escape(environment.finalize(environment.getattr(l_1_p, 'where')))
+            yield '</span></li>\n'
+        l_1_p = missing
+        yield '</ol>\n</section>\n'
+    if (undefined(name='sources') if l_0_sources is missing else l_0_sources):
+        pass
+        yield '<section id="cjm-sources" aria-labelledby="cjm-sources-title">\n<h2 id="cjm-sources-title">Sources</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-sources-title" tabindex="0">\n<table>\n<caption>The research behind the map and the claims that cite it.</caption>\n<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Sample</th><th scope="col">Collected</th><th scope="col">Cited by</th></tr></thead>\n<tbody>\n'
+        l_1_loop = missing
+        for l_1_view, l_1_loop in LoopContext((undefined(name='sources') if l_0_sources is missing else l_0_sources), undefined):
+            l_1_source = missing
+            _loop_vars = {}
+            pass
+            l_1_source = environment.getattr(l_1_view, 'source')
+            _loop_vars['source'] = l_1_source
+            yield '<tr data-source="'
+            yield escape(environment.finalize(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'id')))
+            yield '"><th scope="row">'
+            if environment.getattr(l_1_view, 'link'):
+                pass
+                yield '<a href="'
+                yield escape(environment.finalize(environment.getattr(l_1_view, 'link')))
+                yield '" rel="noopener noreferrer">'
+                yield escape(environment.finalize(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'title')))
+                yield '</a>'
+            else:
+                pass
+                yield escape(environment.finalize(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'title')))
+                if environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'url'):
+                    pass
+                    yield '<br><span class="cjm-muted">'
+                    yield escape(environment.finalize(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'url')))
+                    yield '</span>'
+            yield ' <code>'
+            yield escape(environment.finalize(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'id')))
+            yield '</code></th><td>'
+            yield escape(environment.finalize(t_1(environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'kind'))))
+            yield '</td><td>'
+            yield escape(environment.finalize((environment.getattr(l_1_view, 'sample') or '')))
+            yield '</td><td>'
+            yield escape(environment.finalize((environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'collected') or '')))
+            yield '</td><td>'
+            l_2_loop = missing
+            t_11 = 1
+            for l_2_line, l_2_loop in LoopContext(environment.getattr(l_1_view, 'cited_by'), undefined):
+                _loop_vars = {}
+                pass
+                yield escape(environment.finalize(l_2_line))
+                if (not environment.getattr(l_2_loop, 'last')):
+                    pass
+                    yield '<br>'
+                t_11 = 0
+            l_2_loop = l_2_line = missing
+            if t_11:
+                pass
+                yield '<span class="cjm-muted">not cited</span>'
+            yield '</td></tr>\n'
+        l_1_loop = l_1_view = l_1_source = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    yield '<div id="cjm-touchpoint-details" hidden>\n'
+    for l_1_view in (undefined(name='touchpoints') if l_0_touchpoints is missing else l_0_touchpoints):
+        l_1_lanes = resolve('lanes')
+        l_1_tp = missing
+        _loop_vars = {}
+        pass
+        l_1_tp = environment.getattr(l_1_view, 'tp')
+        _loop_vars['tp'] = l_1_tp
+        yield '<div id="cjm-tp-'
+        yield escape(environment.finalize(environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'id')))
+        yield '">\n<h3 class="cjm-tp-name">'
+        yield escape(environment.finalize(environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'name')))
+        yield '</h3>\n<p class="cjm-muted">'
+        yield escape(environment.finalize(environment.getattr(l_1_view, 'stage')))
+        if environment.getattr(l_1_view, 'channel'):
+            pass
+            yield ' · '
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'channel')))
+        yield '</p>\n'
+        if environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'moment_of_truth'):
+            pass
+            yield '<p class="cjm-moment">★ Moment of truth'
+            if environment.getattr(environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'moment_of_truth'), 'reason'):
+                pass
+                yield ': '
+                yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'moment_of_truth'), 'reason')))
+            yield '</p>\n'
+        if environment.getattr(l_1_view, 'timing'):
+            pass
+            yield '<p class="cjm-timing"><strong>Time:</strong> '
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'timing')))
+            yield '</p>\n'
+        if environment.getattr(l_1_view, 'details'):
+            pass
+            yield '<p class="cjm-linked"><strong>'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'heading')))
+            yield ':</strong> <a href="'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'href')))
+            yield '">'
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'title')))
+            yield '</a> ('
+            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'summary')))
+            yield ')</p>\n'
+        for l_2_lane in (undefined(name='lanes') if l_1_lanes is missing else l_1_lanes):
+            _loop_vars = {}
+            pass
+            if t_6(environment.getattr(l_2_lane, 'cards')):
+                pass
+                if environment.getattr(l_1_view, 'emotions'):
+                    pass
+                    yield '<h4>'
+                    yield escape(environment.finalize(environment.getattr(l_2_lane, 'label')))
+                    yield '</h4>\n<ul class="cjm-emotions">\n'
+                    for l_3_e in environment.getattr(l_1_view, 'emotions'):
+                        _loop_vars = {}
+                        pass
+                        yield '<li class="p'
+                        yield escape(environment.finalize(environment.getattr(l_3_e, 'index')))
+                        yield '">'
+                        yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(environment.getitem((undefined(name='personas') if l_0_personas is missing else l_0_personas), environment.getattr(l_3_e, 'index')), 'marker'), _loop_vars=_loop_vars)))
+                        yield ' <strong>'
+                        yield escape(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'persona'), 'name')))
+                        yield '</strong>: '
+                        if environment.getattr(l_3_e, 'actual'):
+                            pass
+                            yield escape(environment.finalize(environment.getattr(l_3_e, 'actual')))
+                            if environment.getattr(l_3_e, 'word'):
+                                pass
+                                yield ' “'
+                                yield escape(environment.finalize(environment.getattr(l_3_e, 'word')))
+                                yield '”'
+                        else:
+                            pass
+                            yield 'no emotion recorded'
+                        if environment.getattr(l_3_e, 'responses'):
+                            pass
+                            yield ' <span class="cjm-muted">('
+                            yield escape(environment.finalize(environment.getattr(l_3_e, 'responses')))
+                            yield ')</span>'
+                        if environment.getattr(l_3_e, 'expected'):
+                            pass
+                            yield '; expected '
+                            yield escape(environment.finalize(environment.getattr(l_3_e, 'expected')))
+                        if environment.getattr(l_3_e, 'gap'):
+                            pass
+                            yield '; gap '
+                            yield escape(environment.finalize(environment.getattr(l_3_e, 'gap')))
+                        if environment.getattr(l_3_e, 'to_be'):
+                            pass
+                            yield '; to-be '
+                            yield escape(environment.finalize(environment.getattr(l_3_e, 'to_be')))
+                            if environment.getattr(l_3_e, 'improvement'):
+                                pass
+                                yield ' (planned improvement '
+                                yield escape(environment.finalize(environment.getattr(l_3_e, 'improvement')))
+                                yield ')'
+                        yield '</li>\n'
+                    l_3_e = missing
+                    yield '</ul>\n'
+            elif context.call(environment.getattr(l_2_lane, 'items_of'), (undefined(name='tp') if l_1_tp is missing else l_1_tp), _loop_vars=_loop_vars):
+                pass
+                yield '<h4>'
+                yield escape(environment.finalize(environment.getattr(l_2_lane, 'label')))
+                yield '</h4>\n<ul'
+                if environment.getattr(environment.getattr(l_2_lane, 'cards'), 'list_class'):
+                    pass
+                    yield ' class="'
+                    yield escape(environment.finalize(environment.getattr(environment.getattr(l_2_lane, 'cards'), 'list_class')))
+                    yield '"'
+                yield '>'
+                for l_3_item in context.call(environment.getattr(l_2_lane, 'items_of'), (undefined(name='tp') if l_1_tp is missing else l_1_tp), _loop_vars=_loop_vars):
+                    l_3_step_details = resolve('step_details')
+                    _loop_vars = {}
+                    pass
+                    yield '<li'
+                    if environment.getattr(l_2_lane, 'findings'):
+                        pass
+                        yield ' class="cjm-'
+                        yield escape(environment.finalize(environment.getattr(l_2_lane, 'card')))
+                        yield '"'
+                    yield '>'
+                    yield escape(environment.finalize(t_4(context.call(environment.getattr(l_2_lane, 'text_of'), l_3_item, _loop_vars=_loop_vars))))
+                    if environment.getattr(l_2_lane, 'findings'):
+                        pass
+                        yield escape(environment.finalize(context.call((undefined(name='tags') if l_0_tags is missing else l_0_tags), l_3_item, _loop_vars=_loop_vars)))
+                    for l_4_detail in context.call((undefined(name='step_details') if l_3_step_details is missing else l_3_step_details), l_3_item, _loop_vars=_loop_vars):
+                        _loop_vars = {}
+                        pass
+                        yield ' <span class="cjm-tag">'
+                        yield escape(environment.finalize(l_4_detail))
+                        yield '</span>'
+                    l_4_detail = missing
+                    if (not t_6(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))):
+                        pass
+                        yield ' <span class="cjm-fail">'
+                        yield escape(environment.finalize(context.call((undefined(name='fail_mark') if l_0_fail_mark is missing else l_0_fail_mark), _loop_vars=_loop_vars)))
+                        yield 'Fail point: '
+                        yield escape(environment.finalize(t_4(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))))
+                        yield '</span>'
+                    yield '</li>'
+                l_3_item = l_3_step_details = missing
+                yield '</ul>\n'
+        l_2_lane = missing
+        yield '</div>\n'
+    l_1_view = l_1_tp = l_1_lanes = missing
+    yield '</div>\n'
+    if (undefined(name='stage_notes') if l_0_stage_notes is missing else l_0_stage_notes):
+        pass
+        yield '<section id="cjm-stage-notes" aria-labelledby="cjm-stage-notes-title">\n<h2 id="cjm-stage-notes-title">Stage notes</h2>\n<dl>\n'
+        for l_1_stage in (undefined(name='stage_notes') if l_0_stage_notes is missing else l_0_stage_notes):
+            _loop_vars = {}
+            pass
+            yield '<dt>'
+            yield escape(environment.finalize(environment.getattr(l_1_stage, 'name')))
+            yield '</dt>\n'
+            for l_2_note in environment.getattr(l_1_stage, 'notes'):
+                _loop_vars = {}
+                pass
+                yield '<dd class="cjm-note">'
+                yield escape(environment.finalize(t_4(environment.getattr(l_2_note, 'text'))))
+                yield '</dd>\n'
+            l_2_note = missing
+        l_1_stage = missing
+        yield '</dl>\n</section>\n'
+    yield '</main>\n<aside id="cjm-details" class="cjm-details" aria-labelledby="cjm-details-title" hidden>\n<div class="cjm-details-bar"><h2 id="cjm-details-title">Touchpoint details</h2><button type="button" class="cjm-close" aria-label="Close details">×</button></div>\n<div class="cjm-details-body"></div>\n</aside>\n<div id="cjm-tooltip" class="cjm-tooltip" role="tooltip" hidden></div>\n<footer class="cjm-footer">\n<p>Customer journey map made with cjmdsl. The page works offline and loads nothing.</p>\n</footer>\n<script type="application/json" id="cjm-data">'
+    yield escape(environment.finalize((undefined(name='data') if l_0_data is missing else l_0_data)))
+    yield '</script>\n<script>'
+    yield escape(environment.finalize((undefined(name='script') if l_0_script is missing else l_0_script)))
+    yield '</script>\n</body>\n</html>\n'
+
+blocks = {}
+debug_info = '2=75&4=83&5=88&6=97&9=106&10=112&13=121&14=128&15=135&16=142&19=155&22=157&24=159&26=161&27=163&32=165&33=167&34=170&36=172&37=175&39=177&40=181&44=185&48=189&51=192&54=195&57=198&60=201&63=204&66=207&69=210&72=213&75=216&78=219&85=223&90=226&91=233&92=251&101=256&105=259&106=263&110=273&113=276&114=280&119=287&126=291&127=295&128=299&135=303&136=306&139=310&140=313&141=317&145=332&149=335&150=339&151=342&152=348&153=354&155=357&156=361&157=363&158=367&163=372&164=376&171=382&174=385&180=388&181=392&187=417&193=420&194=424&202=450&208=453&209=457&211=461&212=465&213=470&221=491&229=494&230=498&237=528&245=532&246=536&253=565&261=568&262=572&269=587&277=590&278=594&285=608&293=611&294=615&301=640&307=643&309=652&310=656&316=685&317=689&322=707&330=711&331=715&332=718&340=762&341=767&342=770&343=772&344=774&345=780&346=783&348=788&349=791&351=793&352=796&354=804&355=807&356=809&357=812&359=814&360=818&364=860&365=863&366=865&372=907&376=910&377=914&378=916&379=920&394=926&395=928'
