@@ -296,7 +296,7 @@ class HandOff(NamedTuple):
 
     from_id: str | None  # None from a customer's action, which has no id
     to_id: str
-    touchpoint_id: str  # the touchpoint it starts at
+    touchpoint_id: str  # the touchpoint it starts at (a ring's arrow: whose column it is in)
     points: tuple[tuple[float, float], ...]
     head: tuple[tuple[float, float], ...]
     color: str
