@@ -29,6 +29,7 @@ RING_RADIUS = 8.0  # an off-row ring's, at least (wider for a letter such as "AB
 STUB = 12.0  # the arrow between a card and its off-row ring
 RING_GAP = 6.0  # between two rings side by side: room for another ring's arrow to pass
 RING_LINE_GAP = 4.0  # between two lines of rings beside one card
+RING_CLEAR = 2.5  # how far an arrow to an outer ring passes an inner ring's edge
 
 
 class RingEnd(NamedTuple):
@@ -133,24 +134,21 @@ class Blueprint:
     def _ring_side(self, ends: list[RingEnd], width: float):
         """The rings on one side of a card `width` wide: each one's letter, radius, centre
         from the card's left and line (0 nearest the card), and the room they take. Rings
-        go side by side; more than fit wrap onto lines further out, each shifted by a part
-        of a ring's place, so an arrow to an outer ring passes between the inner ones."""
+        go side by side; more than fit wrap onto lines further out, line k shifted by k/L of
+        a ring's place (L lines), so an arrow to an outer ring passes every inner one at
+        least `RING_CLEAR` from its edge."""
         if not ends:
             return [], 0.0
         size = self.small()
         letters = [_letter(end.number) for end in ends]
         radius = max(max(text_width(letter, size, bold=True) for letter in letters) / 2 + 3,
                      RING_RADIUS)
-        place = 2 * radius + RING_GAP
-        room = width - 4  # 2 px clear of the card's sides
-        per_line = max(1, math.floor((room + RING_GAP) / place))
-        if per_line < len(ends):  # leave a place free for the lines' shifts
-            per_line = max(1, per_line - 1)
-        lines = math.ceil(len(ends) / per_line)
-        shift = place / lines
-        used = min(per_line, len(ends)) * place - RING_GAP + (lines - 1) * shift
-        left = (width - used) / 2 + radius
-        placed = [(letter, radius, left + (index % per_line) * place + (index // per_line) * shift,
+        lines, per_line, place, shift = _ring_lines(len(ends), radius, width - 4)
+        pattern = max(round(place / shift), 1) if shift else 1  # the lines the shifts cycle
+        used = (min(per_line, len(ends)) - 1) * place + (min(lines, pattern) - 1) * shift
+        left = (width - used) / 2
+        placed = [(letter, radius,
+                   left + (index % per_line) * place + (index // per_line % pattern) * shift,
                    index // per_line) for index, letter in enumerate(letters)]
         return placed, STUB + lines * 2 * radius + (lines - 1) * RING_LINE_GAP
 
@@ -259,6 +257,28 @@ def _head(x: float, y: float, direction: int) -> tuple[tuple[float, float], ...]
     """The arrowhead whose tip is at (x, y), pointing right (1) or left (-1)."""
     back = x - direction * HEAD
     return ((x, y), (back, y - HEAD * 0.75), (back, y + HEAD * 0.75))
+
+
+def _ring_lines(count: int, radius: float, room: float) -> tuple[int, int, float, float]:
+    """How `count` rings of `radius` go side by side in `room`: the number of lines, the
+    rings per line, the distance between two rings' middles in a line and the shift of
+    each line from the one before. The fewest lines that hold them all; a card that cannot
+    hold them however they are shifted (more than about room / (radius + RING_CLEAR) of
+    them, a dozen on a card 150 px wide) gets the fewest lines that hold the most, repeated,
+    and an arrow to a ring of a repeat then crosses a ring nearer the card."""
+    best = None
+    for lines in range(1, count + 1):
+        place = max(2 * radius + RING_GAP, lines * (radius + RING_CLEAR))
+        shift = place / lines if lines > 1 else 0.0
+        per_line = math.floor((room - 2 * radius - (lines - 1) * shift) / place) + 1
+        if per_line < 1 or (per_line == 1 and lines > 1):  # no staircase of single rings
+            break
+        if best is None or lines * per_line > best[0] * best[1]:
+            best = (lines, per_line, place, shift)
+        if lines * per_line >= count:
+            return lines, per_line, place, shift
+    lines, per_line, place, shift = best or (1, 1, 2 * radius + RING_GAP, 0.0)
+    return math.ceil(count / per_line), per_line, place, shift
 
 
 def _head_down(x: float, y: float, direction: int) -> tuple[tuple[float, float], ...]:
