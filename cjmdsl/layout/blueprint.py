@@ -161,8 +161,8 @@ class Blueprint:
             side = [end for end in ends if end.below == below]
             placed, _ = self._ring_side(side, card.box.width)
             for end, (letter, radius, dx, line) in zip(side, placed):
-                arrows.append((end.number, int(not end.outgoing), self._off_row_arrow(end, card, letter, radius,
-                                                               card.box.x + dx, line)))
+                arrow = self._off_row_arrow(end, card, letter, radius, card.box.x + dx, line)
+                arrows.append((end.number, int(not end.outgoing), arrow))
         return arrows
 
     def _off_row_arrow(self, end: RingEnd, card: g.Card, letter: str, radius: float,
