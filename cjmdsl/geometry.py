@@ -273,17 +273,34 @@ class BlueprintLine(NamedTuple):
     label: TextBlock
 
 
+class OffRowRing(NamedTuple):
+    """Where a hand-off between items in different rows of stages goes on, as off-page
+    connectors do: a ring of `radius` centred at (x, y) beside one item, carrying the letter
+    that the ring beside the other item carries too, and `title` (its tooltip) naming that
+    other item and its row."""
+
+    x: float
+    y: float
+    radius: float
+    letter: TextBlock
+    title: str
+    fill: str
+    color: str
+
+
 class HandOff(NamedTuple):
     """An arrow from one blueprint item's card to another's, routed at right angles through
     the gaps between cards: `points` are the corners from the start to the tip, `head` the
-    arrowhead's three corners."""
+    arrowhead's three corners. A hand-off to an item in another row is two short arrows, each
+    with a `ring`: one from its item's card to the ring, one from the ring into the target's."""
 
     from_id: str | None  # None from a customer's action, which has no id
     to_id: str
-    touchpoint_id: str  # the touchpoint it starts at
+    touchpoint_id: str  # the touchpoint it starts at (a ring's arrow: whose column it is in)
     points: tuple[tuple[float, float], ...]
     head: tuple[tuple[float, float], ...]
     color: str
+    ring: OffRowRing | None = None
 
 
 class Lane(NamedTuple):
@@ -462,6 +479,7 @@ class MapRow(NamedTuple):
         if self.goals_label:
             yield self.goals_label
         yield from (line.label for line in self.blueprint_lines)
+        yield from (arrow.ring.letter for arrow in self.handoffs if arrow.ring)
         if self.time_ruler:
             yield self.time_ruler.label
             yield from self.time_ruler.times

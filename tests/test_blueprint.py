@@ -102,6 +102,100 @@ def test_hand_offs_are_drawn_as_arrows_between_their_items():
     assert arrows == [("", "take"), ("take", "log"), ("log", "sms")]
 
 
+# Six touchpoints: at 880 px the third stage wraps onto a second row, and the booking's
+# hand-off to the nurse's preparation (and that one's back to the log) crosses rows.
+HOME_VISIT = '''map "Home visit" {
+  actor clerk "Booking clerk"
+  actor nurse "District nurse"
+  actor pas "PAS" { kind system }
+  stage book "Booking" {
+    touchpoint call "Calls the surgery" {
+      channel phone
+      action "Asks for a home visit" -> frontstage take
+      frontstage take "Books the visit" by clerk -> backstage prepare
+      backstage log "Logs the request" by pas
+    }
+    touchpoint confirm "Gets a confirmation" { channel sms action "Reads the text" }
+  }
+  stage visit "Visit" {
+    touchpoint arrive "Nurse arrives" { channel store action "Opens the door" }
+    touchpoint treat "Treatment" { channel store action "Gets the dressing changed" }
+  }
+  stage after "Afterwards" {
+    touchpoint notes "Notes" {
+      channel web
+      action "Reads the visit notes"
+      backstage prepare "Prepares the next visit" by nurse -> log
+    }
+    touchpoint survey "Survey" { channel email action "Rates the visit" }
+  }
+}
+'''
+
+
+def rings_by_letter(geometry) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for number, row in enumerate(geometry.rows):
+        for arrow in row.handoffs:
+            if arrow.ring:
+                found.setdefault("".join(arrow.ring.letter.lines), []).append((number, arrow))
+    return found
+
+
+def test_a_hand_off_to_another_row_gets_a_lettered_ring_beside_each_item():
+    geometry = layout(parse(HOME_VISIT), load_theme("default"), 880)
+    assert len(geometry.rows) == 2
+    rings = rings_by_letter(geometry)
+    assert sorted(rings) == ["A", "B"]
+    (first_row, leaving), (second_row, arriving) = rings["A"]
+    assert (first_row, second_row) == (0, 1)
+    assert (leaving.from_id, leaving.to_id) == (arriving.from_id, arriving.to_id) == (
+        "take", "prepare")
+    assert leaving.ring.title == "Continues at “Prepares the next visit” (row 2)"
+    assert arriving.ring.title == "Continued from “Books the visit” (row 1)"
+    assert [(n, arrow.ring.title) for n, arrow in rings["B"]] == [
+        (0, "Continued from “Prepares the next visit” (row 2)"),
+        (1, "Continues at “Logs the request” (row 1)")]
+    # Toward the other row: below the booking, above the preparation.
+    cards = {card.item_id: card.box for lane in geometry.lanes for card in lane.cards}
+    assert leaving.ring.y > cards["take"].bottom and arriving.ring.y < cards["prepare"].y
+    # The hand-off within the first row is still an arrow of its own, without a ring.
+    assert [(a.from_id, a.to_id) for a in geometry.rows[0].handoffs if not a.ring] == [
+        (None, "take")]
+
+
+def test_off_row_rings_overlap_no_text_and_no_card():
+    geometry = layout(parse(HOME_VISIT), load_theme("default"), 880)
+    for row in geometry.rows:
+        boxes = [block.box for block in row.text_blocks()]
+        boxes += [card.box for lane in row.lanes for card in lane.cards]
+        for ring in (arrow.ring for arrow in row.handoffs if arrow.ring):
+            assert ring.letter in list(row.text_blocks())  # checked as every text is
+            assert ring.letter.size >= 9
+            left, right = ring.x - ring.radius, ring.x + ring.radius
+            top, bottom = ring.y - ring.radius, ring.y + ring.radius
+            assert [box for box in boxes if box != ring.letter.box and left < box.right
+                    and box.x < right and top < box.bottom and box.y < bottom] == []
+
+
+def test_the_svg_and_the_printed_html_draw_the_rings_with_their_tooltips():
+    svg = render(HOME_VISIT, "svg")
+    rings = re.findall(r'<g class="cjm-off-row"><title>([^<]+)</title><circle [^>]+/>'
+                       r'<text [^>]+><tspan [^>]+>(\w+)</tspan></text></g>', svg)
+    assert rings == [("Continues at “Prepares the next visit” (row 2)", "A"),
+                     ("Continued from “Prepares the next visit” (row 2)", "B"),
+                     ("Continued from “Books the visit” (row 1)", "A"),
+                     ("Continues at “Logs the request” (row 1)", "B")]
+    one_row = render(HOME_VISIT, "svg", width=0)
+    assert "cjm-off-row" not in one_row and 'data-from="take" data-to="prepare"' in one_row
+
+
+def test_the_rings_tooltips_are_in_the_maps_language():
+    german = HOME_VISIT.replace('map "Home visit" {', 'map "Hausbesuch" {\n  lang "de"')
+    titles = re.findall(r'<g class="cjm-off-row"><title>([^<]+)</title>', render(german, "svg"))
+    assert titles[0] == "Weiter bei „Prepares the next visit“ (Zeile 2)"
+
+
 def test_a_pure_blueprint_has_no_emotion_lane_and_no_legend():
     geometry = layout(parse(EXAMPLE.read_text(encoding="utf-8")), load_theme("default"), 880)
     assert all(row.emotion is None for row in geometry.rows)

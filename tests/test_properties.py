@@ -26,6 +26,8 @@ from jsonschema import Draft202012Validator
 import cjmdsl
 from cjmdsl import model as m
 from cjmdsl.api import parse
+from cjmdsl.blueprint import handoff_pairs, located_steps
+from cjmdsl.geometry import Box
 from cjmdsl.backends import text_formats
 from cjmdsl.channels import channel_names
 from cjmdsl.compile import validate
@@ -33,6 +35,7 @@ from cjmdsl.escape import xml_chars
 from cjmdsl.layout import layout
 from cjmdsl.textmetrics import line_height, text_width
 from cjmdsl.themes import load_theme
+from cjmdsl.words import say
 
 HEAVY = settings(max_examples=60, deadline=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -441,13 +444,35 @@ def arrows_through_text(geometry) -> list[str]:
     return found
 
 
+def ring_arrow_problems(arrow, boxes: list, cards: dict) -> list[str]:
+    """What is wrong with the short arrow between a card and an off-row ring: it must be
+    upright, touch the ring at one end and its item's card's top or bottom at the other."""
+    ring, found = arrow.ring, []
+    (x1, y1), (x2, y2) = arrow.points[0], arrow.points[-1]
+    outgoing = abs(abs(y2 - ring.y) - ring.radius) < 0.01  # the ring at the arrow's tip
+    (cx, cy), (rx, ry) = ((x1, y1), (x2, y2)) if outgoing else ((x2, y2), (x1, y1))
+    if len(arrow.points) != 2 or x1 != x2 or rx != ring.x or \
+            abs(abs(ry - ring.y) - ring.radius) > 0.01:
+        found.append(f"{arrow.from_id} -> {arrow.to_id}: the arrow does not join its ring")
+    item = arrow.from_id if outgoing else arrow.to_id
+    on = [box for box in ([cards[item]] if item else boxes)
+          if cy in (box.y, box.bottom) and box.x < cx < box.right]
+    if not on:
+        found.append(f"{arrow.from_id} -> {arrow.to_id}: the arrow leaves no card's edge")
+    return found
+
+
 def arrows_apart_from_their_cards(geometry) -> list[str]:
     """Each hand-off that does not start on its item's card edge or end on its target's."""
     found = []
     for row in geometry.rows:
         cards = {card.item_id: card.box for lane in row.lanes for card in lane.cards
                  if card.item_id}
+        boxes = [card.box for lane in row.lanes for card in lane.cards]
         for arrow in row.handoffs:
+            if arrow.ring:
+                found += ring_arrow_problems(arrow, boxes, cards)
+                continue
             (tx, ty), target = arrow.points[-1], cards[arrow.to_id]
             if tx not in (target.x, target.right) or not target.y < ty < target.bottom:
                 found.append(f"{arrow.to_id}: the arrow ends at {tx, ty}, not on {target}")
@@ -467,6 +492,87 @@ def test_hand_off_arrows_never_cross_a_text_and_join_their_cards(journey, width)
     geometry = layout(journey, THEME, width)
     assert arrows_through_text(geometry) == []
     assert arrows_apart_from_their_cards(geometry) == []
+
+
+def off_row_ring_problems(journey, geometry) -> list[str]:
+    """Each hand-off between items in different rows that does not have exactly two rings
+    with its own letter, one beside each item, saying where the other is; each ring that
+    overlaps a text, a card or another ring."""
+    row_of = {h.touchpoint_id: number for number, row in enumerate(geometry.rows)
+              for h in row.touchpoints}
+    located = {id(step): tp.id for _, tp, step in located_steps(journey)}
+    crossing = [(a, b) for a, b in handoff_pairs(journey)
+                if row_of[located[id(a)]] != row_of[located[id(b)]]]
+    rings: dict[tuple[str, ...], list] = {}
+    for number, row in enumerate(geometry.rows):
+        for arrow in row.handoffs:
+            if arrow.ring:
+                rings.setdefault(arrow.ring.letter.lines, []).append((number, arrow))
+    found = []
+    letters = sorted(rings, key=lambda lines: (len(lines[0]), lines))  # A … Z, AA, …
+    if len(letters) != len(crossing):
+        return [f"{len(crossing)} hand-offs cross rows, {len(letters)} letters are drawn"]
+    for (start, end), letter in zip(crossing, letters):
+        ends = rings[letter]
+        rows = (row_of[located[id(start)]], row_of[located[id(end)]])
+        if len(ends) != 2 or sorted(n for n, _ in ends) != sorted(rows):
+            found.append(f"{letter}: {len(ends)} rings in rows {[n for n, _ in ends]}")
+            continue
+        for (number, arrow), other, other_row, key in (
+                (next(e for e in ends if e[0] == rows[0]), end, rows[1], "handoff_continues"),
+                (next(e for e in ends if e[0] == rows[1]), start, rows[0],
+                 "handoff_continued_from")):
+            if (arrow.from_id, arrow.to_id) != (start.id, end.id):
+                found.append(f"{letter}: the ring in row {number} is not {start.id}'s")
+            if arrow.ring.title != say(key, item=" ".join(other.text.split()),
+                                       row=other_row + 1):
+                found.append(f"{letter}: {arrow.ring.title!r} does not name the other end")
+    for number, row in enumerate(geometry.rows):
+        circles = [arrow.ring for arrow in row.handoffs if arrow.ring]
+        others = [block.box for block in row.text_blocks()] + \
+            [card.box for lane in row.lanes for card in lane.cards]
+        for index, ring in enumerate(circles):
+            box = ring_box(ring)
+            near = [b for b in others if b != ring.letter.box] + \
+                [ring_box(other) for other in circles[index + 1:]]
+            found += [f"ring {ring.letter.lines} in row {number} overlaps {other}"
+                      for other in near if boxes_overlap(box, other)]
+    return found
+
+
+def ring_box(ring):
+    return Box(ring.x - ring.radius, ring.y - ring.radius, 2 * ring.radius, 2 * ring.radius)
+
+
+def boxes_overlap(a, b) -> bool:
+    return (a.x < b.right - TOLERANCE and b.x < a.right - TOLERANCE
+            and a.y < b.bottom - TOLERANCE and b.y < a.bottom - TOLERANCE)
+
+
+def test_off_row_ring_checks_catch_a_missing_ring_and_a_ring_over_a_text():
+    journey = parse('map "M" { stage s "S" { touchpoint t "T" { channel web'
+                    ' frontstage a "A" -> b } } stage u "U" { touchpoint v "V" { channel web'
+                    ' backstage b "B" } } }')
+    geometry = layout(journey, THEME, 320)  # a stage a row
+    assert off_row_ring_problems(journey, geometry) == []
+    first, second = geometry.rows
+    [leaving] = first.handoffs
+    card = next(c for lane in first.lanes for c in lane.cards if c.item_id == "a")
+    over = leaving._replace(ring=leaving.ring._replace(y=card.text.box.y + 4))
+    moved = geometry._replace(rows=(first._replace(handoffs=(over,)), second))
+    assert off_row_ring_problems(journey, moved)
+    missing = geometry._replace(rows=(first._replace(handoffs=()), second))
+    assert off_row_ring_problems(journey, missing)
+
+
+@HEAVY
+@given(journeys(), st.sampled_from([320, 500, 880]))
+def test_a_hand_off_across_rows_has_two_lettered_rings_clear_of_every_text(journey, width):
+    geometry = layout(journey, THEME, width)
+    assert off_row_ring_problems(journey, geometry) == []
+    assert arrows_through_text(geometry) == []
+    assert arrows_apart_from_their_cards(geometry) == []
+    assert overflowing_lines(geometry.text_blocks()) == []
 
 
 def test_hand_off_checks_catch_an_arrow_through_a_card():

@@ -125,6 +125,7 @@ class Base:
         self.handoffs_from: dict | None = None  # by id() of an item: the items it hands to
         self.steps_in_row: list = []  # the blueprint items laid out in the row being built
         self.handoff_rank: dict[int, int] = {}  # by id() of an item: its place in the map
+        self.ring_ends: dict[int, list] = {}  # by id() of an item: its hand-offs across rows
         self.shows_evidence = evidence.cites_any(journey)
         self.show_persona_cards = persona_cards and bool(journey.personas)
         self.width = plan.width
@@ -421,11 +422,12 @@ class Base:
                 continue
             y = top + self.pad
             for item in items_of(column.touchpoint):
-                card = self.with_fail(style(column, y, item), item)
+                above, below = self.room_for_rings(item, column.width)
+                card = self.with_fail(style(column, y + above, item), item)
                 if id(item) in self.card_of_step:  # a blueprint item: its hand-offs end here
                     self.card_of_step[id(item)] = card
                 cards.append(card)
-                y = card.box.bottom + 6
+                y = card.box.bottom + below + 6
             bottom = max(bottom, y - 6 + self.pad)
         height = max(bottom - top, line_height(self.font.size) + 2 * self.pad)
         lane = g.Lane(kind, g.Box(self.margin, top, self.width - 2 * self.margin, height),

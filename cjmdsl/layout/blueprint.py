@@ -4,20 +4,44 @@ interaction, visibility and internal interaction, and the hand-off arrows.
 An arrow leaves its card sideways into the gap between two columns (the gutter), runs
 along gutters and, to reach another column, along the empty top of the target's lane
 (above the first card of every column), then enters its target from the side: so it
-never crosses a text."""
+never crosses a text. A hand-off to an item in another row of stages is drawn as off-page
+connectors are: a lettered ring beside each of the two items (below an item whose other end
+is in a later row, above one whose other end is in an earlier row), in room its card leaves
+for it, with a short arrow from the card to the ring and from the ring into the target."""
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
 from cjmdsl import geometry as g
-from cjmdsl.blueprint import LINES, actor_label, handoff_pairs
+from cjmdsl.blueprint import LINES, actor_label, handoff_pairs, located_steps
 from cjmdsl.layout.base import shifted
 from cjmdsl.layout.rows import Column
-from cjmdsl.textmetrics import line_height
+from cjmdsl.model import Step
+from cjmdsl.textmetrics import line_height, text_width
 from cjmdsl.words import say
 
 MARK_SIZE = 10  # the actor's mark on its tag
 HEAD = 6.0  # the arrowhead's length
 EDGE = 10.0  # how far from a card's bottom an arrow leaves it, from its top one enters
 TRACKS = (0.0, -2.5, 2.5)  # where runs that share a gutter go, from its middle
+RING_RADIUS = 8.0  # an off-row ring's, at least (wider for a letter such as "AB")
+STUB = 12.0  # the arrow between a card and its off-row ring
+RING_GAP = 6.0  # between two rings side by side: room for another ring's arrow to pass
+RING_LINE_GAP = 4.0  # between two lines of rings beside one card
+RING_CLEAR = 2.5  # how far an arrow to an outer ring passes an inner ring's edge
+
+
+class RingEnd(NamedTuple):
+    """One end of a hand-off between rows of stages, beside the card of `start` (when
+    `outgoing`) or of `end`: below the card when the other end is in a later row."""
+
+    number: int  # the hand-off's place among the map's off-row ones: its letter
+    start: Step
+    end: Step
+    outgoing: bool
+    below: bool
+    other_row: int  # the row of the other end, counted from 0
 
 
 class Blueprint:
@@ -70,17 +94,109 @@ class Blueprint:
         label = shifted(label, y - 2 - label.box.bottom)
         return g.BlueprintLine(kind, g.Line(self.margin, y, self.width - self.margin, y), label)
 
+    def _plan_handoffs(self) -> None:
+        """Once per map, not once per row: each item's hand-offs (`handoffs_from`) in the
+        map's order, and the ends of those between rows beside each item (`ring_ends`)."""
+        if self.handoffs_from is not None:
+            return
+        self.handoffs_from, self.ring_ends = {}, {}
+        pairs = handoff_pairs(self.journey)
+        for start, end in pairs:
+            self.handoffs_from.setdefault(id(start), []).append(end)
+        self.handoff_rank = {key: rank for rank, key in enumerate(self.handoffs_from)}
+        if len(self.plan.rows) < 2 or not pairs:
+            return
+        row_of = {id(column.touchpoint): number for number, row in enumerate(self.plan.rows)
+                  for piece in row for column in piece.columns}
+        step_row = {id(step): row_of[id(tp)] for _, tp, step in located_steps(self.journey)}
+        number = 0
+        for start, end in pairs:
+            first, second = step_row[id(start)], step_row[id(end)]
+            if first == second:
+                continue
+            later = second > first
+            self.ring_ends.setdefault(id(start), []).append(
+                RingEnd(number, start, end, True, later, second))
+            self.ring_ends.setdefault(id(end), []).append(
+                RingEnd(number, start, end, False, not later, first))
+            number += 1
+
+    def room_for_rings(self, item, width: float) -> tuple[float, float]:
+        """The room a card `width` wide leaves above and below itself for the off-row rings
+        of its item's hand-offs (none for most items)."""
+        self._plan_handoffs()
+        ends = self.ring_ends.get(id(item))
+        if not ends:
+            return 0.0, 0.0
+        return tuple(self._ring_side([end for end in ends if end.below == below], width)[1]
+                     for below in (False, True))
+
+    def _ring_side(self, ends: list[RingEnd], width: float):
+        """The rings on one side of a card `width` wide: each one's letter, radius, centre
+        from the card's left and line (0 nearest the card), and the room they take. Rings
+        go side by side; more than fit wrap onto lines further out, line k shifted by k/L of
+        a ring's place (L lines), so an arrow to an outer ring passes every inner one at
+        least `RING_CLEAR` from its edge."""
+        if not ends:
+            return [], 0.0
+        size = self.small()
+        letters = [_letter(end.number) for end in ends]
+        radius = max(max(text_width(letter, size, bold=True) for letter in letters) / 2 + 3,
+                     RING_RADIUS)
+        lines, per_line, place, shift = _ring_lines(len(ends), radius, width - 4)
+        pattern = max(round(place / shift), 1) if shift else 1  # the lines the shifts cycle
+        used = (min(per_line, len(ends)) - 1) * place + (min(lines, pattern) - 1) * shift
+        left = (width - used) / 2
+        placed = [(letter, radius,
+                   left + (index % per_line) * place + (index // per_line % pattern) * shift,
+                   index // per_line) for index, letter in enumerate(letters)]
+        return placed, STUB + lines * 2 * radius + (lines - 1) * RING_LINE_GAP
+
+    def off_row_arrows(self, step, card: g.Card) -> list[tuple[int, int, g.HandOff]]:
+        """The short arrows between `card` and the rings of its item's hand-offs to and from
+        other rows, each after its hand-off's number and 0 at its start, 1 at its end."""
+        ends = self.ring_ends.get(id(step), ())
+        arrows = []
+        for below in (False, True):
+            side = [end for end in ends if end.below == below]
+            placed, _ = self._ring_side(side, card.box.width)
+            for end, (letter, radius, dx, line) in zip(side, placed):
+                arrow = self._off_row_arrow(end, card, letter, radius, card.box.x + dx, line)
+                arrows.append((end.number, int(not end.outgoing), arrow))
+        return arrows
+
+    def _off_row_arrow(self, end: RingEnd, card: g.Card, letter: str, radius: float,
+                       x: float, line: int) -> g.HandOff:
+        box = card.box
+        sign = 1 if end.below else -1
+        edge = box.bottom if end.below else box.y
+        near = edge + sign * (STUB + line * (2 * radius + RING_LINE_GAP))  # the ring's edge
+        y = near + sign * radius
+        size = self.small()
+        height = line_height(size)
+        text = self.text(letter, x - radius, y - height / 2, 2 * radius, size, self.colors.text,
+                         bold=True, anchor="middle")
+        other = end.end if end.outgoing else end.start
+        title = say("handoff_continues" if end.outgoing else "handoff_continued_from",
+                    item=" ".join(other.text.split()), row=end.other_row + 1)
+        ring = g.OffRowRing(x, y, radius, text, title, self.colors["background"],
+                            self.colors.text)
+        # From the card to its ring, or from the ring into its card.
+        points = ((x, edge), (x, near)) if end.outgoing else ((x, near), (x, edge))
+        tip_y, toward = points[1][1], (sign if end.outgoing else -sign)
+        return g.HandOff(end.start.id, end.end.id, card.touchpoint_id, points,
+                         _head_down(x, tip_y, toward), self.colors.text, ring)
+
     def handoffs(self, lanes: list[g.Lane]) -> tuple[g.HandOff, ...]:
-        """The arrows between cards of this row (a hand-off to an item in another row of
-        stages is not drawn). Only this row's items are looked at: linear in the map."""
-        if self.handoffs_from is None:  # found once per map, not once per row
-            self.handoffs_from = {}
-            for start, end in handoff_pairs(self.journey):
-                self.handoffs_from.setdefault(id(start), []).append(end)
-            self.handoff_rank = {key: rank for rank, key in enumerate(self.handoffs_from)}
+        """The arrows between cards of this row, then the short ones to and from the rings of
+        hand-offs to items in other rows. Only this row's items are looked at: linear in the
+        map."""
+        self._plan_handoffs()
         starts, self.steps_in_row = self.steps_in_row, []
         if not self.handoffs_from:
             return ()
+        rings = sorted(found for step in starts if id(step) in self.ring_ends
+                       for found in self.off_row_arrows(step, self.card_of_step[id(step)]))
         starts = sorted((step for step in starts if id(step) in self.handoffs_from),
                         key=lambda step: self.handoff_rank[id(step)])
         lane_of = {id(card): lane for lane in lanes for card in lane.cards}
@@ -91,12 +207,12 @@ class Blueprint:
             for end in self.handoffs_from.get(id(start), ()):
                 source, target = self.card_of_step[id(start)], self.card_of_step.get(id(end))
                 if target is None or id(target) not in lane_of:
-                    continue  # not in this row
+                    continue  # in another row: drawn with rings (`rings`)
                 gutters = gutters or self._gutters()
                 arrows.append(self._route(source, target, lane_of[id(target)],
                                           columns[source.touchpoint_id],
                                           columns[target.touchpoint_id], gutters))
-        return tuple(_apart(arrows))
+        return tuple(_apart(arrows)) + tuple(arrow for _, _, arrow in rings)
 
     def _gutters(self) -> dict[float, tuple[float, float]]:
         """Each column's left and right gutter (the middles of the gaps beside it), by x."""
@@ -141,6 +257,45 @@ def _head(x: float, y: float, direction: int) -> tuple[tuple[float, float], ...]
     """The arrowhead whose tip is at (x, y), pointing right (1) or left (-1)."""
     back = x - direction * HEAD
     return ((x, y), (back, y - HEAD * 0.75), (back, y + HEAD * 0.75))
+
+
+def _ring_lines(count: int, radius: float, room: float) -> tuple[int, int, float, float]:
+    """How `count` rings of `radius` go side by side in `room`: the number of lines, the
+    rings per line, the distance between two rings' middles in a line and the shift of
+    each line from the one before. The fewest lines that hold them all; a card that cannot
+    hold them however they are shifted (more than about room / (radius + RING_CLEAR) of
+    them, a dozen on a card 150 px wide) gets the fewest lines that hold the most, repeated,
+    and an arrow to a ring of a repeat then crosses a ring nearer the card."""
+    best = None
+    for lines in range(1, count + 1):
+        place = max(2 * radius + RING_GAP, lines * (radius + RING_CLEAR))
+        shift = place / lines if lines > 1 else 0.0
+        per_line = math.floor((room - 2 * radius - (lines - 1) * shift) / place) + 1
+        if per_line < 1 or (per_line == 1 and lines > 1):  # no staircase of single rings
+            break
+        if best is None or lines * per_line > best[0] * best[1]:
+            best = (lines, per_line, place, shift)
+        if lines * per_line >= count:
+            return lines, per_line, place, shift
+    lines, per_line, place, shift = best or (1, 1, 2 * radius + RING_GAP, 0.0)
+    return math.ceil(count / per_line), per_line, place, shift
+
+
+def _head_down(x: float, y: float, direction: int) -> tuple[tuple[float, float], ...]:
+    """The arrowhead whose tip is at (x, y), pointing down (1) or up (-1)."""
+    back = y - direction * HEAD
+    return ((x, y), (x - HEAD * 0.75, back), (x + HEAD * 0.75, back))
+
+
+def _letter(number: int) -> str:
+    """The letter of the off-row hand-off `number` (from 0): A … Z, then AA, AB, … as a
+    spreadsheet names its columns."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _apart(arrows: list[g.HandOff]) -> list[g.HandOff]:
