@@ -160,12 +160,14 @@ def test_an_img_of_the_svg_shows_the_readers_scheme(browser, tmp_path, scheme, t
 
 
 @pytest.mark.browser
-def test_the_svg_in_dark_mode_is_the_dark_partners_own_map(browser, tmp_path):
+@pytest.mark.parametrize("view", ["map", "stages"])
+def test_the_svg_in_dark_mode_is_the_dark_partners_own_map(browser, tmp_path, view):
     from PIL import ImageChops, ImageStat
 
     text = GROCERY.read_text(encoding="utf-8")
-    adaptive = picture(browser, cjmdsl.render(text), "dark", tmp_path / "adaptive.png")
-    own = picture(browser, cjmdsl.render(text, theme="dark"), "light", tmp_path / "own.png")
+    adaptive = picture(browser, cjmdsl.render(text, view=view), "dark", tmp_path / "adaptive.png")
+    own = picture(browser, cjmdsl.render(text, theme="dark", view=view), "light",
+                  tmp_path / "own.png")
     assert adaptive.size == own.size
     difference = ImageChops.difference(adaptive, own).convert("L")
     assert ImageStat.Stat(difference).mean[0] < 0.05

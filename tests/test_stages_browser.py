@@ -68,6 +68,25 @@ def test_html_page_of_a_big_map_opens_on_stage_cards_that_fit_the_window(width, 
     page.screenshot(path=str(FOLDER / f"generated-200-html-{width}.png"))
 
 
+def test_the_stage_cards_follow_the_pages_dark_scheme(page, tmp_path):
+    from cjmdsl.themes import load_theme
+
+    path = tmp_path / "big.html"
+    path.write_text(cjmdsl.render(MAPS["generated-200"], "html"), encoding="utf-8")
+    page.goto(path.as_uri())
+    panel = ("() => getComputedStyle(document.querySelector("
+             "'.cjm-stage-cards .cjm-stage-summary rect')).fill")
+    light, dark = (load_theme(name).colors["panel"] for name in ("default", "dark"))
+    assert page.evaluate(panel) == css_rgb(light)
+    page.click("#cjm-scheme")  # the page's own switch
+    assert page.evaluate("document.documentElement.dataset.scheme") == "dark"
+    assert page.evaluate(panel) == css_rgb(dark)
+
+
+def css_rgb(color: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(color[i:i + 2], 16) for i in (1, 3, 5)))
+
+
 def test_a_stage_card_scrolls_the_map_to_that_stage(page, tmp_path):
     path = tmp_path / "big.html"
     path.write_text(cjmdsl.render(MAPS["generated-200"], "html"), encoding="utf-8")

@@ -208,7 +208,7 @@ def test_stages_view_of_a_blueprint_sums_up_each_stage_for_a_service_designer():
     assert tops["Actions"] < interaction.y1 < tops["Frontstage"]
     assert tops["Support agent"] < visibility.y1 < tops["Backstage"]
     svg = cjmdsl.render(BLUEPRINT, view="stages")
-    assert svg.count('class="cjm-line-visibility"') == 2
+    assert svg.count('class="cjm-line-visibility ') == 2  # then its colour's role
     assert svg.count('class="cjm-badge cjm-badge-fail"') == 1
 
 

@@ -71,21 +71,22 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
     printed = _print_pages(journey, theme, painter, time_axis)
+    overview = (stages_view(journey, theme) if len(journey.touchpoints) >= OVERVIEW_FROM
+                else None)
+    # Drawn before the stylesheet is written, which colours the roles they use too.
+    overview_stages = svg.stage_pictures(overview, theme, painter) if overview else []
     css = _theme_css(theme, partner, geometry, painter) + _static("page.css")
     script = _static("page.js")
     template = environment().get_template("map.html.j2")
     order, stage_names = feelings.persona_order(journey), _stage_names(journey)
-    overview = (stages_view(journey, theme) if len(journey.touchpoints) >= OVERVIEW_FROM
-                else None)
     views = [_touchpoint_view(journey, tp, order, stage_names) for tp in journey.touchpoints]
     ranked = priorities.ranked(journey)
     return template.render(
         journey=journey,
         lanes=LANES,
         overview=overview,
+        overview_stages=overview_stages,
         stage_names=stage_names,
-        radius=theme.spacing["radius"],
-        band_opacity=theme.emotion["band_opacity"],
         maps=maps,
         printed=printed,
         has_dark=partner is not None,

@@ -43,8 +43,8 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
 
     `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
     under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
-    FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`. The
-    stages view is drawn in fixed colours. `emotions` "split" draws a small emotion plot per
+    FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`; the
+    stages view likewise. `emotions` "split" draws a small emotion plot per
     persona instead of their curves over one (`cjmdsl.layout.EMOTION_LAYOUTS`). Without
     `persona_cards` the legend names each persona on one line instead of introducing it on a
     card."""
@@ -52,9 +52,9 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
     if colors not in COLOR_CHOICES:
         raise ValueError(f"colors must be one of {', '.join(COLOR_CHOICES)}, not {colors!r}")
-    if view == "stages":
-        return draw_stages(journey, stages_view(journey, theme, width), theme)
     partner = dark_partner(theme) if colors == ADAPTIVE else None
+    if view == "stages":
+        return draw_stages(journey, stages_view(journey, theme, width), theme, dark=partner)
     return draw(journey, layout(journey, theme, width, time_axis=time_axis, emotions=emotions,
                                 persona_cards=persona_cards), theme, dark=partner)
 
@@ -70,8 +70,10 @@ def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
     if view == "stages":
-        painted = [dark if scheme == "dark" else theme for scheme in schemes]
-        return [draw_stages(journey, stages_view(journey, each, width), each) for each in painted]
+        overview = stages_view(journey, theme, width)
+        return [draw_stages(journey, overview, theme,
+                            painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
+                for scheme in schemes]
     geometry = layout(journey, theme, width, time_axis, emotions=emotions,
                       persona_cards=persona_cards)
     return [draw(journey, geometry, theme,
@@ -166,11 +168,32 @@ def render_changes(journey: Journey, before: Journey, theme: Theme,
                 overlay=change_overlay(before, journey, geometry, theme, width))
 
 
-def draw_stages(journey: Journey, view: g.StagesView, theme: Theme) -> str:
-    """SVG markup for the stages view."""
+def draw_stages(journey: Journey, view: g.StagesView, theme: Theme, dark: Theme | None = None,
+                painter: Painter | None = None) -> str:
+    """SVG markup for the stages view, its colours as `draw` writes the map's: by role with
+    a `dark` partner's `<style>`, or through the caller's `painter`."""
+    uid = _uid(journey)
+    own = painter is None
+    if own:
+        painter = Painter(by_role=dark is not None)
+
+    def style() -> Markup:
+        return Markup(stylesheet(painter, uid, dark))
+
     return environment().get_template("stages.svg.j2").render(
-        v=view, uid=_uid(journey), title=journey.title, summary=summary(journey),
-        radius=theme.spacing.radius, band_opacity=theme.emotion.band_opacity)
+        v=view, uid=uid, title=journey.title, summary=summary(journey),
+        radius=theme.spacing.radius, band_opacity=theme.emotion.band_opacity, paint=painter,
+        text=partial(text_element, painter),
+        stylesheet=style if own and dark is not None else None)
+
+
+def stage_pictures(view: g.StagesView, theme: Theme, painter: Painter) -> list[Markup]:
+    """Each stage of the stages view drawn alone, its colours through `painter` (the HTML
+    page's overview cards, which its stylesheet colours in either scheme)."""
+    stages = environment().get_template("stages.svg.j2").make_module(
+        {"paint": painter, "text": partial(text_element, painter)})
+    return [Markup(stages.stage(stage, view, theme.spacing.radius, theme.emotion.band_opacity))
+            for stage in view.stages]
 
 
 def _uid(journey: Journey) -> str:

@@ -34,7 +34,7 @@ def root(context, missing=missing):
     l_0_touchpoints = resolve('touchpoints')
     l_0_data = resolve('data')
     l_0_script = resolve('script')
-    l_0_marker = l_0_stage = l_0_fail_mark = l_0_tags = missing
+    l_0_marker = l_0_fail_mark = l_0_tags = missing
     try:
         t_1 = environment.filters['capitalize']
     except KeyError:
@@ -103,12 +103,6 @@ def root(context, missing=missing):
         return concat(t_7)
     context.exported_vars.add('marker')
     context.vars['marker'] = l_0_marker = Macro(environment, macro, 'marker', ('m',), False, False, False, context.eval_ctx.autoescape)
-    included_template = environment.get_template('stages.svg.j2', 'map.html.j2')._get_default_module(context)
-    l_0_stage = getattr(included_template, 'stage', missing)
-    if l_0_stage is missing:
-        l_0_stage = undefined(f"the template {included_template.__name__!r} (imported on line 9 in 'map.html.j2') does not export the requested name 'stage'", name='stage')
-    context.vars['stage'] = l_0_stage
-    context.exported_vars.discard('stage')
     def macro():
         t_8 = []
         pass
@@ -223,10 +217,10 @@ def root(context, missing=missing):
     if (undefined(name='overview') if l_0_overview is missing else l_0_overview):
         pass
         yield '<section id="cjm-overview" class="cjm-overview" aria-labelledby="cjm-overview-title">\n<h2 id="cjm-overview-title">Stages at a glance</h2>\n<p class="cjm-hint">Each stage\'s touchpoints are the marks on its curves; choose a stage to see it in the map.</p>\n<ol class="cjm-stage-cards">\n'
-        for l_1_s in environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'stages'):
+        l_1_loop = missing
+        for l_1_s, l_1_loop in LoopContext(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'stages'), undefined):
             l_1_stage_names = resolve('stage_names')
-            l_1_radius = resolve('radius')
-            l_1_band_opacity = resolve('band_opacity')
+            l_1_overview_stages = resolve('overview_stages')
             _loop_vars = {}
             pass
             yield '<li><a href="#cjm-map" data-stage="'
@@ -248,9 +242,9 @@ def root(context, missing=missing):
             yield '" role="img" aria-label="'
             yield escape(environment.finalize(environment.getitem((undefined(name='stage_names') if l_1_stage_names is missing else l_1_stage_names), environment.getattr(l_1_s, 'stage_id'))))
             yield '">\n'
-            yield escape(environment.finalize(context.call((undefined(name='stage') if l_0_stage is missing else l_0_stage), l_1_s, (undefined(name='overview') if l_0_overview is missing else l_0_overview), (undefined(name='radius') if l_1_radius is missing else l_1_radius), (undefined(name='band_opacity') if l_1_band_opacity is missing else l_1_band_opacity), _loop_vars=_loop_vars)))
+            yield escape(environment.finalize(environment.getitem((undefined(name='overview_stages') if l_1_overview_stages is missing else l_1_overview_stages), environment.getattr(l_1_loop, 'index0'))))
             yield '\n</svg></a></li>\n'
-        l_1_s = l_1_stage_names = l_1_radius = l_1_band_opacity = missing
+        l_1_loop = l_1_s = l_1_stage_names = l_1_overview_stages = missing
         yield '</ol>\n</section>\n'
     yield '<section id="cjm-map" class="cjm-map" aria-labelledby="cjm-map-title">\n<h2 id="cjm-map-title">Journey map</h2>\n<div class="cjm-controls" role="group" aria-label="Map controls" hidden>\n'
     if (t_3((undefined(name='personas') if l_0_personas is missing else l_0_personas)) > 1):
@@ -929,4 +923,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=75&4=83&5=88&6=97&9=106&10=112&13=121&14=128&15=135&16=142&19=155&22=157&24=159&26=161&27=163&32=165&33=167&34=170&36=172&37=175&39=177&40=181&44=185&48=189&51=192&54=195&57=198&60=201&63=204&66=207&69=210&72=213&75=216&78=219&85=223&90=226&91=233&92=251&101=256&105=259&106=263&110=273&113=276&114=280&119=287&126=291&127=295&128=299&135=303&136=306&139=310&140=313&141=317&145=332&149=335&150=339&151=342&152=348&153=354&155=357&156=361&157=363&158=367&163=372&164=376&171=382&174=385&180=388&181=392&187=417&193=420&194=424&202=450&208=453&209=457&211=461&212=465&213=470&221=491&229=494&230=498&237=528&245=532&246=536&253=565&261=568&262=572&269=587&277=590&278=594&285=608&293=611&294=615&301=640&307=643&309=652&310=656&316=685&317=689&322=707&330=711&331=715&332=718&340=762&341=767&342=770&343=772&344=774&345=780&346=783&348=788&349=791&351=793&352=796&354=804&355=807&356=809&357=812&359=814&360=818&364=860&365=863&366=865&372=907&376=910&377=914&378=916&379=920&394=926&395=928'
+debug_info = '2=75&4=83&5=88&6=97&9=106&12=115&13=122&14=129&15=136&18=149&21=151&23=153&25=155&26=157&31=159&32=161&33=164&35=166&36=169&38=171&39=175&43=179&47=183&50=186&53=189&56=192&59=195&62=198&65=201&68=204&71=207&74=210&77=213&84=217&89=221&90=227&91=245&100=250&104=253&105=257&109=267&112=270&113=274&118=281&125=285&126=289&127=293&134=297&135=300&138=304&139=307&140=311&144=326&148=329&149=333&150=336&151=342&152=348&154=351&155=355&156=357&157=361&162=366&163=370&170=376&173=379&179=382&180=386&186=411&192=414&193=418&201=444&207=447&208=451&210=455&211=459&212=464&220=485&228=488&229=492&236=522&244=526&245=530&252=559&260=562&261=566&268=581&276=584&277=588&284=602&292=605&293=609&300=634&306=637&308=646&309=650&315=679&316=683&321=701&329=705&330=709&331=712&339=756&340=761&341=764&342=766&343=768&344=774&345=777&347=782&348=785&350=787&351=790&353=798&354=801&355=803&356=806&358=808&359=812&363=854&364=857&365=859&371=901&375=904&376=908&377=910&378=914&393=920&394=922'

@@ -8,11 +8,14 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_v = resolve('v')
-    l_0_language = resolve('language')
+    l_0_stylesheet = resolve('stylesheet')
     l_0_uid = resolve('uid')
+    l_0_language = resolve('language')
     l_0_title = resolve('title')
     l_0_summary = resolve('summary')
-    l_0_text = l_0_marker = l_0_badge = l_0_stage = missing
+    l_0_paint = resolve('paint')
+    l_0_text = resolve('text')
+    l_0_marker = l_0_badge = l_0_stage = missing
     try:
         t_1 = environment.filters['n']
     except KeyError:
@@ -26,62 +29,8 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No test named 'defined' found.")
     pass
-    def macro(l_1_block):
-        t_3 = []
-        if l_1_block is missing:
-            l_1_block = undefined("parameter 'block' was not provided", name='block')
-        pass
-        t_3.extend((
-            '<text x="',
-            escape(environment.finalize(t_1(environment.getattr(l_1_block, 'x')))),
-            '" font-size="',
-            escape(environment.finalize(t_1(environment.getattr(l_1_block, 'size')))),
-            '" fill="',
-            escape(environment.finalize(environment.getattr(l_1_block, 'color'))),
-            '"',
-        ))
-        if environment.getattr(l_1_block, 'bold'):
-            pass
-            t_3.append(
-                ' font-weight="bold"',
-            )
-        if environment.getattr(l_1_block, 'italic'):
-            pass
-            t_3.append(
-                ' font-style="italic"',
-            )
-        if (environment.getattr(l_1_block, 'anchor') != 'start'):
-            pass
-            t_3.extend((
-                ' text-anchor="',
-                escape(environment.finalize(environment.getattr(l_1_block, 'anchor'))),
-                '"',
-            ))
-        t_3.append(
-            '>',
-        )
-        l_2_loop = missing
-        for l_2_line, l_2_loop in LoopContext(environment.getattr(l_1_block, 'lines'), undefined):
-            _loop_vars = {}
-            pass
-            t_3.extend((
-                '<tspan x="',
-                escape(environment.finalize(t_1(environment.getattr(l_1_block, 'x')))),
-                '" y="',
-                escape(environment.finalize(t_1(environment.getitem(environment.getattr(l_1_block, 'baselines'), environment.getattr(l_2_loop, 'index0'))))),
-                '">',
-                escape(environment.finalize(l_2_line)),
-                '</tspan>',
-            ))
-        l_2_loop = l_2_line = missing
-        t_3.append(
-            '</text>',
-        )
-        return concat(t_3)
-    context.exported_vars.add('text')
-    context.vars['text'] = l_0_text = Macro(environment, macro, 'text', ('block',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_m, l_1_width):
-        t_4 = []
+        t_3 = []
         if l_1_m is missing:
             l_1_m = undefined("parameter 'm' was not provided", name='m')
         if l_1_width is missing:
@@ -89,24 +38,22 @@ def root(context, missing=missing):
         pass
         if (environment.getattr(l_1_m, 'shape') == 'circle'):
             pass
-            t_4.extend((
+            t_3.extend((
                 '<circle cx="',
                 escape(environment.finalize(t_1(environment.getattr(l_1_m, 'x')))),
                 '" cy="',
                 escape(environment.finalize(t_1(environment.getattr(l_1_m, 'y')))),
                 '" r="',
                 escape(environment.finalize(t_1(environment.getattr(l_1_m, 'radius')))),
-                '" fill="',
-                escape(environment.finalize(environment.getattr(l_1_m, 'fill'))),
-                '" stroke="',
-                escape(environment.finalize(environment.getattr(l_1_m, 'stroke'))),
-                '" stroke-width="',
+                '"',
+                escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(l_1_m, 'fill'), stroke=environment.getattr(l_1_m, 'stroke')))),
+                ' stroke-width="',
                 escape(environment.finalize(l_1_width)),
                 '"/>',
             ))
         elif (environment.getattr(l_1_m, 'shape') == 'square'):
             pass
-            t_4.extend((
+            t_3.extend((
                 '<rect x="',
                 escape(environment.finalize(t_1((environment.getattr(l_1_m, 'x') - (environment.getattr(l_1_m, 'radius') * 0.9))))),
                 '" y="',
@@ -115,36 +62,32 @@ def root(context, missing=missing):
                 escape(environment.finalize(t_1((environment.getattr(l_1_m, 'radius') * 1.8)))),
                 '" height="',
                 escape(environment.finalize(t_1((environment.getattr(l_1_m, 'radius') * 1.8)))),
-                '" fill="',
-                escape(environment.finalize(environment.getattr(l_1_m, 'fill'))),
-                '" stroke="',
-                escape(environment.finalize(environment.getattr(l_1_m, 'stroke'))),
-                '" stroke-width="',
+                '"',
+                escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(l_1_m, 'fill'), stroke=environment.getattr(l_1_m, 'stroke')))),
+                ' stroke-width="',
                 escape(environment.finalize(l_1_width)),
                 '"/>',
             ))
         else:
             pass
-            t_4.extend((
+            t_3.extend((
                 '<polygon points="',
                 escape(environment.finalize(context.call(environment.getattr(l_1_m, 'polygon')))),
-                '" fill="',
-                escape(environment.finalize(environment.getattr(l_1_m, 'fill'))),
-                '" stroke="',
-                escape(environment.finalize(environment.getattr(l_1_m, 'stroke'))),
-                '" stroke-width="',
+                '"',
+                escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(l_1_m, 'fill'), stroke=environment.getattr(l_1_m, 'stroke')))),
+                ' stroke-width="',
                 escape(environment.finalize(l_1_width)),
                 '" stroke-linejoin="round"/>',
             ))
-        return concat(t_4)
+        return concat(t_3)
     context.exported_vars.add('marker')
     context.vars['marker'] = l_0_marker = Macro(environment, macro, 'marker', ('m', 'width'), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_b):
-        t_5 = []
+        t_4 = []
         if l_1_b is missing:
             l_1_b = undefined("parameter 'b' was not provided", name='b')
         pass
-        t_5.extend((
+        t_4.extend((
             '<g class="cjm-badge cjm-badge-',
             escape(environment.finalize(environment.getattr(l_1_b, 'kind'))),
             '"><circle cx="',
@@ -153,29 +96,27 @@ def root(context, missing=missing):
             escape(environment.finalize(t_1(environment.getattr(l_1_b, 'y')))),
             '" r="',
             escape(environment.finalize(t_1(environment.getattr(l_1_b, 'radius')))),
-            '" fill="',
-            escape(environment.finalize(environment.getattr(l_1_b, 'fill'))),
-            '" stroke="',
-            escape(environment.finalize(environment.getattr(l_1_b, 'color'))),
-            '" stroke-width="1.4"',
+            '"',
+            escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(l_1_b, 'fill'), stroke=environment.getattr(l_1_b, 'color')))),
+            ' stroke-width="1.4"',
         ))
         if (environment.getattr(l_1_b, 'kind') == 'fail'):
             pass
-            t_5.append(
+            t_4.append(
                 ' stroke-dasharray="3.2 1.2"',
             )
-        t_5.extend((
+        t_4.extend((
             '/><path d="',
             escape(environment.finalize(environment.getattr(l_1_b, 'figure'))),
-            '" fill="none" stroke="',
-            escape(environment.finalize(environment.getattr(l_1_b, 'color'))),
-            '" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/></g>',
+            '" fill="none"',
+            escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(l_1_b, 'color')))),
+            ' stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round"/></g>',
         ))
-        return concat(t_5)
+        return concat(t_4)
     context.exported_vars.add('badge')
     context.vars['badge'] = l_0_badge = Macro(environment, macro, 'badge', ('b',), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_s, l_1_v, l_1_radius, l_1_band_opacity):
-        t_6 = []
+        t_5 = []
         if l_1_s is missing:
             l_1_s = undefined("parameter 's' was not provided", name='s')
         if l_1_v is missing:
@@ -185,7 +126,7 @@ def root(context, missing=missing):
         if l_1_band_opacity is missing:
             l_1_band_opacity = undefined("parameter 'band_opacity' was not provided", name='band_opacity')
         pass
-        t_6.extend((
+        t_5.extend((
             '<g class="cjm-stage-summary" data-stage="',
             escape(environment.finalize(environment.getattr(l_1_s, 'stage_id'))),
             '">\n<rect x="',
@@ -198,11 +139,9 @@ def root(context, missing=missing):
             escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_1_s, 'box'), 'height')))),
             '" rx="',
             escape(environment.finalize(t_1(l_1_radius))),
-            '" fill="',
-            escape(environment.finalize(environment.getattr(environment.getattr(l_1_v, 'colors'), 'panel'))),
-            '" stroke="',
-            escape(environment.finalize(environment.getattr(environment.getattr(l_1_v, 'colors'), 'border'))),
-            '"/>\n<rect x="',
+            '"',
+            escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(environment.getattr(l_1_v, 'colors'), 'panel'), stroke=environment.getattr(environment.getattr(l_1_v, 'colors'), 'border')))),
+            '/>\n<rect x="',
             escape(environment.finalize(t_1(environment.getattr(environment.getattr(environment.getattr(l_1_s, 'header'), 'box'), 'x')))),
             '" y="',
             escape(environment.finalize(t_1(environment.getattr(environment.getattr(environment.getattr(l_1_s, 'header'), 'box'), 'y')))),
@@ -212,16 +151,16 @@ def root(context, missing=missing):
             escape(environment.finalize(t_1(environment.getattr(environment.getattr(environment.getattr(l_1_s, 'header'), 'box'), 'height')))),
             '" rx="',
             escape(environment.finalize(t_1(l_1_radius))),
-            '" fill="',
-            escape(environment.finalize(environment.getattr(environment.getattr(l_1_s, 'header'), 'fill'))),
-            '"/>\n',
+            '"',
+            escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(environment.getattr(l_1_s, 'header'), 'fill')))),
+            '/>\n',
             escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(environment.getattr(l_1_s, 'header'), 'label')))),
             '\n',
         ))
         for l_2_level in environment.getattr(l_1_s, 'levels'):
             _loop_vars = {}
             pass
-            t_6.extend((
+            t_5.extend((
                 '<rect x="',
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_2_level, 'band'), 'x')))),
                 '" y="',
@@ -230,17 +169,15 @@ def root(context, missing=missing):
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_2_level, 'band'), 'width')))),
                 '" height="',
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_2_level, 'band'), 'height')))),
-                '" fill="',
-                escape(environment.finalize(environment.getattr(l_2_level, 'band_color'))),
-                '" fill-opacity="',
-                escape(environment.finalize(l_1_band_opacity)),
-                '"/>\n',
+                '"',
+                escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(l_2_level, 'band_color'), fill_opacity=l_1_band_opacity, _loop_vars=_loop_vars))),
+                '/>\n',
             ))
         l_2_level = missing
         for l_2_level in environment.getattr(l_1_s, 'levels'):
             _loop_vars = {}
             pass
-            t_6.extend((
+            t_5.extend((
                 '<line x1="',
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_1_s, 'plot'), 'x')))),
                 '" y1="',
@@ -249,23 +186,22 @@ def root(context, missing=missing):
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_1_s, 'plot'), 'right')))),
                 '" y2="',
                 escape(environment.finalize(t_1(environment.getattr(l_2_level, 'y')))),
-                '" stroke="',
-                escape(environment.finalize(environment.getattr(l_1_v, 'grid_color'))),
                 '"',
+                escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(l_1_v, 'grid_color'), _loop_vars=_loop_vars))),
             ))
             if (environment.getattr(l_2_level, 'value') != 0):
                 pass
-                t_6.append(
+                t_5.append(
                     ' stroke-dasharray="2 4"',
                 )
-            t_6.append(
+            t_5.append(
                 '/>\n',
             )
         l_2_level = missing
         for l_2_curve in environment.getattr(l_1_s, 'to_be'):
             _loop_vars = {}
             pass
-            t_6.extend((
+            t_5.extend((
                 '<g class="cjm-to-be" data-persona="',
                 escape(environment.finalize(environment.getattr(l_2_curve, 'persona_id'))),
                 '">\n',
@@ -273,30 +209,30 @@ def root(context, missing=missing):
             for l_3_segment in environment.getattr(l_2_curve, 'segments'):
                 _loop_vars = {}
                 pass
-                t_6.extend((
+                t_5.extend((
                     '<path d="',
                     escape(environment.finalize(l_3_segment)),
-                    '" fill="none" stroke="',
-                    escape(environment.finalize(environment.getattr(l_2_curve, 'color'))),
-                    '" stroke-width="1.2" stroke-linecap="round"/>\n',
+                    '" fill="none"',
+                    escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(l_2_curve, 'color'), _loop_vars=_loop_vars))),
+                    ' stroke-width="1.2" stroke-linecap="round"/>\n',
                 ))
             l_3_segment = missing
             for l_3_point in environment.getattr(l_2_curve, 'points'):
                 _loop_vars = {}
                 pass
-                t_6.extend((
+                t_5.extend((
                     escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(l_3_point, 'marker'), 1.2, _loop_vars=_loop_vars))),
                     '\n',
                 ))
             l_3_point = missing
-            t_6.append(
+            t_5.append(
                 '</g>\n',
             )
         l_2_curve = missing
         for l_2_curve in environment.getattr(l_1_s, 'curves'):
             _loop_vars = {}
             pass
-            t_6.extend((
+            t_5.extend((
                 '<g class="cjm-curve" data-persona="',
                 escape(environment.finalize(environment.getattr(l_2_curve, 'persona_id'))),
                 '">\n',
@@ -304,49 +240,49 @@ def root(context, missing=missing):
             for l_3_segment in environment.getattr(l_2_curve, 'skipped'):
                 _loop_vars = {}
                 pass
-                t_6.extend((
+                t_5.extend((
                     '<path d="',
                     escape(environment.finalize(l_3_segment)),
-                    '" fill="none" stroke="',
-                    escape(environment.finalize(environment.getattr(l_2_curve, 'color'))),
-                    '" stroke-width="1.6" stroke-dasharray="0.1 4" stroke-linecap="round" stroke-opacity="0.8"/>\n',
+                    '" fill="none"',
+                    escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(l_2_curve, 'color'), _loop_vars=_loop_vars))),
+                    ' stroke-width="1.6" stroke-dasharray="0.1 4" stroke-linecap="round" stroke-opacity="0.8"/>\n',
                 ))
             l_3_segment = missing
             for l_3_segment in environment.getattr(l_2_curve, 'segments'):
                 _loop_vars = {}
                 pass
-                t_6.extend((
+                t_5.extend((
                     '<path d="',
                     escape(environment.finalize(l_3_segment)),
-                    '" fill="none" stroke="',
-                    escape(environment.finalize(environment.getattr(l_2_curve, 'color'))),
-                    '" stroke-width="2"',
+                    '" fill="none"',
+                    escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(l_2_curve, 'color'), _loop_vars=_loop_vars))),
+                    ' stroke-width="2"',
                 ))
                 if environment.getattr(l_2_curve, 'dash'):
                     pass
-                    t_6.extend((
+                    t_5.extend((
                         ' stroke-dasharray="',
                         escape(environment.finalize(environment.getattr(l_2_curve, 'dash'))),
                         '"',
                     ))
                 else:
                     pass
-                    t_6.append(
+                    t_5.append(
                         ' stroke-linecap="round"',
                     )
-                t_6.append(
+                t_5.append(
                     '/>\n',
                 )
             l_3_segment = missing
             for l_3_point in environment.getattr(l_2_curve, 'points'):
                 _loop_vars = {}
                 pass
-                t_6.extend((
+                t_5.extend((
                     escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(l_3_point, 'marker'), 1.2, _loop_vars=_loop_vars))),
                     '\n',
                 ))
             l_3_point = missing
-            t_6.append(
+            t_5.append(
                 '</g>\n',
             )
         l_2_curve = missing
@@ -355,23 +291,23 @@ def root(context, missing=missing):
             pass
             if environment.getattr(l_2_fact, 'marker'):
                 pass
-                t_6.extend((
+                t_5.extend((
                     escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(l_2_fact, 'marker'), _loop_vars=_loop_vars))),
                     '\n',
                 ))
             if environment.getattr(l_2_fact, 'badge'):
                 pass
-                t_6.extend((
+                t_5.extend((
                     escape(environment.finalize(context.call((undefined(name='badge') if l_0_badge is missing else l_0_badge), environment.getattr(l_2_fact, 'badge'), _loop_vars=_loop_vars))),
                     '\n',
                 ))
-            t_6.extend((
+            t_5.extend((
                 escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_2_fact, 'text'), _loop_vars=_loop_vars))),
                 '\n',
             ))
             if environment.getattr(l_2_fact, 'value'):
                 pass
-                t_6.extend((
+                t_5.extend((
                     escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_2_fact, 'value'), _loop_vars=_loop_vars))),
                     '\n',
                 ))
@@ -379,10 +315,8 @@ def root(context, missing=missing):
         for l_2_rule in environment.getattr(l_1_s, 'rules'):
             _loop_vars = {}
             pass
-            t_6.extend((
-                '<line class="cjm-line-',
-                escape(environment.finalize(environment.getattr(l_2_rule, 'kind'))),
-                '" x1="',
+            t_5.extend((
+                '<line x1="',
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_2_rule, 'line'), 'x1')))),
                 '" y1="',
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_2_rule, 'line'), 'y1')))),
@@ -390,28 +324,28 @@ def root(context, missing=missing):
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_2_rule, 'line'), 'x2')))),
                 '" y2="',
                 escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_2_rule, 'line'), 'y2')))),
-                '" stroke="',
-                escape(environment.finalize(environment.getattr(environment.getattr(l_1_v, 'colors'), 'muted'))),
-                '" stroke-width="1.2"',
+                '"',
+                escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(environment.getattr(l_1_v, 'colors'), 'muted'), classes=markup_join(('cjm-line-', environment.getattr(l_2_rule, 'kind'), )), _loop_vars=_loop_vars))),
+                ' stroke-width="1.2"',
             ))
             if (environment.getattr(l_2_rule, 'kind') == 'visibility'):
                 pass
-                t_6.append(
+                t_5.append(
                     ' stroke-dasharray="8 4"',
                 )
             elif (environment.getattr(l_2_rule, 'kind') == 'internal'):
                 pass
-                t_6.append(
+                t_5.append(
                     ' stroke-dasharray="2 3"',
                 )
-            t_6.append(
+            t_5.append(
                 '/>\n',
             )
         l_2_rule = missing
-        t_6.append(
+        t_5.append(
             '</g>',
         )
-        return concat(t_6)
+        return concat(t_5)
     context.exported_vars.add('stage')
     context.vars['stage'] = l_0_stage = Macro(environment, macro, 'stage', ('s', 'v', 'radius', 'band_opacity'), False, False, False, context.eval_ctx.autoescape)
     if t_2((undefined(name='v') if l_0_v is missing else l_0_v)):
@@ -425,6 +359,11 @@ def root(context, missing=missing):
         yield ' '
         yield escape(environment.finalize(t_1(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'height'))))
         yield '" role="img"'
+        if (undefined(name='stylesheet') if l_0_stylesheet is missing else l_0_stylesheet):
+            pass
+            yield ' id="'
+            yield escape(environment.finalize((undefined(name='uid') if l_0_uid is missing else l_0_uid)))
+            yield '"'
         if (context.call((undefined(name='language') if l_0_language is missing else l_0_language)) != 'en'):
             pass
             yield ' lang="'
@@ -444,9 +383,9 @@ def root(context, missing=missing):
         yield escape(environment.finalize((undefined(name='uid') if l_0_uid is missing else l_0_uid)))
         yield '-desc">'
         yield escape(environment.finalize((undefined(name='summary') if l_0_summary is missing else l_0_summary)))
-        yield '</desc>\n<rect class="cjm-background" width="100%" height="100%" fill="'
-        yield escape(environment.finalize(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'background')))
-        yield '"/>\n<g class="cjm-title">\n'
+        yield '</desc>\n<rect width="100%" height="100%"'
+        yield escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'background'), classes='cjm-background')))
+        yield '/>\n<g class="cjm-title">\n'
         yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'title'))))
         yield '\n'
         if environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'description'):
@@ -476,9 +415,9 @@ def root(context, missing=missing):
                 yield escape(environment.finalize(t_1(environment.getattr(l_1_entry, 'line_to'))))
                 yield '" y2="'
                 yield escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_1_entry, 'marker'), 'y'))))
-                yield '" stroke="'
-                yield escape(environment.finalize(environment.getattr(l_1_entry, 'color')))
-                yield '" stroke-width="2.5"'
+                yield '"'
+                yield escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(l_1_entry, 'color'), _loop_vars=_loop_vars)))
+                yield ' stroke-width="2.5"'
                 if environment.getattr(l_1_entry, 'dash'):
                     pass
                     yield ' stroke-dasharray="'
@@ -525,11 +464,9 @@ def root(context, missing=missing):
                 yield escape(environment.finalize(t_1(environment.getattr(environment.getattr(l_1_kpi, 'box'), 'height'))))
                 yield '" rx="'
                 yield escape(environment.finalize(t_1((undefined(name='radius') if l_1_radius is missing else l_1_radius))))
-                yield '" fill="'
-                yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'colors'), 'panel')))
-                yield '" stroke="'
-                yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'colors'), 'border')))
-                yield '"/>\n'
+                yield '"'
+                yield escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), fill=environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'colors'), 'panel'), stroke=environment.getattr(environment.getattr((undefined(name='v') if l_0_v is missing else l_0_v), 'colors'), 'border'), _loop_vars=_loop_vars)))
+                yield '/>\n'
                 yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_kpi, 'name'), _loop_vars=_loop_vars)))
                 yield '\n'
                 yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_kpi, 'value'), _loop_vars=_loop_vars)))
@@ -544,15 +481,20 @@ def root(context, missing=missing):
                         pass
                         yield '<path d="'
                         yield escape(environment.finalize(environment.getattr(l_1_kpi, 'status_mark')))
-                        yield '" fill="none" stroke="'
-                        yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_kpi, 'target'), 'color')))
-                        yield '" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>\n'
+                        yield '" fill="none"'
+                        yield escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(environment.getattr(l_1_kpi, 'target'), 'color'), _loop_vars=_loop_vars)))
+                        yield ' stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>\n'
                     yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_kpi, 'target'), _loop_vars=_loop_vars)))
                     yield '\n'
                 yield '</g>\n'
             l_1_kpi = l_1_radius = missing
             yield '</g>\n'
+        if (undefined(name='stylesheet') if l_0_stylesheet is missing else l_0_stylesheet):
+            pass
+            yield '<style>'
+            yield escape(environment.finalize(context.call((undefined(name='stylesheet') if l_0_stylesheet is missing else l_0_stylesheet))))
+            yield '</style>\n'
         yield '</svg>\n'
 
 blocks = {}
-debug_info = '3=29&4=36&5=43&6=48&7=53&8=64&11=83&12=90&13=94&14=107&15=111&17=130&20=142&21=149&23=177&24=190&25=192&26=206&27=218&28=221&29=226&31=240&32=245&34=265&35=270&36=273&37=278&39=284&40=288&44=296&45=301&46=304&47=309&49=315&50=320&52=341&53=345&57=353&58=356&59=359&61=362&62=365&64=369&65=372&66=375&69=379&70=384&74=417&75=420&76=440&77=444&78=448&80=450&81=452&82=454&84=456&85=459&88=463&90=466&91=470&92=472&93=488&94=490&100=495&101=500&104=504&106=507&109=509&111=512&112=517&113=519&114=533&115=535&116=537&117=539&119=541&120=543&121=546&123=550'
+debug_info = '4=32&5=39&6=43&7=54&8=58&10=75&13=85&14=92&16=118&17=131&18=133&19=145&20=157&21=160&22=165&24=177&25=182&27=201&28=206&29=209&30=214&32=220&33=224&37=232&38=237&39=240&40=245&42=251&43=256&45=277&46=281&50=289&51=292&52=295&54=298&55=301&57=305&58=308&59=311&62=315&63=320&67=351&68=354&69=379&70=383&71=387&73=389&74=391&75=393&77=395&78=398&81=402&83=405&84=409&85=411&86=427&87=429&93=434&94=439&97=443&99=446&102=448&104=451&105=456&106=458&107=470&108=472&109=474&110=476&112=478&113=480&114=483&116=487&122=492&123=495'
