@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 
 from cjmdsl import diff_details as details
+from cjmdsl.lanes import ITEM_KINDS
 from cjmdsl.diff_details import (EntryChanged, FindingEdited, MetricChanged, Ref, SourceEdited,
                                  cited, same_evidence, same_finding)
 from cjmdsl.model import (DEFAULT_SCALE, Claim, Finding, Journey, Kpi, Persona, Scale, Source,
@@ -351,6 +352,13 @@ def touchpoint_pairs(old: Journey, new: Journey) -> list[Pair]:
     return [pair for pair in _match_touchpoints(old, new, stages) if pair[1] is not None]
 
 
+# The lanes of items whose change a touchpoint's DetailsChanged names: every item kind of the
+# lane table but the findings (compared one by one) and those `diff_details` compares entry by
+# entry, so that a new lane is compared without being named here.
+TOUCHPOINT_ITEMS = tuple(kind.field for kind in ITEM_KINDS
+                         if not kind.findings and kind.field not in details.COMPARED_ITEMS)
+
+
 def _items(tp: Touchpoint) -> set[str]:
     return {item.text for name in ("actions", "thoughts", "questions", "pains", "opportunities")
             for item in getattr(tp, name)}
@@ -399,8 +407,7 @@ def _report_touchpoints(pairs: list[Pair], stages: list[Pair], changes: list) ->
             if kept is None or kept.id != new.stage:
                 changes.append(Moved(_ref(new), _stage_named(old.stage, stages, 0),
                                      _stage_named(new.stage, stages, 1)))
-            parts = _differing(old, new, ("actions", "thoughts", "questions",
-                                          "moment_of_truth"))
+            parts = _differing(old, new, (*TOUCHPOINT_ITEMS, "moment_of_truth"))
             if parts:
                 changes.append(DetailsChanged("touchpoint", _ref(new), parts))
 

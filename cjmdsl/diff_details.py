@@ -256,6 +256,9 @@ def compare_texts(where: str, old, new, changes: list, before_scale=None,
 
 # The lanes of a service blueprint (`cjmdsl.lanes`), compared item by item.
 BLUEPRINT_LANES = ("evidence", "frontstage", "backstage", "support")
+# The touchpoint items `compare_texts` compares entry by entry; `cjm diff` names the other
+# lanes of the lane table as a touchpoint's changed details.
+COMPARED_ITEMS = ("motivations", "notes", *BLUEPRINT_LANES)
 
 
 def _actor_text(actor) -> str:

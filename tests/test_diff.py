@@ -27,6 +27,7 @@ from cjmdsl import diff_format
 from cjmdsl.api import parse
 from cjmdsl.diff import (Added, FeelingChanged, FindingAdded, FindingRemoved, Moved, Removed,
                          Renamed, diff)
+from cjmdsl.lanes import ITEM_KINDS
 
 DIFF_GOLDEN = GOLDEN / "diff"
 
@@ -613,3 +614,15 @@ def test_the_markdown_reads_as_a_comment_summary_first_details_folded(example, p
     ARTIFACTS.mkdir(exist_ok=True)
     page.set_viewport_size({"width": 900, "height": 1000})
     page.screenshot(path=str(ARTIFACTS / f"diff-{example.stem}.md.png"), full_page=True)
+
+
+@pytest.mark.parametrize("kind", ITEM_KINDS, ids=lambda kind: kind.keyword)
+def test_an_edited_item_of_every_lane_of_the_lane_table_is_a_change(kind):
+    """A lane added to the table is compared by `cjm diff` without being named there."""
+    def version(text: str) -> str:
+        return (f'map "Lanes" {{\n  persona ann "Ann"\n  stage s "S" {{\n'
+                f'    touchpoint t "T" {{\n      channel web\n      action "Keeps"\n'
+                f'      {kind.keyword} "{text}"\n    }}\n  }}\n}}\n')
+
+    found = diff(parse(version("Before the edit")), parse(version("After the edit")))
+    assert found.changes, f"a changed `{kind.keyword}` is not reported"
