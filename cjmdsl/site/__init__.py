@@ -25,7 +25,7 @@ from typing import Iterator
 from cjmdsl import batch
 
 PAGE, THUMBNAIL = "html", "svg"
-THUMBNAIL_OPTIONS = {"persona_cards": False}  # the curves, not the cards, in a small picture
+THUMBNAIL_OPTIONS = {"persona_cards": False}  # the map as it opens, without the cards
 MANIFEST = ".cjm-site"  # the files the last build wrote, so the next one removes stale ones
 SUMMARY_BYTES = 16_000_000  # a cached summary larger than this is not read
 
