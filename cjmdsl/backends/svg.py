@@ -93,17 +93,11 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
     `dark` under `prefers-color-scheme: dark`. A caller that writes the stylesheet itself
     (the HTML page) passes a `painter` and reads the roles it used from it afterwards."""
     uid = _uid(journey)
-    own = painter is None
-    if own:
-        painter = Painter(by_role=dark is not None)
-
-    def style() -> Markup:
-        return Markup(stylesheet(painter, uid, dark))
-
+    painter, style = _painting(uid, dark, painter)
     template = environment().get_template("map.svg.j2")
     return _joined(template.generate(
         paint=painter,
-        stylesheet=style if own and dark is not None else None,
+        stylesheet=style,
         g=geometry,
         uid=uid,
         title=journey.title,
@@ -173,18 +167,22 @@ def draw_stages(journey: Journey, view: g.StagesView, theme: Theme, dark: Theme 
     """SVG markup for the stages view, its colours as `draw` writes the map's: by role with
     a `dark` partner's `<style>`, or through the caller's `painter`."""
     uid = _uid(journey)
-    own = painter is None
-    if own:
-        painter = Painter(by_role=dark is not None)
-
-    def style() -> Markup:
-        return Markup(stylesheet(painter, uid, dark))
-
+    painter, style = _painting(uid, dark, painter)
     return environment().get_template("stages.svg.j2").render(
         v=view, uid=uid, title=journey.title, summary=summary(journey),
         radius=theme.spacing.radius, band_opacity=theme.emotion.band_opacity, paint=painter,
-        text=partial(text_element, painter),
-        stylesheet=style if own and dark is not None else None)
+        text=partial(text_element, painter), stylesheet=style)
+
+
+def _painting(uid: str, dark: Theme | None, painter: Painter | None):
+    """The painter of a drawing of `uid` (the caller's, else one by role when there is a
+    `dark` partner) and what writes its `<style>` once drawn (None: the caller's or none)."""
+    if painter is not None:
+        return painter, None
+    own = Painter(by_role=dark is not None)
+    if dark is None:
+        return own, None
+    return own, lambda: Markup(stylesheet(own, uid, dark))
 
 
 def stage_pictures(view: g.StagesView, theme: Theme, painter: Painter) -> list[Markup]:
