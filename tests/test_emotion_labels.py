@@ -17,7 +17,7 @@ from cjmdsl import geometry as g
 from cjmdsl.api import parse
 from cjmdsl.backends.svg import render
 from cjmdsl.layout import layout
-from cjmdsl.layout.labels import boxes_overlap, segment_hits_box
+from cjmdsl.layout.labels import Wanted, boxes_overlap, candidates, segment_hits_box
 from cjmdsl.states import in_state
 from cjmdsl.themes import load_theme
 
@@ -266,3 +266,12 @@ def test_split_is_for_the_drawn_map_only():
                          input=SHARED, capture_output=True, text=True)
     assert run.returncode == 2
     assert "cjm: error: --emotions does not apply to -f md" in run.stderr
+
+
+@given(st.floats(4, 200), st.floats(8, 40), st.floats(0, 1), st.floats(0, 12))
+def test_a_label_is_never_tried_above_the_top_of_its_field(width, height, where, reach):
+    """With `--emotions split` the field of one persona's plot starts under the plot before;
+    a word tried over that top could land on the other plot's labels, which it cannot see."""
+    top, bottom = 100.0, 200.0
+    label = Wanted(width, height, 250.0, top + where * (bottom - top), reach, 0.0, 500.0)
+    assert all(box.y >= top - 0.01 for box in candidates(label, top, bottom))

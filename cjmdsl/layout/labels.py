@@ -169,7 +169,10 @@ def candidates(label: Wanted, top: float, bottom: float) -> list[g.Box]:
                 tried += [g.Box(x + reach + gap + shift, upper, w, h),
                           g.Box(x - reach - gap - shift - w, upper, w, h)]
         shift += step
-    return [b for b in tried if b.x >= label.left - 0.01 and b.right <= label.right + 0.01]
+    # Never above `top`: what lies over it (the lane above, the plot of the persona before
+    # with `--emotions split`) is another field's, whose labels this one cannot see.
+    return [b for b in tried if b.x >= label.left - 0.01 and b.right <= label.right + 0.01
+            and b.y >= top - 0.01]
 
 
 def place(labels: list[Wanted], field: Field, top: float, bottom: float) -> list[g.Box]:
