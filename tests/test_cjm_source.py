@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given
 from test_properties import LIGHT, journeys
 
@@ -16,6 +17,7 @@ from cjmdsl.api import parse
 from cjmdsl.format import format_text
 from cjmdsl import model as m
 from cjmdsl.importers.cjm_source import cjm_source
+from cjmdsl.lanes import ITEM_KINDS
 
 
 def importable(journey: m.Journey) -> m.Journey:
@@ -66,3 +68,14 @@ def test_examples_written_again_are_the_same_maps():
     for example in EXAMPLES:
         journey = importable(parse(example.read_text(encoding="utf-8")))
         assert parse(cjm_source(journey)) == journey
+
+
+@pytest.mark.parametrize("kind", ITEM_KINDS, ids=lambda kind: kind.keyword)
+def test_the_writer_keeps_an_item_of_every_lane_of_the_lane_table(kind):
+    """A lane added to the table must be written too, or an import would drop it."""
+    written = parse(f'map "Lanes" {{\n  persona ann "Ann"\n  stage s "S" {{\n'
+                    f'    touchpoint t "T" {{\n      channel web\n'
+                    f'      {kind.keyword} "Kept through the writer"\n    }}\n  }}\n}}\n')
+    again = parse(cjm_source(written))
+    items = getattr(again.touchpoints[0], kind.field)
+    assert [item.text for item in items] == ["Kept through the writer"]
