@@ -6,7 +6,8 @@ opportunity's source and owner sit on the same line of the `â€¦ sources` and `â€
 columns. A source is written `kind: detail`. Touchpoint fields repeat on each of its rows, so
 a filtered sheet keeps them. What a table cannot hold: line breaks inside one item (they
 become spaces), empty items, the scale's labels, persona details, stage goals and brand
-actions, action items, KPIs, flows, the description, and personas without any emotion.
+actions, action items, KPIs, flows, the description, personas without any emotion, and the
+touchpoint lanes of `NOT_IN_TABLE`.
 """
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ COLUMNS = ("stage", "touchpoint", "channel", "persona", "emotion", "expected", "
            "opportunities", "opportunity sources", "opportunity owners", "moment of truth",
            "evidence", "frontstage", "backstage", "support", "time", "wait",
            "map", "scale", "stage id", "touchpoint id", "persona id")
+# The lanes of touchpoint items (`cjmdsl.lanes.ITEM_KINDS`) that have no column: notes and
+# motivations are prose about the map, not cells of a journey's grid.
+NOT_IN_TABLE = ("motivations", "notes")
 # Survey exports: one row per response.
 SURVEY_COLUMNS = ("score", "date")
 

@@ -25,7 +25,8 @@ from test_properties import LIGHT, journeys
 from cjmdsl.api import check, parse, render
 from cjmdsl.escape import xml_chars
 from cjmdsl.importers.spreadsheet import import_table, parse_date, read_csv, read_xlsx
-from cjmdsl.journey_table import COLUMNS, one_line
+from cjmdsl.journey_table import COLUMNS, NOT_IN_TABLE, one_line
+from cjmdsl.lanes import ITEM_KINDS
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "spreadsheets"
 INPUTS = sorted(GOLDEN.glob("*.csv"))
@@ -207,3 +208,9 @@ def test_a_file_that_is_no_workbook_is_a_usage_error(tmp_path):
 def test_dates_as_spreadsheets_write_them(written, day):
     parsed = parse_date(written)
     assert (parsed.isoformat() if parsed else None) == day
+
+
+def test_every_lane_of_the_lane_table_has_a_column_or_is_said_to_have_none():
+    """A lane added to the table gets a column, or joins NOT_IN_TABLE, which the docs list."""
+    assert [kind.field for kind in ITEM_KINDS
+            if kind.field not in COLUMNS and kind.field not in NOT_IN_TABLE] == []
