@@ -178,17 +178,23 @@ class Said:
     text: str
     keys: frozenset
 
+    @classmethod
+    def plainly(cls, text: str) -> "Said":
+        """A message that is not a diagnostic (an output that cannot be written): itself
+        its key."""
+        return cls(text, frozenset({text}))
+
 
 @dataclass(frozen=True)
 class Outcome:
     status: str  # RENDERED, UNCHANGED, FAILED or UNAVAILABLE
-    report: str = ""  # diagnostics (or why the format is unavailable), ready to print
+    said: tuple[Said, ...] = ()  # its diagnostics by file (or why the format is unavailable)
     content: bytes | None = None  # the output, when it goes to standard output
-    said: tuple[Said, ...] = ()  # `report` by file, when it holds diagnostics
 
-
-def said_outcome(status: str, said: tuple[Said, ...], content: bytes | None = None) -> Outcome:
-    return Outcome(status, "\n".join(part.text for part in said), content, said)
+    @property
+    def report(self) -> str:
+        """All it says, ready to print."""
+        return "\n".join(part.text for part in self.said)
 
 
 class Reporter:
@@ -198,9 +204,8 @@ class Reporter:
     def __init__(self):
         self.seen: set = set()
 
-    def fresh(self, job: Job, outcome: Outcome) -> str:
-        parts = outcome.said or (Said(outcome.report, frozenset({(job.name, outcome.report)})),)
-        new = [part for part in parts if part.text and not part.keys <= self.seen]
+    def fresh(self, outcome: Outcome) -> str:
+        new = [part for part in outcome.said if part.text and not part.keys <= self.seen]
         for part in new:
             self.seen |= part.keys
         return "\n".join(part.text for part in new)
@@ -247,27 +252,26 @@ class Compiled:
 def compile_job(job: Job, settings: Settings) -> Compiled:
     """Read, check and prepare one job's map as `render_job` and `cjm site` draw it."""
     from cjmdsl.api import check, decode
-    from cjmdsl.diagnostics import format_all
     from cjmdsl.limits import Limits, check_bytes
     from cjmdsl.states import in_state
     from cjmdsl.themes import theme_for
 
     too_large = check_bytes(max(job.size, len(job.data)), Limits(**settings.limits), job.exact)
     if too_large:
-        return Compiled(Outcome(FAILED, format_all(too_large, "", job.name, settings.color)))
+        return Compiled(Outcome(FAILED, said_of(too_large, "", job, settings.color)))
     text, problems = decode(job.data, job.name)
     if problems:  # not quoted
-        return Compiled(Outcome(FAILED, format_all(problems, "", job.name, settings.color)))
+        return Compiled(Outcome(FAILED, said_of(problems, "", job, settings.color)))
     result = check(text, job.name, Limits(**settings.limits), job.path)
     said = said_of(result.diagnostics, text, job, settings.color)
     journey = result.journey
     if journey is None or (settings.strict and result.warnings):
-        return Compiled(said_outcome(FAILED, said))
+        return Compiled(Outcome(FAILED, said))
     if result.library:
         if job.in_folder:
-            return Compiled(said_outcome(LIBRARY, said))
-        return Compiled(Outcome(FAILED, format_all([library_drawn(journey, job.name)], text,
-                                                   job.name, settings.color)))
+            return Compiled(Outcome(LIBRARY, said))
+        return Compiled(Outcome(FAILED, said_of([library_drawn(journey, job.name)], text, job,
+                                                settings.color)))
     theme = theme_for(journey.theme, settings.theme, settings.default_theme, settings.dark_theme)
     if settings.lang:
         journey = replace(journey, lang=settings.lang)
@@ -296,13 +300,13 @@ def draw(compiled: Compiled, job: Job, settings: Settings, format_name: str,
         content, noted = render_noting(backend(format_name), compiled.journey, compiled.theme,
                                        **options)
     except BackendUnavailable as exc:
-        return Drawing(None, compiled.said, ended=Outcome(UNAVAILABLE, str(exc)))
+        return Drawing(None, compiled.said, ended=Outcome(UNAVAILABLE, (Said.plainly(str(exc)),)))
     said = compiled.said
     if noted:
         warned = [drawing_warning(message, compiled.journey.span) for message in noted]
         said += said_of(warned, compiled.text, job, settings.color)
         if settings.strict:
-            return Drawing(None, said, True, said_outcome(FAILED, said))
+            return Drawing(None, said, True, Outcome(FAILED, said))
     data = content.encode("utf-8") if isinstance(content, str) else content
     return Drawing(data, said, bool(noted))
 
@@ -318,16 +322,16 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
     if drawing.ended:
         return drawing.ended
     if job.target is None:
-        return said_outcome(RENDERED, drawing.said, drawing.data)
+        return Outcome(RENDERED, drawing.said, drawing.data)
     try:
         write_atomically(job.target, drawing.data)
     except OSError as exc:  # one output that cannot be written fails its map, not the batch
         written = terminal_text(f"cjm: error: cannot write {job.target}: {exc.strerror or exc}")
-        return said_outcome(FAILED, drawing.said + (Said(written, frozenset({written})),))
+        return Outcome(FAILED, drawing.said + (Said.plainly(written),))
     if cache is not None and job.key is not None and not compiled.result.diagnostics \
             and not drawing.warned:
         cache.store(job.key, drawing.data, compiled.result.files)
-    return said_outcome(RENDERED, drawing.said)
+    return Outcome(RENDERED, drawing.said)
 
 
 def library_drawn(library, name: str):

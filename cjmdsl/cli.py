@@ -241,10 +241,8 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
            time_axis: bool | None) -> None:
     from cjmdsl import batch
     from cjmdsl.backends import backend, extension
-    from cjmdsl.locales import catalogue_language, unknown_language_hint
 
-    if lang is not None and catalogue_language(lang) is None:
-        fail_usage(f"unknown language `{lang}` for --lang; {unknown_language_hint(lang)}")
+    refuse_unknown_language(lang)
     _refuse_output_names_as_inputs(files)
     if orientation and not page:
         fail_usage("--orientation needs --page (the paper it turns)")
@@ -298,7 +296,7 @@ def render(files: tuple[str, ...], format_name: str | None, output: str | None,
             if outcome.status == batch.UNAVAILABLE:
                 progress.clear()
                 fail_unavailable(outcome.report)
-            report = reporter.fresh(job, outcome)
+            report = reporter.fresh(outcome)
             if report:
                 progress.clear()
                 click.echo(report, err=True)
@@ -675,6 +673,14 @@ def read_bytes(name: str) -> Source:
         fail_usage(f"cannot read {name}: {exc.strerror or exc}")
     return Source("<stdin>" if name == STDIN else name, "", None if name == STDIN else Path(name),
                   data, max(size, len(data)), exact=name != STDIN)
+
+
+def refuse_unknown_language(lang: str | None) -> None:
+    """--lang names a language the catalogues have, or the command stops with a usage error."""
+    from cjmdsl.locales import catalogue_language, unknown_language_hint
+
+    if lang is not None and catalogue_language(lang) is None:
+        fail_usage(f"unknown language `{lang}` for --lang; {unknown_language_hint(lang)}")
 
 
 def stderr_color() -> bool:

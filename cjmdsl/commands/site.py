@@ -46,13 +46,11 @@ def site(folders: tuple[str, ...], output: str, theme: str | None, dark_theme: s
     from cjmdsl import batch
     from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, LIMITS_KEY, expand_inputs, fail_usage,
                             files_read_by, input_roots, project_settings, read_bytes,
-                            refuse_over_input, render_cache_folder, theme_or_exit,
-                            use_config_limits, stderr_color)
-    from cjmdsl.locales import catalogue_language, unknown_language_hint
+                            refuse_over_input, refuse_unknown_language, render_cache_folder,
+                            stderr_color, theme_or_exit, use_config_limits)
     from cjmdsl.site import SiteMap, build
 
-    if lang is not None and catalogue_language(lang) is None:
-        fail_usage(f"unknown language `{lang}` for --lang; {unknown_language_hint(lang)}")
+    refuse_unknown_language(lang)
     if "-" in folders:
         fail_usage("a site is built from folders or files of maps, not standard input")
     names, _ = expand_inputs(folders)
@@ -91,7 +89,7 @@ def site(folders: tuple[str, ...], output: str, theme: str | None, dark_theme: s
             if built.outcome.status == batch.UNAVAILABLE:
                 progress.clear()
                 fail_usage(built.outcome.report)
-            report = reporter.fresh(built.site_map.job, built.outcome)
+            report = reporter.fresh(built.outcome)
             if report:
                 progress.clear()
                 click.echo(report, err=True)

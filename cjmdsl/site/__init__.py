@@ -130,8 +130,8 @@ def _build_map(site_map: SiteMap, out: Path, settings: batch.Settings,
             write_atomically(out / relative, data)
     except OSError as exc:
         written = terminal_text(f"cjm: error: cannot write under {out}: {exc.strerror or exc}")
-        return Built(site_map, batch.said_outcome(
-            batch.FAILED, picture.said + (batch.Said(written, frozenset({written})),)))
+        return Built(site_map, batch.Outcome(batch.FAILED,
+                                             picture.said + (batch.Said.plainly(written),)))
     found = summary(compiled.journey, site_map.page, site_map.thumbnail,
                     site_map.stem + ".cjm")
     if caches is not None and not compiled.result.diagnostics and not picture.warned \
@@ -140,7 +140,7 @@ def _build_map(site_map: SiteMap, out: Path, settings: batch.Settings,
         caches.page.store(caches.page.key(job.data), page.data, files)
         caches.thumbnail.store(caches.thumbnail.key(job.data), picture.data, files)
         _store_summary(caches, site_map, found)
-    return Built(site_map, batch.said_outcome(batch.RENDERED, picture.said), found)
+    return Built(site_map, batch.Outcome(batch.RENDERED, picture.said), found)
 
 
 def _summary_file(caches: Caches, site_map: SiteMap) -> Path:
