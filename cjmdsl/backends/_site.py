@@ -4,25 +4,22 @@ page they load nothing: the style and the index's search script are inline, allo
 hashes; pictures come only from the site's own files."""
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
-
 from markupsafe import Markup
 
-from cjmdsl.backends._templates import environment
+from cjmdsl.backends._templates import environment, static_file
 from cjmdsl.backends.html import json_for_script, sha256_source
 from cjmdsl.locales import say, say_counted
 
 
 def index_page(view: dict, lang: str | None) -> str:
-    css, script = _static("site.css"), _static("site.js")
+    css, script = static_file("site", "site.css"), static_file("site", "site.js")
     return environment().get_template("site/index.html.j2").render(
         view=view, lang=lang or "en", css=Markup(css), script=Markup(script),
         data=json_for_script(view["search"]), csp=_policy(css, script), say=say)
 
 
 def persona_page(persona, lang: str | None) -> str:
-    css = _static("site.css")
+    css = static_file("site", "site.css")
     return environment().get_template("site/persona.html.j2").render(
         persona=persona, lang=lang or "en", css=Markup(css), csp=_policy(css, None),
         up=persona.path.count("/"), say=say, say_counted=say_counted)
@@ -34,8 +31,3 @@ def _policy(css: str, script: str | None) -> str:
     scripts = sha256_source(script) if script is not None else "'none'"
     return (f"default-src 'none'; style-src {sha256_source(css)}; script-src {scripts}; "
             "img-src 'self'; base-uri 'none'; form-action 'none'")
-
-
-@cache
-def _static(name: str) -> str:
-    return files("cjmdsl.backends").joinpath("templates", "site", name).read_text("utf-8")

@@ -91,6 +91,14 @@ def _environment(loader, bytecode_cache: FileSystemBytecodeCache | None = None) 
     return env
 
 
+@cache
+def static_file(folder: str, name: str) -> str:
+    """A file of `templates/folder` that a page inlines as it is (a stylesheet, a script)."""
+    from importlib.resources import files
+
+    return files("cjmdsl.backends").joinpath("templates", folder, name).read_text("utf-8")
+
+
 def lines(text: str) -> Markup:
     """User text for HTML with its line breaks kept (a triple-quoted note, a `\\n`): each
     line escaped, `<br>` between them."""

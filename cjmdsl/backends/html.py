@@ -14,8 +14,6 @@ import base64
 import hashlib
 import json
 import re
-from functools import cache
-from importlib.resources import files
 
 from markupsafe import Markup
 
@@ -24,7 +22,7 @@ from cjmdsl import evidence, kpis, priorities, steps
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._band import band
-from cjmdsl.backends._templates import environment
+from cjmdsl.backends._templates import environment, static_file
 from cjmdsl.escape import css_font_family, web_link, xml_chars
 from cjmdsl.blueprint import step_details
 from cjmdsl.lanes import CHANNEL_LANE, EMOTIONS, LANES
@@ -75,8 +73,8 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
                 else None)
     # Drawn before the stylesheet is written, which colours the roles they use too.
     overview_stages = svg.stage_pictures(overview, theme, painter) if overview else []
-    css = _theme_css(theme, partner, geometry, painter) + _static("page.css")
-    script = _static("page.js")
+    css = _theme_css(theme, partner, geometry, painter) + static_file("html", "page.css")
+    script = static_file("html", "page.js")
     template = environment().get_template("map.html.j2")
     order, stage_names = feelings.persona_order(journey), _stage_names(journey)
     views = [_touchpoint_view(journey, tp, order, stage_names) for tp in journey.touchpoints]
@@ -140,11 +138,6 @@ def sha256_source(text: str) -> str:
     """A CSP source that allows the inline style or script `text`, by its hash."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-@cache
-def _static(name: str) -> str:
-    return files("cjmdsl.backends").joinpath("templates", "html", name).read_text("utf-8")
 
 
 # ── the map ───────────────────────────────────────────────────────────────────

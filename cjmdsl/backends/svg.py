@@ -69,16 +69,14 @@ def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
     options are `render`'s."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; the views are {', '.join(VIEWS)}")
+    painters = [Painter(by_role=False, theme=dark if scheme == "dark" else None)
+                for scheme in schemes]
     if view == "stages":
         overview = stages_view(journey, theme, width)
-        return [draw_stages(journey, overview, theme,
-                            painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
-                for scheme in schemes]
+        return [draw_stages(journey, overview, theme, painter=painter) for painter in painters]
     geometry = layout(journey, theme, width, time_axis, emotions=emotions,
                       persona_cards=persona_cards)
-    return [draw(journey, geometry, theme,
-                 painter=Painter(by_role=False, theme=dark if scheme == "dark" else None))
-            for scheme in schemes]
+    return [draw(journey, geometry, theme, painter=painter) for painter in painters]
 
 
 def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | None = None,

@@ -22,6 +22,7 @@ def summary(journey: Journey, page: str, thumbnail: str, source: str) -> dict:
     `page` and `thumbnail`, and whose file is `source` (relative to the folder the site is
     built from)."""
     report = map_report(journey, source)
+    personas = _distinct(journey)
     stage_of = {id(tp): index for index, stage in enumerate(journey.stages)
                 for tp in stage.touchpoints}
     return {
@@ -36,15 +37,15 @@ def summary(journey: Journey, page: str, thumbnail: str, source: str) -> dict:
         "stages": [{"name": stage.name, "pains": len(pains.pains)}
                    for stage, pains in zip(journey.stages, report.pains_by_stage)],
         "personas": [{"id": p.id, "name": p.name, "role": p.roles[0].text if p.roles else ""}
-                     for p in _distinct(journey)],
+                     for p in personas],
         "worst": _worst(report),
         "coverage": {name: [share.covered, share.total]
                      for name, share in coverage(journey).items()},
         "curves": {persona.id: [_point(tp, persona.id, stage_of[id(tp)])
                                 for tp in journey.touchpoints]
-                   for persona in _distinct(journey)
+                   for persona in personas
                    if any(tp.emotion_of(persona.id) for tp in journey.touchpoints)},
-        "search": _texts(journey),
+        "search": _texts(journey, personas),
     }
 
 
@@ -85,13 +86,13 @@ def _anchor(touchpoint_id: str) -> str:
     return f"cjm-tp-{touchpoint_id}"
 
 
-def _texts(journey: Journey) -> list[list[str]]:
+def _texts(journey: Journey, personas: list) -> list[list[str]]:
     """[kind, text, anchor] for every text a reader may search for: the kind is a lane's key
     or one of `KINDS`; the anchor is "" where the text belongs to the whole map or a stage."""
     found = [["map", journey.title, ""]]
     if journey.description:
         found.append(["map", journey.description, ""])
-    for persona in _distinct(journey):
+    for persona in personas:
         found.append(["persona", persona.name, f"cjm-persona-{persona.id}"])
     for stage in journey.stages:
         found.append(["stage", stage.name, ""])
