@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import generate_map  # noqa: E402
 
 from cjmdsl.api import check, render  # noqa: E402
-from cjmdsl.limits import Limits  # noqa: E402
+from cjmdsl.language.limits import Limits  # noqa: E402
 
 RAISED = Limits(max_bytes=50_000_000, max_string=2_000_000, max_touchpoints=100_000)
 SIZE = 4_900_000

@@ -250,7 +250,7 @@ def bench_cli(runs: int, workdir: Path, largest: Path) -> str:
 def pipeline(text: str):
     """One parse+check, layout and render; seconds per phase and the SVG."""
     from cjmdsl import api
-    from cjmdsl.layout import layout
+    from cjmdsl.layout.map import layout
     from cjmdsl.themes import load_theme
 
     gc.collect()
@@ -331,7 +331,7 @@ def bench_scaling(sizes: list[int], quick: bool) -> tuple[str, str]:
 PARSER_PROBE = r"""
 import json, logging, time
 t0 = time.perf_counter()
-import cjmdsl.parser
+import cjmdsl.language.parser
 t1 = time.perf_counter()
 events = []
 class Collect(logging.Handler):
@@ -341,7 +341,7 @@ lark_logger = logging.getLogger("lark")
 lark_logger.handlers[:] = [Collect()]
 lark_logger.setLevel(logging.DEBUG)
 t2 = time.perf_counter()
-cjmdsl.parser.parser()
+cjmdsl.language.parser.parser()
 t3 = time.perf_counter()
 print(json.dumps({"import": t1 - t0, "parser": t3 - t2, "events": events}))
 """
@@ -391,13 +391,13 @@ def bench_lark_cache(pairs: int, workdir: Path) -> str:
         ["your TMPDIR (as `cjm` runs)", ms(median([u["parser"] for u in users])), user_event],
     ]
     speedup = median(first) / median(second) if median(second) else float("inf")
-    note = (f"Median of {pairs} fresh-TMPDIR pair(s); `import cjmdsl.parser` itself takes "
+    note = (f"Median of {pairs} fresh-TMPDIR pair(s); `import cjmdsl.language.parser` itself takes "
             f"{ms(median([u['import'] for u in users]))} ms. Cache effective: "
             f"{'yes' if speedup > 2 and all(e == 'loaded from cache' for e in second_events) else 'NO'} "
             f"({speedup:.1f}× faster with the cache). Lark {lark.__version__} keeps it in "
             f"`tempfile.gettempdir()` as `.lark_cache_<user>_<sha256 of grammar+options+lark "
             f"version>_<python major>_<minor>.tmp`; here: `{user_path or 'not found'}`.")
-    return table(["first `cjmdsl.parser.parser()` call", "ms", "Lark says"], rows) + "\n\n" + note
+    return table(["first `cjmdsl.language.parser.parser()` call", "ms", "Lark says"], rows) + "\n\n" + note
 
 
 # ── 4. what `cjm --version` imports ──────────────────────────────────────────

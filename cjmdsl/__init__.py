@@ -14,8 +14,8 @@ _EXPORTS = {
     "render": "cjmdsl.api",
     "formats": "cjmdsl.backends",
     "BackendUnavailable": "cjmdsl.backends",
-    "CjmError": "cjmdsl.diagnostics",
-    "Diagnostic": "cjmdsl.diagnostics",
+    "CjmError": "cjmdsl.language.diagnostics",
+    "Diagnostic": "cjmdsl.language.diagnostics",
     "Journey": "cjmdsl.model",
     "UnknownFormat": "cjmdsl.backends",
 }

@@ -14,11 +14,11 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from cjmdsl.compile import CompileResult, compile_text
-from cjmdsl.diagnostics import CjmError, Diagnostic, sort_key
-from cjmdsl.limits import DEFAULT_LIMITS, Limits, check_bytes, check_journey, check_size
+from cjmdsl.language.compile import CompileResult, compile_text
+from cjmdsl.language.diagnostics import CjmError, Diagnostic, sort_key
+from cjmdsl.language.limits import DEFAULT_LIMITS, Limits, check_bytes, check_journey, check_size
+from cjmdsl.language.utf8 import decode  # noqa: F401  (public: cjmdsl.api.decode)
 from cjmdsl.model import Journey
-from cjmdsl.utf8 import decode  # noqa: F401  (public: cjmdsl.api.decode)
 
 
 def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
@@ -28,7 +28,7 @@ def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
     `path` is where the text was read from: the libraries it `use`s are found relative to
     it, inside `root` (default: its project, `paths.project_root`). Without a path, a
     `use` is an error (E113). `result.files` are the library files it depends on."""
-    from cjmdsl.libraries import Libraries
+    from cjmdsl.language.libraries import Libraries
     from cjmdsl.themes import builtin_names
 
     too_big = check_size(text, limits)
@@ -54,7 +54,7 @@ def read_map_file(path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[Diag
     over the limit (E030) or not UTF-8 (E006) gives its diagnostics and no text: they are
     reported by place only, never quoting bytes that are not the text anyone wrote.
     Raises OSError, and paths.PathRefused for a device, FIFO or socket."""
-    from cjmdsl.paths import read_regular
+    from cjmdsl.language.paths import read_regular
 
     data, size = read_regular(path, limits.max_bytes + 1)
     too_big = check_bytes(max(size, len(data)), limits)
@@ -85,13 +85,13 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     `persona_cards` (svg, png, pdf: False names each persona on a line instead of a card),
     `scale` (png, pdf) and `time_axis` (svg, png, pdf, html: a ruler of the time elapsed by
     each step). `path` is the file the text was read from, for its `use`s. `state` is the
-    state of the journey every format shows (`cjmdsl.states`: "as_is", "to_be" or "both", the
+    state of the journey every format shows (`cjmdsl.language.states`: "as_is", "to_be" or "both", the
     default). An unknown `format` raises UnknownFormat, an option the format does not take a
     ValueError, before anything is parsed.
     """
-    from cjmdsl import collector
     from cjmdsl.backends import backend
-    from cjmdsl.states import in_state
+    from cjmdsl.language.states import in_state
+    from cjmdsl.runtime import collector
     from cjmdsl.themes import theme_for
 
     module = backend(format)
@@ -101,7 +101,7 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     journey = (parse(map_or_text, filename, path=path) if isinstance(map_or_text, str)
                else map_or_text)
     journey = in_state(journey, state)
-    with collector.paused():  # see cjmdsl/collector.py
+    with collector.paused():  # see cjmdsl/runtime/collector.py
         return module.render(journey, theme_for(journey.theme, theme), **options)
 
 

@@ -44,7 +44,7 @@ def code_fingerprint() -> str:
     templates, fonts, grammar and built-in themes. Editing any of them (in a source
     checkout) invalidates the cache as a new version would."""
     from cjmdsl import __version__
-    from cjmdsl.resources import data_dir
+    from cjmdsl.runtime.resources import data_dir
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
@@ -74,8 +74,8 @@ class Cache:
         """Whether `key` has a stamp and `target` still holds what it rendered to: the stamp
         read as a small file of this user's, the output no further than the size it names,
         and only from a regular file, so a planted FIFO, device or huge file costs nothing."""
-        from cjmdsl.cachedir import read_own_small_file
-        from cjmdsl.paths import PathRefused, read_regular
+        from cjmdsl.runtime.cachedir import read_own_small_file
+        from cjmdsl.language.paths import PathRefused, read_regular
 
         found = _STAMP.fullmatch(read_own_small_file(self._stamp(key), _STAMP_BYTES) or b"")
         if not found:
@@ -93,7 +93,7 @@ class Cache:
     def store(self, key: str, output: bytes, libraries=()) -> None:
         """Remember that `key` rendered to `output`, using the library files `libraries`;
         a cache that cannot be written is only a slower next run, never a failed one."""
-        from cjmdsl.files import write_atomically
+        from cjmdsl.runtime.files import write_atomically
 
         stamp = f"{hashlib.sha256(output).hexdigest()} {len(output)}\n"
         for path in libraries:
@@ -110,7 +110,7 @@ class Cache:
 def _file_digest(path: str) -> str | None:
     """The SHA-256 of the library file at `path` (read as a map is, at most 64 MB), or None
     when it cannot be read: a library that is gone makes its maps stale."""
-    from cjmdsl.paths import PathRefused, read_regular
+    from cjmdsl.language.paths import PathRefused, read_regular
 
     try:
         data, size = read_regular(path, 64_000_000)
@@ -147,11 +147,11 @@ class Settings:
     strict: bool = False
     color: bool = False
     options: dict = field(default_factory=dict)  # backend options such as `scale`
-    limits: dict = field(default_factory=dict)  # cjmdsl.limits.Limits fields raised by the user
+    limits: dict = field(default_factory=dict)  # cjmdsl.language.limits.Limits fields raised by the user
     default_theme: str | None = None  # the project config's theme, for maps that name none
     dark_theme: str | None = None  # replaces the theme's own dark partner (html)
     lang: str | None = None  # --lang, the language written in; None: each map's own
-    state: str | None = None  # --state (`cjmdsl.states`); None: as the map is written (both)
+    state: str | None = None  # --state (`cjmdsl.language.states`); None: as the map is written (both)
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ class Reporter:
 def said_of(diagnostics: list, text: str, job: Job, color: bool) -> tuple[Said, ...]:
     """`diagnostics` of `job`'s map, grouped by the file they are in (its own, then each
     library's, in order of first mistake), each group keyed by what it says."""
-    from cjmdsl.diagnostics import format_all
+    from cjmdsl.language.diagnostics import format_all
 
     own = str(job.path.resolve()) if job.path is not None else job.name
     groups: dict[str, list] = {}
@@ -230,9 +230,9 @@ def said_of(diagnostics: list, text: str, job: Job, color: bool) -> tuple[Said, 
 
 def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outcome:
     """Compile and render one map and write its output; never raises for a bad map."""
-    from cjmdsl import collector
+    from cjmdsl.runtime import collector
 
-    with collector.paused():  # from the bytes to the drawing: see cjmdsl/collector.py
+    with collector.paused():  # from the bytes to the drawing: see cjmdsl/runtime/collector.py
         return _render_job(job, settings, cache)
 
 
@@ -252,8 +252,8 @@ class Compiled:
 def compile_job(job: Job, settings: Settings) -> Compiled:
     """Read, check and prepare one job's map as `render_job` and `cjm site` draw it."""
     from cjmdsl.api import check, decode
-    from cjmdsl.limits import Limits, check_bytes
-    from cjmdsl.states import in_state
+    from cjmdsl.language.limits import Limits, check_bytes
+    from cjmdsl.language.states import in_state
     from cjmdsl.themes import theme_for
 
     too_large = check_bytes(max(job.size, len(job.data)), Limits(**settings.limits), job.exact)
@@ -294,7 +294,7 @@ class Drawing:
 def draw(compiled: Compiled, job: Job, settings: Settings, format_name: str,
          options: dict) -> Drawing:
     from cjmdsl.backends import BackendUnavailable, backend, render_noting
-    from cjmdsl.diagnostics import drawing_warning
+    from cjmdsl.language.diagnostics import drawing_warning
 
     try:
         content, noted = render_noting(backend(format_name), compiled.journey, compiled.theme,
@@ -312,8 +312,8 @@ def draw(compiled: Compiled, job: Job, settings: Settings, format_name: str,
 
 
 def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
-    from cjmdsl.files import write_atomically
-    from cjmdsl.escape import terminal_text
+    from cjmdsl.runtime.files import write_atomically
+    from cjmdsl.words.escape import terminal_text
 
     compiled = compile_job(job, settings)
     if compiled.failed:
@@ -336,7 +336,7 @@ def _render_job(job: Job, settings: Settings, cache: Cache | None) -> Outcome:
 
 def library_drawn(library, name: str):
     """E112: a library holds declarations for maps; there is nothing of it to draw."""
-    from cjmdsl.diagnostics import error
+    from cjmdsl.language.diagnostics import error
     from cjmdsl.model import Span
 
     start = library.span
@@ -399,7 +399,7 @@ def warm_up(format_names: tuple[str, ...], settings: Settings) -> None:
     """Load once, before forking, what every worker drawing `format_names` would otherwise
     load itself."""
     from cjmdsl.backends import backend
-    from cjmdsl.parser import parser
+    from cjmdsl.language.parser import parser
     from cjmdsl.themes import load_theme
 
     parser()
@@ -425,7 +425,7 @@ class Progress:
             return
         filled = round(self.WIDTH * self.done / max(self.total, 1))
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        from cjmdsl.escape import terminal_text
+        from cjmdsl.words.escape import terminal_text
 
         name = terminal_text(name)
         label = name if len(name) <= 40 else "…" + name[-39:]

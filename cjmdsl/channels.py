@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cjmdsl.locales import say
+from cjmdsl.words.locales import say
 
 __all__ = ["Channel", "CHANNELS", "ALIASES", "resolve_channel", "channel_id", "channel_label",
            "channel_names"]

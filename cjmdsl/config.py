@@ -19,12 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cjmdsl.diagnostics import CjmError, Diagnostic, did_you_mean, error
-from cjmdsl.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
-from cjmdsl.limits import Limits
+from cjmdsl.language.diagnostics import CjmError, Diagnostic, did_you_mean, error
+from cjmdsl.language.limits import Limits
+from cjmdsl.language.states import BOTH, STATES
+from cjmdsl.language.tomlfile import Places, kind_of, read_toml, read_toml_file
+from cjmdsl.layout.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
 from cjmdsl.model import Span
-from cjmdsl.states import BOTH, STATES
-from cjmdsl.tomlfile import Places, kind_of, read_toml, read_toml_file
 
 __all__ = ["CONFIG_CODES", "CONFIG_NAMES", "BuildConfigs", "Config", "ConfigError", "MapDefaults",
            "Setting", "find_config", "load_config", "project_config", "resolve", "start_folder"]
@@ -51,7 +51,7 @@ LIMIT_NAMES = tuple(f.name for f in dataclasses.fields(Limits))
 # Every setting, with its default. `theme` None: each map's own theme, else "default";
 # `dark_theme` None: the theme's own dark partner; `output` None: beside each map; `width`
 # the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey);
-# `state` which state of the journey every format shows (`cjmdsl.states`: both, as written).
+# `state` which state of the journey every format shows (`cjmdsl.language.states`: both, as written).
 # `persona_cards` false: the legend names each persona on a line instead of a card.
 # `colors` "fixed": the svg's colours as plain attributes, for a wiki that strips `<style>`.
 DEFAULTS: dict[str, object] = {
@@ -64,7 +64,7 @@ DEFAULTS: dict[str, object] = {
     "emotions": "overlay",  # the emotion lane: personas' curves over one plot, or "split"
     "state": BOTH,
     "persona_cards": True,
-    "colors": "adaptive",  # cjmdsl.roles.ADAPTIVE, not imported: reading a config draws nothing
+    "colors": "adaptive",  # cjmdsl.themes.roles.ADAPTIVE, not imported: reading a config draws nothing
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 
@@ -73,7 +73,7 @@ _SWITCHES = {"time_axis": "such as time_axis = true",
              "persona_cards": "persona_cards = false names each persona on one line"}
 _TOP_KEYS = ("theme", "dark_theme", "formats", "output", "width", "time_axis", "emotions",
              "state", "persona_cards", "colors")
-# Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.lint.settings).
+# Sections and their keys; `lint`'s are the journey-quality rules' (cjmdsl.review.lint.settings).
 LINT = "lint"
 _SECTIONS: dict[str, tuple[str, ...] | None] = {"limits": LIMIT_NAMES, LINT: None}
 
@@ -87,7 +87,7 @@ class ConfigError(CjmError):
 class Config:
     """What one config file sets: `values` by setting name (as in DEFAULTS; paths made usable
     from the working folder), `lines` where each is set, and what `[lint]` sets for `cjm lint`
-    (a `cjmdsl.lint.settings.LintSettings`; None: no section). `path` None: no config was
+    (a `cjmdsl.review.lint.settings.LintSettings`; None: no section). `path` None: no config was
     found."""
 
     path: Path | None = None
@@ -145,7 +145,7 @@ def _has_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml is meant for cjm (a `[tool.cjm…]` header). A text check, so
     that a broken pyproject.toml of another tool is not our business, while a broken one
     with our table is reported."""
-    from cjmdsl.paths import PathRefused
+    from cjmdsl.language.paths import PathRefused
 
     try:
         raw, _ = read_toml_file(pyproject)  # bounded: a huge one is reported by load_config
@@ -165,7 +165,7 @@ def project_config(start: Path) -> Config:
 def load_config(path: Path) -> Config:
     """The settings in a config file. Raises ConfigError with every mistake in it."""
     shown = _shown(path)
-    from cjmdsl.paths import PathRefused
+    from cjmdsl.language.paths import PathRefused
 
     try:
         raw, size = read_toml_file(path)
@@ -270,8 +270,8 @@ class _Checker:
         return values
 
     def _check_lint(self, table: dict):
-        """`[lint]`, checked by the rules' own module (cjmdsl.lint.settings)."""
-        from cjmdsl.lint.settings import LintChecker
+        """`[lint]`, checked by the rules' own module (cjmdsl.review.lint.settings)."""
+        from cjmdsl.review.lint.settings import LintChecker
 
         return LintChecker(self.places, self._section, self._fail).check(table)
 
@@ -302,7 +302,7 @@ class _Checker:
         return self._check_theme(key, value, span)
 
     def _check_colors(self, value: str, span: Span) -> str | None:
-        from cjmdsl.roles import COLOR_CHOICES
+        from cjmdsl.themes.roles import COLOR_CHOICES
 
         if value in COLOR_CHOICES:
             return value
@@ -313,7 +313,7 @@ class _Checker:
         return None
 
     def _check_emotions(self, value: str, span: Span) -> str | None:
-        from cjmdsl.layout import EMOTION_LAYOUTS
+        from cjmdsl.layout.map import EMOTION_LAYOUTS
 
         if value not in EMOTION_LAYOUTS:
             self._fail("E063", f"`emotions` must be {' or '.join(map(repr, EMOTION_LAYOUTS))}, "
@@ -391,9 +391,9 @@ class _Checker:
 
     def _inside(self, key: str, value: str, span: Span, what: str) -> str | None:
         """`value` as a path usable from the working folder, when it keeps the one rule for
-        paths (cjmdsl.paths) with the project as its root, and is not absolute; else None
+        paths (cjmdsl.language.paths) with the project as its root, and is not absolute; else None
         after an E064."""
-        from cjmdsl.paths import PathRefused, allowed_roots, inside
+        from cjmdsl.language.paths import PathRefused, allowed_roots, inside
 
         try:
             target = inside(value, self.root, allowed_roots(self.root), absolute=False,
@@ -407,7 +407,7 @@ class _Checker:
 
 
 def _is_lint_key(key: str) -> bool:
-    from cjmdsl.lint.settings import lint_keys
+    from cjmdsl.review.lint.settings import lint_keys
 
     return key in lint_keys()
 
@@ -457,7 +457,7 @@ class MapDefaults:
     width: int = DEFAULT_WIDTH  # the svg's target width (0: one row)
     time_axis: bool = False  # the ruler of elapsed time (`time_axis = true`)
     emotions: str = DEFAULTS["emotions"]  # the emotion lane: "overlay" or "split"
-    state: str = BOTH  # which state of the journey is drawn (cjmdsl.states)
+    state: str = BOTH  # which state of the journey is drawn (cjmdsl.language.states)
     persona_cards: bool = True  # False: the legend names each persona on one line
 
 

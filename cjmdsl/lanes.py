@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cjmdsl.kpis import metric_text
-from cjmdsl.locales import say
 from cjmdsl.model import Metric
+from cjmdsl.words.kpis import metric_text
+from cjmdsl.words.locales import say
 
 
 class ItemKind(NamedTuple):
@@ -36,6 +36,7 @@ class ItemKind(NamedTuple):
     description: str | None = None
     options: tuple[str, ...] = ("source",)
     steps: bool = False  # its items are `model.Step`s: an optional id, an actor, hand-offs
+    blueprint: bool = False  # a lane of the service blueprint: what the organisation does
 
     @property
     def schema_name(self) -> str:
@@ -100,7 +101,7 @@ class Lane(NamedTuple):
     stroke: str | None = None
     column: str | None = None
     summary: Summary | None = None
-    line_above: str | None = None  # the blueprint line drawn above it (`cjmdsl.blueprint`)
+    line_above: str | None = None  # the blueprint line drawn above it (`cjmdsl.language.blueprint`)
 
     @property
     def label(self) -> str:
@@ -123,7 +124,7 @@ class Lane(NamedTuple):
     @staticmethod
     def text_of(item) -> str:
         """What a card or a list says for an item: its text; for a metric its figure, target
-        and status in words (`cjmdsl.kpis.metric_text`)."""
+        and status in words (`cjmdsl.words.kpis.metric_text`)."""
         return metric_text(item) if isinstance(item, Metric) else item.text
 
     @property
@@ -144,12 +145,14 @@ ITEM_KINDS = (
              options=("source", "owner", "for", "addresses", "impact", "effort", "aims")),
     ItemKind("motivation", "motivations", options=()),
     ItemKind("note", "notes", options=()),
-    ItemKind("evidence", "evidence", options=("source", "handoff"), steps=True),
-    ItemKind("frontstage", "frontstage", options=STEP_OPTIONS, steps=True),
-    ItemKind("backstage", "backstage", options=STEP_OPTIONS, steps=True),
-    ItemKind("support", "support", options=STEP_OPTIONS, steps=True),
+    ItemKind("evidence", "evidence", options=("source", "handoff"), steps=True, blueprint=True),
+    ItemKind("frontstage", "frontstage", options=STEP_OPTIONS, steps=True, blueprint=True),
+    ItemKind("backstage", "backstage", options=STEP_OPTIONS, steps=True, blueprint=True),
+    ItemKind("support", "support", options=STEP_OPTIONS, steps=True, blueprint=True),
 )
 STEP_KINDS = tuple(kind for kind in ITEM_KINDS if kind.steps)
+# What the customer sees and what the organisation does, under the customer's lanes.
+BLUEPRINT_FIELDS = tuple(kind.field for kind in ITEM_KINDS if kind.blueprint)
 FINDING_KINDS = tuple(kind for kind in ITEM_KINDS if kind.findings)
 
 EMOTIONS = "emotions"

@@ -237,7 +237,7 @@ class Emotion:
     persona_span: Span = field(default=NO_SPAN, compare=False)
     value_span: Span = field(default=NO_SPAN, compare=False)
     source: Source | None = None
-    # Measured (see `cjmdsl.measured`): the metric of the touchpoint the value is read off
+    # Measured (see `cjmdsl.language.measured`): the metric of the touchpoint the value is read off
     # (`from csat`), how many responded (`n 212`) and their spread, as a standard deviation
     # (`sd 1.2`) or as the lowest and highest response (`range -2 .. +2`), on the map's scale.
     metric: str | None = None
@@ -287,7 +287,7 @@ class Metric:
     """A figure measured at a touchpoint or for a stage: `metric csat 3.9 of 5 higher target
     4.2 source q3_survey`. A percentage, a score out of `out_of`, or a value with a `unit`;
     `direction` (`higher` or `lower`) says which way is better. It reads as a KPI's value
-    does (`cjmdsl.kpis`), and is a claim: it may cite a source."""
+    does (`cjmdsl.words.kpis`), and is a claim: it may cite a source."""
 
     id: str
     value: float
@@ -300,7 +300,7 @@ class Metric:
     span: Span = field(default=NO_SPAN, compare=False)
     id_span: Span = field(default=NO_SPAN, compare=False)
 
-    kind = "value"  # as a KPI's plain value, for `cjmdsl.kpis`
+    kind = "value"  # as a KPI's plain value, for `cjmdsl.words.kpis`
 
     @property
     def name(self) -> str:
@@ -333,14 +333,14 @@ class MomentOfTruth:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-# Minutes in each unit of a duration (`cjmdsl.durations` reads the spellings).
+# Minutes in each unit of a duration (`cjmdsl.language.durations` reads the spellings).
 MINUTES_PER = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60, "mo": 30 * 24 * 60}
 
 
 @dataclass(frozen=True)
 class Duration:
     """How long a step takes or waits (`time "3 min"`, `wait "2 days"`): `value` in `unit`
-    (min, h, d, w or mo, as `cjmdsl.durations` reads it), `text` as written."""
+    (min, h, d, w or mo, as `cjmdsl.language.durations` reads it), `text` as written."""
 
     value: float
     unit: str
@@ -365,7 +365,7 @@ class LinkedCurve:
 
 @dataclass(frozen=True)
 class LinkedMap:
-    """The map a touchpoint opens (`details "checkout-detail.cjm"`, see `cjmdsl.links`):
+    """The map a touchpoint opens (`details "checkout-detail.cjm"`, see `cjmdsl.language.links`):
     `path` as written, relative to the map's file, and what was read off that map."""
 
     path: str
@@ -448,7 +448,7 @@ class Touchpoint:
     support: tuple[Step, ...] = ()
     time: Duration | None = None  # how long the step takes
     wait: Duration | None = None  # how long the customer waits before it
-    futures: tuple[Future, ...] = ()  # the to-be state (see `cjmdsl.states`)
+    futures: tuple[Future, ...] = ()  # the to-be state (see `cjmdsl.language.states`)
     details: LinkedMap | None = None  # the map telling this touchpoint in detail
 
     def __post_init__(self):
@@ -562,7 +562,7 @@ class Flow:
     """A path between touchpoints: `flow maya: ad -> checkout "label" -> exit`.
 
     Without personas it is a path any customer may take; with personas it is (part of)
-    their path, which then replaces the file-order path (see `cjmdsl.flows`).
+    their path, which then replaces the file-order path (see `cjmdsl.facts.flows`).
     """
 
     start: str

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cjmdsl"
-COMMAND_LINE = ("cjmdsl.cli", "cjmdsl.commands")
+COMMAND_LINE = ("cjmdsl.cli", "cjmdsl.cli.commands")
 
 
 def module_name(path: Path) -> str:

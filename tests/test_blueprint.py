@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from cjmdsl.api import parse, render
-from cjmdsl.layout import layout
-from cjmdsl.lsp.analysis import analyze
-from cjmdsl.lsp.completion import complete
-from cjmdsl.lsp.hover import hover_text
+from cjmdsl.integrations.lsp.analysis import analyze
+from cjmdsl.integrations.lsp.completion import complete
+from cjmdsl.integrations.lsp.hover import hover_text
+from cjmdsl.layout.map import layout
 from cjmdsl.themes import load_theme
 
 ROOT = Path(__file__).resolve().parent.parent

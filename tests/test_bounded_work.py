@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 
 from cjmdsl.api import check
-from cjmdsl.diagnostics import MAX_SHOWN, format_all
+from cjmdsl.language.diagnostics import MAX_SHOWN, format_all
 
 
 def report(text: str) -> str:
@@ -146,7 +146,7 @@ def test_a_map_built_while_parsing_equals_the_one_built_from_the_tree():
     from the tree. Both give the same journey, spans included, and the same diagnostics."""
     from pathlib import Path
 
-    from cjmdsl.compile import compile_partial, compile_text
+    from cjmdsl.language.compile import compile_partial, compile_text
 
     for path in sorted(Path(__file__).parent.parent.joinpath("examples").glob("*.cjm")):
         text = path.read_text(encoding="utf-8")

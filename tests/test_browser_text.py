@@ -17,11 +17,11 @@ import pytest
 from conftest import ARTIFACTS, EXAMPLES
 
 from cjmdsl.api import parse, render
-from cjmdsl.escape import xml_chars
-from cjmdsl.format import quote as cjm_string
-from cjmdsl.layout import DEFAULT_WIDTH, layout
-from cjmdsl.textmetrics import text_width
+from cjmdsl.language.format import quote as cjm_string
+from cjmdsl.layout.map import DEFAULT_WIDTH, layout
+from cjmdsl.layout.textmetrics import text_width
 from cjmdsl.themes import load_theme
+from cjmdsl.words.escape import xml_chars
 
 pytestmark = pytest.mark.browser
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from cjmdsl import _parser_tables as tables
-from cjmdsl.parser import _build, _stamp, parser
-from cjmdsl.resources import data_file
+from cjmdsl.language import _parser_tables as tables
+from cjmdsl.language.parser import _build, _stamp, parser
+from cjmdsl.runtime.resources import data_file
 
 MAP = ('map "Shop" {\n  persona maya "Maya"\n  stage s "Browse" {\n'
        '    touchpoint t "Sees an ad" {\n      channel web\n      emotion maya 1\n    }\n  }\n}\n')
@@ -70,7 +70,7 @@ def test_shipped_parser_tables_are_built_from_the_grammar_as_it_is():
     """Fails after an edit of grammar/cjm.lark until `python tools/gen_parser_tables.py` runs."""
     grammar = data_file("grammar", "cjm.lark").read_bytes()
     assert (tables.GRAMMAR_SHA256, tables.LARK_VERSION) == _stamp(grammar), \
-        "cjmdsl/_parser_tables.py is stale: run python tools/gen_parser_tables.py"
+        "cjmdsl/language/_parser_tables.py is stale: run python tools/gen_parser_tables.py"
 
 
 @pytest.mark.parametrize("text", [p.read_text() for p in EXAMPLES] + [MAP],
@@ -86,8 +86,8 @@ def test_a_lark_cache_planted_in_the_temp_folder_is_never_loaded(project):
     owned by `nobody`, at exactly the name Lark computes for this grammar."""
     env = {**os.environ, "TMPDIR": str(project / "tmp")}
     subprocess.run([sys.executable, "-c", (
-        "from lark import Lark; from cjmdsl.parser import _NamesEverywhere; "
-        "from cjmdsl.resources import data_file; "
+        "from lark import Lark; from cjmdsl.language.parser import _NamesEverywhere; "
+        "from cjmdsl.runtime.resources import data_file; "
         "Lark(data_file('grammar', 'cjm.lark').read_text(), parser='lalr', lexer='contextual', "
         "postlex=_NamesEverywhere(), propagate_positions=True, maybe_placeholders=False, "
         "cache=True)")], env=env, check=True)

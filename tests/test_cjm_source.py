@@ -14,7 +14,7 @@ from hypothesis import given
 from test_properties import LIGHT, journeys
 
 from cjmdsl.api import parse
-from cjmdsl.format import format_text
+from cjmdsl.language.format import format_text
 from cjmdsl import model as m
 from cjmdsl.importers.cjm_source import cjm_source
 from cjmdsl.lanes import ITEM_KINDS

@@ -20,7 +20,7 @@ import pytest
 from conftest import require_tool
 
 from cjmdsl import __version__
-from cjmdsl.files import write_atomically
+from cjmdsl.runtime.files import write_atomically
 
 GOOD = """\
 map "Shop" {

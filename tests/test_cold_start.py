@@ -31,8 +31,8 @@ print(json.dumps({"exit": code, "modules": sorted(sys.modules)}), file=sys.__std
 # Not needed to draw one English map as SVG or HTML: other languages' numbers (babel),
 # hyphenation (pyphen), the flow graph (graphviz), the editor and lint commands, a process
 # pool for one map, and importlib.resources (which brings tempfile, shutil and random).
-NOT_FOR_A_RENDER = ("babel", "pyphen", "graphviz", "pygls", "lsprotocol", "cjmdsl.lsp",
-                    "cjmdsl.lint", "cjmdsl.commands", "cjmdsl.diff", "cjmdsl.format",
+NOT_FOR_A_RENDER = ("babel", "pyphen", "graphviz", "pygls", "lsprotocol", "cjmdsl.integrations.lsp",
+                    "cjmdsl.review.lint", "cjmdsl.cli.commands", "cjmdsl.review.diff", "cjmdsl.language.format",
                     "multiprocessing", "importlib.resources")
 
 

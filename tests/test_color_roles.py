@@ -19,9 +19,9 @@ from conftest import ARTIFACTS, EXAMPLES
 import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import svg
-from cjmdsl.layout import DEFAULT_WIDTH, layout
-from cjmdsl.roles import key_paint
+from cjmdsl.layout.map import DEFAULT_WIDTH, layout
 from cjmdsl.themes import load_theme
+from cjmdsl.themes.roles import key_paint
 
 GROCERY = next(example for example in EXAMPLES if example.stem == "grocery-shop")
 ROLE = re.compile(r"cjm-(?:fill|stroke|fill-opacity)-[a-z0-9_-]+")

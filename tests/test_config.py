@@ -14,7 +14,7 @@ import pytest
 from test_cli import GOOD, cjm
 
 from cjmdsl.config import CONFIG_CODES
-from cjmdsl.diagnostics import CODES
+from cjmdsl.language.diagnostics import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjmdsl.api import check, decode
-from cjmdsl.diagnostics import CODES, Severity, closest, format_all, format_diagnostic
+from cjmdsl.language.diagnostics import CODES, Severity, closest, format_all, format_diagnostic
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 

@@ -23,9 +23,9 @@ from test_cli import cjm
 from test_golden import GOLDEN, check_golden
 from test_properties import LIGHT, journeys
 
-from cjmdsl import diff_format
+from cjmdsl.review import diff_format
 from cjmdsl.api import parse
-from cjmdsl.diff import (Added, FeelingChanged, FindingAdded, FindingRemoved, Moved, Removed,
+from cjmdsl.review.diff import (Added, FeelingChanged, FindingAdded, FindingRemoved, Moved, Removed,
                          Renamed, diff)
 from cjmdsl.lanes import ITEM_KINDS
 
@@ -547,7 +547,7 @@ def test_svg_marks_new_and_changed_touchpoints_and_ghosts_the_old_curve(tmp_path
 
 
 def test_the_old_curve_is_laid_out_on_the_new_maps_grid():
-    from cjmdsl.layout import layout
+    from cjmdsl.layout.map import layout
     from cjmdsl.layout.changes import change_overlay
     from cjmdsl.themes import load_theme
 

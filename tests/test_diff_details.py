@@ -15,9 +15,9 @@ import pytest
 from test_cli import cjm
 from test_golden import GOLDEN, check_golden
 
-from cjmdsl import diff_format
+from cjmdsl.review import diff_format
 from cjmdsl.api import parse
-from cjmdsl.diff import (Added, EntryChanged, FindingEdited, MetricChanged, Removed, Renamed,
+from cjmdsl.review.diff import (Added, EntryChanged, FindingEdited, MetricChanged, Removed, Renamed,
                          SourceChanged, SourceEdited, TextChanged, diff)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -12,7 +12,7 @@ from test_properties import LIGHT, journeys
 
 import cjmdsl
 from cjmdsl.api import parse
-from cjmdsl.layout import layout
+from cjmdsl.layout.map import layout
 from cjmdsl.themes import builtin_names, load_theme
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -13,12 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import HEAVY, journeys
 
-from cjmdsl import geometry as g
+from cjmdsl.layout import geometry as g
 from cjmdsl.api import parse
 from cjmdsl.backends.svg import render
-from cjmdsl.layout import layout
+from cjmdsl.layout.map import layout
 from cjmdsl.layout.labels import Wanted, boxes_overlap, candidates, segment_hits_box
-from cjmdsl.states import in_state
+from cjmdsl.language.states import in_state
 from cjmdsl.themes import load_theme
 
 THEMES = st.sampled_from(["default", "print", "dark"])

@@ -1,4 +1,4 @@
-"""The one Markdown escaper (`cjmdsl.escape.md_text`), used by the Markdown backend and the
+"""The one Markdown escaper (`cjmdsl.words.escape.md_text`), used by the Markdown backend and the
 language server's hover cards: hostile text shows as exactly its own words."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import html
 
 import pytest
 
-from cjmdsl.escape import md_text, roff_text, texinfo_text
+from cjmdsl.words.escape import md_text, roff_text, texinfo_text
 
 # Each would be markup if it reached Markdown as it is.
 HOSTILE = ["# not a heading", "1. not a list", "2) nor this", "- nor this", "+ nor this",

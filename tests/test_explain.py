@@ -1,6 +1,6 @@
 """`cjm explain CODE`: every code has a page, the pages tell the truth, the README agrees.
 
-The pages live in cjmdsl/codes/ (one Markdown file per code). A code emitted anywhere in the
+The pages live in cjmdsl/language/codes/ (one Markdown file per code). A code emitted anywhere in the
 package without a page fails here, and so does a page whose example does not show its code.
 """
 from __future__ import annotations
@@ -14,14 +14,14 @@ from datetime import date
 import pytest
 from conftest import ROOT
 
-from cjmdsl import codes
 from cjmdsl.api import check
 from cjmdsl.config import CONFIG_CODES, ConfigError, load_config
-from cjmdsl.diagnostics import CODES, DRAWING_CODES
-from cjmdsl.lint import lint_text
-from cjmdsl.lint.rules import LINT_CODES
-from cjmdsl.theme_schema import THEME_CODES
+from cjmdsl.language import codes
+from cjmdsl.language.diagnostics import CODES, DRAWING_CODES
+from cjmdsl.review.lint import lint_text
+from cjmdsl.review.lint.rules import LINT_CODES
 from cjmdsl.themes import ThemeError, load_theme
+from cjmdsl.themes.schema import THEME_CODES
 
 PACKAGE = ROOT / "cjmdsl"
 EMITTED = re.compile(r"""["']([EWL]\d{3})["']""")

@@ -18,9 +18,10 @@ from test_properties import LIGHT, journeys
 
 from cjmdsl.api import parse, render
 from cjmdsl.backends.mermaid import score
-from cjmdsl.escape import mermaid_text
 from cjmdsl.importers.cjm_source import cjm_source
 from cjmdsl.importers.mermaid import import_mermaid
+from cjmdsl.lanes import ITEM_KINDS
+from cjmdsl.words.escape import mermaid_text
 
 GOLDEN = ROOT / "tests" / "golden" / "mermaid-out"
 
@@ -54,6 +55,16 @@ def test_the_comment_lists_the_blueprint_and_the_to_be_mermaid_cannot_show():
                  "times and waits", "to-be emotions", "metrics"):
         assert what in comment, what
     assert "linked maps" not in comment
+
+
+@pytest.mark.parametrize("kind", ITEM_KINDS, ids=lambda kind: kind.keyword)
+def test_the_comment_names_every_kind_of_touchpoint_item_of_the_lane_table(kind):
+    def comment(item: str) -> str:
+        out = render(parse(f'map "M" {{ scale 1 .. 5 persona me "Me" stage s "S" {{ '
+                           f'touchpoint t "T" {{ emotion me 4 {item} }} }} }}'), "mermaid")
+        return " ".join(line[3:] for line in out.splitlines() if line.startswith("%%"))
+
+    assert comment(f'{kind.keyword} "x"') != comment("")
 
 
 def test_scores_are_the_mean_mapped_onto_one_to_five():

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cjmdsl import extras
+from cjmdsl.runtime import extras
 from conftest import ROOT
 
 MAP = str(ROOT / "examples" / "support-ticket.cjm")

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from cjmdsl.api import parse, render
-from cjmdsl.durations import read_duration, shown
+from cjmdsl.language.durations import read_duration, shown
 
 MAP = textwrap.dedent('''\
     map "Broadband repair" {

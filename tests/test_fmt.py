@@ -1,4 +1,4 @@
-"""`cjm fmt` and cjmdsl.format: one canonical layout, every comment kept, meaning unchanged.
+"""`cjm fmt` and cjmdsl.language.format: one canonical layout, every comment kept, meaning unchanged.
 
 Golden files: `tests/golden/fmt/NAME.in.cjm` is a messy input, `NAME.out.cjm` its formatted
 form (rewrite with `pytest tests/test_fmt.py --regen-golden` and read the diff). Hypothesis
@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from test_cli import cjm
 from test_golden import check_golden
 
-from cjmdsl.compile import compile_text
-from cjmdsl.diagnostics import CjmError
-from cjmdsl.format import _lexed, format_text, quote
+from cjmdsl.language.compile import compile_text
+from cjmdsl.language.diagnostics import CjmError
+from cjmdsl.language.format import _lexed, format_text, quote
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "fmt"
 INPUTS = sorted(GOLDEN.glob("*.in.cjm"))

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from cjmdsl.api import check, decode
 from cjmdsl.backends import backend, text_formats
-from cjmdsl.parser import parser
+from cjmdsl.language.parser import parser
 from cjmdsl.themes import load_theme
 
 FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None,
@@ -138,7 +138,7 @@ def mutated_valid_map(draw) -> str:
 def test_the_formatter_formats_every_valid_map(text):
     from hypothesis import assume
 
-    from cjmdsl.format import format_text
+    from cjmdsl.language.format import format_text
 
     assume(not check(text, "fuzz.cjm").errors)
     formatted = format_text(text, "fuzz.cjm")  # raises FormatterBug if the meaning changed

@@ -1,4 +1,4 @@
-"""The GitHub Action (`action.yml`): its script, `python -m cjmdsl.github_action`, run as the
+"""The GitHub Action (`action.yml`): its script, `python -m cjmdsl.integrations.github_action`, run as the
 action runs it, with a fake event payload in a local git repository (no network)."""
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def run_action(repo: Path, event: str = "pull_request", **inputs: str):
            "GITHUB_OUTPUT": str(repo / "output.txt"), "GITHUB_STEP_SUMMARY": str(repo / "summary.md"),
            "CJM_PATHS": "maps", "CJM_SARIF": "cjm.sarif", "CJM_COMMENT": str(repo / "comment.md"),
            "SOURCE_DATE_EPOCH": "1764547200", **inputs}
-    return subprocess.run([sys.executable, "-m", "cjmdsl.github_action"], cwd=repo, env=env,
+    return subprocess.run([sys.executable, "-m", "cjmdsl.integrations.github_action"], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=120)
 
 
@@ -90,6 +90,6 @@ def test_action_yml_runs_the_script_with_the_inputs_it_reads():
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     assert action["runs"]["using"] == "composite"
     lint = next(step for step in action["runs"]["steps"] if step.get("id") == "lint")
-    assert lint["run"] == "python3 -m cjmdsl.github_action"
-    script = (ROOT / "cjmdsl" / "github_action.py").read_text(encoding="utf-8")
+    assert lint["run"] == "python3 -m cjmdsl.integrations.github_action"
+    script = (ROOT / "cjmdsl" / "integrations" / "github_action.py").read_text(encoding="utf-8")
     assert sorted(lint["env"]) == sorted(set(re.findall(r'env(?:\.get\()?\[?"(CJM_\w+)"', script)))

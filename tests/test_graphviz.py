@@ -29,15 +29,15 @@ from test_golden import GOLDEN, check_golden, rendered
 from test_properties import PIECES, journeys
 
 import cjmdsl
-from cjmdsl import bidi
+from cjmdsl.layout import bidi
 from cjmdsl import model as m
 from cjmdsl.api import parse
 from cjmdsl.backends import BackendUnavailable, BackendWarning
 from cjmdsl.backends._graph import ROW_TOUCHPOINTS, _stage_rows
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
-from cjmdsl.escape import xml_chars
-from cjmdsl.flows import steps
-from cjmdsl.format import quote as cjm_string
+from cjmdsl.words.escape import xml_chars
+from cjmdsl.facts.flows import steps
+from cjmdsl.language.format import quote as cjm_string
 
 SVG = "{http://www.w3.org/2000/svg}"
 GRAPHVIZ_FORMATS = ("flow-png", "flow-pdf", "flow-svg")

@@ -10,7 +10,7 @@ import textwrap
 
 import cjmdsl
 from cjmdsl import model as m
-from cjmdsl.flows import Step, steps
+from cjmdsl.facts.flows import Step, steps
 
 
 def cjm(text: str) -> str:

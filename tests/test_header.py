@@ -12,8 +12,8 @@ from test_cli import cjm
 
 import cjmdsl
 from cjmdsl.api import parse
-from cjmdsl.layout import layout
-from cjmdsl.textmetrics import line_height
+from cjmdsl.layout.map import layout
+from cjmdsl.layout.textmetrics import line_height
 from cjmdsl.themes import load_theme
 
 THEME = load_theme("default")

@@ -21,8 +21,8 @@ from conftest import EXAMPLES, ROOT, require_tool
 from pygments.lexers import find_lexer_class_for_filename, get_lexer_by_name
 from pygments.token import Error, Keyword, Name, Operator, Punctuation
 
-from cjmdsl.parser import parser
-from cjmdsl.pygments_lexer import CjmLexer
+from cjmdsl.integrations.pygments_lexer import CjmLexer
+from cjmdsl.language.parser import parser
 
 VSCODE = ROOT / "editors" / "vscode"
 STARTERS = sorted((ROOT / "cjmdsl" / "starters").glob("*.cjm"))
@@ -108,8 +108,8 @@ def test_pygments_stays_optional():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert not any(d.startswith("pygments") for d in project["dependencies"])
     assert any(d.startswith("pygments") for d in project["optional-dependencies"]["highlight"])
-    assert project["entry-points"]["pygments.lexers"]["cjm"] == "cjmdsl.pygments_lexer:CjmLexer"
-    probe = ("import sys, cjmdsl, cjmdsl.cli, cjmdsl.format, cjmdsl.api; "
+    assert project["entry-points"]["pygments.lexers"]["cjm"] == "cjmdsl.integrations.pygments_lexer:CjmLexer"
+    probe = ("import sys, cjmdsl, cjmdsl.cli, cjmdsl.language.format, cjmdsl.api; "
              "cjmdsl.render(open(sys.argv[1]).read()); print('pygments' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe, str(EXAMPLES[0])],
                             capture_output=True, text=True, timeout=60)

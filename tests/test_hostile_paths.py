@@ -1,5 +1,5 @@
 """Issue 22, reproductions 1 and 2 and the theme file of 7: paths that maps, themes and docs
-pages name keep one rule (cjmdsl.paths). Each test is a reproduction as the issue states it,
+pages name keep one rule (cjmdsl.language.paths). Each test is a reproduction as the issue states it,
 and asserts that the secret the path leads to never reaches the output, the log or the page."""
 from __future__ import annotations
 

@@ -24,7 +24,7 @@ from cjmdsl.api import parse
 from cjmdsl.backends import backend, extension, formats
 from cjmdsl.backends.html import PRINT_SHAPE, PRINT_WIDTH, gap_rows, json_for_script
 from cjmdsl.themes import dark_partner
-from cjmdsl.format import quote as cjm_string
+from cjmdsl.language.format import quote as cjm_string
 from cjmdsl.themes import load_theme
 
 HOSTILE = ('</script><script>alert(1)</script> " onmouseover="alert(1)" '

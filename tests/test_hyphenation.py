@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from cjmdsl.textmetrics import text_width, wrap
+from cjmdsl.layout.textmetrics import text_width, wrap
 
 SIZE = 14
 
@@ -61,7 +61,7 @@ def test_hyphenated_lines_fit_their_width():
 
 
 def test_the_hyphenation_library_is_imported_only_for_a_word_too_long_for_its_line():
-    probe = ("import sys; from cjmdsl.textmetrics import wrap; wrap('short words', 500, 14);"
+    probe = ("import sys; from cjmdsl.layout.textmetrics import wrap; wrap('short words', 500, 14);"
              "print('pyphen' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"

@@ -16,8 +16,8 @@ import pytest
 from test_golden import check_golden
 
 from cjmdsl.api import check
-from cjmdsl.format import format_text
 from cjmdsl.importers.mermaid import import_mermaid
+from cjmdsl.language.format import format_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "mermaid"
 INPUTS = sorted(p for p in GOLDEN.iterdir() if p.suffix in (".mmd", ".md"))

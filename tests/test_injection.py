@@ -19,9 +19,9 @@ from html.parser import HTMLParser
 import pytest
 
 from cjmdsl.api import parse, render
-from cjmdsl.escape import xml_chars
-from cjmdsl.format import long_quote
-from cjmdsl.format import quote as cjm_string
+from cjmdsl.language.format import long_quote
+from cjmdsl.language.format import quote as cjm_string
+from cjmdsl.words.escape import xml_chars
 
 PAYLOADS = {
     "script-tag": "</script><script>alert(1)</script>",

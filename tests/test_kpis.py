@@ -15,7 +15,7 @@ import pytest
 
 import cjmdsl
 from cjmdsl.api import check
-from cjmdsl.format import format_text
+from cjmdsl.language.format import format_text
 
 
 def kpi_map(*kpis: str) -> str:

@@ -10,9 +10,9 @@ import click
 
 import cjmdsl
 from cjmdsl import model
-from cjmdsl.commands.show import describe
+from cjmdsl.cli.commands.show import describe
 from cjmdsl.lanes import CARD_LANES, CHANNEL_LANE, ITEM_KINDS, LANES, SUMMARISED_LANES
-from cjmdsl.layout import layout
+from cjmdsl.layout.map import layout
 from cjmdsl.themes import load_theme
 
 # One item of every kind, its text naming the kind, in a map with every lane.

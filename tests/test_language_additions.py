@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from cjmdsl.api import parse, render
-from cjmdsl.compile import compile_text
-from cjmdsl.format import format_text
-from cjmdsl.limits import Limits, check_journey
-from cjmdsl.lsp.analysis import analyze
-from cjmdsl.lsp.completion import complete
+from cjmdsl.integrations.lsp.analysis import analyze
+from cjmdsl.integrations.lsp.completion import complete
+from cjmdsl.language.compile import compile_text
+from cjmdsl.language.format import format_text
+from cjmdsl.language.limits import Limits, check_journey
 
 FIXTURE = Path(__file__).parent / "fixtures" / "language-additions.cjm"
 
@@ -155,12 +155,12 @@ def test_check_reports_an_unknown_addressed_pain_with_did_you_mean(tmp_path):
 
 
 def test_cjm_diff_sees_a_second_channel_a_motivation_and_a_stage_note():
-    from cjmdsl.diff import DetailsChanged, diff
+    from cjmdsl.review.diff import DetailsChanged, diff
 
     before = parse('map "M" {\n  stage s "S" { touchpoint t "T" { channel web } }\n}\n')
     after = parse('map "M" {\n  stage s "S" {\n    note "Busy in December"\n'
                   '    touchpoint t "T" { channel web, phone motivation "Speed" }\n  }\n}\n')
-    from cjmdsl.diff import EntryChanged
+    from cjmdsl.review.diff import EntryChanged
 
     changes = diff(before, after).changes
     assert [c for c in changes if isinstance(c, DetailsChanged)] == []
@@ -187,7 +187,7 @@ def _cursor_on(text: str, line_with: str, word: str) -> tuple[int, int]:
 
 
 def test_hover_on_an_addressed_pain_id_shows_the_pain_and_who_addresses_it():
-    from cjmdsl.lsp.hover import hover_text
+    from cjmdsl.integrations.lsp.hover import hover_text
 
     tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
     card, _ = hover_text(analyze(tour), *_cursor_on(tour, "addresses wait", "wait"))
@@ -197,7 +197,7 @@ def test_hover_on_an_addressed_pain_id_shows_the_pain_and_who_addresses_it():
 
 
 def test_hover_on_a_declared_channel_names_its_label_and_icon():
-    from cjmdsl.lsp.hover import hover_text
+    from cjmdsl.integrations.lsp.hover import hover_text
 
     tour = (Path(__file__).parent / "fixtures" / "language-tour.cjm").read_text(encoding="utf-8")
     card, _ = hover_text(analyze(tour), *_cursor_on(tour, "channel app_banner,", "app_banner"))
@@ -221,13 +221,13 @@ def test_a_stage_note_is_in_the_stage_plan_of_the_svg():
 
 
 def test_cjm_diff_sees_the_maps_metadata_notes_and_declared_channels():
-    from cjmdsl.diff import DetailsChanged, diff
+    from cjmdsl.review.diff import DetailsChanged, diff
 
     tail = '  stage s "S" { touchpoint t "T" { channel web } }\n}\n'
     before = parse('map "M" {\n  status "draft"\n' + tail)
     after = parse('map "M" {\n  status "approved"\n  note "Reviewed"\n'
                   '  channel quora "Quora" like community\n' + tail)
-    from cjmdsl.diff import EntryChanged, TextChanged
+    from cjmdsl.review.diff import EntryChanged, TextChanged
 
     changes = diff(before, after).changes
     assert [c.parts for c in changes if isinstance(c, DetailsChanged)] == [("channels",)]

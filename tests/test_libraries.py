@@ -19,7 +19,7 @@ import pytest
 
 import cjmdsl
 from cjmdsl.api import check
-from cjmdsl.limits import MOST_IMPORT_DEPTH
+from cjmdsl.language.limits import MOST_IMPORT_DEPTH
 
 PERSONAS = """\
 library "Personas" {
@@ -527,8 +527,8 @@ def test_saving_a_library_refreshes_the_diagnostics_of_the_map_that_uses_it(proj
 
 
 def test_readme_table_of_library_codes_is_the_pages_summaries():
-    from cjmdsl import codes
-    from cjmdsl.libraries import LIBRARY_CODES
+    from cjmdsl.language import codes
+    from cjmdsl.language.libraries import LIBRARY_CODES
 
     text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = re.split(r"\n##+ ", text.split("\n### Mistakes in libraries\n", 1)[1], 1)[0]

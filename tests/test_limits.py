@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cjmdsl.api import check, render
-from cjmdsl.limits import Limits
+from cjmdsl.language.limits import Limits
 
 SMALL = Limits(max_bytes=2_000, max_string=50, max_touchpoints=3)
 

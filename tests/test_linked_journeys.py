@@ -202,8 +202,8 @@ def test_the_portfolio_master_links_its_checkout_sub_journey():
 def test_readme_table_of_link_codes_is_the_pages_summaries():
     import re
 
-    from cjmdsl import codes
-    from cjmdsl.links import LINK_CODES
+    from cjmdsl.language import codes
+    from cjmdsl.language.links import LINK_CODES
 
     text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = text.split("\n### Mistakes in linked journeys\n", 1)[1].split("\n### ", 1)[0]

@@ -17,11 +17,11 @@ import jsonschema
 import pytest
 from conftest import EXAMPLES, ROOT
 
-from cjmdsl import codes
 from cjmdsl.config import ConfigError, load_config
-from cjmdsl.lint import lint_text
-from cjmdsl.lint.report import github_annotation, github_data, github_property
-from cjmdsl.lint.rules import LINT_CODES, RULES
+from cjmdsl.language import codes
+from cjmdsl.review.lint import lint_text
+from cjmdsl.review.lint.report import github_annotation, github_data, github_property
+from cjmdsl.review.lint.rules import LINT_CODES, RULES
 
 DAY = date(2026, 12, 1)
 SARIF_SCHEMA = ROOT / "tests" / "sarif" / "sarif-schema-2.1.0.json"
@@ -138,7 +138,7 @@ def test_a_map_with_errors_gets_the_compilers_diagnostics_only():
 def test_a_diagnostic_shows_the_line_a_caret_and_the_hint():
     text = changed(NO_OPPORTUNITY)
     result = lint_text(text, "shop.cjm", on=DAY)
-    from cjmdsl.diagnostics import format_all
+    from cjmdsl.language.diagnostics import format_all
 
     assert format_all(result.diagnostics, text, "shop.cjm") == (
         "shop.cjm:9:7: warning[L201]: pain point at `checkout` has no opportunity\n"
@@ -176,7 +176,7 @@ def test_allow_comments(name, edits, expected):
     ({"unused-allow": "error"}, ["L209 9:21"]),
 ])
 def test_an_allow_comment_that_allows_nothing_is_reported_unless_off(severities, expected):
-    from cjmdsl.lint.settings import LintSettings, Tuning
+    from cjmdsl.review.lint.settings import LintSettings, Tuning
 
     text = changed((PAIN, "      // cjm: allow stage-without-goal\n" + PAIN))
     result = lint_text(text, "shop.cjm", LintSettings(Tuning(severities)), on=DAY)

@@ -10,9 +10,9 @@ from importlib.resources import files
 import pytest
 
 import cjmdsl
-from cjmdsl.locales import shipped
+from cjmdsl.words.locales import shipped
 
-ENGLISH = tomllib.loads(files("cjmdsl.locales").joinpath("en.toml").read_text(encoding="utf-8"))
+ENGLISH = tomllib.loads(files("cjmdsl.words.locales").joinpath("en.toml").read_text(encoding="utf-8"))
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 MAP = '''map "Kfz-Versicherung" {
@@ -38,7 +38,7 @@ def test_the_shipped_languages_are_english_german_french_spanish_and_japanese():
 
 @pytest.mark.parametrize("code", shipped())
 def test_every_catalogue_has_every_message_with_its_placeholders(code):
-    catalogue = tomllib.loads(files("cjmdsl.locales").joinpath(f"{code}.toml")
+    catalogue = tomllib.loads(files("cjmdsl.words.locales").joinpath(f"{code}.toml")
                               .read_text(encoding="utf-8"))
     assert set(catalogue) == set(ENGLISH)
     for key, message in ENGLISH.items():

@@ -90,7 +90,7 @@ def test_initialize_advertises_every_feature(tmp_path):
                      "codeActionProvider"):
         assert capabilities.get(provider) not in (None, False), provider
     assert capabilities["renameProvider"] == {"prepareProvider": True}
-    formatter = importlib.util.find_spec("cjmdsl.format") is not None
+    formatter = importlib.util.find_spec("cjmdsl.language.format") is not None
     assert bool(capabilities.get("documentFormattingProvider")) == formatter
 
 
@@ -414,10 +414,10 @@ def test_unicode_before_an_id_counts_in_utf16(client):
     assert unknown["range"]["start"]["character"] == line.index("tim") + 1
 
 
-@pytest.mark.skipif(importlib.util.find_spec("cjmdsl.format") is None,
-                    reason="cjm fmt (cjmdsl.format) is not there yet")
+@pytest.mark.skipif(importlib.util.find_spec("cjmdsl.language.format") is None,
+                    reason="cjm fmt (cjmdsl.language.format) is not there yet")
 def test_formatting_gives_cjm_fmt_layout(client):
-    from cjmdsl.format import format_text
+    from cjmdsl.language.format import format_text
 
     messy = MAP.replace("  persona tom", "persona    tom").replace("emotion tom 1", "emotion tom +1")
     uri, _ = opened(client, messy)
@@ -436,8 +436,8 @@ def test_formatting_gives_cjm_fmt_layout(client):
                                                            "insertSpaces": True}}) == []
 
 
-@pytest.mark.skipif(importlib.util.find_spec("cjmdsl.format") is None,
-                    reason="cjm fmt (cjmdsl.format) is not there yet")
+@pytest.mark.skipif(importlib.util.find_spec("cjmdsl.language.format") is None,
+                    reason="cjm fmt (cjmdsl.language.format) is not there yet")
 def test_formatting_leaves_a_broken_file_alone(client):
     uri, _ = opened(client, HALF_TYPED)
     assert client.request("textDocument/formatting", {

@@ -10,9 +10,9 @@ from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cjmdsl.compile import compile_partial, compile_text
-from cjmdsl.lsp.analysis import analyze
-from cjmdsl.lsp.completion import complete
+from cjmdsl.integrations.lsp.analysis import analyze
+from cjmdsl.integrations.lsp.completion import complete
+from cjmdsl.language.compile import compile_partial, compile_text
 
 SYNTAX = {"E001", "E002", "E003", "E004"}
 MAP = """map "Shop" {
@@ -120,7 +120,7 @@ def test_partial_never_raises_and_agrees_with_compile_text(text):
 def keywords_after_the_whole_prefix(text: str, line: int, column: int) -> list[str]:
     """The keywords the parser accepts after all the text before the cursor: what completion
     must offer, though it reads only the statement at the cursor."""
-    from cjmdsl.parser import expected_at_end, keywords_by_terminal
+    from cjmdsl.language.parser import expected_at_end, keywords_by_terminal
 
     lines = text.split("\n")
     prefix = "\n".join(lines[:line - 1] + [lines[line - 1][:column - 1]])
@@ -137,7 +137,7 @@ def keywords_completed(analysis, line: int, column: int, text: str) -> list[str]
 def cursors(text: str):
     """Every place after a space, and every line's end, in `text`, outside strings and
     comments (where nothing is completed)."""
-    from cjmdsl.lsp.completion import _in_string_or_comment
+    from cjmdsl.integrations.lsp.completion import _in_string_or_comment
 
     for number, line in enumerate(text.split("\n"), 1):
         places = [column + 2 for column, char in enumerate(line) if char == " "]

@@ -8,8 +8,8 @@ import textwrap
 import xml.etree.ElementTree as ET
 
 from cjmdsl.api import check, render
-from cjmdsl.format import format_text
-from cjmdsl.lint import lint_text
+from cjmdsl.language.format import format_text
+from cjmdsl.review.lint import lint_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 

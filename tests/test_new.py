@@ -8,8 +8,8 @@ from test_cli import cjm
 
 import cjmdsl
 from cjmdsl.api import check
-from cjmdsl.commands.new import STARTERS, TEMPLATES, starter, title_from
-from cjmdsl.format import format_text
+from cjmdsl.cli.commands.new import STARTERS, TEMPLATES, starter, title_from
+from cjmdsl.language.format import format_text
 
 
 def test_every_template_has_a_starter_file_and_back():

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 import cjmdsl
-from cjmdsl.words import summary
+from cjmdsl.words.sentences import summary
 from cjmdsl.api import check
 
 
@@ -141,6 +141,6 @@ def test_the_html_alt_text_and_svg_desc_read_the_same_summary():
     (1200, "customer", None, "1,200 customers"),
 ])
 def test_counted_writes_a_number_of_things_as_a_person_would(count, noun, plural, expected):
-    from cjmdsl.numbers import counted
+    from cjmdsl.words.numbers import counted
 
     assert counted(count, noun, plural) == expected

@@ -26,16 +26,16 @@ from jsonschema import Draft202012Validator
 import cjmdsl
 from cjmdsl import model as m
 from cjmdsl.api import parse
-from cjmdsl.blueprint import handoff_pairs, located_steps
-from cjmdsl.geometry import Box
+from cjmdsl.language.blueprint import handoff_pairs, located_steps
+from cjmdsl.layout.geometry import Box
 from cjmdsl.backends import text_formats
 from cjmdsl.channels import channel_names
-from cjmdsl.compile import validate
-from cjmdsl.escape import xml_chars
-from cjmdsl.layout import layout
-from cjmdsl.textmetrics import line_height, text_width
+from cjmdsl.language.compile import validate
+from cjmdsl.words.escape import xml_chars
+from cjmdsl.layout.map import layout
+from cjmdsl.layout.textmetrics import line_height, text_width
 from cjmdsl.themes import load_theme
-from cjmdsl.words import say
+from cjmdsl.words.sentences import say
 
 HEAVY = settings(max_examples=60, deadline=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

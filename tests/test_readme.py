@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import pytest
 
 from cjmdsl.api import check
-from cjmdsl.extras import EXTRAS, PUBLISHED, install_command
-from cjmdsl.format import format_text
-from cjmdsl.parser import parse_tree
+from cjmdsl.runtime.extras import EXTRAS, PUBLISHED, install_command
+from cjmdsl.language.format import format_text
+from cjmdsl.language.parser import parse_tree
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

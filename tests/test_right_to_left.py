@@ -1,6 +1,6 @@
 """Right-to-left text (Hebrew, Arabic) is drawn in its own direction, inside its box.
 
-A text runs right to left when its first strong character does (`cjmdsl.bidi`); each of its
+A text runs right to left when its first strong character does (`cjmdsl.layout.bidi`); each of its
 lines is then a right-to-left isolate anchored at the right edge of the block's box. The
 browser checks load the rendered map in Chromium and measure each drawn line.
 """
@@ -19,8 +19,8 @@ from test_golden import GOLDEN, check_golden
 
 from cjmdsl.api import parse, render
 from cjmdsl.backends.pdf import POINTS_PER_PIXEL
-from cjmdsl.bidi import PDI, RLI, direction, in_visual_order
-from cjmdsl.layout import DEFAULT_WIDTH, layout
+from cjmdsl.layout.bidi import PDI, RLI, direction, in_visual_order
+from cjmdsl.layout.map import DEFAULT_WIDTH, layout
 from cjmdsl.themes import load_theme
 
 MAP = Path(__file__).resolve().parent / "fixtures" / "right-to-left.cjm"

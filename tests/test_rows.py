@@ -13,7 +13,7 @@ from test_cli import cjm
 import cjmdsl
 from cjmdsl import model
 from cjmdsl.api import parse
-from cjmdsl.layout import layout
+from cjmdsl.layout.map import layout
 from cjmdsl.themes import load_theme
 
 THEME = load_theme("default")
@@ -159,7 +159,7 @@ def test_the_layout_does_not_visit_every_persona_at_every_touchpoint(monkeypatch
 
 @pytest.mark.parametrize("shape", [595.28 / 841.89, 841.89 / 595.28])
 def test_pages_repeat_the_title_and_legend_and_hold_every_row_once(shape):
-    from cjmdsl.layout import pages
+    from cjmdsl.layout.map import pages
 
     journey = parse(MAPS["generated-40"])
     whole = layout(journey, THEME, 880)

@@ -11,7 +11,7 @@ from test_rows import MAPS, SMALLEST_TEXT
 
 import cjmdsl
 from cjmdsl.api import parse
-from cjmdsl.layout import layout
+from cjmdsl.layout.map import layout
 from cjmdsl.themes import load_theme
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,9 @@ import os
 import pytest
 from conftest import EXAMPLES
 
-from cjmdsl import cli, files
+from cjmdsl import cli
 from cjmdsl.backends import svg
+from cjmdsl.runtime import files
 
 OLD = b"<svg>the previous, good map</svg>"
 

@@ -8,9 +8,9 @@ import subprocess
 import pytest
 
 import cjmdsl
-from cjmdsl.lsp.analysis import analyze
-from cjmdsl.lsp.hover import hover_text
-from cjmdsl.words import alt_text
+from cjmdsl.integrations.lsp.analysis import analyze
+from cjmdsl.integrations.lsp.hover import hover_text
+from cjmdsl.words.sentences import alt_text
 
 SCORES = '''map "Scores" {
   scale 1 .. 10 { 1 "Awful" 10 "Superb" }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cjmdsl.api import parse
-from cjmdsl.layout import layout
+from cjmdsl.layout.map import layout
 from cjmdsl.model import Journey
 from cjmdsl.themes import load_theme
 

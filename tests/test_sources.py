@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cjmdsl.api import check, render
-from cjmdsl.format import format_text
-from cjmdsl.lint import lint_text
-from cjmdsl.lsp.analysis import analyze
-from cjmdsl.lsp.completion import complete
-from cjmdsl.lsp.hover import hover_text
+from cjmdsl.integrations.lsp.analysis import analyze
+from cjmdsl.integrations.lsp.completion import complete
+from cjmdsl.integrations.lsp.hover import hover_text
+from cjmdsl.language.format import format_text
 from cjmdsl.model import SOURCE_KINDS
+from cjmdsl.review.lint import lint_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -188,7 +188,7 @@ def test_parallel_build_gives_the_same_pages(project):
 
 def test_extension_declares_parallel_safety():
     pytest.importorskip("sphinx")
-    from cjmdsl import sphinx as extension
+    from cjmdsl.integrations import sphinx as extension
 
     class App:
         def add_node(self, *args, **kwargs):

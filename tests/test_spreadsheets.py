@@ -24,10 +24,10 @@ from test_golden import check_golden
 from test_properties import LIGHT, journeys
 
 from cjmdsl.api import check, parse, render
-from cjmdsl.escape import xml_chars
+from cjmdsl.facts.journey_table import COLUMNS, NOT_IN_TABLE, one_line
 from cjmdsl.importers.spreadsheet import import_table, parse_date, read_csv, read_xlsx
-from cjmdsl.journey_table import COLUMNS, NOT_IN_TABLE, one_line
-from cjmdsl.lanes import ITEM_KINDS
+from cjmdsl.lanes import BLUEPRINT_FIELDS, ITEM_KINDS
+from cjmdsl.words.escape import xml_chars
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "spreadsheets"
 INPUTS = sorted(GOLDEN.glob("*.csv"))
@@ -110,8 +110,7 @@ def table_view(journey, clean=lambda text: text):
               sorted((e.persona, e.value, text(e.word) or None) for e in tp.emotions),
               sorted((e.persona, e.value) for e in tp.expectations),
               findings(tp.pains), findings(tp.opportunities), moment(tp),
-              *(items(getattr(tp, lane)) for lane in ("evidence", "frontstage", "backstage",
-                                                       "support")),
+              *(items(getattr(tp, lane)) for lane in BLUEPRINT_FIELDS),
               *(duration.text if duration else None for duration in (tp.time, tp.wait)))
              for tp in journey.touchpoints])
 

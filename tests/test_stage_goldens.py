@@ -22,8 +22,8 @@ from test_golden import GOLDEN, check_golden
 
 import cjmdsl
 from cjmdsl.backends.json import to_data
-from cjmdsl.geometry import Box, plain_data
-from cjmdsl.layout import layout
+from cjmdsl.layout.geometry import Box, plain_data
+from cjmdsl.layout.map import layout
 from cjmdsl.themes import builtin_names, load_theme
 
 GEOMETRY = GOLDEN / "geometry"

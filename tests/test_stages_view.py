@@ -12,7 +12,7 @@ from test_rows import MAPS, svg_size
 import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.layout.stages import stages_view
-from cjmdsl.textmetrics import text_width
+from cjmdsl.layout.textmetrics import text_width
 from cjmdsl.themes import load_theme
 
 THEME = load_theme("default")
@@ -72,7 +72,7 @@ def test_stages_view_marks_each_touchpoint_on_the_curve():
 
 def test_stages_view_draws_each_persona_in_the_dash_pattern_the_map_gives_it():
     journey = parse(SMALL.replace("emotion ana -2", "emotion ana -2 emotion ben -1"))
-    from cjmdsl.layout import layout
+    from cjmdsl.layout.map import layout
 
     on_the_map = {curve.persona_id: curve.dash
                   for row in layout(journey, THEME, 880).rows if row.emotion

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from cjmdsl.api import check, render
-from cjmdsl.format import format_text
+from cjmdsl.language.format import format_text
 
 
 def cjm(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmdsl.escape import terminal_text
+from cjmdsl.words.escape import terminal_text
 
 # As .cjm string escapes, so the map itself stays printable text.
 PAYLOAD = (r"\u{1b}]52;c;aGk=\u{7}\u{1b}]8;;http://e.vil\u{1b}\\x\u{1b}[2J\r"

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from cjmdsl.textmetrics import ELLIPSIS, ascent, line_height, text_width, wrap
-from cjmdsl.textmetrics import _BREAKABLE_SPACE, _clusters, _shaped_units
+from cjmdsl.layout.textmetrics import ELLIPSIS, ascent, line_height, text_width, wrap
+from cjmdsl.layout.textmetrics import _BREAKABLE_SPACE, _clusters, _shaped_units
 
 FONT_FAMILY = "Liberation Sans, Arial, Helvetica, sans-serif"
 

@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT
 
 import cjmdsl
-from cjmdsl.colors import blend, mix
-from cjmdsl.layout import layout
+from cjmdsl.themes.colors import blend, mix
+from cjmdsl.layout.map import layout
 from cjmdsl.themes import (SCHEMA, TOP_KEYS, Theme, ThemeError, builtin_names, load_theme,
                            to_toml)
 
@@ -302,7 +302,7 @@ def test_readme_lists_every_built_in_and_shows_it_in_the_gallery():
 def test_theme_sections_are_typed_objects_of_the_schemas_keys(tmp_path):
     from dataclasses import FrozenInstanceError
 
-    from cjmdsl.theme_schema import SCHEMA
+    from cjmdsl.themes.schema import SCHEMA
 
     (tmp_path / "brand.toml").write_text('[colors]\npain_border = "#AA0000"\n'
                                          '[spacing]\nradius = 0\n', encoding="utf-8")

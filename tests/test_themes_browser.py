@@ -6,7 +6,7 @@ from test_browser_text import lines_not_fitting_in_chromium
 from test_themes_golden import EXAMPLE
 
 from cjmdsl.api import parse
-from cjmdsl.layout import DEFAULT_WIDTH, layout
+from cjmdsl.layout.map import DEFAULT_WIDTH, layout
 from cjmdsl.themes import builtin_names, load_theme
 
 pytestmark = pytest.mark.browser

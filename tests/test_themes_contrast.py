@@ -5,7 +5,7 @@ Lines and marks (WCAG 1.4.11): 3:1 against the background for persona curves, em
 and the moment-of-truth border. `high-contrast` themes are held to AAA: 7:1 for text, 4.5:1 for
 lines, and their card borders and grid lines count as lines too.
 
-The pairs are colour roles (cjmdsl.roles): the lanes' cards come from the lane table (a
+The pairs are colour roles (cjmdsl.themes.roles): the lanes' cards come from the lane table (a
 lane's text and its fail points on its `fill` role, its tags on `tag`), the rest is listed by role, and
 `test_every_role_the_map_draws_is_checked` fails when the drawing paints a role that no pair
 holds, so a new coloured element cannot go unchecked.
@@ -22,8 +22,8 @@ from conftest import EXAMPLES
 from cjmdsl.api import parse
 from cjmdsl.backends import svg
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.layout import layout
-from cjmdsl.roles import Painter
+from cjmdsl.layout.map import layout
+from cjmdsl.themes.roles import Painter
 from cjmdsl.themes import builtin_names, load_theme, mix
 
 THEMES = builtin_names()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmdsl.diagnostics import CODES, format_all
+from cjmdsl.language.diagnostics import CODES, format_all
 from cjmdsl.themes import THEME_CODES, ThemeError, load_theme
 
 
@@ -168,11 +168,11 @@ def test_a_theme_of_many_mistakes_shows_the_first_fifty_and_counts_the_rest(tmp_
 def test_a_theme_of_many_unknown_keys_spells_out_only_those_shown(tmp_path, monkeypatch):
     """A generated file of 90,000 unknown keys took 8.6 s: a did-you-mean for every key,
     although 50 are shown."""
-    import cjmdsl.theme_schema
+    import cjmdsl.themes.schema
 
     asked = []
-    spell = cjmdsl.theme_schema.did_you_mean
-    monkeypatch.setattr(cjmdsl.theme_schema, "did_you_mean",
+    spell = cjmdsl.themes.schema.did_you_mean
+    monkeypatch.setattr(cjmdsl.themes.schema, "did_you_mean",
                         lambda word, known: asked.append(word) or spell(word, known))
     keys = "".join(f"bakground{i} = 1\n" for i in range(5_000))
     (tmp_path / "t.toml").write_text(f"[colors]\n{keys}[stages]\npalete = 1\n",

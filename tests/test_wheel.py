@@ -27,14 +27,14 @@ SHIPPED = (
     "cjmdsl/fonts/liberation-sans.json",
     "cjmdsl/schemas/journey.v4.schema.json",
     "cjmdsl/backends/templates/map.svg.j2",
-    "cjmdsl/codes/E012.md",
+    "cjmdsl/language/codes/E012.md",
 )
 
 WHERE_FROM = """
 import json, sys
 from importlib.resources import files
 import cjmdsl
-from cjmdsl.resources import data_file
+from cjmdsl.runtime.resources import data_file
 text = open(sys.argv[1], encoding="utf-8").read()
 svg = cjmdsl.render(text, filename=sys.argv[1])
 print(json.dumps({

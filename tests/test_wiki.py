@@ -94,7 +94,7 @@ def test_svg_scales_and_has_its_own_background_and_a_safe_font_stack(example, th
 
 
 def _font_characters() -> set[str]:
-    from cjmdsl.textmetrics import _advances
+    from cjmdsl.layout.textmetrics import _advances
 
     return {chr(code) for code in {*_advances(False), *_advances(True)}}
 

@@ -176,7 +176,7 @@ def test_a_row_taller_than_the_paper_goes_on_over_sheets_at_full_size():
     """A4 landscape is 794 px tall at the paper's 1,123 px: a row of 60 actions (about 4,000
     px) is cut between lines of text onto sheets of its own size, not shrunk onto one."""
     needs("cairosvg", "pdf")
-    from cjmdsl.layout import page_windows, pages
+    from cjmdsl.layout.map import page_windows, pages
 
     journey = cjmdsl.parse(TALL)
     theme = load_theme("default")

@@ -1,13 +1,13 @@
-"""`cjmdsl.words`: the sentences several outputs share read the same in each."""
+"""`cjmdsl.words.sentences`: the sentences several outputs share read the same in each."""
 from __future__ import annotations
 
 import re
 
 import cjmdsl
 from cjmdsl.api import check
-from cjmdsl.escape import md_text
 from cjmdsl.model import ActionItem
-from cjmdsl.words import action_item, alt_text, summary
+from cjmdsl.words.escape import md_text
+from cjmdsl.words.sentences import action_item, alt_text, summary
 
 MAP = '''map "Shop" {
   stage buy "Buy" {

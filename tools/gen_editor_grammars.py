@@ -29,7 +29,7 @@ from cjmdsl.channels import CHANNELS  # noqa: E402
 from cjmdsl.lanes import FINDING_KINDS, ITEM_KINDS  # noqa: E402
 
 GRAMMAR = ROOT / "grammar" / "cjm.lark"
-LEXER = ROOT / "cjmdsl" / "pygments_lexer.py"
+LEXER = ROOT / "cjmdsl" / "integrations" / "pygments_lexer.py"
 TEXTMATE = ROOT / "editors" / "vscode" / "syntaxes" / "cjm.tmLanguage.json"
 SCHEMA = ROOT / "cjmdsl" / "schemas" / "journey.v4.schema.json"
 

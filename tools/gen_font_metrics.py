@@ -1,4 +1,4 @@
-"""Write cjmdsl/fonts/liberation-sans.json, the font metrics cjmdsl.textmetrics measures with.
+"""Write cjmdsl/fonts/liberation-sans.json, the font metrics cjmdsl.layout.textmetrics measures with.
 
 The SVG themes ask for "Liberation Sans, Arial, Helvetica, sans-serif" (metric-compatible
 fonts), so Liberation Sans advance widths predict how wide a browser draws a line. Reading the

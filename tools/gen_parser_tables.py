@@ -1,4 +1,4 @@
-"""Write cjmdsl/_parser_tables.py, the LALR tables of grammar/cjm.lark that the package ships.
+"""Write cjmdsl/language/_parser_tables.py, the LALR tables of grammar/cjm.lark that the package ships.
 
 Run it after editing the grammar (tests/test_parser_tables.py fails until you do). Shipping the
 tables means no run of cjm builds the parser or loads one from a cache folder: Lark's own
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cjmdsl.parser import parser_tables_source
+from cjmdsl.language.parser import parser_tables_source
 
-TABLES = Path(__file__).resolve().parent.parent / "cjmdsl" / "_parser_tables.py"
+TABLES = Path(__file__).resolve().parent.parent / "cjmdsl" / "language" / "_parser_tables.py"
 
 if __name__ == "__main__":
     TABLES.write_text(parser_tables_source(), encoding="utf-8")

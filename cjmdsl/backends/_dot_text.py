@@ -15,16 +15,16 @@ import html
 
 import graphviz
 
-from cjmdsl.bidi import RTL, direction, right_to_left
-from cjmdsl.escape import xml_chars
-from cjmdsl.textmetrics import letters_width, wrap
+from cjmdsl.layout.bidi import RTL, direction, right_to_left
+from cjmdsl.layout.textmetrics import letters_width, wrap
+from cjmdsl.words.escape import xml_chars
 
 
 def _lines(text: str, width: int | None) -> list[str]:
     """`text` as display lines: its own line breaks kept, long lines wrapped to about
     `width` letters by the map's `wrap` (so a word breaks where it does on the map: at a
     hyphen, a soft hyphen, a syllable), control characters replaced, and the lines of
-    right-to-left text as right-to-left isolates (`cjmdsl.bidi`)."""
+    right-to-left text as right-to-left isolates (`cjmdsl.layout.bidi`)."""
     text = xml_chars(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     lines = []
     for line in text.split("\n"):

@@ -3,7 +3,7 @@
 Stages are clusters, left to right in file order; each touchpoint is a node showing its
 channel, its name and one row per persona's emotion, tinted on the theme's emotion scale
 (a moment of truth gets a double gold border and a star). Each persona's path is a run of
-edges in its colour (`cjmdsl.flows` says which), `flow` labels sit on their edges, pain
+edges in its colour (`cjmdsl.facts.flows` says which), `flow` labels sit on their edges, pain
 points hang off their touchpoint as notes, and a legend comes first.
 
 Stages never reorder: an invisible boundary node between each pair of stages sits after
@@ -21,13 +21,13 @@ import graphviz
 
 from cjmdsl.backends import BackendUnavailable, BackendWarning
 from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
-from cjmdsl.flows import steps
-from cjmdsl.blueprint import step_details
+from cjmdsl.facts.flows import steps
+from cjmdsl.language.blueprint import step_details
 from cjmdsl.lanes import SUMMARISED_LANES, fail_points
-from cjmdsl.locales import in_its_language
+from cjmdsl.words.locales import in_its_language
 from cjmdsl.model import Journey, Stage, Step, Touchpoint
-from cjmdsl.numbers import on_scale
-from cjmdsl.steps import timing_words
+from cjmdsl.words.numbers import on_scale
+from cjmdsl.facts.steps import timing_words
 from cjmdsl.themes import Theme, mix
 
 NAME_WIDTH = 24  # characters per line of a touchpoint's name

@@ -9,8 +9,8 @@ import unicodedata
 from markupsafe import escape
 
 from cjmdsl.backends import BackendUnavailable
-from cjmdsl.bidi import in_visual_order
-from cjmdsl.extras import install_hint
+from cjmdsl.layout.bidi import in_visual_order
+from cjmdsl.runtime.extras import install_hint
 
 _HALO = re.compile(r'<text([^>]*?) paint-order="stroke"([^>]*)>(.*?)</text>', re.S)
 
@@ -40,7 +40,7 @@ FALLBACK_FAMILIES = ("DejaVu Sans", "Noto Sans", "Noto Sans Hebrew", "Noto Sans 
                      "Arial Unicode MS", "Arial")
 """Proportional fonts that draw what the map's font lacks (Hebrew and Arabic, which
 Liberation Sans 1.x has not), first found first: DejaVu Sans is the fallback the text was
-measured with (`cjmdsl.textmetrics`)."""
+measured with (`cjmdsl.layout.textmetrics`)."""
 
 _HEBREW_ARABIC = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -80,7 +80,7 @@ def for_cairo(svg: str) -> str:
     """The same picture for CairoSVG, which draws each text in the first font of its list
     through cairo's simple text API, letter after letter, left to right: no bidirectional
     ordering, no Arabic shaping, no fallback font for a letter the font lacks (a box), and a
-    box for each invisible isolate mark of a right-to-left line (`cjmdsl.bidi`). Each line
+    box for each invisible isolate mark of a right-to-left line (`cjmdsl.layout.bidi`). Each line
     that needs it is given in visual order (`in_visual_order`), cut into runs of one font
     each (the map's font, or the first of FALLBACK_FAMILIES that has the letters), the runs
     placed one after the other from where the line's anchor puts the whole line."""

@@ -1,5 +1,5 @@
 """The portfolio site's own pages, the index and the persona pages, drawn from the views of
-`cjmdsl.site.pages` (in the language being written: `cjmdsl.locales.speaking`). Like the map's
+`cjmdsl.site.pages` (in the language being written: `cjmdsl.words.locales.speaking`). Like the map's
 page they load nothing: the style and the index's search script are inline, allowed by their
 hashes; pictures come only from the site's own files."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from cjmdsl.backends._templates import environment, static_file
 from cjmdsl.backends.html import json_for_script, sha256_source
-from cjmdsl.locales import say, say_counted
+from cjmdsl.words.locales import say, say_counted
 
 
 def index_page(view: dict, lang: str | None) -> str:

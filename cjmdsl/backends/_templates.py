@@ -17,10 +17,10 @@ from jinja2 import (Environment, FileSystemBytecodeCache, ModuleLoader, PackageL
                     StrictUndefined, select_autoescape)
 from markupsafe import Markup, escape
 
-from cjmdsl.cachedir import cache_dir, refusal
-from cjmdsl.escape import xml_chars
-from cjmdsl.links import linked_output
-from cjmdsl.locales import language
+from cjmdsl.runtime.cachedir import cache_dir, refusal
+from cjmdsl.words.escape import xml_chars
+from cjmdsl.language.links import linked_output
+from cjmdsl.words.locales import language
 
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -6,9 +6,9 @@ written as text. `png`, `pdf` and `flow-svg` lay the same graph out with `dot`.
 from __future__ import annotations
 
 from cjmdsl.backends._graph import build
-from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
+from cjmdsl.words.locales import in_its_language
 
 BINARY = False
 

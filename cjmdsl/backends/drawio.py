@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from cjmdsl import geometry as g
-from cjmdsl.escape import xml_chars
-from cjmdsl.layout import layout
-from cjmdsl.locales import in_its_language
+from cjmdsl.layout import geometry as g
+from cjmdsl.layout.map import layout
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
+from cjmdsl.words.escape import xml_chars
+from cjmdsl.words.locales import in_its_language
 
 BINARY = False
 POINT_SIZE = 8

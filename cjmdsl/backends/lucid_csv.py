@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 import io
 
-from cjmdsl.journey_table import spreadsheet_text
+from cjmdsl.facts.journey_table import spreadsheet_text
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
-from cjmdsl.numbers import on_scale
 from cjmdsl.themes import Theme
+from cjmdsl.words.locales import in_its_language
+from cjmdsl.words.numbers import on_scale
 
 BINARY = False
 HEADER = ("Process Step ID", "Process Step Description", "Next Step ID", "Connector Label",

@@ -5,7 +5,7 @@ table (stages, touchpoints, channels, a column per lane that has one in `cjmdsl.
 each persona's emotion as an emoji, the number, the word and the responses behind it), the
 other lanes as lists, moments of truth, the fail points, each step's wait, time and elapsed
 time, the gap between expected and actual emotion, the planned improvement from as-is to
-to-be (`cjmdsl.states`), the KPIs, the prioritised
+to-be (`cjmdsl.language.states`), the KPIs, the prioritised
 opportunities and action items (a matrix and a ranked list) and the declared sources with
 what cites them.
 Every user text goes through `md_text`, so a label cannot start a heading, break a
@@ -13,20 +13,23 @@ table or inject HTML.
 """
 from __future__ import annotations
 
-from cjmdsl import evidence, kpis, priorities, steps
+from cjmdsl.facts import evidence
+from cjmdsl.words import kpis
+from cjmdsl.facts import priorities
+from cjmdsl.facts import steps
 from cjmdsl.backends import _feelings as feelings
-from cjmdsl.escape import md_text, web_link
+from cjmdsl.words.escape import md_text, web_link
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.links import linked_output
-from cjmdsl.blueprint import step_details
-from cjmdsl.locales import in_its_language, say
-from cjmdsl.measured import responses_words
+from cjmdsl.language.links import linked_output
+from cjmdsl.language.blueprint import step_details
+from cjmdsl.words.locales import in_its_language, say
+from cjmdsl.language.measured import responses_words
 from cjmdsl.model import (PRIORITY_LEVELS, Emotion, Expectation, Journey, Kpi, Scale, Step,
                           Touchpoint)
-from cjmdsl.numbers import on_scale, signed
-from cjmdsl.states import improvements
+from cjmdsl.words.numbers import on_scale, signed
+from cjmdsl.language.states import improvements
 from cjmdsl.themes import Theme
-from cjmdsl.words import action_item, finding_links, linked_summary, metadata_line
+from cjmdsl.words.sentences import action_item, finding_links, linked_summary, metadata_line
 
 BINARY = False
 

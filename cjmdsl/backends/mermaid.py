@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cjmdsl.escape import mermaid_text
-from cjmdsl.lanes import fail_points
+from cjmdsl.lanes import BLUEPRINT_FIELDS, CARD_LANES, STEP_KINDS, fail_points
 from cjmdsl.model import Journey, Scale, Touchpoint
-from cjmdsl.numbers import as_written
 from cjmdsl.themes import Theme
-from cjmdsl.words import short_name
+from cjmdsl.words.escape import mermaid_text
+from cjmdsl.words.numbers import as_written
+from cjmdsl.words.sentences import short_name
 
 BINARY = False
 COMMENT_WIDTH = 96
@@ -58,6 +58,19 @@ def score(tp: Touchpoint, scale: Scale) -> float:
     return round(1 + 4 * (mean - scale.low) / span, 2) if span else NO_EMOTION
 
 
+def _lanes_present(tps) -> list:
+    """(present, name) pairs for the customer's card lanes of the lane table: a lane of one
+    field by its label, one of several by each field (thoughts, questions). The service
+    blueprint's lanes are named together."""
+    pairs = []
+    for lane in CARD_LANES:
+        fields = [field for field in lane.fields if field not in BLUEPRINT_FIELDS]
+        names = [lane.english.lower()] if len(fields) == 1 else fields
+        for field, name in zip(fields, names):
+            pairs += [any(getattr(tp, field) for tp in tps), name]
+    return pairs
+
+
 def _not_shown(journey: Journey) -> list[str]:
     """The comment: what of the map Mermaid cannot show, in a sentence wrapped to lines."""
     tps = journey.touchpoints
@@ -71,11 +84,7 @@ def _not_shown(journey: Journey) -> list[str]:
         any(e.word for tp in tps for e in tp.emotions), "emotion words",
         any(tp.expectations for tp in tps), "expected emotions",
         any(tp.channel for tp in tps), "channels",
-        any(tp.actions for tp in tps), "actions",
-        any(tp.thoughts for tp in tps), "thoughts",
-        any(tp.questions for tp in tps), "questions",
-        any(tp.pains for tp in tps), "pain points",
-        any(tp.opportunities for tp in tps), "opportunities",
+        *_lanes_present(tps),
         any(tp.moment_of_truth for tp in tps), "moments of truth",
         any(p.roles or p.goals or p.needs or p.pains or p.motivations or p.quotes or p.color
             for p in journey.personas), "persona details",
@@ -85,16 +94,14 @@ def _not_shown(journey: Journey) -> list[str]:
         any(s.action_items for s in journey.stages), "action items",
         bool(journey.kpis), "KPIs",
         bool(journey.flows), "flows",
-        any(tp.evidence or tp.frontstage or tp.backstage or tp.support for tp in tps),
+        any(getattr(tp, field) for tp in tps for field in BLUEPRINT_FIELDS),
         "service blueprint lanes",
         bool(journey.actors), "actors",
-        any(item.handoffs for tp in tps for lane in (tp.actions, tp.evidence, tp.frontstage,
-                                                     tp.backstage, tp.support) for item in lane),
+        any(item.handoffs for tp in tps for kind in STEP_KINDS for item in getattr(tp, kind.field)),
         "hand-offs",
         any(fail_points(tp) for tp in tps), "fail points",
         any(tp.time or tp.wait for tp in tps), "times and waits",
         any(tp.futures for tp in tps), "to-be emotions",
-        any(tp.metrics for tp in tps), "metrics",
         any(tp.details for tp in tps), "linked maps",
     ]
     missing = [what for has, what in zip(present[::2], present[1::2]) if has]

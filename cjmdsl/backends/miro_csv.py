@@ -9,12 +9,12 @@ from __future__ import annotations
 import csv
 import io
 
-from cjmdsl.journey_table import spreadsheet_text
+from cjmdsl.facts.journey_table import spreadsheet_text
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.locales import in_its_language, say
 from cjmdsl.model import Journey
-from cjmdsl.numbers import on_scale
 from cjmdsl.themes import Theme
+from cjmdsl.words.locales import in_its_language, say
+from cjmdsl.words.numbers import on_scale
 
 BINARY = False
 

@@ -19,14 +19,14 @@ from datetime import datetime, timezone
 from cjmdsl.backends import svg
 from cjmdsl.backends._band import band
 from cjmdsl.backends._raster import for_cairo, unavailable
-from cjmdsl.geometry import DEFAULT_WIDTH
+from cjmdsl.layout.geometry import DEFAULT_WIDTH
 from cjmdsl.backends._templates import number
-from cjmdsl.layout import page_windows, pages
-from cjmdsl.locales import in_its_language
+from cjmdsl.layout.map import page_windows, pages
+from cjmdsl.words.locales import in_its_language
 from cjmdsl.model import Journey
-from cjmdsl.roles import FIXED
+from cjmdsl.themes.roles import FIXED
 from cjmdsl.themes import Theme
-from cjmdsl.words import summary
+from cjmdsl.words.sentences import summary
 
 BINARY = True
 OPTIONS = ("scale", "width", "page", "orientation", "view", "time_axis", "emotions",

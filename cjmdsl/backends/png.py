@@ -13,10 +13,10 @@ import warnings
 
 from cjmdsl.backends import BackendWarning, svg
 from cjmdsl.backends._raster import for_resvg, unavailable
-from cjmdsl.geometry import DEFAULT_WIDTH
+from cjmdsl.layout.geometry import DEFAULT_WIDTH
 from cjmdsl.model import Journey
-from cjmdsl.roles import FIXED
 from cjmdsl.themes import Theme
+from cjmdsl.themes.roles import FIXED
 
 BINARY = True
 OPTIONS = ("scale", "width", "view", "time_axis", "emotions", "persona_cards")

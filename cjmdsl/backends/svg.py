@@ -12,17 +12,17 @@ from functools import partial
 
 from markupsafe import Markup, escape
 
-from cjmdsl import geometry as g
 from cjmdsl.backends._templates import environment, number
 from cjmdsl.channels import CHANNELS
-from cjmdsl.escape import xml_chars
-from cjmdsl.layout import DEFAULT_WIDTH, layout
+from cjmdsl.layout import geometry as g
+from cjmdsl.layout.map import DEFAULT_WIDTH, layout
 from cjmdsl.layout.stages import stages_view
-from cjmdsl.locales import in_its_language
 from cjmdsl.model import Journey
-from cjmdsl.roles import ADAPTIVE, COLOR_CHOICES, Painter, stylesheet
 from cjmdsl.themes import Theme, dark_partner
-from cjmdsl.words import summary
+from cjmdsl.themes.roles import ADAPTIVE, COLOR_CHOICES, Painter, stylesheet
+from cjmdsl.words.escape import xml_chars
+from cjmdsl.words.locales import in_its_language
+from cjmdsl.words.sentences import summary
 
 BINARY = False
 

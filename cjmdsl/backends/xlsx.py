@@ -1,5 +1,5 @@
 """The map as an Excel workbook (the `xlsx` extra: openpyxl): one sheet with the layout of
-`cjmdsl.journey_table`, the header bold and frozen, numbers as numbers, list cells wrapped.
+`cjmdsl.facts.journey_table`, the header bold and frozen, numbers as numbers, list cells wrapped.
 
 Characters a workbook's XML cannot hold (controls) become U+FFFD. Deterministic: the workbook's creation and modification times and every file's time in the
 zip archive are fixed, so the same map gives the same bytes.
@@ -12,10 +12,10 @@ import zipfile
 from datetime import datetime
 
 from cjmdsl.backends._raster import unavailable
-from cjmdsl.escape import xml_chars
-from cjmdsl.journey_table import COLUMNS, rows, spreadsheet_text
+from cjmdsl.facts.journey_table import COLUMNS, rows, spreadsheet_text
 from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
+from cjmdsl.words.escape import xml_chars
 
 BINARY = True
 NUMBER_COLUMNS = {COLUMNS.index("emotion"), COLUMNS.index("expected")}

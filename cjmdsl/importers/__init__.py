@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cjmdsl.diagnostics import Diagnosed, Diagnostic
+from cjmdsl.language.diagnostics import Diagnosed, Diagnostic
 from cjmdsl.model import Journey
 
-# Codes of what an importer reports (pages in cjmdsl/codes/).
+# Codes of what an importer reports (pages in cjmdsl/language/codes/).
 IMPORT_CODES: dict[str, str] = {
     "E080": "no journey to import",
     "E081": "syntax error in a Mermaid journey",

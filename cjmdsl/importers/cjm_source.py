@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 
 from cjmdsl import model as m
-from cjmdsl.format import format_text, quote
-from cjmdsl.numbers import as_written as number
+from cjmdsl.lanes import BLUEPRINT_FIELDS
+from cjmdsl.language.format import format_text, quote
+from cjmdsl.words.numbers import as_written as number
 
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
-BLUEPRINT_LANES = ("evidence", "frontstage", "backstage", "support")
 
 
 def cjm_source(journey: m.Journey) -> str:
-    """`journey` as canonical `.cjm` text (`cjmdsl.format.format_text`)."""
+    """`journey` as canonical `.cjm` text (`cjmdsl.language.format.format_text`)."""
     lines = [f"map {quote(journey.title)} {{"]
     if journey.description is not None:
         lines.append(f"description {quote(journey.description)}")
@@ -98,7 +98,7 @@ def _touchpoint(tp: m.Touchpoint) -> list[str]:
     body += [f"{key} {quote(duration.text)}" for key, duration in (("time", tp.time),
                                                                     ("wait", tp.wait)) if duration]
     body += _texts("motivation", tp.motivations) + _texts("note", tp.notes)
-    for lane in BLUEPRINT_LANES:  # what the customer sees, and what the organisation does
+    for lane in BLUEPRINT_FIELDS:  # what the customer sees, and what the organisation does
         body += [_step(lane, step) for step in getattr(tp, lane)]
     return _block(f"touchpoint {tp.id} {quote(tp.name)}", body)
 
@@ -134,7 +134,7 @@ def _options(item) -> str:
 
 
 def _responses(emotion: m.Emotion) -> str:
-    """` n 212 sd 1.2`: how many responded and their spread, as `cjmdsl.measured` reads it."""
+    """` n 212 sd 1.2`: how many responded and their spread, as `cjmdsl.language.measured` reads it."""
     out = f" n {emotion.responses}" if emotion.responses is not None else ""
     if emotion.sd is not None:
         out += f" sd {number(emotion.sd)}"

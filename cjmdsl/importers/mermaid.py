@@ -17,11 +17,11 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from cjmdsl import model as m
-from cjmdsl.diagnostics import Diagnostic, error, warning
 from cjmdsl.importers import Imported
 from cjmdsl.importers.ids import Ids
 from cjmdsl.importers.markdown import fenced_blocks
-from cjmdsl.resources import data_file
+from cjmdsl.language.diagnostics import Diagnostic, error, warning
+from cjmdsl.runtime.resources import data_file
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 

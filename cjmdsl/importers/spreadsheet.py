@@ -1,5 +1,5 @@
 """Spreadsheets read into journeys: the table `-f csv` and `-f xlsx` write (one row per
-touchpoint and persona, `cjmdsl.journey_table`), or a survey export (one row per response:
+touchpoint and persona, `cjmdsl.facts.journey_table`), or a survey export (one row per response:
 touchpoint, persona or segment, score), whose scores become each persona's emotion: their
 mean, with the number of responses and their standard deviation (`n 212 sd 1.2`), and the
 file, sheet and dates in the map's description.
@@ -20,10 +20,19 @@ from datetime import date, datetime, timedelta
 from pathlib import PurePath
 
 from cjmdsl import model as m
-from cjmdsl.diagnostics import Candidates, did_you_mean, error, warning
+from cjmdsl.facts.journey_table import (
+    ALIASES,
+    COLUMNS,
+    SURVEY_COLUMNS,
+    TABLE_KINDS,
+    cell_text,
+    column_for,
+    item_columns,
+)
 from cjmdsl.importers import Imported
 from cjmdsl.importers.ids import Ids
-from cjmdsl.journey_table import ALIASES, COLUMNS, SURVEY_COLUMNS, cell_text, column_for
+from cjmdsl.lanes import ItemKind
+from cjmdsl.language.diagnostics import Candidates, did_you_mean, error, warning
 from cjmdsl.model import SOURCE_KINDS, Span
 
 NO_PERSONA = "Customer"  # who feels an emotion whose row names no persona
@@ -337,23 +346,17 @@ class _Rows(_Reader):
         mot = self.text(row, "moment of truth")
         return m.Touchpoint(
             tp["id"], tp["name"], stage_id, channel=self.text(row, "channel"),
-            actions=self._texts(row, "actions"), thoughts=self._texts(row, "thoughts"),
-            questions=self._texts(row, "questions"),
+            **{kind.field: self._items(row, kind) for kind in TABLE_KINDS},
             emotions=tuple(tp["emotions"].values()),
             expectations=tuple(tp["expectations"].values()),
-            pains=self._findings(row, "pains", "pain sources", "pain owners"),
-            opportunities=self._findings(row, "opportunities", "opportunity sources",
-                                         "opportunity owners"),
             moment_of_truth=None if mot is None else m.MomentOfTruth(
                 None if mot.lower() == "yes" else mot),
-            **{lane: tuple(m.Step(t.text) for t in self._texts(row, lane))
-               for lane in ("evidence", "frontstage", "backstage", "support")},
             time=self._duration(row, "time"), wait=self._duration(row, "wait"))
 
     def _duration(self, row, column: str) -> m.Duration | None:
-        """A `time` or `wait` cell as `cjmdsl.durations` reads it (`3 min`, `2 days`); one it
+        """A `time` or `wait` cell as `cjmdsl.language.durations` reads it (`3 min`, `2 days`); one it
         cannot read is W177 and left out."""
-        from cjmdsl.durations import DurationMistake, read_duration
+        from cjmdsl.language.durations import DurationMistake, read_duration
 
         text = self.text(row, column)
         if not text:
@@ -372,6 +375,14 @@ class _Rows(_Reader):
         cell = self.cell(row, column)
         return [] if cell is None else [cell_text(line) for line in
                                         cell.text.replace("\r\n", "\n").split("\n")]
+
+    def _items(self, row, kind: ItemKind) -> tuple:
+        """A kind's items from its columns (`item_columns`): findings with their sources and
+        owners, the service blueprint's as steps, others as texts."""
+        if kind.findings:
+            return self._findings(row, *item_columns(kind))
+        texts = self._texts(row, kind.field)
+        return tuple(m.Step(t.text) for t in texts) if kind.blueprint else texts
 
     def _texts(self, row, column: str) -> tuple[m.Text, ...]:
         return tuple(m.Text(line.strip()) for line in self._lines(row, column) if line.strip())

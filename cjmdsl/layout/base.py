@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cjmdsl import bidi, evidence
-from cjmdsl import geometry as g
-from cjmdsl.escape import xml_chars
+from cjmdsl.facts import evidence
 from cjmdsl.lanes import fail_points
+from cjmdsl.layout import bidi
+from cjmdsl.layout import geometry as g
 from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.layout.rows import Column, RowPlan, StagePiece
 from cjmdsl.layout.service import BADGE_RADIUS, LEAD
+from cjmdsl.layout.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.model import Journey
-from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.themes import Theme
-from cjmdsl.words import continued, finding_links, linked_summary, metadata_line, say
+from cjmdsl.words.escape import xml_chars
+from cjmdsl.words.sentences import continued, finding_links, linked_summary, metadata_line, say
 
 MARKER_SHAPES = ("circle", "square", "diamond", "triangle", "triangle-down", "hexagon")
 LEGEND_LABEL_WIDTH = 340
@@ -369,7 +370,7 @@ class Base:
 
     def details_mark(self, tp, x: float, top: float, width: float) -> g.LinkMark | None:
         """"In detail: Checkout" by an arrow, over the linked map's curves drawn small: the
-        master journey summarises its sub-journeys (`cjmdsl.links`)."""
+        master journey summarises its sub-journeys (`cjmdsl.language.links`)."""
         link = tp.details
         if link is None:
             return None

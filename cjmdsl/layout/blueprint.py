@@ -13,13 +13,13 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from cjmdsl import geometry as g
-from cjmdsl.blueprint import LINES, actor_label, handoff_pairs, located_steps
+from cjmdsl.language.blueprint import LINES, actor_label, handoff_pairs, located_steps
+from cjmdsl.layout import geometry as g
 from cjmdsl.layout.base import shifted
 from cjmdsl.layout.rows import Column
+from cjmdsl.layout.textmetrics import line_height, text_width
 from cjmdsl.model import Step
-from cjmdsl.textmetrics import line_height, text_width
-from cjmdsl.words import say
+from cjmdsl.words.sentences import say
 
 MARK_SIZE = 10  # the actor's mark on its tag
 HEAD = 6.0  # the arrowhead's length

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cjmdsl import geometry as g
-from cjmdsl.diff import touchpoint_pairs
+from cjmdsl.layout import geometry as g
+from cjmdsl.layout.textmetrics import ascent, text_width
 from cjmdsl.model import Journey
-from cjmdsl.textmetrics import ascent, text_width
+from cjmdsl.review.diff import touchpoint_pairs
 from cjmdsl.themes import Theme
-from cjmdsl.words import DIFF_MARKS
+from cjmdsl.words.sentences import DIFF_MARKS
 
 PILL_SIZE = 11  # the pill's text size
 PILL_PADDING = 5
@@ -44,7 +44,7 @@ class ChangeOverlay:
 def change_overlay(old: Journey, new: Journey, geometry: g.Geometry, theme: Theme,
                    width: float | None) -> ChangeOverlay:
     """The marks and ghost curves for `geometry`, the new map laid out for `width`."""
-    from cjmdsl.layout import layout
+    from cjmdsl.layout.map import layout
 
     pairs = touchpoint_pairs(old, new)
     kinds = {new_tp.id: "new" if old_tp is None else "changed"

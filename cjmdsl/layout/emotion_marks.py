@@ -8,13 +8,13 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from cjmdsl import geometry as g
-from cjmdsl.escape import xml_chars
+from cjmdsl.layout import geometry as g
+from cjmdsl.words.escape import xml_chars
 from cjmdsl.layout.labels import (Field, Segment, Wanted, marker_box, place, polyline_segments,
                                   spline_segments)
-from cjmdsl.numbers import on_scale, signed_number
-from cjmdsl.textmetrics import ascent, line_height, text_width, wrap
-from cjmdsl.words import say
+from cjmdsl.words.numbers import on_scale, signed_number
+from cjmdsl.layout.textmetrics import ascent, line_height, text_width, wrap
+from cjmdsl.words.sentences import say
 
 # Each persona's dash pattern (stroke-dasharray), in the order of the map's personas: the
 # curves differ in print, in greyscale and for colour-blind readers, not by colour alone.

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import functools
 
-from cjmdsl import geometry as g
-from cjmdsl.curves import Spline, area_between, monotone_spline, polyline
+from cjmdsl.layout import geometry as g
+from cjmdsl.layout.curves import Spline, area_between, monotone_spline, polyline
 from cjmdsl.layout.base import DODGE, MARKER_SHAPES, PersonaRuns, Run, shifted, persona_runs
 from cjmdsl.layout.emotion_marks import (EXPECTED_WIDTH, LONE_EXPECTED, EmotionMarks, dash_of,
                                          label_boxes)
 from cjmdsl.layout.rows import Column
-from cjmdsl.numbers import on_scale
-from cjmdsl.textmetrics import line_height, text_width
+from cjmdsl.words.numbers import on_scale
+from cjmdsl.layout.textmetrics import line_height, text_width
 
 SPLIT_HEIGHT = 70.0  # the least height of a persona's own plot with `--emotions split`
 CHEVRON = 4.0  # half the height of the chevron where a curve goes on in another row

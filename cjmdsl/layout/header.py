@@ -7,14 +7,14 @@ and the KPIs that belong to the stage.
 """
 from __future__ import annotations
 
-from cjmdsl import geometry as g
-from cjmdsl import kpis
 from cjmdsl.lanes import CHANNELS
+from cjmdsl.layout import geometry as g
 from cjmdsl.layout.emotion_marks import dash_of
+from cjmdsl.layout.textmetrics import line_height
 from cjmdsl.model import Kpi, Persona, Stage
-from cjmdsl.textmetrics import line_height
 from cjmdsl.themes import mix
-from cjmdsl.words import say
+from cjmdsl.words import kpis
+from cjmdsl.words.sentences import say
 
 PERSONA_CARD_MIN = 230  # narrower than this, fewer cards go side by side
 PERSONA_CARD_MAX = 420  # wider, lines get too long to read: the grid stays at the left

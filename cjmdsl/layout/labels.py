@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cjmdsl import geometry as g
+from cjmdsl.layout import geometry as g
 
 CELL = 64.0
 NEAR = 3  # label heights: how far from its point a label is tried before going under the plot

@@ -2,13 +2,13 @@
 the KPI cards."""
 from __future__ import annotations
 
-from cjmdsl import geometry as g
-from cjmdsl import kpis
-from cjmdsl.curves import polyline
+from cjmdsl.layout import geometry as g
 from cjmdsl.layout.base import KPI_CARD_WIDTH
+from cjmdsl.layout.curves import polyline
 from cjmdsl.model import Kpi, Stage
 from cjmdsl.themes import mix
-from cjmdsl.words import action_item, say
+from cjmdsl.words import kpis
+from cjmdsl.words.sentences import action_item, say
 
 
 class StagePlan:

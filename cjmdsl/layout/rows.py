@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from cjmdsl.geometry import SMALLEST_WIDTH
+from cjmdsl.layout.geometry import SMALLEST_WIDTH
 from cjmdsl.model import Journey, Stage, Touchpoint
 from cjmdsl.themes import Theme
 

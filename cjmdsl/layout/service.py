@@ -1,19 +1,19 @@
 """What the layout draws for how a service runs: fail points (a circled F on the touchpoint's
 header and at the foot of each card whose item can fail, with the reason), each step's time
 and the wait before it (by a clock in the header), and with `--time-axis` a ruler under the
-stage names giving the time elapsed by each step. The figures come from `cjmdsl.durations`
+stage names giving the time elapsed by each step. The figures come from `cjmdsl.language.durations`
 and the items from the lane table (`cjmdsl.lanes.fail_points`), so a new lane's items get
 their fail points drawn with no change here."""
 from __future__ import annotations
 
 import functools
 
-from cjmdsl import geometry as g
-from cjmdsl.durations import elapsed, shown
+from cjmdsl.facts.steps import timing_words
 from cjmdsl.lanes import Lane, fail_points
-from cjmdsl.locales import say, say_counted
-from cjmdsl.steps import timing_words
-from cjmdsl.textmetrics import line_height
+from cjmdsl.language.durations import elapsed, shown
+from cjmdsl.layout import geometry as g
+from cjmdsl.layout.textmetrics import line_height
+from cjmdsl.words.locales import say, say_counted
 
 BADGE_RADIUS = 5
 LEAD = 16  # from the text's left edge to a label led by a badge

@@ -6,12 +6,12 @@ draws them. A pure blueprint (no emotions anywhere) has no emotion plot: these a
 service designer looks for first."""
 from __future__ import annotations
 
-from cjmdsl import geometry as g
-from cjmdsl.blueprint import actor_label
-from cjmdsl.durations import shown
 from cjmdsl.lanes import LANES, STEP_KINDS, fail_points
-from cjmdsl.locales import say, say_counted
+from cjmdsl.language.blueprint import actor_label
+from cjmdsl.language.durations import shown
+from cjmdsl.layout import geometry as g
 from cjmdsl.model import Journey, Stage
+from cjmdsl.words.locales import say, say_counted
 
 STEP_FIELDS = {kind.field for kind in STEP_KINDS}  # the customer's actions and the blueprint's
 BADGE_RADIUS = 5

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import math
 
-from cjmdsl import geometry as g
-from cjmdsl.curves import monotone_spline, polyline
+from cjmdsl.layout import geometry as g
 from cjmdsl.layout.base import MARKER_SHAPES, Base, persona_runs
+from cjmdsl.layout.curves import monotone_spline, polyline
 from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import MIN_WIDTH, Column, RowPlan
 from cjmdsl.layout.stage_service import StageService, has_emotions
 from cjmdsl.model import Journey, Stage
-from cjmdsl.numbers import on_scale
 from cjmdsl.themes import Theme
-from cjmdsl.words import say, say_counted
+from cjmdsl.words.numbers import on_scale
+from cjmdsl.words.sentences import say, say_counted
 
 STAGE_COLUMN_WIDTH = 220  # a stage's column without a target width
 MIN_STAGE_COLUMN = 190  # columns narrow to this before the stages wrap into another row

@@ -1,5 +1,5 @@
 """The emotion lane's data and plans: the spread bars of measured emotions, and each
-persona's to-be curve with the planned improvement shaded (see `cjmdsl.states`).
+persona's to-be curve with the planned improvement shaded (see `cjmdsl.language.states`).
 
 It works on the as-is curves `emotions` drew, reading each persona's place off their
 markers, before any label is placed: the to-be words and the "to-be" tag are placed with
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from cjmdsl import geometry as g
-from cjmdsl.curves import Spline, monotone_spline, polyline
+from cjmdsl.language.measured import responses_words
+from cjmdsl.layout import geometry as g
 from cjmdsl.layout.base import MARKER_SHAPES
+from cjmdsl.layout.curves import Spline, monotone_spline, polyline
 from cjmdsl.layout.emotion_marks import LONE_TO_BE
-from cjmdsl.measured import responses_words
 
 HATCH_STEP = 6.0  # between two strokes of one persona's shading
 CAP = 4.0  # half the width of a spread bar's caps

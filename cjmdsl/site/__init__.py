@@ -102,17 +102,17 @@ def build_map(site_map: SiteMap, out: Path, settings: batch.Settings,
               caches: Caches | None) -> Built:
     """Compile one map, write its page and thumbnail, and summarise it; never raises for a
     bad map."""
-    from cjmdsl import collector
+    from cjmdsl.runtime import collector
 
-    with collector.paused():  # see cjmdsl/collector.py
+    with collector.paused():  # see cjmdsl/runtime/collector.py
         return _build_map(site_map, out, settings, caches)
 
 
 def _build_map(site_map: SiteMap, out: Path, settings: batch.Settings,
                caches: Caches | None) -> Built:
-    from cjmdsl.escape import terminal_text
-    from cjmdsl.files import write_atomically
+    from cjmdsl.runtime.files import write_atomically
     from cjmdsl.site.summary import summary
+    from cjmdsl.words.escape import terminal_text
 
     job = site_map.job
     compiled = batch.compile_job(job, settings)
@@ -152,7 +152,7 @@ def _summary_file(caches: Caches, site_map: SiteMap) -> Path:
 
 
 def _store_summary(caches: Caches, site_map: SiteMap, found: dict) -> None:
-    from cjmdsl.files import write_atomically
+    from cjmdsl.runtime.files import write_atomically
 
     try:
         write_atomically(_summary_file(caches, site_map),
@@ -164,7 +164,7 @@ def _store_summary(caches: Caches, site_map: SiteMap, found: dict) -> None:
 def _current_summary(site_map: SiteMap, out: Path, caches: Caches | None) -> dict | None:
     """The kept summary of a map whose page and thumbnail under `out` are current (they
     hold what the cache says this map renders to), else None."""
-    from cjmdsl.cachedir import read_own_small_file
+    from cjmdsl.runtime.cachedir import read_own_small_file
     from cjmdsl.site.summary import VERSION
 
     if caches is None:
@@ -188,7 +188,7 @@ def _remove_stale(out: Path, kept: set[str]) -> None:
     """Remove the files the last build wrote (its manifest lists them) that this one did not,
     such as the page of a map that was deleted; then list this build's. Only regular files
     under `out`, named by a relative path without `..`, are removed."""
-    from cjmdsl.files import write_atomically
+    from cjmdsl.runtime.files import write_atomically
 
     manifest = out / MANIFEST
     try:

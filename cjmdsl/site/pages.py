@@ -10,10 +10,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.locales import plural_forms, say, say_counted, speaking
-from cjmdsl.numbers import number, signed_number
+from cjmdsl.layout.textmetrics import wrap
 from cjmdsl.site.summary import KINDS
-from cjmdsl.textmetrics import wrap
+from cjmdsl.words.locales import plural_forms, say, say_counted, speaking
+from cjmdsl.words.numbers import number, signed_number
 
 HEAT_LEVELS = 4  # shades of the heat map's cells that hold pains
 CHART_WIDTH, CHART_HEIGHT = 320.0, 140.0
@@ -28,7 +28,7 @@ def write_pages(summaries: list[dict], out: Path, lang: str | None) -> set[str]:
     """Write the index and the persona pages of `summaries` under `out`; the site-relative
     paths written."""
     from cjmdsl.backends._site import index_page, persona_page
-    from cjmdsl.files import write_atomically
+    from cjmdsl.runtime.files import write_atomically
 
     with speaking(lang):
         personas = persona_views(summaries)

@@ -8,10 +8,10 @@ read back instead (`cjmdsl.site`)."""
 from __future__ import annotations
 
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.lint import coverage
 from cjmdsl.model import Journey
-from cjmdsl.numbers import signed_number
-from cjmdsl.report import map_report
+from cjmdsl.review.lint import coverage
+from cjmdsl.review.report import map_report
+from cjmdsl.words.numbers import signed_number
 
 VERSION = 1  # of the summary's shape: a cached summary of another version is stale
 KINDS = ("map", "persona", "stage", "goal", "touchpoint", "feeling")  # texts not in a lane

@@ -1,0 +1,87 @@
+"""Bounded work: limits on what one map may ask of the compiler.
+
+Maps are built unattended in docs pipelines; a runaway file (a pasted log, a generated map
+gone wrong) must end in a clear diagnostic, not in a build that hangs or a 200 MB SVG. Every
+stage is linear in its input, so the limits only bound that input; each can be raised.
+
+Nesting needs no limit of its own: the grammar has a fixed depth (map › stage › touchpoint),
+the LALR parser keeps an explicit stack and the tree is at most six levels deep.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cache
+
+from cjmdsl.language.diagnostics import Diagnostic, error
+from cjmdsl.model import Journey, Span
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 5_000_000
+    max_string: int = 20_000
+    max_touchpoints: int = 10_000
+
+
+DEFAULT_LIMITS = Limits()
+# Libraries (`use "…"`, cjmdsl/language/libraries.py): how many files one map may load, and how deep
+# libraries may use libraries. Each file is bounded by `max_bytes` as a map is.
+MOST_IMPORTED_FILES = 64
+MOST_IMPORT_DEPTH = 8
+
+
+def check_size(text: str, limits: Limits) -> list[Diagnostic]:
+    """E030 when the file is larger than `max_bytes`; checked before parsing."""
+    return check_bytes(len(text.encode("utf-8", "surrogatepass")), limits)
+
+
+def check_bytes(size: int, limits: Limits, exact: bool = True) -> list[Diagnostic]:
+    """E030 for a file of `size` bytes (`exact=False`: at least that many, when the rest was
+    left unread), before it is decoded; readers stop at `max_bytes` + 1."""
+    if size <= limits.max_bytes:
+        return []
+    said = f"{size:,} bytes" if exact else f"more than {limits.max_bytes:,} bytes"
+    return [error("E030", f"the file is {said}, more than the limit of {limits.max_bytes:,}"
+                  if exact else f"the file is {said}, the limit", Span(1, 1, 1, 2),
+                  "split the map, or raise the limit with --max-bytes")]
+
+
+def check_journey(journey: Journey, limits: Limits) -> list[Diagnostic]:
+    """E031 for each text longer than `max_string`; E032 for too many touchpoints."""
+    found = []
+    for text, span in _texts(journey):
+        if len(text) > limits.max_string:
+            found.append(error("E031", f"a text of {len(text):,} characters, more than the "
+                                       f"limit of {limits.max_string:,}", span,
+                               "shorten it, or raise the limit with --max-string"))
+    count = len(journey.touchpoints)
+    if count > limits.max_touchpoints:
+        found.append(error("E032", f"the map has {count:,} touchpoints, more than the limit of "
+                                   f"{limits.max_touchpoints:,}", journey.span,
+                           "split the map, or raise the limit with --max-touchpoints"))
+    return found
+
+
+def _texts(node, span: Span | None = None):
+    """Every string in the model with the span of the nearest node that holds it."""
+    if isinstance(node, str):
+        yield node, span
+    elif isinstance(node, tuple):
+        for item in node:
+            yield from _texts(item, span)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, Span):
+        own = getattr(node, "span", span)
+        for name in _text_fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, str):  # most fields: no generator for one string
+                yield value, own
+            elif value is not None and not isinstance(value, (int, float)):
+                yield from _texts(value, own)
+
+
+@cache
+def _text_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a model class that may hold text of the map (spans and the file name
+    are not), looked up once per class rather than once per object."""
+    return tuple(field.name for field in dataclasses.fields(kind) if field.compare)

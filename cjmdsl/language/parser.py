@@ -1,0 +1,731 @@
+"""Text to Lark parse tree; syntax errors become diagnostics written for people.
+
+The LALR parser's tables ship in the package (`cjmdsl/language/_parser_tables.py`, written from
+grammar/cjm.lark by tools/gen_parser_tables.py), so the CLI neither rebuilds the grammar on
+every run nor loads a parser from a cache folder someone else could write. On a syntax error the parser
+records a diagnostic, drops the offending token and carries on, so several
+independent mistakes are reported in one run.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from copy import copy
+from functools import cache
+
+import lark
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import BasicLexer, ContextualLexer, PatternRE, PatternStr, Scanner
+
+from cjmdsl.language.diagnostics import Diagnostic, Label, closest, did_you_mean, error, sort_key
+from cjmdsl.model import Span
+from cjmdsl.runtime.resources import data_file
+
+MAX_SYNTAX_ERRORS = 20
+# Errors recovered from before the parser gives up, counting those not reported (after the
+# first on a line, the rest of it is usually fallout): a line of 40,000 `{` ends after this
+# many recoveries, not after 40,000.
+MAX_RECOVERIES = 100
+
+# What a terminal is called in a message, when it is not a keyword.
+_TERMINAL_WORDS = {
+    "STRING": "a quoted string",
+    "ID": "a name",
+    "NUMBER": "a number",
+    "DATE": "a date, year-month-day like 2026-11-30",
+    "$END": "the end of the file",
+    "<END-OF-FILE>": "the end of the file",
+}
+_PLACES = {
+    "touchpoint": "a touchpoint goes inside a `stage … { }` block",
+    "map": "a file holds one map",
+}
+_BLOCK_KEYWORDS = {"map", "persona", "stage", "touchpoint", "scale", "kpi"}
+
+
+class _NamesEverywhere:
+    """Lets the lexer see a name in every parser state.
+
+    The contextual lexer only tries the terminals a state accepts; where only
+    keywords fit, `channelweb` would lex as `channel` + `web`. With names always
+    in view, it lexes as one wrong word that the parser reports.
+    """
+
+    always_accept = ("ID",)
+
+    def process(self, stream):
+        return stream
+
+
+class _KeywordOrName:
+    """Gives a name its keyword's type when it spells a keyword the parser state accepts
+    (what Lark's `UnlessCallback` does), by a dict lookup instead of a regular expression of
+    the state's keywords."""
+
+    __slots__ = ("keywords",)
+
+    def __init__(self, keywords: dict[str, str]):
+        self.keywords = keywords
+
+    def __call__(self, token: Token) -> Token:
+        kind = self.keywords.get(token.value)
+        if kind is not None:
+            token.type = kind
+        return token
+
+
+@cache
+def _spells(regexp: str, text: str, flags: int) -> bool:
+    """Whether `regexp` matches all of `text` (a name's pattern and a keyword): the same for
+    every parser state, so asked once per pair instead of once per state."""
+    found = re.match(regexp, text, flags)
+    return found is not None and found.group(0) == text
+
+
+class _StateLexer(BasicLexer):
+    """Lark's lexer of one parser state, as fast to set up as it can be: Lark compiles two
+    regular expressions for each state the first time the parser reaches it, one of the
+    state's terminals and one of its keywords (to tell `stage` the keyword from a name).
+    The keywords here are a dict instead (the same answer: they are plain words), which
+    saves a cold render about 15 ms of `re.compile` for a small map. The terminals' regular
+    expression is Lark's own, built as Lark builds it (`lark.lexer._create_unless`)."""
+
+    def _build_scanner(self) -> Scanner:
+        assert not self.user_callbacks and not self.use_bytes  # neither is used here
+        names = [t for t in self.terminals if isinstance(t.pattern, PatternRE)]
+        words = [t for t in self.terminals if isinstance(t.pattern, PatternStr)]
+        embedded, self.callback = set(), {}
+        for name in names:
+            keywords: dict[str, str] = {}
+            for word in words:
+                text = word.pattern.value
+                if word.priority == name.priority and _spells(name.pattern.to_regexp(), text,
+                                                              self.g_regex_flags):
+                    # a keyword Lark would match case-insensitively cannot be a dict key
+                    assert not word.pattern.flags and not self.g_regex_flags
+                    keywords.setdefault(text, word.name)
+                    if word.pattern.flags <= name.pattern.flags:
+                        embedded.add(word)
+            if keywords:
+                self.callback[name.name] = _KeywordOrName(keywords)
+        terminals = [t for t in self.terminals if t not in embedded]
+        return Scanner(terminals, self.g_regex_flags, self.re, self.use_bytes)
+
+
+class _ContextualLexer(ContextualLexer):
+    """Lark's contextual lexer, with each parser state's lexer made the first time the parser
+    is in that state: a small map visits about 45 of the grammar's 370 states, and making the
+    lexers of all of them took about 8 ms of every run."""
+
+    BasicLexer = _StateLexer
+
+    def __init__(self, conf, states, always_accept=()):
+        super().__init__(conf, {}, always_accept)  # no state's lexer yet; the root lexer
+        self.lexers = _LexersByState(self._state_lexer, states)
+        self._conf, self._always_accept = conf, set(conf.ignore) | set(always_accept)
+
+    def _state_lexer(self, accepts: frozenset) -> _StateLexer:
+        """A lexer of the terminals `accepts` (as Lark's `ContextualLexer.__init__` makes it)."""
+        conf = copy(self._conf)
+        by_name = conf.terminals_by_name
+        conf.terminals = [by_name[n] for n in accepts | self._always_accept if n in by_name]
+        return self.BasicLexer(conf)
+
+
+class _LexersByState(dict):
+    """Parser state -> its lexer, made when first asked for; states that accept the same
+    terminals share one."""
+
+    def __init__(self, make, states: dict):
+        super().__init__()
+        self.make, self.states, self.by_accepts = make, states, {}
+
+    def __missing__(self, state):
+        accepts = frozenset(self.states[state])
+        if accepts not in self.by_accepts:
+            self.by_accepts[accepts] = self.make(accepts)
+        self[state] = self.by_accepts[accepts]
+        return self[state]
+
+
+# `_plugins` is how Lark takes a lexer class of one's own, both when it builds the parser and
+# when it loads the shipped tables.
+_LEXER = {"ContextualLexer": _ContextualLexer}
+_OPTIONS = dict(parser="lalr", lexer="contextual", propagate_positions=True,
+                maybe_placeholders=False, _plugins=_LEXER)
+
+
+@cache
+def parser() -> Lark:
+    """The LALR parser for grammar/cjm.lark, from the tables the package ships; built from
+    the grammar instead when they are stale (a checkout with an edited grammar, another
+    Lark), which only costs time. Nothing is loaded from outside the package."""
+    from cjmdsl.language import _parser_tables as tables
+
+    grammar = data_file("grammar", "cjm.lark").read_bytes()
+    if (tables.GRAMMAR_SHA256, tables.LARK_VERSION) != _stamp(grammar):
+        return _build(grammar)
+    return Lark._load_from_dict(tables.DATA, tables.MEMO, postlex=_NamesEverywhere(),
+                                propagate_positions=True, _plugins=_LEXER)
+
+
+def _build(grammar: bytes) -> Lark:
+    return Lark(grammar.decode("utf-8"), postlex=_NamesEverywhere(), **_OPTIONS)
+
+
+def _stamp(grammar: bytes) -> tuple[str, str]:
+    """What the shipped tables were built from: the grammar and the Lark that built them."""
+    return hashlib.sha256(grammar).hexdigest(), lark.__version__
+
+
+def parser_tables_source() -> str:
+    """The text of cjmdsl/language/_parser_tables.py for the grammar as it is now: Lark's serialised
+    LALR parser as Python literals (the data `python -m lark.tools.standalone` embeds)."""
+    from lark.grammar import Rule
+    from lark.lark import _LOAD_ALLOWED_OPTIONS
+    from lark.lexer import TerminalDef
+
+    grammar = data_file("grammar", "cjm.lark").read_bytes()
+    data, memo = _build(grammar).memo_serialize([TerminalDef, Rule])
+    data["options"] = {k: v for k, v in data["options"].items() if k not in _LOAD_ALLOWED_OPTIONS}
+    digest, version = _stamp(grammar)
+    return (f'"""The LALR tables of grammar/cjm.lark. Generated by tools/gen_parser_tables.py; '
+            f'do not edit."""\n# flake8: noqa\nGRAMMAR_SHA256 = {digest!r}\n'
+            f"LARK_VERSION = {version!r}\nDATA = {data!r}\nMEMO = {memo!r}\n")
+
+
+@cache
+def keywords_by_terminal() -> dict[str, str]:
+    """Terminal name -> keyword text, for the literal terminals of the grammar."""
+    return {t.name: t.pattern.value for t in parser().terminals if t.pattern.type == "str"}
+
+
+class Reduced:
+    """A rule's value while `reduce_with` parses, with the place in the text the rule covers
+    (the first to the last of its tokens, as Lark's `propagate_positions` counts it), so a
+    builder method gets it as `meta`."""
+
+    __slots__ = ("value", "line", "column", "start_pos", "end_line", "end_column", "end_pos")
+    empty = False  # a rule always covers at least one token in this grammar
+
+    def __init__(self, first, last):
+        self.line, self.column, self.start_pos = first.line, first.column, first.start_pos
+        self.end_line, self.end_column, self.end_pos = last.end_line, last.end_column, last.end_pos
+
+
+@cache
+def _reductions() -> list[tuple]:
+    """For each grammar rule: its method name, which of its symbols the method gets (the
+    positions of its children, a keyword and punctuation left out), which of those are
+    repetitions to splice in (Lark's `__x_star_n` rules), whether it is a repetition itself
+    and whether a `?rule` of one child is that child. Lark's ParseTreeBuilder shapes its
+    trees by the same rules."""
+    reductions = []
+    for rule in parser().rules:
+        keep = tuple(i for i, symbol in enumerate(rule.expansion)
+                     if rule.options.keep_all_tokens or not (symbol.is_term and symbol.filter_out))
+        splice = frozenset(i for i in keep if not rule.expansion[i].is_term
+                           and rule.expansion[i].name.startswith("_"))
+        reductions.append((rule, rule.alias or rule.origin.name, keep, splice,
+                           rule.origin.name.startswith("_"),
+                           bool(rule.options.expand1 and not rule.alias)))
+    return reductions
+
+
+def _reducer(method, keep: tuple, splice: frozenset, repetition: bool, inline: bool):
+    """The callback the LALR parser calls with a rule's symbols (tokens, and `Reduced` for
+    the rules inside it) when it reduces the rule."""
+    def reduce(symbols):
+        if inline and len(keep) == 1 and not splice:
+            return symbols[keep[0]]
+        children: list = []
+        for i in keep:
+            item = symbols[i]
+            if i in splice:
+                if children:
+                    children += item.value
+                else:  # a repetition is left-recursive: go on with its list, do not copy it
+                    children = item.value
+            else:
+                children.append(item.value if type(item) is Reduced else item)
+        node = Reduced(symbols[0], symbols[-1])
+        node.value = children if repetition else method(node, children)
+        return node
+    return reduce
+
+
+def reduce_with(text: str, builder, default) -> object:
+    """Parse `text` and build its value while parsing, without a tree: each rule, once
+    reduced, is given to `builder`'s method of the rule's name (or its alias) as
+    `method(meta, children)`, with the children a tree would have; `default(name,
+    children)` builds a rule that has no method. Raises Lark's UnexpectedInput at the first
+    syntax error: `parse_tree` recovers from errors and describes them.
+
+    This is what a Transformer does on the finished tree, minus the tree: no Tree and Meta
+    per rule and no second walk, which is most of the time a large map spends in Lark."""
+    callbacks = {}
+    for rule, name, keep, splice, repetition, inline in _reductions():
+        method = getattr(builder, name, None)
+        if method is None:
+            method = (lambda name: lambda meta, children: default(name, children))(name)
+        callbacks[rule] = _reducer(method, keep, splice, repetition, inline)
+    interactive = parser().parse_interactive(text)
+    interactive.parser_state.parse_conf.callbacks = callbacks  # this parse's, not the parser's
+    return interactive.resume_parse().value
+
+
+def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Diagnostic]]:
+    """Parse `text`; the tree is None when the text has syntax errors.
+
+    With `tolerant` (for editors), the tree repaired by error recovery is returned even
+    when there are syntax errors, so the blocks around a mistake can still be built; the
+    diagnostics are the same either way.
+    """
+    diagnostics: list[Diagnostic] = []
+    reported_lines: set[int] = set()
+    recoveries = 0
+    completed: list[Tree] = []
+    unclosed: list[Diagnostic] | None = None  # what indentation tells, at the first missing `}`
+
+    def on_error(exc: UnexpectedInput) -> bool:
+        nonlocal unclosed, recoveries
+        recoveries += 1
+        missing_brace = _missing_brace(exc)
+        if missing_brace and unclosed is None:
+            unclosed = _unclosed_by_indentation(text)
+            diagnostics.extend(unclosed)
+        # One mistake often upsets the rest of its line; report the first only, and do not
+        # even describe the others: describing looks at the line, and a 4.9 MB line of `\u{`
+        # would be read again for each of its 4.9 million errors.
+        if not (missing_brace and unclosed) and _error_line(exc) not in reported_lines:
+            diagnostic = _describe(exc, text)
+            if diagnostic.span.line not in reported_lines:
+                reported_lines.add(diagnostic.span.line)
+                diagnostics.append(diagnostic)
+        if _unterminated_long_string(exc, text):  # the rest of the file is inside it
+            return False
+        if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
+            if tolerant:
+                completed.extend(_close_at_end(exc.interactive_parser, exc.token))
+            return False
+        if _after_the_map(exc):  # the rest of the file is outside the map: one error
+            if tolerant:
+                completed.append(exc.interactive_parser.copy().feed_eof(exc.token))
+            return False
+        if len(diagnostics) >= MAX_SYNTAX_ERRORS or recoveries >= MAX_RECOVERIES:
+            return False
+        _recover(exc, text)
+        return True
+
+    try:
+        tree = parser().parse(text, on_error=on_error)
+    except UnexpectedInput as exc:
+        if not diagnostics:
+            diagnostics.append(_describe(exc, text))
+        return (completed[0] if completed else None), sorted(diagnostics, key=sort_key)
+    return (None if diagnostics and not tolerant else tree), sorted(diagnostics, key=sort_key)
+
+
+def _error_line(exc: UnexpectedInput) -> int | None:
+    """The line an error's diagnostic will point at, when that is known before describing it
+    (the end of the file is reported where its text ends)."""
+    if isinstance(exc, UnexpectedToken):
+        return None if exc.token.type == "$END" else exc.token.line
+    return exc.line
+
+
+def _missing_brace(exc: UnexpectedInput) -> bool:
+    """Whether the error is one a missing `}` causes: the end of the file inside a block, or
+    a block keyword where only a `}` would let it in."""
+    if not isinstance(exc, UnexpectedToken) or not _open_braces(exc):
+        return False
+    if exc.token.type == "$END":
+        return True
+    return (_keyword_of(exc.token) in _BLOCK_KEYWORDS | {"flow"}
+            and "RBRACE" in exc.interactive_parser.accepts())
+
+
+def _unclosed_by_indentation(text: str) -> list[Diagnostic]:
+    """A missing `}` reported at the block its indentation shows open, as rustc does."""
+    from cjmdsl.language.braces import unclosed_blocks  # only for syntax errors: not on every parse
+
+    return [error("E003", f"unclosed `{{` of {block.block}", block.brace,
+                  f"close {block.block} with `}}` before line {block.ends_before.line}",
+                  labels=(Label(block.ends_before, f"{block.block} probably ends before this "
+                                                   "line, indented like its first line"),))
+            for block in unclosed_blocks(text)]
+
+
+def _close_at_end(interactive, end: Token, most: int = 200) -> list[Tree]:
+    """Finish a file cut short (a half-typed block): fill in missing values and close every
+    open block, as a writer would; the finished tree, or nothing if that does not work."""
+    keywords = keywords_by_terminal()
+    interactive = interactive.copy()
+    for _ in range(most):
+        accepts = interactive.accepts()
+        if "$END" in accepts:
+            try:
+                return [interactive.feed_eof(end)]
+            except UnexpectedInput:
+                return []
+        name = ("RBRACE" if "RBRACE" in accepts
+                else next((n for n in _FILLERS if n in accepts), None)
+                or (next(iter(accepts)) if len(accepts) == 1 else None))
+        if name is None:
+            return []
+        value = {"STRING": '""', "ID": "_", "NUMBER": "0"}.get(name, keywords.get(name, ""))
+        try:
+            interactive.feed_token(Token.new_borrow_pos(name, value, end))
+        except UnexpectedInput:
+            return []
+    return []
+
+
+def expected_at_end(prefix: str) -> tuple[set[str], list]:
+    """What the grammar accepts after `prefix` (terminal names), and the parser's value
+    stack there (the tokens and finished rules just before), for completion.
+
+    Mistakes earlier in `prefix` are recovered from as in `parse_tree`.
+    """
+    found: list[tuple[set[str], list]] = []
+
+    def on_error(exc: UnexpectedInput) -> bool:
+        if isinstance(exc, UnexpectedToken) and exc.token.type == "$END":
+            interactive = exc.interactive_parser
+            found.append((interactive.accepts(), list(interactive.parser_state.value_stack)))
+            return False
+        _recover(exc, prefix)
+        return True
+
+    try:
+        parser().parse(prefix, on_error=on_error)
+    except UnexpectedInput:
+        pass
+    return found[0] if found else ({"$END"}, [])
+
+
+_FILLERS = ("STRING", "NUMBER", "ID")
+_MOST_FILLERS = 3
+
+
+def _recover(exc: UnexpectedInput, text: str) -> None:
+    """Repair the parser state so one mistake does not cascade to the end of the file.
+
+    An unterminated string is taken to end at the end of its line; a missing value
+    (a string, a number, a name) is filled in; then the offending token is fed
+    again if it now fits, and dropped otherwise.
+    """
+    from cjmdsl.language.mistakes import (
+        character_hint,  # only for syntax errors: not on every parse
+    )
+
+    interactive = exc.interactive_parser
+    if isinstance(exc, UnexpectedCharacters):
+        char = text[exc.pos_in_stream:exc.pos_in_stream + 1]
+        known = character_hint(char, text, exc.pos_in_stream)
+        if known and known.end > exc.pos_in_stream + 1:  # a 'string', a name such as `mäya`
+            if char == "'" and "STRING" in interactive.accepts():
+                interactive.feed_token(Token("STRING", '""', start_pos=exc.pos_in_stream,
+                                             line=exc.line, column=exc.column))
+            interactive.lexer_thread.state.line_ctr.feed(text[exc.pos_in_stream:known.end])
+            return
+        if char == '"':
+            state = interactive.lexer_thread.state
+            line_end = text.find("\n", exc.pos_in_stream)
+            line_end = len(text) if line_end == -1 else line_end
+            rest = text[exc.pos_in_stream:line_end].rstrip()
+            if rest.endswith("{"):  # `stage a "Name {`: keep the block's brace
+                line_end = exc.pos_in_stream + len(rest) - 1
+            state.line_ctr.feed(text[exc.pos_in_stream:line_end])
+            if "STRING" in interactive.accepts():
+                interactive.feed_token(Token("STRING", '""', start_pos=exc.pos_in_stream,
+                                             line=exc.line, column=exc.column))
+        return
+    token = exc.token
+    accepts = interactive.accepts()
+    if token.type in accepts:
+        return
+    keywords = keywords_by_terminal()
+    if "RBRACE" in accepts and _close_blocks_for(interactive, token):
+        return
+    by_word = {word: name for name, word in keywords.items() if name in accepts}
+    meant = closest(str(token), by_word) if token.type == "ID" else None
+    if meant:  # a misspelt keyword: read it as the keyword it resembles
+        interactive.feed_token(Token.new_borrow_pos(by_word[meant], meant, token))
+        return
+    # A statement cut short (`emotion` and then the next line): fill in what is missing,
+    # a few values at most, until the token fits; a keyword read as a name is the keyword.
+    as_keyword = ({word: name for name, word in keywords.items()}.get(str(token))
+                  if token.type == "ID" else None)
+    stack = interactive.parser_state.value_stack
+    before = next((item for item in reversed(stack) if isinstance(item, Token)), None)
+    # On a new line, a keyword starts the next statement rather than finish this one.
+    starts_line = as_keyword and before is not None and token.line > (before.end_line or 0)
+    for _ in range(_MOST_FILLERS):
+        filler = next((name for name in _FILLERS if name in accepts), None)
+        if filler is None and len(accepts - {"$END"}) == 1:  # one fixed word: `..`, `end`
+            filler = next(iter(accepts - {"$END"}))
+        if filler is None:
+            return
+        value = {"STRING": '""', "ID": "_"}.get(filler, keywords.get(filler, "0"))
+        interactive.feed_token(Token.new_borrow_pos(filler, value, token))
+        accepts = interactive.accepts()
+        if token.type == "ID" and as_keyword in accepts:
+            interactive.feed_token(Token.new_borrow_pos(as_keyword, str(token), token))
+            return
+        if token.type in accepts and not starts_line:
+            interactive.feed_token(token)
+            return
+
+
+def _close_blocks_for(interactive, token: Token, most: int = 3) -> bool:
+    """A block keyword where it cannot go (`stage` inside a stage): a `}` is missing.
+    Close the open blocks until the keyword fits, and read it there."""
+    word = _keyword_of(token)
+    if word not in _BLOCK_KEYWORDS | {"flow"}:
+        return False
+    name = {w: n for n, w in keywords_by_terminal().items()}[word]
+    trial = interactive.copy()
+    for closed in range(1, most + 1):
+        trial.feed_token(Token.new_borrow_pos("RBRACE", "}", token))
+        accepts = trial.accepts()
+        if name in accepts:
+            for _ in range(closed):
+                interactive.feed_token(Token.new_borrow_pos("RBRACE", "}", token))
+            interactive.feed_token(Token.new_borrow_pos(name, word, token))
+            return True
+        if "RBRACE" not in accepts:
+            return False
+    return False
+
+
+def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
+    if isinstance(exc, UnexpectedCharacters):
+        return _unexpected_character(exc, text)
+    assert isinstance(exc, UnexpectedToken)
+    if exc.token.type == "$END":
+        return _unexpected_end(exc, text)
+    if _after_the_map(exc):
+        return _after_map(exc, text)
+    return _unexpected_token(exc, text)
+
+
+def _unterminated_long_string(exc: UnexpectedInput, text: str) -> bool:
+    """Whether the lexer stopped at the third quote of a triple quote that is never closed
+    (it read the first two as an empty string)."""
+    if not isinstance(exc, UnexpectedCharacters):
+        return False
+    pos = exc.pos_in_stream
+    return text[pos - 2:pos + 1] == '"' * 3 and (pos < 3 or text[pos - 3] != '"')
+
+
+def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
+    from cjmdsl.language.mistakes import (
+        character_hint,  # only for syntax errors: not on every parse
+    )
+
+    line, column = exc.line, exc.column
+    char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+    if _unterminated_long_string(exc, text):
+        return error("E002", "unterminated triple-quoted string",
+                     Span(line, column - 2, line, column + 1),
+                     'close it with `' + '"' * 3 + '`: the rest of the file is inside the string')
+    if char == '"':
+        line_end = text.find("\n", exc.pos_in_stream)
+        line_end = len(text) if line_end == -1 else line_end
+        width = max(line_end - exc.pos_in_stream, 1)
+        return error("E002", "unterminated string", Span(line, column, line, column + width),
+                     'close the string with `"` on the same line; write \\" for a quote inside it')
+    known = character_hint(char, text, exc.pos_in_stream)
+    if known:
+        line_start = exc.pos_in_stream - (column - 1)
+        return error("E004", known.message, Span(line, known.start - line_start + 1, line,
+                                                 known.end - line_start + 1), known.hint)
+    shown = repr(char)[1:-1] if not char.isprintable() else char
+    parser_state = getattr(exc, "interactive_parser", None)
+    expected = _expected_words(parser_state.accepts() if parser_state else exc.allowed or set())
+    hint = f"expected {expected}" if expected else None
+    return error("E004", f"unexpected character `{shown}`", Span(line, column, line, column + 1),
+                 hint)
+
+
+def _unexpected_end(exc: UnexpectedToken, text: str) -> Diagnostic:
+    from cjmdsl.language.mistakes import token_hint  # only for syntax errors: not on every parse
+
+    lines = text.rstrip().split("\n")  # as Lark counts lines: only \n ends one
+    end = Span(len(lines), len(lines[-1]) + 1, len(lines), len(lines[-1]) + 1)
+    opening = _open_braces(exc)
+    if opening:
+        block, brace = opening[-1]
+        return error("E003", f"missing `}}` to close {block}", end,
+                     "add `}` at the end of the block",
+                     labels=(Label(_token_span(brace), f"{block} opens here"),))
+    known = token_hint(exc, text)
+    if known:
+        message, hint = known
+        return error("E001", message, Span(1, 1, 1, 1), hint)
+    expected = exc.interactive_parser.accepts() if exc.interactive_parser else exc.expected
+    return error("E001", f"unexpected end of file; expected {_expected_words(expected)}", end)
+
+
+def _after_the_map(exc: UnexpectedInput) -> bool:
+    """Whether the error is at something after the map's closing brace."""
+    return (isinstance(exc, UnexpectedToken) and exc.token.type != "$END"
+            and exc.interactive_parser is not None
+            and exc.interactive_parser.accepts() == {"$END"})
+
+
+def _after_map(exc: UnexpectedToken, text: str) -> Diagnostic:
+    """Text after the map: a second map, a `}` too many, or a block that the map's
+    closing brace left outside. Reported once: the rest of the file is outside too."""
+    token = exc.token
+    message = f"unexpected {_token_words(token)}; expected the end of the file"
+    if _keyword_of(token) == "map":
+        return error("E001", "a second map in the file", _token_span(token),
+                     "a file holds one map; put this one in a file of its own")
+    if token.type == "RBRACE":
+        return error("E001", message, _token_span(token), "this `}` closes no block; remove it")
+    closing = _map_end(exc, text)
+    labels = (Label(closing, "the map ends here"),) if closing else ()
+    return error("E001", message, _token_span(token),
+                 "a `}` before this closes the map; remove the `}` too many, or move this "
+                 "into the map", labels)
+
+
+def _map_end(exc: UnexpectedToken, text: str) -> Span | None:
+    """The map's closing brace: the first `}` after the last item of the finished map."""
+    from cjmdsl.language.braces import (
+        closing_brace_after,  # only for syntax errors: not on every parse
+    )
+
+    stack = exc.interactive_parser.parser_state.value_stack
+    tree = next((item for item in reversed(stack) if isinstance(item, Tree)), None)
+    end = getattr(tree.meta, "end_pos", None) if tree is not None else None
+    return closing_brace_after(text, end) if end is not None else None
+
+
+def _unexpected_token(exc: UnexpectedToken, text: str) -> Diagnostic:
+    from cjmdsl.language.mistakes import token_hint  # only for syntax errors: not on every parse
+
+    token = exc.token
+    span = _token_span(token)
+    keywords = keywords_by_terminal()
+    # What the parser accepts here (the lexer's own list also holds names, always in view).
+    expected = exc.interactive_parser.accepts() if exc.interactive_parser else exc.expected
+    expected_keywords = sorted(keywords[t] for t in expected if t in keywords
+                               and keywords[t].isidentifier())
+    found = _token_words(token)
+    message = f"unexpected {found}; expected {_expected_words(expected)}"
+    hint = None
+    labels: tuple[Label, ...] = ()
+    known = token_hint(exc, text)
+    if known:
+        message, hint = known[0] or message, known[1]
+    if hint is None and token.type == "ID" and not _keyword_of(token):
+        hint = did_you_mean(str(token), expected_keywords)
+    opening = _open_braces(exc)
+    word = _keyword_of(token)
+    if token.type == "RBRACE" and not opening:
+        hint = "this `}` closes no block; remove it"
+    hint = hint or _flow_hint(token, expected, exc)
+    if hint is None and token.type == "ID" and not word and "RBRACE" in expected and opening:
+        hint = (f"{opening[-1][0]} has no `{token}` statement; write one of those expected, "
+                "or put what it says in the text of one")
+    if hint is None and word in _BLOCK_KEYWORDS and "RBRACE" in expected and opening:
+        block, brace = opening[-1]
+        if len(opening) > 1:
+            hint = f"is a `}}` missing to close {block}?"
+            labels = (Label(_token_span(brace), f"{block} opens here"),)
+        else:
+            hint = _PLACES.get(word)
+    return error("E001", message, span, hint, labels)
+
+
+def _flow_hint(token: Token, expected, exc: UnexpectedToken) -> str | None:
+    """The two ways a flow goes wrong: no arrow after its first touchpoint, or a step after
+    `exit` (which ends the path)."""
+    terminal = {word: name for name, word in keywords_by_terminal().items()}
+    arrow, exit_ = terminal.get("->"), terminal.get("exit")
+    stack = getattr(getattr(exc.interactive_parser, "parser_state", None), "value_stack", [])
+    recent = [item.type for item in stack[-2:] if isinstance(item, Token)]
+    if token.type == arrow and exit_ in recent:
+        return "`exit` ends a flow; start another `flow` for a path that goes on"
+    if arrow in expected and set(expected) <= {arrow, terminal.get(","), terminal.get(":")}:
+        return "link touchpoints with arrows: `flow a -> b`, or `flow maya: a -> b` for a persona"
+    return None
+
+
+def _open_braces(exc: UnexpectedToken) -> list[tuple[str, Token]]:
+    """The `{` tokens not yet closed at the error, each with the block it opens.
+
+    Unreduced tokens wait on the LALR value stack, so every open block's brace is
+    there, preceded by the keyword and the id that started the block.
+    """
+    parser_state = getattr(exc.interactive_parser, "parser_state", None)
+    if parser_state is None:
+        return []
+    stack = list(parser_state.value_stack)
+    opened: list[tuple[str, Token]] = []
+    for i, item in enumerate(stack):
+        if isinstance(item, Token) and item.type == "LBRACE":
+            opened.append((_block_name(stack[:i]), item))
+        elif isinstance(item, Token) and item.type == "RBRACE" and opened:
+            opened.pop()
+    return opened
+
+
+def _block_name(before: list) -> str:
+    """`touchpoint `checkout`` for the tokens that precede a block's `{`."""
+    keywords = keywords_by_terminal()
+    for j in range(len(before) - 1, -1, -1):
+        item = before[j]
+        if isinstance(item, Token) and item.type in keywords and keywords[item.type] in _BLOCK_KEYWORDS:
+            word = keywords[item.type]
+            following = before[j + 1] if j + 1 < len(before) else None
+            if isinstance(following, Token) and following.type == "ID":
+                return f"{word} `{following}`"
+            return f"the {word} block"
+    return "the block"
+
+
+def _token_span(token: Token) -> Span:
+    end_line = token.end_line or token.line
+    end_column = token.end_column or token.column + max(len(token), 1)
+    return Span(token.line, token.column, end_line, end_column)
+
+
+def _keyword_of(token: Token) -> str:
+    """The keyword a token spells, if any (out of place, a keyword lexes as a name)."""
+    keywords = keywords_by_terminal()
+    if token.type in keywords:
+        return keywords[token.type]
+    return str(token) if token.type == "ID" and str(token) in keywords.values() else ""
+
+
+def _token_words(token: Token) -> str:
+    word = _keyword_of(token)
+    if word:
+        return f"keyword `{word}`" if word.isidentifier() else f"`{word}`"
+    if token.type == "STRING":
+        shown = str(token) if len(token) <= 30 else str(token)[:27] + '…"'
+        return f"string {shown}"
+    if token.type == "NUMBER":
+        return f"number `{token}`"
+    return f"`{token}`"
+
+
+def _expected_words(expected) -> str:
+    keywords = keywords_by_terminal()
+    words = []
+    for name in sorted(expected):
+        if name in keywords:
+            words.append(f"`{keywords[name]}`")
+        elif name in _TERMINAL_WORDS:
+            words.append(_TERMINAL_WORDS[name])
+    words = sorted(set(words), key=lambda w: (not w.startswith("`"), w))
+    if not words:
+        return "something else"
+    if len(words) == 1:
+        return words[0]
+    return "one of " + ", ".join(words[:-1]) + " or " + words[-1]
