@@ -245,8 +245,24 @@ def test_sections_with_nothing_to_show_are_left_out():
 def test_print_lays_the_map_out_for_paper_in_sheets():
     html = rendered(EXAMPLES[0], "html")
     printed = html.split('<div class="cjm-print"')[1]
+    # One drawing, laid out for paper; each sheet shows parts of it, each a <use> of it.
+    assert printed.count('<svg id="cjm-print-map"') == 1
     sheets = re.findall(r'<div class="cjm-print-page"><svg [^>]* width="([0-9.]+)" '
-                        r'height="([0-9.]+)"[^>]*><use href="#(cjm-print-page[0-9]+)"/>', printed)
-    assert len(sheets) > len({page for _, _, page in sheets}) > 1
+                        r'height="([0-9.]+)"[^>]*>(.*?)</svg></div>', printed)
+    assert len(sheets) > 1
     assert {width for width, _, _ in sheets} == {str(PRINT_WIDTH)}
     assert all(float(height) <= PRINT_WIDTH * PRINT_SHAPE + 0.01 for _, height, _ in sheets)
+    for _, height, inside in sheets:
+        parts = re.findall(r'<svg (?:y="([0-9.]+)" )?width="[0-9.]+" height="([0-9.]+)" '
+                           r'viewBox="0 ([0-9.]+) [0-9.]+ [0-9.]+"><use href="#cjm-print-map"/>',
+                           inside)
+        assert parts, inside[:200]
+        # The parts fill the sheet from its top, one under the other.
+        placed = 0.0
+        for at, part_height, _ in parts:
+            assert abs(float(at or 0) - placed) < 0.02
+            placed += float(part_height)
+        assert abs(placed - float(height)) < 0.05
+    # Later pages repeat the title: a part from the drawing's top on more than one sheet.
+    tops = re.findall(r'viewBox="0 0 [0-9.]+ [0-9.]+"><use href="#cjm-print-map"/>', printed)
+    assert len(tops) > 1

@@ -30,7 +30,7 @@ from cjmdsl.words.escape import css_font_family, web_link, xml_chars
 from cjmdsl.language.blueprint import step_details
 from cjmdsl.lanes import CHANNEL_LANE, EMOTIONS, LANES
 from cjmdsl.language.links import linked_output
-from cjmdsl.layout.map import MARKER_SHAPES, layout, page_windows, pages
+from cjmdsl.layout.map import MARKER_SHAPES, layout, sheets
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.words.locales import in_its_language, say
 from cjmdsl.language.measured import responses_words
@@ -59,6 +59,7 @@ OVERVIEW_FROM = 20
 # tall as A4's printable height allows at that width (letter's is taller).
 PRINT_WIDTH = 980  # px at 96 per inch: 279.4 mm - 2 × 10 mm
 PRINT_SHAPE = 0.67  # height / width: (210 mm - 2 × 10 mm) / 277 mm, a little under
+PRINTED_ID = "cjm-print-map"
 
 
 @in_its_language
@@ -71,7 +72,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
-    printed = _print_pages(journey, theme, painter, time_axis)
+    printed = _printed(journey, theme, painter, time_axis)
     overview = (stages_view(journey, theme) if len(journey.touchpoints) >= OVERVIEW_FROM
                 else None)
     # Drawn before the stylesheet is written, which colours the roles they use too.
@@ -169,25 +170,18 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
             "size": [geometry.width, geometry.height]}
 
 
-def _print_pages(journey: Journey, theme: Theme, painter: Painter,
-                 time_axis: bool = False) -> list[dict]:
-    """The map laid out for paper, shown only in print: each of its pages of rows of stages
-    drawn once (`svg`, under its own `id`, every id in it made its own so no id repeats
-    in the page) and the parts of it that go on one sheet each (`windows`: a page
-    taller than a sheet is cut in the gaps between its bands, as the PDF's is), which the
-    page shows with `<use>` instead of drawing the page again for each."""
-    described = summary(journey)
-    printed = []
-    for number, page in enumerate(pages(journey, theme, PRINT_WIDTH, PRINT_SHAPE,
-                                                 time_axis=time_axis)):
-        drawn = svg.draw(journey, page, theme, described, painter=painter, links=".html")
-        # Every id of the drawing (its title, desc, hatch patterns) and what points at them.
-        drawn = re.sub(r"\b(cjm-[0-9a-f]{8})-", rf"\1-page{number}-", drawn)
-        own = f"cjm-print-page{number}"
-        drawn = drawn.replace("<svg ", f'<svg id="{own}" ', 1)
-        printed.append({"id": own, "svg": Markup(drawn), "width": page.width,
-                        "windows": page_windows(page, page.width * PRINT_SHAPE)})
-    return printed
+def _printed(journey: Journey, theme: Theme, painter: Painter, time_axis: bool = False) -> dict:
+    """The map laid out for paper, shown only in print: drawn once (`svg`, under the id
+    PRINTED_ID, every id in it made its own so no id repeats in the page), and the sheets
+    that show it (`sheets`: on each, the parts of the drawing it shows, each a `<use>` of
+    it in a nested `<svg>` that clips it to the part: the title and legend, then rows of
+    stages, as the PDF's pages are cut)."""
+    whole, printed = sheets(journey, theme, PRINT_WIDTH, PRINT_SHAPE, time_axis=time_axis)
+    drawn = svg.draw(journey, whole, theme, summary(journey), painter=painter, links=".html")
+    # Every id of the drawing (its title, desc, hatch patterns) and what points at them.
+    drawn = re.sub(r"\b(cjm-[0-9a-f]{8})-", r"\1-print-", drawn)
+    drawn = drawn.replace("<svg ", f'<svg id="{PRINTED_ID}" ', 1)
+    return {"id": PRINTED_ID, "svg": Markup(drawn), "width": whole.width, "sheets": printed}
 
 
 def _below_title(geometry: g.Geometry, margin: float) -> float:

@@ -720,6 +720,17 @@ def check_source(source: Source):
     return check(source.text, source.name, Limits(**limits), source.path)
 
 
+def checked(name: str):
+    """The map `name` read and checked, its diagnostics printed: (source, result), both None
+    for a file that could not be read (its diagnostics printed too)."""
+    source = read_source(name)
+    if source is None:
+        return None, None
+    result = check_source(source)
+    print_diagnostics(result.diagnostics, source)
+    return source, result
+
+
 def print_diagnostics(diagnostics, source: Source) -> None:
     if not diagnostics:
         return

@@ -514,6 +514,15 @@ class MapRow(NamedTuple):
             yield self.footer_label
 
 
+class Sheet(NamedTuple):
+    """A sheet of paper for a map laid out once (`layout.map.sheets`): the parts of its one
+    drawing that the sheet shows, each (top, bottom) of the drawing put at `at` on the sheet,
+    stacked from the sheet's top: its title and legend, then a part of its rows of stages."""
+
+    slices: tuple[tuple[float, float, float], ...]
+    height: float
+
+
 class Geometry(NamedTuple):
     width: float
     height: float

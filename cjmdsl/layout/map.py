@@ -28,7 +28,7 @@ from cjmdsl.themes import Theme
 from cjmdsl.words.sentences import say
 
 __all__ = ["DEFAULT_WIDTH", "EMOTION_LAYOUTS", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_windows",
-           "pages"]
+           "pages", "sheets"]
 
 
 class _Layout(Header, EmotionLane, StatesLane, StagePlan, Blueprint, ServiceMarks, Base):
@@ -66,56 +66,124 @@ def _new_layout(journey: Journey, theme: Theme, width: float | None, time_axis: 
 def pages(journey: Journey, theme: Theme, width: float | None, shape: float,
           time_axis: bool = False, emotions: str = "overlay",
           persona_cards: bool = True) -> list[g.Geometry]:
-    """The map on pages `shape` times as tall as wide, for print: each page has the title and
-    the legend (a legend taller than a third of a page only the first), then as many rows of stages as fit (at least one), and the last the KPIs (on a
-    page of their own when they do not fit). Every page is at least a page tall."""
+    """The map on pages `shape` times as tall as wide, each laid out and drawn on its own
+    (for the PDF, which puts on a sheet only what the sheet shows): as `_paginated` groups
+    the rows. Every page is at least a page tall; `page_windows` cuts one taller than a
+    sheet."""
     lay = _new_layout(journey, theme, width, time_axis, emotions, persona_cards)
     head = _head(lay)
     whole = _laid_out(lay, head)
-    page_height = whole.width * shape
+    later, groups = _paginated(whole, head, whole.width * shape, theme.spacing["margin"])
+    # One layout for every page: what is the map's as a whole (title, legend, which lanes it
+    # has) is worked out once, so printing costs what laying out the map does.
+    return [_laid_out(lay, head if number == 0 else later, rows=group,
+                      kpis=number == len(groups) - 1, height=whole.width * shape)
+            for number, group in enumerate(groups)]
+
+
+def page_windows(page: g.Geometry, height: float) -> list[tuple[float, float]]:
+    """The parts (top, bottom) of a page of `pages` to print on sheets `height` tall (see
+    `_windows`)."""
+    return _windows(page.height, sorted(_band_gaps(page)), _text_lines(page), height)
+
+
+def sheets(journey: Journey, theme: Theme, width: float | None, shape: float,
+           time_axis: bool = False, emotions: str = "overlay",
+           persona_cards: bool = True) -> tuple[g.Geometry, list[g.Sheet]]:
+    """The map laid out once for paper, and the sheets `shape` times as tall as wide that
+    print it, paginated as `pages` paginates, each showing parts of the one drawing (the
+    HTML page's print, where a part is a `<use>` of the drawing): printing lays the map out
+    and draws it once."""
+    lay = _new_layout(journey, theme, width, time_axis, emotions, persona_cards)
+    head = _head(lay)
+    whole = _laid_out(lay, head)
+    sheet, margin = whole.width * shape, theme.spacing["margin"]
+    later, groups = _paginated(whole, head, sheet, margin)
+    gaps, lines = sorted(_band_gaps(whole)), _text_lines(whole)
+    kpis_top = min((block.box.y for block in (whole.kpi_label, *whole.kpis) if block),
+                   default=whole.height)
+    printed = []
+    for number, group in enumerate(groups):
+        # The parts are cut a stroke's width (2 px) clear of what they leave out: the first
+        # row's top edge under the head, the rule between rows, the KPIs under the last row.
+        if number == 0:
+            head_bottom = rows_top = head[-1]
+        else:
+            head_bottom = later[-1] - 1
+            rows_top = (whole.rows[group[0]].box.y if group else kpis_top) - 2
+        if number == len(groups) - 1:
+            rows_bottom = whole.height
+        else:
+            after = group[-1] + 1
+            below = whole.rows[after].divider.y1 - 1 if after < len(whole.rows) else kpis_top - 2
+            rows_bottom = min(whole.rows[group[-1]].box.bottom + margin, below)
+        # The page as it is printed: the head, then the rows `shift` higher than drawn.
+        shift = rows_top - head_bottom
+        texts = sorted([(t, b) for t, b in lines if b <= head_bottom]
+                       + [(t - shift, b - shift) for t, b in lines if rows_top <= t < rows_bottom])
+        for top, bottom in _windows(head_bottom + rows_bottom - rows_top,
+                                    [gap - shift for gap in gaps if rows_top < gap < rows_bottom],
+                                    texts, sheet):
+            printed.append(g.Sheet(_slices(top, bottom, head_bottom, shift),
+                                   round(bottom - top, 2)))
+    return whole, printed
+
+
+def _paginated(whole: g.Geometry, head: tuple, sheet: float, margin: float):
+    """How the rows of `whole` go onto pages `sheet` tall: the head of the later pages (a
+    legend taller than a third of a sheet only on the first), and the rows of each page (as
+    many as fit, at least one; the KPIs on a page of their own when they do not fit under
+    the last)."""
     title, description, details, _, _, below_title, top = head
     # A legend of hundreds of personas would fill every page: then it is on the first only.
-    later = head if top <= page_height / 3 else (title, description, details, (), (),
-                                                 below_title, below_title)
-    margin = theme.spacing["margin"]
+    later = head if top <= sheet / 3 else (title, description, details, (), (), below_title,
+                                           below_title)
     groups: list[list[int]] = [[]]
-    used, room = 0.0, page_height - top - margin
+    used, room = 0.0, sheet - top - margin
     for index, row in enumerate(whole.rows):
         needed = row.box.height + (ROW_GAP if groups[-1] else 0)
         if groups[-1] and used + needed > room:
             groups.append([])
-            needed, used, room = row.box.height, 0.0, page_height - later[-1] - margin
+            needed, used, room = row.box.height, 0.0, sheet - later[-1] - margin
         groups[-1].append(index)
         used += needed
     kpis = whole.height - margin - whole.rows[-1].box.bottom
     if used + kpis > room and whole.kpis:
         groups.append([])
-    # One layout for every page: what is the map's as a whole (title, legend, which lanes it
-    # has) is worked out once, so printing costs what laying out the map does.
-    return [_laid_out(lay, head if number == 0 else later, rows=group,
-                      kpis=number == len(groups) - 1, height=page_height)
-            for number, group in enumerate(groups)]
+    return later, groups
 
 
-def page_windows(page: g.Geometry, height: float) -> list[tuple[float, float]]:
-    """The parts (top, bottom) of a page of `pages` to print on sheets `height` tall: the
-    page itself when it fits, else slices cut in the gaps between bands (the stage names, the
-    touchpoints, each lane, the stage plan, the KPIs), so a row taller than the paper goes
-    on over several sheets at full size instead of being shrunk onto one. A single band
-    taller than a sheet is cut where the sheet ends."""
-    if page.height <= height + 0.01:
-        return [(0.0, page.height)]
-    cuts = sorted(_band_gaps(page))
-    lines = _text_lines(page)
+def _windows(height: float, cuts: list[float], lines: list[tuple[float, float]],
+             sheet: float) -> list[tuple[float, float]]:
+    """The parts (top, bottom) of a page `height` tall to print on sheets `sheet` tall: the
+    page itself when it fits, else parts cut in the gaps between bands (`cuts`: the stage
+    names, the touchpoints, each lane, the stage plan, the KPIs), so a row taller than the
+    paper goes on over several sheets at full size instead of being shrunk onto one. A single
+    band taller than a sheet is cut between `lines` of text."""
     windows: list[tuple[float, float]] = []
     top = 0.0
-    while page.height - top > height + 0.01:
-        fitting = [cut for cut in cuts if top + height / 4 < cut <= top + height]
-        bottom = max(fitting) if fitting else _between_lines(lines, top, top + height)
+    while height - top > sheet + 0.01:
+        fitting = [cut for cut in cuts if top + sheet / 4 < cut <= top + sheet]
+        bottom = max(fitting) if fitting else _between_lines(lines, top, top + sheet)
         windows.append((top, bottom))
         top = bottom
-    windows.append((top, page.height))
+    windows.append((top, height))
     return windows
+
+
+def _slices(top: float, bottom: float, head_bottom: float, shift: float) -> tuple:
+    """The parts of the drawing that show a page from `top` to `bottom`: of its head (down
+    to `head_bottom`), and of its rows (`shift` lower in the drawing), each with where it
+    goes on the sheet. On the first page head and rows are one part."""
+    if shift == 0:
+        return ((round(top, 2), round(bottom, 2), 0.0),)
+    slices = []
+    if top < head_bottom:
+        slices.append((top, min(bottom, head_bottom), 0.0))
+    if bottom > head_bottom:
+        start = max(top, head_bottom)
+        slices.append((start + shift, bottom + shift, start - top))
+    return tuple((round(a, 2), round(b, 2), round(at, 2)) for a, b, at in slices)
 
 
 def _text_lines(page: g.Geometry) -> list[tuple[float, float]]:

@@ -294,34 +294,41 @@ def root(context, missing=missing):
         yield '</div>\n'
     l_1_map = missing
     yield '</div>\n</div>\n</section>\n<div class="cjm-print" aria-hidden="true">\n<svg class="cjm-print-drawings" width="0" height="0">\n'
-    for l_1_page in (undefined(name='printed') if l_0_printed is missing else l_0_printed):
+    yield escape(environment.finalize(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'svg')))
+    yield '\n</svg>\n'
+    for l_1_sheet in environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'sheets'):
         _loop_vars = {}
         pass
-        yield escape(environment.finalize(environment.getattr(l_1_page, 'svg')))
-        yield '\n'
-    l_1_page = missing
-    yield '</svg>\n'
-    for l_1_page in (undefined(name='printed') if l_0_printed is missing else l_0_printed):
-        _loop_vars = {}
-        pass
-        for (l_2_top, l_2_bottom) in environment.getattr(l_1_page, 'windows'):
+        yield '<div class="cjm-print-page"><svg xmlns="http://www.w3.org/2000/svg" width="'
+        yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+        yield '" height="'
+        yield escape(environment.finalize(t_5(environment.getattr(l_1_sheet, 'height'))))
+        yield '" viewBox="0 0 '
+        yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+        yield ' '
+        yield escape(environment.finalize(t_5(environment.getattr(l_1_sheet, 'height'))))
+        yield '">'
+        for (l_2_top, l_2_bottom, l_2_at) in environment.getattr(l_1_sheet, 'slices'):
             _loop_vars = {}
             pass
-            yield '<div class="cjm-print-page"><svg xmlns="http://www.w3.org/2000/svg" width="'
-            yield escape(environment.finalize(t_5(environment.getattr(l_1_page, 'width'))))
+            yield '<svg y="'
+            yield escape(environment.finalize(t_5(l_2_at)))
+            yield '" width="'
+            yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
             yield '" height="'
             yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
             yield '" viewBox="0 '
             yield escape(environment.finalize(t_5(l_2_top)))
             yield ' '
-            yield escape(environment.finalize(t_5(environment.getattr(l_1_page, 'width'))))
+            yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
             yield ' '
             yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
             yield '"><use href="#'
-            yield escape(environment.finalize(environment.getattr(l_1_page, 'id')))
-            yield '"/></svg></div>\n'
-        l_2_top = l_2_bottom = missing
-    l_1_page = missing
+            yield escape(environment.finalize(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'id')))
+            yield '"/></svg>'
+        l_2_top = l_2_bottom = l_2_at = missing
+        yield '</svg></div>\n'
+    l_1_sheet = missing
     yield '</div>\n'
     if (undefined(name='personas') if l_0_personas is missing else l_0_personas):
         pass
@@ -923,4 +930,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=75&4=83&5=88&6=97&9=106&12=115&13=122&14=129&15=136&18=149&21=151&23=153&25=155&26=157&31=159&32=161&33=164&35=166&36=169&38=171&39=175&43=179&47=183&50=186&53=189&56=192&59=195&62=198&65=201&68=204&71=207&74=210&77=213&84=217&89=221&90=227&91=245&100=250&104=253&105=257&109=267&112=270&113=274&118=281&125=285&126=289&127=293&134=297&135=300&138=304&139=307&140=311&144=326&148=329&149=333&150=336&151=342&152=348&154=351&155=355&156=357&157=361&162=366&163=370&170=376&173=379&179=382&180=386&186=411&192=414&193=418&201=444&207=447&208=451&210=455&211=459&212=464&220=485&228=488&229=492&236=522&244=526&245=530&252=559&260=562&261=566&268=581&276=584&277=588&284=602&292=605&293=609&300=634&306=637&308=646&309=650&315=679&316=683&321=701&329=705&330=709&331=712&339=756&340=761&341=764&342=766&343=768&344=774&345=777&347=782&348=785&350=787&351=790&353=798&354=801&355=803&356=806&358=808&359=812&363=854&364=857&365=859&371=901&375=904&376=908&377=910&378=914&393=920&394=922'
+debug_info = '2=75&4=83&5=88&6=97&9=106&12=115&13=122&14=129&15=136&18=149&21=151&23=153&25=155&26=157&31=159&32=161&33=164&35=166&36=169&38=171&39=175&43=179&47=183&50=186&53=189&56=192&59=195&62=198&65=201&68=204&71=207&74=210&77=213&84=217&89=221&90=227&91=245&100=250&104=253&105=257&109=267&112=270&113=274&118=281&125=285&126=289&127=293&134=297&136=299&137=303&138=311&142=333&146=336&147=340&148=343&149=349&150=355&152=358&153=362&154=364&155=368&160=373&161=377&168=383&171=386&177=389&178=393&184=418&190=421&191=425&199=451&205=454&206=458&208=462&209=466&210=471&218=492&226=495&227=499&234=529&242=533&243=537&250=566&258=569&259=573&266=588&274=591&275=595&282=609&290=612&291=616&298=641&304=644&306=653&307=657&313=686&314=690&319=708&327=712&328=716&329=719&337=763&338=768&339=771&340=773&341=775&342=781&343=784&345=789&346=792&348=794&349=797&351=805&352=808&353=810&354=813&356=815&357=819&361=861&362=864&363=866&369=908&373=911&374=915&375=917&376=921&391=927&392=929'

@@ -30,9 +30,8 @@ EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write the report to this file (replaced whole, never half written).")
 def report(files: tuple[str, ...], output_format: str | None, output: str | None) -> None:
-    from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, check_source, expand_inputs,
-                            fail_usage, files_read_by, print_diagnostics, read_source,
-                            refuse_over_input, write_stdout)
+    from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, checked, expand_inputs, fail_usage,
+                            files_read_by, refuse_over_input, write_stdout)
     from cjmdsl.runtime.files import write_atomically
     from cjmdsl.review.report import map_report, portfolio
     from cjmdsl.review.report.html import html
@@ -45,10 +44,7 @@ def report(files: tuple[str, ...], output_format: str | None, output: str | None
         refuse_over_input(output, files_read_by(files, names))
     reports, failed = [], False
     for name in names:
-        source = read_source(name)
-        result = check_source(source) if source else None
-        if source:
-            print_diagnostics(result.diagnostics, source)
+        source, result = checked(name)
         if result is None or result.journey is None:
             failed = True
         elif not result.library:  # a library has no journey to report on

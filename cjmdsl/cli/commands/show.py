@@ -42,17 +42,13 @@ SPARKS = "▁▂▃▄▅▆▇█"
 @click.option("--width", type=click.IntRange(min=40), default=None,
               help="Wrap lines at this width.  [default: the terminal's]")
 def show(files: tuple[str, ...], width: int | None) -> None:
-    from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, check_source, expand_inputs,
-                            print_diagnostics, read_source)
+    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, checked, expand_inputs
 
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = width or shutil.get_terminal_size((100, 24)).columns
     failed = False
     for index, name in enumerate(expand_inputs(files)[0]):
-        source = read_source(name)
-        result = check_source(source) if source else None
-        if source:
-            print_diagnostics(result.diagnostics, source)
+        _, result = checked(name)
         if result is None or result.journey is None:
             failed = True
             continue
