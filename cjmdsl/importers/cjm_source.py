@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from cjmdsl import model as m
-from cjmdsl.lanes import BLUEPRINT_FIELDS
+from cjmdsl.lanes import BLUEPRINT_FIELDS, ITEM_KINDS
 from cjmdsl.language.format import format_text, quote
 from cjmdsl.words.numbers import as_written as number
 
@@ -100,7 +100,26 @@ def _touchpoint(tp: m.Touchpoint) -> list[str]:
     body += _texts("motivation", tp.motivations) + _texts("note", tp.notes)
     for lane in BLUEPRINT_FIELDS:  # what the customer sees, and what the organisation does
         body += [_step(lane, step) for step in getattr(tp, lane)]
+    for kind in ITEM_KINDS:  # a lane of the table not placed above, after the others
+        if kind.field not in _PLACED:
+            body += [_item(kind, item) for item in getattr(tp, kind.field)]
     return _block(f"touchpoint {tp.id} {quote(tp.name)}", body)
+
+
+# The kinds of item `_touchpoint` writes in places of their own; every other kind of the lane
+# table follows them, so a new lane is written with no change here.
+_PLACED = ("actions", "thoughts", "questions", "pains", "opportunities", "motivations", "notes",
+           *BLUEPRINT_FIELDS)
+
+
+def _item(kind, item) -> str:
+    """An item of any kind as it is written: a step with its id, actor and hand-offs, a
+    finding with its source and owner, other items with their fail point."""
+    if kind.steps:
+        return _step(kind.keyword, item)
+    if kind.findings:
+        return f"{kind.keyword} {quote(item.text)}{_options(item)}"
+    return _texts(kind.keyword, (item,))[0]
 
 
 def _step(keyword: str, step) -> str:
