@@ -37,6 +37,14 @@ class ItemKind(NamedTuple):
     options: tuple[str, ...] = ("source",)
     steps: bool = False  # its items are `model.Step`s: an optional id, an actor, hand-offs
     blueprint: bool = False  # a lane of the service blueprint: what the organisation does
+    named: str | None = None  # how a message names one, where `a <keyword>` would not do
+
+    @property
+    def noun(self) -> str:
+        """One item of the kind in a message: `an action`, `a pain point`, `evidence`."""
+        if self.named is not None:
+            return self.named
+        return ("an " if self.keyword[0] in "aeiou" else "a ") + self.keyword
 
     @property
     def schema_name(self) -> str:
@@ -137,7 +145,7 @@ ITEM_KINDS = (
     ItemKind("action", "actions", options=("source", "handoff"), steps=True),
     ItemKind("thought", "thoughts"),
     ItemKind("question", "questions"),
-    ItemKind("pain", "pains", findings=True, title="Pain point",
+    ItemKind("pain", "pains", findings=True, title="Pain point", named="a pain point",
              description="A problem the customer meets at a touchpoint.",
              options=("source", "owner", "for")),
     ItemKind("opportunity", "opportunities", findings=True, title="Opportunity",
@@ -145,10 +153,14 @@ ITEM_KINDS = (
              options=("source", "owner", "for", "addresses", "impact", "effort", "aims")),
     ItemKind("motivation", "motivations", options=()),
     ItemKind("note", "notes", options=()),
-    ItemKind("evidence", "evidence", options=("source", "handoff"), steps=True, blueprint=True),
-    ItemKind("frontstage", "frontstage", options=STEP_OPTIONS, steps=True, blueprint=True),
-    ItemKind("backstage", "backstage", options=STEP_OPTIONS, steps=True, blueprint=True),
-    ItemKind("support", "support", options=STEP_OPTIONS, steps=True, blueprint=True),
+    ItemKind("evidence", "evidence", options=("source", "handoff"), steps=True, blueprint=True,
+             named="evidence"),
+    ItemKind("frontstage", "frontstage", options=STEP_OPTIONS, steps=True, blueprint=True,
+             named="a frontstage action"),
+    ItemKind("backstage", "backstage", options=STEP_OPTIONS, steps=True, blueprint=True,
+             named="a backstage action"),
+    ItemKind("support", "support", options=STEP_OPTIONS, steps=True, blueprint=True,
+             named="a support process"),
 )
 STEP_KINDS = tuple(kind for kind in ITEM_KINDS if kind.steps)
 # What the customer sees and what the organisation does, under the customer's lanes.

@@ -43,11 +43,8 @@ _OPTIONS_OF = {**{kind.keyword: kind.options + EVERY_ITEM_OPTIONS
                "action_item": ("outcome", "owner", "impact", "effort", "aims"),
                "metric": ("source",)}
 # How a hint names what an option may follow.
-_OWNER_NAMES = {"action": "an action", "thought": "a thought", "question": "a question",
-                "emotion": "an emotion", "pain": "a pain point", "opportunity": "an opportunity",
-                "action_item": "an action item", "metric": "a metric",
-                "evidence": "evidence", "frontstage": "a frontstage action",
-                "backstage": "a backstage action", "support": "a support process"}
+_OWNER_NAMES = {**{kind.keyword: kind.noun for kind in ITEM_KINDS}, "emotion": "an emotion",
+                "action_item": "an action item", "metric": "a metric"}
 # How an option is written, where its rule is named otherwise (for messages).
 _OPTION_WORDS = {"by": "by", "handoff": "->"}
 
