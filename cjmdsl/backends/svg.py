@@ -45,7 +45,7 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
     under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
     FIXED: the theme's colours as plain attributes, for viewers that drop `<style>`; the
     stages view likewise. `emotions` "split" draws a small emotion plot per
-    persona instead of their curves over one (`cjmdsl.layout.EMOTION_LAYOUTS`). Without
+    persona instead of their curves over one (`cjmdsl.layout.map.EMOTION_LAYOUTS`). Without
     `persona_cards` the legend names each persona on one line instead of introducing it on a
     card."""
     if view not in VIEWS:

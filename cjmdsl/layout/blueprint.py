@@ -45,7 +45,7 @@ class RingEnd(NamedTuple):
 
 
 class Blueprint:
-    """Mixed into the layout (`cjmdsl.layout._Layout`)."""
+    """Mixed into the layout (`cjmdsl.layout.map._Layout`)."""
 
     def step_card(self, kind: str, fill: str, stroke: str):
         """A blueprint item: its text, then a tag with its actor's mark and name."""
