@@ -215,3 +215,37 @@ def test_stages_view_of_a_blueprint_sums_up_each_stage_for_a_service_designer():
 def test_stages_view_of_a_journey_map_says_nothing_of_a_blueprint():
     view = stages_view(parse(SMALL), THEME, 880)
     assert all(not s.rules and not any(f.value or f.badge for f in s.facts) for s in view.stages)
+
+
+KPIS = SMALL.replace("\n}\n", """
+  kpi paid "Paid orders" value 40% higher target 50% at buy
+  kpi nps "Net Promoter Score" value 42 higher target 30
+}
+""")
+
+
+def test_stages_view_shows_a_kpi_at_a_stage_in_that_stages_column_and_no_other():
+    view = stages_view(parse(KPIS), THEME, 880)
+    look, buy = view.stages
+    paid = "Paid orders 40% · Target ≥ 50% · missed"  # the words of the map's stage header
+    lines = {summary.stage_id: [" ".join(f.text.lines) for f in summary.facts]
+             for summary in view.stages}
+    assert lines["buy"][-2:] == ["KPIs", paid]
+    assert not any("Paid orders" in line for line in lines["look"])
+    for fact in buy.facts:
+        box = fact.text.box
+        assert buy.box.x <= box.x and box.right <= buy.box.right
+        assert buy.box.y <= box.y and box.bottom <= buy.box.bottom
+    # A map-wide KPI keeps its card below the columns; the stage's has none there.
+    assert [card.kpi_id for card in view.kpis] == ["nps"]
+    svg = cjmdsl.render(KPIS, view="stages")
+    columns = dict(re.findall(r'<g class="cjm-stage-summary" data-stage="([^"]+)">'
+                              r'(.*?)(?=<g class="cjm-stage-summary"|<g class="cjm-row-labels")',
+                              svg, re.S))
+    assert paid in texts(columns["buy"]) and paid not in texts(columns["look"])
+
+
+def test_stages_view_says_a_stages_kpi_in_the_maps_language():
+    german = KPIS.replace('map "Two stages" {', 'map "Two stages" {\n  lang "de"')
+    assert "Paid orders 40\u00a0% · Ziel ≥ 50\u00a0% · verfehlt" in texts(
+        cjmdsl.render(german, view="stages"))

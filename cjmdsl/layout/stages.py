@@ -3,9 +3,10 @@
 Past a few dozen touchpoints a reader first needs the shape of the journey. Each stage is a
 column: its name, its touchpoints as small marks on each persona's curve over the emotion
 bands, how many touchpoints, pain points, opportunities and moments of truth it has, and
-each persona's lowest and highest moment there, named. The columns wrap into rows that fit
-the target width, so a 200-touchpoint map reads at 880 px; the KPI cards follow. Backends
-draw this geometry as they draw the map's.
+each persona's lowest and highest moment there, named, and the KPIs written `at` the stage,
+in the words the map says them under the stage's name. The columns wrap into rows that fit
+the target width, so a 200-touchpoint map reads at 880 px; the cards of the map-wide KPIs
+follow. Backends draw this geometry as they draw the map's.
 """
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ from cjmdsl.layout import geometry as g
 from cjmdsl.layout.base import MARKER_SHAPES, Base, persona_runs
 from cjmdsl.layout.curves import monotone_spline, polyline
 from cjmdsl.layout.emotion_marks import dash_of
+from cjmdsl.layout.header import Header
 from cjmdsl.layout.plan import StagePlan
 from cjmdsl.layout.rows import MIN_WIDTH, Column, RowPlan
 from cjmdsl.layout.stage_service import StageService, has_emotions
 from cjmdsl.model import Journey, Stage
 from cjmdsl.themes import Theme
+from cjmdsl.words import kpis
 from cjmdsl.words.numbers import on_scale
 from cjmdsl.words.sentences import say, say_counted
 
@@ -58,6 +61,11 @@ class _StagesLayout(StagePlan, StageService, Base):
         super().__init__(journey, theme, RowPlan(((),), width), persona_cards=False)
         self.per_row, self.column_width = per_row, column
         self.order = {persona.id: index for index, persona in enumerate(journey.personas)}
+
+    # A KPI `at` a stage is in the stage's column, as the map shows it under the stage's
+    # name: the cards below are the map-wide ones.
+    stage_kpis = Header.stage_kpis
+    block_kpis = Header.block_kpis
 
     def _legend_keys(self):
         """The overview draws no expected curve, gap or star: its legend is the personas."""
@@ -106,9 +114,12 @@ class _StagesLayout(StagePlan, StageService, Base):
             facts = self._facts(stage, left + self.pad, facts_top, width - 2 * self.pad)
             service, rules, service_bottom = self.service_facts(
                 stage, left + self.pad, facts[-1].text.box.bottom + 6, width - 2 * self.pad)
+            metrics = self._kpi_facts(stage, left + self.pad,
+                                      service_bottom + 4 if service else service_bottom,
+                                      width - 2 * self.pad)
             bottom = max([plot.bottom if plot else 0, service_bottom if service else 0]
-                         + [fact.text.box.bottom for fact in facts])
-            drafts.append((stage, header, plot, facts + service, rules, bottom))
+                         + [fact.text.box.bottom for fact in facts + metrics])
+            drafts.append((stage, header, plot, facts + service + metrics, rules, bottom))
         row_bottom = max(draft[-1] for draft in drafts) + self.pad
         self.y = row_bottom
         return [g.StageSummary(
@@ -248,4 +259,19 @@ class _StagesLayout(StagePlan, StageService, Base):
                                   self.colors["background"], self.persona_color(index))
                 facts.append(g.StageFact(block, marker))
                 y = block.box.bottom + 2
+        return facts
+
+    def _kpi_facts(self, stage: Stage, x: float, top: float, width: float) -> list[g.StageFact]:
+        """The stage's KPIs under the map's heading, each a line of its name, figure, target
+        and whether it is met (`kpis.metric_text`); none without any."""
+        metrics = self.stage_kpis(stage)
+        if not metrics:
+            return []
+        heading = self.text(say("row_kpis"), x, top, width, self.small() - 1,
+                            self.colors["muted"], bold=True)
+        facts = [g.StageFact(heading)]
+        for kpi in metrics:
+            line = self.text(kpis.metric_text(kpi), x, facts[-1].text.box.bottom + 1, width,
+                             self.small())
+            facts.append(g.StageFact(line))
         return facts
