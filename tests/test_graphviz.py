@@ -490,6 +490,33 @@ def test_a_long_flow_wraps_its_stages_into_rows_like_a_paragraph(dot_tool):
     assert width < 2.5 * height
 
 
+GERMAN_WORDS = """map "Mahnwesen" {
+  lang "de"
+  persona pia "Pia"
+  stage zahlung "Zahlung" {
+    touchpoint mahnung "Zahlungserinnerungsschreiben" { emotion pia -1 }
+    touchpoint umfrage "Kunden\u00adzufriedenheits\u00adumfrage" { emotion pia 0 }
+    touchpoint zahlt "Zahlt" { emotion pia 1 }
+    touchpoint dank "Dank" { emotion pia 1 }
+  }
+}
+"""
+
+
+def test_the_flow_view_breaks_long_german_words_where_the_map_does(dot_tool):
+    """Both wrap with `wrap` in the map's language: the compound at a German syllable
+    (English rules break it `Zahlungserinnerungss-chreiben`), the word with soft hyphens at
+    one of them with a visible `-` (syllables would give `Kundenzufriedenheitsum-frage`)."""
+    expected = {"mahnung": ["Zahlungserinnerungs-", "schreiben"],
+                "umfrage": ["Kundenzufriedenheits-", "umfrage"]}
+    drawn = svg_texts(cjmdsl.render(GERMAN_WORDS, "flow-svg"))
+    assert {tp: drawn[node][:2] for tp, node in (("mahnung", "t0"), ("umfrage", "t1"))} == expected
+    on_the_map = [re.findall(r"<tspan[^>]*>([^<]*)</tspan>", text)
+                  for text in re.findall(r"<text[^>]*>(.*?)</text>",
+                                         cjmdsl.render(GERMAN_WORDS, "svg"), re.S)]
+    assert all(lines in on_the_map for lines in expected.values())
+
+
 def test_dots_warnings_are_diagnostics_at_the_map(shop):
     """Whatever `dot` says on stderr reaches the user as warning W120 with the map's place,
     not as stray lines; the flow is still written, and --strict fails on it."""
