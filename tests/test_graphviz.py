@@ -16,12 +16,14 @@ import re
 import shutil
 import subprocess
 import sys
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import graphviz
 import pytest
 from big_flow_map import forty_touchpoints
+from big_maps import generated
 from conftest import ARTIFACTS, EXAMPLES, ROOT, require_tool
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -450,6 +452,14 @@ def test_stages_run_left_to_right_and_hold_their_touchpoints(name, dot_tool):
             assert clusters[k][0] <= x0 and x1 <= clusters[k][2], tp.id
 
 
+def assert_a_row_of_cards_wide(png: bytes, journey: m.Journey) -> None:
+    """The flow-png is about ROW_TOUCHPOINTS cards wide however long the journey, and tall
+    by its rows of stages: a reader scrolls down it, not sideways."""
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    rows = max(_stage_rows(journey.stages)) + 1
+    assert rows > 1 and width < ROW_TOUCHPOINTS * 360 and height < rows * 700, (width, height)
+
+
 def test_forty_touchpoints_stay_readable(dot_tool, regen_golden):
     """No two nodes overlap and the picture stays a sane shape. The PNG lands in
     test-artifacts/ to be looked at; --regen-golden also refreshes docs/flow-40.png, which the
@@ -463,14 +473,29 @@ def test_forty_touchpoints_stay_readable(dot_tool, regen_golden):
             (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = placed[a], placed[b]
             assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, f"{a} overlaps {b}"
     png = cjmdsl.render(FORTY, "flow-png")
-    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    rows = max(_stage_rows(FORTY.stages)) + 1
-    assert rows > 1 and width < ROW_TOUCHPOINTS * 360 and height < rows * 700, (width, height)
+    assert_a_row_of_cards_wide(png, FORTY)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "flow-40.png").write_bytes(png)
     if regen_golden:
         (ROOT / "docs").mkdir(exist_ok=True)
         (ROOT / "docs" / "flow-40.png").write_bytes(png)
+
+
+def test_the_flow_view_of_200_touchpoints_draws_every_text_at_its_size(dot_tool):
+    """Legible at 100 %: Graphviz shrinks a bitmap past its limit and says so (W120), as it
+    did when the stages ran in one row, and a `size` would scale the whole drawing; neither
+    happens, so the smallest text is its 10 pt (13 px, above the 9 px the map keeps to)."""
+    journey = parse(generated(200))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", BackendWarning)  # what the CLI reports as W120
+        svg = cjmdsl.render(journey, "flow-svg")
+        png = cjmdsl.render(journey, "flow-png")
+    assert svg.count('class="node"') > 200  # a card per touchpoint, not per stage
+    scale = re.search(r'class="graph" transform="scale\(([\d.]+) ([\d.]+)\)', svg).groups()
+    assert scale == ("1", "1")
+    points_to_px = 96 / 72  # Graphviz's SVG is in points
+    assert min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)) * points_to_px >= 9
+    assert_a_row_of_cards_wide(png, journey)
 
 
 def test_a_long_flow_wraps_its_stages_into_rows_like_a_paragraph(dot_tool):
