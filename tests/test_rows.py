@@ -7,7 +7,7 @@ import struct
 
 import pytest
 from big_maps import generated, german_bank
-from conftest import EXAMPLES
+from conftest import EXAMPLES, PORTFOLIO
 from test_cli import cjm
 
 import cjmdsl
@@ -29,9 +29,18 @@ def rows_drawn(svg: str) -> int:
     return svg.count('<g class="cjm-row">')
 
 
-MAPS = {**{example.stem: example.read_text(encoding="utf-8") for example in EXAMPLES},
+# The examples, the portfolio's among them (named as their goldens are, `portfolio/…`), and
+# big maps; `journey_of` compiles each with its file's path, for the portfolio's `use`s.
+FILES = {**{example.stem: example for example in EXAMPLES},
+         **{f"portfolio/{example.stem}": example for example in PORTFOLIO}}
+MAPS = {**{name: path.read_text(encoding="utf-8") for name, path in FILES.items()},
         "generated-40": generated(40), "generated-200": generated(200),
         "german-bank": german_bank()}
+
+
+def journey_of(name: str) -> model.Journey:
+    """The map called `name` in MAPS."""
+    return parse(MAPS[name], limits=cjmdsl.api.DEFAULT_LIMITS, path=FILES.get(name))
 
 
 def test_render_lays_a_map_out_for_880_px_by_default(tmp_path):
@@ -131,12 +140,12 @@ def test_each_row_repeats_the_lane_labels_the_scale_and_the_stage_names():
 @pytest.mark.parametrize("width", [880, 1000])
 @pytest.mark.parametrize("name", list(MAPS))
 def test_a_map_is_its_target_width_and_no_text_is_smaller_than_9_px(name, width):
-    journey = parse(MAPS[name], limits=cjmdsl.api.DEFAULT_LIMITS)
+    journey = journey_of(name)
     theme = load_theme(journey.theme or "default")
     geometry = layout(journey, theme, width)
     assert geometry.width == width
     assert min(block.size for block in geometry.text_blocks()) >= SMALLEST_TEXT
-    assert svg_size(cjmdsl.render(MAPS[name], width=width))[0] == width
+    assert svg_size(cjmdsl.render(journey, width=width))[0] == width
 
 
 def test_the_layout_does_not_visit_every_persona_at_every_touchpoint(monkeypatch):

@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 from conftest import ARTIFACTS
 from test_browser_text import lines_not_fitting_in_chromium
-from test_rows import MAPS, SMALLEST_TEXT
+from test_rows import MAPS, SMALLEST_TEXT, journey_of
 
 import cjmdsl
-from cjmdsl.api import parse
 from cjmdsl.layout.map import layout
 from cjmdsl.themes import load_theme
 
@@ -56,8 +55,9 @@ def overlaps(texts: list[dict]) -> list[str]:
 @pytest.mark.parametrize("name", list(MAPS))
 def test_every_text_is_9_px_or_more_where_it_is_embedded_and_none_overlaps(name, width, page,
                                                                         tmp_path):
-    svg = cjmdsl.render(MAPS[name], width=width)
-    height = layout(parse(MAPS[name]), load_theme("default"), width).height
+    journey = journey_of(name)
+    svg = cjmdsl.render(journey, width=width)
+    height = layout(journey, load_theme(journey.theme or "default"), width).height
     page.set_viewport_size({"width": width, "height": 900})
     page.set_content(embedded(svg, width))
     measured = page.evaluate(MEASURE_TEXTS)
@@ -67,16 +67,16 @@ def test_every_text_is_9_px_or_more_where_it_is_embedded_and_none_overlaps(name,
     assert small == []
     assert overlaps(measured["texts"]) == []
     if width == 880:
-        folder = ARTIFACTS / "rows"
-        folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / f"{name}-880.png"), clip={
+        shot = ARTIFACTS / "rows" / f"{name}-880.png"  # portfolio/… in a folder of its own
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot), clip={
             "x": 0, "y": 0, "width": width, "height": min(height, SCREENSHOT_HEIGHT)},
             full_page=True)
 
 
 @pytest.mark.parametrize("name", ["german-bank", "generated-40"])
 def test_every_line_of_a_map_in_rows_fits_its_box_in_chromium(name, page, tmp_path):
-    journey = parse(MAPS[name])
+    journey = journey_of(name)
     theme = load_theme("default")
     geometry = layout(journey, theme, 880)
     assert lines_not_fitting_in_chromium(page, journey, theme, geometry,
