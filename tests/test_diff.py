@@ -266,7 +266,7 @@ def test_a_removed_pain_is_resolved_and_a_dropped_source_is_lost_evidence():
 def test_a_kpi_that_reaches_its_target_says_it_now_meets_it():
     found = changed(SHOP, SHOP.replace("value 11%", "value 16%"))
     text = diff_format.text([diff_format.FileDiff("shop.cjm", "shop.cjm", found)])
-    assert "↑ Conversion: 11% → 16% (now meets its target ≥ 15%)" in text
+    assert "↑ Conversion: 11% → 16% (now meets its target ≥\u00a015%)" in text
 
 
 def test_a_new_owner_of_an_opportunity_is_named():

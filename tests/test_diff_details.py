@@ -141,7 +141,7 @@ def test_a_metric_that_reaches_its_target_says_it_now_meets_it():
     found = changed(edit(('csat 3.9 of 5', 'csat 4.3 of 5')))
     (record,) = found.of(MetricChanged)
     assert (record.before.value, record.after.value, record.after.met) == (3.9, 4.3, True)
-    assert ("↑ Metric csat at Checkout: 3.9 of 5 → 4.3 of 5 (now meets its target ≥ 4.2)"
+    assert ("↑ Metric csat at Checkout: 3.9 of 5 → 4.3 of 5 (now meets its target ≥\u00a04.2)"
             in as_text(found))
     (data,) = as_records(found)
     assert (data["change"], data["section"], data["after"]["met"]) == \
@@ -150,7 +150,7 @@ def test_a_metric_that_reaches_its_target_says_it_now_meets_it():
 
 def test_a_metric_that_falls_below_its_target_is_bad_news():
     found = diff(parse(edit(('csat 3.9 of 5', 'csat 4.5 of 5'))), parse(SHOP))
-    assert ("↓ Metric csat at Checkout: 4.5 of 5 → 3.9 of 5 (no longer meets its target ≥ 4.2)"
+    assert ("↓ Metric csat at Checkout: 4.5 of 5 → 3.9 of 5 (no longer meets its target ≥\u00a04.2)"
             in as_text(found))
 
 
@@ -162,7 +162,7 @@ def test_metrics_added_and_removed_at_a_touchpoint_and_a_stage():
     text = as_text(found)
     assert "+ New metric at stage Purchase: drop off 12%" in text
     assert "+ New metric at Checkout: conversion 34%" in text
-    assert "- Metric removed from Checkout: csat 3.9 of 5 · Target ≥ 4.2 · missed" in text
+    assert "- Metric removed from Checkout: csat 3.9 of 5 · Target ≥\u00a04.2 · missed" in text
     assert "3 metric changes" in text
 
 

@@ -61,12 +61,12 @@ def cjm(*args: str, source: str, tmp_path) -> subprocess.CompletedProcess:
 def test_lower_is_better_value_above_its_target_is_missed_everywhere(tmp_path):
     source = kpi_map('kpi attrition "Attrition" value 28% lower target 20%')
     assert svg_texts(source) == ["Attrition 28% Target ≤ 20% · missed"]
-    assert md_rows(source) == [["Attrition", "28%", "≤ 20%", "❌ missed"]]
+    assert md_rows(source) == [["Attrition", "28%", "≤\u00a020%", "❌ missed"]]
     html = cjmdsl.render(source, format="html")
     row = re.search(r'<tr data-kpi="attrition">.*?</tr>', html).group(0)
-    assert "≤ 20%" in row and "✗ missed" in row and "met<" not in row
+    assert "≤\u00a020%" in row and "✗ missed" in row and "met<" not in row
     shown = cjm("show", "--width", "100", source=source, tmp_path=tmp_path).stdout
-    assert "Attrition: 28%  target ≤ 20%  ✗ missed" in shown
+    assert "Attrition: 28%  target ≤\u00a020%  ✗ missed" in shown
 
 
 def test_a_direction_after_the_target_reads_the_same():
@@ -78,7 +78,7 @@ def test_a_direction_after_the_target_reads_the_same():
 def test_higher_is_better_value_at_its_target_is_met():
     source = kpi_map('kpi nps "NPS" value 50 higher target 50')
     assert svg_texts(source) == ["NPS 50 Target ≥ 50 · met"]
-    assert md_rows(source) == [["NPS", "50", "≥ 50", "✅ met"]]
+    assert md_rows(source) == [["NPS", "50", "≥\u00a050", "✅ met"]]
 
 
 def test_value_without_a_direction_shows_its_target_but_no_status():
@@ -156,7 +156,7 @@ def test_growth_may_grow_and_shows_the_change_in_percent(tmp_path):
     source = kpi_map('kpi active "Active users" growth start 100 end 130 higher target 20%')
     assert codes(source) == []
     assert svg_texts(source) == ["Active users +30% Growth: from 100 to 130 Target ≥ 20% · met"]
-    assert md_rows(source) == [["Active users", "+30%<br>Growth: from 100 to 130", "≥ 20%",
+    assert md_rows(source) == [["Active users", "+30%<br>Growth: from 100 to 130", "≥\u00a020%",
                                 "✅ met"]]
     falling = kpi_map('kpi reorders "Reorders" growth start 200 end 150')
     assert svg_texts(falling) == ["Reorders -25% Growth: from 200 to 150"]
@@ -168,8 +168,8 @@ def test_growth_from_zero_is_e021():
 
 # ── units and currency ──────────────────────────────────────────────────────
 @pytest.mark.parametrize("kpi, figure, target", [
-    ('kpi wait "Time to resolve" value 42 unit "days" lower target 30', "42 days", "≤ 30 days"),
-    ('kpi spend "Basket" value 1200 unit "EUR" higher target 1000', "EUR 1,200", "≥ EUR 1,000"),
+    ('kpi wait "Time to resolve" value 42 unit "days" lower target 30', "42 days", "≤\u00a030 days"),
+    ('kpi spend "Basket" value 1200 unit "EUR" higher target 1000', "EUR 1,200", "≥\u00a0EUR 1,000"),
     ('kpi fee "Fee" value 4.5 unit "USD"', "USD 4.50", None),
     ('kpi km "Distance" value 1234.5 unit "km"', "1,234.5 km", None),
 ])

@@ -50,7 +50,7 @@ def test_every_catalogue_has_every_message_with_its_placeholders(code):
 
 def test_a_german_map_writes_the_tools_words_and_figures_in_german():
     svg = cjmdsl.render(MAP, "svg")
-    for words in ("Bindung: 1.850 von 2.400 gehalten", "Ziel ≥ 75\u00a0% · erreicht", "KUNDENZIEL",
+    for words in ("Bindung: 1.850 von 2.400 gehalten", "Ziel ≥\u00a075\u00a0% · erreicht", "KUNDENZIEL",
                   "Telefon", "Emotionen", "77,1\u00a0%", 'lang="de"',
                   "Customer-Journey-Map mit 1 Phase (Orientierung) und 1 Touchpoint."):
         assert words in svg, words

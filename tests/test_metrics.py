@@ -67,17 +67,17 @@ def test_the_metrics_lane_shows_each_figure_and_its_status_against_the_target():
 
 def test_markdown_lists_the_metrics_of_touchpoints_and_stages():
     markdown = render(MEASURED, "md")
-    assert ("## Metrics\n\n- **Sign-up:** csat 3.9 of 5 · Target ≥ 4.2 · missed\n"
+    assert ("## Metrics\n\n- **Sign-up:** csat 3.9 of 5 · Target ≥\u00a04.2 · missed\n"
             "- **Sign-up:** conversion 34%\n- **First use:** drop off 12%\n"
-            "- **First use:** time to value 4 days · Target ≤ 5 days · met") in markdown
-    assert "- **Metric:** activation 61% · Target ≥ 60% · met" in markdown
+            "- **First use:** time to value 4 days · Target ≤\u00a05 days · met") in markdown
+    assert "- **Metric:** activation 61% · Target ≥\u00a060% · met" in markdown
 
 
 def test_html_tables_the_metrics_with_their_status():
     html = render(MEASURED, "html")
-    assert ('<tr><td>Sign-up</td><th scope="row">csat</th><td>3.9 of 5</td><td>≥ 4.2</td>'
+    assert ('<tr><td>Sign-up</td><th scope="row">csat</th><td>3.9 of 5</td><td>≥\u00a04.2</td>'
             '<td><span class="cjm-missed">✗ missed</span></td></tr>') in html
-    assert ('<tr><td>Onboarding</td><th scope="row">activation</th><td>61%</td><td>≥ 60%</td>'
+    assert ('<tr><td>Onboarding</td><th scope="row">activation</th><td>61%</td><td>≥\u00a060%</td>'
             '<td><span class="cjm-met">✓ met</span></td></tr>') in html
 
 

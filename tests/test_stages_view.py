@@ -227,7 +227,7 @@ KPIS = SMALL.replace("\n}\n", """
 def test_stages_view_shows_a_kpi_at_a_stage_in_that_stages_column_and_no_other():
     view = stages_view(parse(KPIS), THEME, 880)
     look, buy = view.stages
-    paid = "Paid orders 40% · Target ≥ 50% · missed"  # the words of the map's stage header
+    paid = "Paid orders 40% · Target ≥\u00a050% · missed"  # the words of the map's stage header
     lines = {summary.stage_id: [" ".join(f.text.lines) for f in summary.facts]
              for summary in view.stages}
     assert lines["buy"][-2:] == ["KPIs", paid]
@@ -247,5 +247,5 @@ def test_stages_view_shows_a_kpi_at_a_stage_in_that_stages_column_and_no_other()
 
 def test_stages_view_says_a_stages_kpi_in_the_maps_language():
     german = KPIS.replace('map "Two stages" {', 'map "Two stages" {\n  lang "de"')
-    assert "Paid orders 40\u00a0% · Ziel ≥ 50\u00a0% · verfehlt" in texts(
+    assert "Paid orders 40\u00a0% · Ziel ≥\u00a050\u00a0% · verfehlt" in texts(
         cjmdsl.render(german, view="stages"))

@@ -32,9 +32,9 @@ THEMES = ("default", "dark")
 OUT = ARTIFACTS / "wiki"
 
 ELEMENT_LIMIT = 20.0  # mean |difference| (0..255) inside one element's box; seen: librsvg
-#                      ≤ 11, resvg ≤ 16.2 (it kerns the 22 px bold "11%" a pixel tighter)
+#                      ≤\u00a011, resvg ≤\u00a016.2 (it kerns the 22 px bold "11%" a pixel tighter)
 INK_RATIO = 0.75  # difference / ink inside a box; a missing element scores about 1.0
-PAGE_LIMIT = 2.0  # mean |difference| over the whole picture; seen: ≤ 1.25
+PAGE_LIMIT = 2.0  # mean |difference| over the whole picture; seen: ≤\u00a01.25
 BIG_BOX = 200 * 200  # larger boxes (bands, backgrounds, whole curves) count in PAGE_LIMIT only
 
 

@@ -6,7 +6,8 @@ from cjmdsl.model import Kpi, Metric
 from cjmdsl.words.locales import say
 from cjmdsl.words.numbers import amount, number, percent
 
-_SIGN_OF_BETTER = {"higher": "≥ ", "lower": "≤ "}
+# A no-break space after the sign keeps it with its figure when a line ends there.
+_SIGN_OF_BETTER = {"higher": "≥\u00a0", "lower": "≤\u00a0"}
 
 
 def figure(kpi: Kpi) -> str:
