@@ -14,6 +14,7 @@ from conftest import EXAMPLES, PORTFOLIO, ROOT
 
 import cjmdsl
 from cjmdsl.api import parse
+from cjmdsl.layout.emotion_marks import EXPECTED_WIDTH, FELT_WIDTH
 from cjmdsl.layout.map import layout
 from cjmdsl.layout.textmetrics import line_height
 from cjmdsl.themes import builtin_names, load_theme
@@ -60,6 +61,48 @@ def test_a_moment_of_truth_has_its_star_bold_label_and_strong_frame(theme):
     pay = next(tp for tp in row.touchpoints if tp.touchpoint_id == "pay")
     assert band.x < pay.card.x and pay.card.right < band.right  # the whole column
     assert band.bottom >= max(lane.box.bottom for lane in row.lanes)
+
+
+# ── an expectation met ─────────────────────────────────────────────────────
+MET = """\
+map "Met" {
+  persona ann "Ann"
+  stage s "S" {
+    touchpoint a "A" { emotion ann 1 expect ann 1 }
+    touchpoint b "B" { emotion ann 2 expect ann 2 }
+    touchpoint c "C" { emotion ann -1 expect ann 1 }
+    touchpoint d "D" { emotion ann -1 expect ann -1 }
+  }
+}
+"""
+
+
+def _ys(path: str) -> list[float]:
+    return [float(y) for y in re.findall(r"-?\d+(?:\.\d+)?", path)[1::2]]
+
+
+def test_an_expected_curve_equal_to_the_felt_one_runs_beside_it_not_under_it():
+    """Ann feels what she expected at A, B and D: both curves are drawn, and where they agree
+    the expected tube lies clear of the felt line (a pixel of background between), on the
+    side of the higher value, still inside the value's band; where they differ (C) it is at
+    its value."""
+    geometry = layout(parse(MET), load_theme("default"))
+    (curve,) = geometry.emotion.curves
+    assert curve.segments and curve.expected_segments
+    assert curve.segments != curve.expected_segments
+    level_y = {level.value: level.y for level in geometry.emotion.levels}
+    step = level_y[0] - level_y[1]
+    felt = {p.touchpoint_id: p.marker.y for p in curve.points}
+    for point in curve.expected_points:
+        apart = felt[point.touchpoint_id] - point.marker.y
+        if point.touchpoint_id == "c":
+            assert point.marker.y == level_y[1]
+            continue
+        assert apart >= (EXPECTED_WIDTH + FELT_WIDTH) / 2 + 1, point.touchpoint_id
+        assert apart < step / 2, point.touchpoint_id
+    # Nothing is shaded where she feels what she expected: the gap is C's alone.
+    (area,) = curve.gap_areas
+    assert max(_ys(area)) - min(_ys(area)) > step  # from +1 down to -1 at C
 
 
 # ── overlapping gaps ───────────────────────────────────────────────────────
