@@ -12,6 +12,7 @@ from test_properties import LIGHT, journeys
 
 import cjmdsl
 from cjmdsl.api import parse
+from cjmdsl.layout.emotions import BESIDE
 from cjmdsl.layout.map import layout
 from cjmdsl.themes import builtin_names, load_theme
 
@@ -322,7 +323,7 @@ FIVE = (ROOT / "tests" / "fixtures" / "five-personas-shared.cjm").read_text(enco
 def test_expected_curves_at_one_value_lie_side_by_side_not_on_one_another():
     """Five personas expect 7 at the first two steps: five expected curves, not one bar. Each
     stays in the band of its value, the first persona on top, a tube's width apart or
-    more, and a value only one persona expects stays on its level."""
+    more, and a value only one persona expects is not stacked."""
     geometry = geometry_of(FIVE)
     lane = geometry.emotion
     level_y = {level.value: level.y for level in lane.levels}
@@ -336,9 +337,11 @@ def test_expected_curves_at_one_value_lie_side_by_side_not_on_one_another():
         assert ys == sorted(ys)  # in the legend's order, top to bottom
         assert all(b - a >= 4 for a, b in zip(ys, ys[1:])), (touchpoint, ys)
         assert all(abs(y - level_y[value]) < step / 2 for y in ys), (touchpoint, ys)
+    # Only Cleo expects 8 at the delivery, and she feels it: her expected value is not
+    # stacked with anyone's, only lifted beside her felt one (`BESIDE`).
     [lone] = [p for p in curve_of(geometry, "cleo").expected_points
               if p.touchpoint_id == "deliver"]
-    assert lone.marker.y == level_y[8]
+    assert lone.marker.y == level_y[8] - BESIDE
     # The curves follow their points: the five expected paths over the first steps differ.
     firsts = [curve_of(geometry, persona).expected_segments[0] for persona in personas]
     assert len({frozenset(ys_of(path)) for path in firsts}) == 5
@@ -348,5 +351,8 @@ def test_split_plots_keep_each_expected_curve_on_its_level():
     geometry = layout(parse(FIVE), load_theme("default"), None, emotions="split")
     lane = geometry.emotion
     for curve in lane.curves:
+        felt = {p.touchpoint_id: p.value for p in curve.points}
         for point in curve.expected_points:
-            assert any(abs(point.marker.y - level.y) < 0.01 for level in lane.levels)
+            # A value felt as expected lies just above its level, beside the felt one.
+            lift = BESIDE if felt.get(point.touchpoint_id) == point.value else 0
+            assert any(abs(point.marker.y + lift - level.y) < 0.01 for level in lane.levels)

@@ -22,6 +22,7 @@ DASHES = ("", "10 4", "2 4", "10 3 2 3", "16 5", "5 3 1 3")
 WORD_LINES = 2  # an emotion word wraps onto two lines at most
 LONE_EXPECTED = 12.0  # half the length of the stroke that marks a lone expected value
 EXPECTED_WIDTH = 5.6  # the expected curve's stroke (map.svg.j2), a tube around a core
+FELT_WIDTH = 2.6  # the felt curve's stroke (map.svg.j2)
 LONE_TO_BE = 10.0  # … and a lone to-be value
 BADGE_PAD = 3.0  # between a badge's pill and its word
 BADGE_MARK = 3.0  # the radius of the triangle in a badge

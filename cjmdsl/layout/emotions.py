@@ -8,8 +8,8 @@ import functools
 from cjmdsl.layout import geometry as g
 from cjmdsl.layout.curves import Spline, area_between, monotone_spline, polyline
 from cjmdsl.layout.base import DODGE, MARKER_SHAPES, PersonaRuns, Run, shifted, persona_runs
-from cjmdsl.layout.emotion_marks import (EXPECTED_WIDTH, LONE_EXPECTED, EmotionMarks, dash_of,
-                                         label_boxes)
+from cjmdsl.layout.emotion_marks import (EXPECTED_WIDTH, FELT_WIDTH, LONE_EXPECTED, EmotionMarks,
+                                         dash_of, label_boxes)
 from cjmdsl.layout.rows import Column
 from cjmdsl.words.numbers import on_scale
 from cjmdsl.layout.textmetrics import line_height, text_width
@@ -19,6 +19,10 @@ CHEVRON = 4.0  # half the height of the chevron where a curve goes on in another
 # Expected curves that share a value at a touchpoint are stacked across at most this much of
 # a step of the scale, so the bundle stays inside the value's band.
 SHARED_SPREAD = 0.8
+# An expected value equal to the felt one, on an expected curve, is drawn this much above it:
+# the expected tube then runs beside the felt line, a pixel clear of it, instead of round it,
+# where the two read as one thick line (issue 15).
+BESIDE = (EXPECTED_WIDTH + FELT_WIDTH) / 2 + 1
 MOST_HATCHED = 2  # personas whose gap areas are hatched in one row (`_hatched_most`)
 
 
@@ -181,12 +185,22 @@ class EmotionLane(EmotionMarks):
         # their expected curves are stacked across, side by side, in the personas' order.
         step = y_of(self.journey.scale.low) - y_of(self.journey.scale.low + 1)
 
-        def hoped_y(column: Column, value: float) -> float:
+        felt_at = {id(column): mark.value for run in drawn.felt for column, mark in run}
+        # A lone expected value's level stroke reaches past the felt marker: it stays through it.
+        along = {id(column) for run in drawn.hoped if len(run) > 1 for column, _ in run}
+
+        def hoped_y(column: Column, value: float, beside: bool = True) -> float:
             together = (sharing or {}).get((id(column), value), ())
             if len(together) < 2:
-                return y_of(value)
+                # A persona who feels what they expected: the tube beside the felt line.
+                met = id(column) in along and felt_at.get(id(column)) == value
+                lift = BESIDE if beside and met else 0.0
+                return y_of(value) - lift
             apart = min(EXPECTED_WIDTH, SHARED_SPREAD * step / (len(together) - 1))
             return y_of(value) + (together.index(index) - (len(together) - 1) / 2) * apart
+
+        def true_y(column: Column, value: float) -> float:
+            return hoped_y(column, value, beside=False)
 
         def felt_y(column: Column, value: float) -> float:
             return y_of(value)
@@ -211,7 +225,9 @@ class EmotionLane(EmotionMarks):
                 made.append(g.CurvePoint(column.touchpoint.id, mark.value, marker, None))
             return tuple(made)
 
-        actual_at, expected_at = _by_column(felt, felt_splines), _by_column(hoped, hoped_splines)
+        # The gap is shaded up to the expected values themselves: none where they are felt.
+        actual_at = _by_column(felt, felt_splines)
+        expected_at = _by_column(hoped, [spline_of(run, true_y) for run in hoped])
         skipped = tuple(
             polyline([(before.xs[-1], before.ys[-1]), (after.xs[0], after.ys[0])])
             for before, after in zip(felt_splines, felt_splines[1:]))
