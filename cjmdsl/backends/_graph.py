@@ -24,9 +24,9 @@ from cjmdsl.backends._dot_text import dot_html, dot_text, html_label
 from cjmdsl.facts.flows import steps
 from cjmdsl.language.blueprint import step_details
 from cjmdsl.lanes import SUMMARISED_LANES, fail_points
-from cjmdsl.words.locales import in_its_language
+from cjmdsl.words.locales import in_its_language, say, say_counted
 from cjmdsl.model import Journey, Stage, Step, Touchpoint
-from cjmdsl.words.numbers import on_scale
+from cjmdsl.words.numbers import number, on_scale
 from cjmdsl.facts.steps import timing_words
 from cjmdsl.themes import Theme, mix
 
@@ -185,7 +185,7 @@ class _FlowGraph:
                 members += self.touchpoint(cluster, tp)
             if not stage.touchpoints:
                 members.append(f"e{k}")
-                cluster.node(f"e{k}", label=dot_text("no touchpoints"), shape="plaintext",
+                cluster.node(f"e{k}", label=dot_text(say("no_touchpoints")), shape="plaintext",
                              fontcolor=self.colors["muted"],
                              fontsize=_pt(self.font["small_size"]))
         self.members.append(members)
@@ -204,7 +204,7 @@ class _FlowGraph:
         made = [name]
         if tp.id in self.exits:
             out = "x" + name[1:]
-            cluster.node(out, label=dot_text("Exit"), shape="octagon", style="filled",
+            cluster.node(out, label=dot_text(say("flow_exit")), shape="octagon", style="filled",
                          fillcolor=self.colors["pain"], color=self.colors["missed"],
                          fontcolor=self.colors["missed"], fontsize=_pt(self.font["small_size"]),
                          margin="0.04,0.02", height="0.3")
@@ -233,7 +233,8 @@ class _FlowGraph:
             rows.append(_row(f'<FONT COLOR="{marker}">■</FONT> {dot_html(text, NAME_WIDTH)}',
                              fill))
         if tp.moment_of_truth is not None:
-            rows.append(_row(f'<FONT COLOR="{self.colors["moment"]}">★ Moment of truth</FONT>'))
+            rows.append(_row(f'<FONT COLOR="{self.colors["moment"]}">'
+                             f'★ {dot_html(say("moment_of_truth"))}</FONT>'))
         for _, item in fail_points(tp):  # where the step can break, as the map's F marks it
             rows.append(_row(f'<FONT COLOR="{self.colors["fail"]}"><B>F</B> '
                              f'{dot_html(item.fail, NAME_WIDTH)}</FONT>'))
@@ -246,9 +247,12 @@ class _FlowGraph:
         rows = []
         small = _pt(self.font["small_size"])
         for pain in tp.pains:
-            tags = [pain.source.kind + (f": {pain.source.detail}" if pain.source.detail else "")
-                    ] if pain.source else []
-            tags += [f"owner: {pain.owner}"] if pain.owner else []
+            tags = []
+            if pain.source:
+                kind, detail = pain.source.kind, pain.source.detail
+                tags.append(_labelled(kind, detail) if detail else kind)
+            if pain.owner:
+                tags.append(say("owner_tag", owner=pain.owner))
             text = dot_html(pain.text, NOTE_WIDTH)
             if tags:
                 text += (f'<BR/><FONT COLOR="{self.colors["muted"]}">'
@@ -263,21 +267,23 @@ class _FlowGraph:
         lines = [tp.name]
         channel = tp.channel_label
         if channel:
-            lines.append(f"Channel: {channel}")
+            lines.append(_labelled(say("column_channel"), channel))
         for emotion in tp.emotions:
-            line = f"{self.full_name(emotion.persona)}: {on_scale(emotion.value, scale)}"
+            line = _labelled(self.full_name(emotion.persona), on_scale(emotion.value, scale))
             line += f" {emotion.word}" if emotion.word else ""
             expected = tp.expectation_of(emotion.persona)
-            line += f" (expected {on_scale(expected.value, scale)})" if expected else ""
+            line += (f" ({say('felt_expected', value=on_scale(expected.value, scale))})"
+                     if expected else "")
             lines.append(line)
         if tp.moment_of_truth is not None:
             reason = tp.moment_of_truth.reason
-            lines.append("Moment of truth" + (f": {reason}" if reason else ""))
-        lines += [f"{lane.summary.prefix}: {item.text}" + _details(item, self.journey)
+            lines.append(say("moment_of_truth_because", reason=reason) if reason
+                         else say("moment_of_truth"))
+        lines += [_labelled(say(f"tooltip_{lane.key}"), item.text) + _details(item, self.journey)
                   for lane in SUMMARISED_LANES for item in lane.items_of(tp)]
         timing = timing_words(tp)
-        lines += [f"Time: {timing}"] if timing else []
-        lines += [f"Fail point: {item.fail}" for _, item in fail_points(tp)]
+        lines += [_labelled(say("heading_time"), timing)] if timing else []
+        lines += [_labelled(say("fail_point"), item.fail) for _, item in fail_points(tp)]
         return "\n".join(lines)
 
     # ── people ──────────────────────────────────────────────────────────────
@@ -290,15 +296,20 @@ class _FlowGraph:
         name = self.full_name(persona_id).split(",")[0].strip() or persona_id
         return name if len(name) <= ROW_NAME_LENGTH else name[:ROW_NAME_LENGTH - 1] + "…"
 
+    def takers(self, personas: list[str | None]) -> str:
+        """Who takes a step: the personas' short names, `Any customer` for a path of none."""
+        return say("list_separator").join(self.short_name(p) if p else say("flow_any_customer")
+                                          for p in personas)
+
     # ── legend ──────────────────────────────────────────────────────────────
     def legend(self, graph: graphviz.Digraph) -> None:
-        rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{dot_html("Legend")}</B></TD></TR>']
+        rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{dot_html(say("flow_legend"))}</B></TD></TR>']
         for persona in self.journey.personas:
             rows.append(_key(f'<FONT COLOR="{self.persona_color[persona.id]}"><B>━━━</B></FONT>',
                              dot_html(persona.name, LEGEND_WIDTH)))
         if any(s.persona is None for s in self.steps):
             rows.append(_key(f'<FONT COLOR="{self.colors["muted"]}"><B>━━━</B></FONT>',
-                             dot_html("Any customer")))
+                             dot_html(say("flow_any_customer"))))
         scale = self.journey.scale
         felt = any(tp.emotions for tp in self.journey.touchpoints)  # not in a pure blueprint
         for value in _legend_values(scale) if felt else ():
@@ -309,17 +320,18 @@ class _FlowGraph:
         touchpoints = self.journey.touchpoints
         if any(tp.moment_of_truth for tp in touchpoints):
             rows.append(_key(f'<FONT COLOR="{self.colors["moment"]}">★</FONT>',
-                             dot_html("Moment of truth (double border)")))
+                             dot_html(say("flow_moment_key"))))
         if any(fail_points(tp) for tp in touchpoints):
             rows.append(_key(f'<FONT COLOR="{self.colors["fail"]}"><B>F</B></FONT>',
-                             dot_html("Fail point")))
+                             dot_html(say("fail_point"))))
         if any(tp.pains for tp in touchpoints):
             rows.append(f'<TR><TD BGCOLOR="{self.colors["pain"]}" BORDER="1" '
                         f'COLOR="{self.colors["pain_border"]}"> </TD>'
-                        f'<TD ALIGN="LEFT">{dot_html("Pain points")}</TD></TR>')
+                        f'<TD ALIGN="LEFT">{dot_html(say("lane_pains"))}</TD></TR>')
         if self.exits:
-            rows.append(_key(f'<FONT COLOR="{self.colors["missed"]}"><B>Exit</B></FONT>',
-                             dot_html("Leaves the journey (drop-off)")))
+            rows.append(_key(f'<FONT COLOR="{self.colors["missed"]}">'
+                             f'<B>{dot_html(say("flow_exit"))}</B></FONT>',
+                             dot_html(say("flow_exit_key"))))
         with graph.subgraph(name="cluster_legend") as cluster:
             cluster.attr(label="", style="rounded,filled", fillcolor=self.colors["panel"],
                          color=self.colors["border"], margin="6")
@@ -338,10 +350,10 @@ class _FlowGraph:
             colors = [self.persona_color.get(p, self.colors["muted"]) if p else self.colors["muted"]
                       for p in personas]
             head = "x" + self.node_of[source][1:] if target is None else self.node_of[target]
-            who = ", ".join(self.short_name(p) if p else "Any customer" for p in personas)
-            where = "exit" if target is None else self.name_of[target]
+            who = self.takers(personas)
+            where = say("flow_to_exit") if target is None else self.name_of[target]
             attrs = {"color": ":".join(colors), "penwidth": "1.8",
-                     "tooltip": dot_text(f"{who}: {self.name_of[source]} → {where}"
+                     "tooltip": dot_text(_labelled(who, f"{self.name_of[source]} → {where}")
                                          + (f" ({label})" if label else ""))}
             backwards = target is not None and self.stage_of[target] < self.stage_of[source]
             # An edge to the next row of stages runs back to its start: it must not pull
@@ -410,9 +422,8 @@ class _StageFlowGraph(_FlowGraph):
     ORDER = "an invisible edge from each stage to the next"
 
     def note(self) -> str:
-        count = len(self.node_of)
-        return (f"{count:,} touchpoints: one node per stage (the flow view draws each "
-                f"touchpoint up to {DETAILED_TOUCHPOINTS:,})")
+        return say("flow_per_stage", touchpoints=say_counted("touchpoints", len(self.node_of)),
+                   most=number(DETAILED_TOUCHPOINTS))
 
     def stage(self, graph: graphviz.Digraph, k: int, stage: Stage) -> None:
         name = f"s{k}"
@@ -420,7 +431,7 @@ class _StageFlowGraph(_FlowGraph):
         count = len(stage.touchpoints)
         rows = [_row(f"<B>{dot_html(stage.name, NAME_WIDTH)}</B>"),
                 _row(f'<FONT POINT-SIZE="{small}" COLOR="{self.colors["muted"]}">'
-                     f'{count:,} touchpoint{"" if count == 1 else "s"}</FONT>')]
+                     f'{dot_html(say_counted("touchpoints", count))}</FONT>')]
         scale = self.journey.scale
         felt: dict[str, list[float]] = {}
         for tp in stage.touchpoints:
@@ -431,17 +442,19 @@ class _StageFlowGraph(_FlowGraph):
             fill = mix(self.colors["card"], self.theme.emotion_color(mean, scale.low, scale.high),
                        EMOTION_TINT)
             marker = self.persona_color.get(persona, self.colors["muted"])
-            text = f"{self.short_name(persona)} {on_scale(mean, scale)} on average"
+            text = say("flow_on_average", name=self.short_name(persona),
+                       value=on_scale(mean, scale))
             rows.append(_row(f'<FONT COLOR="{marker}">■</FONT> {dot_html(text, NAME_WIDTH)}',
                              fill))
         moments = sum(tp.moment_of_truth is not None for tp in stage.touchpoints)
         if moments:
-            rows.append(_row(f'<FONT COLOR="{self.colors["moment"]}">★ {moments:,} moment'
-                             f'{"" if moments == 1 else "s"} of truth</FONT>'))
+            rows.append(_row(f'<FONT COLOR="{self.colors["moment"]}">'
+                             f'★ {dot_html(say_counted("stage_moments", moments))}</FONT>'))
         pains = sum(len(tp.pains) for tp in stage.touchpoints)
         if pains:
-            rows.append(_row(f'<FONT POINT-SIZE="{small}">{pains:,} pain point'
-                             f'{"" if pains == 1 else "s"}</FONT>', self.colors["pain"]))
+            rows.append(_row(f'<FONT POINT-SIZE="{small}">'
+                             f'{dot_html(say_counted("stage_pains", pains))}</FONT>',
+                             self.colors["pain"]))
         graph.node(name, label=html_label(
             '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
             + "".join(rows) + "</TABLE>"),
@@ -449,7 +462,7 @@ class _StageFlowGraph(_FlowGraph):
             fillcolor=_hex(self.theme.stage_fill(k)), color=self.colors["border"],
             peripheries="2" if moments else "1")
         if any(tp.id in self.exits for tp in stage.touchpoints):
-            graph.node(f"x{k}", label=dot_text("Exit"), shape="octagon", style="filled",
+            graph.node(f"x{k}", label=dot_text(say("flow_exit")), shape="octagon", style="filled",
                        fillcolor=self.colors["pain"], color=self.colors["missed"],
                        fontcolor=self.colors["missed"], fontsize=small,
                        margin="0.04,0.02", height="0.3")
@@ -471,13 +484,13 @@ class _StageFlowGraph(_FlowGraph):
             colors = [self.persona_color.get(p, self.colors["muted"]) if p else self.colors["muted"]
                       for p in personas]
             steps = sum(who.values())
-            names = ", ".join(self.short_name(p) if p else "Any customer" for p in personas)
-            where = "exit" if target is None else stages[target].name
+            where = say("flow_to_exit") if target is None else stages[target].name
+            counted = say_counted("flow_steps", steps)
+            went = f"{stages[source].name} → {where} ({counted})"
             attrs = {"color": ":".join(colors), "penwidth": "1.8",
-                     "tooltip": dot_text(f"{names}: {stages[source].name} → {where} "
-                                         f"({steps:,} step{'' if steps == 1 else 's'})")}
+                     "tooltip": dot_text(_labelled(self.takers(personas), went))}
             if steps > 1:
-                attrs["label"] = dot_text(f"{steps:,} steps")
+                attrs["label"] = dot_text(counted)
             if target is not None and target < source:
                 attrs["constraint"] = "false"  # a loop back must not pull stages out of order
             graph.edge(f"s{source}", f"x{source}" if target is None else f"s{target}", **attrs)
@@ -507,6 +520,11 @@ def _legend_values(scale) -> list[int]:
     chosen = {scale.low, scale.high, (scale.low + scale.high) // 2}
     chosen |= {level.value for level in scale.levels if scale.contains(level.value)}
     return sorted(chosen)
+
+
+def _labelled(label: str, text: str) -> str:
+    """`text` after its label, as the language writes a label: `Channel: Web`."""
+    return f"{say('label', label=label)} {text}"
 
 
 def _pt(size: float) -> str:

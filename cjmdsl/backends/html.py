@@ -44,10 +44,8 @@ from cjmdsl.words.sentences import finding_links, linked_summary, metadata_line,
 BINARY = False
 OPTIONS = ("time_axis",)
 
-# The map's rows a reader can hide, each with its name and the SVG group that draws it: the
-# lanes, then the bands below them.
-ROW_NAMES = {**{lane.key: lane.label for lane in (CHANNEL_LANE, *LANES)}, "plan": "Stage plan",
-             "kpis": "KPIs"}
+# The map's rows a reader can hide, each with the SVG group that draws it (and its name, in
+# `row_name`): the lanes, then the bands below them.
 ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in (CHANNEL_LANE, *LANES)},
                  "plan": ".cjm-stage-plan", "kpis": ".cjm-kpis"}
 # From this many touchpoints the page opens on the stages view, a card per stage that links to
@@ -92,7 +90,8 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
         maps=maps,
         printed=printed,
         has_dark=partner is not None,
-        rows=[(row["kind"], ROW_NAMES[row["kind"]]) for row in maps[0]["rows"]],
+        said=said,
+        rows=[(row["kind"], row_name(row["kind"])) for row in maps[0]["rows"]],
         personas=[_persona_view(journey, index) for index in range(len(journey.personas))],
         touchpoints=views,
         gaps=gap_rows(journey),
@@ -117,6 +116,22 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
         data=json_for_script(_script_data(journey, maps, stage_names)),
         csp=content_security_policy(css, script),
     )
+
+
+def said(key: str, **values) -> Markup:
+    """The catalogue's message `key` as the page writes it: its own words escaped as the
+    template's text is (`& < > "`; an apostrophe stays as it is), each of `values` as every
+    value of the page is (`xml_chars`, then escaped; markup, such as `lines`, as it is)."""
+    message = say(key, **{name: f"{{{name}}}" for name in values})
+    for char, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;")):
+        message = message.replace(char, escaped)
+    return Markup(message).format(**{name: xml_chars(value) for name, value in values.items()})
+
+
+def row_name(kind: str) -> str:
+    """The name of a row a reader can hide, on its toggle."""
+    names = {"plan": "row_stage_plan", "kpis": "row_kpis"}
+    return say(names.get(kind, f"lane_{kind}"))
 
 
 def json_for_script(data) -> Markup:
@@ -232,6 +247,7 @@ def _script_data(journey: Journey, maps: list[dict], stage_names: dict[str, str]
         "paths": paths,
         "maps": {m["scheme"]: {key: m[key] for key in ("rows", "rail", "stages", "size", "top")}
                  for m in maps},
+        "words": {"dark": say("page_dark_mode"), "light": say("page_light_mode")},
     }
 
 
@@ -240,8 +256,8 @@ def _touchpoint_label(tp: Touchpoint, stage_names: dict[str, str]) -> str:
     if tp.channel:
         facts.append(tp.channel_label)
     if tp.moment_of_truth:
-        facts.append("moment of truth")
-    return f"{tp.name} ({', '.join(facts)})"
+        facts.append(say("page_label_moment"))
+    return f"{tp.name} ({say('list_separator').join(facts)})"
 
 
 # ── colours ───────────────────────────────────────────────────────────────────
@@ -298,8 +314,8 @@ def gap_rows(journey: Journey) -> list[dict]:
                              "expected": _on_scale(journey.scale, hoped.value),
                              "actual": _on_scale(journey.scale, felt.value),
                              "word": felt.word, "gap": gap, "gap_text": signed_number(gap),
-                             "verdict": ("worse than expected" if gap < 0 else
-                                         "better than expected" if gap > 0 else "as expected")})
+                             "verdict": say("page_worse" if gap < 0 else
+                                            "page_better" if gap > 0 else "page_as_expected")})
     return sorted(rows, key=lambda row: row["gap"])
 
 
@@ -313,9 +329,10 @@ def pains_by_stage(journey: Journey) -> list[tuple]:
 def _persona_view(journey: Journey, index: int) -> dict:
     persona = journey.personas[index]
     marker = g.Marker(MARKER_SHAPES[index % len(MARKER_SHAPES)], 8, 8, 5, "", "")
-    facts = [(label, items) for label, items in (
-        ("Role", persona.roles), ("Goals", persona.goals), ("Needs", persona.needs),
-        ("Pains", persona.pains), ("Motivations", persona.motivations)) if items]
+    facts = [(say(label), items) for label, items in (
+        ("page_persona_role", persona.roles), ("page_persona_goals", persona.goals),
+        ("persona_need", persona.needs), ("page_persona_pains", persona.pains),
+        ("lane_motivations", persona.motivations)) if items]
     return {"persona": persona, "index": index, "marker": marker, "facts": facts}
 
 

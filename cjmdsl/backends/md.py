@@ -63,7 +63,7 @@ def _head(journey: Journey) -> str:
     for note in journey.notes:
         lines += ["", f"> {md_text(note.text)}"]
     if journey.personas:
-        lines += ["", "**Personas**", ""]
+        lines += ["", f"**{say('heading_personas')}**", ""]
         for persona in journey.personas:
             role = f" — {md_text(persona.roles[0].text)}" if persona.roles else ""
             lines.append(f"- **{md_text(persona.name)}**{role}")
@@ -71,14 +71,15 @@ def _head(journey: Journey) -> str:
     levels = [f"{mark(v, scale)} {on_scale(v, scale)}"
               + (f" {md_text(scale.label_for(v))}" if scale.label_for(v) else "")
               for v in range(scale.low, scale.high + 1)]
-    lines += ["", "**Scale:** " + " · ".join(levels)]
+    lines += ["", f"{_label('md_scale')} " + " · ".join(levels)]
     return "\n".join(lines)
 
 
 def _journey_table(journey: Journey) -> str:
     personas = journey.personas
     columns = [lane for lane in CARD_LANES if lane.column]
-    header = ["Stage", "Touchpoint", "Channel", *(lane.column for lane in columns),
+    header = [say("column_stage"), say("column_touchpoint"), say("column_channel"),
+              *(say(f"column_{lane.key}") for lane in columns),
               *(md_text(p.name) for p in personas)]
     rows = []
     for stage in journey.stages:
@@ -90,9 +91,9 @@ def _journey_table(journey: Journey) -> str:
                          *(_feeling(*felt[p.id], journey.scale) if p.id in felt else ""
                            for p in personas)])
         if not stage.touchpoints:
-            rows.append([md_text(stage.name), "*(no touchpoints)*", "",
+            rows.append([md_text(stage.name), f"*({say('no_touchpoints')})*", "",
                          *("" for _ in columns), *("" for _ in personas)])
-    return "## Journey\n\n" + table(header, rows)
+    return f"## {say('md_journey')}\n\n" + table(header, rows)
 
 
 def _feeling(emotion: Emotion | None, expected: Expectation | None, scale: Scale) -> str:
@@ -105,7 +106,8 @@ def _feeling(emotion: Emotion | None, expected: Expectation | None, scale: Scale
         if responses:
             text += f" ({md_text(responses)})"
     if expected is not None:
-        text += f"{' ' if text else ''}(expected {on_scale(expected.value, scale)})"
+        expected_text = say("felt_expected", value=on_scale(expected.value, scale))
+        text += f"{' ' if text else ''}({expected_text})"
     return text
 
 
@@ -117,14 +119,15 @@ def _stage_plans(journey: Journey) -> str:
     sections = []
     for stage in journey.stages:
         lines = [f"### {md_text(stage.name)}", ""]
-        lines += [f"- **Customer goal:** {md_text(t.text)}" for t in stage.goals]
-        lines += [f"- **Brand action:** {md_text(t.text)}" for t in stage.brand_actions]
+        lines += [f"- {_label('customer_goal')} {md_text(t.text)}" for t in stage.goals]
+        lines += [f"- {_label('brand_action')} {md_text(t.text)}" for t in stage.brand_actions]
         lines += [f"- [ ] {action_item(item, md_text, owner='*({})*')}"
                   for item in stage.action_items]
-        lines += [f"- **Metric:** {md_text(kpis.metric_text(metric))}" for metric in stage.metrics]
+        lines += [f"- {_label('column_metric')} {md_text(kpis.metric_text(metric))}"
+                  for metric in stage.metrics]
         if len(lines) > 2:
             sections.append("\n".join(lines))
-    return "## Stage plan\n\n" + "\n\n".join(sections) if sections else ""
+    return f"## {say('row_stage_plan')}\n\n" + "\n\n".join(sections) if sections else ""
 
 
 def _insights(journey: Journey) -> str:
@@ -132,7 +135,7 @@ def _insights(journey: Journey) -> str:
     for lane in CARD_LANES:
         if lane.column:
             continue
-        items = [f"- **{md_text(tp.name)}:** {md_text(lane.text_of(item))}"
+        items = [f"- **{say('label', label=md_text(tp.name))}** {md_text(lane.text_of(item))}"
                  + (_evidence(item, journey) if lane.findings else _step(item, journey))
                  for tp in journey.touchpoints for item in lane.items_of(tp)]
         if items:
@@ -160,17 +163,18 @@ def _evidence(item, journey: Journey) -> str:
     tags = []
     if item.source is not None:
         kind, details = evidence.source_parts(item.source, journey)
-        tags.append(kind + (f": {md_text(' · '.join(details))}" if details else ""))
+        tags.append(f"{say('label', label=kind)} {md_text(' · '.join(details))}" if details
+                    else kind)
     if item.owner:
-        tags.append(f"owner: {md_text(item.owner)}")
+        tags.append(say("owner_tag", owner=md_text(item.owner)))
     tags += [md_text(link) for link in finding_links(item, journey)]
     return f" *({' · '.join(tags)})*" if tags else ""
 
 
 def _stage_notes(journey: Journey) -> str:
-    items = [f"- **{md_text(stage.name)}:** {md_text(note.text)}"
+    items = [f"- **{say('label', label=md_text(stage.name))}** {md_text(note.text)}"
              for stage in journey.stages for note in stage.notes]
-    return "## Stage notes\n\n" + "\n".join(items) if items else ""
+    return f"## {say('heading_stage_notes')}\n\n" + "\n".join(items) if items else ""
 
 
 def _moments(journey: Journey) -> str:
@@ -180,17 +184,18 @@ def _moments(journey: Journey) -> str:
         if tp.moment_of_truth is None:
             continue
         reason = tp.moment_of_truth.reason
-        items.append(f"- ⭐ **{md_text(tp.name)}** ({md_text(stage_of[tp.id])})"
-                     + (f": {md_text(reason)}" if reason else ""))
-    return "## Moments of truth\n\n" + "\n".join(items) if items else ""
+        named = f"- ⭐ **{md_text(tp.name)}** ({md_text(stage_of[tp.id])})"
+        items.append(f"{say('label', label=named)} {md_text(reason)}" if reason else named)
+    return f"## {say('heading_moments')}\n\n" + "\n".join(items) if items else ""
 
 
 def _fail_points(journey: Journey) -> str:
     """Where the service can break: each fail point under its touchpoint, on its item."""
-    items = [f"- **{md_text(f.touchpoint.name)}** ({md_text(f.stage.name)}), {f.lane.label}: "
-             f"{md_text(f.lane.text_of(f.item))} — **fails:** {md_text(f.reason)}"
+    items = [say("label", label=f"- **{md_text(f.touchpoint.name)}** ({md_text(f.stage.name)}), "
+                                f"{f.lane.label}")
+             + f" {md_text(f.lane.text_of(f.item))} — {_label('fails')} {md_text(f.reason)}"
              for f in steps.fail_points_of(journey)]
-    return "## Fail points\n\n" + "\n".join(items) if items else ""
+    return f"## {say('heading_fail_points')}\n\n" + "\n".join(items) if items else ""
 
 
 def _linked(journey: Journey) -> str:
@@ -210,9 +215,8 @@ def _timeline(journey: Journey) -> str:
              step.elapsed_text] for step in steps.timeline(journey)]
     if not rows:
         return ""
-    return ("## Time\n\nElapsed = the waits and times of the steps before, and the wait "
-            "before this one.\n\n"
-            + table(["Touchpoint", "Stage", "Wait before", "Time", "Elapsed"], rows))
+    return (f"## {say('heading_time')}\n\n{say('md_time_note')}\n\n"
+            + table(_columns("touchpoint", "stage", "wait_before", "time", "elapsed"), rows))
 
 
 def _gaps(journey: Journey) -> str:
@@ -231,9 +235,8 @@ def _gaps(journey: Journey) -> str:
                          f"**{signed(gap)}**" if gap < 0 else signed(gap)])
     if not rows:
         return ""
-    return ("## Expected vs actual\n\nGap = actual − expected; below zero, the experience fell "
-            "short of what the persona expected.\n\n"
-            + table(["Touchpoint", "Persona", "Expected", "Actual", "Gap"], rows))
+    return (f"## {say('md_gaps')}\n\n{say('md_gaps_note')}\n\n"
+            + table(_columns("touchpoint", "persona", "expected", "actual", "gap"), rows))
 
 
 def _improvements(journey: Journey) -> str:
@@ -252,19 +255,20 @@ def _improvements(journey: Journey) -> str:
                      "; ".join(md_text(text) for text in planned.aimed_by) or "–"])
     if not rows:
         return ""
-    return ("## As-is and to-be\n\nPlanned improvement = to-be − as-is, per touchpoint and "
-            "persona.\n\n"
-            + table(["Touchpoint", "Persona", "As-is", "To-be", "Improvement", "Aimed at by"],
-                    rows))
+    return (f"## {say('md_improvements')}\n\n{say('md_improvements_note')}\n\n"
+            + table(_columns("touchpoint", "persona", "as_is", "to_be", "improvement",
+                             "aimed_by"), rows))
 
 
 def _kpis(journey: Journey) -> str:
     if not journey.kpis:
         return ""
     rows = [[md_text(kpi.name), _kpi_actual(kpi), md_text(kpis.target(kpi) or "–"),
-             {"met": "✅ met", "missed": "❌ missed"}.get(kpis.status(kpi), "")]
+             {"met": f"✅ {say('kpi_met')}", "missed": f"❌ {say('kpi_missed')}"}
+             .get(kpis.status(kpi), "")]
             for kpi in journey.kpis]
-    return "## KPIs\n\n" + table(["KPI", "Actual", "Target", "Status"], rows)
+    return (f"## {say('row_kpis')}\n\n"
+            + table(_columns("kpi", "actual", "target", "status"), rows))
 
 
 def _priorities(journey: Journey) -> str:
@@ -272,18 +276,18 @@ def _priorities(journey: Journey) -> str:
     ranked = priorities.ranked(journey)
     if not ranked:
         return ""
-    header = ["Impact ↓ · effort →", *(f"{effort.capitalize()} effort"
-                                       for effort in PRIORITY_LEVELS)]
-    rows = [[f"**{impact.capitalize()} impact**",
+    header = [say("matrix_corner"), *(say(f"effort_{effort}") for effort in PRIORITY_LEVELS)]
+    rows = [[f"**{say(f'impact_{impact}')}**",
              *("<br>".join(f"**{p.rank}.** {md_text(p.item.text)}" for p in cell)
                for _, cell in cells)]
             for impact, cells in priorities.matrix(ranked)]
-    listed = [f"{p.rank}. **{md_text(p.item.text)}** — impact {p.impact}, effort {p.effort}; "
-              f"{p.kind} at {md_text(p.where)}"
-              + (f" *(owner: {md_text(p.item.owner)})*" if p.item.owner else "")
+    listed = [f"{p.rank}. **{md_text(p.item.text)}** — "
+              + say(f"md_ranked_{p.kind.replace(' ', '_')}", impact=say(f"level_{p.impact}"),
+                    effort=say(f"level_{p.effort}"), where=md_text(p.where))
+              + (f" *({say('owner_tag', owner=md_text(p.item.owner))})*" if p.item.owner else "")
               for p in ranked]
-    return ("## Priorities\n\nRanked by impact against effort: the most impact for the least "
-            "effort first.\n\n" + table(header, rows) + "\n\n" + "\n".join(listed))
+    return (f"## {say('heading_priorities')}\n\n{say('md_priorities_note')}\n\n"
+            + table(header, rows) + "\n\n" + "\n".join(listed))
 
 
 def _sources(journey: Journey) -> str:
@@ -296,18 +300,29 @@ def _sources(journey: Journey) -> str:
         link = web_link(source.url) if source.url else None
         name = f"**{md_text(source.title)}** (`{source.id}`)"
         if link:
-            name += f" [link]({link})"
+            name += f" [{say('md_link')}]({link})"
         elif source.url:
             name += f"<br>{md_text(source.url)}"
         rows.append([name, source.kind.capitalize(), md_text(evidence.sample(source) or ""),
                      source.collected or "", _lines(evidence.cited_by(cited[source.id], journey))
-                     or "*(not cited)*"])
-    return "## Sources\n\n" + table(["Source", "Kind", "Sample", "Collected", "Cited by"], rows)
+                     or f"*({say('not_cited')})*"])
+    return (f"## {say('heading_sources')}\n\n"
+            + table(_columns("source", "kind", "sample", "collected", "cited_by"), rows))
 
 
 def _kpi_actual(kpi: Kpi) -> str:
     sentence = kpis.sentence(kpi)
     return md_text(kpis.figure(kpi)) + (f"<br>{md_text(sentence)}" if sentence else "")
+
+
+def _label(key: str) -> str:
+    """The message `key` as a bold label: `**Customer goal:**`."""
+    return f"**{say('label', label=say(key))}**"
+
+
+def _columns(*names: str) -> list[str]:
+    """A table's header: the catalogue's `column_<name>` of each name."""
+    return [say(f"column_{name}") for name in names]
 
 
 def _lines(texts: list[str]) -> str:

@@ -12,6 +12,7 @@ def root(context, missing=missing):
     l_0_has_dark = resolve('has_dark')
     l_0_journey = resolve('journey')
     l_0_css = resolve('css')
+    l_0_said = resolve('said')
     l_0_metadata = resolve('metadata')
     l_0_overview = resolve('overview')
     l_0_personas = resolve('personas')
@@ -66,54 +67,60 @@ def root(context, missing=missing):
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'n' found.")
     try:
-        t_6 = environment.tests['none']
+        t_6 = environment.filters['replace']
     except KeyError:
         @internalcode
         def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
+    try:
+        t_7 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     def macro(l_1_m):
-        t_7 = []
+        t_8 = []
         if l_1_m is missing:
             l_1_m = undefined("parameter 'm' was not provided", name='m')
         pass
-        t_7.append(
+        t_8.append(
             '<svg class="cjm-marker" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">',
         )
         if (environment.getattr(l_1_m, 'shape') == 'circle'):
             pass
-            t_7.append(
+            t_8.append(
                 '<circle cx="8" cy="8" r="5"/>',
             )
         elif (environment.getattr(l_1_m, 'shape') == 'square'):
             pass
-            t_7.append(
+            t_8.append(
                 '<rect x="3.5" y="3.5" width="9" height="9"/>',
             )
         else:
             pass
-            t_7.extend((
+            t_8.extend((
                 '<polygon points="',
                 escape(environment.finalize(context.call(environment.getattr(l_1_m, 'polygon')))),
                 '"/>',
             ))
-        t_7.append(
+        t_8.append(
             '</svg>',
         )
-        return concat(t_7)
+        return concat(t_8)
     context.exported_vars.add('marker')
     context.vars['marker'] = l_0_marker = Macro(environment, macro, 'marker', ('m',), False, False, False, context.eval_ctx.autoescape)
     def macro():
-        t_8 = []
+        t_9 = []
         pass
-        t_8.append(
+        t_9.append(
             '<span class="cjm-fail-mark" aria-hidden="true">F</span>',
         )
-        return concat(t_8)
+        return concat(t_9)
     context.exported_vars.add('fail_mark')
     context.vars['fail_mark'] = l_0_fail_mark = Macro(environment, macro, 'fail_mark', (), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_finding):
-        t_9 = []
+        t_10 = []
         l_1_source_label = resolve('source_label')
         l_1_finding_links = resolve('finding_links')
         if l_1_finding is missing:
@@ -121,28 +128,28 @@ def root(context, missing=missing):
         pass
         if environment.getattr(l_1_finding, 'source'):
             pass
-            t_9.extend((
+            t_10.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(context.call((undefined(name='source_label') if l_1_source_label is missing else l_1_source_label), environment.getattr(l_1_finding, 'source')))),
                 '</span>',
             ))
         if environment.getattr(l_1_finding, 'owner'):
             pass
-            t_9.extend((
-                ' <span class="cjm-tag">Owner: ',
-                escape(environment.finalize(environment.getattr(l_1_finding, 'owner'))),
+            t_10.extend((
+                ' <span class="cjm-tag">',
+                escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'owner', owner=environment.getattr(l_1_finding, 'owner')))),
                 '</span>',
             ))
         for l_2_link in context.call((undefined(name='finding_links') if l_1_finding_links is missing else l_1_finding_links), l_1_finding):
             _loop_vars = {}
             pass
-            t_9.extend((
+            t_10.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(l_2_link)),
                 '</span>',
             ))
         l_2_link = missing
-        return concat(t_9)
+        return concat(t_10)
     context.exported_vars.add('tags')
     context.vars['tags'] = l_0_tags = Macro(environment, macro, 'tags', ('finding',), False, False, False, context.eval_ctx.autoescape)
     yield '<!DOCTYPE html>\n<html lang="'
@@ -155,7 +162,9 @@ def root(context, missing=missing):
     yield escape(environment.finalize(environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'title')))
     yield '</title>\n<style>'
     yield escape(environment.finalize((undefined(name='css') if l_0_css is missing else l_0_css)))
-    yield '</style>\n</head>\n<body>\n<a class="cjm-skip" href="#cjm-map">Skip to the map</a>\n<header class="cjm-header">\n<h1>'
+    yield '</style>\n</head>\n<body>\n<a class="cjm-skip" href="#cjm-map">'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_skip')))
+    yield '</a>\n<header class="cjm-header">\n<h1>'
     yield escape(environment.finalize(environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'title')))
     yield '</h1>\n'
     if environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'description'):
@@ -175,48 +184,80 @@ def root(context, missing=missing):
         yield escape(environment.finalize(t_4(environment.getattr(l_1_note, 'text'))))
         yield '</p>\n'
     l_1_note = missing
-    yield '<nav aria-label="Sections">\n<ul>\n'
+    yield '<nav aria-label="'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_sections')))
+    yield '">\n<ul>\n'
     if (undefined(name='overview') if l_0_overview is missing else l_0_overview):
         pass
-        yield '<li><a href="#cjm-overview">Overview</a></li>\n'
-    yield '<li><a href="#cjm-map">Map</a></li>\n'
+        yield '<li><a href="#cjm-overview">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_nav_overview')))
+        yield '</a></li>\n'
+    yield '<li><a href="#cjm-map">'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_nav_map')))
+    yield '</a></li>\n'
     if (undefined(name='personas') if l_0_personas is missing else l_0_personas):
         pass
-        yield '<li><a href="#cjm-personas">Personas</a></li>\n'
+        yield '<li><a href="#cjm-personas">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_personas')))
+        yield '</a></li>\n'
     if ((undefined(name='gaps') if l_0_gaps is missing else l_0_gaps) or (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements)):
         pass
-        yield '<li><a href="#cjm-gaps">Expectation gaps</a></li>\n'
+        yield '<li><a href="#cjm-gaps">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_gaps')))
+        yield '</a></li>\n'
     if (undefined(name='pains') if l_0_pains is missing else l_0_pains):
         pass
-        yield '<li><a href="#cjm-pains">Pain points</a></li>\n'
+        yield '<li><a href="#cjm-pains">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'lane_pains')))
+        yield '</a></li>\n'
     if (undefined(name='kpis') if l_0_kpis is missing else l_0_kpis):
         pass
-        yield '<li><a href="#cjm-kpis">KPIs</a></li>\n'
+        yield '<li><a href="#cjm-kpis">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'row_kpis')))
+        yield '</a></li>\n'
     if (undefined(name='moments') if l_0_moments is missing else l_0_moments):
         pass
-        yield '<li><a href="#cjm-moments">Moments of truth</a></li>\n'
+        yield '<li><a href="#cjm-moments">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_moments')))
+        yield '</a></li>\n'
     if (undefined(name='fails') if l_0_fails is missing else l_0_fails):
         pass
-        yield '<li><a href="#cjm-fails">Fail points</a></li>\n'
+        yield '<li><a href="#cjm-fails">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_fail_points')))
+        yield '</a></li>\n'
     if (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline):
         pass
-        yield '<li><a href="#cjm-time">Time</a></li>\n'
+        yield '<li><a href="#cjm-time">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_time')))
+        yield '</a></li>\n'
     if (undefined(name='stage_notes') if l_0_stage_notes is missing else l_0_stage_notes):
         pass
-        yield '<li><a href="#cjm-stage-notes">Stage notes</a></li>\n'
+        yield '<li><a href="#cjm-stage-notes">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_stage_notes')))
+        yield '</a></li>\n'
     if (undefined(name='metrics') if l_0_metrics is missing else l_0_metrics):
         pass
-        yield '<li><a href="#cjm-metrics">Metrics</a></li>\n'
+        yield '<li><a href="#cjm-metrics">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'lane_metrics')))
+        yield '</a></li>\n'
     if (undefined(name='ranked') if l_0_ranked is missing else l_0_ranked):
         pass
-        yield '<li><a href="#cjm-priorities">Priorities</a></li>\n'
+        yield '<li><a href="#cjm-priorities">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_priorities')))
+        yield '</a></li>\n'
     if (undefined(name='sources') if l_0_sources is missing else l_0_sources):
         pass
-        yield '<li><a href="#cjm-sources">Sources</a></li>\n'
+        yield '<li><a href="#cjm-sources">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_sources')))
+        yield '</a></li>\n'
     yield '</ul>\n</nav>\n</header>\n<main>\n'
     if (undefined(name='overview') if l_0_overview is missing else l_0_overview):
         pass
-        yield '<section id="cjm-overview" class="cjm-overview" aria-labelledby="cjm-overview-title">\n<h2 id="cjm-overview-title">Stages at a glance</h2>\n<p class="cjm-hint">Each stage\'s touchpoints are the marks on its curves; choose a stage to see it in the map.</p>\n<ol class="cjm-stage-cards">\n'
+        yield '<section id="cjm-overview" class="cjm-overview" aria-labelledby="cjm-overview-title">\n<h2 id="cjm-overview-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_overview')))
+        yield '</h2>\n<p class="cjm-hint">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_overview_hint')))
+        yield '</p>\n<ol class="cjm-stage-cards">\n'
         l_1_loop = missing
         for l_1_s, l_1_loop in LoopContext(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'stages'), undefined):
             l_1_stage_names = resolve('stage_names')
@@ -246,10 +287,18 @@ def root(context, missing=missing):
             yield '\n</svg></a></li>\n'
         l_1_loop = l_1_s = l_1_stage_names = l_1_overview_stages = missing
         yield '</ol>\n</section>\n'
-    yield '<section id="cjm-map" class="cjm-map" aria-labelledby="cjm-map-title">\n<h2 id="cjm-map-title">Journey map</h2>\n<div class="cjm-controls" role="group" aria-label="Map controls" hidden>\n'
+    yield '<section id="cjm-map" class="cjm-map" aria-labelledby="cjm-map-title">\n<h2 id="cjm-map-title">'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_map')))
+    yield '</h2>\n<div class="cjm-controls" role="group" aria-label="'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_controls')))
+    yield '" hidden>\n'
     if (t_3((undefined(name='personas') if l_0_personas is missing else l_0_personas)) > 1):
         pass
-        yield '<fieldset class="cjm-switch">\n<legend>Highlight</legend>\n<label><input type="radio" name="cjm-persona" value="" checked> All personas</label>\n'
+        yield '<fieldset class="cjm-switch">\n<legend>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_highlight')))
+        yield '</legend>\n<label><input type="radio" name="cjm-persona" value="" checked> '
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_all_personas')))
+        yield '</label>\n'
         for l_1_view in (undefined(name='personas') if l_0_personas is missing else l_0_personas):
             _loop_vars = {}
             pass
@@ -266,7 +315,9 @@ def root(context, missing=missing):
         yield '</fieldset>\n'
     if (undefined(name='rows') if l_0_rows is missing else l_0_rows):
         pass
-        yield '<fieldset class="cjm-rows">\n<legend>Lanes</legend>\n'
+        yield '<fieldset class="cjm-rows">\n<legend>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_lanes')))
+        yield '</legend>\n'
         for (l_1_kind, l_1_name) in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
             _loop_vars = {}
             pass
@@ -277,11 +328,19 @@ def root(context, missing=missing):
             yield '</label>\n'
         l_1_kind = l_1_name = missing
         yield '</fieldset>\n'
-    yield '<button type="button" id="cjm-fit" class="cjm-fit-toggle" aria-pressed="false">Fit to window</button>\n'
+    yield '<button type="button" id="cjm-fit" class="cjm-fit-toggle" aria-pressed="false">'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_fit')))
+    yield '</button>\n'
     if (undefined(name='has_dark') if l_0_has_dark is missing else l_0_has_dark):
         pass
-        yield '<button type="button" id="cjm-scheme" class="cjm-scheme" aria-pressed="false">Dark mode</button>\n'
-    yield '</div>\n<p id="cjm-map-hint" class="cjm-hint" hidden>Point at a touchpoint, or reach it with Tab, to see all it holds; click it or press Enter to pin the details, Escape to close them.</p>\n<div class="cjm-scroll" role="region" aria-label="Journey map, scrolls sideways" tabindex="0">\n<div class="cjm-stack">\n'
+        yield '<button type="button" id="cjm-scheme" class="cjm-scheme" aria-pressed="false">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_dark_mode')))
+        yield '</button>\n'
+    yield '</div>\n<p id="cjm-map-hint" class="cjm-hint" hidden>'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_map_hint')))
+    yield '</p>\n<div class="cjm-scroll" role="region" aria-label="'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_map_region')))
+    yield '" tabindex="0">\n<div class="cjm-stack">\n'
     for l_1_map in (undefined(name='maps') if l_0_maps is missing else l_0_maps):
         _loop_vars = {}
         pass
@@ -332,7 +391,9 @@ def root(context, missing=missing):
     yield '</div>\n'
     if (undefined(name='personas') if l_0_personas is missing else l_0_personas):
         pass
-        yield '<section id="cjm-personas" aria-labelledby="cjm-personas-title">\n<h2 id="cjm-personas-title">Personas</h2>\n<div class="cjm-cards">\n'
+        yield '<section id="cjm-personas" aria-labelledby="cjm-personas-title">\n<h2 id="cjm-personas-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_personas')))
+        yield '</h2>\n<div class="cjm-cards">\n'
         for l_1_view in (undefined(name='personas') if l_0_personas is missing else l_0_personas):
             l_1_persona = missing
             _loop_vars = {}
@@ -382,10 +443,24 @@ def root(context, missing=missing):
         yield '</div>\n</section>\n'
     if ((undefined(name='gaps') if l_0_gaps is missing else l_0_gaps) or (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements)):
         pass
-        yield '<section id="cjm-gaps" aria-labelledby="cjm-gaps-title">\n<h2 id="cjm-gaps-title">Expectation gaps</h2>\n'
+        yield '<section id="cjm-gaps" aria-labelledby="cjm-gaps-title">\n<h2 id="cjm-gaps-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_gaps')))
+        yield '</h2>\n'
         if (undefined(name='gaps') if l_0_gaps is missing else l_0_gaps):
             pass
-            yield '<div class="cjm-table" role="region" aria-labelledby="cjm-gaps-title" tabindex="0">\n<table>\n<caption>Expected and actual emotion per touchpoint and persona; gap = actual − expected, worst first.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Persona</th><th scope="col">Expected</th><th scope="col">Actual</th><th scope="col">Gap</th></tr></thead>\n<tbody>\n'
+            yield '<div class="cjm-table" role="region" aria-labelledby="cjm-gaps-title" tabindex="0">\n<table>\n<caption>'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_gaps_caption')))
+            yield '</caption>\n<thead><tr><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_touchpoint')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_persona')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_expected')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_actual')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_gap')))
+            yield '</th></tr></thead>\n<tbody>\n'
             for l_1_row in (undefined(name='gaps') if l_0_gaps is missing else l_0_gaps):
                 _loop_vars = {}
                 pass
@@ -417,7 +492,21 @@ def root(context, missing=missing):
             yield '</tbody>\n</table>\n</div>\n'
         if (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements):
             pass
-            yield '<div class="cjm-table" role="region" aria-labelledby="cjm-gaps-title" tabindex="0">\n<table class="cjm-improvements">\n<caption>As-is and to-be emotion per touchpoint and persona; planned improvement = to-be − as-is, in map order.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Persona</th><th scope="col">As-is</th><th scope="col">To-be</th><th scope="col">Planned improvement</th><th scope="col">Aimed at by</th></tr></thead>\n<tbody>\n'
+            yield '<div class="cjm-table" role="region" aria-labelledby="cjm-gaps-title" tabindex="0">\n<table class="cjm-improvements">\n<caption>'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_improvements_caption')))
+            yield '</caption>\n<thead><tr><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_touchpoint')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_persona')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_as_is')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_to_be')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_planned_improvement')))
+            yield '</th><th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_aimed_by')))
+            yield '</th></tr></thead>\n<tbody>\n'
             for l_1_row in (undefined(name='improvements') if l_0_improvements is missing else l_0_improvements):
                 _loop_vars = {}
                 pass
@@ -450,10 +539,22 @@ def root(context, missing=missing):
         yield '</section>\n'
     if (undefined(name='pains') if l_0_pains is missing else l_0_pains):
         pass
-        yield '<section id="cjm-pains" aria-labelledby="cjm-pains-title">\n<h2 id="cjm-pains-title">Pain points by stage</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-pains-title" tabindex="0">\n<table>\n<caption>Pain points with the evidence behind them, in journey order.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Pain point</th><th scope="col">Source</th>'
+        yield '<section id="cjm-pains" aria-labelledby="cjm-pains-title">\n<h2 id="cjm-pains-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'report_pains')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-pains-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_pains_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_touchpoint')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_pain')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_source')))
+        yield '</th>'
         if (undefined(name='pain_owners') if l_0_pain_owners is missing else l_0_pain_owners):
             pass
-            yield '<th scope="col">Owner</th>'
+            yield '<th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_owner')))
+            yield '</th>'
         yield '</tr></thead>\n'
         for (l_1_stage, l_1_found) in (undefined(name='pains') if l_0_pains is missing else l_0_pains):
             _loop_vars = {}
@@ -477,7 +578,9 @@ def root(context, missing=missing):
                     yield escape(environment.finalize(context.call((undefined(name='source_label') if l_2_source_label is missing else l_2_source_label), environment.getattr(l_2_pain, 'source'), _loop_vars=_loop_vars)))
                 else:
                     pass
-                    yield '<span class="cjm-muted">none given</span>'
+                    yield '<span class="cjm-muted">'
+                    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_none_given', _loop_vars=_loop_vars)))
+                    yield '</span>'
                 yield '</td>'
                 if (undefined(name='pain_owners') if l_0_pain_owners is missing else l_0_pain_owners):
                     pass
@@ -491,7 +594,19 @@ def root(context, missing=missing):
         yield '</table>\n</div>\n</section>\n'
     if (undefined(name='kpis') if l_0_kpis is missing else l_0_kpis):
         pass
-        yield '<section id="cjm-kpis" aria-labelledby="cjm-kpis-title">\n<h2 id="cjm-kpis-title">KPIs</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-kpis-title" tabindex="0">\n<table>\n<caption>Key figures against their targets.</caption>\n<thead><tr><th scope="col">KPI</th><th scope="col">Actual</th><th scope="col">Target</th><th scope="col">Status</th></tr></thead>\n<tbody>\n'
+        yield '<section id="cjm-kpis" aria-labelledby="cjm-kpis-title">\n<h2 id="cjm-kpis-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'row_kpis')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-kpis-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_kpis_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_kpi')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_actual')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_target')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_status')))
+        yield '</th></tr></thead>\n<tbody>\n'
         for l_1_view in (undefined(name='kpis') if l_0_kpis is missing else l_0_kpis):
             _loop_vars = {}
             pass
@@ -512,14 +627,20 @@ def root(context, missing=missing):
                 yield escape(environment.finalize(environment.getattr(l_1_view, 'target')))
             else:
                 pass
-                yield '<span class="cjm-muted">none</span>'
+                yield '<span class="cjm-muted">'
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_no_target', _loop_vars=_loop_vars)))
+                yield '</span>'
             yield '</td><td>'
             if (environment.getattr(l_1_view, 'status') == 'met'):
                 pass
-                yield '<span class="cjm-met">✓ met</span>'
+                yield '<span class="cjm-met">✓ '
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'kpi_met', _loop_vars=_loop_vars)))
+                yield '</span>'
             elif (environment.getattr(l_1_view, 'status') == 'missed'):
                 pass
-                yield '<span class="cjm-missed">✗ missed</span>'
+                yield '<span class="cjm-missed">✗ '
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'kpi_missed', _loop_vars=_loop_vars)))
+                yield '</span>'
             else:
                 pass
                 yield '<span class="cjm-muted">–</span>'
@@ -528,7 +649,19 @@ def root(context, missing=missing):
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     if (undefined(name='moments') if l_0_moments is missing else l_0_moments):
         pass
-        yield '<section id="cjm-moments" aria-labelledby="cjm-moments-title">\n<h2 id="cjm-moments-title">Moments of truth</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-moments-title" tabindex="0">\n<table>\n<caption>The touchpoints that decide how the customer sees the brand.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Stage</th><th scope="col">Why it matters</th><th scope="col">Emotions</th></tr></thead>\n<tbody>\n'
+        yield '<section id="cjm-moments" aria-labelledby="cjm-moments-title">\n<h2 id="cjm-moments-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_moments')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-moments-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_moments_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_touchpoint')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_stage')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_why_it_matters')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'lane_emotions')))
+        yield '</th></tr></thead>\n<tbody>\n'
         l_1_loop = missing
         for l_1_view, l_1_loop in LoopContext((undefined(name='moments') if l_0_moments is missing else l_0_moments), undefined):
             _loop_vars = {}
@@ -540,16 +673,16 @@ def root(context, missing=missing):
             yield '</td><td>'
             yield escape(environment.finalize((environment.getattr(environment.getattr(environment.getattr(l_1_view, 'tp'), 'moment_of_truth'), 'reason') or '')))
             yield '</td><td>'
-            def t_10(fiter):
+            def t_11(fiter):
                 for l_2_e in fiter:
                     if environment.getattr(l_2_e, 'actual'):
                         yield l_2_e
             l_2_loop = missing
-            for l_2_e, l_2_loop in LoopContext(t_10(environment.getattr(l_1_view, 'emotions')), undefined):
+            for l_2_e, l_2_loop in LoopContext(t_11(environment.getattr(l_1_view, 'emotions')), undefined):
                 _loop_vars = {}
                 pass
-                yield escape(environment.finalize(environment.getattr(environment.getattr(l_2_e, 'persona'), 'name')))
-                yield ': '
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=environment.getattr(environment.getattr(l_2_e, 'persona'), 'name'), _loop_vars=_loop_vars)))
+                yield ' '
                 yield escape(environment.finalize(environment.getattr(l_2_e, 'actual')))
                 if environment.getattr(l_2_e, 'word'):
                     pass
@@ -565,7 +698,21 @@ def root(context, missing=missing):
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     if (undefined(name='fails') if l_0_fails is missing else l_0_fails):
         pass
-        yield '<section id="cjm-fails" aria-labelledby="cjm-fails-title">\n<h2 id="cjm-fails-title">Fail points</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-fails-title" tabindex="0">\n<table>\n<caption>Where the service can break, on the item that fails, in journey order.</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Stage</th><th scope="col">Lane</th><th scope="col">Item</th><th scope="col">How it fails</th></tr></thead>\n<tbody>\n'
+        yield '<section id="cjm-fails" aria-labelledby="cjm-fails-title">\n<h2 id="cjm-fails-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_fail_points')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-fails-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_fails_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_touchpoint')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_stage')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_lane')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_item')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_how_it_fails')))
+        yield '</th></tr></thead>\n<tbody>\n'
         for l_1_f in (undefined(name='fails') if l_0_fails is missing else l_0_fails):
             _loop_vars = {}
             pass
@@ -587,7 +734,21 @@ def root(context, missing=missing):
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     if (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline):
         pass
-        yield '<section id="cjm-time" aria-labelledby="cjm-time-title">\n<h2 id="cjm-time-title">Time</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-time-title" tabindex="0">\n<table>\n<caption>How long each step takes, the wait before it, and the time elapsed by its start (waits and times so far).</caption>\n<thead><tr><th scope="col">Touchpoint</th><th scope="col">Stage</th><th scope="col">Wait before</th><th scope="col">Time</th><th scope="col">Elapsed</th></tr></thead>\n<tbody>\n'
+        yield '<section id="cjm-time" aria-labelledby="cjm-time-title">\n<h2 id="cjm-time-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_time')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-time-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_time_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_touchpoint')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_stage')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_wait_before')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_time')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_elapsed')))
+        yield '</th></tr></thead>\n<tbody>\n'
         for l_1_step in (undefined(name='timeline') if l_0_timeline is missing else l_0_timeline):
             _loop_vars = {}
             pass
@@ -608,7 +769,21 @@ def root(context, missing=missing):
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     if (undefined(name='metrics') if l_0_metrics is missing else l_0_metrics):
         pass
-        yield '<section id="cjm-metrics" aria-labelledby="cjm-metrics-title">\n<h2 id="cjm-metrics-title">Metrics</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-metrics-title" tabindex="0">\n<table>\n<caption>Figures measured at touchpoints and for stages, against their targets.</caption>\n<thead><tr><th scope="col">Where</th><th scope="col">Metric</th><th scope="col">Actual</th><th scope="col">Target</th><th scope="col">Status</th></tr></thead>\n<tbody>\n'
+        yield '<section id="cjm-metrics" aria-labelledby="cjm-metrics-title">\n<h2 id="cjm-metrics-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'lane_metrics')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-metrics-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_metrics_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_where')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_metric')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_actual')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_target')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_status')))
+        yield '</th></tr></thead>\n<tbody>\n'
         for (l_1_where, l_1_view) in (undefined(name='metrics') if l_0_metrics is missing else l_0_metrics):
             _loop_vars = {}
             pass
@@ -624,14 +799,20 @@ def root(context, missing=missing):
                 yield escape(environment.finalize(environment.getattr(l_1_view, 'target')))
             else:
                 pass
-                yield '<span class="cjm-muted">none</span>'
+                yield '<span class="cjm-muted">'
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_no_target', _loop_vars=_loop_vars)))
+                yield '</span>'
             yield '</td><td>'
             if (environment.getattr(l_1_view, 'status') == 'met'):
                 pass
-                yield '<span class="cjm-met">✓ met</span>'
+                yield '<span class="cjm-met">✓ '
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'kpi_met', _loop_vars=_loop_vars)))
+                yield '</span>'
             elif (environment.getattr(l_1_view, 'status') == 'missed'):
                 pass
-                yield '<span class="cjm-missed">✗ missed</span>'
+                yield '<span class="cjm-missed">✗ '
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'kpi_missed', _loop_vars=_loop_vars)))
+                yield '</span>'
             else:
                 pass
                 yield '<span class="cjm-muted">–</span>'
@@ -640,13 +821,19 @@ def root(context, missing=missing):
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     if (undefined(name='ranked') if l_0_ranked is missing else l_0_ranked):
         pass
-        yield '<section id="cjm-priorities" aria-labelledby="cjm-priorities-title">\n<h2 id="cjm-priorities-title">Priorities</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-priorities-title" tabindex="0">\n<table class="cjm-matrix">\n<caption>Opportunities and action items by impact and effort; the numbers are their ranks.</caption>\n<thead><tr><th scope="col"><span class="cjm-muted">Impact ↓ · effort →</span></th>'
+        yield '<section id="cjm-priorities" aria-labelledby="cjm-priorities-title">\n<h2 id="cjm-priorities-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_priorities')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-priorities-title" tabindex="0">\n<table class="cjm-matrix">\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_priorities_caption')))
+        yield '</caption>\n<thead><tr><th scope="col"><span class="cjm-muted">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'matrix_corner')))
+        yield '</span></th>'
         for (l_1_effort, l_1__) in environment.getitem(environment.getitem((undefined(name='matrix') if l_0_matrix is missing else l_0_matrix), 0), 1):
             _loop_vars = {}
             pass
             yield '<th scope="col">'
-            yield escape(environment.finalize(t_1(l_1_effort)))
-            yield ' effort</th>'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), markup_join(('effort_', l_1_effort, )), _loop_vars=_loop_vars)))
+            yield '</th>'
         l_1_effort = l_1__ = missing
         yield '</tr></thead>\n<tbody>\n'
         l_1_loop = missing
@@ -654,8 +841,8 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '<tr><th scope="row">'
-            yield escape(environment.finalize(t_1(l_1_impact)))
-            yield ' impact</th>'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), markup_join(('impact_', l_1_impact, )), _loop_vars=_loop_vars)))
+            yield '</th>'
             l_2_loop = missing
             for (l_2_effort, l_2_items), l_2_loop in LoopContext(l_1_cells, undefined):
                 _loop_vars = {}
@@ -688,26 +875,38 @@ def root(context, missing=missing):
             pass
             yield '<li><strong>'
             yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_p, 'item'), 'text')))
-            yield '</strong> <span class="cjm-tag">Impact '
-            yield escape(environment.finalize(environment.getattr(l_1_p, 'impact')))
-            yield '</span> <span class="cjm-tag">Effort '
-            yield escape(environment.finalize(environment.getattr(l_1_p, 'effort')))
+            yield '</strong> <span class="cjm-tag">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'ranked_impact', level=context.call((undefined(name='said') if l_0_said is missing else l_0_said), markup_join(('level_', environment.getattr(l_1_p, 'impact'), )), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+            yield '</span> <span class="cjm-tag">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'ranked_effort', level=context.call((undefined(name='said') if l_0_said is missing else l_0_said), markup_join(('level_', environment.getattr(l_1_p, 'effort'), )), _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
             yield '</span>'
             if environment.getattr(environment.getattr(l_1_p, 'item'), 'owner'):
                 pass
-                yield ' <span class="cjm-tag">Owner: '
-                yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_p, 'item'), 'owner')))
+                yield ' <span class="cjm-tag">'
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'owner', owner=environment.getattr(environment.getattr(l_1_p, 'item'), 'owner'), _loop_vars=_loop_vars)))
                 yield '</span>'
             yield ' <span class="cjm-muted">'
-            yield escape(environment.finalize(t_1(environment.getattr(l_1_p, 'kind'))))
-            yield ' at '
-            yield escape(environment.finalize(environment.getattr(l_1_p, 'where')))
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), markup_join(('ranked_', t_6(context.eval_ctx, environment.getattr(l_1_p, 'kind'), ' ', '_'), )), where=environment.getattr(l_1_p, 'where'), _loop_vars=_loop_vars)))
             yield '</span></li>\n'
         l_1_p = missing
         yield '</ol>\n</section>\n'
     if (undefined(name='sources') if l_0_sources is missing else l_0_sources):
         pass
-        yield '<section id="cjm-sources" aria-labelledby="cjm-sources-title">\n<h2 id="cjm-sources-title">Sources</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-sources-title" tabindex="0">\n<table>\n<caption>The research behind the map and the claims that cite it.</caption>\n<thead><tr><th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Sample</th><th scope="col">Collected</th><th scope="col">Cited by</th></tr></thead>\n<tbody>\n'
+        yield '<section id="cjm-sources" aria-labelledby="cjm-sources-title">\n<h2 id="cjm-sources-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_sources')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-sources-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_sources_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_source')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_kind')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_sample')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_collected')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_cited_by')))
+        yield '</th></tr></thead>\n<tbody>\n'
         l_1_loop = missing
         for l_1_view, l_1_loop in LoopContext((undefined(name='sources') if l_0_sources is missing else l_0_sources), undefined):
             l_1_source = missing
@@ -743,7 +942,7 @@ def root(context, missing=missing):
             yield escape(environment.finalize((environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'collected') or '')))
             yield '</td><td>'
             l_2_loop = missing
-            t_11 = 1
+            t_12 = 1
             for l_2_line, l_2_loop in LoopContext(environment.getattr(l_1_view, 'cited_by'), undefined):
                 _loop_vars = {}
                 pass
@@ -751,11 +950,13 @@ def root(context, missing=missing):
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
                     yield '<br>'
-                t_11 = 0
+                t_12 = 0
             l_2_loop = l_2_line = missing
-            if t_11:
+            if t_12:
                 pass
-                yield '<span class="cjm-muted">not cited</span>'
+                yield '<span class="cjm-muted">'
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'not_cited')))
+                yield '</span>'
             yield '</td></tr>\n'
         l_1_loop = l_1_view = l_1_source = missing
         yield '</tbody>\n</table>\n</div>\n</section>\n'
@@ -780,22 +981,26 @@ def root(context, missing=missing):
         yield '</p>\n'
         if environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'moment_of_truth'):
             pass
-            yield '<p class="cjm-moment">★ Moment of truth'
+            yield '<p class="cjm-moment">★ '
             if environment.getattr(environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'moment_of_truth'), 'reason'):
                 pass
-                yield ': '
-                yield escape(environment.finalize(environment.getattr(environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'moment_of_truth'), 'reason')))
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'moment_of_truth_because', reason=environment.getattr(environment.getattr((undefined(name='tp') if l_1_tp is missing else l_1_tp), 'moment_of_truth'), 'reason'), _loop_vars=_loop_vars)))
+            else:
+                pass
+                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'moment_of_truth', _loop_vars=_loop_vars)))
             yield '</p>\n'
         if environment.getattr(l_1_view, 'timing'):
             pass
-            yield '<p class="cjm-timing"><strong>Time:</strong> '
+            yield '<p class="cjm-timing"><strong>'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_time', _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+            yield '</strong> '
             yield escape(environment.finalize(environment.getattr(l_1_view, 'timing')))
             yield '</p>\n'
         if environment.getattr(l_1_view, 'details'):
             pass
             yield '<p class="cjm-linked"><strong>'
-            yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'heading')))
-            yield ':</strong> <a href="'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=environment.getattr(environment.getattr(l_1_view, 'details'), 'heading'), _loop_vars=_loop_vars)))
+            yield '</strong> <a href="'
             yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'href')))
             yield '">'
             yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'title')))
@@ -805,7 +1010,7 @@ def root(context, missing=missing):
         for l_2_lane in (undefined(name='lanes') if l_1_lanes is missing else l_1_lanes):
             _loop_vars = {}
             pass
-            if t_6(environment.getattr(l_2_lane, 'cards')):
+            if t_7(environment.getattr(l_2_lane, 'cards')):
                 pass
                 if environment.getattr(l_1_view, 'emotions'):
                     pass
@@ -813,15 +1018,25 @@ def root(context, missing=missing):
                     yield escape(environment.finalize(environment.getattr(l_2_lane, 'label')))
                     yield '</h4>\n<ul class="cjm-emotions">\n'
                     for l_3_e in environment.getattr(l_1_view, 'emotions'):
+                        l_3_name = missing
                         _loop_vars = {}
                         pass
                         yield '<li class="p'
                         yield escape(environment.finalize(environment.getattr(l_3_e, 'index')))
                         yield '">'
                         yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(environment.getitem((undefined(name='personas') if l_0_personas is missing else l_0_personas), environment.getattr(l_3_e, 'index')), 'marker'), _loop_vars=_loop_vars)))
-                        yield ' <strong>'
-                        yield escape(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'persona'), 'name')))
-                        yield '</strong>: '
+                        yield ' '
+                        t_13 = []
+                        pass
+                        t_13.extend((
+                            '<strong>',
+                            escape(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'persona'), 'name'))),
+                            '</strong>',
+                        ))
+                        l_3_name = (Markup if context.eval_ctx.autoescape else identity)(concat(t_13))
+                        _loop_vars['name'] = l_3_name
+                        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=(undefined(name='name') if l_3_name is missing else l_3_name), _loop_vars=_loop_vars)))
+                        yield ' '
                         if environment.getattr(l_3_e, 'actual'):
                             pass
                             yield escape(environment.finalize(environment.getattr(l_3_e, 'actual')))
@@ -832,7 +1047,7 @@ def root(context, missing=missing):
                                 yield '”'
                         else:
                             pass
-                            yield 'no emotion recorded'
+                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_none', _loop_vars=_loop_vars)))
                         if environment.getattr(l_3_e, 'responses'):
                             pass
                             yield ' <span class="cjm-muted">('
@@ -840,23 +1055,23 @@ def root(context, missing=missing):
                             yield ')</span>'
                         if environment.getattr(l_3_e, 'expected'):
                             pass
-                            yield '; expected '
-                            yield escape(environment.finalize(environment.getattr(l_3_e, 'expected')))
+                            yield '; '
+                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_expected', value=environment.getattr(l_3_e, 'expected'), _loop_vars=_loop_vars)))
                         if environment.getattr(l_3_e, 'gap'):
                             pass
-                            yield '; gap '
-                            yield escape(environment.finalize(environment.getattr(l_3_e, 'gap')))
+                            yield '; '
+                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_gap', value=environment.getattr(l_3_e, 'gap'), _loop_vars=_loop_vars)))
                         if environment.getattr(l_3_e, 'to_be'):
                             pass
-                            yield '; to-be '
-                            yield escape(environment.finalize(environment.getattr(l_3_e, 'to_be')))
+                            yield '; '
+                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_to_be', value=environment.getattr(l_3_e, 'to_be'), _loop_vars=_loop_vars)))
                             if environment.getattr(l_3_e, 'improvement'):
                                 pass
-                                yield ' (planned improvement '
-                                yield escape(environment.finalize(environment.getattr(l_3_e, 'improvement')))
+                                yield ' ('
+                                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_planned', value=environment.getattr(l_3_e, 'improvement'), _loop_vars=_loop_vars)))
                                 yield ')'
                         yield '</li>\n'
-                    l_3_e = missing
+                    l_3_e = l_3_name = missing
                     yield '</ul>\n'
             elif context.call(environment.getattr(l_2_lane, 'items_of'), (undefined(name='tp') if l_1_tp is missing else l_1_tp), _loop_vars=_loop_vars):
                 pass
@@ -891,11 +1106,12 @@ def root(context, missing=missing):
                         yield escape(environment.finalize(l_4_detail))
                         yield '</span>'
                     l_4_detail = missing
-                    if (not t_6(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))):
+                    if (not t_7(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))):
                         pass
                         yield ' <span class="cjm-fail">'
                         yield escape(environment.finalize(context.call((undefined(name='fail_mark') if l_0_fail_mark is missing else l_0_fail_mark), _loop_vars=_loop_vars)))
-                        yield 'Fail point: '
+                        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'fail_point', _loop_vars=_loop_vars), _loop_vars=_loop_vars)))
+                        yield ' '
                         yield escape(environment.finalize(t_4(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))))
                         yield '</span>'
                     yield '</li>'
@@ -907,7 +1123,9 @@ def root(context, missing=missing):
     yield '</div>\n'
     if (undefined(name='stage_notes') if l_0_stage_notes is missing else l_0_stage_notes):
         pass
-        yield '<section id="cjm-stage-notes" aria-labelledby="cjm-stage-notes-title">\n<h2 id="cjm-stage-notes-title">Stage notes</h2>\n<dl>\n'
+        yield '<section id="cjm-stage-notes" aria-labelledby="cjm-stage-notes-title">\n<h2 id="cjm-stage-notes-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_stage_notes')))
+        yield '</h2>\n<dl>\n'
         for l_1_stage in (undefined(name='stage_notes') if l_0_stage_notes is missing else l_0_stage_notes):
             _loop_vars = {}
             pass
@@ -923,11 +1141,17 @@ def root(context, missing=missing):
             l_2_note = missing
         l_1_stage = missing
         yield '</dl>\n</section>\n'
-    yield '</main>\n<aside id="cjm-details" class="cjm-details" aria-labelledby="cjm-details-title" hidden>\n<div class="cjm-details-bar"><h2 id="cjm-details-title">Touchpoint details</h2><button type="button" class="cjm-close" aria-label="Close details">×</button></div>\n<div class="cjm-details-body"></div>\n</aside>\n<div id="cjm-tooltip" class="cjm-tooltip" role="tooltip" hidden></div>\n<footer class="cjm-footer">\n<p>Customer journey map made with cjmdsl. The page works offline and loads nothing.</p>\n</footer>\n<script type="application/json" id="cjm-data">'
+    yield '</main>\n<aside id="cjm-details" class="cjm-details" aria-labelledby="cjm-details-title" hidden>\n<div class="cjm-details-bar"><h2 id="cjm-details-title">'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_details')))
+    yield '</h2><button type="button" class="cjm-close" aria-label="'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_close')))
+    yield '">×</button></div>\n<div class="cjm-details-body"></div>\n</aside>\n<div id="cjm-tooltip" class="cjm-tooltip" role="tooltip" hidden></div>\n<footer class="cjm-footer">\n<p>'
+    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_footer')))
+    yield '</p>\n</footer>\n<script type="application/json" id="cjm-data">'
     yield escape(environment.finalize((undefined(name='data') if l_0_data is missing else l_0_data)))
     yield '</script>\n<script>'
     yield escape(environment.finalize((undefined(name='script') if l_0_script is missing else l_0_script)))
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=75&4=83&5=88&6=97&9=106&12=115&13=122&14=129&15=136&18=149&21=151&23=153&25=155&26=157&31=159&32=161&33=164&35=166&36=169&38=171&39=175&43=179&47=183&50=186&53=189&56=192&59=195&62=198&65=201&68=204&71=207&74=210&77=213&84=217&89=221&90=227&91=245&100=250&104=253&105=257&109=267&112=270&113=274&118=281&125=285&126=289&127=293&134=297&136=299&137=303&138=311&142=333&146=336&147=340&148=343&149=349&150=355&152=358&153=362&154=364&155=368&160=373&161=377&168=383&171=386&177=389&178=393&184=418&190=421&191=425&199=451&205=454&206=458&208=462&209=466&210=471&218=492&226=495&227=499&234=529&242=533&243=537&250=566&258=569&259=573&266=588&274=591&275=595&282=609&290=612&291=616&298=641&304=644&306=653&307=657&313=686&314=690&319=708&327=712&328=716&329=719&337=763&338=768&339=771&340=773&341=775&342=781&343=784&345=789&346=792&348=794&349=797&351=805&352=808&353=810&354=813&356=815&357=819&361=861&362=864&363=866&369=908&373=911&374=915&375=917&376=921&391=927&392=929'
+debug_info = '2=82&4=90&5=95&6=104&9=113&12=122&13=129&14=136&15=143&18=156&21=158&23=160&25=162&26=164&29=166&31=168&32=170&33=173&35=175&36=178&38=180&39=184&41=188&43=190&44=193&46=196&47=198&48=201&50=203&51=206&53=208&54=211&56=213&57=216&59=218&60=221&62=223&63=226&65=228&66=231&68=233&69=236&71=238&72=241&74=243&75=246&77=248&78=251&84=254&86=257&87=259&89=262&90=268&91=286&98=291&99=293&100=295&102=298&103=300&104=302&105=306&109=316&111=319&112=321&113=325&117=332&118=334&119=337&122=340&123=342&125=344&126=348&127=352&134=356&136=358&137=362&138=370&142=392&144=395&146=397&147=401&148=404&149=410&150=416&152=419&153=423&154=425&155=429&160=434&161=438&168=444&170=447&171=449&174=452&175=454&177=464&178=468&184=493&187=496&188=498&190=510&191=514&199=540&201=543&204=545&205=547&206=559&208=563&209=567&210=572&218=595&220=598&223=600&224=602&226=610&227=614&234=650&236=653&239=655&240=657&242=666&243=670&250=699&252=702&255=704&256=706&258=716&259=720&266=735&268=738&271=740&272=742&274=752&275=756&282=770&284=773&287=775&288=777&290=787&291=791&298=822&300=825&303=827&304=829&306=840&307=844&313=873&314=877&319=893&321=896&324=898&325=900&327=911&328=915&329=918&337=964&338=969&339=972&340=974&341=976&342=982&343=985&345=992&346=995&348=999&349=1002&351=1010&352=1013&353=1015&354=1018&356=1020&357=1025&361=1076&362=1079&363=1081&369=1124&371=1127&373=1129&374=1133&375=1135&376=1139&384=1145&389=1149&391=1151&392=1153'

@@ -4,7 +4,8 @@ Per stage, each touchpoint with its channel, every persona's emotion (an emoji, 
 value, the word, the expectation and the gap), the items of the lanes with a summary
 (`cjmdsl.lanes`: pains ✗, opportunities ✓);
 then one line per persona with its emotion curve as a sparkline, and the KPIs.
-Colour only on a terminal and never with NO_COLOR; lines wrap to the terminal.
+Colour only on a terminal and never with NO_COLOR; lines wrap to the terminal. Written in
+the map's language (`lang`, or `--lang`), as every output is.
 """
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from cjmdsl.words.escape import terminal_text
 from cjmdsl.language.blueprint import step_details
 from cjmdsl.lanes import SUMMARISED_LANES, fail_points
 from cjmdsl.facts.steps import timing_words
-from cjmdsl.words.numbers import counted, on_scale, signed
+from cjmdsl.words.locales import in_its_language, say, say_counted
+from cjmdsl.words.numbers import on_scale, signed
 from cjmdsl.model import Journey, Step, Touchpoint
 from cjmdsl.words.sentences import action_item
 
@@ -41,9 +43,14 @@ SPARKS = "▁▂▃▄▅▆▇█"
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--width", type=click.IntRange(min=40), default=None,
               help="Wrap lines at this width.  [default: the terminal's]")
-def show(files: tuple[str, ...], width: int | None) -> None:
-    from cjmdsl.cli import EXIT_MAP_ERRORS, EXIT_OK, checked, expand_inputs
+@click.option("--lang", default=None, metavar="LANG",
+              help="Language of the words and figures the tool writes (de, en, es, fr, ja; "
+                   "overrides the map's `lang`).")
+def show(files: tuple[str, ...], width: int | None, lang: str | None) -> None:
+    from cjmdsl.cli import (EXIT_MAP_ERRORS, EXIT_OK, checked, expand_inputs,
+                            refuse_unknown_language)
 
+    refuse_unknown_language(lang)
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = width or shutil.get_terminal_size((100, 24)).columns
     failed = False
@@ -54,7 +61,8 @@ def show(files: tuple[str, ...], width: int | None) -> None:
             continue
         if index:
             click.echo()
-        click.echo(describe(printable(result.journey), width), color=color)
+        journey = result.journey if lang is None else dataclasses.replace(result.journey, lang=lang)
+        click.echo(describe(printable(journey), width), color=color)
     sys.exit(EXIT_MAP_ERRORS if failed else EXIT_OK)
 
 
@@ -74,6 +82,7 @@ def printable(value):
     return value
 
 
+@in_its_language
 def describe(journey: Journey, width: int = 100) -> str:
     """The whole summary, with ANSI styles (click strips them when colour is off)."""
     out: list[str] = []
@@ -81,23 +90,23 @@ def describe(journey: Journey, width: int = 100) -> str:
     out.append(click.style(journey.title, bold=True))
     lane_counts = [(lane, sum(len(lane.items_of(tp)) for tp in touchpoints))
                    for lane in SUMMARISED_LANES]
-    counts = [counted(len(journey.stages), "stage"), counted(len(touchpoints), "touchpoint"),
-              counted(len(journey.personas), "persona"),
-              *(counted(count, lane.summary.one, lane.summary.many) for lane, count in lane_counts
+    counts = [say_counted("stages", len(journey.stages)),
+              say_counted("touchpoints", len(touchpoints)),
+              say_counted("site_personas", len(journey.personas)),
+              *(say_counted(f"count_{lane.key}", count) for lane, count in lane_counts
                 if count or lane.summary.counted_when_none),
-              counted(sum(1 for tp in touchpoints if tp.moment_of_truth), "moment of truth",
-                     "moments of truth")]
+              say_counted("stage_moments", sum(1 for tp in touchpoints if tp.moment_of_truth))]
     fails = sum(len(fail_points(tp)) for tp in touchpoints)
     if fails:
-        counts.append(counted(fails, "fail point"))
-    out += _wrap(", ".join(counts), width, "  ")
+        counts.append(say_counted("count_fail_points", fails))
+    out += _wrap(say("list_separator").join(counts), width, "  ")
     if journey.description:
         out += _wrap(journey.description, width, "  ", dim=True)
     for stage in journey.stages:
         out.append("")
         out.append(click.style(stage.name, bold=True, underline=True))
         for goal in stage.goals:
-            out += _wrap(f"goal: {goal.text}", width, "  ", dim=True)
+            out += _wrap(say("show_goal", goal=goal.text), width, "  ", dim=True)
         for tp in stage.touchpoints:
             out += _touchpoint(journey, tp, width)
         for item in stage.action_items:
@@ -122,9 +131,10 @@ def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
         if emotion is not None:
             text = _felt(emotion.value, journey) + (f" {emotion.word}" if emotion.word else "")
         if expected is not None:
-            note = f"expected {on_scale(expected.value, journey.scale)}"
+            note = say("felt_expected", value=on_scale(expected.value, journey.scale))
             if emotion is not None:
-                note += f", gap {signed(emotion.value - expected.value)}"
+                note += say("list_separator") + say("felt_gap",
+                                                    value=signed(emotion.value - expected.value))
             text += click.style(f" ({note})", dim=True)
         lines += _wrap(text, width, f"      {persona.name.ljust(name_width)}  ")
     for lane in SUMMARISED_LANES:
@@ -136,10 +146,17 @@ def _touchpoint(journey: Journey, tp: Touchpoint, width: int) -> list[str]:
             lines += _wrap(text, width, "      " + mark, hang=8)
     fail = click.style("F ", fg="magenta", bold=True)
     for lane, item in fail_points(tp):
-        lines += _wrap(f"fails: {item.fail}" + click.style(f" ({lane.label.lower()}: "
-                                                           f"{lane.text_of(item)})", dim=True),
+        where = say("label", label=_in_sentence(lane.label))
+        lines += _wrap(f"{say('label', label=say('fails'))} {item.fail}"
+                       + click.style(f" ({where} {lane.text_of(item)})", dim=True),
                        width, "      " + fail, hang=8)
     return lines
+
+
+def _in_sentence(name: str) -> str:
+    """A row's name inside a sentence: lower case where the language writes it so (English:
+    `pain points`), as written where it does not (German nouns keep their capital)."""
+    return name.lower() if say("lane_names_in_sentences") == "lower case" else name
 
 
 def _felt(value: float, journey: Journey) -> str:
@@ -157,7 +174,7 @@ def _curves(journey: Journey) -> list[str]:
     low, high = scale.label_for(scale.low), scale.label_for(scale.high)
     legend = f"{on_scale(scale.low, scale)}{' ' + low if low else ''} … {on_scale(scale.high, scale)}" \
              f"{' ' + high if high else ''}"
-    out = ["", click.style("Emotion curves", bold=True) + click.style(f"  ({legend})", dim=True)]
+    out = ["", click.style(say("show_curves"), bold=True) + click.style(f"  ({legend})", dim=True)]
     name_width = max(len(p.name) for p in journey.personas)
     for persona in journey.personas:
         marks = []
@@ -176,13 +193,14 @@ def _curves(journey: Journey) -> list[str]:
 def _kpis(journey: Journey, width: int) -> list[str]:
     if not journey.kpis:
         return []
-    out = ["", click.style("KPIs", bold=True)]
+    out = ["", click.style(say("row_kpis"), bold=True)]
     for kpi in journey.kpis:
-        status = {"met": click.style("✓ met", fg="green"),
-                  "missed": click.style("✗ missed", fg="red")}.get(kpis.status(kpi), "")
-        target = f"target {kpis.target(kpi)}" if kpi.target is not None else ""
+        status = {"met": click.style(f"✓ {say('kpi_met')}", fg="green"),
+                  "missed": click.style(f"✗ {say('kpi_missed')}", fg="red")
+                  }.get(kpis.status(kpi), "")
+        target = say("show_target", target=kpis.target(kpi)) if kpi.target is not None else ""
         sentence = f" · {kpis.sentence(kpi)}" if kpis.sentence(kpi) else ""
-        text = f"{kpi.name}: {kpis.figure(kpi)}{sentence}  {target}  {status}"
+        text = f"{say('label', label=kpi.name)} {kpis.figure(kpi)}{sentence}  {target}  {status}"
         out += _wrap(text.rstrip(), width, "  ")
     return out
 

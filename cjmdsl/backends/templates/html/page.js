@@ -312,7 +312,7 @@
     try { chosen = localStorage.getItem("cjm-scheme"); } catch { /* storage may be off */ }
     const apply = scheme => {  // the button names what it switches to
       root.dataset.scheme = scheme;
-      toggle.textContent = scheme === "dark" ? "Light mode" : "Dark mode";
+      toggle.textContent = scheme === "dark" ? data.words.light : data.words.dark;
       toggle.dataset.to = scheme === "dark" ? "light" : "dark";
     };
     apply(chosen || (media.matches ? "dark" : "light"));
