@@ -182,3 +182,14 @@ def test_a_german_pages_dark_mode_button_names_what_it_switches_to_in_german(pag
     assert toggle.inner_text().endswith("Helles Design")
     assert page.get_by_role("button", name="Helles Design").count() == 1
     assert errors == []
+
+
+def test_the_default_scale_is_labelled_in_the_maps_language_and_a_written_scale_keeps_its_words():
+    default = 'map "K" { lang "de" persona a "A" stage s "S" { touchpoint t "T" { emotion a 1 } } }'
+    svg = cjmdsl.render(default)
+    assert "Zufrieden (+1)" in svg and "Happy" not in svg
+    assert "Zufrieden" in cjmdsl.render(default, format="md")
+    written = default.replace('persona a', 'scale -2 .. 2 { 1 "Happy" } persona a')
+    assert "Happy (+1)" in cjmdsl.render(written)
+    english = default.replace('lang "de" ', "")
+    assert "Happy (+1)" in cjmdsl.render(english) and "Zufrieden" not in cjmdsl.render(english)

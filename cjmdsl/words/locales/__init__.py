@@ -10,6 +10,7 @@ languages come from Babel, imported only when a map is not in English.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import re
 import tomllib
@@ -72,8 +73,26 @@ def in_its_language(render: Callable) -> Callable:
     @functools.wraps(render)
     def rendered(journey, *args, **kwargs):
         with speaking(journey.lang):
-            return render(journey, *args, **kwargs)
+            return render(_spoken_scale(journey), *args, **kwargs)
     return rendered
+
+
+# The labels of the default scale (`model.DEFAULT_SCALE`) are the tool's words, not the map's.
+_DEFAULT_LABELS = ("scale_angry", "scale_frustrated", "scale_neutral", "scale_happy",
+                   "scale_delighted")
+
+
+def _spoken_scale(journey):
+    """`journey` with the default scale's labels in the language being written (a scale the
+    map writes itself keeps its own words)."""
+    from cjmdsl.model import DEFAULT_SCALE, Scale, ScaleLevel  # the model imports this module
+
+    if journey.scale != DEFAULT_SCALE or is_english():
+        return journey
+    levels = tuple(ScaleLevel(level.value, say(key), level.span)
+                   for level, key in zip(DEFAULT_SCALE.levels, _DEFAULT_LABELS))
+    return dataclasses.replace(journey, scale=Scale(DEFAULT_SCALE.low, DEFAULT_SCALE.high,
+                                                    levels, DEFAULT_SCALE.span))
 
 
 @functools.cache
