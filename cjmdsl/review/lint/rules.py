@@ -5,9 +5,8 @@ pain nobody answers, an idea nobody owns, a claim with no evidence. Two rules ar
 compiler already gives (W102, W103): the table names them so that `cjm lint` can tune and
 allow them like the others, and no second check repeats the compiler's.
 
-What answers what is decided here once, for the rules and the coverage figures alike:
-an opportunity answers the pains of its own touchpoint, and those it names in its
-`addresses`, wherever they are; the claim that must have evidence is a pain point, and its
+What answers what is `cjmdsl.facts.answers`, for the rules and the coverage figures alike
+(an opportunity answers the pains of its own touchpoint and those it `addresses`); the claim that must have evidence is a pain point, and its
 evidence is its `source`. Every claim (`model.Touchpoint.claims`) may cite a source, and
 every source cited anywhere ages: a declared source by its `collected` date, reported once at
 the declaration; an inline one by a date in its detail, at the citation.
@@ -20,9 +19,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from cjmdsl.facts.answers import answering
 from cjmdsl.language.diagnostics import Diagnostic, warning
-from cjmdsl.model import (ActionItem, Finding, Journey, Opportunity, PainPoint, Source, Span,
-                          Touchpoint, collected_date)
+from cjmdsl.model import ActionItem, Finding, Journey, Source, Span, Touchpoint, collected_date
 from cjmdsl.words.numbers import signed
 
 ERROR, WARNING, OFF = "error", "warning", "off"
@@ -52,22 +51,7 @@ class Rule:
     check: Callable[[Journey, Thresholds, set[str]], Iterator[Diagnostic]] | None = None
 
 
-# ── what answers what (shared with the coverage figures) ────────────────────
-def answering(journey: Journey) -> Iterator[tuple[Touchpoint, PainPoint, tuple[Opportunity, ...]]]:
-    """Every pain of the map, in map order, with the opportunities that answer it: those of
-    its own touchpoint, then those anywhere whose `addresses` names it."""
-    addressing: dict[str, list[Opportunity]] = {}
-    for tp in journey.touchpoints:
-        for opportunity in tp.opportunities:
-            for pain_id in opportunity.addresses:
-                addressing.setdefault(pain_id, []).append(opportunity)
-    for tp in journey.touchpoints:
-        for pain in tp.pains:
-            elsewhere = [o for o in addressing.get(pain.id, ())
-                         if not any(o is own for own in tp.opportunities)]
-            yield tp, pain, tp.opportunities + tuple(elsewhere)
-
-
+# ── what must have evidence and an owner (shared with the coverage figures) ──
 def claims(journey: Journey) -> Iterator[tuple[Touchpoint, Finding]]:
     """The claims of a map that evidence can back today: its pain points."""
     for tp in journey.touchpoints:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cjmdsl.facts.answers import answering
 from cjmdsl.model import Journey, Kpi, Opportunity, PainPoint, Persona, Stage, Touchpoint
 from cjmdsl.review.lint import Share, coverage
-from cjmdsl.review.lint.rules import answering
 
 __all__ = ["MapReport", "Moment", "Portfolio", "map_report", "portfolio"]
 
