@@ -31,6 +31,7 @@ def root(context, missing=missing):
     l_0_printed = resolve('printed')
     l_0_pain_owners = resolve('pain_owners')
     l_0_matrix = resolve('matrix')
+    l_0_teams = resolve('teams')
     l_0_touchpoints = resolve('touchpoints')
     l_0_data = resolve('data')
     l_0_script = resolve('script')
@@ -60,75 +61,89 @@ def root(context, missing=missing):
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'lines' found.")
     try:
-        t_5 = environment.filters['n']
+        t_5 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'n' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_6 = environment.tests['none']
+        t_6 = environment.filters['n']
     except KeyError:
         @internalcode
         def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'n' found.")
+    try:
+        t_7 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_8 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     def macro(l_1_m):
-        t_7 = []
+        t_9 = []
         if l_1_m is missing:
             l_1_m = undefined("parameter 'm' was not provided", name='m')
         pass
-        t_7.append(
+        t_9.append(
             '<svg class="cjm-marker" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">',
         )
         if (environment.getattr(l_1_m, 'shape') == 'circle'):
             pass
-            t_7.append(
+            t_9.append(
                 '<circle cx="8" cy="8" r="5"/>',
             )
         elif (environment.getattr(l_1_m, 'shape') == 'square'):
             pass
-            t_7.append(
+            t_9.append(
                 '<rect x="3.5" y="3.5" width="9" height="9"/>',
             )
         else:
             pass
-            t_7.extend((
+            t_9.extend((
                 '<polygon points="',
                 escape(environment.finalize(context.call(environment.getattr(l_1_m, 'polygon')))),
                 '"/>',
             ))
-        t_7.append(
+        t_9.append(
             '</svg>',
         )
-        return concat(t_7)
+        return concat(t_9)
     context.exported_vars.add('marker')
     context.vars['marker'] = l_0_marker = Macro(environment, macro, 'marker', ('m',), False, False, False, context.eval_ctx.autoescape)
     def macro():
-        t_8 = []
+        t_10 = []
         pass
-        t_8.append(
+        t_10.append(
             '<span class="cjm-fail-mark" aria-hidden="true">F</span>',
         )
-        return concat(t_8)
+        return concat(t_10)
     context.exported_vars.add('fail_mark')
     context.vars['fail_mark'] = l_0_fail_mark = Macro(environment, macro, 'fail_mark', (), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_finding):
-        t_9 = []
+        t_11 = []
         l_1_source_label = resolve('source_label')
         l_1_finding_links = resolve('finding_links')
+        l_1_addresses = resolve('addresses')
+        l_1_addressed_by = resolve('addressed_by')
         if l_1_finding is missing:
             l_1_finding = undefined("parameter 'finding' was not provided", name='finding')
         pass
         if environment.getattr(l_1_finding, 'source'):
             pass
-            t_9.extend((
+            t_11.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(context.call((undefined(name='source_label') if l_1_source_label is missing else l_1_source_label), environment.getattr(l_1_finding, 'source')))),
                 '</span>',
             ))
         if environment.getattr(l_1_finding, 'owner'):
             pass
-            t_9.extend((
+            t_11.extend((
                 ' <span class="cjm-tag">Owner: ',
                 escape(environment.finalize(environment.getattr(l_1_finding, 'owner'))),
                 '</span>',
@@ -136,13 +151,33 @@ def root(context, missing=missing):
         for l_2_link in context.call((undefined(name='finding_links') if l_1_finding_links is missing else l_1_finding_links), l_1_finding):
             _loop_vars = {}
             pass
-            t_9.extend((
+            t_11.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(l_2_link)),
                 '</span>',
             ))
         l_2_link = missing
-        return concat(t_9)
+        for (l_2_href, l_2_link) in context.call((undefined(name='addresses') if l_1_addresses is missing else l_1_addresses), l_1_finding):
+            _loop_vars = {}
+            pass
+            t_11.extend((
+                ' <a class="cjm-tag" href="',
+                escape(environment.finalize(l_2_href)),
+                '">',
+                escape(environment.finalize(l_2_link)),
+                '</a>',
+            ))
+        l_2_href = l_2_link = missing
+        for l_2_link in context.call((undefined(name='addressed_by') if l_1_addressed_by is missing else l_1_addressed_by), l_1_finding):
+            _loop_vars = {}
+            pass
+            t_11.extend((
+                ' <span class="cjm-tag">',
+                escape(environment.finalize(l_2_link)),
+                '</span>',
+            ))
+        l_2_link = missing
+        return concat(t_11)
     context.exported_vars.add('tags')
     context.vars['tags'] = l_0_tags = Macro(environment, macro, 'tags', ('finding',), False, False, False, context.eval_ctx.autoescape)
     yield '<!DOCTYPE html>\n<html lang="'
@@ -213,6 +248,9 @@ def root(context, missing=missing):
     if (undefined(name='sources') if l_0_sources is missing else l_0_sources):
         pass
         yield '<li><a href="#cjm-sources">Sources</a></li>\n'
+    if environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'):
+        pass
+        yield '<li><a href="#cjm-actors">Actors</a></li>\n'
     yield '</ul>\n</nav>\n</header>\n<main>\n'
     if (undefined(name='overview') if l_0_overview is missing else l_0_overview):
         pass
@@ -226,17 +264,17 @@ def root(context, missing=missing):
             yield '<li><a href="#cjm-map" data-stage="'
             yield escape(environment.finalize(environment.getattr(l_1_s, 'stage_id')))
             yield '"><svg xmlns="http://www.w3.org/2000/svg" width="'
-            yield escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_s, 'box'), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_s, 'box'), 'width'))))
             yield '" height="'
-            yield escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_s, 'box'), 'height'))))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_s, 'box'), 'height'))))
             yield '" viewBox="'
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'x') - 1))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'x') - 1))))
             yield ' '
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'y') - 1))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'y') - 1))))
             yield ' '
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'width') + 2))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'width') + 2))))
             yield ' '
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'height') + 2))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'height') + 2))))
             yield '" font-family="'
             yield escape(environment.finalize(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'font_family')))
             yield '" role="img" aria-label="'
@@ -300,29 +338,29 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '<div class="cjm-print-page"><svg xmlns="http://www.w3.org/2000/svg" width="'
-        yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
         yield '" height="'
-        yield escape(environment.finalize(t_5(environment.getattr(l_1_sheet, 'height'))))
+        yield escape(environment.finalize(t_6(environment.getattr(l_1_sheet, 'height'))))
         yield '" viewBox="0 0 '
-        yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
         yield ' '
-        yield escape(environment.finalize(t_5(environment.getattr(l_1_sheet, 'height'))))
+        yield escape(environment.finalize(t_6(environment.getattr(l_1_sheet, 'height'))))
         yield '">'
         for (l_2_top, l_2_bottom, l_2_at) in environment.getattr(l_1_sheet, 'slices'):
             _loop_vars = {}
             pass
             yield '<svg y="'
-            yield escape(environment.finalize(t_5(l_2_at)))
+            yield escape(environment.finalize(t_6(l_2_at)))
             yield '" width="'
-            yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
             yield '" height="'
-            yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
+            yield escape(environment.finalize(t_6((l_2_bottom - l_2_top))))
             yield '" viewBox="0 '
-            yield escape(environment.finalize(t_5(l_2_top)))
+            yield escape(environment.finalize(t_6(l_2_top)))
             yield ' '
-            yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
             yield ' '
-            yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
+            yield escape(environment.finalize(t_6((l_2_bottom - l_2_top))))
             yield '"><use href="#'
             yield escape(environment.finalize(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'id')))
             yield '"/></svg>'
@@ -464,13 +502,28 @@ def root(context, missing=missing):
             yield escape(environment.finalize(environment.getattr(l_1_stage, 'name')))
             yield '</th></tr>\n'
             for (l_2_tp, l_2_pain) in l_1_found:
+                l_2_pain_anchor = resolve('pain_anchor')
+                l_2_addressed_by = resolve('addressed_by')
                 l_2_source_label = resolve('source_label')
                 _loop_vars = {}
                 pass
-                yield '<tr><td>'
+                yield '<tr'
+                if environment.getattr(l_2_pain, 'id'):
+                    pass
+                    yield ' id="'
+                    yield escape(environment.finalize(context.call((undefined(name='pain_anchor') if l_2_pain_anchor is missing else l_2_pain_anchor), environment.getattr(l_2_pain, 'id'), _loop_vars=_loop_vars)))
+                    yield '"'
+                yield '><td>'
                 yield escape(environment.finalize(environment.getattr(l_2_tp, 'name')))
                 yield '</td><td>'
                 yield escape(environment.finalize(environment.getattr(l_2_pain, 'text')))
+                for l_3_link in context.call((undefined(name='addressed_by') if l_2_addressed_by is missing else l_2_addressed_by), l_2_pain, _loop_vars=_loop_vars):
+                    _loop_vars = {}
+                    pass
+                    yield ' <span class="cjm-tag">'
+                    yield escape(environment.finalize(l_3_link))
+                    yield '</span>'
+                l_3_link = missing
                 yield '</td><td>'
                 if environment.getattr(l_2_pain, 'source'):
                     pass
@@ -485,7 +538,7 @@ def root(context, missing=missing):
                     yield escape(environment.finalize((environment.getattr(l_2_pain, 'owner') or '')))
                     yield '</td>'
                 yield '</tr>\n'
-            l_2_tp = l_2_pain = l_2_source_label = missing
+            l_2_tp = l_2_pain = l_2_pain_anchor = l_2_addressed_by = l_2_source_label = missing
             yield '</tbody>\n'
         l_1_stage = l_1_found = missing
         yield '</table>\n</div>\n</section>\n'
@@ -540,12 +593,12 @@ def root(context, missing=missing):
             yield '</td><td>'
             yield escape(environment.finalize((environment.getattr(environment.getattr(environment.getattr(l_1_view, 'tp'), 'moment_of_truth'), 'reason') or '')))
             yield '</td><td>'
-            def t_10(fiter):
+            def t_12(fiter):
                 for l_2_e in fiter:
                     if environment.getattr(l_2_e, 'actual'):
                         yield l_2_e
             l_2_loop = missing
-            for l_2_e, l_2_loop in LoopContext(t_10(environment.getattr(l_1_view, 'emotions')), undefined):
+            for l_2_e, l_2_loop in LoopContext(t_12(environment.getattr(l_1_view, 'emotions')), undefined):
                 _loop_vars = {}
                 pass
                 yield escape(environment.finalize(environment.getattr(environment.getattr(l_2_e, 'persona'), 'name')))
@@ -743,7 +796,7 @@ def root(context, missing=missing):
             yield escape(environment.finalize((environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'collected') or '')))
             yield '</td><td>'
             l_2_loop = missing
-            t_11 = 1
+            t_13 = 1
             for l_2_line, l_2_loop in LoopContext(environment.getattr(l_1_view, 'cited_by'), undefined):
                 _loop_vars = {}
                 pass
@@ -751,13 +804,39 @@ def root(context, missing=missing):
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
                     yield '<br>'
-                t_11 = 0
+                t_13 = 0
             l_2_loop = l_2_line = missing
-            if t_11:
+            if t_13:
                 pass
                 yield '<span class="cjm-muted">not cited</span>'
             yield '</td></tr>\n'
         l_1_loop = l_1_view = l_1_source = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    if environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'):
+        pass
+        l_0_teams = t_5(context.eval_ctx, t_7(context, environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'), 'team'))
+        context.vars['teams'] = l_0_teams
+        context.exported_vars.add('teams')
+        yield '<section id="cjm-actors" aria-labelledby="cjm-actors-title">\n<h2 id="cjm-actors-title">Actors</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-actors-title" tabindex="0">\n<table>\n<caption>Who and what does the work of the service blueprint.</caption>\n<thead><tr><th scope="col">Actor</th><th scope="col">Kind</th>'
+        if (undefined(name='teams') if l_0_teams is missing else l_0_teams):
+            pass
+            yield '<th scope="col">Team</th>'
+        yield '</tr></thead>\n<tbody>\n'
+        for l_1_actor in environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'):
+            _loop_vars = {}
+            pass
+            yield '<tr><th scope="row">'
+            yield escape(environment.finalize(environment.getattr(l_1_actor, 'name')))
+            yield '</th><td>'
+            yield escape(environment.finalize(t_1(environment.getattr(l_1_actor, 'kind'))))
+            yield '</td>'
+            if (undefined(name='teams') if l_0_teams is missing else l_0_teams):
+                pass
+                yield '<td>'
+                yield escape(environment.finalize((environment.getattr(l_1_actor, 'team') or '')))
+                yield '</td>'
+            yield '</tr>\n'
+        l_1_actor = missing
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     yield '<div id="cjm-touchpoint-details" hidden>\n'
     for l_1_view in (undefined(name='touchpoints') if l_0_touchpoints is missing else l_0_touchpoints):
@@ -805,7 +884,7 @@ def root(context, missing=missing):
         for l_2_lane in (undefined(name='lanes') if l_1_lanes is missing else l_1_lanes):
             _loop_vars = {}
             pass
-            if t_6(environment.getattr(l_2_lane, 'cards')):
+            if t_8(environment.getattr(l_2_lane, 'cards')):
                 pass
                 if environment.getattr(l_1_view, 'emotions'):
                     pass
@@ -891,7 +970,7 @@ def root(context, missing=missing):
                         yield escape(environment.finalize(l_4_detail))
                         yield '</span>'
                     l_4_detail = missing
-                    if (not t_6(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))):
+                    if (not t_8(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))):
                         pass
                         yield ' <span class="cjm-fail">'
                         yield escape(environment.finalize(context.call((undefined(name='fail_mark') if l_0_fail_mark is missing else l_0_fail_mark), _loop_vars=_loop_vars)))
@@ -930,4 +1009,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=75&4=83&5=88&6=97&9=106&12=115&13=122&14=129&15=136&18=149&21=151&23=153&25=155&26=157&31=159&32=161&33=164&35=166&36=169&38=171&39=175&43=179&47=183&50=186&53=189&56=192&59=195&62=198&65=201&68=204&71=207&74=210&77=213&84=217&89=221&90=227&91=245&100=250&104=253&105=257&109=267&112=270&113=274&118=281&125=285&126=289&127=293&134=297&136=299&137=303&138=311&142=333&146=336&147=340&148=343&149=349&150=355&152=358&153=362&154=364&155=368&160=373&161=377&168=383&171=386&177=389&178=393&184=418&190=421&191=425&199=451&205=454&206=458&208=462&209=466&210=471&218=492&226=495&227=499&234=529&242=533&243=537&250=566&258=569&259=573&266=588&274=591&275=595&282=609&290=612&291=616&298=641&304=644&306=653&307=657&313=686&314=690&319=708&327=712&328=716&329=719&337=763&338=768&339=771&340=773&341=775&342=781&343=784&345=789&346=792&348=794&349=797&351=805&352=808&353=810&354=813&356=815&357=819&361=861&362=864&363=866&369=908&373=911&374=915&375=917&376=921&391=927&392=929'
+debug_info = '2=88&4=96&5=101&6=110&9=119&12=128&13=137&14=144&15=151&16=160&17=171&20=184&23=186&25=188&27=190&28=192&33=194&34=196&35=199&37=201&38=204&40=206&41=210&45=214&49=218&52=221&55=224&58=227&61=230&64=233&67=236&70=239&73=242&76=245&79=248&82=251&89=255&94=259&95=265&96=283&105=288&109=291&110=295&114=305&117=308&118=312&123=319&130=323&131=327&132=331&139=335&141=337&142=341&143=349&147=371&151=374&152=378&153=381&154=387&155=393&157=396&158=400&159=402&160=406&165=411&166=415&173=421&176=424&182=427&183=431&189=456&195=459&196=463&204=489&210=492&211=496&213=500&214=504&215=511&223=545&231=548&232=552&239=582&247=586&248=590&255=619&263=622&264=626&271=641&279=644&280=648&287=662&295=665&296=669&303=694&309=697&311=706&312=710&318=739&319=743&324=761&332=765&333=769&334=772&341=815&342=817&348=821&350=825&351=829&359=842&360=847&361=850&362=852&363=854&364=860&365=863&367=868&368=871&370=873&371=876&373=884&374=887&375=889&376=892&378=894&379=898&383=940&384=943&385=945&391=987&395=990&396=994&397=996&398=1000&413=1006&414=1008'
