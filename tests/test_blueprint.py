@@ -1,5 +1,6 @@
 """Service blueprints (issue 16, part 1): evidence, frontstage, backstage and support lanes,
-actors, the three lines and hand-off arrows, as each output shows them. Diagnostics per code:
+actors, the three lines and hand-off arrows, as each output shows them; and the links from
+opportunities to the pain points they address, routed as hand-offs are. Diagnostics per code:
 tests/test_diagnostics.py; the arrows never crossing text: tests/test_properties.py."""
 from __future__ import annotations
 
@@ -196,10 +197,11 @@ def test_the_rings_tooltips_are_in_the_maps_language():
     assert titles[0] == "Weiter bei „Prepares the next visit“ (Zeile 2)"
 
 
-def test_a_pure_blueprint_has_no_emotion_lane_and_no_legend():
+def test_a_pure_blueprint_has_no_emotion_lane_and_no_emotion_legend():
     geometry = layout(parse(EXAMPLE.read_text(encoding="utf-8")), load_theme("default"), 880)
     assert all(row.emotion is None for row in geometry.rows)
-    assert geometry.legend == () and geometry.legend_keys == ()
+    # No personas, no curves to key: only its fail points' mark is explained.
+    assert geometry.legend == () and [key.kind for key in geometry.legend_keys] == ["fail"]
     assert geometry.width == 880
     assert "Emotions" not in svg_text(render(EXAMPLE.read_text(encoding="utf-8"), "svg"))
 
@@ -305,3 +307,68 @@ def test_definition_and_references_of_an_actor_and_an_item():
     assert len(analysis.references_to(used)) == 3  # declared, and named by two items
     target = analysis.occurrence_at(number, lines[number - 1].index("sms") + 2)
     assert analysis.definition_of(target).span.line == 7  # `evidence sms "…"`
+
+
+# ── an opportunity's link to the pain points it addresses, routed as hand-offs are ──
+ADDRESSING = '''map "Shop" {
+  stage buy "Buy" {
+    touchpoint basket "Basket" {
+      channel web
+      pain wait "Slots fill up"
+      opportunity hold "Hold a slot" addresses wait
+    }
+    touchpoint checkout "Checkout" { channel web pain fee "Fee appears late" }
+    touchpoint pay "Pay" { channel web opportunity one "One price" addresses fee }
+    touchpoint mail "Receipt" {
+      channel email
+      opportunity refund "Refund the fee" addresses fee, wait
+    }
+  }
+}
+'''
+
+
+def cards_by_id(row) -> dict:
+    return {card.item_id: card for lane in row.lanes for card in lane.cards if card.item_id}
+
+
+def test_an_opportunity_is_linked_to_a_pain_it_addresses_at_its_touchpoint_or_the_next():
+    [row] = layout(parse(ADDRESSING), load_theme("default"), 1400).rows
+    assert [(link.from_id, link.to_id) for link in row.address_links] == [
+        ("hold", "wait"), ("one", "fee")]
+    cards = cards_by_id(row)
+    here, next_door = row.address_links
+    # Up the gap left of its column into the pain's side; from the next column, up the gap
+    # between the two into the pain's right-hand side; the arrowhead on the pain.
+    assert (here.points[0][0], here.points[-1][0]) == (cards["hold"].box.x, cards["wait"].box.x)
+    assert (next_door.points[0][0], next_door.points[-1][0]) == (cards["one"].box.x,
+                                                                 cards["fee"].box.right)
+    assert next_door.head[0] == next_door.points[-1]
+
+
+def test_a_pain_further_away_gets_no_link_and_the_tag_names_its_touchpoint():
+    [row] = layout(parse(ADDRESSING), load_theme("default"), 1400).rows
+    assert "refund" not in {link.from_id for link in row.address_links}
+    tags = [" ".join(tag.text.lines) for tag in cards_by_id(row)["refund"].tags]
+    assert tags == ["#refund", "Addresses: #fee (Checkout), #wait (Basket)"]
+    assert [" ".join(tag.text.lines) for tag in cards_by_id(row)["hold"].tags] == [
+        "#hold", "Addresses: #wait"]
+
+
+def test_a_pain_in_another_row_gets_no_link():
+    text = ('map "M" { stage a "A" { touchpoint t "T" { channel web pain fee "Fee" } }'
+            ' stage b "B" { touchpoint u "U" { channel web'
+            ' opportunity "Show it" addresses fee } } }')
+    assert [(link.from_id, link.to_id)
+            for link in layout(parse(text), load_theme("default"), 880).rows[0].address_links] == [
+        (None, "fee")]
+    narrow = layout(parse(text), load_theme("default"), 320)  # a stage a row
+    assert len(narrow.rows) == 2 and [row.address_links for row in narrow.rows] == [(), ()]
+
+
+def test_the_svg_draws_address_links_dashed_in_a_group_of_their_own():
+    svg = render(ADDRESSING, "svg")
+    links = svg.split('<g class="cjm-address-links">', 1)[1].split("</g>\n</g>", 1)[0]
+    assert links.count("<polyline") == 2 and links.count('stroke-dasharray="4 3"') == 2
+    assert '<g data-touchpoint="pay" data-from="one" data-to="fee">' in links
+    assert "cjm-handoffs" not in svg

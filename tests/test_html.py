@@ -242,6 +242,53 @@ def test_sections_with_nothing_to_show_are_left_out():
     assert '<section id="cjm-personas"' in html and '<section id="cjm-map"' in html
 
 
+def table_rows(html: str, section: str) -> list[list[str]]:
+    """The body rows of the table in section `section`, each as the text of its cells."""
+    part = html.split(f'<section id="cjm-{section}"', 1)[1].split("</section>", 1)[0]
+    body = part.split("<tbody>", 1)[1]
+    cells = r"<t[hd][^>]*>(.*?)</t[hd]>"
+    return [[re.sub(r"<[^>]+>", "", cell) for cell in re.findall(cells, row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", body)]
+
+
+def test_the_page_lists_the_maps_actors_with_their_kind_and_team():
+    html = html_of("""map "Desk" {
+      actor agent "Support agent" { team "Contact centre" }
+      actor crm "CRM" { kind system }
+      stage s "S" { touchpoint t "T" { frontstage "Answers" by agent backstage "Logs it" by crm } }
+    }""")
+    assert '<li><a href="#cjm-actors">Actors</a></li>' in html
+    assert table_rows(html, "actors") == [["Support agent", "Person", "Contact centre"],
+                                          ["CRM", "System", ""]]
+
+
+def test_a_map_without_actors_has_no_actors_section():
+    html = html_of('map "Bare" {\n  stage s "S" { touchpoint t "T" { frontstage "Answers" } }\n}')
+    assert 'id="cjm-actors"' not in html and 'href="#cjm-actors"' not in html
+
+
+ADDRESSED = """map "Shop" {
+  stage buy "Buy" {
+    touchpoint checkout "Checkout" {
+      pain fee "Fee appears late"
+      opportunity "Show fees early" addresses fee
+    }
+    touchpoint mail "Receipt" { opportunity "Refund the fee" addresses fee }
+  }
+}"""
+
+
+def test_an_opportunity_links_to_the_pain_it_addresses_and_the_pain_names_its_answers():
+    html = html_of(ADDRESSED)
+    details = html.split('<div id="cjm-tp-mail">', 1)[1].split("</div>", 1)[0]
+    assert '<a class="cjm-tag" href="#cjm-pain-fee">Addresses: #fee (Checkout)</a>' in details
+    here = html.split('<div id="cjm-tp-checkout">', 1)[1].split("</div>", 1)[0]
+    assert '<a class="cjm-tag" href="#cjm-pain-fee">Addresses: #fee</a>' in here
+    [row] = re.findall(r'<tr id="cjm-pain-fee">.*?</tr>', html)
+    assert re.findall(r'<span class="cjm-tag">([^<]*)</span>', row) == [
+        "Addressed by: Show fees early", "Addressed by: Refund the fee (Receipt)"]
+
+
 def test_print_lays_the_map_out_for_paper_in_sheets():
     html = rendered(EXAMPLES[0], "html")
     printed = html.split('<div class="cjm-print"')[1]

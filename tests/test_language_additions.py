@@ -67,7 +67,7 @@ def test_finding_ids_scopes_and_addresses_are_drawn_as_tags(text):
     for tag in ("#fee_pain", "For: Maya", "#show_fees", "For: Maya, Tom", "Addresses: #fee_pain"):
         assert tag in drawn
     page = render(text, "html")
-    assert '<span class="cjm-tag">Addresses: #fee_pain</span>' in page
+    assert '<a class="cjm-tag" href="#cjm-pain-fee_pain">Addresses: #fee_pain</a>' in page
     assert "Show fees early *(owner: Web · \\#show\\_fees · For: Maya, Tom · " \
            "Addresses: \\#fee\\_pain)*" in render(text, "md")
 

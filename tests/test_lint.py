@@ -68,6 +68,13 @@ def test_the_clean_map_gets_nothing():
 NO_OPPORTUNITY = ('      opportunity "Show fees in the basket" owner "Web team"\n', "")
 
 
+# A second stage whose opportunity addresses the pain `fee` of the first.
+ADDRESSED_ELSEWHERE = ('  kpi', '  stage later "Later" {\n    goal "Return"\n'
+                                '    touchpoint mail "Mail" {\n      channel email\n'
+                                '      opportunity "Refund fees" owner "CRM" addresses fee\n'
+                                '    }\n  }\n\n  kpi')
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -84,6 +91,13 @@ CASES = [
                                     '    touchpoint mail "Mail" {\n      channel email\n'
                                     '      opportunity "Win back" owner "CRM"\n    }\n  }\n\n  kpi')),
          ["L201 9:7"]),
+    Case("an opportunity elsewhere answers the pain it addresses, and its touchpoint's gap",
+         (NO_OPPORTUNITY, ('pain "Fees', 'pain fee "Fees'), ADDRESSED_ELSEWHERE), []),
+    Case("addressing another pain answers none here",
+         (NO_OPPORTUNITY, ('pain "Fees', 'pain fee "Fees'), ADDRESSED_ELSEWHERE,
+          ('    touchpoint mail "Mail" {\n', '    touchpoint mail "Mail" {\n      pain slow "Slow" '
+                                           'source survey "2026-10"\n'),
+          ("addresses fee", "addresses slow")), ["L201 9:7"]),
     Case("opportunity without an owner", ((' owner "Web team"', ""),), ["L202 10:7"]),
     Case("action item without an owner", ((' owner "Checkout squad"', ""),), ["L203 13:5"]),
     Case("moment of truth in a map without a KPI",
@@ -192,6 +206,13 @@ def test_an_unknown_rule_in_an_allow_comment_is_a_warning_with_did_you_mean():
         ("L200", 21, "did you mean `pain-without-opportunity`?"),
         ("L200", 46, "name the rule, not its code: `pain-without-opportunity`"),
         ("L201", 7, 'add an `opportunity "…"` to touchpoint `checkout` that answers it')]
+
+
+def test_an_unanswered_pain_with_an_id_is_told_it_can_be_addressed_from_elsewhere():
+    text = changed(NO_OPPORTUNITY, ('pain "Fees', 'pain fee "Fees'))
+    assert [d.hint for d in lint_text(text, "shop.cjm", on=DAY).diagnostics] == [
+        'add an `opportunity "…"` to touchpoint `checkout` that answers it, '
+        "or `addresses fee` to an opportunity elsewhere"]
 
 
 def test_an_allow_comment_without_a_rule_is_a_warning():
@@ -331,6 +352,13 @@ def test_coverage_is_printed_for_each_map(project):
     assert run.stdout == ("coverage of maps/shop.cjm: pains 1/2 (50%), evidence 1/2 (50%), "
                           "owners 2/2 (100%)\n")
     assert run.returncode == 0
+
+
+def test_a_pain_addressed_from_another_touchpoint_counts_as_answered():
+    text = HALF.replace('pain "Too loud"', 'pain loud "Too loud"').replace(
+        'opportunity "Refund" owner "Web team"', 'opportunity "Refund" owner "Web team" addresses loud')
+    covered = lint_text(text, "shop.cjm", on=DAY).coverage["pains"]
+    assert (covered.covered, covered.total) == (2, 2)
 
 
 @pytest.mark.parametrize("bar, code", [("pains=0.5", 0), ("pains=0.6,owners=1", 1),

@@ -140,6 +140,34 @@ def with_handoffs(draw, stages: list[m.Stage]) -> list[m.Stage]:
         for tp in stage.touchpoints)) for stage in stages]
 
 
+def with_addresses(draw, stages: list[m.Stage]) -> list[m.Stage]:
+    """The stages with some pain points given ids and some opportunities (some with ids of
+    their own) addressing them, near them or far away."""
+    number = 0
+
+    def named(finding: m.Finding, prefix: str) -> m.Finding:
+        nonlocal number
+        number += 1
+        return dataclasses.replace(finding, id=f"{prefix}{number}") if draw(st.booleans()) \
+            else finding
+
+    stages = [dataclasses.replace(stage, touchpoints=tuple(
+        dataclasses.replace(tp, pains=tuple(named(pain, "pain") for pain in tp.pains))
+        for tp in stage.touchpoints)) for stage in stages]
+    targets = [pain.id for stage in stages for tp in stage.touchpoints for pain in tp.pains
+               if pain.id]
+    if not targets:
+        return stages
+
+    def addressing(opportunity: m.Opportunity) -> m.Opportunity:
+        chosen = draw(st.lists(st.sampled_from(targets), max_size=2, unique=True))
+        return dataclasses.replace(named(opportunity, "idea"), addresses=tuple(chosen))
+
+    return [dataclasses.replace(stage, touchpoints=tuple(
+        dataclasses.replace(tp, opportunities=tuple(addressing(o) for o in tp.opportunities))
+        for tp in stage.touchpoints)) for stage in stages]
+
+
 def personas(persona_id: str):
     return st.builds(m.Persona, id=st.just(persona_id), name=texts, roles=some_texts,
                      goals=some_texts, needs=some_texts, pains=some_texts,
@@ -233,7 +261,7 @@ def journeys(draw) -> m.Journey:
                               max_size=2))
         stages.append(m.Stage(stage_id, draw(texts), draw(some_texts), draw(some_texts),
                               stage_tps, tuple(items), notes=draw(some_texts)))
-    stages = with_handoffs(draw, stages)
+    stages = with_addresses(draw, with_handoffs(draw, stages))
     kpi_ids = draw(st.lists(ids, max_size=4, unique=True))
     return m.Journey(
         actors=tuple(m.Actor(a, draw(texts), draw(optional_texts),
@@ -430,11 +458,12 @@ def test_cards_in_a_lane_column_never_overlap(journey, width):
 
 
 def arrows_through_text(geometry) -> list[str]:
-    """Each hand-off segment that passes through a text box (touching its edge is not)."""
+    """Each segment of a hand-off or an address link that passes through a text box
+    (touching its edge is not)."""
     found = []
     boxes = [block.box for block in geometry.text_blocks()]
     for row in geometry.rows:
-        for arrow in row.handoffs:
+        for arrow in row.handoffs + row.address_links:
             for (x1, y1), (x2, y2) in zip(arrow.points, arrow.points[1:]):
                 left, right, top, bottom = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
                 for box in boxes:
@@ -463,13 +492,14 @@ def ring_arrow_problems(arrow, boxes: list, cards: dict) -> list[str]:
 
 
 def arrows_apart_from_their_cards(geometry) -> list[str]:
-    """Each hand-off that does not start on its item's card edge or end on its target's."""
+    """Each hand-off or address link that does not start on its item's card edge or end on
+    its target's."""
     found = []
     for row in geometry.rows:
         cards = {card.item_id: card.box for lane in row.lanes for card in lane.cards
                  if card.item_id}
         boxes = [card.box for lane in row.lanes for card in lane.cards]
-        for arrow in row.handoffs:
+        for arrow in row.handoffs + row.address_links:
             if arrow.ring:
                 found += ring_arrow_problems(arrow, boxes, cards)
                 continue
@@ -488,7 +518,7 @@ def arrows_apart_from_their_cards(geometry) -> list[str]:
 
 @HEAVY
 @given(journeys(), WIDTHS)
-def test_hand_off_arrows_never_cross_a_text_and_join_their_cards(journey, width):
+def test_hand_offs_and_address_links_never_cross_a_text_and_join_their_cards(journey, width):
     geometry = layout(journey, THEME, width)
     assert arrows_through_text(geometry) == []
     assert arrows_apart_from_their_cards(geometry) == []

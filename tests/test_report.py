@@ -124,6 +124,15 @@ def test_opportunities_rank_moments_of_truth_first_then_the_lowest_feeling(tmp_p
     ]
 
 
+def test_a_pain_an_opportunity_elsewhere_addresses_is_answered_by_it(tmp_path):
+    addressed = SMALL.replace('emotion bob -1 }', 'emotion bob -1 pain slow "Ad loads slowly" }')\
+        .replace('opportunity "Upsell" owner "CRM"', 'opportunity "Upsell" owner "CRM" addresses slow')
+    report = report_of(tmp_path, addressed)
+    assert section(report, "Evidence coverage")[0] == "| Pain points with an opportunity | 4 of 4 (100%) |"
+    assert section(report, "Opportunities, most urgent first")[2] == \
+        "| 3 | Upsell | Receipt (Buy) | CRM | lowest feeling +2, answers 1 pain point |"
+
+
 def test_kpis_say_whether_they_meet_their_targets(tmp_path):
     rows = section(report_of(tmp_path, SMALL), "KPIs against targets")
     assert rows == ["| Conversion | 12% | ≥\u00a015% | missed |", "| NPS | 40 | ≥\u00a030 | met |"]

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from cjmdsl.layout import geometry as g
 from cjmdsl.facts import evidence
+from cjmdsl.facts.answers import addressed_by
 from cjmdsl.words import kpis
 from cjmdsl.facts import priorities
 from cjmdsl.facts import steps
@@ -34,12 +35,13 @@ from cjmdsl.layout.map import MARKER_SHAPES, layout, sheets
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.words.locales import in_its_language, say
 from cjmdsl.language.measured import responses_words
-from cjmdsl.model import Journey, Kpi, Scale, Step, Touchpoint
+from cjmdsl.model import Journey, Kpi, Opportunity, PainPoint, Scale, Step, Touchpoint
 from cjmdsl.words.numbers import on_scale, signed_number
 from cjmdsl.themes.roles import Painter, css_value, in_theme
 from cjmdsl.language.states import improvements
 from cjmdsl.themes import Theme, dark_partner
-from cjmdsl.words.sentences import finding_links, linked_summary, metadata_line, summary
+from cjmdsl.words.sentences import (addressed_pains, finding_links, linked_summary, metadata_line,
+                                    summary)
 
 BINARY = False
 OPTIONS = ("time_axis",)
@@ -81,6 +83,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
     order, stage_names = feelings.persona_order(journey), _stage_names(journey)
     views = [_touchpoint_view(journey, tp, order, stage_names) for tp in journey.touchpoints]
     ranked = priorities.ranked(journey)
+    addressing = addressed_by(journey)
     return template.render(
         journey=journey,
         lanes=LANES,
@@ -98,7 +101,10 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
         improvements=improvement_rows(journey),
         pains=pains_by_stage(journey),
         pain_owners=any(pain.owner for tp in journey.touchpoints for pain in tp.pains),
-        finding_links=lambda finding: finding_links(finding, journey),
+        pain_anchor=pain_anchor,
+        finding_links=lambda finding: finding_links(finding, journey, addresses=False),
+        addresses=lambda finding: address_links(finding, journey),
+        addressed_by=lambda pain: addressed_by_tags(pain, addressing),
         step_details=lambda item: step_details(item, journey) if isinstance(item, Step) else (),
         metadata=metadata_line(journey),
         stage_notes=[stage for stage in journey.stages if stage.notes],
@@ -324,6 +330,30 @@ def pains_by_stage(journey: Journey) -> list[tuple]:
     found = [(stage, [(tp, pain) for tp in stage.touchpoints for pain in tp.pains])
              for stage in journey.stages]
     return [(stage, pains) for stage, pains in found if pains]
+
+
+def pain_anchor(pain_id: str) -> str:
+    """The id of a pain point's row in the table of pain points, where its links lead."""
+    return f"cjm-pain-{pain_id}"
+
+
+def address_links(opportunity: Opportunity, journey: Journey) -> list[tuple[str, str]]:
+    """The opportunity's `Addresses: #fee` tags, one per pain point, each with the address of
+    the pain's row in the table of pain points."""
+    return [(f"#{pain_anchor(pain)}", say("finding_addresses", pains=label))
+            for pain, label in addressed_pains(opportunity, journey)]
+
+
+def addressed_by_tags(pain: PainPoint, addressing: dict) -> list[str]:
+    """A pain point's `Addressed by: …` tags, one per opportunity whose `addresses` names it
+    (`addressing`, `cjmdsl.facts.answers.addressed_by`), with the opportunity's touchpoint
+    when that is another."""
+    if pain.id is None:
+        return []
+    return [say("finding_addressed_by",
+                opportunities=o.text if any(p is pain for p in tp.pains)
+                else f"{o.text} ({tp.name})")
+            for tp, o in addressing.get(pain.id, ())]
 
 
 def _persona_view(journey: Journey, index: int) -> dict:

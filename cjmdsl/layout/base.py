@@ -122,7 +122,8 @@ class Base:
         self.plan = plan
         self.all_columns = [c for row in plan.rows for piece in row for c in piece.columns]
         self.lanes_with_items: dict[str, bool] = {}
-        self.card_of_step: dict[int, g.Card] = {}  # by id() of a blueprint item, for hand-offs
+        # By id() of a blueprint item or a finding: its card, for hand-offs and address links.
+        self.card_of_item: dict[int, g.Card] = {}
         self.handoffs_from: dict | None = None  # by id() of an item: the items it hands to
         self.steps_in_row: list = []  # the blueprint items laid out in the row being built
         self.handoff_rank: dict[int, int] = {}  # by id() of an item: its place in the map
@@ -425,8 +426,8 @@ class Base:
             for item in items_of(column.touchpoint):
                 above, below = self.room_for_rings(item, column.width)
                 card = self.with_fail(style(column, y + above, item), item)
-                if id(item) in self.card_of_step:  # a blueprint item: its hand-offs end here
-                    self.card_of_step[id(item)] = card
+                if id(item) in self.card_of_item:  # its hand-offs and address links end here
+                    self.card_of_item[id(item)] = card
                 cards.append(card)
                 y = card.box.bottom + below + 6
             bottom = max(bottom, y - 6 + self.pad)
@@ -478,7 +479,10 @@ class Base:
                 tags.append(g.Tag(box, tag_text, self.colors.tag))
                 y = box.bottom + 3
             box = g.Box(column.x, top, column.width, y - top + 2)
-            return g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags))
+            card = g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags),
+                          finding.id)
+            self.card_of_item[id(finding)] = card  # where its address links start and end
+            return card
         return style
 
 

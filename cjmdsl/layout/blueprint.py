@@ -1,5 +1,6 @@
 """The service blueprint's pieces of the map: item cards with their actor, the lines of
-interaction, visibility and internal interaction, and the hand-off arrows.
+interaction, visibility and internal interaction, and the hand-off arrows; and, routed as
+those are, the links from opportunities to the pain points they address.
 
 An arrow leaves its card sideways into the gap between two columns (the gutter), runs
 along gutters and, to reach another column, along the empty top of the target's lane
@@ -70,7 +71,7 @@ class Blueprint:
             box = g.Box(column.x, top, column.width, y - top + (2 if tags else 1))
             card = g.Card(kind, column.touchpoint.id, box, fill, stroke, text, tuple(tags),
                           step.id)
-            self.card_of_step[id(step)] = card  # where its hand-offs start and end
+            self.card_of_item[id(step)] = card  # where its hand-offs start and end
             self.steps_in_row.append(step)
             return card
         return style
@@ -187,16 +188,24 @@ class Blueprint:
         return g.HandOff(end.start.id, end.end.id, card.touchpoint_id, points,
                          _head_down(x, tip_y, toward), self.colors.text, ring)
 
-    def handoffs(self, lanes: list[g.Lane]) -> tuple[g.HandOff, ...]:
-        """The arrows between cards of this row, then the short ones to and from the rings of
+    def arrows(self, lanes: list[g.Lane]) -> tuple[tuple[g.HandOff, ...], tuple[g.HandOff, ...]]:
+        """This row's hand-offs (`handoffs`) and address links (`address_links`), the runs of
+        both moved apart together, so that no two share a stretch of a gutter."""
+        handoffs, rings = self.handoffs(lanes)
+        links = self.address_links(lanes)
+        apart = _apart(handoffs + links)
+        return tuple(apart[:len(handoffs)]) + rings, tuple(apart[len(handoffs):])
+
+    def handoffs(self, lanes: list[g.Lane]) -> tuple[list[g.HandOff], tuple[g.HandOff, ...]]:
+        """The arrows between cards of this row, and the short ones to and from the rings of
         hand-offs to items in other rows. Only this row's items are looked at: linear in the
         map."""
         self._plan_handoffs()
         starts, self.steps_in_row = self.steps_in_row, []
         if not self.handoffs_from:
-            return ()
+            return [], ()
         rings = sorted(found for step in starts if id(step) in self.ring_ends
-                       for found in self.off_row_arrows(step, self.card_of_step[id(step)]))
+                       for found in self.off_row_arrows(step, self.card_of_item[id(step)]))
         starts = sorted((step for step in starts if id(step) in self.handoffs_from),
                         key=lambda step: self.handoff_rank[id(step)])
         lane_of = {id(card): lane for lane in lanes for card in lane.cards}
@@ -205,14 +214,46 @@ class Blueprint:
         arrows = []
         for start in starts:
             for end in self.handoffs_from.get(id(start), ()):
-                source, target = self.card_of_step[id(start)], self.card_of_step.get(id(end))
+                source, target = self.card_of_item[id(start)], self.card_of_item.get(id(end))
                 if target is None or id(target) not in lane_of:
                     continue  # in another row: drawn with rings (`rings`)
                 gutters = gutters or self._gutters()
                 arrows.append(self._route(source, target, lane_of[id(target)],
                                           columns[source.touchpoint_id],
                                           columns[target.touchpoint_id], gutters))
-        return tuple(_apart(arrows)) + tuple(arrow for _, _, arrow in rings)
+        return arrows, tuple(arrow for _, _, arrow in rings)
+
+    def address_links(self, lanes: list[g.Lane]) -> list[g.HandOff]:
+        """An arrow from each opportunity of this row to each pain point it `addresses` at its
+        own touchpoint or the one before or after it in the row, routed as a hand-off is; the
+        opportunity's tag names a pain further away by its touchpoint instead
+        (`cjmdsl.words.sentences.addressed_pains`), as a line across the map would bury the
+        cards it passed."""
+        columns = self.touchpoint_columns()
+        if not any(o.addresses for column in columns for o in column.touchpoint.opportunities):
+            return []
+        pains = next((lane for lane in lanes if lane.kind == "pains"), None)
+        shown = {id(card) for lane in lanes for card in lane.cards}
+        near: dict[str, tuple[int, g.Card]] = {}  # by pain id: its column and card
+        for index, column in enumerate(columns):
+            for pain in column.touchpoint.pains:
+                card = self.card_of_item.get(id(pain))
+                if pain.id is not None and card is not None and id(card) in shown:
+                    near.setdefault(pain.id, (index, card))
+        gutters = self._gutters()
+        links = []
+        for index, column in enumerate(columns):
+            for opportunity in column.touchpoint.opportunities:
+                source = self.card_of_item.get(id(opportunity))
+                if source is None or id(source) not in shown:
+                    continue
+                for pain_id in opportunity.addresses:
+                    at, target = near.get(pain_id, (None, None))
+                    if at is None or abs(at - index) > 1:
+                        continue
+                    link = self._route(source, target, pains, column, columns[at], gutters)
+                    links.append(link._replace(color=self.colors.muted))
+        return links
 
     def _gutters(self) -> dict[float, tuple[float, float]]:
         """Each column's left and right gutter (the middles of the gaps beside it), by x."""

@@ -259,7 +259,7 @@ class Card(NamedTuple):
     stroke: str
     text: TextBlock
     tags: tuple[Tag, ...] = ()
-    item_id: str | None = None  # a blueprint item's id, where hand-offs start and end
+    item_id: str | None = None  # a blueprint item's or a finding's id: where arrows start and end
     fail: Marked | None = None  # the item's fail point, at the foot of the card
     icons: tuple[Icon, ...] = ()  # a channel's icons before its text (the channel lane)
 
@@ -292,9 +292,11 @@ class HandOff(NamedTuple):
     """An arrow from one blueprint item's card to another's, routed at right angles through
     the gaps between cards: `points` are the corners from the start to the tip, `head` the
     arrowhead's three corners. A hand-off to an item in another row is two short arrows, each
-    with a `ring`: one from its item's card to the ring, one from the ring into the target's."""
+    with a `ring`: one from its item's card to the ring, one from the ring into the target's.
+    An address link (`MapRow.address_links`) is one too, from an opportunity's card to the
+    pain point's it addresses."""
 
-    from_id: str | None  # None from a customer's action, which has no id
+    from_id: str | None  # None from a customer's action or an opportunity without an id
     to_id: str
     touchpoint_id: str  # the touchpoint it starts at (a ring's arrow: whose column it is in)
     points: tuple[tuple[float, float], ...]
@@ -471,6 +473,8 @@ class MapRow(NamedTuple):
     time_ruler: TimeRuler | None = None
     goals: tuple[StageFooter, ...] = ()  # under the stage names: goals, brand actions, KPIs
     goals_label: TextBlock | None = None
+    # From an opportunity to each pain point it addresses at its touchpoint or the next one.
+    address_links: tuple[HandOff, ...] = ()
 
     def text_blocks(self):
         yield from (s.label for s in self.stages)

@@ -303,9 +303,10 @@ def _row(lay: _Layout, divider: g.Line | None) -> g.MapRow:
     )
     footers, footer_label = lay.footers()
     box = g.Box(lay.margin, top, lay.width - 2 * lay.margin, lay.y - lay.lane_gap - top)
+    handoffs, address_links = lay.arrows(lanes)
     return g.MapRow(box, divider, stages, touchpoints, tuple(row_labels), moment_bands,
                     tuple(lanes), emotion, footers, footer_label, tuple(lines),
-                    lay.handoffs(lanes), time_ruler, goals, goals_label)
+                    handoffs, time_ruler, goals, goals_label, address_links)
 
 
 # The lanes whose items are blueprint items (`model.Step`): cards with an actor's tag, where

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cjmdsl.facts.answers import pain_touchpoints
 from cjmdsl.model import ActionItem, Journey, Scale
 from cjmdsl.words.locales import in_its_language, say, say_counted
 from cjmdsl.words.numbers import counted, on_scale, signed
@@ -12,18 +13,29 @@ from cjmdsl.words.numbers import counted, on_scale, signed
 __all__ = ["say", "summary", "alt_text", "action_item", "finding_links", "metadata_line"]
 
 
-def finding_links(finding, journey: Journey) -> list[str]:
+def finding_links(finding, journey: Journey, addresses: bool = True) -> list[str]:
     """The tags that tie a pain point or opportunity to the rest of the map, as every output
-    shows them: its own id (`#fee`), the personas it is for (by name) and the pain points it
-    addresses (by id, `Addresses: #fee`)."""
+    shows them: its own id (`#fee`), the personas it is for (by name) and, unless the output
+    links them one by one (`addresses=False`), the pain points it addresses
+    (`Addresses: #fee`, see `addressed_pains`)."""
     labels = [f"#{finding.id}"] if finding.id else []
     if finding.personas:
         names = [journey.persona(p).name if journey.persona(p) else p for p in finding.personas]
         labels.append(say("finding_for", personas=", ".join(names)))
-    if finding.addresses:
-        labels.append(say("finding_addresses",
-                          pains=", ".join(f"#{pain}" for pain in finding.addresses)))
+    if addresses and finding.addresses:
+        labels.append(say("finding_addresses", pains=", ".join(
+            label for _, label in addressed_pains(finding, journey))))
     return labels
+
+
+def addressed_pains(opportunity, journey: Journey) -> list[tuple[str, str]]:
+    """Each pain point the opportunity addresses, by id, with how its tag names it: `#fee`,
+    and the name of the pain's touchpoint when that is another (`#fee (Checkout)`)."""
+    at = pain_touchpoints(journey)
+    own = next((tp for tp in journey.touchpoints
+                if any(o is opportunity for o in tp.opportunities)), None)
+    return [(pain, f"#{pain}" if at.get(pain, own) is own else f"#{pain} ({at[pain].name})")
+            for pain in opportunity.addresses]
 
 
 def metadata_line(journey: Journey) -> str | None:

@@ -32,6 +32,7 @@ def root(context, missing=missing):
     l_0_printed = resolve('printed')
     l_0_pain_owners = resolve('pain_owners')
     l_0_matrix = resolve('matrix')
+    l_0_teams = resolve('teams')
     l_0_touchpoints = resolve('touchpoints')
     l_0_data = resolve('data')
     l_0_script = resolve('script')
@@ -61,81 +62,95 @@ def root(context, missing=missing):
         def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'lines' found.")
     try:
-        t_5 = environment.filters['n']
+        t_5 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'n' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_6 = environment.filters['replace']
+        t_6 = environment.filters['n']
     except KeyError:
         @internalcode
         def t_6(*unused):
-            raise TemplateRuntimeError("No filter named 'replace' found.")
+            raise TemplateRuntimeError("No filter named 'n' found.")
     try:
-        t_7 = environment.tests['none']
+        t_7 = environment.filters['replace']
     except KeyError:
         @internalcode
         def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
+    try:
+        t_8 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
+    try:
+        t_9 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     def macro(l_1_m):
-        t_8 = []
+        t_10 = []
         if l_1_m is missing:
             l_1_m = undefined("parameter 'm' was not provided", name='m')
         pass
-        t_8.append(
+        t_10.append(
             '<svg class="cjm-marker" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">',
         )
         if (environment.getattr(l_1_m, 'shape') == 'circle'):
             pass
-            t_8.append(
+            t_10.append(
                 '<circle cx="8" cy="8" r="5"/>',
             )
         elif (environment.getattr(l_1_m, 'shape') == 'square'):
             pass
-            t_8.append(
+            t_10.append(
                 '<rect x="3.5" y="3.5" width="9" height="9"/>',
             )
         else:
             pass
-            t_8.extend((
+            t_10.extend((
                 '<polygon points="',
                 escape(environment.finalize(context.call(environment.getattr(l_1_m, 'polygon')))),
                 '"/>',
             ))
-        t_8.append(
+        t_10.append(
             '</svg>',
         )
-        return concat(t_8)
+        return concat(t_10)
     context.exported_vars.add('marker')
     context.vars['marker'] = l_0_marker = Macro(environment, macro, 'marker', ('m',), False, False, False, context.eval_ctx.autoescape)
     def macro():
-        t_9 = []
+        t_11 = []
         pass
-        t_9.append(
+        t_11.append(
             '<span class="cjm-fail-mark" aria-hidden="true">F</span>',
         )
-        return concat(t_9)
+        return concat(t_11)
     context.exported_vars.add('fail_mark')
     context.vars['fail_mark'] = l_0_fail_mark = Macro(environment, macro, 'fail_mark', (), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_finding):
-        t_10 = []
+        t_12 = []
         l_1_source_label = resolve('source_label')
         l_1_finding_links = resolve('finding_links')
+        l_1_addresses = resolve('addresses')
+        l_1_addressed_by = resolve('addressed_by')
         if l_1_finding is missing:
             l_1_finding = undefined("parameter 'finding' was not provided", name='finding')
         pass
         if environment.getattr(l_1_finding, 'source'):
             pass
-            t_10.extend((
+            t_12.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(context.call((undefined(name='source_label') if l_1_source_label is missing else l_1_source_label), environment.getattr(l_1_finding, 'source')))),
                 '</span>',
             ))
         if environment.getattr(l_1_finding, 'owner'):
             pass
-            t_10.extend((
+            t_12.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'owner', owner=environment.getattr(l_1_finding, 'owner')))),
                 '</span>',
@@ -143,13 +158,33 @@ def root(context, missing=missing):
         for l_2_link in context.call((undefined(name='finding_links') if l_1_finding_links is missing else l_1_finding_links), l_1_finding):
             _loop_vars = {}
             pass
-            t_10.extend((
+            t_12.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(l_2_link)),
                 '</span>',
             ))
         l_2_link = missing
-        return concat(t_10)
+        for (l_2_href, l_2_link) in context.call((undefined(name='addresses') if l_1_addresses is missing else l_1_addresses), l_1_finding):
+            _loop_vars = {}
+            pass
+            t_12.extend((
+                ' <a class="cjm-tag" href="',
+                escape(environment.finalize(l_2_href)),
+                '">',
+                escape(environment.finalize(l_2_link)),
+                '</a>',
+            ))
+        l_2_href = l_2_link = missing
+        for l_2_link in context.call((undefined(name='addressed_by') if l_1_addressed_by is missing else l_1_addressed_by), l_1_finding):
+            _loop_vars = {}
+            pass
+            t_12.extend((
+                ' <span class="cjm-tag">',
+                escape(environment.finalize(l_2_link)),
+                '</span>',
+            ))
+        l_2_link = missing
+        return concat(t_12)
     context.exported_vars.add('tags')
     context.vars['tags'] = l_0_tags = Macro(environment, macro, 'tags', ('finding',), False, False, False, context.eval_ctx.autoescape)
     yield '<!DOCTYPE html>\n<html lang="'
@@ -250,6 +285,11 @@ def root(context, missing=missing):
         yield '<li><a href="#cjm-sources">'
         yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'heading_sources')))
         yield '</a></li>\n'
+    if environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'):
+        pass
+        yield '<li><a href="#cjm-actors">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'actors')))
+        yield '</a></li>\n'
     yield '</ul>\n</nav>\n</header>\n<main>\n'
     if (undefined(name='overview') if l_0_overview is missing else l_0_overview):
         pass
@@ -267,17 +307,17 @@ def root(context, missing=missing):
             yield '<li><a href="#cjm-map" data-stage="'
             yield escape(environment.finalize(environment.getattr(l_1_s, 'stage_id')))
             yield '"><svg xmlns="http://www.w3.org/2000/svg" width="'
-            yield escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_s, 'box'), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_s, 'box'), 'width'))))
             yield '" height="'
-            yield escape(environment.finalize(t_5(environment.getattr(environment.getattr(l_1_s, 'box'), 'height'))))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_s, 'box'), 'height'))))
             yield '" viewBox="'
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'x') - 1))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'x') - 1))))
             yield ' '
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'y') - 1))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'y') - 1))))
             yield ' '
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'width') + 2))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'width') + 2))))
             yield ' '
-            yield escape(environment.finalize(t_5((environment.getattr(environment.getattr(l_1_s, 'box'), 'height') + 2))))
+            yield escape(environment.finalize(t_6((environment.getattr(environment.getattr(l_1_s, 'box'), 'height') + 2))))
             yield '" font-family="'
             yield escape(environment.finalize(environment.getattr((undefined(name='overview') if l_0_overview is missing else l_0_overview), 'font_family')))
             yield '" role="img" aria-label="'
@@ -359,29 +399,29 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '<div class="cjm-print-page"><svg xmlns="http://www.w3.org/2000/svg" width="'
-        yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
         yield '" height="'
-        yield escape(environment.finalize(t_5(environment.getattr(l_1_sheet, 'height'))))
+        yield escape(environment.finalize(t_6(environment.getattr(l_1_sheet, 'height'))))
         yield '" viewBox="0 0 '
-        yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+        yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
         yield ' '
-        yield escape(environment.finalize(t_5(environment.getattr(l_1_sheet, 'height'))))
+        yield escape(environment.finalize(t_6(environment.getattr(l_1_sheet, 'height'))))
         yield '">'
         for (l_2_top, l_2_bottom, l_2_at) in environment.getattr(l_1_sheet, 'slices'):
             _loop_vars = {}
             pass
             yield '<svg y="'
-            yield escape(environment.finalize(t_5(l_2_at)))
+            yield escape(environment.finalize(t_6(l_2_at)))
             yield '" width="'
-            yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
             yield '" height="'
-            yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
+            yield escape(environment.finalize(t_6((l_2_bottom - l_2_top))))
             yield '" viewBox="0 '
-            yield escape(environment.finalize(t_5(l_2_top)))
+            yield escape(environment.finalize(t_6(l_2_top)))
             yield ' '
-            yield escape(environment.finalize(t_5(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
             yield ' '
-            yield escape(environment.finalize(t_5((l_2_bottom - l_2_top))))
+            yield escape(environment.finalize(t_6((l_2_bottom - l_2_top))))
             yield '"><use href="#'
             yield escape(environment.finalize(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'id')))
             yield '"/></svg>'
@@ -565,13 +605,28 @@ def root(context, missing=missing):
             yield escape(environment.finalize(environment.getattr(l_1_stage, 'name')))
             yield '</th></tr>\n'
             for (l_2_tp, l_2_pain) in l_1_found:
+                l_2_pain_anchor = resolve('pain_anchor')
+                l_2_addressed_by = resolve('addressed_by')
                 l_2_source_label = resolve('source_label')
                 _loop_vars = {}
                 pass
-                yield '<tr><td>'
+                yield '<tr'
+                if environment.getattr(l_2_pain, 'id'):
+                    pass
+                    yield ' id="'
+                    yield escape(environment.finalize(context.call((undefined(name='pain_anchor') if l_2_pain_anchor is missing else l_2_pain_anchor), environment.getattr(l_2_pain, 'id'), _loop_vars=_loop_vars)))
+                    yield '"'
+                yield '><td>'
                 yield escape(environment.finalize(environment.getattr(l_2_tp, 'name')))
                 yield '</td><td>'
                 yield escape(environment.finalize(environment.getattr(l_2_pain, 'text')))
+                for l_3_link in context.call((undefined(name='addressed_by') if l_2_addressed_by is missing else l_2_addressed_by), l_2_pain, _loop_vars=_loop_vars):
+                    _loop_vars = {}
+                    pass
+                    yield ' <span class="cjm-tag">'
+                    yield escape(environment.finalize(l_3_link))
+                    yield '</span>'
+                l_3_link = missing
                 yield '</td><td>'
                 if environment.getattr(l_2_pain, 'source'):
                     pass
@@ -588,7 +643,7 @@ def root(context, missing=missing):
                     yield escape(environment.finalize((environment.getattr(l_2_pain, 'owner') or '')))
                     yield '</td>'
                 yield '</tr>\n'
-            l_2_tp = l_2_pain = l_2_source_label = missing
+            l_2_tp = l_2_pain = l_2_pain_anchor = l_2_addressed_by = l_2_source_label = missing
             yield '</tbody>\n'
         l_1_stage = l_1_found = missing
         yield '</table>\n</div>\n</section>\n'
@@ -673,12 +728,12 @@ def root(context, missing=missing):
             yield '</td><td>'
             yield escape(environment.finalize((environment.getattr(environment.getattr(environment.getattr(l_1_view, 'tp'), 'moment_of_truth'), 'reason') or '')))
             yield '</td><td>'
-            def t_11(fiter):
+            def t_13(fiter):
                 for l_2_e in fiter:
                     if environment.getattr(l_2_e, 'actual'):
                         yield l_2_e
             l_2_loop = missing
-            for l_2_e, l_2_loop in LoopContext(t_11(environment.getattr(l_1_view, 'emotions')), undefined):
+            for l_2_e, l_2_loop in LoopContext(t_13(environment.getattr(l_1_view, 'emotions')), undefined):
                 _loop_vars = {}
                 pass
                 yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=environment.getattr(environment.getattr(l_2_e, 'persona'), 'name'), _loop_vars=_loop_vars)))
@@ -886,7 +941,7 @@ def root(context, missing=missing):
                 yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'owner', owner=environment.getattr(environment.getattr(l_1_p, 'item'), 'owner'), _loop_vars=_loop_vars)))
                 yield '</span>'
             yield ' <span class="cjm-muted">'
-            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), markup_join(('ranked_', t_6(context.eval_ctx, environment.getattr(l_1_p, 'kind'), ' ', '_'), )), where=environment.getattr(l_1_p, 'where'), _loop_vars=_loop_vars)))
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), markup_join(('ranked_', t_7(context.eval_ctx, environment.getattr(l_1_p, 'kind'), ' ', '_'), )), where=environment.getattr(l_1_p, 'where'), _loop_vars=_loop_vars)))
             yield '</span></li>\n'
         l_1_p = missing
         yield '</ol>\n</section>\n'
@@ -942,7 +997,7 @@ def root(context, missing=missing):
             yield escape(environment.finalize((environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'collected') or '')))
             yield '</td><td>'
             l_2_loop = missing
-            t_12 = 1
+            t_14 = 1
             for l_2_line, l_2_loop in LoopContext(environment.getattr(l_1_view, 'cited_by'), undefined):
                 _loop_vars = {}
                 pass
@@ -950,15 +1005,51 @@ def root(context, missing=missing):
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
                     yield '<br>'
-                t_12 = 0
+                t_14 = 0
             l_2_loop = l_2_line = missing
-            if t_12:
+            if t_14:
                 pass
                 yield '<span class="cjm-muted">'
                 yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'not_cited')))
                 yield '</span>'
             yield '</td></tr>\n'
         l_1_loop = l_1_view = l_1_source = missing
+        yield '</tbody>\n</table>\n</div>\n</section>\n'
+    if environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'):
+        pass
+        l_0_teams = t_5(context.eval_ctx, t_8(context, environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'), 'team'))
+        context.vars['teams'] = l_0_teams
+        context.exported_vars.add('teams')
+        yield '<section id="cjm-actors" aria-labelledby="cjm-actors-title">\n<h2 id="cjm-actors-title">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'actors')))
+        yield '</h2>\n<div class="cjm-table" role="region" aria-labelledby="cjm-actors-title" tabindex="0">\n<table>\n<caption>'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'page_actors_caption')))
+        yield '</caption>\n<thead><tr><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_actor')))
+        yield '</th><th scope="col">'
+        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_kind')))
+        yield '</th>'
+        if (undefined(name='teams') if l_0_teams is missing else l_0_teams):
+            pass
+            yield '<th scope="col">'
+            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'column_team')))
+            yield '</th>'
+        yield '</tr></thead>\n<tbody>\n'
+        for l_1_actor in environment.getattr((undefined(name='journey') if l_0_journey is missing else l_0_journey), 'actors'):
+            _loop_vars = {}
+            pass
+            yield '<tr><th scope="row">'
+            yield escape(environment.finalize(environment.getattr(l_1_actor, 'name')))
+            yield '</th><td>'
+            yield escape(environment.finalize(t_1(environment.getattr(l_1_actor, 'kind'))))
+            yield '</td>'
+            if (undefined(name='teams') if l_0_teams is missing else l_0_teams):
+                pass
+                yield '<td>'
+                yield escape(environment.finalize((environment.getattr(l_1_actor, 'team') or '')))
+                yield '</td>'
+            yield '</tr>\n'
+        l_1_actor = missing
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     yield '<div id="cjm-touchpoint-details" hidden>\n'
     for l_1_view in (undefined(name='touchpoints') if l_0_touchpoints is missing else l_0_touchpoints):
@@ -1010,7 +1101,7 @@ def root(context, missing=missing):
         for l_2_lane in (undefined(name='lanes') if l_1_lanes is missing else l_1_lanes):
             _loop_vars = {}
             pass
-            if t_7(environment.getattr(l_2_lane, 'cards')):
+            if t_9(environment.getattr(l_2_lane, 'cards')):
                 pass
                 if environment.getattr(l_1_view, 'emotions'):
                     pass
@@ -1026,14 +1117,14 @@ def root(context, missing=missing):
                         yield '">'
                         yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(environment.getitem((undefined(name='personas') if l_0_personas is missing else l_0_personas), environment.getattr(l_3_e, 'index')), 'marker'), _loop_vars=_loop_vars)))
                         yield ' '
-                        t_13 = []
+                        t_15 = []
                         pass
-                        t_13.extend((
+                        t_15.extend((
                             '<strong>',
                             escape(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'persona'), 'name'))),
                             '</strong>',
                         ))
-                        l_3_name = (Markup if context.eval_ctx.autoescape else identity)(concat(t_13))
+                        l_3_name = (Markup if context.eval_ctx.autoescape else identity)(concat(t_15))
                         _loop_vars['name'] = l_3_name
                         yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=(undefined(name='name') if l_3_name is missing else l_3_name), _loop_vars=_loop_vars)))
                         yield ' '
@@ -1106,7 +1197,7 @@ def root(context, missing=missing):
                         yield escape(environment.finalize(l_4_detail))
                         yield '</span>'
                     l_4_detail = missing
-                    if (not t_7(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))):
+                    if (not t_9(context.call(environment.getattr(l_2_lane, 'fail_of'), l_3_item, _loop_vars=_loop_vars))):
                         pass
                         yield ' <span class="cjm-fail">'
                         yield escape(environment.finalize(context.call((undefined(name='fail_mark') if l_0_fail_mark is missing else l_0_fail_mark), _loop_vars=_loop_vars)))
@@ -1154,4 +1245,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=82&4=90&5=95&6=104&9=113&12=122&13=129&14=136&15=143&18=156&21=158&23=160&25=162&26=164&29=166&31=168&32=170&33=173&35=175&36=178&38=180&39=184&41=188&43=190&44=193&46=196&47=198&48=201&50=203&51=206&53=208&54=211&56=213&57=216&59=218&60=221&62=223&63=226&65=228&66=231&68=233&69=236&71=238&72=241&74=243&75=246&77=248&78=251&84=254&86=257&87=259&89=262&90=268&91=286&98=291&99=293&100=295&102=298&103=300&104=302&105=306&109=316&111=319&112=321&113=325&117=332&118=334&119=337&122=340&123=342&125=344&126=348&127=352&134=356&136=358&137=362&138=370&142=392&144=395&146=397&147=401&148=404&149=410&150=416&152=419&153=423&154=425&155=429&160=434&161=438&168=444&170=447&171=449&174=452&175=454&177=464&178=468&184=493&187=496&188=498&190=510&191=514&199=540&201=543&204=545&205=547&206=559&208=563&209=567&210=572&218=595&220=598&223=600&224=602&226=610&227=614&234=650&236=653&239=655&240=657&242=666&243=670&250=699&252=702&255=704&256=706&258=716&259=720&266=735&268=738&271=740&272=742&274=752&275=756&282=770&284=773&287=775&288=777&290=787&291=791&298=822&300=825&303=827&304=829&306=840&307=844&313=873&314=877&319=893&321=896&324=898&325=900&327=911&328=915&329=918&337=964&338=969&339=972&340=974&341=976&342=982&343=985&345=992&346=995&348=999&349=1002&351=1010&352=1013&353=1015&354=1018&356=1020&357=1025&361=1076&362=1079&363=1081&369=1124&371=1127&373=1129&374=1133&375=1135&376=1139&384=1145&389=1149&391=1151&392=1153'
+debug_info = '2=95&4=103&5=108&6=117&9=126&12=135&13=144&14=151&15=158&16=167&17=178&20=191&23=193&25=195&27=197&28=199&31=201&33=203&34=205&35=208&37=210&38=213&40=215&41=219&43=223&45=225&46=228&48=231&49=233&50=236&52=238&53=241&55=243&56=246&58=248&59=251&61=253&62=256&64=258&65=261&67=263&68=266&70=268&71=271&73=273&74=276&76=278&77=281&79=283&80=286&82=288&83=291&89=294&91=297&92=299&94=302&95=308&96=326&103=331&104=333&105=335&107=338&108=340&109=342&110=346&114=356&116=359&117=361&118=365&122=372&123=374&124=377&127=380&128=382&130=384&131=388&132=392&139=396&141=398&142=402&143=410&147=432&149=435&151=437&152=441&153=444&154=450&155=456&157=459&158=463&159=465&160=469&165=474&166=478&173=484&175=487&176=489&179=492&180=494&182=504&183=508&189=533&192=536&193=538&195=550&196=554&204=580&206=583&209=585&210=587&211=599&213=603&214=607&215=614&223=650&225=653&228=655&229=657&231=665&232=669&239=705&241=708&244=710&245=712&247=721&248=725&255=754&257=757&260=759&261=761&263=771&264=775&271=790&273=793&276=795&277=797&279=807&280=811&287=825&289=828&292=830&293=832&295=842&296=846&303=877&305=880&308=882&309=884&311=895&312=899&318=928&319=932&324=948&326=951&329=953&330=955&332=966&333=970&334=973&341=1018&342=1020&344=1024&347=1026&348=1028&350=1038&351=1042&359=1055&360=1060&361=1063&362=1065&363=1067&364=1073&365=1076&367=1083&368=1086&370=1090&371=1093&373=1101&374=1104&375=1106&376=1109&378=1111&379=1116&383=1167&384=1170&385=1172&391=1215&393=1218&395=1220&396=1224&397=1226&398=1230&406=1236&411=1240&413=1242&414=1244'

@@ -14,9 +14,10 @@ from datetime import date, datetime, timezone
 
 from typing import TYPE_CHECKING
 
+from cjmdsl.facts.answers import answering
 from cjmdsl.language.diagnostics import Diagnosed, Diagnostic, Severity, sort_key
 from cjmdsl.language.limits import DEFAULT_LIMITS, Limits
-from cjmdsl.review.lint.rules import (BY_CODE, ERROR, OFF, RULES, Thresholds, answered, claims,
+from cjmdsl.review.lint.rules import (BY_CODE, ERROR, OFF, RULES, Thresholds, claims,
                                owned_items, stale_evidence)
 from cjmdsl.review.lint.settings import FIGURES, LintSettings
 from cjmdsl.model import Journey
@@ -78,7 +79,7 @@ def coverage(journey: Journey) -> dict[str, Share]:
     """The shares of pains with an opportunity, of claims with evidence, and of opportunities
     and action items with an owner. They count the map as written: severities and `allow`
     comments change what is reported, not the figures."""
-    pains = [answered(tp) for tp in journey.touchpoints for _ in tp.pains]
+    pains = [bool(answers) for _, _, answers in answering(journey)]
     evidence = [pain.source is not None for _, pain in claims(journey)]
     owners = [item.owner is not None for item in owned_items(journey)]
     return {"pains": Share(sum(pains), len(pains)),

@@ -5,9 +5,8 @@ pain nobody answers, an idea nobody owns, a claim with no evidence. Two rules ar
 compiler already gives (W102, W103): the table names them so that `cjm lint` can tune and
 allow them like the others, and no second check repeats the compiler's.
 
-What answers what is decided here once, for the rules and the coverage figures alike:
-an opportunity answers the pains of its own touchpoint (an explicit `addresses` link comes
-with the language of issue 16); the claim that must have evidence is a pain point, and its
+What answers what is `cjmdsl.facts.answers`, for the rules and the coverage figures alike
+(an opportunity answers the pains of its own touchpoint and those it `addresses`); the claim that must have evidence is a pain point, and its
 evidence is its `source`. Every claim (`model.Touchpoint.claims`) may cite a source, and
 every source cited anywhere ages: a declared source by its `collected` date, reported once at
 the declaration; an inline one by a date in its detail, at the citation.
@@ -20,6 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from cjmdsl.facts.answers import answering
 from cjmdsl.language.diagnostics import Diagnostic, warning
 from cjmdsl.model import ActionItem, Finding, Journey, Source, Span, Touchpoint, collected_date
 from cjmdsl.words.numbers import signed
@@ -51,12 +51,7 @@ class Rule:
     check: Callable[[Journey, Thresholds, set[str]], Iterator[Diagnostic]] | None = None
 
 
-# ── what answers what (shared with the coverage figures) ────────────────────
-def answered(touchpoint: Touchpoint) -> bool:
-    """Whether the pains of a touchpoint have an opportunity that answers them."""
-    return bool(touchpoint.opportunities)
-
-
+# ── what must have evidence and an owner (shared with the coverage figures) ──
 def claims(journey: Journey) -> Iterator[tuple[Touchpoint, Finding]]:
     """The claims of a map that evidence can back today: its pain points."""
     for tp in journey.touchpoints:
@@ -80,12 +75,13 @@ def _keyword(span: Span, keyword: str) -> Span:
 
 
 def _pains_without_opportunity(journey: Journey, limits: Thresholds, on: set[str]):
-    for tp in journey.touchpoints:
-        if not answered(tp):
-            for pain in tp.pains:
-                yield warning("L201", f"pain point at `{tp.id}` has no opportunity",
-                              _keyword(pain.span, "pain"),
-                              f'add an `opportunity "…"` to touchpoint `{tp.id}` that answers it')
+    for tp, pain, answers in answering(journey):
+        if not answers:
+            hint = f'add an `opportunity "…"` to touchpoint `{tp.id}` that answers it'
+            if pain.id is not None:
+                hint += f", or `addresses {pain.id}` to an opportunity elsewhere"
+            yield warning("L201", f"pain point at `{tp.id}` has no opportunity",
+                          _keyword(pain.span, "pain"), hint)
 
 
 def _opportunities_without_owner(journey: Journey, limits: Thresholds, on: set[str]):
@@ -127,10 +123,13 @@ def _stages_without_goal(journey: Journey, limits: Thresholds, on: set[str]):
 
 
 def _gaps_without_opportunity(journey: Journey, limits: Thresholds, on: set[str]):
-    """A touchpoint whose pains L201 already reports gets no second message for its gap:
-    both say "add an opportunity here"."""
+    """A gap is answered where an opportunity answers the touchpoint or one of its pains; a
+    touchpoint whose pains L201 already reports gets no second message for its gap: both say
+    "add an opportunity here"."""
+    answered = {id(tp) for tp, _, answers in answering(journey) if answers}
     for tp in journey.touchpoints:
-        if answered(tp) or (tp.pains and "pain-without-opportunity" in on):
+        if (tp.opportunities or id(tp) in answered
+                or (tp.pains and "pain-without-opportunity" in on)):
             continue
         for emotion in tp.emotions:
             expected = tp.expectation_of(emotion.persona)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cjmdsl.facts.answers import answering
 from cjmdsl.model import Journey, Kpi, Opportunity, PainPoint, Persona, Stage, Touchpoint
 from cjmdsl.review.lint import Share, coverage
 
@@ -66,8 +67,9 @@ class StagePains:
 
 @dataclass(frozen=True)
 class RankedOpportunity:
-    """An opportunity with what makes it urgent: the pains it answers (those of its
-    touchpoint), the lowest feeling there and whether it is a moment of truth."""
+    """An opportunity with what makes it urgent: how many pains it answers (those of its
+    touchpoint and those it `addresses`), the lowest feeling there and whether it is a
+    moment of truth."""
 
     opportunity: Opportunity
     stage: Stage
@@ -138,8 +140,12 @@ def ranked_opportunities(journey: Journey, felt: list[Moment]) -> tuple[RankedOp
     for moment in felt:
         key = id(moment.touchpoint)
         lowest[key] = min(lowest.get(key, moment.value), moment.value)
-    ranked = [RankedOpportunity(opportunity, stage, tp, len(tp.pains), lowest.get(id(tp)),
-                                tp.moment_of_truth is not None)
+    pains_answered: dict[int, int] = {}
+    for _, _, answers in answering(journey):
+        for opportunity in answers:
+            pains_answered[id(opportunity)] = pains_answered.get(id(opportunity), 0) + 1
+    ranked = [RankedOpportunity(opportunity, stage, tp, pains_answered.get(id(opportunity), 0),
+                                lowest.get(id(tp)), tp.moment_of_truth is not None)
               for stage in journey.stages for tp in stage.touchpoints
               for opportunity in tp.opportunities]
     scale_top = journey.scale.high + 1
