@@ -37,7 +37,7 @@ def assert_formats_faithfully(text: str) -> str:
     formatted = format_text(text)
     before, after = compile_text(text), compile_text(formatted)
     assert after.journey == before.journey
-    assert [d.code for d in after.diagnostics] == [d.code for d in before.diagnostics]
+    assert sorted(d.code for d in after.diagnostics) == sorted(d.code for d in before.diagnostics)
     assert comments_of(formatted) == comments_of(text)
     assert format_text(formatted) == formatted
     return formatted
@@ -117,6 +117,23 @@ def test_statement_layout(written, formatted):
             format_text(in_map(written))
         return
     assert body(in_map(written)) == formatted
+
+
+@pytest.mark.parametrize("written, formatted", [
+    pytest.param('metric c 3.90 of 5 source q3 target 4.2 lower unit "u"',
+                 'metric c 3.9 of 5 unit "u" lower target 4.2 source q3', id="canonical-order"),
+    pytest.param("metric c 0 higher lower", "metric c 0 higher lower", id="a-repeat-stays"),
+    pytest.param("metric c 0 target 1 higher target 2", "metric c 0 higher target 1 target 2",
+                 id="repeats-in-the-order-written"),
+    pytest.param('metric c 3% source q unit "u"', 'metric c 3% unit "u" source q',
+                 id="two-mistakes-moved-past-each-other"),  # E017 and E020 swap places
+])
+def test_a_metric_keeps_every_part_written_and_its_mistakes(written, formatted):
+    """The compiler keeps the first of a repeated part and reports the other (E016): the
+    formatter writes both, so the map means the same and still says what is wrong."""
+    text = in_map(f'stage s "S" {{ touchpoint t "T" {{ {written} }} }}')
+    assert body(text).splitlines()[2].strip() == formatted
+    assert_formats_faithfully(text)
 
 
 @pytest.mark.parametrize("written, formatted", [
@@ -281,6 +298,25 @@ def statements(draw, options: list) -> str:
     return draw(st.sampled_from(options).flatmap(lambda make: make()))
 
 
+METRIC_IDS = st.sampled_from(["csat", "conversion", "time_to_value", "nps"])
+# A citation of a source the map may declare (`source q3 survey "…"`), with and without the
+# page it cites, or of one it does not (E017).
+CITATIONS = [" source q3", ' source q3 "p.4"', " source q4"]
+EMOTION_OPTIONS = st.lists(st.sampled_from([" n 212", " n 0", " sd 1.2", " sd -1",
+                                             " range -2 .. +1", " range 2..-1", *CITATIONS,
+                                             " source survey"]), max_size=3).map("".join)
+
+
+def metric():
+    """`metric csat 3.9 of 5 higher target 4.2 source q3`, with the mistakes fmt keeps."""
+    return st.builds("metric {} {}{}{}".format, METRIC_IDS, NUMBERS,
+                     st.sampled_from(["", " %", "%", " of 5", " of +10", ' unit "days"']),
+                     st.lists(st.sampled_from([" higher", " lower", " target 40%", " target 4.2",
+                                               ' unit "EUR"', *CITATIONS,
+                                               " owner \"o\""]),
+                              max_size=3).map("".join))
+
+
 def touchpoint_item():
     return st.one_of(
         st.builds("channel {}".format, IDS),
@@ -296,12 +332,18 @@ def touchpoint_item():
         st.builds("expect {} {}".format, IDS, NUMBERS),
         st.builds("{} {}{}".format, st.sampled_from(["pain", "opportunity"]), TEXTS,
                   st.lists(st.sampled_from([" owner \"o\"", " source survey", " source x \"d\"",
-                                            " outcome \"x\""]), max_size=2).map("".join)),
+                                            " outcome \"x\"", *CITATIONS, " impact high",
+                                            " effort low", " impact huge", " aims maya",
+                                            " aims maya, tom"]), max_size=3).map("".join)),
+        st.builds("emotion {} from {}{}".format, IDS, METRIC_IDS, EMOTION_OPTIONS),
+        st.builds("emotion {} {}{}".format, IDS, NUMBERS, EMOTION_OPTIONS),
+        st.builds("future {} {} {}".format, IDS, NUMBERS, TEXTS | st.just("")),
+        metric(),
         st.builds("moment_of_truth {}".format, TEXTS | st.just("")),
         st.builds("{} {}{}{}".format, st.sampled_from(["evidence", "frontstage", "backstage",
                                                        "support"]),
                   st.sampled_from(["", "sms ", "take ", "log "]), TEXTS,
-                  st.lists(st.sampled_from([" by agent", " by crm", " source survey",
+                  st.lists(st.sampled_from([" by agent", " by crm", " source survey", *CITATIONS,
                                             " -> take", " -> backstage log, support rota",
                                             " -> nowhere"]), max_size=2).map("".join)),
         st.builds("action {}{}".format, TEXTS, st.sampled_from(["", " -> frontstage take"])),
@@ -311,6 +353,12 @@ def touchpoint_item():
     )
 
 
+def half_of(often, others):
+    """`often` half the time, `others` otherwise (`st.one_of` would flatten `others` and give
+    each of its strategies as much weight as `often`)."""
+    return st.booleans().flatmap(lambda pick: often if pick else others)
+
+
 def block(head, items):
     return st.builds(lambda h, body, braces: h + (" {" + " ".join(body) + "}" if braces else ""),
                      head, st.lists(items, max_size=4), st.booleans())
@@ -318,24 +366,35 @@ def block(head, items):
 
 def stage():
     touchpoint = block(st.builds('touchpoint {} {}'.format, IDS, TEXTS), touchpoint_item())
-    item = st.one_of(touchpoint, st.builds("goal {}".format, TEXTS),
-                     st.builds("brand {}".format, TEXTS), st.builds("note {}".format, TEXTS),
-                     st.builds('action_item {} owner "o"'.format, TEXTS))
-    return block(st.builds("stage {} {}".format, IDS, TEXTS), item)
+    others = st.one_of(st.builds("goal {}".format, TEXTS), st.builds("brand {}".format, TEXTS),
+                       st.builds("note {}".format, TEXTS),
+                       st.builds('action_item {} owner "o"{}'.format, TEXTS, st.sampled_from(
+                           ["", " impact low effort high", " effort medium aims maya",
+                            " impact high effort low aims maya, tom"])),
+                       metric())
+    # Touchpoints hold most of the statements: half of a stage's items are one.
+    return block(st.builds("stage {} {}".format, IDS, TEXTS), half_of(touchpoint, others))
 
 
 def map_item():
     persona = block(st.builds("persona {} {}".format, IDS, TEXTS),
                     st.builds("{} {}".format, st.sampled_from(
                         ["role", "goal", "need", "pain", "motivation", "quote", "color"]), TEXTS))
-    flow = st.builds("flow {}{}{}".format,
+    flow = st.builds("flow {}{} {}".format,
                      st.sampled_from(["", "maya: ", "maya, tom: "]), IDS,
                      st.lists(st.builds("-> {} {}".format, IDS, TEXTS | st.just("")), min_size=1,
                               max_size=4).map(" ".join))
     kpi = st.builds('kpi {} {} {}'.format, IDS, TEXTS, st.sampled_from(
         ["value 42", "value 18% target 25 %", "start 100 end 90", "churn start 10 end 9 target 5%",
          "retention start +10 end 09", "value 28 % lower target 20%", 'value 1200 unit "EUR" higher',
-         "growth start 100 end 130 higher target 20%"]))
+         "growth start 100 end 130 higher target 20%", "value 11% higher target 15% at checkout",
+         "start 480 end 446 at a", "value 3 at nowhere"]))
+    source = st.builds("source {} {} {}{}".format, st.sampled_from(["q3", "q4", "survey"]),
+                       st.sampled_from(["survey", "interview", "analytics", "poll"]), TEXTS,
+                       st.sampled_from(["", " { }", " { n 212 collected 2026-09 }",
+                                        ' { collected 2026 url "https://example.com/q3" }',
+                                        " { n 0 collected 2026-13 }",
+                                        " { collected 2026-09-14 n +40 n 41 }"]))
     scale = st.builds("scale {} .. {}{}".format, NUMBERS, NUMBERS,
                       st.sampled_from(["", ' { -1 "Low" 1 "High" }', " { }"]))
     metadata = st.one_of(
@@ -346,8 +405,10 @@ def map_item():
     actor = st.builds("actor {} {}{}".format, IDS, TEXTS, st.sampled_from(
         ["", " { }", ' { team "Contact centre" }', " { kind system }",
          ' { kind partner team "Vendors" }', " { kind robot }"]))
-    return st.one_of(persona, stage(), flow, kpi, scale, metadata, actor,
-                     st.builds("description {}".format, TEXTS), st.builds("theme {}".format, TEXTS))
+    others = st.one_of(persona, flow, kpi, scale, metadata, actor, source,
+                       st.builds("description {}".format, TEXTS),
+                       st.builds("theme {}".format, TEXTS))
+    return half_of(stage(), others)  # stages hold most of the statements
 
 
 @st.composite

@@ -1,4 +1,5 @@
-"""`use "personas.cjm"`: libraries of personas, sources, channels and the scale shared by maps.
+"""`use "personas.cjm"`: libraries of personas, sources, channels, actors and the scale shared
+by maps.
 
 Resolution (relative, nested, diamond), the refusals (missing, outside the project, absolute,
 through a link, cycles, too deep), a library's own mistakes shown in the library with a note
@@ -84,6 +85,50 @@ def test_a_map_gets_the_personas_sources_channels_and_scale_of_its_library(proje
     assert touchpoint.channels[0].label == "Quora" and touchpoint.channel == "community"
     assert touchpoint.pains[0].source.cites == "q3"
     assert result.files == ((project / "lib" / "personas.cjm").resolve(),)
+
+
+TEAM = """\
+library "Team" {
+  actor agent "Support agent" { team "Contact centre" }
+  actor crm "CRM" { kind system }
+}
+"""
+
+CALL = """\
+map "Support" {
+  use "lib/personas.cjm"
+  use "lib/team.cjm"
+  stage help "Help" {
+    touchpoint call "Call" {
+      channel phone
+      emotion maya 4
+      frontstage "Confirms the slot" by agent
+      backstage "Logs the call" by crm
+    }
+  }
+}
+"""
+
+
+def test_a_librarys_actors_reach_the_map_and_its_blueprint_items_name_them(project):
+    write(project, {"lib/team.cjm": TEAM, "call.cjm": CALL})
+    result = compiled(project, "call.cjm")
+    assert result.errors == []
+    journey = result.journey
+    agent, crm = journey.actor("agent"), journey.actor("crm")
+    assert (agent.name, agent.team, agent.kind) == ("Support agent", "Contact centre", "person")
+    assert (crm.name, crm.kind) == ("CRM", "system")
+    (call,) = journey.touchpoints
+    assert [(step.text, step.actor) for step in call.blueprint_steps] == [
+        ("Confirms the slot", "agent"), ("Logs the call", "crm")]
+    page = cjmdsl.render(journey, "md")
+    assert "Confirms the slot *(By Support agent (Contact centre))*" in page
+
+
+def test_a_misspelt_actor_of_a_library_gets_did_you_mean(project):
+    write(project, {"lib/team.cjm": TEAM, "call.cjm": CALL.replace("by agent", "by agnt")})
+    (diagnostic,) = compiled(project, "call.cjm").errors
+    assert (diagnostic.code, diagnostic.hint) == ("E090", "did you mean `agent`?")
 
 
 def test_declarations_the_map_never_names_are_left_out(project):

@@ -2,9 +2,11 @@
 
 The journeys are built from the model's dataclasses directly (not through the parser), with
 hostile text: long words, emoji and ZWJ sequences, CJK, right-to-left scripts and bidi
-controls, combining marks, XML markup characters, controls. For each one: rendering never
-raises, the SVG is well-formed and inert, the JSON parses and matches the schema, no text
-overflows its box, nothing in a column overlaps, and output is deterministic.
+controls, combining marks, XML markup characters, controls; and with what the language says
+of evidence and plans (metrics, declared sources and their citations, to-bes and aims,
+scored opportunities, KPIs of a stage). For each one: rendering never raises, the SVG is
+well-formed and inert, the JSON parses and matches the schema, no text overflows its box,
+nothing in a column overlaps, and output is deterministic.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from cjmdsl.layout.geometry import Box
 from cjmdsl.backends import text_formats
 from cjmdsl.channels import channel_names
 from cjmdsl.language.compile import validate
+from cjmdsl.language.measured import metric_range, on_map_scale
 from cjmdsl.words.escape import xml_chars
 from cjmdsl.layout.map import layout
 from cjmdsl.layout.textmetrics import line_height, text_width
@@ -88,23 +91,91 @@ def values_in(scale: m.Scale):
             .filter(scale.contains))
 
 
-sources = st.builds(m.Source, kind=st.sampled_from(m.SOURCE_KINDS), detail=optional_texts)
+COLLECTED = st.none() | st.sampled_from(["2026", "2026-09", "2024-02-29", "1999-12-31"])
+source_ids = ids.filter(lambda i: i not in m.SOURCE_KINDS)  # a kind would be E071
+
+
+def declared_sources(source_id: str):
+    """A source declared once (`source q3 survey "Q3 survey" { n 212 collected 2026-09 }`)."""
+    return st.builds(m.DeclaredSource, id=st.just(source_id),
+                     kind=st.sampled_from(m.SOURCE_KINDS), title=texts,
+                     size=st.none() | st.integers(1, 10**6), collected=COLLECTED,
+                     url=st.none() | st.just("https://example.com/q3?a=1&b=2") | texts)
+
+
+def sources(declared: tuple[m.DeclaredSource, ...] = ()):
+    """The evidence a claim gives: a kind with a detail (`source survey "Q3"`), or a citation
+    of a declared source by its id, as the compiler resolves it (the source's kind, `cites`)."""
+    written = st.builds(m.Source, kind=st.sampled_from(m.SOURCE_KINDS), detail=optional_texts)
+    if not declared:
+        return written
+    return written | st.sampled_from(declared).flatmap(lambda source: st.builds(
+        m.Source, kind=st.just(source.kind), detail=optional_texts, cites=st.just(source.id)))
+
+
 levels = st.none() | st.sampled_from(m.PRIORITY_LEVELS)
-findings = st.fixed_dictionaries({"text": texts, "source": st.none() | sources,
-                                  "owner": optional_texts, "impact": levels, "effort": levels,
-                                  "fail": optional_texts})
-claims = st.lists(st.builds(m.Claim, text=texts, source=st.none() | sources,
-                            fail=optional_texts), max_size=2).map(tuple)
+
+
+def findings(declared: tuple[m.DeclaredSource, ...]):
+    return st.fixed_dictionaries({"text": texts, "source": st.none() | sources(declared),
+                                 "owner": optional_texts, "impact": levels,
+                                 "effort": levels, "fail": optional_texts})
+
+
+def claims(declared: tuple[m.DeclaredSource, ...]):
+    return st.lists(st.builds(m.Claim, text=texts, source=st.none() | sources(declared),
+                              fail=optional_texts), max_size=2).map(tuple)
+
+
+figures = (st.integers(-10**6, 10**9)
+           | st.floats(-1e6, 1e9, allow_nan=False).map(lambda v: round(v, 2)))
+
+
+@st.composite
+def metrics(draw, metric_id: str, declared: tuple[m.DeclaredSource, ...]) -> m.Metric:
+    """A metric as written (`metric csat 3.9 of 5 higher target 4.2 source q3`): a
+    percentage, a score out of N, a value with a unit or a plain value; mostly in its range,
+    sometimes not (only an emotion read off it must be)."""
+    measure = draw(st.sampled_from(["percent", "score", "unit", "plain"]))
+    out_of = unit = None
+    outside = draw(st.integers(0, 3)) == 0
+    if measure == "percent":
+        value = draw(figures if outside else (st.integers(0, 100)
+                                              | st.floats(0, 100).map(lambda v: round(v, 1))))
+    elif measure == "score":
+        out_of = draw(st.sampled_from([1, 5, 7, 10]) | st.floats(0, 100).map(lambda v: round(v, 1)))
+        value = draw(figures if outside
+                     else st.floats(1, max(out_of, 1)).map(lambda v: round(v, 1)))
+    else:
+        value = draw(figures)
+        unit = draw(st.sampled_from(["days", "EUR", "%"]) | texts) if measure == "unit" else None
+    return m.Metric(metric_id, value, percent=measure == "percent", out_of=out_of, unit=unit,
+                    direction=draw(st.sampled_from([None, "higher", "lower"])),
+                    target=draw(st.none() | figures), source=draw(st.none() | sources(declared)))
+
+
+def in_its_range(metric: m.Metric) -> bool:
+    """Whether an emotion may be read off `metric` (E101 otherwise)."""
+    limits = metric_range(metric)
+    return limits is not None and limits[0] <= metric.value <= limits[1]
+
+
+def metrics_of(declared: tuple[m.DeclaredSource, ...]):
+    """A touchpoint's or a stage's metrics, each id once."""
+    return st.lists(ids, max_size=2, unique=True).flatmap(
+        lambda metric_ids: st.tuples(*(metrics(i, declared) for i in metric_ids)))
+
+
 durations = st.none() | st.builds(
     lambda value, unit: m.Duration(value, unit, f"{value:g} {unit}"),
     st.integers(0, 400) | st.floats(0, 90, allow_nan=False).map(lambda v: round(v, 1)),
     st.sampled_from(["min", "h", "d", "w", "mo"]))
 
 
-def steps(actor_ids: list[str], by: bool = True):
+def steps(actor_ids: list[str], declared: tuple[m.DeclaredSource, ...], by: bool = True):
     """Blueprint items (hand-offs are added once every item has its id: `with_handoffs`)."""
     actors = st.sampled_from(actor_ids) if actor_ids and by else st.none()
-    return st.lists(st.builds(m.Step, text=texts, source=st.none() | sources,
+    return st.lists(st.builds(m.Step, text=texts, source=st.none() | sources(declared),
                               actor=st.none() | actors), max_size=2).map(tuple)
 
 
@@ -175,10 +246,13 @@ def personas(persona_id: str):
 
 
 @st.composite
-def emotions(draw, persona_id: str, scale: m.Scale) -> m.Emotion:
-    """An emotion, some with the responses behind it and their spread (`n 212 sd 1.2`,
-    `range -1 .. +2`)."""
-    value = draw(values_in(scale))
+def emotions(draw, persona_id: str, scale: m.Scale, measured: tuple[m.Metric, ...] = (),
+             declared: tuple[m.DeclaredSource, ...] = ()) -> m.Emotion:
+    """An emotion, some read off a metric of their touchpoint (`from csat`), some with the
+    responses behind it and their spread (`n 212 sd 1.2`, `range -1 .. +2`)."""
+    readable = [metric for metric in measured if in_its_range(metric)]
+    read_off = draw(st.none() | st.sampled_from(readable)) if readable else None
+    value = on_map_scale(read_off, scale) if read_off else draw(values_in(scale))
     responses = draw(st.none() | st.integers(2, 5000))
     spread = draw(st.sampled_from(["none", "sd", "range"]))
     sd = low = high = None
@@ -187,13 +261,15 @@ def emotions(draw, persona_id: str, scale: m.Scale) -> m.Emotion:
     elif spread == "range":
         low = draw(st.integers(scale.low, int(value // 1)))
         high = draw(st.integers(-int(-value // 1), scale.high))
-    return m.Emotion(persona_id, value, draw(optional_texts), source=draw(st.none() | sources),
+    return m.Emotion(persona_id, value, draw(optional_texts),
+                     source=draw(st.none() | sources(declared)),
+                     metric=read_off.id if read_off else None,
                      responses=responses, sd=sd, low=low, high=high)
 
 
 @st.composite
 def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: list[str],
-                actor_ids: list[str] = ()):
+                actor_ids: list[str] = (), declared: tuple[m.DeclaredSource, ...] = ()):
     felt = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
     hoped = draw(st.lists(st.sampled_from(persona_ids), unique=True)) if persona_ids else []
     several = draw(st.lists(st.sampled_from(channel_names()), max_size=3, unique=True))
@@ -202,27 +278,31 @@ def touchpoints(draw, tp_id: str, stage_id: str, scale: m.Scale, persona_ids: li
     planned = draw(st.lists(st.sampled_from(felt), unique=True)) if felt else []
     aiming = (st.lists(st.sampled_from(planned), unique=True, max_size=2).map(tuple) if planned
               else st.just(()))
+    measured = draw(metrics_of(declared))
     return m.Touchpoint(
         id=tp_id, name=draw(texts), stage=stage_id, channel=None if uses else draw(channels),
-        channels=uses, motivations=draw(some_texts), notes=draw(some_texts),
-        actions=draw(steps(actor_ids, by=False)), thoughts=draw(claims), questions=draw(claims),
-        evidence=draw(steps(actor_ids, by=False)), frontstage=draw(steps(actor_ids)),
-        backstage=draw(steps(actor_ids)), support=draw(steps(actor_ids)),
-        emotions=tuple(draw(emotions(p, scale)) for p in felt),
+        channels=uses, motivations=draw(some_texts), notes=draw(some_texts), metrics=measured,
+        actions=draw(steps(actor_ids, declared, by=False)), thoughts=draw(claims(declared)),
+        questions=draw(claims(declared)), evidence=draw(steps(actor_ids, declared, by=False)),
+        frontstage=draw(steps(actor_ids, declared)), backstage=draw(steps(actor_ids, declared)),
+        support=draw(steps(actor_ids, declared)),
+        emotions=tuple(draw(emotions(p, scale, measured, declared)) for p in felt),
         expectations=tuple(m.Expectation(p, draw(values_in(scale))) for p in hoped),
         futures=tuple(m.Future(p, draw(values_in(scale)), draw(optional_texts)) for p in planned),
         pains=tuple(m.PainPoint(**f, personas=draw(scoped))
-                    for f in draw(st.lists(findings, max_size=2))),
+                    for f in draw(st.lists(findings(declared), max_size=2))),
         opportunities=tuple(m.Opportunity(**f, personas=draw(scoped), aims=draw(aiming))
-                            for f in draw(st.lists(findings, max_size=2))),
+                            for f in draw(st.lists(findings(declared), max_size=2))),
         moment_of_truth=draw(st.none() | st.builds(m.MomentOfTruth, reason=optional_texts)),
         time=draw(durations), wait=draw(durations),
     )
 
 
 @st.composite
-def kpis(draw, kpi_id: str) -> m.Kpi:
+def kpis(draw, kpi_id: str, stage_ids: list[str]) -> m.Kpi:
+    """A KPI of the whole map or of one of its stages (`kpi … at checkout`)."""
     kind = draw(st.sampled_from(["value", "retention", "churn", "growth"]))
+    stage = draw(st.none() | st.sampled_from(stage_ids))
     target = draw(st.none() | st.integers(0, 100) | st.floats(0, 100).map(lambda v: round(v, 1)))
     name = draw(texts)
     direction = draw(st.sampled_from([None, "higher", "lower"])) if kind in ("value", "growth") \
@@ -233,15 +313,18 @@ def kpis(draw, kpi_id: str) -> m.Kpi:
         percent = draw(st.booleans())
         unit = None if percent else draw(st.none() | st.sampled_from(["EUR", "days"]) | texts)
         return m.Kpi(kpi_id, name, kind, value=value, percent=percent, unit=unit,
-                     direction=direction, target=target)
+                     direction=direction, target=target, stage=stage)
     start = draw(st.integers(1, 10**7))
     end = draw(st.integers(0, 3 * start if kind == "growth" else start))
-    return m.Kpi(kpi_id, name, kind, start=start, end=end, direction=direction, target=target)
+    return m.Kpi(kpi_id, name, kind, start=start, end=end, direction=direction, target=target,
+                 stage=stage)
 
 
 @st.composite
 def journeys(draw) -> m.Journey:
-    """A journey the compiler would accept: unique ids, values on the scale, valid counts."""
+    """A journey the compiler would accept: unique ids, values on the scale, valid counts,
+    citations of declared sources only, emotions read off metrics in their range, aims at
+    to-bes that are planned, KPIs of stages that are there."""
     scale = draw(scales())
     persona_ids = draw(st.lists(ids, min_size=1, max_size=4, unique=True))
     counts = draw(st.lists(st.integers(0, 5), min_size=1, max_size=5))
@@ -250,25 +333,34 @@ def journeys(draw) -> m.Journey:
     node_ids = iter(draw(st.lists(ids, min_size=len(counts) + sum(counts),
                                   max_size=len(counts) + sum(counts), unique=True)))
     actor_ids = draw(st.lists(ids, max_size=3, unique=True))
+    declared = tuple(draw(declared_sources(source_id))
+                     for source_id in draw(st.lists(source_ids, max_size=3, unique=True)))
     stages = []
     for count in counts:
         stage_id = next(node_ids)
         stage_tps = tuple(draw(touchpoints(next(node_ids), stage_id, scale, persona_ids,
-                                           actor_ids))
+                                           actor_ids, declared))
                           for _ in range(count))
+        planned = sorted({future.persona for tp in stage_tps for future in tp.futures})
+        aiming = (st.lists(st.sampled_from(planned), unique=True, max_size=2).map(tuple)
+                  if planned else st.just(()))
         items = draw(st.lists(st.builds(m.ActionItem, text=texts, outcome=optional_texts,
-                                        owner=optional_texts, impact=levels, effort=levels),
+                                        owner=optional_texts, impact=levels, effort=levels,
+                                        aims=aiming),
                               max_size=2))
         stages.append(m.Stage(stage_id, draw(texts), draw(some_texts), draw(some_texts),
-                              stage_tps, tuple(items), notes=draw(some_texts)))
+                              stage_tps, tuple(items), notes=draw(some_texts),
+                              metrics=draw(metrics_of(declared))))
     stages = with_addresses(draw, with_handoffs(draw, stages))
     kpi_ids = draw(st.lists(ids, max_size=4, unique=True))
+    stage_ids = [stage.id for stage in stages]
     return m.Journey(
         actors=tuple(m.Actor(a, draw(texts), draw(optional_texts),
                              draw(st.sampled_from(m.ACTOR_KINDS))) for a in actor_ids),
         title=draw(texts), scale=scale,
         personas=tuple(draw(personas(persona_id)) for persona_id in persona_ids),
-        stages=tuple(stages), kpis=tuple(draw(kpis(k)) for k in kpi_ids),
+        stages=tuple(stages), kpis=tuple(draw(kpis(k, stage_ids)) for k in kpi_ids),
+        sources=declared,
         description=draw(optional_texts), notes=draw(some_texts),
         metadata=draw(st.builds(m.Metadata, owner=optional_texts, status=optional_texts,
                                 version=optional_texts,

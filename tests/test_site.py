@@ -2,10 +2,10 @@
 
 Real subprocesses on a scratch folder of generated maps (`big_maps.generated`), each run with
 its own cache folder; what is checked is what a reader of the site finds (every map on the
-index, a persona's every journey on its page, the pains counted by stage) and what a second
-build does (only what changed is drawn again, pages of deleted maps are gone). The browser
-tests open the site from file:// in Chromium: the search finds a pain point, links work, and
-no request leaves the site.
+index with its worst moment and evidence coverage, a persona's every journey on its page, the
+pains counted by stage) and what a second build does (only what changed is drawn again, pages
+of deleted maps are gone). The browser tests open the site from file:// in Chromium: the
+search finds a pain point, links work, and no request leaves the site.
 """
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ from big_maps import generated
 from conftest import ROOT
 
 from cjmdsl.api import parse
+from cjmdsl.words.numbers import signed_number
+from cjmdsl.words.sentences import say
 
 SUMMARY = re.compile(r"cjm: (\d+) rendered, (\d+) unchanged, (\d+) failed")
 SOLO = """\
@@ -66,11 +68,13 @@ class Page(HTMLParser):
         self.images: list[str] = []
         self.rows: list[list[str]] = []
         self.titles: list[str] = []  # h1–h3
+        self.details: list[str] = []  # what each <dd> says, its links' text included
         self._href: str | None = None
         self._text: list[str] = []
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._heading: list[str] | None = None
+        self._detail: list[str] | None = None
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
@@ -85,6 +89,8 @@ class Page(HTMLParser):
             self._cell = []
         elif tag in ("h1", "h2", "h3"):
             self._heading = []
+        elif tag == "dd":
+            self._detail = []
 
     def handle_endtag(self, tag):
         if tag == "a" and self._href is not None:
@@ -99,10 +105,13 @@ class Page(HTMLParser):
         elif tag in ("h1", "h2", "h3") and self._heading is not None:
             self.titles.append("".join(self._heading).strip())
             self._heading = None
+        elif tag == "dd" and self._detail is not None:
+            self.details.append("".join(self._detail).strip())
+            self._detail = None
 
     def handle_data(self, data):
         for part in (self._text if self._href is not None else None, self._cell,
-                     self._heading):
+                     self._heading, self._detail):
             if part is not None:
                 part.append(data)
 
@@ -148,6 +157,79 @@ def test_every_map_has_its_page_its_thumbnail_and_a_card_on_the_index(project):
     # the thumbnail is the map without its persona cards; the page is the interactive map
     assert (site / "long.svg").read_text(encoding="utf-8").startswith("<svg")
     assert "<script" in (site / "long.html").read_text(encoding="utf-8")
+
+
+# Two personas at their lowest at one touchpoint, and one pain point in three without evidence.
+REPAIR = """\
+map "Booking a repair" {
+  persona ivo "Ivo, landlord"
+  persona una "Una, tenant"
+  source visits interview "Tenant visits" { n 12 collected 2026-05 }
+  stage report "Report" {
+    touchpoint form "Fills in the form" {
+      channel web
+      emotion una -1 "unsure"
+      emotion ivo +1
+      pain "The form asks for the meter number" source visits
+    }
+  }
+  stage wait "Wait" {
+    touchpoint call "Calls to ask when" {
+      channel phone
+      emotion una -2
+      emotion ivo -2 "fed up"
+      pain "Nobody knows the date" source survey "Panel"
+      pain "The line is busy"
+    }
+  }
+}
+"""
+
+
+def map_cards(index: str) -> dict[str, Page]:
+    """Each map's card on the index, by the page it links to."""
+    cards = index.split('<li class="site-map">')[1:]
+    return {Page(card).links[0][0]: Page(card) for card in cards}
+
+
+def worst_moment(journey) -> tuple:
+    """The lowest feeling of any persona (value, persona, touchpoint, stage): on a tie, the
+    first touchpoint in map order, and there the first persona the map declares."""
+    order = {persona.id: index for index, persona in enumerate(journey.personas)}
+    felt = [(emotion.value, number, order[emotion.persona], emotion.persona, tp, stage)
+            for number, (stage, tp) in enumerate((stage, tp) for stage in journey.stages
+                                                  for tp in stage.touchpoints)
+            for emotion in tp.emotions]
+    value, _, _, persona, tp, stage = min(felt, key=lambda feeling: feeling[:3])
+    return value, journey.persona(persona), tp, stage
+
+
+def evidence_coverage(journey) -> str:
+    """What the card says of the pain points with evidence (the claims `cjm lint` counts)."""
+    pains = [pain for tp in journey.touchpoints for pain in tp.pains]
+    backed = sum(pain.source is not None for pain in pains)
+    if not pains:
+        return say("site_evidence_none")
+    return say("site_evidence", share=f"{round(100 * backed / len(pains))}%",
+               covered=str(backed), total=str(len(pains)))
+
+
+def test_each_map_card_shows_the_maps_worst_moment_and_evidence_coverage(project):
+    (project / "maps" / "repair.cjm").write_text(REPAIR, encoding="utf-8")
+    built(project)
+    site = project / "site"
+    cards = map_cards((site / "index.html").read_text(encoding="utf-8"))
+    stems = ["long", "parcel", "repair", "small", "team/mid"]
+    assert sorted(cards) == [f"{stem}.html" for stem in stems]
+    for stem in stems:
+        journey = parse((project / "maps" / f"{stem}.cjm").read_text(encoding="utf-8"))
+        value, persona, tp, stage = worst_moment(journey)
+        card = cards[f"{stem}.html"]
+        worst = say("site_worst_at", persona=persona.name, value=signed_number(value),
+                    touchpoint=tp.name, stage=stage.name)
+        assert (f"{stem}.html#cjm-tp-{tp.id}", worst) in card.links, stem
+        assert f'id="cjm-tp-{tp.id}"' in (site / f"{stem}.html").read_text(encoding="utf-8")
+        assert evidence_coverage(journey) in card.details, stem
 
 
 def test_a_persona_page_shows_its_curve_in_every_journey_it_appears_in(project):

@@ -534,26 +534,32 @@ def _map_body(node: Tree, brace: Position) -> Tree:
     return Tree("map_body", node.children[1:], meta)
 
 
+# A metric's measure and how to read it, in the order `cjm fmt` writes them.
+_METRIC_PARTS = ("metric_scale", "kpi_unit", "kpi_direction", "kpi_target")
+
+
 def _metric(node: Tree) -> str:
     """`metric csat 3.9 of 5 unit "…" higher target 4.2 source …`: the measure, its unit, the
-    direction, the target, then the other options as written."""
+    direction, the target, then the other options as written. A part written twice stays
+    twice, in the order written: the compiler keeps the first and reports the other."""
     ident, value, *rest = node.children
-    text = f"metric {ident} {_number(value)}"
-    parts = {part.data: part for part in rest}
-    scale = parts.get("metric_scale")
-    if scale is not None:
-        (token,) = scale.children
-        text += "%" if token.type == "PERCENT" else f" of {_number(token)}"
-    if "kpi_unit" in parts:
-        text += f" unit {_string(parts['kpi_unit'].children[0])}"
-    if "kpi_direction" in parts:
-        text += f" {parts['kpi_direction'].children[0]}"
-    if "kpi_target" in parts:
-        target, *percent = parts["kpi_target"].children
-        text += f" target {_number(target)}{'%' if percent else ''}"
-    others = [part for part in rest if part.data not in
-              ("metric_scale", "kpi_unit", "kpi_direction", "kpi_target")]
-    return text + _options(others)
+    parts = sorted((part for part in rest if part.data in _METRIC_PARTS),
+                   key=lambda part: _METRIC_PARTS.index(part.data))
+    others = [part for part in rest if part.data not in _METRIC_PARTS]
+    return (f"metric {ident} {_number(value)}" + "".join(map(_metric_part, parts))
+            + _options(others))
+
+
+def _metric_part(part: Tree) -> str:
+    """` of 5` (or `%`), ` unit "…"`, ` higher` or ` target 4.2`."""
+    first, *rest = part.children
+    if part.data == "metric_scale":
+        return "%" if first.type == "PERCENT" else f" of {_number(first)}"
+    if part.data == "kpi_unit":
+        return f" unit {_string(first)}"
+    if part.data == "kpi_direction":
+        return f" {first}"
+    return f" target {_number(first)}{'%' if rest else ''}"
 
 
 def _source_field(item: Tree) -> str:
@@ -645,13 +651,18 @@ def _number(token: Token, signed: bool = False) -> str:
     return ("+" if signed else "") + digits
 
 
+def _codes(diagnostics) -> list[str]:
+    return sorted(d.code for d in diagnostics)
+
+
 def _check_meaning(original: str, formatted: str, filename: str,
                    comments: list[_Comment]) -> None:
     """Raise FormatterBug unless `formatted` says what `original` says, comments included."""
     before, after = compile_text(original, filename), compile_text(formatted, filename)
     same = (before.journey == after.journey
-            # codes, not messages: a message may quote a number as written (`not -0.50`)
-            and [d.code for d in before.diagnostics] == [d.code for d in after.diagnostics]
+            # codes, not messages: a message may quote a number as written (`not -0.50`);
+            # sorted, as the formatter may move two mistaken options past each other
+            and _codes(before.diagnostics) == _codes(after.diagnostics)
             and [c.text for c in comments] == [c.text for c in _lexed(formatted)[1]])
     if not same:
         raise FormatterBug(f"formatting {filename} would change its meaning; the file is left "
