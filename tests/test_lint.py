@@ -103,6 +103,13 @@ CASES = [
     Case("moment of truth in a map without a KPI",
          (('  kpi conversion "Checkout conversion" value 34% higher target 40%\n', ""),),
          ["L204 11:7"]),
+    Case("a KPI of its stage measures a moment of truth",
+         (("target 40%\n", "target 40% at buy\n"),), []),
+    Case("a KPI of another stage does not",
+         (("target 40%\n", "target 40% at later\n"),
+          ('  kpi', '  stage later "Later" {\n    goal "Return"\n    touchpoint mail "Mail" {\n'
+                    '      channel email\n    }\n  }\n\n  kpi')),
+         ["L204 11:7"]),
     Case("a KPI anywhere measures the moments of truth", (), []),
     Case("stage without a goal", (('    goal "Pay quickly"\n', ""),), ["L205 3:9"]),
     Case("gap at the threshold without an opportunity, and no pain there",

@@ -103,12 +103,13 @@ def _action_items_without_owner(journey: Journey, limits: Thresholds, on: set[st
 
 
 def _moments_without_kpi(journey: Journey, limits: Thresholds, on: set[str]):
-    """KPIs belong to the whole map, so a moment of truth counts as measured when the map has
-    a KPI at all, or when its touchpoint has a metric."""
-    if journey.kpis:
+    """A moment of truth counts as measured by a KPI of the whole map, a KPI of its stage
+    (`kpi … at STAGE`) or a metric at its touchpoint."""
+    measured = {kpi.stage for kpi in journey.kpis}
+    if None in measured:
         return
     for tp in journey.touchpoints:
-        if tp.moment_of_truth is not None and not tp.metrics:
+        if tp.moment_of_truth is not None and not tp.metrics and tp.stage not in measured:
             yield warning("L204", f"moment of truth at `{tp.id}` has no KPI",
                           _keyword(tp.moment_of_truth.span, "moment_of_truth"),
                           'measure it: add a KPI to the map, such as '
