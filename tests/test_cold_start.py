@@ -69,12 +69,24 @@ def test_checking_a_map_loads_no_template_engine(tmp_path):
     assert "jinja2" not in modules
 
 
-# Runs `cjm ARGS…` in this process and prints how many garbage collections ran meanwhile.
+# Runs `cjm ARGS…` in this process and prints how many garbage collections ran while it
+# worked: until the collector's pause ends (what runs as the process winds down after that
+# is not the command's work).
 COLLECTIONS_DURING = """\
-import gc, sys
-collections = []
-gc.callbacks.append(lambda phase, info: phase == "start" and collections.append(info))
+import contextlib, gc, sys
+collections, done = [], []
+gc.callbacks.append(lambda phase, info: phase == "start" and not done and collections.append(info))
 from cjmdsl.cli import main
+from cjmdsl.runtime import collector
+paused = collector.paused
+@contextlib.contextmanager
+def watched():
+    try:
+        with paused():
+            yield
+    finally:
+        done.append(True)
+collector.paused = watched
 sys.argv = ["cjm", *sys.argv[1:]]
 collections.clear()  # those while Python and click started
 try:
