@@ -74,16 +74,14 @@ STEP = CardStyle(actors=True, list_class="cjm-steps")  # a blueprint item and wh
 
 
 class Summary(NamedTuple):
-    """How short summaries list a lane's items: `cjm show` counts them (`2 pain points`) and
-    marks each one (`mark` in the terminal colour `color`); the flow graph's tooltip starts
-    each with `prefix` (`Pain: …`). A lane not `counted_when_none` is counted only in maps
-    that have some of its items (a journey map says nothing of blueprint lanes)."""
+    """How short summaries list a lane's items: `cjm show` counts them (the counted message
+    `count_<key>`) and marks each one (`mark` in the terminal colour `color`); the flow
+    graph's tooltip starts each with the message `tooltip_<key>` (`Pain: …`). A lane not
+    `counted_when_none` is counted only in maps that have some of its items (a journey map
+    says nothing of blueprint lanes)."""
 
-    one: str
-    many: str
     mark: str
     color: str
-    prefix: str
     counted_when_none: bool = True
 
 
@@ -96,8 +94,9 @@ class Lane(NamedTuple):
     emotion lane, which draws curves; otherwise cards of kind `card` filled and outlined
     in the colour roles `fill` and `stroke` (keys of a theme's [colors], such as `pain` and
     `pain_border`; the card's text plays `text`, its tags `tag`): a new lane reuses roles,
-    and the contrast test checks its text on its `fill`. `column` is the lane's column heading in
-    the Markdown journey table; a card lane without one gets a Markdown section of its own.
+    and the contrast test checks its text on its `fill`. With `column` the lane is a column of the
+    Markdown journey table (headed by the message `column_<key>`); a card lane without one
+    gets a Markdown section of its own.
     """
 
     key: str
@@ -107,7 +106,7 @@ class Lane(NamedTuple):
     cards: CardStyle | None = None
     fill: str | None = None
     stroke: str | None = None
-    column: str | None = None
+    column: bool = False
     summary: Summary | None = None
     line_above: str | None = None  # the blueprint line drawn above it (`cjmdsl.language.blueprint`)
 
@@ -170,27 +169,23 @@ FINDING_KINDS = tuple(kind for kind in ITEM_KINDS if kind.findings)
 EMOTIONS = "emotions"
 LANES = (
     Lane("evidence", "Evidence", ("evidence",), "evidence", STEP, "panel", "border",
-         summary=Summary("piece of evidence", "pieces of evidence", "▣", "cyan", "Evidence",
-                         counted_when_none=False)),
-    Lane("actions", "Actions", ("actions",), "action", PLAIN, "card", "border", column="Does"),
+         summary=Summary("▣", "cyan", counted_when_none=False)),
+    Lane("actions", "Actions", ("actions",), "action", PLAIN, "card", "border", column=True),
     Lane("thoughts", "Thoughts", ("thoughts", "questions"), "thought", ASIDE, "panel", "border",
-         column="Thinks"),
+         column=True),
     Lane("motivations", "Motivations", ("motivations",), "motivation", PLAIN, "panel", "border"),
     Lane(EMOTIONS, "Emotions"),
     Lane("frontstage", "Frontstage", ("frontstage",), "frontstage", STEP, "card", "border",
-         summary=Summary("frontstage action", "frontstage actions", "▶", "blue", "Frontstage",
-                         counted_when_none=False), line_above="interaction"),
+         summary=Summary("▶", "blue", counted_when_none=False), line_above="interaction"),
     Lane("backstage", "Backstage", ("backstage",), "backstage", STEP, "panel", "border",
-         summary=Summary("backstage action", "backstage actions", "▷", "magenta", "Backstage",
-                         counted_when_none=False), line_above="visibility"),
+         summary=Summary("▷", "magenta", counted_when_none=False), line_above="visibility"),
     Lane("support", "Support", ("support",), "support", STEP, "panel", "border",
-         summary=Summary("support process", "support processes", "⚙", "white", "Support",
-                         counted_when_none=False), line_above="internal"),
+         summary=Summary("⚙", "white", counted_when_none=False), line_above="internal"),
     Lane("pains", "Pain points", ("pains",), "pain", FINDING, "pain", "pain_border",
-         summary=Summary("pain point", "pain points", "✗", "red", "Pain")),
+         summary=Summary("✗", "red")),
     Lane("opportunities", "Opportunities", ("opportunities",), "opportunity", FINDING,
          "opportunity", "opportunity_border",
-         summary=Summary("opportunity", "opportunities", "✓", "green", "Opportunity")),
+         summary=Summary("✓", "green")),
     Lane("metrics", "Metrics", ("metrics",), "metric", PLAIN, "panel", "border"),
     Lane("notes", "Notes", ("notes",), "note", ASIDE, "card", "border"),
 )

@@ -14,6 +14,7 @@ from cjmdsl.cli.commands.show import describe
 from cjmdsl.lanes import CARD_LANES, CHANNEL_LANE, ITEM_KINDS, LANES, SUMMARISED_LANES
 from cjmdsl.layout.map import layout
 from cjmdsl.themes import load_theme
+from cjmdsl.words.locales import say, say_counted
 
 # One item of every kind, its text naming the kind, in a map with every lane.
 EVERY_LANE = """\
@@ -75,7 +76,7 @@ def test_markdown_gives_every_card_lane_a_column_or_a_section():
     header = text.splitlines()[text.splitlines().index("## Journey") + 2]
     for lane in CARD_LANES:
         if lane.column:
-            assert f"| {lane.column} |" in header, lane.key
+            assert f"| {say(f'column_{lane.key}')} |" in header, lane.key
         else:
             assert f"## {lane.label}\n\n- **Touch:** " in text, lane.key
     for kind in ITEM_KINDS:
@@ -89,8 +90,8 @@ def test_show_and_the_flow_tooltip_list_every_summarised_lane():
     assert SUMMARISED_LANES
     flat = " ".join(summary.split())  # the counts, however the terminal's width wraps them
     for lane in SUMMARISED_LANES:
-        assert f"1 {lane.summary.one}" in flat
+        assert say_counted(f"count_{lane.key}", 1) in flat
         for field in lane.fields:
             text = f"{keyword_of[field]} text"
             assert f"{lane.summary.mark} {text}" in summary
-            assert f"{lane.summary.prefix}: {text}" in tooltip
+            assert f"{say(f'tooltip_{lane.key}')}: {text}" in tooltip
