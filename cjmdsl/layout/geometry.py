@@ -598,9 +598,9 @@ class Geometry(NamedTuple):
 
 class StageFact(NamedTuple):
     """A line of a stage's summary in the stages view: a count, or one persona's lowest or
-    highest moment there (`marker` is that persona's, drawn before the line), the stage's
-    time or fail points (led by a `badge`), or a blueprint lane with its items counted in
-    `value`, at the right (`cjmdsl.layout.stage_service`)."""
+    highest moment there (`marker` is that persona's, drawn before the line), one of the
+    stage's KPIs, the stage's time or fail points (led by a `badge`), or a blueprint lane with
+    its items counted in `value`, at the right (`cjmdsl.layout.stage_service`)."""
 
     text: TextBlock
     marker: Marker | None = None
