@@ -675,6 +675,12 @@ class Journey:
     def touchpoints(self) -> tuple[Touchpoint, ...]:
         return tuple(tp for stage in self.stages for tp in stage.touchpoints)
 
+    @property
+    def felt(self) -> bool:
+        """Whether a touchpoint has an emotion or an expectation: a map with none (a pure
+        service blueprint) has no emotion lane and no scale to explain."""
+        return any(tp.emotions or tp.expectations for tp in self.touchpoints)
+
     def persona(self, persona_id: str) -> Persona | None:
         return next((p for p in self.personas if p.id == persona_id), None)
 

@@ -104,6 +104,11 @@ def test_json_matches_golden(example, regen_golden):
 
 
 @pytest.mark.parametrize("example", MAPS, ids=name)
+def test_markdown_matches_golden(example, regen_golden):
+    check_golden(golden(example, ".md"), rendered(example, "md"), regen_golden)
+
+
+@pytest.mark.parametrize("example", MAPS, ids=name)
 def test_readme_picture_of_example_is_current(example, regen_golden):
     check_golden(example.with_suffix(".svg"), rendered(example, "svg"), regen_golden)
 

@@ -67,11 +67,12 @@ def _head(journey: Journey) -> str:
         for persona in journey.personas:
             role = f" — {md_text(persona.roles[0].text)}" if persona.roles else ""
             lines.append(f"- **{md_text(persona.name)}**{role}")
-    scale = journey.scale
-    levels = [f"{mark(v, scale)} {on_scale(v, scale)}"
-              + (f" {md_text(scale.label_for(v))}" if scale.label_for(v) else "")
-              for v in range(scale.low, scale.high + 1)]
-    lines += ["", f"{_label('md_scale')} " + " · ".join(levels)]
+    if journey.felt:
+        scale = journey.scale
+        levels = [f"{mark(v, scale)} {on_scale(v, scale)}"
+                  + (f" {md_text(scale.label_for(v))}" if scale.label_for(v) else "")
+                  for v in range(scale.low, scale.high + 1)]
+        lines += ["", f"{_label('md_scale')} " + " · ".join(levels)]
     return "\n".join(lines)
 
 

@@ -33,7 +33,7 @@ class EmotionLane(EmotionMarks):
     def has_emotions(self) -> bool:
         """Whether a touchpoint of the map has an emotion or an expectation (then every row
         has the lane). Looked up once per map: once per row, it made the layout quadratic."""
-        return any(tp.emotions or tp.expectations for tp in self.journey.touchpoints)
+        return self.journey.felt
 
     def emotion_lane(self, label: str) -> g.EmotionLane | None:
         """The lane labelled `label` (see `cjmdsl.lanes`); None when no touchpoint has an
