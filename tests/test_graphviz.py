@@ -640,3 +640,17 @@ def test_cli_writes_each_graphviz_format_beside_the_map(shop, dot_tool):
     digest = hashlib.sha256((shop / "shop.flow.png").read_bytes()).hexdigest()
     assert digest == hashlib.sha256(cjmdsl.render(
         journey_of(shop / "shop.cjm"), "flow-png")).hexdigest()
+
+
+def test_a_path_of_any_customer_is_dashed_so_print_tells_it_from_a_grey_persona():
+    source = ('map "M" { theme "print" persona rita "Rita" stage s "S" {\n'
+              'touchpoint a "A" { emotion rita 1 } touchpoint b "B" { emotion rita -1 }\n'
+              'touchpoint c "C" { } }\n'
+              'flow rita: a -> b flow b -> c }')
+    dot = cjmdsl.render(source, format="dot")
+    edges = {line.split("[")[0].strip(): line for line in dot.splitlines() if " -> " in line
+             and "invis" not in line}
+    persona = next(line for head, line in edges.items() if "Rita:" in line)
+    anyone = next(line for head, line in edges.items() if "Any customer:" in line)
+    assert "style=dashed" in anyone and "style=dashed" not in persona
+    assert "- - -" in dot  # the legend's key for it

@@ -308,7 +308,7 @@ class _FlowGraph:
             rows.append(_key(f'<FONT COLOR="{self.persona_color[persona.id]}"><B>━━━</B></FONT>',
                              dot_html(persona.name, LEGEND_WIDTH)))
         if any(s.persona is None for s in self.steps):
-            rows.append(_key(f'<FONT COLOR="{self.colors["muted"]}"><B>━━━</B></FONT>',
+            rows.append(_key(f'<FONT COLOR="{self.colors["muted"]}"><B>- - -</B></FONT>',
                              dot_html(say("flow_any_customer"))))
         scale = self.journey.scale
         felt = any(tp.emotions for tp in self.journey.touchpoints)  # not in a pure blueprint
@@ -347,12 +347,10 @@ class _FlowGraph:
             takers.setdefault((step.source, step.target, step.label), []).append(step.persona)
         for (source, target, label), personas in takers.items():
             personas.sort(key=lambda p: self.persona_order.get(p, len(self.persona_order)))
-            colors = [self.persona_color.get(p, self.colors["muted"]) if p else self.colors["muted"]
-                      for p in personas]
             head = "x" + self.node_of[source][1:] if target is None else self.node_of[target]
             who = self.takers(personas)
             where = say("flow_to_exit") if target is None else self.name_of[target]
-            attrs = {"color": ":".join(colors), "penwidth": "1.8",
+            attrs = {**self.line_of(personas),
                      "tooltip": dot_text(_labelled(who, f"{self.name_of[source]} → {where}")
                                          + (f" ({label})" if label else ""))}
             backwards = target is not None and self.stage_of[target] < self.stage_of[source]
@@ -366,6 +364,15 @@ class _FlowGraph:
             if backwards or wraps:
                 attrs["constraint"] = "false"  # a loop back must not pull stages out of order
             graph.edge(self.node_of[source], head, **attrs)
+
+    def line_of(self, personas: list[str | None]) -> dict:
+        """How an edge taken by `personas` is drawn: a line in each one's colour side by side;
+        a path no persona is named on (`Any customer`) dashed, so it is not taken for a persona
+        whose colour is as grey as it (the `print` theme's)."""
+        colors = [self.persona_color.get(p, self.colors["muted"]) if p else self.colors["muted"]
+                  for p in personas]
+        line = {"color": ":".join(colors), "penwidth": "1.8"}
+        return {**line, "style": "dashed"} if personas == [None] else line
 
     def backed_label(self, label: str) -> str:
         """A flow label on the page's background, so a line crossing it does not strike it."""
@@ -481,13 +488,11 @@ class _StageFlowGraph(_FlowGraph):
         stages = self.journey.stages
         for (source, target), who in takers.items():
             personas = sorted(who, key=lambda p: self.persona_order.get(p, len(self.persona_order)))
-            colors = [self.persona_color.get(p, self.colors["muted"]) if p else self.colors["muted"]
-                      for p in personas]
             steps = sum(who.values())
             where = say("flow_to_exit") if target is None else stages[target].name
             counted = say_counted("flow_steps", steps)
             went = f"{stages[source].name} → {where} ({counted})"
-            attrs = {"color": ":".join(colors), "penwidth": "1.8",
+            attrs = {**self.line_of(personas),
                      "tooltip": dot_text(_labelled(self.takers(personas), went))}
             if steps > 1:
                 attrs["label"] = dot_text(counted)
