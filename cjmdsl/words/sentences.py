@@ -30,7 +30,10 @@ def finding_links(finding, journey: Journey, addresses: bool = True) -> list[str
 
 def addressed_pains(opportunity, journey: Journey) -> list[tuple[str, str]]:
     """Each pain point the opportunity addresses, by id, with how its tag names it: `#fee`,
-    and the name of the pain's touchpoint when that is another (`#fee (Checkout)`)."""
+    and the name of the pain's touchpoint when that is another (`#fee (Checkout)`). Asked
+    of every finding an output shows, so one that addresses nothing walks no touchpoint."""
+    if not opportunity.addresses:
+        return []
     at = pain_touchpoints(journey)
     own = next((tp for tp in journey.touchpoints
                 if any(o is opportunity for o in tp.opportunities)), None)
@@ -141,7 +144,7 @@ def continued(stage_name: str) -> str:
     return say("stage_continued", stage=stage_name)
 
 
-# ── what changed between two versions of a map (`cjm diff`, cjmdsl.review.diff) ──────
+# ── what changed between two versions of a map (`cjm diff`, cjmdsl.review.diff) ──
 def change(record, quote: Callable[[str], str] = str) -> str:
     """One change of a map diff (a record of `cjmdsl.review.diff`) as a sentence a product manager
     reads: `Maya feels 3 points better at Checkout: -2 → +1`. `quote` escapes each user
