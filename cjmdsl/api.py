@@ -85,8 +85,8 @@ def render(map_or_text: Journey | str, format: str = "svg", theme: str | None = 
     `persona_cards` (svg, png, pdf: False names each persona on a line instead of a card),
     `scale` (png, pdf) and `time_axis` (svg, png, pdf, html: a ruler of the time elapsed by
     each step). `path` is the file the text was read from, for its `use`s. `state` is the
-    state of the journey every format shows (`cjmdsl.language.states`: "as_is", "to_be" or "both", the
-    default). An unknown `format` raises UnknownFormat, an option the format does not take a
+    state of the journey every format shows (`cjmdsl.language.states`: "as_is", "to_be" or
+    "both", the default). An unknown `format` raises UnknownFormat, an option the format does not take a
     ValueError, before anything is parsed.
     """
     from cjmdsl.backends import backend

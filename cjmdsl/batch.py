@@ -147,11 +147,13 @@ class Settings:
     strict: bool = False
     color: bool = False
     options: dict = field(default_factory=dict)  # backend options such as `scale`
-    limits: dict = field(default_factory=dict)  # cjmdsl.language.limits.Limits fields raised by the user
+    # cjmdsl.language.limits.Limits fields raised by the user
+    limits: dict = field(default_factory=dict)
     default_theme: str | None = None  # the project config's theme, for maps that name none
     dark_theme: str | None = None  # replaces the theme's own dark partner (html)
     lang: str | None = None  # --lang, the language written in; None: each map's own
-    state: str | None = None  # --state (`cjmdsl.language.states`); None: as the map is written (both)
+    # --state (`cjmdsl.language.states`); None: as the map is written (both)
+    state: str | None = None
 
 
 @dataclass(frozen=True)

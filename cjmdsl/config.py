@@ -51,7 +51,8 @@ LIMIT_NAMES = tuple(f.name for f in dataclasses.fields(Limits))
 # Every setting, with its default. `theme` None: each map's own theme, else "default";
 # `dark_theme` None: the theme's own dark partner; `output` None: beside each map; `width`
 # the pixels the svg, png and pdf are laid out for (0: one row, as wide as the journey);
-# `state` which state of the journey every format shows (`cjmdsl.language.states`: both, as written).
+# `state` which state of the journey every format shows (`cjmdsl.language.states`: both, as
+# written).
 # `persona_cards` false: the legend names each persona on a line instead of a card.
 # `colors` "fixed": the svg's colours as plain attributes, for a wiki that strips `<style>`.
 DEFAULTS: dict[str, object] = {
@@ -64,7 +65,8 @@ DEFAULTS: dict[str, object] = {
     "emotions": "overlay",  # the emotion lane: personas' curves over one plot, or "split"
     "state": BOTH,
     "persona_cards": True,
-    "colors": "adaptive",  # cjmdsl.themes.roles.ADAPTIVE, not imported: reading a config draws nothing
+    # cjmdsl.themes.roles.ADAPTIVE, not imported: reading a config draws nothing
+    "colors": "adaptive",
     **{f"limits.{name}": getattr(Limits(), name) for name in LIMIT_NAMES},
 }
 

@@ -25,8 +25,8 @@ from test_properties import LIGHT, journeys
 
 from cjmdsl.review import diff_format
 from cjmdsl.api import parse
-from cjmdsl.review.diff import (Added, FeelingChanged, FindingAdded, FindingRemoved, Moved, Removed,
-                         Renamed, diff)
+from cjmdsl.review.diff import (Added, FeelingChanged, FindingAdded, FindingRemoved, Moved,
+                                Removed, Renamed, diff)
 from cjmdsl.lanes import ITEM_KINDS
 
 DIFF_GOLDEN = GOLDEN / "diff"

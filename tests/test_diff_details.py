@@ -17,8 +17,8 @@ from test_golden import GOLDEN, check_golden
 
 from cjmdsl.review import diff_format
 from cjmdsl.api import parse
-from cjmdsl.review.diff import (Added, EntryChanged, FindingEdited, MetricChanged, Removed, Renamed,
-                         SourceChanged, SourceEdited, TextChanged, diff)
+from cjmdsl.review.diff import (Added, EntryChanged, FindingEdited, MetricChanged, Removed,
+                                Renamed, SourceChanged, SourceEdited, TextChanged, diff)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SUFFIXES = {"text": "txt", "markdown": "md", "json": "json"}

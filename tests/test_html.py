@@ -23,9 +23,8 @@ import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import backend, extension, formats
 from cjmdsl.backends.html import PRINT_SHAPE, PRINT_WIDTH, gap_rows, json_for_script
-from cjmdsl.themes import dark_partner
+from cjmdsl.themes import dark_partner, load_theme
 from cjmdsl.language.format import quote as cjm_string
-from cjmdsl.themes import load_theme
 
 HOSTILE = ('</script><script>alert(1)</script> " onmouseover="alert(1)" '
            "<img src=x onerror=alert(1)> </style><!-- ]]> {{ 7*7 }} &amp;")

@@ -16,8 +16,7 @@ from test_rows import MAPS
 
 import cjmdsl
 from cjmdsl.api import parse
-from cjmdsl.themes import dark_partner
-from cjmdsl.themes import builtin_names, load_theme
+from cjmdsl.themes import builtin_names, dark_partner, load_theme
 
 pytestmark = pytest.mark.browser
 

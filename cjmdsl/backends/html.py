@@ -17,29 +17,27 @@ import re
 
 from markupsafe import Markup
 
-from cjmdsl.layout import geometry as g
-from cjmdsl.facts import evidence
-from cjmdsl.facts.answers import addressed_by
-from cjmdsl.words import kpis
-from cjmdsl.facts import priorities
-from cjmdsl.facts import steps
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
 from cjmdsl.backends._band import band
 from cjmdsl.backends._templates import environment, static_file
-from cjmdsl.words.escape import css_font_family, web_link, xml_chars
-from cjmdsl.language.blueprint import step_details
+from cjmdsl.facts import evidence, priorities, steps
+from cjmdsl.facts.answers import addressed_by
 from cjmdsl.lanes import CHANNEL_LANE, EMOTIONS, LANES
+from cjmdsl.language.blueprint import step_details
 from cjmdsl.language.links import linked_output
+from cjmdsl.language.measured import responses_words
+from cjmdsl.language.states import improvements
+from cjmdsl.layout import geometry as g
 from cjmdsl.layout.map import MARKER_SHAPES, layout, sheets
 from cjmdsl.layout.stages import stages_view
-from cjmdsl.words.locales import in_its_language, say
-from cjmdsl.language.measured import responses_words
 from cjmdsl.model import Journey, Kpi, Opportunity, PainPoint, Scale, Step, Touchpoint
-from cjmdsl.words.numbers import on_scale, signed_number
-from cjmdsl.themes.roles import Painter, css_value, in_theme
-from cjmdsl.language.states import improvements
 from cjmdsl.themes import Theme, dark_partner
+from cjmdsl.themes.roles import Painter, css_value, in_theme
+from cjmdsl.words import kpis
+from cjmdsl.words.escape import css_font_family, web_link, xml_chars
+from cjmdsl.words.locales import in_its_language, say
+from cjmdsl.words.numbers import on_scale, signed_number
 from cjmdsl.words.sentences import (addressed_pains, finding_links, linked_summary, metadata_line,
                                     summary)
 
@@ -392,7 +390,8 @@ def _to_be_view(scale: Scale, tp: Touchpoint, persona_id: str) -> dict:
 
 
 def improvement_rows(journey: Journey) -> list[dict]:
-    """Every planned to-be with its as-is and improvement, in map order (`cjmdsl.language.states`)."""
+    """Every planned to-be with its as-is and improvement, in map order
+    (`cjmdsl.language.states`)."""
     order = feelings.persona_order(journey)
     return [{"touchpoint": planned.touchpoint, "persona": planned.persona,
              "persona_id": planned.to_be.persona,

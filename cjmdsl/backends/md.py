@@ -13,22 +13,20 @@ table or inject HTML.
 """
 from __future__ import annotations
 
-from cjmdsl.facts import evidence
-from cjmdsl.words import kpis
-from cjmdsl.facts import priorities
-from cjmdsl.facts import steps
 from cjmdsl.backends import _feelings as feelings
-from cjmdsl.words.escape import md_text, web_link
+from cjmdsl.facts import evidence, priorities, steps
 from cjmdsl.lanes import CARD_LANES
-from cjmdsl.language.links import linked_output
 from cjmdsl.language.blueprint import step_details
-from cjmdsl.words.locales import in_its_language, say
+from cjmdsl.language.links import linked_output
 from cjmdsl.language.measured import responses_words
+from cjmdsl.language.states import improvements
 from cjmdsl.model import (PRIORITY_LEVELS, Emotion, Expectation, Journey, Kpi, Scale, Step,
                           Touchpoint)
-from cjmdsl.words.numbers import on_scale, signed
-from cjmdsl.language.states import improvements
 from cjmdsl.themes import Theme
+from cjmdsl.words import kpis
+from cjmdsl.words.escape import md_text, web_link
+from cjmdsl.words.locales import in_its_language, say
+from cjmdsl.words.numbers import on_scale, signed
 from cjmdsl.words.sentences import action_item, finding_links, linked_summary, metadata_line
 
 BINARY = False

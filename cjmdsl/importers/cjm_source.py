@@ -153,7 +153,8 @@ def _options(item) -> str:
 
 
 def _responses(emotion: m.Emotion) -> str:
-    """` n 212 sd 1.2`: how many responded and their spread, as `cjmdsl.language.measured` reads it."""
+    """` n 212 sd 1.2`: how many responded and their spread, as `cjmdsl.language.measured`
+    reads it."""
     out = f" n {emotion.responses}" if emotion.responses is not None else ""
     if emotion.sd is not None:
         out += f" sd {number(emotion.sd)}"

@@ -20,15 +20,8 @@ from datetime import date, datetime, timedelta
 from pathlib import PurePath
 
 from cjmdsl import model as m
-from cjmdsl.facts.journey_table import (
-    ALIASES,
-    COLUMNS,
-    SURVEY_COLUMNS,
-    TABLE_KINDS,
-    cell_text,
-    column_for,
-    item_columns,
-)
+from cjmdsl.facts.journey_table import (ALIASES, COLUMNS, SURVEY_COLUMNS, TABLE_KINDS, cell_text,
+                                        column_for, item_columns)
 from cjmdsl.importers import Imported
 from cjmdsl.importers.ids import Ids
 from cjmdsl.lanes import ItemKind
@@ -354,8 +347,8 @@ class _Rows(_Reader):
             time=self._duration(row, "time"), wait=self._duration(row, "wait"))
 
     def _duration(self, row, column: str) -> m.Duration | None:
-        """A `time` or `wait` cell as `cjmdsl.language.durations` reads it (`3 min`, `2 days`); one it
-        cannot read is W177 and left out."""
+        """A `time` or `wait` cell as `cjmdsl.language.durations` reads it (`3 min`, `2 days`);
+        one it cannot read is W177 and left out."""
         from cjmdsl.language.durations import DurationMistake, read_duration
 
         text = self.text(row, column)

@@ -1,4 +1,5 @@
-"""What the composite GitHub Action (`action.yml`) runs: `python -m cjmdsl.integrations.github_action`.
+"""What the composite GitHub Action (`action.yml`) runs:
+`python -m cjmdsl.integrations.github_action`.
 
 It lints the maps (annotations in the log, a SARIF file for code scanning, the coverage in
 the job summary), and writes the body of a pull-request comment for the action's next step to

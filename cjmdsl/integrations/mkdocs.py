@@ -361,8 +361,8 @@ def _target_width(plugin: int | None, configured: int) -> int | str:
 
 
 def _roots(config) -> tuple[Path, ...]:
-    """Where the files pages and options name may be (cjmdsl.language.paths): docs_dir, the folder of
-    mkdocs.yml, the project found upwards of docs_dir, and $CJM_ALLOW_PATHS."""
+    """Where the files pages and options name may be (cjmdsl.language.paths): docs_dir, the
+    folder of mkdocs.yml, the project found upwards of docs_dir, and $CJM_ALLOW_PATHS."""
     from cjmdsl.language.paths import allowed_roots, project_root
 
     docs = Path(config.docs_dir)

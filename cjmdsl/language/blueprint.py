@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cjmdsl import model as m
 from cjmdsl.language.diagnostics import (Candidates, Diagnostic, closest, did_you_mean, error,
-                                warning)
+                                         warning)
 from cjmdsl.lanes import STEP_KINDS
 from cjmdsl.words.locales import say
 

@@ -20,8 +20,8 @@ from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_id, channel_names, resolve_channel
 from cjmdsl.language.durations import UNIT_OF, DurationMistake, read_duration
 from cjmdsl.lanes import EVERY_ITEM_OPTIONS, FINDING_KINDS, ITEM_KINDS, ItemKind
-from cjmdsl.language.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closest, did_you_mean,
-                                error, sort_key, warning)
+from cjmdsl.language.diagnostics import (Candidates, Diagnosed, Diagnostic, Label, closest,
+                                         did_you_mean, error, sort_key, warning)
 from cjmdsl.language.blueprint import check_blueprint
 from cjmdsl.layout.glyphs import font_warnings
 from cjmdsl.words.locales import catalogue_language, unknown_language_hint
@@ -692,8 +692,8 @@ class Builder(Transformer):
         return _Field("details", link, span_of(meta))
 
     def duration(self, token: Token) -> m.Duration | None:
-        """The duration a string writes (`cjmdsl.language.durations`); None after reporting why it is
-        none (E095-E099), pointing into the string where it was written plainly."""
+        """The duration a string writes (`cjmdsl.language.durations`); None after reporting why
+        it is none (E095-E099), pointing into the string where it was written plainly."""
         text = self.string(token)
         try:
             value, unit = read_duration(text)

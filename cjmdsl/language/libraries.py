@@ -27,7 +27,8 @@ from cjmdsl import model as m
 from cjmdsl.language.diagnostics import Candidates, Diagnostic, Label, Origin, closest, error
 from cjmdsl.language.limits import MOST_IMPORT_DEPTH, MOST_IMPORTED_FILES, Limits
 
-# The codes of using libraries, with their short names (`cjm explain` pages in cjmdsl/language/codes/).
+# The codes of using libraries, with their short names (`cjm explain` pages in
+# cjmdsl/language/codes/).
 LIBRARY_CODES = {
     "E105": "library not found or unreadable",
     "E106": "library outside the project",
@@ -80,7 +81,8 @@ class Libraries:
     known_themes: tuple = ()
     loaded: dict[Path, _Loaded] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
-    follow_links: bool = True  # False for a linked map checked for its master (cjmdsl.language.links)
+    # False for a linked map checked for its master (cjmdsl.language.links)
+    follow_links: bool = True
 
     def roots(self, folder: Path) -> tuple[Path, ...]:
         """Where libraries may be: the project root, and the folders of $CJM_ALLOW_PATHS."""

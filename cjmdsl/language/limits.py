@@ -25,8 +25,8 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-# Libraries (`use "…"`, cjmdsl/language/libraries.py): how many files one map may load, and how deep
-# libraries may use libraries. Each file is bounded by `max_bytes` as a map is.
+# Libraries (`use "…"`, cjmdsl/language/libraries.py): how many files one map may load, and how
+# deep libraries may use libraries. Each file is bounded by `max_bytes` as a map is.
 MOST_IMPORTED_FILES = 64
 MOST_IMPORT_DEPTH = 8
 

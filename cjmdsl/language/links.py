@@ -21,7 +21,8 @@ from pathlib import Path
 from cjmdsl import model as m
 from cjmdsl.language.diagnostics import Diagnostic, Label, Origin, error
 
-# The codes of linked journeys, with their short names (`cjm explain` pages in cjmdsl/language/codes/).
+# The codes of linked journeys, with their short names (`cjm explain` pages in
+# cjmdsl/language/codes/).
 LINK_CODES = {
     "E115": "linked map not found or unreadable",
     "E116": "linked map outside the project",

@@ -348,7 +348,8 @@ def _missing_brace(exc: UnexpectedInput) -> bool:
 
 def _unclosed_by_indentation(text: str) -> list[Diagnostic]:
     """A missing `}` reported at the block its indentation shows open, as rustc does."""
-    from cjmdsl.language.braces import unclosed_blocks  # only for syntax errors: not on every parse
+    # only for syntax errors: not on every parse
+    from cjmdsl.language.braces import unclosed_blocks
 
     return [error("E003", f"unclosed `{{` of {block.block}", block.brace,
                   f"close {block.block} with `}}` before line {block.ends_before.line}",
@@ -416,9 +417,8 @@ def _recover(exc: UnexpectedInput, text: str) -> None:
     (a string, a number, a name) is filled in; then the offending token is fed
     again if it now fits, and dropped otherwise.
     """
-    from cjmdsl.language.mistakes import (
-        character_hint,  # only for syntax errors: not on every parse
-    )
+    # only for syntax errors: not on every parse
+    from cjmdsl.language.mistakes import character_hint
 
     interactive = exc.interactive_parser
     if isinstance(exc, UnexpectedCharacters):
@@ -521,9 +521,8 @@ def _unterminated_long_string(exc: UnexpectedInput, text: str) -> bool:
 
 
 def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
-    from cjmdsl.language.mistakes import (
-        character_hint,  # only for syntax errors: not on every parse
-    )
+    # only for syntax errors: not on every parse
+    from cjmdsl.language.mistakes import character_hint
 
     line, column = exc.line, exc.column
     char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
@@ -551,7 +550,8 @@ def _unexpected_character(exc: UnexpectedCharacters, text: str) -> Diagnostic:
 
 
 def _unexpected_end(exc: UnexpectedToken, text: str) -> Diagnostic:
-    from cjmdsl.language.mistakes import token_hint  # only for syntax errors: not on every parse
+    # only for syntax errors: not on every parse
+    from cjmdsl.language.mistakes import token_hint
 
     lines = text.rstrip().split("\n")  # as Lark counts lines: only \n ends one
     end = Span(len(lines), len(lines[-1]) + 1, len(lines), len(lines[-1]) + 1)
@@ -595,9 +595,8 @@ def _after_map(exc: UnexpectedToken, text: str) -> Diagnostic:
 
 def _map_end(exc: UnexpectedToken, text: str) -> Span | None:
     """The map's closing brace: the first `}` after the last item of the finished map."""
-    from cjmdsl.language.braces import (
-        closing_brace_after,  # only for syntax errors: not on every parse
-    )
+    # only for syntax errors: not on every parse
+    from cjmdsl.language.braces import closing_brace_after
 
     stack = exc.interactive_parser.parser_state.value_stack
     tree = next((item for item in reversed(stack) if isinstance(item, Tree)), None)
@@ -606,7 +605,8 @@ def _map_end(exc: UnexpectedToken, text: str) -> Span | None:
 
 
 def _unexpected_token(exc: UnexpectedToken, text: str) -> Diagnostic:
-    from cjmdsl.language.mistakes import token_hint  # only for syntax errors: not on every parse
+    # only for syntax errors: not on every parse
+    from cjmdsl.language.mistakes import token_hint
 
     token = exc.token
     span = _token_span(token)

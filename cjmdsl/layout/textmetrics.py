@@ -43,7 +43,8 @@ _ZWJ = "\u200d"
 # variation selectors): browsers never draw a box for them.
 _INVISIBLE_MARKS = ((0x034F, 0x034F), (0x17B4, 0x17B5), (0x180B, 0x180D), (0xFE00, 0xFE0F),
                     (0xE0100, 0xE01EF))
-# The font's metrics, beside the package (a path, not importlib.resources: see cjmdsl.words.locales).
+# The font's metrics, beside the package (a path, not importlib.resources: see
+# cjmdsl.words.locales).
 _FONTS = Path(__file__).resolve().parent.parent / "fonts"
 # Whitespace separates words, except the no-break spaces, which glue them.
 _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")

@@ -18,8 +18,8 @@ from dataclasses import dataclass, fields
 
 from cjmdsl.review import diff_details as details
 from cjmdsl.lanes import ITEM_KINDS
-from cjmdsl.review.diff_details import (EntryChanged, FindingEdited, MetricChanged, Ref, SourceEdited,
-                                 cited, same_evidence, same_finding)
+from cjmdsl.review.diff_details import (EntryChanged, FindingEdited, MetricChanged, Ref,
+                                        SourceEdited, cited, same_evidence, same_finding)
 from cjmdsl.model import (DEFAULT_SCALE, Claim, Finding, Journey, Kpi, Persona, Scale, Source,
                           Stage, Touchpoint)
 

@@ -1,4 +1,5 @@
-"""`cjm fmt`: rewrite maps in the canonical layout (cjmdsl.language.format), or report what would change.
+"""`cjm fmt`: rewrite maps in the canonical layout (cjmdsl.language.format), or report what
+would change.
 
 Exit codes: 0 nothing to do (or every file rewritten), 1 a file has syntax errors or, with
 --check or --diff, a file is not formatted; 2 usage errors (an unreadable file).

@@ -44,8 +44,9 @@ from cjmdsl import __version__
 from cjmdsl import model as m
 from cjmdsl.language.diagnostics import Diagnostic, shown
 from cjmdsl.language.limits import DEFAULT_LIMITS
-from cjmdsl.integrations.lsp.analysis import (ID, Analysis, Occurrence, analyze, library_definition,
-                                 linked_map_at, lines_of, suggestion, used_library_at)
+from cjmdsl.integrations.lsp.analysis import (ID, Analysis, Occurrence, analyze,
+                                              library_definition, linked_map_at, lines_of,
+                                              suggestion, used_library_at)
 from cjmdsl.integrations.lsp.completion import complete
 from cjmdsl.integrations.lsp.hover import hover_text
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from cjmdsl.facts.answers import answering
 from cjmdsl.language.diagnostics import Diagnosed, Diagnostic, Severity, sort_key
 from cjmdsl.language.limits import DEFAULT_LIMITS, Limits
-from cjmdsl.review.lint.rules import (BY_CODE, ERROR, OFF, RULES, Thresholds, claims,
-                               owned_items, stale_evidence)
+from cjmdsl.review.lint.rules import (BY_CODE, ERROR, OFF, RULES, Thresholds, claims, owned_items,
+                                      stale_evidence)
 from cjmdsl.review.lint.settings import FIGURES, LintSettings
 from cjmdsl.model import Journey
 
