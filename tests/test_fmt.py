@@ -14,12 +14,14 @@ import pytest
 from conftest import EXAMPLES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lark.exceptions import LarkError
 from test_cli import cjm
 from test_golden import check_golden
 
 from cjmdsl.language.compile import compile_text
 from cjmdsl.language.diagnostics import CjmError
 from cjmdsl.language.format import _lexed, format_text, quote
+from cjmdsl.language.parser import comment_tokens
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "fmt"
 INPUTS = sorted(GOLDEN.glob("*.in.cjm"))
@@ -276,6 +278,19 @@ def test_shaken_examples_format_to_the_same_journey(case):
     assert compile_text(formatted).journey == compile_text(original).journey
 
 
+def assert_comments_found_as_the_lexer_finds_them(text: str):
+    """`comment_tokens` (one regular expression, for `cjm lint`'s allow comments) finds the
+    comments the lexer finds, at the same line and column."""
+    expected = [(c.at, c.text) for c in _lexed(text)[1]]
+    assert [((t.line, t.column), str(t).rstrip()) for t in comment_tokens(text)] == expected
+
+
+@SHAKEN
+@given(shaken_examples())
+def test_shaken_examples_comments_are_found_by_line_and_column(case):
+    assert_comments_found_as_the_lexer_finds_them(case[0])
+
+
 IDS = st.sampled_from(["maya", "tom", "a", "b", "checkout", "q3-retention", "goal", "end",
                        "_x", "exit"])
 TEXTS = st.text(max_size=12).map(quote) | st.sampled_from(
@@ -425,6 +440,16 @@ def test_generated_maps_format_faithfully(text):
         assert_formats_faithfully(text)
     except CjmError:  # the generator can write a string that spans a comment: a syntax error
         pass
+
+
+@SHAKEN
+@given(generated_maps())
+def test_generated_maps_comments_are_found_by_line_and_column(text):
+    try:
+        _lexed(text)
+    except LarkError:  # a string that spans a comment: the text does not lex
+        return
+    assert_comments_found_as_the_lexer_finds_them(text)
 
 
 # ── the command ──────────────────────────────────────────────────────────────

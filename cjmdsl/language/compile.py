@@ -24,6 +24,7 @@ from cjmdsl.language.diagnostics import (Candidates, Diagnosed, Diagnostic, Labe
                                          did_you_mean, error, sort_key, warning)
 from cjmdsl.language.blueprint import check_blueprint
 from cjmdsl.layout.glyphs import font_warnings
+from cjmdsl.layout.textmetrics import lacks
 from cjmdsl.words.locales import catalogue_language, unknown_language_hint
 from cjmdsl.language.measured import MEASURED_CHECKS, measured_stages
 from cjmdsl.words.numbers import on_scale
@@ -69,18 +70,29 @@ def compile_text(text: str, filename: str = "<input>", known_themes=(),
     `importer` (cjmdsl.language.libraries.Importer) loads the libraries the text `use`s; without
     one, a `use` is E113."""
     with collector.paused():
-        builder = Builder(filename, importer)
         try:
-            journey = reduce_with(text, builder, Tree)
+            journey, diagnostics, library = _built_while_parsed(text, filename, known_themes,
+                                                                importer)
         except UnexpectedInput:
             return _with_libraries(CompileResult(None, parse_tree(text)[1]), importer)
-        diagnostics = builder.diagnostics + _validated(journey, known_themes, builder)
-        if not text.isascii() or "\\u{" in text:  # ASCII is all in the font; \u{…} may not be
-            diagnostics += font_warnings(journey)
-        diagnostics.sort(key=sort_key)
     failed = any(d.is_error for d in diagnostics)
-    return _with_libraries(CompileResult(None if failed else journey, diagnostics,
-                                         builder.is_library), importer)
+    return _with_libraries(CompileResult(None if failed else journey, diagnostics, library),
+                           importer)
+
+
+def _built_while_parsed(text: str, filename: str, known_themes,
+                        importer) -> tuple[m.Journey, list[Diagnostic], bool]:
+    """The journey built while the text is parsed (`reduce_with`), with every diagnostic of
+    the build and of `validate`; raises Lark's UnexpectedInput at a syntax error."""
+    builder = Builder(filename, importer)
+    journey = reduce_with(text, builder, Tree)
+    diagnostics = builder.diagnostics + _validated(journey, known_themes, builder)
+    # Only a character of the file the font lacks, or one an escape writes, can be drawn from
+    # other fonts: the file's set of characters is read in C, the texts walked only then.
+    if "\\u{" in text or (not text.isascii() and lacks("".join(set(text)))):
+        diagnostics += font_warnings(journey)
+    diagnostics.sort(key=sort_key)
+    return journey, diagnostics, builder.is_library
 
 
 def _with_libraries(result: CompileResult, importer) -> CompileResult:
@@ -102,12 +114,16 @@ def compile_partial(text: str, filename: str = "<input>", known_themes=(),
     recovery filled in on the broken lines) are left out. Without syntax errors the
     diagnostics are exactly those of `compile_text`. None only when nothing could be built.
     """
+    try:  # a text that parses is built as `compile_text` builds it, without a tree
+        journey, diagnostics, library = _built_while_parsed(text, filename, known_themes,
+                                                            importer)
+        return _with_libraries(CompileResult(journey, diagnostics, library), importer)
+    except UnexpectedInput:
+        if importer is not None:
+            importer.used.clear()  # the libraries are loaded once; the tree's build uses them
     tree, syntax = parse_tree(text, tolerant=True)
     if tree is None:
         return CompileResult(None, syntax)
-    if not syntax:
-        journey, diagnostics, library = _build(tree, filename, known_themes, importer)
-        return _with_libraries(CompileResult(journey, diagnostics, library), importer)
     broken_lines = {d.span.line for d in syntax}
     try:
         journey, found, library = _build(tree, filename, known_themes, importer)
@@ -136,6 +152,13 @@ def _validated(journey: m.Journey, known_themes, builder: Builder) -> list[Diagn
     return validate(journey, known_themes, builder.is_library)
 
 
+def read_string(token: Token) -> tuple[str, bool]:
+    """A string as the compiler reads it (escapes, a triple-quoted string dedented), and
+    whether it has a mistake the compiler reports."""
+    builder = Builder("<string>")
+    return builder._string(token), bool(builder.diagnostics)
+
+
 def span_of(item) -> m.Span:
     """The span of a token or of a tree node (from Lark's propagated positions)."""
     if isinstance(item, Token):
@@ -159,7 +182,10 @@ class _Field:
 
 @v_args(meta=True)
 class Builder(Transformer):
-    """One method per grammar rule; each returns a model object or a `_Field`."""
+    """One method per grammar rule; each returns a model object or a `_Field`. Helpers are
+    named with a leading `_`, which `v_args` leaves unwrapped: each call of a wrapped method
+    through `self` builds a new wrapper (with `functools.update_wrapper`), a tenth of the
+    build of a large map."""
 
     def __init__(self, filename: str, importer=None):
         super().__init__(visit_tokens=False)
@@ -171,15 +197,15 @@ class Builder(Transformer):
         self.import_failed = False  # a `use` that brought errors instead of declarations
 
     # ── helpers ────────────────────────────────────────────────────────────
-    def string(self, token: Token) -> str:
+    def _string(self, token: Token) -> str:
         """Unquote a STRING token, reporting its invalid escapes (E005): the first
         `MOST_ESCAPE_ERRORS`, the last of them counting the rest, so that a string of a
         million `\\u{` is a handful of diagnostics, not a million."""
         if str(token).startswith('"""'):
-            return self.long_string(token)
+            return self._long_string(token)
         return self._unescaped(str(token)[1:-1], token.line, token.column + 1)
 
-    def long_string(self, token: Token) -> str:
+    def _long_string(self, token: Token) -> str:
         """A triple-quoted string, dedented (`cjmdsl.language.textblock.dedented`), each line's
         escapes read where the line was written, so an invalid one is reported at its own
         line and column."""
@@ -218,7 +244,7 @@ class Builder(Transformer):
                                           'use \\" \\\\ \\n \\t or \\u{1F600}' + rest))
         return text
 
-    def once(self, fields: list[_Field], key: str, what: str):
+    def _once(self, fields: list[_Field], key: str, what: str):
         """The single field `key`, reporting repeats (E016)."""
         found = [f for f in fields if f.key == key]
         for repeat in found[1:]:
@@ -227,10 +253,10 @@ class Builder(Transformer):
                 "keep one", (Label(found[0].span, "first given here"),)))
         return found[0] if found else None
 
-    def texts(self, fields: list[_Field], key: str) -> tuple[m.Text, ...]:
+    def _texts(self, fields: list[_Field], key: str) -> tuple[m.Text, ...]:
         return tuple(m.Text(f.value, f.span) for f in fields if f.key == key)
 
-    def options(self, owner_kind: str, options: list[_Field]) -> dict[str, _Field]:
+    def _options(self, owner_kind: str, options: list[_Field]) -> dict[str, _Field]:
         """Options after a pain point, opportunity or action item; misplaced ones are E020."""
         allowed = _OPTIONS_OF[owner_kind]
         chosen: dict[str, _Field] = {}
@@ -263,10 +289,10 @@ class Builder(Transformer):
             items += [_Field("scale", scale, scale.span)] if scale else []
             self.diagnostics += problems
         fields = [i for i in items if isinstance(i, _Field)]
-        scale = self.once(fields, "scale", "the map")
-        description = self.once(fields, "description", "the map")
-        theme = self.once(fields, "theme", "the map")
-        lang = self.once(fields, "lang", "the map")
+        scale = self._once(fields, "scale", "the map")
+        description = self._once(fields, "description", "the map")
+        theme = self._once(fields, "theme", "the map")
+        lang = self._once(fields, "lang", "the map")
         declared = tuple(i for i in items if isinstance(i, m.ChannelDeclaration))
         sources = tuple(i for i in items if isinstance(i, m.DeclaredSource))
         stages = tuple(i for i in items if isinstance(i, m.Stage))
@@ -277,7 +303,7 @@ class Builder(Transformer):
         stages = measured_stages(stages, scale.value if scale else m.DEFAULT_SCALE,
                                  self.diagnostics)
         return m.Journey(
-            title=self.string(title),
+            title=self._string(title),
             scale=scale.value if scale else m.DEFAULT_SCALE,
             personas=tuple(i for i in items if isinstance(i, m.Persona)),
             stages=stages,
@@ -290,8 +316,8 @@ class Builder(Transformer):
             lang=lang.value if lang else None,
             lang_span=lang.span if lang else m.NO_SPAN,
             channels=declared,
-            notes=self.texts(fields, "note"),
-            metadata=self.metadata(fields),
+            notes=self._texts(fields, "note"),
+            metadata=self._metadata(fields),
             actors=tuple(i for i in items if isinstance(i, m.Actor)),
             source_name=self.filename,
             span=span_of(meta),
@@ -317,7 +343,7 @@ class Builder(Transformer):
 
     def use(self, meta, children):
         """The declarations of the library `use` names, kept for `map`."""
-        written = self.string(children[0])
+        written = self._string(children[0])
         if self.importer is None:
             from cjmdsl.language.libraries import Importer
 
@@ -329,8 +355,8 @@ class Builder(Transformer):
         self.import_failed = self.import_failed or any(d.is_error for d in problems)
         return _Field("use", written, span_of(meta))
 
-    def metadata(self, fields: list[_Field]) -> m.Metadata:
-        given = {key: self.once(fields, key, "the map")
+    def _metadata(self, fields: list[_Field]) -> m.Metadata:
+        given = {key: self._once(fields, key, "the map")
                  for key in ("owner", "status", "version", "updated", "tags")}
         return m.Metadata(**{key: f.value for key, f in given.items() if f is not None})
 
@@ -346,12 +372,12 @@ class Builder(Transformer):
         return _Field("updated", date, span_of(meta))
 
     def map_tags(self, meta, children):
-        tags = tuple(self.string(t) if t.type == "STRING" else str(t) for t in children)
+        tags = tuple(self._string(t) if t.type == "STRING" else str(t) for t in children)
         return _Field("tags", tags, span_of(meta))
 
     def channel_decl(self, meta, children):
         ident, label, *like = children
-        return m.ChannelDeclaration(str(ident), self.string(label),
+        return m.ChannelDeclaration(str(ident), self._string(label),
                                     str(like[0]) if like else None, span_of(meta),
                                     id_span=span_of(ident),
                                     like_span=span_of(like[0]) if like else m.NO_SPAN)
@@ -360,8 +386,8 @@ class Builder(Transformer):
         ident, name, *body = children
         fields = body[0] if body else []
         what = f"actor `{ident}`"
-        team, kind = self.once(fields, "team", what), self.once(fields, "kind", what)
-        return m.Actor(str(ident), self.string(name), team.value if team else None,
+        team, kind = self._once(fields, "team", what), self._once(fields, "kind", what)
+        return m.Actor(str(ident), self._string(name), team.value if team else None,
                        kind.value if kind else "person", span_of(meta), id_span=span_of(ident),
                        kind_span=kind.span if kind else m.NO_SPAN)
 
@@ -369,26 +395,26 @@ class Builder(Transformer):
         return children
 
     def actor_team(self, meta, children):
-        return _Field("team", self.string(children[0]), span_of(meta))
+        return _Field("team", self._string(children[0]), span_of(meta))
 
     def actor_kind(self, meta, children):
         return _Field("kind", str(children[0]), span_of(children[0]))
 
     def description(self, meta, children):
-        return _Field("description", self.string(children[0]), span_of(meta))
+        return _Field("description", self._string(children[0]), span_of(meta))
 
     def theme(self, meta, children):
-        return _Field("theme", self.string(children[0]), span_of(children[0]))
+        return _Field("theme", self._string(children[0]), span_of(children[0]))
 
     def lang(self, meta, children):
-        return _Field("lang", self.string(children[0]), span_of(children[0]))
+        return _Field("lang", self._string(children[0]), span_of(children[0]))
 
     # ── scale ──────────────────────────────────────────────────────────────
     def scale(self, meta, children):
         low, high, *labels = children
         levels = tuple(labels[0]) if labels else ()
-        scale = m.Scale(self.whole(low, "a scale bound", "E015"),
-                        self.whole(high, "a scale bound", "E015"), levels, span_of(meta))
+        scale = m.Scale(self._whole(low, "a scale bound", "E015"),
+                        self._whole(high, "a scale bound", "E015"), levels, span_of(meta))
         return _Field("scale", scale, span_of(meta))
 
     def scale_labels(self, meta, children):
@@ -396,10 +422,10 @@ class Builder(Transformer):
 
     def scale_label(self, meta, children):
         value, label = children
-        return m.ScaleLevel(self.whole(value, "a scale value", "E015"), self.string(label),
+        return m.ScaleLevel(self._whole(value, "a scale value", "E015"), self._string(label),
                             span_of(meta))
 
-    def whole(self, token: Token, what: str, code: str, minimum: int | None = None,
+    def _whole(self, token: Token, what: str, code: str, minimum: int | None = None,
               hint: str | None = None) -> int:
         """The whole number in `token`; anything else is reported under `code`."""
         value = _number(token)
@@ -414,15 +440,15 @@ class Builder(Transformer):
     def persona(self, meta, children):
         ident, name, *body = children
         fields = body[0] if body else []
-        color = self.once(fields, "color", f"persona `{ident}`")
+        color = self._once(fields, "color", f"persona `{ident}`")
         if color and not _COLOR.fullmatch(color.value):
             self.diagnostics.append(error("E018", f"invalid colour `{color.value}`", color.span,
                                           "write a colour as #rgb or #rrggbb, for example #1f77b4"))
         return m.Persona(
-            id=str(ident), name=self.string(name),
-            roles=self.texts(fields, "role"), goals=self.texts(fields, "goal"),
-            needs=self.texts(fields, "need"), pains=self.texts(fields, "pain_text"),
-            motivations=self.texts(fields, "motivation"), quotes=self.texts(fields, "quote"),
+            id=str(ident), name=self._string(name),
+            roles=self._texts(fields, "role"), goals=self._texts(fields, "goal"),
+            needs=self._texts(fields, "need"), pains=self._texts(fields, "pain_text"),
+            motivations=self._texts(fields, "motivation"), quotes=self._texts(fields, "quote"),
             color=color.value if color else None,
             span=span_of(meta), id_span=span_of(ident),
         )
@@ -432,7 +458,7 @@ class Builder(Transformer):
 
     def _text_field(key):  # noqa: N805 - builds methods below
         def method(self, meta, children):
-            return _Field(key, self.string(children[0]), span_of(meta))
+            return _Field(key, self._string(children[0]), span_of(meta))
         return method
 
     role = _text_field("role")
@@ -456,11 +482,11 @@ class Builder(Transformer):
             m.Touchpoint(**{**tp, "stage": str(ident)}) for tp in items if isinstance(tp, dict)
         )
         return m.Stage(
-            id=str(ident), name=self.string(name),
-            goals=self.texts(fields, "goal"), brand_actions=self.texts(fields, "brand"),
+            id=str(ident), name=self._string(name),
+            goals=self._texts(fields, "goal"), brand_actions=self._texts(fields, "brand"),
             touchpoints=touchpoints,
             action_items=tuple(i for i in items if isinstance(i, m.ActionItem)),
-            notes=self.texts(fields, "note"),
+            notes=self._texts(fields, "note"),
             metrics=self._metrics(fields, f"stage `{ident}`"),
             span=span_of(meta), id_span=span_of(ident),
         )
@@ -483,16 +509,16 @@ class Builder(Transformer):
         ident, value, *rest = children
         fields = [c for c in rest if isinstance(c, _Field)]
         what = f"metric `{ident}`"
-        scale = self.once(fields, "scale", what)
-        unit = self.once(fields, "unit", what)
+        scale = self._once(fields, "scale", what)
+        unit = self._once(fields, "unit", what)
         if unit and scale and scale.value == "%":
             self.diagnostics.append(error(
                 "E020", "`unit` cannot follow a percentage", unit.span,
                 "a percentage has no unit: remove the unit, or the `%`"))
             unit = None
-        direction, target = self.once(fields, "direction", what), self.once(fields, "target", what)
+        direction, target = self._once(fields, "direction", what), self._once(fields, "target", what)
         options = [f for f in fields if f.key not in ("scale", "unit", "direction", "target")]
-        source = self.options("metric", options).get("source")
+        source = self._options("metric", options).get("source")
         metric = m.Metric(
             id=str(ident), value=_number(value), percent=bool(scale and scale.value == "%"),
             out_of=scale.value if scale and scale.value != "%" else None,
@@ -517,12 +543,12 @@ class Builder(Transformer):
         ident, name, *body = children
         fields = body[0] if body else []
         what = f"touchpoint `{ident}`"
-        channel = self.once(fields, "channel", what)
-        moment = self.once(fields, "moment_of_truth", what)
-        time, wait = self.once(fields, "time", what), self.once(fields, "wait", what)
-        details = self.once(fields, "details", what)
+        channel = self._once(fields, "channel", what)
+        moment = self._once(fields, "moment_of_truth", what)
+        time, wait = self._once(fields, "time", what), self._once(fields, "wait", what)
+        details = self._once(fields, "details", what)
         return dict(
-            id=str(ident), name=self.string(name),
+            id=str(ident), name=self._string(name),
             channels=channel.value if channel else (),  # the model takes `channel` from it
             channel_span=channel.value[0].span if channel else m.NO_SPAN,
             **{kind.field: self._items(fields, kind) for kind in ITEM_KINDS},
@@ -577,7 +603,7 @@ class Builder(Transformer):
     def emotion(self, meta, children):
         persona, value, *rest = children
         word = [c for c in rest if isinstance(c, Token)]
-        chosen = self.options("emotion", [c for c in rest if isinstance(c, _Field)])
+        chosen = self._options("emotion", [c for c in rest if isinstance(c, _Field)])
         source = chosen.get("source")
         span = span_of(meta)
         measured = _measured(chosen, value)
@@ -587,7 +613,7 @@ class Builder(Transformer):
                 chosen["range"].span, "keep one: `sd` or `range`",
                 (Label(chosen["sd"].span, "first given here"),)))
         emotion = m.Emotion(str(persona), 0 if measured["metric"] else _number(value),
-                            self.string(word[0]) if word else None, span,
+                            self._string(word[0]) if word else None, span,
                             persona_span=span_of(persona),
                             value_span=value.span if isinstance(value, _Field) else span_of(value),
                             source=source.value if source else None, **measured)
@@ -597,7 +623,7 @@ class Builder(Transformer):
         return _Field("from", str(children[0]), span_of(children[0]))
 
     def responses(self, meta, children):
-        return _Field("n", self.whole(children[0], "the number of responses", "E102", 1,
+        return _Field("n", self._whole(children[0], "the number of responses", "E102", 1,
                                       "write how many responded, such as `n 212`"),
                       span_of(meta))
 
@@ -610,7 +636,7 @@ class Builder(Transformer):
     def future(self, meta, children):
         persona, value, *word = children
         span = span_of(meta)
-        future = m.Future(str(persona), _number(value), self.string(word[0]) if word else None,
+        future = m.Future(str(persona), _number(value), self._string(word[0]) if word else None,
                           span, persona_span=span_of(persona), value_span=span_of(value))
         return _Field("future", future, span)
 
@@ -633,7 +659,7 @@ class Builder(Transformer):
         """A touchpoint's items of one kind (`model.Finding`s, `model.Claim`s or, for a kind
         without options, `model.Text`s), as built."""
         if not kind.options:
-            return self.texts(fields, kind.keyword)
+            return self._texts(fields, kind.keyword)
         return tuple(f.value for f in fields if f.key == kind.keyword)
 
     def _text_with_options(self, make, key: str, meta, children):
@@ -641,7 +667,7 @@ class Builder(Transformer):
         the text, each option `key` allows (None for one left out) and the span."""
         ident = children[0] if children[0].type == "ID" else None
         text, *options = children[1:] if ident is not None else children
-        chosen = self.options(key, options)
+        chosen = self._options(key, options)
         given = {name: chosen[name].value if name in chosen else None
                  for name in _OPTIONS_OF[key] if name not in ("for", "addresses", "by", "handoff",
                                                   "aims")}
@@ -665,36 +691,36 @@ class Builder(Transformer):
                          persona_spans=tuple(span_of(t) for t in personas),
                          addresses=tuple(str(t) for t in addresses),
                          address_spans=tuple(span_of(t) for t in addresses))
-        return make(text=self.string(text), **given, span=span_of(meta))
+        return make(text=self._string(text), **given, span=span_of(meta))
 
     def moment_of_truth(self, meta, children):
-        reason = self.string(children[0]) if children else None
+        reason = self._string(children[0]) if children else None
         return _Field("moment_of_truth", m.MomentOfTruth(reason, span_of(meta)), span_of(meta))
 
     def fail(self, meta, children):
-        return _Field("fail", self.string(children[0]), span_of(meta))
+        return _Field("fail", self._string(children[0]), span_of(meta))
 
-    def _duration(key):  # noqa: N805 - builds `time` and `wait`
+    def _duration_field(key):  # noqa: N805 - builds `time` and `wait`
         def method(self, meta, children):
-            return _Field(key, self.duration(children[0]), span_of(meta))
+            return _Field(key, self._duration(children[0]), span_of(meta))
         return method
 
-    time = _duration("time")
-    wait = _duration("wait")
+    time = _duration_field("time")
+    wait = _duration_field("wait")
 
     def details(self, meta, children):
         """The map the touchpoint opens, checked (`cjmdsl.language.links`)."""
         from cjmdsl.language.links import linked_map
 
-        link, problems = linked_map(self.importer, self.string(children[0]),
+        link, problems = linked_map(self.importer, self._string(children[0]),
                                     span_of(children[0]))
         self.diagnostics += problems
         return _Field("details", link, span_of(meta))
 
-    def duration(self, token: Token) -> m.Duration | None:
+    def _duration(self, token: Token) -> m.Duration | None:
         """The duration a string writes (`cjmdsl.language.durations`); None after reporting why
         it is none (E095-E099), pointing into the string where it was written plainly."""
-        text = self.string(token)
+        text = self._string(token)
         try:
             value, unit = read_duration(text)
         except DurationMistake as mistake:
@@ -712,12 +738,12 @@ class Builder(Transformer):
 
     def source(self, meta, children):
         kind, *detail = children
-        source = m.Source(str(kind), self.string(detail[0]) if detail else None, span_of(meta),
+        source = m.Source(str(kind), self._string(detail[0]) if detail else None, span_of(meta),
                           kind_span=span_of(kind))
         return _Field("source", source, span_of(meta))
 
     def owner(self, meta, children):
-        return _Field("owner", self.string(children[0]), span_of(meta))
+        return _Field("owner", self._string(children[0]), span_of(meta))
 
     def _level(key):  # noqa: N805 - builds `impact` and `effort`
         def method(self, meta, children):
@@ -737,9 +763,9 @@ class Builder(Transformer):
         ident, kind, title, *body = children
         fields = body[0] if body else []
         what = f"source `{ident}`"
-        size, collected, url = (self.once(fields, key, what) for key in ("n", "collected", "url"))
+        size, collected, url = (self._once(fields, key, what) for key in ("n", "collected", "url"))
         return m.DeclaredSource(
-            id=str(ident), kind=str(kind), title=self.string(title),
+            id=str(ident), kind=str(kind), title=self._string(title),
             size=size.value if size else None, collected=collected.value if collected else None,
             url=url.value if url else None, span=span_of(meta), id_span=span_of(ident),
             kind_span=span_of(kind), collected_span=collected.span if collected else m.NO_SPAN)
@@ -748,7 +774,7 @@ class Builder(Transformer):
         return children
 
     def source_size(self, meta, children):
-        return _Field("n", self.whole(children[0], "a sample size", "E071", 1,
+        return _Field("n", self._whole(children[0], "a sample size", "E071", 1,
                                       "count the participants or responses: `n 212`"),
                       span_of(meta))
 
@@ -761,10 +787,10 @@ class Builder(Transformer):
         return _Field("collected", str(token), span_of(token))
 
     def source_url(self, meta, children):
-        return _Field("url", self.string(children[0]), span_of(meta))
+        return _Field("url", self._string(children[0]), span_of(meta))
 
     def outcome(self, meta, children):
-        return _Field("outcome", self.string(children[0]), span_of(meta))
+        return _Field("outcome", self._string(children[0]), span_of(meta))
 
     def by_actor(self, meta, children):
         return _Field("by", children[0], span_of(meta))
@@ -808,12 +834,12 @@ class Builder(Transformer):
 
     def flow_step(self, meta, children):
         target, *label = children
-        return m.FlowStep(to=str(target), label=self.string(label[0]) if label else None,
+        return m.FlowStep(to=str(target), label=self._string(label[0]) if label else None,
                           span=span_of(meta), to_span=span_of(target))
 
     def flow_exit(self, meta, children):
         _, word, *label = children  # the rule keeps its tokens: `->`, `exit`, the label
-        return m.FlowStep(to=None, label=self.string(label[0]) if label else None,
+        return m.FlowStep(to=None, label=self._string(label[0]) if label else None,
                           span=span_of(meta), to_span=span_of(word))
 
     # ── KPIs ───────────────────────────────────────────────────────────────
@@ -831,7 +857,7 @@ class Builder(Transformer):
                 f"{other} with `{other} start … end …`"))
             direction = None
         stage = fields.get("stage")
-        return m.Kpi(id=str(ident), name=self.string(name), **measure,
+        return m.Kpi(id=str(ident), name=self._string(name), **measure,
                      direction=direction.value if direction else None,
                      target=fields["target"].value if "target" in fields else None,
                      stage=stage.value if stage else None,
@@ -851,7 +877,7 @@ class Builder(Transformer):
                     unit=unit.value if unit else None)
 
     def kpi_unit(self, meta, children):
-        return _Field("unit", self.string(children[0]), span_of(meta))
+        return _Field("unit", self._string(children[0]), span_of(meta))
 
     def kpi_direction(self, meta, children):
         return _Field("direction", str(children[0]), span_of(meta))
@@ -859,8 +885,8 @@ class Builder(Transformer):
     def kpi_counts(self, meta, children):
         kind = str(children[0].children[0]) if isinstance(children[0], Tree) else "retention"
         start, end = children[-2:]
-        return dict(kind=kind, start=self.whole(start, "a customer count", "E021", 0),
-                    end=self.whole(end, "a customer count", "E021", 0), counts_span=span_of(meta))
+        return dict(kind=kind, start=self._whole(start, "a customer count", "E021", 0),
+                    end=self._whole(end, "a customer count", "E021", 0), counts_span=span_of(meta))
 
     def kpi_target(self, meta, children):
         return _Field("target", _number(children[0]), span_of(meta))

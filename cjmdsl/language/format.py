@@ -19,7 +19,7 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.tree import Meta
 
-from cjmdsl.language.compile import Builder, compile_text
+from cjmdsl.language.compile import compile_text, read_string
 from cjmdsl.language.diagnostics import CjmError
 from cjmdsl.language.parser import parse_tree
 from cjmdsl.runtime.resources import data_file
@@ -130,18 +130,6 @@ def _lexer() -> Lark:
     """A plain lexer for the same grammar: it sees the comments the parser ignores."""
     grammar = data_file("grammar", "cjm.lark").read_text(encoding="utf-8")
     return Lark(grammar, parser="lalr", lexer="basic")
-
-
-def comment_tokens(text: str) -> list[Token]:
-    """Every comment of a map that lexes, as tokens with their line and column (the parser
-    ignores them): what `cjm lint` reads its `// cjm: allow` comments from. A text the lexer
-    cannot read has none."""
-    from lark.exceptions import LarkError
-
-    try:
-        return [t for t in _lexer().lex(text, dont_ignore=True) if t.type == "COMMENT"]
-    except LarkError:
-        return []
 
 
 def _lexed(text: str) -> tuple[list[Token], list[_Comment]]:
@@ -628,9 +616,8 @@ def _fill(head: str, steps: list[str], indent: int) -> list[str]:
 def _string(token: Token) -> str:
     """The canonical spelling of a string; one with an invalid escape stays as written
     (the compiler reports it, and rewriting it could hide the mistake)."""
-    builder = Builder("<format>")
-    value = builder.string(token)
-    if builder.diagnostics:  # its lines too: re-indenting them would move the mistakes
+    value, mistaken = read_string(token)
+    if mistaken:  # its lines too: re-indenting them would move the mistakes
         return str(token).replace("\r\n", "\n").replace("\n", "\n" + _VERBATIM)
     return long_quote(value) if str(token).startswith('"""') else quote(value)
 

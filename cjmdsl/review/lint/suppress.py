@@ -56,7 +56,7 @@ class Allowed:
 
 def allowed(text: str) -> Allowed:
     """Every `cjm:` comment of a map that compiled."""
-    from cjmdsl.language.format import comment_tokens
+    from cjmdsl.language.parser import comment_tokens
 
     found = Allowed()
     if "cjm" not in text:  # no directive can be there: the lexer need not run
