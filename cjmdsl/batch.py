@@ -23,10 +23,12 @@ import os
 import re
 import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cache, partial
 from pathlib import Path
 from typing import Iterator
+
+from cjmdsl.model import record
 
 RENDERED, UNCHANGED, FAILED, UNAVAILABLE = "rendered", "unchanged", "failed", "unavailable"
 LIBRARY = "library"  # a library found in a folder: checked, nothing to draw
@@ -57,7 +59,7 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
+@record
 class Cache:
     """Stamps of earlier renders under `folder` (see the module docstring)."""
 
@@ -138,7 +140,7 @@ def make_cache(settings: "Settings", theme: object | None, folder: Path,
     return Cache(folder, salt)
 
 
-@dataclass(frozen=True)
+@record
 class Settings:
     """What every map of one run shares."""
 
@@ -156,7 +158,7 @@ class Settings:
     state: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Job:
     """One map: its name for messages, its bytes, its output (None: standard output) and
     its cache key (None: not cached)."""
@@ -171,7 +173,7 @@ class Job:
     in_folder: bool = False  # found in a folder given: a library there is checked, not drawn
 
 
-@dataclass(frozen=True)
+@record
 class Said:
     """Diagnostics of one file, ready to print, and which they are (file, place, code,
     message), so that a library's mistakes, reached from every map that uses it, are printed
@@ -187,7 +189,7 @@ class Said:
         return cls(text, frozenset({text}))
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     status: str  # RENDERED, UNCHANGED, FAILED or UNAVAILABLE
     said: tuple[Said, ...] = ()  # its diagnostics by file (or why the format is unavailable)
@@ -238,7 +240,7 @@ def render_job(job: Job, settings: Settings, cache: Cache | None = None) -> Outc
         return _render_job(job, settings, cache)
 
 
-@dataclass(frozen=True)
+@record
 class Compiled:
     """A job's map compiled for drawing (its language and state as the run asks), or the
     outcome that ends it first (`failed`): too large, not UTF-8, mistakes, a library."""
@@ -280,7 +282,7 @@ def compile_job(job: Job, settings: Settings) -> Compiled:
     return Compiled(None, said, text, in_state(journey, settings.state), theme, result)
 
 
-@dataclass(frozen=True)
+@record
 class Drawing:
     """A compiled map drawn in one format: its bytes (None when `ended` ends the job: the
     format is unavailable, or a warning under --strict) and the diagnostics with the

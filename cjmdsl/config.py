@@ -16,7 +16,6 @@ import dataclasses
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from cjmdsl.language.diagnostics import CjmError, Diagnostic, did_you_mean, error
@@ -24,7 +23,7 @@ from cjmdsl.language.limits import Limits
 from cjmdsl.language.states import BOTH, STATES
 from cjmdsl.language.tomlfile import Places, kind_of, read_toml, read_toml_file
 from cjmdsl.layout.geometry import DEFAULT_WIDTH, SMALLEST_WIDTH
-from cjmdsl.model import Span
+from cjmdsl.model import Span, record
 
 __all__ = ["CONFIG_CODES", "CONFIG_NAMES", "BuildConfigs", "Config", "ConfigError", "MapDefaults",
            "Setting", "find_config", "load_config", "project_config", "resolve", "start_folder"]
@@ -85,7 +84,7 @@ class ConfigError(CjmError):
     `filename`; or, for a file that cannot be read, only a message."""
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     """What one config file sets: `values` by setting name (as in DEFAULTS; paths made usable
     from the working folder), `lines` where each is set, and what `[lint]` sets for `cjm lint`
@@ -103,7 +102,7 @@ class Config:
         return _shown(self.path) if self.path else None
 
 
-@dataclass(frozen=True)
+@record
 class Setting:
     """One resolved setting and where it came from: "default", "command line" or a file (then
     `line` is where in it)."""
@@ -444,7 +443,7 @@ def limits_of(settings: dict[str, Setting]) -> Limits:
 
 
 # ── docs builds ──────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@record
 class MapDefaults:
     """What a project config gives the maps of a docs build (Sphinx, MkDocs): `theme` for maps
     that name none, `dark_theme` over the theme's own partner, the `limits`, the `width` the

@@ -1,6 +1,6 @@
 """The journey model: the contract between the front end and every backend.
 
-Frozen dataclasses only; no parse-tree types leak out. Every node keeps the
+Frozen dataclasses only (`record`); no parse-tree types leak out. Every node keeps the
 source span it came from, so diagnostics, editors and the JSON export can
 point back at the `.cjm` text. Collections are tuples in source order, which
 keeps output deterministic.
@@ -8,8 +8,9 @@ keeps output deterministic.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import attrgetter
 
 from cjmdsl.channels import channel_id, channel_label
 
@@ -31,7 +32,36 @@ class Span:
 NO_SPAN = Span(0, 0, 0, 0)
 
 
-@dataclass(frozen=True)
+def record(cls):
+    """A frozen dataclass that compares, hashes and shows itself by its fields as
+    `dataclass(frozen=True)` would (fields with `compare=False`, the spans, left out of
+    equality and hashing), with those three methods written once here: `dataclass` writes
+    and compiles them for each class, which was half of importing this module, on every
+    run of cjm."""
+    cls.__eq__, cls.__hash__, cls.__repr__ = _equal, _hash, _repr
+    cls = dataclass(frozen=True, eq=False, repr=False)(cls)
+    names = [f.name for f in fields(cls) if f.compare]
+    cls._compared = staticmethod(attrgetter(*names) if len(names) > 1 else
+                                 lambda value: tuple(getattr(value, name) for name in names))
+    return cls
+
+
+def _equal(self, other):
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return self._compared(self) == self._compared(other)
+
+
+def _hash(self):
+    return hash(self._compared(self))
+
+
+def _repr(self):
+    shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
+    return f"{self.__class__.__qualname__}({shown})"
+
+
+@record
 class Text:
     """One piece of user text (an action, a goal, a quote) and where it was written."""
 
@@ -39,7 +69,7 @@ class Text:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Claim(Text):
     """An action, a thought or a question: user text that evidence may back (`source …`).
     `fail` is the fail point written on it (`fail "Card declined"`): how the service can
@@ -54,7 +84,7 @@ class Claim(Text):
 ACTOR_KINDS = ("person", "system", "team", "partner")
 
 
-@dataclass(frozen=True)
+@record
 class Actor:
     """Someone or something that does the work of a blueprint, declared once and cited by
     its id from the items it does (`frontstage "Confirms the slot" by agent`): `team` is the
@@ -69,7 +99,7 @@ class Actor:
     kind_span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class HandOff:
     """An arrow from one item of a touchpoint to another item, `to` (its id), perhaps in
     another lane and touchpoint: `-> backstage dispatch`. `lane` is the lane as written
@@ -81,7 +111,7 @@ class HandOff:
     to_span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Step(Claim):
     """An item of a service: what the customer does (an action) or sees (evidence), or what
     the organisation does in front of them or behind (frontstage, backstage, support).
@@ -95,14 +125,14 @@ class Step(Claim):
     actor_span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class ScaleLevel:
     value: int
     label: str
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Scale:
     """The emotion scale: integers from `low` to `high`, some of them labelled."""
 
@@ -134,7 +164,7 @@ DEFAULT_SCALE = Scale(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Persona:
     id: str
     name: str
@@ -149,7 +179,7 @@ class Persona:
     id_span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """Where an insight comes from: its kind (one of SOURCE_KINDS) and a detail. A citation
     of a declared source (`source q3_survey`) names it in `cites` and has its kind;
@@ -162,7 +192,7 @@ class Source:
     cites: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class DeclaredSource:
     """Evidence declared once and cited by id from any claim:
     `source q3_survey survey "Q3 onboarding survey" { n 212 collected 2026-09 url "…" }`.
@@ -193,7 +223,7 @@ def collected_date(text: str) -> date | None:
     return date(year, month, day) if 1 <= day <= last else None
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """A pain point or an opportunity at a touchpoint: what was found, the evidence for it and
     who owns it. Which of the two it is follows from the list that holds it.
@@ -226,7 +256,7 @@ Opportunity = Finding
 """A touchpoint's `opportunity` (the same shape as a pain point)."""
 
 
-@dataclass(frozen=True)
+@record
 class Emotion:
     """How one persona feels at a touchpoint, with an optional word for it."""
 
@@ -258,7 +288,7 @@ class Emotion:
         return None
 
 
-@dataclass(frozen=True)
+@record
 class Future:
     """How one persona is meant to feel at a touchpoint once the planned changes land: the
     to-be state next to the as-is `Emotion` (`future maya +1 "relieved"`)."""
@@ -271,7 +301,7 @@ class Future:
     value_span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Expectation:
     """How one persona expected to feel at a touchpoint (compared with Emotion: the gap)."""
 
@@ -282,7 +312,7 @@ class Expectation:
     value_span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Metric:
     """A figure measured at a touchpoint or for a stage: `metric csat 3.9 of 5 higher target
     4.2 source q3_survey`. A percentage, a score out of `out_of`, or a value with a `unit`;
@@ -327,7 +357,7 @@ class Metric:
         return self.value <= self.target if self.direction == "lower" else self.value >= self.target
 
 
-@dataclass(frozen=True)
+@record
 class MomentOfTruth:
     reason: str | None = None
     span: Span = field(default=NO_SPAN, compare=False)
@@ -337,7 +367,7 @@ class MomentOfTruth:
 MINUTES_PER = {"min": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60, "mo": 30 * 24 * 60}
 
 
-@dataclass(frozen=True)
+@record
 class Duration:
     """How long a step takes or waits (`time "3 min"`, `wait "2 days"`): `value` in `unit`
     (min, h, d, w or mo, as `cjmdsl.language.durations` reads it), `text` as written."""
@@ -352,7 +382,7 @@ class Duration:
         return self.value * MINUTES_PER[self.unit]
 
 
-@dataclass(frozen=True)
+@record
 class LinkedCurve:
     """One persona's curve in a linked map, for its master to summarise: each emotion as a
     fraction of that map's scale (0 its lowest, 1 its highest), and its lowest moment."""
@@ -363,7 +393,7 @@ class LinkedCurve:
     lowest_value: float
 
 
-@dataclass(frozen=True)
+@record
 class LinkedMap:
     """The map a touchpoint opens (`details "checkout-detail.cjm"`, see `cjmdsl.language.links`):
     `path` as written, relative to the map's file, and what was read off that map."""
@@ -377,7 +407,7 @@ class LinkedMap:
     span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class ChannelUse:
     """One channel named at a touchpoint (`channel social, web` names two): `written` as in
     the map, `icon` the built-in channel whose icon draws it, and `label` the label of a
@@ -394,7 +424,7 @@ class ChannelUse:
         return self.label if self.label is not None else channel_label(self.written)
 
 
-@dataclass(frozen=True)
+@record
 class ChannelDeclaration:
     """A channel of the map's own: `channel quora "Quora" like community` is shown as
     `Quora` with the icon of the built-in channel `like` (`other` when not given)."""
@@ -411,7 +441,7 @@ class ChannelDeclaration:
         return channel_id(self.like) if self.like else "other"
 
 
-@dataclass(frozen=True)
+@record
 class Touchpoint:
     """One interaction: a column of the map. `channel` is the resolved channel id (`web` for
     `channel Website`, `other` for an unknown name); `channel_as_written` is the text.
@@ -516,7 +546,7 @@ class Touchpoint:
         return tuple(kind for kind in SOURCE_KINDS if kind in cited)
 
 
-@dataclass(frozen=True)
+@record
 class ActionItem:
     text: str
     outcome: str | None = None
@@ -528,7 +558,7 @@ class ActionItem:
     aim_spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Stage:
     id: str
     name: str
@@ -542,7 +572,7 @@ class Stage:
     id_span: Span = field(default=NO_SPAN, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class FlowStep:
     """One arrow of a flow: into touchpoint `to`, or, when `to` is None, out of the
     journey (`-> exit`, a drop-off); `label` is written on the arrow."""
@@ -557,7 +587,7 @@ class FlowStep:
         return self.to is None
 
 
-@dataclass(frozen=True)
+@record
 class Flow:
     """A path between touchpoints: `flow maya: ad -> checkout "label" -> exit`.
 
@@ -579,7 +609,7 @@ KPI_KINDS = ("value", "retention", "churn", "growth")
 BETTER_OF_KIND = {"retention": "higher", "churn": "lower"}
 
 
-@dataclass(frozen=True)
+@record
 class Kpi:
     """A key figure: a plain value (with an optional unit), or start/end counts giving
     retention, churn or growth in %. `direction` is `higher` or `lower` as written."""
@@ -633,7 +663,7 @@ class Kpi:
         return actual <= self.target if self.better == "lower" else actual >= self.target
 
 
-@dataclass(frozen=True)
+@record
 class Metadata:
     """What a team tracks about the map itself: who owns it, how far it is (`status`), its
     `version`, the day it was last `updated` (ISO `2026-11-30`) and its `tags`."""
@@ -648,7 +678,7 @@ class Metadata:
         return any((self.owner, self.status, self.version, self.updated, self.tags))
 
 
-@dataclass(frozen=True)
+@record
 class Journey:
     """A whole map. `source_name` is the file it came from, for messages."""
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from cjmdsl import __version__
+from cjmdsl.model import record
 
 EXIT_OK, EXIT_MAP_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_UNAVAILABLE = 0, 1, 2, 3, 4
 STDIN = "-"
@@ -457,7 +458,7 @@ def _refuse_binary_to_terminal(format_name: str, name: str, extension: str) -> N
                 f"file with -o {file_name}, or redirect: > {file_name}")
 
 
-@dataclass(frozen=True)
+@record
 class ProjectDefaults:
     """What the project config (cjmdsl.config) adds to one run of render or check."""
 

@@ -7,9 +7,7 @@ sources cited at the touchpoint, declared or inline.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from cjmdsl.model import DeclaredSource, Emotion, Journey, Touchpoint
+from cjmdsl.model import DeclaredSource, Emotion, Journey, Touchpoint, record
 
 NONE, ONE, SEVERAL = "none", "one", "several"
 LEVELS = (NONE, ONE, SEVERAL)
@@ -31,7 +29,7 @@ def cites_any(journey: Journey) -> bool:
     return any(tp.evidence_kinds for tp in journey.touchpoints)
 
 
-@dataclass(frozen=True)
+@record
 class Citation:
     """One claim citing a declared source: where (the touchpoint's name, or the stage's for a
     stage's metric), what kind of claim (`pain point`, `emotion`), and for an emotion whose."""

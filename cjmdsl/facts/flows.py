@@ -11,12 +11,10 @@ The rules, which the README documents:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from cjmdsl.model import Journey
+from cjmdsl.model import Journey, record
 
 
-@dataclass(frozen=True)
+@record
 class Step:
     """An arrow from touchpoint `source` to touchpoint `target` (None: out of the journey),
     taken by `persona` (None: any customer), with the flow's `label`."""

@@ -8,12 +8,11 @@ a high-effort, low-impact item comes last).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-from cjmdsl.model import PRIORITY_LEVELS, ActionItem, Finding, Journey
+from cjmdsl.model import ActionItem, Finding, Journey, PRIORITY_LEVELS, record
 
 
-@dataclass(frozen=True)
+@record
 class Prioritised:
     """One scored item: its 1-based `rank`, what it is (`opportunity` or `action item`) and
     where it belongs (the touchpoint's name, or the stage's for an action item)."""

@@ -8,12 +8,13 @@ those of the Markdown file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from cjmdsl.model import record
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^`\s]*)[^\n]*$")
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     info: str  # the first word after the fence, lower case (`mermaid`)
     line: int  # 1-based line of the opening fence

@@ -26,7 +26,7 @@ from cjmdsl.importers import Imported
 from cjmdsl.importers.ids import Ids
 from cjmdsl.lanes import ItemKind
 from cjmdsl.language.diagnostics import Candidates, did_you_mean, error, warning
-from cjmdsl.model import SOURCE_KINDS, Span
+from cjmdsl.model import SOURCE_KINDS, Span, record
 
 NO_PERSONA = "Customer"  # who feels an emotion whose row names no persona
 RESPONDENTS = "Respondents"  # the persona of survey rows without a segment
@@ -36,7 +36,7 @@ COMMON_SCALES = ((-2, 2), (1, 5), (-3, 3), (1, 7), (0, 10), (1, 10), (-5, 5))
 EXCEL_EPOCH = date(1899, 12, 30)
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     text: str
     span: Span

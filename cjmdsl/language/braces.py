@@ -8,15 +8,14 @@ one left open, and it should have closed just before that line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
-from cjmdsl.model import Span
+from cjmdsl.model import Span, record
 
 _NAMED_BLOCKS = ("persona", "stage", "touchpoint")
 
 
-@dataclass(frozen=True)
+@record
 class Unclosed:
     """A block left open: its `{`, what it is, and the line it should have closed before."""
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from lark import Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 
+from cjmdsl.model import record
 from cjmdsl.runtime import collector
 from cjmdsl import model as m
 from cjmdsl.channels import ALIASES, channel_id, channel_names, resolve_channel
@@ -170,7 +171,7 @@ def span_of(item) -> m.Span:
     return m.Span(meta.line, meta.column, meta.end_line, meta.end_column)
 
 
-@dataclass(frozen=True)
+@record
 class _Field:
     """A `keyword value` statement inside a block, before it lands in a model object."""
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from enum import Enum
 
-from cjmdsl.model import Span
+from cjmdsl.model import Span, record
 from cjmdsl.words.escape import terminal_text
 
 # Every code the compiler emits, with a one-line summary (the README documents each).
@@ -88,7 +88,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@record
 class Origin:
     """The file a span points into when it is not the one being compiled: a library that
     the map `use`s (see cjmdsl/language/libraries.py). `text` is that file's, for the excerpt."""
@@ -97,7 +97,7 @@ class Origin:
     text: str = field(default="", repr=False, compare=False)
 
 
-@dataclass(frozen=True)
+@record
 class Label:
     """A secondary place to show, such as the opening brace of an unclosed block; `origin`
     when it is in another file (the `use` line a library was imported from)."""

@@ -26,6 +26,7 @@ from pathlib import Path
 from cjmdsl import model as m
 from cjmdsl.language.diagnostics import Candidates, Diagnostic, Label, Origin, closest, error
 from cjmdsl.language.limits import MOST_IMPORT_DEPTH, MOST_IMPORTED_FILES, Limits
+from cjmdsl.model import record
 
 # The codes of using libraries, with their short names (`cjm explain` pages in
 # cjmdsl/language/codes/).
@@ -44,7 +45,7 @@ LIBRARY_CODES = {
 CONTENT_FIELDS = ("stages", "kpis", "flows")
 
 
-@dataclass(frozen=True)
+@record
 class UsedLibrary:
     """A library a file uses: its resolved `path`, its `name` as messages show it, the `span`
     of the `use` statement, and the library compiled on its own (its spans are its own; None

@@ -10,14 +10,13 @@ the LALR parser keeps an explicit stack and the tree is at most six levels deep.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from functools import cache
 
 from cjmdsl.language.diagnostics import Diagnostic, error
-from cjmdsl.model import Journey, Span
+from cjmdsl.model import Journey, Span, record
 
 
-@dataclass(frozen=True)
+@record
 class Limits:
     max_bytes: int = 5_000_000
     max_string: int = 20_000

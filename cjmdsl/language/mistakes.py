@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
 from lark import Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 
 from cjmdsl.lanes import ITEM_KINDS
+from cjmdsl.model import record
 
 _ITEM_KEYWORDS = tuple(kind.keyword for kind in ITEM_KINDS)
 
@@ -37,7 +37,7 @@ def _touchpoint(body: str) -> str:
     return _stage('touchpoint t "T" {\n' + body + "\n}")
 
 
-@dataclass(frozen=True)
+@record
 class _Mistake:
     """A kind of mistake: the token it shows at (a terminal name) and its examples."""
 
@@ -106,7 +106,7 @@ def token_hint(exc: UnexpectedToken, text: str) -> tuple[str | None, str] | None
     return None
 
 
-@dataclass(frozen=True)
+@record
 class CharacterMistake:
     """A wrong character's message and fix, and the text the mistake spans (offsets): the
     character, a whole single-quoted string, or a whole name with a letter outside ASCII."""

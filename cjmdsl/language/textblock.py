@@ -16,10 +16,10 @@ the compiler reports a bad escape at its own line and column.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from cjmdsl.model import record
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     """A line of a triple-quoted string after dedenting, and where its text starts."""
 

@@ -2,8 +2,6 @@
 the headers and the lanes of text cards; shared helpers for the other layout modules."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cjmdsl.facts import evidence
 from cjmdsl.lanes import fail_points
 from cjmdsl.layout import bidi
@@ -12,7 +10,7 @@ from cjmdsl.layout.emotion_marks import dash_of
 from cjmdsl.layout.rows import Column, RowPlan, StagePiece
 from cjmdsl.layout.service import BADGE_RADIUS, LEAD
 from cjmdsl.layout.textmetrics import ascent, line_height, text_width, wrap
-from cjmdsl.model import Journey
+from cjmdsl.model import Journey, record
 from cjmdsl.themes import Theme
 from cjmdsl.words.escape import xml_chars
 from cjmdsl.words.sentences import continued, finding_links, linked_summary, metadata_line, say
@@ -28,7 +26,7 @@ SPARK_HEIGHT = 16  # a linked map's curves, drawn small on the card that opens i
 Run = list[tuple[Column, object]]
 
 
-@dataclass(frozen=True)
+@record
 class PersonaRuns:
     """Where a persona's curves are drawn: runs of neighbouring touchpoints with an emotion
     (`felt`), with an expectation (`hoped`), and with both (`both`, where the gap is shaded).

@@ -9,11 +9,11 @@ plot moved anyway gets no ghost rather than a wrong one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from cjmdsl.layout import geometry as g
 from cjmdsl.layout.textmetrics import ascent, text_width
-from cjmdsl.model import Journey
+from cjmdsl.model import Journey, record
 from cjmdsl.review.diff import touchpoint_pairs
 from cjmdsl.themes import Theme
 from cjmdsl.words.sentences import DIFF_MARKS
@@ -23,7 +23,7 @@ PILL_PADDING = 5
 PILL_HEIGHT = 16
 
 
-@dataclass(frozen=True)
+@record
 class ChangeMark:
     touchpoint_id: str
     kind: str  # "new" or "changed"
@@ -32,7 +32,7 @@ class ChangeMark:
     color: str
 
 
-@dataclass(frozen=True)
+@record
 class ChangeOverlay:
     """`ghosts[i]`: the old curves of row `i` (their segments only); `marks`: the pills."""
 

@@ -8,10 +8,11 @@ a peak nobody reported. As SVG it is a chain of cubic Béziers.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+
+from cjmdsl.model import record
 
 
-@dataclass(frozen=True)
+@record
 class Spline:
     xs: tuple[float, ...]
     ys: tuple[float, ...]

@@ -14,14 +14,14 @@ The newer parts of the language are compared in `cjmdsl.review.diff_details`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 from cjmdsl.review import diff_details as details
 from cjmdsl.lanes import ITEM_KINDS
 from cjmdsl.review.diff_details import (EntryChanged, FindingEdited, MetricChanged, Ref,
                                         SourceEdited, cited, same_evidence, same_finding)
 from cjmdsl.model import (DEFAULT_SCALE, Claim, Finding, Journey, Kpi, Persona, Scale, Source,
-                          Stage, Touchpoint)
+                          Stage, Touchpoint, record)
 
 # The sections of a diff, in the order every output lists them.
 SECTIONS = ("map", "personas", "stages", "touchpoints", "feelings", "pains", "opportunities",
@@ -29,7 +29,7 @@ SECTIONS = ("map", "personas", "stages", "touchpoints", "feelings", "pains", "op
 FINDING_FIELDS = {"pain": "pains", "opportunity": "opportunities"}
 
 
-@dataclass(frozen=True)
+@record
 class TextChanged:
     """The map's title or description, or its owner, status, version or updated date
     changed (`field` names which)."""
@@ -40,7 +40,7 @@ class TextChanged:
     section = "map"
 
 
-@dataclass(frozen=True)
+@record
 class Added:
     """A persona, stage, touchpoint, KPI or declared source (`what`) that is new; a
     touchpoint names its stage."""
@@ -54,7 +54,7 @@ class Added:
         return _plural(self.what)
 
 
-@dataclass(frozen=True)
+@record
 class Removed:
     """A persona, stage, touchpoint, KPI or declared source (`what`) that is gone; a
     touchpoint names the stage it was in."""
@@ -68,7 +68,7 @@ class Removed:
         return _plural(self.what)
 
 
-@dataclass(frozen=True)
+@record
 class Renamed:
     """The same persona, stage, touchpoint, KPI or declared source under another name (a
     source's title), another id, or both."""
@@ -82,7 +82,7 @@ class Renamed:
         return _plural(self.what)
 
 
-@dataclass(frozen=True)
+@record
 class Moved:
     """A touchpoint now in another stage."""
 
@@ -92,7 +92,7 @@ class Moved:
     section = "touchpoints"
 
 
-@dataclass(frozen=True)
+@record
 class FeelingChanged:
     """How a persona feels at a touchpoint moved (`emotion`), or what it expected there
     (`expected`), or the word for it; None where the version has none. The values are
@@ -126,7 +126,7 @@ class FeelingChanged:
         return _gap(self.emotion_after, self.expected_after)
 
 
-@dataclass(frozen=True)
+@record
 class _FindingChange:
     """A pain or an opportunity (`what`) at a touchpoint that came or went;
     `with_touchpoint` when the touchpoint came or went with it."""
@@ -143,17 +143,17 @@ class _FindingChange:
         return FINDING_FIELDS[self.what]
 
 
-@dataclass(frozen=True)
+@record
 class FindingAdded(_FindingChange):
     """A pain or an opportunity that is new at a touchpoint."""
 
 
-@dataclass(frozen=True)
+@record
 class FindingRemoved(_FindingChange):
     """A pain (resolved) or an opportunity (dropped) that is gone."""
 
 
-@dataclass(frozen=True)
+@record
 class OwnerChanged:
     """A pain or an opportunity kept, with a new owner (None: no owner now, or before)."""
 
@@ -168,7 +168,7 @@ class OwnerChanged:
         return FINDING_FIELDS[self.what]
 
 
-@dataclass(frozen=True)
+@record
 class SourceChanged:
     """The evidence for a claim at a touchpoint (`what`: a pain, an opportunity, an action,
     a thought, a question, an emotion or a metric; `text` its text, the persona's name or
@@ -183,7 +183,7 @@ class SourceChanged:
     section = "evidence"
 
 
-@dataclass(frozen=True)
+@record
 class KpiChanged:
     """A KPI whose figure, target or direction moved; `before.met` and `after.met` say
     whether it meets its target (cjmdsl.words.kpis words it)."""
@@ -194,7 +194,7 @@ class KpiChanged:
     section = "kpis"
 
 
-@dataclass(frozen=True)
+@record
 class DetailsChanged:
     """Other parts of a persona, stage, touchpoint or the map (`what`) changed: `parts` names
     the model fields (actions, goals, channel, scale, flows, …), for a reader to look at."""
@@ -210,7 +210,7 @@ Change = (TextChanged | Added | Removed | Renamed | Moved | FeelingChanged | Fin
           | SourceEdited | MetricChanged | FindingEdited | EntryChanged)
 
 
-@dataclass(frozen=True)
+@record
 class MapDiff:
     """Two versions of one map: `status` is `changed` (or `unchanged`), `added` (no old
     version) or `removed` (no new one)."""

@@ -8,12 +8,12 @@ sentences are `cjmdsl.words.sentences`'. `Ref` lives here so both modules name t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import NamedTuple
 
 from cjmdsl.lanes import BLUEPRINT_FIELDS, fail_points
 from cjmdsl.language.measured import responses_words
-from cjmdsl.model import DeclaredSource, Finding, Journey, Metric, Source, Stage, Touchpoint
+from cjmdsl.model import DeclaredSource, Finding, Journey, Metric, Source, Stage, Touchpoint, record
 from cjmdsl.words.numbers import on_scale
 
 # A declared source's parts a diff compares, as the language writes them.
@@ -28,7 +28,7 @@ CLAIM_FIELDS = {"action": "actions", "thought": "thoughts", "question": "questio
 METADATA_FIELDS = ("owner", "status", "version", "updated")
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """A named thing of the map as the diff points at it: its id and its name."""
 
@@ -36,7 +36,7 @@ class Ref:
     name: str
 
 
-@dataclass(frozen=True)
+@record
 class SourceEdited:
     """A declared source kept (same id, or same title), with other parts: each of `parts`
     is (the part as the language writes it, before, after), None where it has none."""
@@ -46,7 +46,7 @@ class SourceEdited:
     section = "evidence"
 
 
-@dataclass(frozen=True)
+@record
 class MetricChanged:
     """A metric of a touchpoint or a stage (`where` says which) that came (`before` None),
     went (`after` None) or moved; `before.met` and `after.met` say whether it meets its
@@ -60,7 +60,7 @@ class MetricChanged:
     section = "metrics"
 
 
-@dataclass(frozen=True)
+@record
 class FindingEdited:
     """A pain point or an opportunity kept, with one `part` changed: its `text` (matched by
     its id), `id`, `for` (persona names), `addresses` (the texts of the pains it answers),
@@ -78,7 +78,7 @@ class FindingEdited:
         return "pains" if self.what == "pain" else "opportunities"
 
 
-@dataclass(frozen=True)
+@record
 class EntryChanged:
     """One motivation, note, channel, tag, actor, blueprint item, fail point, wait, time or
     to-be (`what`) added or removed, on a touchpoint, a

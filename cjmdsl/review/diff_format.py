@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import click
 
-from cjmdsl.model import Kpi, Metric, Scale, Source
+from cjmdsl.model import Kpi, Metric, Scale, Source, record
 from cjmdsl.review import diff
 from cjmdsl.words import kpis
 from cjmdsl.words import sentences as words
@@ -20,7 +19,7 @@ JSON_VERSION = 1
 HIGHLIGHTS = 5  # changes a Markdown comment shows before its folded details
 
 
-@dataclass(frozen=True)
+@record
 class FileDiff:
     """The diff of one map file: `name` is the new version's file, `old_name` where the old
     text came from (a file, or `REV:path`)."""

@@ -17,12 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from cjmdsl import batch
+from cjmdsl.model import record
 
 PAGE, THUMBNAIL = "html", "svg"
 THUMBNAIL_OPTIONS = {"persona_cards": False}  # the map as it opens, without the cards
@@ -30,7 +31,7 @@ MANIFEST = ".cjm-site"  # the files the last build wrote, so the next one remove
 SUMMARY_BYTES = 16_000_000  # a cached summary larger than this is not read
 
 
-@dataclass(frozen=True)
+@record
 class SiteMap:
     """One map of the site: its job (bytes, name, path) and `stem`, its path relative to the
     folder the site is built from, without `.cjm` (`team/checkout`)."""
@@ -47,7 +48,7 @@ class SiteMap:
         return self.stem + ".svg"
 
 
-@dataclass(frozen=True)
+@record
 class Built:
     """A map's outcome, with its summary when it is on the site."""
 
@@ -56,7 +57,7 @@ class Built:
     summary: dict | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Caches:
     page: batch.Cache
     thumbnail: batch.Cache

@@ -5,12 +5,12 @@ This module works out what they show and where the charts' marks go; the templat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 from cjmdsl.lanes import CARD_LANES
 from cjmdsl.layout.textmetrics import wrap
+from cjmdsl.model import record
 from cjmdsl.site.summary import KINDS
 from cjmdsl.words.locales import plural_forms, say, say_counted, speaking
 from cjmdsl.words.numbers import number, signed_number
@@ -46,7 +46,7 @@ def url(path: str, up: int = 0) -> str:
 
 
 # ── personas ─────────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@record
 class Chart:
     """One persona's curve in one map, drawn `CHART_WIDTH` × `CHART_HEIGHT`."""
 
@@ -66,7 +66,7 @@ class Chart:
     top: float = CHART_TOP
 
 
-@dataclass(frozen=True)
+@record
 class PersonaView:
     id: str
     name: str

@@ -8,10 +8,11 @@ gets a diagnostic with its file, line and key, as a mistake in a map does.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from functools import cache
 from pathlib import Path
 
+from cjmdsl.model import record
 from cjmdsl.themes.colors import blend, rgb
 from cjmdsl.language.diagnostics import CjmError, Diagnostic, did_you_mean, error, format_all
 from cjmdsl.words.escape import terminal_text
@@ -36,7 +37,7 @@ class ThemeError(CjmError):
     `source` and `filename`; for a name or path that leads nowhere: only a message."""
 
 
-@dataclass(frozen=True)
+@record
 class Theme:
     """A fully resolved theme: each section a typed object of `SCHEMA`'s keys
     (`theme.colors.pain`, `theme.spacing.radius`), every key present."""

@@ -13,10 +13,10 @@ and stays fixed in every scheme.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from cjmdsl.model import record
 from cjmdsl.themes import colors
 
 FIXED = "fixed"
@@ -27,7 +27,7 @@ COLOR_CHOICES = (ADAPTIVE, FIXED)
 _CSS_VALUE = re.compile(r"#[0-9a-f]{6}|[0-9]+(\.[0-9]+)?")
 
 
-@dataclass(frozen=True)
+@record
 class Role:
     """A named colour slot. `name` is its CSS name (`--cjm-<name>`, `.cjm-fill-<name>`);
     `recipe` tells how any theme fills it, so the dark partner gives its own colour."""

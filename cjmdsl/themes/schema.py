@@ -8,11 +8,11 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Mapping
-from dataclasses import FrozenInstanceError, dataclass
+from dataclasses import FrozenInstanceError
 
 from cjmdsl.language.diagnostics import Diagnostic, did_you_mean, error
 from cjmdsl.language.tomlfile import Places, kind_of, read_toml
-from cjmdsl.model import Span
+from cjmdsl.model import Span, record
 from cjmdsl.words.escape import font_names
 
 # Codes of the mistakes a theme file can hold. E006, E018 and E019 mean what they mean in maps.
@@ -31,7 +31,7 @@ THEME_CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Key:
     """What a theme key holds: "text", "theme" (a name or file), "fonts" (a font-family
     list), "colour", "colours" (a non-empty list), "number" (from `low` to `high`) or "flag"

@@ -8,12 +8,12 @@ the map uses (`use "…"`), as they were at the last render (`Followed`).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from cjmdsl.cli import format_choices, say
+from cjmdsl.model import record
 from cjmdsl.runtime.extras import install_hint
 from cjmdsl.language.limits import Limits
 
@@ -91,7 +91,7 @@ def follow(watchfiles, followed: Followed, changed, **options) -> None:
             return
 
 
-@dataclass(frozen=True)
+@record
 class Look:
     """How the watched map is drawn: --theme, and the project config's theme, dark theme,
     width and limits, which apply on every save."""

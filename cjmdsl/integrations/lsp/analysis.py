@@ -17,6 +17,7 @@ from cjmdsl import model as m
 from cjmdsl.language.compile import compile_partial
 from cjmdsl.language.diagnostics import Diagnostic, sort_key
 from cjmdsl.language.limits import DEFAULT_LIMITS, check_journey, check_size
+from cjmdsl.model import record
 
 ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
@@ -27,7 +28,7 @@ NAMESPACE = {"persona": "persona", "stage": "node", "touchpoint": "node", "kpi":
              "item": "item"}
 
 
-@dataclass(frozen=True)
+@record
 class Occurrence:
     """An id written in the file: its kind, the id, where, and whether it defines it."""
 
@@ -42,7 +43,7 @@ class Occurrence:
         return NAMESPACE[self.kind]
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """A statement of the map where the newest analysis found it (`start` and `end` as
     (line, column)), and for a stage the touchpoints in it: what completion restarts from."""

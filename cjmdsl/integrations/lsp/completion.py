@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from cjmdsl import model as m
 from cjmdsl.language.blueprint import located_steps
@@ -22,6 +21,7 @@ from cjmdsl.channels import CHANNELS
 from cjmdsl.lanes import STEP_KINDS
 from cjmdsl.integrations.lsp.analysis import ID, Analysis, Statement, lines_of
 from cjmdsl.language.parser import keywords_by_terminal, expected_at_end
+from cjmdsl.model import record
 
 _PARTIAL_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*\Z")
 _DEFINED = {"persona": re.compile(r"\bpersona\s+([A-Za-z_][A-Za-z0-9_\-]*)"),
@@ -37,14 +37,14 @@ _DEFINED = {"persona": re.compile(r"\bpersona\s+([A-Za-z_][A-Za-z0-9_\-]*)"),
 MOST_NAMES = 200
 
 
-@dataclass(frozen=True)
+@record
 class Completion:
     label: str
     kind: str  # keyword, persona, touchpoint, channel, source, pain, actor or item
     detail: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Completions:
     items: list[Completion]
     incomplete: bool = False  # names were left out (see MOST_NAMES)

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 from typing import TYPE_CHECKING
@@ -20,7 +20,7 @@ from cjmdsl.language.limits import DEFAULT_LIMITS, Limits
 from cjmdsl.review.lint.rules import (BY_CODE, ERROR, OFF, RULES, Thresholds, claims, owned_items,
                                       stale_evidence)
 from cjmdsl.review.lint.settings import FIGURES, LintSettings
-from cjmdsl.model import Journey
+from cjmdsl.model import Journey, record
 
 if TYPE_CHECKING:
     from cjmdsl.language.compile import CompileResult
@@ -29,7 +29,7 @@ __all__ = ["FIGURES", "LintResult", "LintSettings", "Share", "aged", "below", "c
            "lint_compiled", "lint_text", "rule_name", "today"]
 
 
-@dataclass(frozen=True)
+@record
 class Share:
     """How many of `total` things are covered; `share` is None when there are none."""
 
@@ -41,7 +41,7 @@ class Share:
         return self.covered / self.total if self.total else None
 
 
-@dataclass(frozen=True)
+@record
 class LintResult(Diagnosed):
     """A map's diagnostics (sorted, tuned, allowed ones left out) and its coverage figures
     by FIGURES name (None when the map did not compile)."""

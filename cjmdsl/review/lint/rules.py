@@ -16,19 +16,19 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from cjmdsl.facts.answers import answering
 from cjmdsl.language.diagnostics import Diagnostic, warning
-from cjmdsl.model import ActionItem, Finding, Journey, Source, Span, Touchpoint, collected_date
+from cjmdsl.model import (ActionItem, Finding, Journey, Source, Span, Touchpoint, collected_date,
+                          record)
 from cjmdsl.words.numbers import signed
 
 ERROR, WARNING, OFF = "error", "warning", "off"
 SEVERITIES = (ERROR, WARNING, OFF)
 
 
-@dataclass(frozen=True)
+@record
 class Thresholds:
     """The tunable numbers of the rules: `gap_threshold` (a gap, felt minus expected, at or
     below it counts), `max_evidence_age` in months, and the day evidence is aged against."""
@@ -38,7 +38,7 @@ class Thresholds:
     today: date = date(1970, 1, 1)
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """One rule: `name` as config files and comments write it, the `code` its diagnostics
     carry, its default `severity`, and `check` (None: its diagnostics come from elsewhere,

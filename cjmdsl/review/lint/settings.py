@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
 
 from cjmdsl.language.diagnostics import did_you_mean
 from cjmdsl.language.tomlfile import Places, kind_of
-from cjmdsl.model import Span
+from cjmdsl.model import Span, record
 from cjmdsl.review.lint.rules import BY_CODE, BY_NAME, RULE_NAMES, RULES, SEVERITIES, Thresholds
 
 GAP_THRESHOLD, MAX_EVIDENCE_AGE = "gap-threshold", "max-evidence-age"
@@ -43,7 +43,7 @@ FIGURES: dict[str, str] = {
 _AGE = re.compile(r"(\d+)(mo|y)")
 
 
-@dataclass(frozen=True)
+@record
 class Tuning:
     """Severities by rule name and threshold values, as far as one table sets them."""
 
@@ -55,7 +55,7 @@ class Tuning:
                       {**base.thresholds, **self.thresholds})
 
 
-@dataclass(frozen=True)
+@record
 class Override:
     """`[[lint.overrides]]`: a tuning for the maps whose path matches one of `files`."""
 
@@ -70,7 +70,7 @@ class Override:
                    for pattern in self.files)
 
 
-@dataclass(frozen=True)
+@record
 class LintSettings:
     """Everything `[lint]` sets; the defaults when there is no config or no section."""
 

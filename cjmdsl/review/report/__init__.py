@@ -12,10 +12,9 @@ This module computes; `cjmdsl.review.report.markdown` and `cjmdsl.review.report.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from cjmdsl.facts.answers import answering
-from cjmdsl.model import Journey, Kpi, Opportunity, PainPoint, Persona, Stage, Touchpoint
+from cjmdsl.model import Journey, Kpi, Opportunity, PainPoint, Persona, Stage, Touchpoint, record
 from cjmdsl.review.lint import Share, coverage
 
 __all__ = ["MapReport", "Moment", "Portfolio", "map_report", "portfolio"]
@@ -25,7 +24,7 @@ LARGEST_GAPS = 5  # the gaps (felt below expected) listed for a map
 PORTFOLIO_ROWS = 10  # the stages and channels listed where pains concentrate
 
 
-@dataclass(frozen=True)
+@record
 class Moment:
     """What one persona feels at one touchpoint, and what it expected there."""
 
@@ -42,7 +41,7 @@ class Moment:
         return None if self.expected is None else self.value - self.expected
 
 
-@dataclass(frozen=True)
+@record
 class PersonaMoments:
     """A persona's lowest feelings, lowest first (ties in map order), and all it felt."""
 
@@ -55,7 +54,7 @@ class PersonaMoments:
         return sum(m.value for m in self.felt) / len(self.felt) if self.felt else None
 
 
-@dataclass(frozen=True)
+@record
 class StagePains:
     stage: Stage
     pains: tuple[tuple[Touchpoint, PainPoint], ...]
@@ -65,7 +64,7 @@ class StagePains:
         return sum(1 for _, pain in self.pains if pain.source is not None)
 
 
-@dataclass(frozen=True)
+@record
 class RankedOpportunity:
     """An opportunity with what makes it urgent: how many pains it answers (those of its
     touchpoint and those it `addresses`), the lowest feeling there and whether it is a
@@ -79,7 +78,7 @@ class RankedOpportunity:
     moment_of_truth: bool
 
 
-@dataclass(frozen=True)
+@record
 class MapReport:
     journey: Journey
     name: str
@@ -155,7 +154,7 @@ def ranked_opportunities(journey: Journey, felt: list[Moment]) -> tuple[RankedOp
 
 
 # ── across maps ──────────────────────────────────────────────────────────────
-@dataclass(frozen=True)
+@record
 class PersonaStanding:
     """How one persona fares in one map: its average and lowest feeling, and `position`,
     the average as a share of its map's scale (0 the low end, 1 the high end), which
@@ -175,7 +174,7 @@ class PersonaStanding:
         return sum(1 for m in self.persona.felt if m.gap is not None and m.gap < 0)
 
 
-@dataclass(frozen=True)
+@record
 class Portfolio:
     """Many maps read together."""
 

@@ -5,8 +5,7 @@ text unescaped; each writer escapes it for its format.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from cjmdsl.model import record
 from cjmdsl.review.lint import Share
 from cjmdsl.review.lint.report import percent
 from cjmdsl.review.lint.settings import FIGURES
@@ -19,7 +18,7 @@ from cjmdsl.words.sentences import short_name, summary
 NONE = "–"
 
 
-@dataclass(frozen=True)
+@record
 class Meter:
     """A cell with a share: the writers draw the bar (HTML) or just the text (Markdown)."""
 
@@ -31,7 +30,7 @@ class Meter:
 Cell = str | tuple[str, ...] | Meter
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     heading: str
     header: tuple[str, ...]
@@ -40,7 +39,7 @@ class Section:
     numeric: tuple[int, ...] = ()  # the columns of figures, aligned right in HTML
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     """A map's report, or the part of a folder's report about all maps (`maps` then holds
     the map pages that follow it)."""
