@@ -78,50 +78,68 @@ def marker_box(marker: g.Marker) -> g.Box:
 
 
 class _Buckets:
-    """Things with a box, found by the cells of `CELL` pixels their box touches."""
+    """Things with a box, found by the cells of `CELL` pixels their box touches. Each is kept
+    with its box's edges (left, top, right, bottom) first, so a test reads them off a tuple
+    instead of working them out of a Box again for every label that comes near."""
 
     def __init__(self):
         self.cells: dict[tuple[int, int], list] = {}
 
-    @staticmethod
-    def _cells(box: g.Box):
-        for cx in range(int(box.x // CELL), int(box.right // CELL) + 1):
-            for cy in range(int(box.y // CELL), int(box.bottom // CELL) + 1):
-                yield cx, cy
+    def add(self, edges: tuple[float, float, float, float], item=None) -> None:
+        left, top, right, bottom = edges
+        cells, kept = self.cells, (*edges, item)
+        x0, x1 = int(left // CELL), int(right // CELL)
+        y0, y1 = int(top // CELL), int(bottom // CELL)
+        if x0 == x1 and y0 == y1:  # most things: a 4 px piece of a curve, a marker
+            cells.setdefault((x0, y0), []).append(kept)
+            return
+        for cx in range(x0, x1 + 1):
+            for cy in range(y0, y1 + 1):
+                cells.setdefault((cx, cy), []).append(kept)
 
-    def add(self, box: g.Box, item) -> None:
-        for cell in self._cells(box):
-            self.cells.setdefault(cell, []).append(item)
+    def near(self, left: float, top: float, right: float, bottom: float) -> list:
+        """What lies in the cells the box touches; a thing in several of them comes once
+        per cell (the tests ask whether any is in the way: asking twice changes nothing)."""
+        cells, found = self.cells, []
+        for cx in range(int(left // CELL), int(right // CELL) + 1):
+            for cy in range(int(top // CELL), int(bottom // CELL) + 1):
+                found += cells.get((cx, cy), ())
+        return found
 
-    def near(self, box: g.Box):
-        seen = set()
-        for cell in self._cells(box):
-            for item in self.cells.get(cell, ()):
-                if id(item) not in seen:
-                    seen.add(id(item))
-                    yield item
+
+def _edges(box: g.Box) -> tuple[float, float, float, float]:
+    return box.x, box.y, box.x + box.width, box.y + box.height
 
 
 class Field:
-    """What labels must keep clear of, and the labels placed so far."""
+    """What labels must keep clear of, and the labels placed so far. A large map tests a few
+    hundred thousand segments against labels: a segment whose bounding box misses the label
+    cannot cross it, which is told by four comparisons before `segment_hits_box`'s sums."""
 
     def __init__(self, segments: list[Segment], boxes: list[g.Box]):
         self.segments, self.boxes = _Buckets(), _Buckets()
         for segment in segments:
             x1, y1, x2, y2 = segment
-            self.segments.add(g.Box(min(x1, x2), min(y1, y2), abs(x2 - x1), abs(y2 - y1)),
-                              segment)
+            self.segments.add((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)), segment)
         for box in boxes:
-            self.boxes.add(box, box)
+            self.boxes.add(_edges(box))
 
     def is_free(self, box: g.Box) -> bool:
         room = g.Box(box.x - CLEARANCE, box.y - CLEARANCE, box.width + 2 * CLEARANCE,
                      box.height + 2 * CLEARANCE)
-        return (not any(boxes_overlap(room, other) for other in self.boxes.near(room))
-                and not any(segment_hits_box(s, room) for s in self.segments.near(room)))
+        left, top, right, bottom = _edges(room)
+        for x, y, other_right, other_bottom, _ in self.boxes.near(left, top, right, bottom):
+            if left < other_right and x < right and top < other_bottom and y < bottom:
+                return False  # as `boxes_overlap`
+        for x, y, seg_right, seg_bottom, segment in self.segments.near(left, top, right,
+                                                                       bottom):
+            if (seg_right > left and x < right and seg_bottom > top and y < bottom
+                    and segment_hits_box(segment, room)):
+                return False
+        return True
 
     def take(self, box: g.Box) -> None:
-        self.boxes.add(box, box)
+        self.boxes.add(_edges(box))
 
 
 class Wanted(NamedTuple):
