@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from operator import attrgetter
 
 from cjmdsl.channels import channel_id, channel_label
@@ -59,6 +60,45 @@ def _hash(self):
 def _repr(self):
     shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
     return f"{self.__class__.__qualname__}({shown})"
+
+
+def texts(node, skip: frozenset[str] = frozenset()) -> list[tuple[str, Span]]:
+    """Every string held by `node` and the records and tuples in it, field by field, each
+    with the span of the nearest record that has one; fields named in `skip` are left out.
+    The one walk over all of a map's text, for the checks that read every text (E031's
+    lengths, W121's font): a list built by one recursion per record, not a generator per
+    value, as it visits some hundred thousand strings in a large map."""
+    found: list[tuple[str, Span]] = []
+    _collect(node, NO_SPAN, skip, found)
+    return found
+
+
+def _collect(value, span: Span, skip: frozenset[str], found: list) -> None:
+    if isinstance(value, str):
+        found.append((value, span))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            if isinstance(item, str):
+                found.append((item, span))
+            else:
+                _collect(item, span, skip, found)
+    elif hasattr(value, "__dataclass_fields__") and not isinstance(value, Span):
+        own = getattr(value, "span", NO_SPAN)
+        span = own if own != NO_SPAN else span
+        for name in _text_fields(value.__class__, skip):
+            item = getattr(value, name)
+            if isinstance(item, str):
+                found.append((item, span))
+            elif item is not None and not isinstance(item, (int, float)):
+                _collect(item, span, skip, found)
+
+
+@cache
+def _text_fields(kind: type, skip: frozenset[str]) -> tuple[str, ...]:
+    """The fields of a record that may hold text (not its spans, nor those in `skip`),
+    looked up once per class rather than once per record."""
+    return tuple(f.name for f in fields(kind)
+                 if f.compare and f.name not in skip and not f.name.endswith("span"))
 
 
 @record

@@ -41,3 +41,16 @@ def test_raised_limits_let_a_one_megabyte_string_through():
     assert codes(text, Limits()) == ["E031"]
     result = check(text, "m.cjm", Limits(max_string=2_000_000))
     assert "word word" in render(result.journey)
+
+
+def test_every_text_of_the_map_is_walked_with_the_span_of_its_statement():
+    """`model.texts`, the one walk E031 and W121 share: a Text without a span of its own
+    (written inside a statement) takes its statement's; `skip` leaves named fields out."""
+    from cjmdsl.model import NO_SPAN, texts
+
+    journey = check(map_with(text="Taps the ad"), "m.cjm").journey
+    found = dict(texts(journey))
+    assert {"M", "A", "S", "T0", "Taps the ad"} <= set(found)
+    assert found["Taps the ad"].line == 4 and found["T0"].line == 4
+    assert NO_SPAN not in found.values()
+    assert "t0" in found and "t0" not in dict(texts(journey, skip=frozenset({"id"})))

@@ -9,11 +9,8 @@ the LALR parser keeps an explicit stack and the tree is at most six levels deep.
 """
 from __future__ import annotations
 
-import dataclasses
-from functools import cache
-
 from cjmdsl.language.diagnostics import Diagnostic, error
-from cjmdsl.model import Journey, Span, record
+from cjmdsl.model import Journey, Span, record, texts
 
 
 @record
@@ -49,7 +46,7 @@ def check_bytes(size: int, limits: Limits, exact: bool = True) -> list[Diagnosti
 def check_journey(journey: Journey, limits: Limits) -> list[Diagnostic]:
     """E031 for each text longer than `max_string`; E032 for too many touchpoints."""
     found = []
-    for text, span in _texts(journey):
+    for text, span in texts(journey):
         if len(text) > limits.max_string:
             found.append(error("E031", f"a text of {len(text):,} characters, more than the "
                                        f"limit of {limits.max_string:,}", span,
@@ -60,27 +57,3 @@ def check_journey(journey: Journey, limits: Limits) -> list[Diagnostic]:
                                    f"{limits.max_touchpoints:,}", journey.span,
                            "split the map, or raise the limit with --max-touchpoints"))
     return found
-
-
-def _texts(node, span: Span | None = None):
-    """Every string in the model with the span of the nearest node that holds it."""
-    if isinstance(node, str):
-        yield node, span
-    elif isinstance(node, tuple):
-        for item in node:
-            yield from _texts(item, span)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, Span):
-        own = getattr(node, "span", span)
-        for name in _text_fields(type(node)):
-            value = getattr(node, name)
-            if isinstance(value, str):  # most fields: no generator for one string
-                yield value, own
-            elif value is not None and not isinstance(value, (int, float)):
-                yield from _texts(value, own)
-
-
-@cache
-def _text_fields(kind: type) -> tuple[str, ...]:
-    """The fields of a model class that may hold text of the map (spans and the file name
-    are not), looked up once per class rather than once per object."""
-    return tuple(field.name for field in dataclasses.fields(kind) if field.compare)

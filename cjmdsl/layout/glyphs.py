@@ -7,12 +7,9 @@ reader's fonts, and `cjm check` says so once per map, at the first such text.
 """
 from __future__ import annotations
 
-import dataclasses
-import functools
-
 from cjmdsl.language.diagnostics import Diagnostic, warning
 from cjmdsl.layout.textmetrics import lacks
-from cjmdsl.model import NO_SPAN, Journey, Span
+from cjmdsl.model import Journey, Span, texts
 
 # String fields that hold names of things, not text the map draws.
 _NOT_DRAWN = frozenset({"id", "source_name", "theme", "lang", "persona", "stage", "to", "start",
@@ -24,7 +21,7 @@ def font_warnings(journey: Journey) -> list[Diagnostic]:
     """One W121 for the map, at the first text with characters its font lacks."""
     found = ""
     first: tuple[str, Span] | None = None
-    for text, span in _drawn_texts(journey, journey.span):
+    for text, span in texts(journey, skip=_NOT_DRAWN):
         missing = lacks(text)
         if missing:
             first = first or (missing, span)
@@ -37,23 +34,3 @@ def font_warnings(journey: Journey) -> list[Diagnostic]:
     return [warning("W121", f"the map's font (Liberation Sans) has no {shown}",
                     first[1], "they are drawn from the reader's fonts, or as boxes: the picture "
                     "differs by machine; see `cjm explain W121`")]
-
-
-@functools.cache
-def _drawn_fields(cls) -> tuple[str, ...]:
-    return tuple(field.name for field in dataclasses.fields(cls)
-                 if field.name not in _NOT_DRAWN and not field.name.endswith("span"))
-
-
-def _drawn_texts(value, span: Span):
-    """(text, the span of the nearest statement) for every string the map draws."""
-    if dataclasses.is_dataclass(value):
-        own = getattr(value, "span", NO_SPAN)
-        span = own if own != NO_SPAN else span
-        for name in _drawn_fields(type(value)):
-            yield from _drawn_texts(getattr(value, name), span)
-    elif isinstance(value, str):
-        yield value, span
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _drawn_texts(item, span)
