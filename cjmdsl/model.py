@@ -8,7 +8,7 @@ keeps output deterministic.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from datetime import date
 from functools import cache
 from operator import attrgetter
@@ -36,15 +36,55 @@ NO_SPAN = Span(0, 0, 0, 0)
 def record(cls):
     """A frozen dataclass that compares, hashes and shows itself by its fields as
     `dataclass(frozen=True)` would (fields with `compare=False`, the spans, left out of
-    equality and hashing), with those three methods written once here: `dataclass` writes
-    and compiles them for each class, which was half of importing this module, on every
-    run of cjm."""
+    equality and hashing; assigning to a field raises FrozenInstanceError).
+
+    `dataclass(frozen=True)` writes and compiles five methods for each class, which was most
+    of importing this module, on every run of cjm: here `__eq__`, `__hash__`, `__repr__`,
+    `__setattr__` and `__delattr__` are written once for all records, and only `__init__`
+    is compiled per class (`_initializer`), as dataclasses writes it for a frozen class."""
     cls.__eq__, cls.__hash__, cls.__repr__ = _equal, _hash, _repr
-    cls = dataclass(frozen=True, eq=False, repr=False)(cls)
+    cls = dataclass(init=False, eq=False, repr=False)(cls)
+    cls.__init__ = _initializer(cls)
+    cls.__setattr__, cls.__delattr__ = _frozen, _frozen
     names = [f.name for f in fields(cls) if f.compare]
     cls._compared = staticmethod(attrgetter(*names) if len(names) > 1 else
                                  lambda value: tuple(getattr(value, name) for name in names))
     return cls
+
+
+_FACTORY = object()  # a parameter's default that stands for "call the field's factory"
+
+
+def _initializer(cls):
+    """The `__init__` that `dataclass(frozen=True)` would write for `cls`: each field set
+    through `object.__setattr__` (the class refuses assignment), defaults and default
+    factories as declared, then `__post_init__` when the class has one."""
+    names = {"_set": object.__setattr__, "_FACTORY": _FACTORY}
+    parameters, body = [], []
+    for f in fields(cls):
+        if f.default is not MISSING:
+            names[f"_default_{f.name}"] = f.default
+            parameters.append(f"{f.name}=_default_{f.name}")
+            value = f.name
+        elif f.default_factory is not MISSING:
+            names[f"_factory_{f.name}"] = f.default_factory
+            parameters.append(f"{f.name}=_FACTORY")
+            value = f"_factory_{f.name}() if {f.name} is _FACTORY else {f.name}"
+        else:
+            parameters.append(f.name)
+            value = f.name
+        body.append(f"    _set(self, {f.name!r}, {value})")
+    if hasattr(cls, "__post_init__"):
+        body.append("    self.__post_init__()")
+    source = f"def __init__(self, {', '.join(parameters)}):\n" + "\n".join(body or ["    pass"])
+    exec(source, names)
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
+
+
+def _frozen(self, name, *value):
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
 
 def _equal(self, other):
