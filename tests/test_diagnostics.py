@@ -986,6 +986,20 @@ MISTAKES = [
         }
         """), 3, 3, "E001", "unexpected keyword `stage`; expected the end of the file",
                  "a `}` before this closes the map", id="block-after-the-map-closed"),
+    pytest.param(cjm("""
+        persona maya "Maya"
+        stage s "S" {
+          touchpoint t "T" {
+            channel web
+            emotion maya 0
+          }
+        }
+        """), 1, 1, "E001", "unexpected keyword `persona`; a file begins with its map",
+                 'a map\'s statements go inside its block: `map "Title" { … }` around them',
+                 id="statements-without-their-map"),
+    pytest.param("Notes for the journey workshop\n\nBring sticky notes, 'pens' & coffee\n",
+                 1, 1, "E001", "unexpected `Notes`; a file begins with its map",
+                 'begin the file with `map "Title" {`', id="a-file-that-is-not-a-map"),
 ]
 
 
@@ -995,6 +1009,15 @@ def test_a_mistake_gets_one_message_with_its_fix(source, line, column, code, mes
     assert (diagnostic.code, diagnostic.span.line, diagnostic.span.column) == (code, line, column)
     assert message in diagnostic.message
     assert hint in (diagnostic.hint or "")
+
+
+def test_what_comes_before_the_map_is_one_error_and_the_map_after_it_is_checked():
+    source = 'stage s "S" {\n}\n' + cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel } }
+        }
+        """)
+    assert [(d.code, d.span.line) for d in diagnose(source)] == [("E001", 1), ("E001", 4)]
 
 
 def test_text_after_the_map_labels_the_brace_that_closed_it():

@@ -312,10 +312,20 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
     recoveries = 0
     completed: list[Tree] = []
     unclosed: list[Diagnostic] | None = None  # what indentation tells, at the first missing `}`
+    stray = False  # whether something before the map has been reported
 
     def on_error(exc: UnexpectedInput) -> bool:
-        nonlocal unclosed, recoveries
+        nonlocal unclosed, recoveries, stray
         recoveries += 1
+        if _before_the_map(exc):  # one error for all that comes before the map begins
+            if _error_line(exc) is None:  # the end: nothing began, or only what was reported
+                if stray:
+                    return False
+            else:
+                if not stray:
+                    stray = True
+                    diagnostics.append(_describe(exc, text))
+                return recoveries < MAX_RECOVERIES  # dropped, until `map` or `library`
         missing_brace = _missing_brace(exc)
         if missing_brace and unclosed is None:
             unclosed = _unclosed_by_indentation(text)
@@ -533,6 +543,8 @@ def _describe(exc: UnexpectedInput, text: str) -> Diagnostic:
         return _unexpected_end(exc, text)
     if _after_the_map(exc):
         return _after_map(exc, text)
+    if _before_the_map(exc):
+        return _before_map(exc)
     return _unexpected_token(exc, text)
 
 
@@ -599,6 +611,26 @@ def _after_the_map(exc: UnexpectedInput) -> bool:
     return (isinstance(exc, UnexpectedToken) and exc.token.type != "$END"
             and exc.interactive_parser is not None
             and exc.interactive_parser.accepts() == {"$END"})
+
+
+def _before_the_map(exc: UnexpectedInput) -> bool:
+    """Whether the error is at something before the map (or library) has begun: the parser
+    has taken nothing yet."""
+    return (exc.interactive_parser is not None
+            and not exc.interactive_parser.parser_state.value_stack)
+
+
+def _before_map(exc: UnexpectedToken) -> Diagnostic:
+    """Text before the map begins: statements written without their `map { }` around them,
+    or a file that is not a map at all. Reported once for all of it."""
+    token = exc.token
+    message = f"unexpected {_token_words(token)}; a file begins with its map"
+    if _keyword_of(token):  # a statement of the language
+        hint = 'a map\'s statements go inside its block: `map "Title" { … }` around them'
+    else:
+        hint = ('begin the file with `map "Title" {` (or `library "Name" {` for declarations '
+                'that maps share), and close it with `}`')
+    return error("E001", message, _token_span(token), hint)
 
 
 def _after_map(exc: UnexpectedToken, text: str) -> Diagnostic:
