@@ -592,3 +592,17 @@ def test_completion_of_thousands_of_touchpoints_sends_those_typed_so_far(client)
     everyone = client.request("textDocument/completion", at(uri, text, "-> ", len("-> ")))
     assert everyone["isIncomplete"] is True
     assert len(everyone["items"]) == 1 + 200
+
+
+def test_an_edit_waits_for_quiet_only_when_the_map_is_slow_to_analyse():
+    """A map analysed in a few milliseconds is analysed at every edit (its diagnostics follow
+    the keys); a slow one waits for a pause in typing, and so does a map not analysed yet."""
+    from cjmdsl.integrations.lsp.analysis import Analysis
+    from cjmdsl.integrations.lsp.server import ANALYSIS_DELAY, QUICK_ANALYSIS, CjmServer
+
+    server = CjmServer()
+    assert server.quiet_before("file:///new.cjm") == ANALYSIS_DELAY
+    server.analyses["file:///quick.cjm"] = Analysis("", None, [], seconds=QUICK_ANALYSIS / 5)
+    server.analyses["file:///slow.cjm"] = Analysis("", None, [], seconds=QUICK_ANALYSIS * 5)
+    assert server.quiet_before("file:///quick.cjm") == 0
+    assert server.quiet_before("file:///slow.cjm") == ANALYSIS_DELAY

@@ -5,9 +5,11 @@ in the units the client chose (UTF-16 unless it asked otherwise). `_position` an
 `_range` convert through the document's own codec, so a name after an emoji still lines
 up.
 
-Analysis runs on one worker thread, never on the loop that reads messages: an edit waits
-ANALYSIS_DELAY of quiet (a burst of keystrokes is analysed once, at its last version) and
-only the analysis of the current text is published. Hover and completion wait at most
+Analysis runs on one worker thread, never on the loop that reads messages: an edit of a map
+whose analysis takes longer than QUICK_ANALYSIS waits ANALYSIS_DELAY of quiet (a burst of
+keystrokes is analysed once, at its last version), a quicker map's is analysed at once; edits
+that come while an analysis runs are analysed together when it ends, and only the analysis
+of the current text is published. Hover and completion wait at most
 FRESH_WAIT for the current analysis (not at all when the newest took longer), then answer
 from the newest one finished, so they stay quick while a large map is analysed: hover looks
 up the line under the cursor in its indexes (no card when that line was edited since),
@@ -61,7 +63,8 @@ _SYMBOL_KINDS = {"persona": lsp.SymbolKind.Class, "stage": lsp.SymbolKind.Namesp
                  "flow": lsp.SymbolKind.Function, "source": lsp.SymbolKind.Constant}
 
 
-ANALYSIS_DELAY = 0.15  # seconds of quiet after an edit before it is analysed
+ANALYSIS_DELAY = 0.15  # seconds of quiet after an edit before a slow map is analysed
+QUICK_ANALYSIS = 0.05  # an analysis this quick needs no quiet: it is over before the next key
 FRESH_WAIT = 0.05      # how long hover and completion wait for the current analysis
 # Any map under the size limit fits in a frame, even with every byte JSON-escaped (\u00XX).
 MAX_FRAME = 6 * DEFAULT_LIMITS.max_bytes + 1_000_000
@@ -82,6 +85,12 @@ class CjmServer(LanguageServer):
             self._waiting.pop(uri).cancel()
         loop = asyncio.get_running_loop()
         self._waiting[uri] = loop.call_later(delay, self._start, uri)
+
+    def quiet_before(self, uri: str) -> float:
+        """How long an edit of `uri` waits for quiet before it is analysed: not at all when
+        its last analysis was quick, else ANALYSIS_DELAY."""
+        newest = self.analyses.get(uri)
+        return 0 if newest is not None and newest.seconds <= QUICK_ANALYSIS else ANALYSIS_DELAY
 
     def _start(self, uri: str) -> asyncio.Future:
         if uri in self._waiting:
@@ -183,7 +192,7 @@ def build_server() -> CjmServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def changed(ls: CjmServer, params: lsp.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, ANALYSIS_DELAY)
+        ls.schedule(params.text_document.uri, ls.quiet_before(params.text_document.uri))
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def closed(ls: CjmServer, params: lsp.DidCloseTextDocumentParams) -> None:
