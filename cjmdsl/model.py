@@ -38,7 +38,7 @@ def record(cls):
     `dataclass(frozen=True)` would (fields with `compare=False`, the spans, left out of
     equality and hashing; assigning to a field raises FrozenInstanceError).
 
-    `dataclass(frozen=True)` writes and compiles five methods for each class, which was most
+    `dataclass(frozen=True)` writes and compiles six methods for each class, which was most
     of importing this module, on every run of cjm: here `__eq__`, `__hash__`, `__repr__`,
     `__setattr__` and `__delattr__` are written once for all records, and only `__init__`
     is compiled per class (`_initializer`), as dataclasses writes it for a frozen class."""
@@ -50,7 +50,7 @@ def record(cls):
     cls.__init__ = _initializer(cls)
     if undocumented:  # as dataclass would have it: the class and its fields
         cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in fields(cls))})"
-    cls.__setattr__, cls.__delattr__ = _frozen, _frozen
+    cls.__setattr__, cls.__delattr__ = _refuse_assignment, _refuse_deletion
     names = [f.name for f in fields(cls) if f.compare]
     cls._compared = staticmethod(attrgetter(*names) if len(names) > 1 else
                                  lambda value: tuple(getattr(value, name) for name in names))
@@ -88,8 +88,12 @@ def _initializer(cls):
     return init
 
 
-def _frozen(self, name, *value):
+def _refuse_assignment(self, name, value):
     raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _refuse_deletion(self, name):
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 def _equal(self, other):
