@@ -196,3 +196,47 @@ def test_an_output_that_cannot_be_written_fails_its_map_and_the_batch_goes_on(pr
     assert "cjm: error: cannot write out/b.svg: Is a directory" in run.stderr.splitlines()
     assert ".tmp" not in run.stderr
     assert outputs(out) == ["a.svg", "sub/c.svg"]
+
+
+def test_a_streamed_svg_is_the_bytes_of_the_rendered_one_and_its_stamp_holds(tmp_path):
+    """`cjm render -o` writes an SVG as it is drawn (through 64 KiB pieces of UTF-8): the
+    file holds exactly what `api.render` returns, letters of several bytes across the pieces
+    included, and the cache knows it as unchanged afterwards."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from big_maps import generated
+
+    from cjmdsl.api import render
+    from cjmdsl.batch import RENDERED, UNCHANGED, Cache, Job, Settings, render_many
+
+    text = generated(60).replace("Touchpoint", "Étape — ünïcödé")
+    cache = Cache(tmp_path / "cache", "svg")
+    job = Job("big.cjm", text.encode(), tmp_path / "out" / "big.svg", key=cache.key(b"big"))
+    [(_, first)] = render_many([job], Settings("svg"), cache)
+    assert first.status == RENDERED
+    assert job.target.read_bytes() == render(text).encode("utf-8")
+    assert len(job.target.read_bytes()) > 3 * 65_536
+    [(_, again)] = render_many([job], Settings("svg"), cache)
+    assert again.status == UNCHANGED
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_streamed_drawing_that_warns_is_not_written_under_strict(tmp_path, monkeypatch, strict):
+    import warnings
+
+    from cjmdsl.backends import BackendWarning, svg
+    from cjmdsl.batch import FAILED, RENDERED, Job, Settings, render_many
+
+    drawn = svg.write
+
+    def warning_write(*args, **kwargs):
+        warnings.warn(BackendWarning("the picture was scaled down"))
+        drawn(*args, **kwargs)
+
+    monkeypatch.setattr(svg, "write", warning_write)
+    target = tmp_path / "map.svg"
+    job = Job("map.cjm", GOOD.format(n=1).encode(), target)
+    [(_, outcome)] = render_many([job], Settings("svg", strict=strict))
+    assert "the picture was scaled down" in outcome.report
+    assert outcome.status == (FAILED if strict else RENDERED)
+    assert target.exists() is not strict
+    assert [path.name for path in tmp_path.iterdir()] == ([] if strict else ["map.svg"])

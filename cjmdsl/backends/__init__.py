@@ -1,7 +1,10 @@
 """Output formats: one module per format, found by name, imported only when used.
 
 A backend module defines `BINARY` (bytes or text output) and
-`render(journey, theme) -> str | bytes`. Adding a format is adding a module;
+`render(journey, theme) -> str | bytes`; a text format may also define
+`write(journey, theme, out)`, writing to a text stream as it draws, which `cjm render` uses
+to write a file without holding all of it (`render` is then that, into one text). Adding a
+format is adding a module;
 `formats()` lists them and `extension()` names their files without importing any, so
 telling the format from an output's name costs nothing.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Callable
 from functools import cache
 from types import ModuleType
 
@@ -26,11 +30,17 @@ class BackendWarning(UserWarning):
 
 def render_noting(module: ModuleType, journey, theme, **options) -> tuple[object, list[str]]:
     """`module.render(journey, theme, **options)` and the BackendWarnings it gave, in order."""
+    return noting(lambda: module.render(journey, theme, **options))
+
+
+def noting(draw: Callable[[], object]) -> tuple[object, list[str]]:
+    """What `draw()` returns and the BackendWarnings it gave, in order; other warnings go
+    on as warnings."""
     import warnings
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", BackendWarning)
-        content = module.render(journey, theme, **options)
+        content = draw()
     noted = [str(w.message) for w in caught if issubclass(w.category, BackendWarning)]
     for other in (w for w in caught if not issubclass(w.category, BackendWarning)):
         warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 from functools import partial
+from typing import TextIO
 
 from markupsafe import Markup, escape
 
@@ -34,11 +35,21 @@ VIEWS = ("map", "stages")  # the whole map, or the overview of one column per st
 HATCH_ANGLES = (45, -45, 0, 90, 22, -67)
 
 
-@in_its_language
 def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
            view: str = "map", colors: str = ADAPTIVE, time_axis: bool = False,
            emotions: str = "overlay", persona_cards: bool = True) -> str:
-    """The map (or with `view="stages"` its overview) laid out for `width` pixels (0 or None:
+    """The SVG as one text; the options are `write`'s."""
+    out = io.StringIO()
+    write(journey, theme, out, width, view, colors, time_axis, emotions, persona_cards)
+    return out.getvalue()
+
+
+@in_its_language
+def write(journey: Journey, theme: Theme, out: TextIO, width: float | None = DEFAULT_WIDTH,
+          view: str = "map", colors: str = ADAPTIVE, time_axis: bool = False,
+          emotions: str = "overlay", persona_cards: bool = True) -> None:
+    """Write to `out`, piece by piece as it is drawn, the map (or with `view="stages"` its
+    overview) laid out for `width` pixels (0 or None:
     one row, as wide as the journey); `time_axis` adds the ruler of elapsed time.
 
     `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
@@ -54,9 +65,10 @@ def render(journey: Journey, theme: Theme, width: float | None = DEFAULT_WIDTH,
         raise ValueError(f"colors must be one of {', '.join(COLOR_CHOICES)}, not {colors!r}")
     partner = dark_partner(theme) if colors == ADAPTIVE else None
     if view == "stages":
-        return draw_stages(journey, stages_view(journey, theme, width), theme, dark=partner)
-    return draw(journey, layout(journey, theme, width, time_axis=time_axis, emotions=emotions,
-                                persona_cards=persona_cards), theme, dark=partner)
+        out.write(draw_stages(journey, stages_view(journey, theme, width), theme, dark=partner))
+        return
+    draw(journey, layout(journey, theme, width, time_axis=time_axis, emotions=emotions,
+                         persona_cards=persona_cards), theme, dark=partner, out=out)
 
 
 @in_its_language
@@ -81,7 +93,7 @@ def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
 
 def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | None = None,
          dark: Theme | None = None, painter: Painter | None = None, overlay=None,
-         links: str = ".svg") -> str:
+         links: str = ".svg", out: TextIO | None = None) -> str | None:
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
     the journey's summary when the caller has it already (the pages of a PDF); `overlay`
     what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`); `links` the extension
@@ -89,11 +101,13 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
 
     With a `dark` partner, the colours are roles and the SVG's `<style>` switches them to
     `dark` under `prefers-color-scheme: dark`. A caller that writes the stylesheet itself
-    (the HTML page) passes a `painter` and reads the roles it used from it afterwards."""
+    (the HTML page) passes a `painter` and reads the roles it used from it afterwards.
+
+    With `out`, the markup is written there as it comes and None returned."""
     uid = _uid(journey)
     painter, style = _painting(uid, dark, painter)
     template = environment().get_template("map.svg.j2")
-    return _joined(template.generate(
+    return _joined(out, template.generate(
         paint=painter,
         stylesheet=style,
         g=geometry,
@@ -138,14 +152,18 @@ def text_element(paint: Painter, block: g.TextBlock, halo=None) -> Markup:
     return Markup("".join(head))
 
 
-def _joined(pieces) -> str:
-    """The template's output pieces as one text, written as they come: `render` would hold
-    all of them at once first (a million small strings at 5,000 touchpoints, several times
-    the size of the SVG itself)."""
-    out = io.StringIO()
+def _joined(out: TextIO | None, pieces) -> str | None:
+    """The template's output pieces written to `out` as they come (None: as one text):
+    `render` would hold all of them at once first (a million small strings at 5,000
+    touchpoints, several times the size of the SVG itself)."""
+    if out is not None:
+        for piece in pieces:
+            out.write(piece)
+        return None
+    joined = io.StringIO()
     for piece in pieces:
-        out.write(piece)
-    return out.getvalue()
+        joined.write(piece)
+    return joined.getvalue()
 
 
 @in_its_language
