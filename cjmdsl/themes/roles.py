@@ -13,6 +13,7 @@ and stays fixed in every scheme.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from markupsafe import Markup, escape
 
@@ -113,6 +114,9 @@ def key_paint(section: str, key: str, color: str) -> Paint:
     return Paint(color, Role(prefix + key.replace("_", "-"), ("key", section, key)))
 
 
+# Cached: a map's stages share a palette's few colours, its emotions the scale's few values,
+# and every card and point was a Paint and a Role of its own (15 MiB at 10,000 touchpoints).
+@cache
 def palette_paint(section: str, index: int, color: str) -> Paint:
     """The `index`th colour of a palette (wrapping): stage 9 plays `stage-9`, which each
     theme fills from its own palette, however long."""
@@ -120,6 +124,7 @@ def palette_paint(section: str, index: int, color: str) -> Paint:
     return Paint(color, Role(f"{singular}-{index}", ("palette", section, index)))
 
 
+@cache
 def emotion_paint(value: float, low: float, high: float, color: str) -> Paint:
     """The emotion scale's colour at `value`, named by its place on the scale (0 to 1)."""
     place = (value - low) / (high - low) if high > low else 0.5
