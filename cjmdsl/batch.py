@@ -103,10 +103,10 @@ class Cache:
 
         stamp = f"{digest} {size}\n"
         for path in libraries:
-            digest = _file_digest(os.fspath(path))
-            if digest is None or "\n" in os.fspath(path):
+            library_digest = _file_digest(os.fspath(path))
+            if library_digest is None or "\n" in os.fspath(path):
                 return  # a library that cannot be read now, or named so no stamp can hold it
-            stamp += f"{digest} {os.fspath(path)}\n"
+            stamp += f"{library_digest} {os.fspath(path)}\n"
         try:
             write_atomically(self._stamp(key), stamp)
         except OSError:

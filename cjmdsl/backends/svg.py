@@ -49,8 +49,8 @@ def write(journey: Journey, theme: Theme, out: TextIO, width: float | None = DEF
           view: str = "map", colors: str = ADAPTIVE, time_axis: bool = False,
           emotions: str = "overlay", persona_cards: bool = True) -> None:
     """Write to `out`, piece by piece as it is drawn, the map (or with `view="stages"` its
-    overview) laid out for `width` pixels (0 or None:
-    one row, as wide as the journey); `time_axis` adds the ruler of elapsed time.
+    overview) laid out for `width` pixels (0 or None: one row, as wide as the journey);
+    `time_axis` adds the ruler of elapsed time.
 
     `colors` ADAPTIVE: colours by role, light and, when the theme has a dark partner, dark
     under `prefers-color-scheme` (without one there is nothing to switch: fixed colours);
