@@ -33,10 +33,11 @@ def leftovers(folder) -> list[str]:
 
 
 def test_a_crash_in_a_backend_keeps_the_old_output(workspace, monkeypatch, capsys):
-    def explode(journey, theme):
+    def explode(journey, theme, out, *options):
+        out.write("<svg>half a map")
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(svg, "render", explode)
+    monkeypatch.setattr(svg, "write", explode)
     code, err = run_cli(monkeypatch, capsys, "render", str(workspace / "map.cjm"))
     assert code == cli.EXIT_INTERNAL
     assert "internal error" in err and "Traceback" not in err
