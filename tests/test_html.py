@@ -23,6 +23,8 @@ import cjmdsl
 from cjmdsl.api import parse
 from cjmdsl.backends import backend, extension, formats
 from cjmdsl.backends.html import PRINT_SHAPE, PRINT_WIDTH, gap_rows, json_for_script
+from cjmdsl.layout.map import layout
+from cjmdsl.layout.printing import label_rail, print_sheets
 from cjmdsl.themes import dark_partner, load_theme
 from cjmdsl.language.format import quote as cjm_string
 
@@ -288,27 +290,72 @@ def test_an_opportunity_links_to_the_pain_it_addresses_and_the_pain_names_its_an
         "Addressed by: Show fees early", "Addressed by: Refund the fee (Receipt)"]
 
 
-def test_print_lays_the_map_out_for_paper_in_sheets():
-    html = rendered(EXAMPLES[0], "html")
-    printed = html.split('<div class="cjm-print"')[1]
-    # One drawing, laid out for paper; each sheet shows parts of it, each a <use> of it.
-    assert printed.count('<svg id="cjm-print-map"') == 1
+PART = re.compile(r'<svg x="([0-9.]+)" y="([0-9.]+)" width="([0-9.]+)" height="([0-9.]+)" '
+                  r'viewBox="(-?[0-9.]+) (-?[0-9.]+) ([0-9.]+) ([0-9.]+)"><use href="#([^"]+)"/></svg>')
+
+
+def printed_sheets(html: str) -> list[tuple[float, float, list[tuple]]]:
+    """Each sheet of the page's print: its width, height and parts (x, y, w, h on the sheet,
+    then the rectangle of the drawing it shows and the id it uses)."""
+    template = html.split('<template id="cjm-print-sheets">', 1)[1].split("</template>", 1)[0]
     sheets = re.findall(r'<div class="cjm-print-page"><svg [^>]* width="([0-9.]+)" '
-                        r'height="([0-9.]+)"[^>]*>(.*?)</svg></div>', printed)
+                        r'height="([0-9.]+)"[^>]*>(.*?)</svg></div>', template)
+    return [(float(w), float(h), [(*map(float, part[:8]), part[8]) for part in PART.findall(body)])
+            for w, h, body in sheets]
+
+
+def test_print_cuts_the_pages_one_drawing_onto_sheets():
+    journey = parse(EXAMPLES[0].read_text(encoding="utf-8"))
+    html = rendered(EXAMPLES[0], "html")
+    # No second drawing: the sheets show parts of the screen's, by <use> of its group.
+    [drawing] = re.findall(r'<g id="(cjm-[0-9a-f]{8}-drawing)">', html)
+    sheets = printed_sheets(html)
+    assert html.count("<svg xmlns") == 1 + len(sheets) + html.count('class="cjm-stage-cards"')
     assert len(sheets) > 1
-    assert {width for width, _, _ in sheets} == {str(PRINT_WIDTH)}
-    assert all(float(height) <= PRINT_WIDTH * PRINT_SHAPE + 0.01 for _, height, _ in sheets)
-    for _, height, inside in sheets:
-        parts = re.findall(r'<svg (?:y="([0-9.]+)" )?width="[0-9.]+" height="([0-9.]+)" '
-                           r'viewBox="0 ([0-9.]+) [0-9.]+ [0-9.]+"><use href="#cjm-print-map"/>',
-                           inside)
-        assert parts, inside[:200]
-        # The parts fill the sheet from its top, one under the other.
-        placed = 0.0
-        for at, part_height, _ in parts:
-            assert abs(float(at or 0) - placed) < 0.02
-            placed += float(part_height)
-        assert abs(placed - float(height)) < 0.05
-    # Later pages repeat the title: a part from the drawing's top on more than one sheet.
-    tops = re.findall(r'viewBox="0 0 [0-9.]+ [0-9.]+"><use href="#cjm-print-map"/>', printed)
-    assert len(tops) > 1
+    shown = set()
+    for width, height, parts in sheets:
+        assert width == PRINT_WIDTH and height <= PRINT_WIDTH * PRINT_SHAPE + 0.01
+        assert parts
+        for x, y, w, h, vx, vy, vw, vh, used in parts:
+            assert used in {drawing, drawing + "-legend"}
+            assert x + w <= width + 0.01 and y + h <= height + 0.01
+            assert w / vw == pytest.approx(h / vh, rel=1e-3) and w / vw <= 1  # never stretched
+            shown.add((vx, vx + vw, vy, vy + vh))
+        boxes = [(x, y, x + w, y + h) for x, y, w, h, *_ in parts]
+        for i, a in enumerate(boxes):  # no part covers another
+            for b in boxes[i + 1:]:
+                assert (a[2] <= b[0] + 0.01 or b[2] <= a[0] + 0.01
+                        or a[3] <= b[1] + 0.01 or b[3] <= a[1] + 0.01)
+    # Every touchpoint's card prints, in one row's cut only.
+    geometry = layout(journey, load_theme("default"), persona_cards=False)
+    for tp in geometry.touchpoints:
+        card = tp.card
+        showing = {(left, right) for left, right, top, bottom in shown
+                   if left <= card.x and card.right <= right and top <= card.y < bottom}
+        assert len(showing) == 1, tp.touchpoint_id
+
+
+def test_printed_rows_cut_a_long_stage_between_its_columns_and_leave_out_empty_lanes():
+    touchpoints = "\n".join(f'touchpoint t{i} "Step {i}" {{ channel web\n action "Do {i}" }}'
+                            for i in range(12))
+    journey = parse(f'map "Long" {{\nstage long "A long stage" {{\n{touchpoints}\n}}\n'
+                    'stage after "After" { touchpoint z "Last" { channel web\n'
+                    'pain "It hurts" } }\n}')
+    theme = load_theme("default")
+    geometry = layout(journey, theme, persona_cards=False)
+    sheets = print_sheets(geometry, theme, PRINT_WIDTH, PRINT_SHAPE)
+    rail = label_rail(geometry, theme.spacing.column_gap)
+    stage_parts = [part for sheet in sheets for part in sheet.parts
+                   if not part.legend and part.view.x >= rail]
+    columns = [tp.column for tp in geometry.touchpoints]
+    for part in stage_parts:  # each cut falls between two columns, never through one
+        for edge in (part.view.x, part.view.right):
+            assert not any(column.x < edge < column.right for column in columns)
+        assert part.at.right <= PRINT_WIDTH + 0.01
+    assert len({part.view.x for part in stage_parts}) >= 3  # 13 columns of 176 px: three rows
+    # The pain points lane has a card only in the last stage: the long stage's rows skip it.
+    [pains] = [lane for lane in geometry.lanes if lane.kind == "pains"]
+    after = geometry.stages[-1].box
+    showing_pains = [part.view for part in stage_parts
+                     if part.view.y <= pains.box.y and pains.box.bottom <= part.view.bottom]
+    assert showing_pains and all(view.x <= after.x < view.right for view in showing_pains)

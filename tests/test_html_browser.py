@@ -193,9 +193,7 @@ def test_print_shows_the_light_map_and_no_controls(name, pages, page):
     assert page.locator(PRINTED).first.is_visible()
     background = page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
     assert background == "rgb(255, 255, 255)"
-    printed = page.evaluate("""() => getComputedStyle(document.querySelector(
-        '.cjm-print-drawings .cjm-background')).fill""")
-    assert printed == "rgb(255, 255, 255)"
+    assert page.evaluate(MAP_BACKGROUND) == "rgb(255, 255, 255)"  # what the sheets show
 
 
 @pytest.mark.parametrize("name", [e.stem for e in EXAMPLES])
@@ -333,13 +331,16 @@ def test_the_page_never_scrolls_sideways_with_the_details_pinned(name, width, pa
 
 
 PRINT_SHEET = {"width": 980, "height": 672}  # px: a landscape letter sheet inside its margins
-# Each sheet shows (by <use>) a part of one page's drawing: its texts at their size × the scale.
+# Each sheet shows (by <use>) parts of the page's one drawing, each at its own scale: the
+# drawing's smallest text at the smallest scale of any part, times the sheet's.
 MEASURE_PRINT = """() => [...document.querySelectorAll('.cjm-print-page > svg')].map(svg => {
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-    const drawing = document.querySelector(svg.querySelector('use').getAttribute('href'));
+    const sheet = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const parts = [...svg.querySelectorAll(':scope > svg')];
+    const scale = Math.min(...parts.map(p => p.width.baseVal.value / p.viewBox.baseVal.width));
+    const drawing = document.querySelector(parts[0].querySelector('use').getAttribute('href'));
     return {height: svg.getBoundingClientRect().height,
             smallest: Math.min(...[...drawing.querySelectorAll('text')].filter(t => t.textContent)
-                .map(t => parseFloat(getComputedStyle(t).fontSize) * scale))};
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * scale * sheet))};
 })"""
 
 
@@ -362,6 +363,39 @@ def test_print_puts_rows_of_stages_on_pages_at_a_legible_size(name, pages, page)
                                                                ("top", "right", "bottom", "left")})
         assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= len(sheets) + 1
 
+
+def test_print_shows_every_lane_unhighlighted_whatever_the_screen_shows(pages, page):
+    name = EXAMPLES[0].stem
+    page.set_viewport_size(PRINT_SHEET)
+
+    def printed() -> bytes:
+        page.emulate_media(media="print")
+        shot = page.locator(".cjm-print").screenshot()
+        page.emulate_media(media="screen")
+        return shot
+
+    opened(page, pages[name])
+    untouched = printed()
+    # Back on screen, the sheets leave the page (their copies of the drawing with them).
+    page.wait_for_function("() => document.querySelector('.cjm-print').childElementCount === 0",
+                           timeout=5000)
+    for box in page.locator(".cjm-rows input").all()[:3]:
+        box.uncheck()
+    page.locator("input[name=cjm-persona]").nth(1).check()
+    page.locator(".cjm-canvas" + TOUCHPOINTS).first.click()
+    assert page.locator(".cjm-canvas .cjm-dim").count() > 0
+    assert printed() == untouched
+
+
+def test_without_its_script_the_page_prints_the_whole_map_at_the_papers_width(browser, pages):
+    context = browser.new_context(viewport=PRINT_SHEET, java_script_enabled=False)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(pages[EXAMPLES[0].stem].as_uri())
+    box = page.locator(MAP).bounding_box()
+    assert box and 0 < box["width"] <= PRINT_SHEET["width"]
+    assert page.locator(".cjm-print-page").count() == 0
+    context.close()
 
 def test_injection_map_runs_nothing_and_shows_the_text(page, tmp_path):
     path = tmp_path / "hostile.html"

@@ -29,7 +29,8 @@ from cjmdsl.language.links import linked_output
 from cjmdsl.language.measured import responses_words
 from cjmdsl.language.states import improvements
 from cjmdsl.layout import geometry as g
-from cjmdsl.layout.map import MARKER_SHAPES, layout, sheets
+from cjmdsl.layout.map import MARKER_SHAPES, layout
+from cjmdsl.layout.printing import label_rail, print_sheets
 from cjmdsl.layout.stages import stages_view
 from cjmdsl.model import Journey, Kpi, Opportunity, PainPoint, Scale, Step, Touchpoint
 from cjmdsl.themes import Theme, dark_partner
@@ -51,13 +52,12 @@ ROW_SELECTORS = {**{lane.key: f".cjm-lane-{lane.key}" for lane in (CHANNEL_LANE,
 # From this many touchpoints the page opens on the stages view, a card per stage that links to
 # the map at that stage: past a few dozen the reader first needs the journey's shape.
 OVERVIEW_FROM = 20
-# Print lays the map out again for paper, in pages of rows of stages at full size (as
-# `cjm render -f pdf --page` does): as wide as a landscape letter sheet's printable width with
-# the page's 10 mm margins (A4's is wider: its pages print a little larger), each page as
-# tall as A4's printable height allows at that width (letter's is taller).
+# Print cuts the page's one drawing onto landscape sheets (`cjmdsl.layout.printing`), at full
+# size where it can: as wide as a landscape letter sheet's printable width with the page's
+# 10 mm margins (A4's is wider: its pages print a little larger), each sheet as tall as A4's
+# printable height allows at that width (letter's is taller).
 PRINT_WIDTH = 980  # px at 96 per inch: 279.4 mm - 2 × 10 mm
 PRINT_SHAPE = 0.67  # height / width: (210 mm - 2 × 10 mm) / 277 mm, a little under
-PRINTED_ID = "cjm-print-map"
 
 
 @in_its_language
@@ -70,7 +70,7 @@ def render(journey: Journey, theme: Theme, before: Journey | None = None,
     partner = dark_partner(theme)
     painter = Painter(by_role=True)
     maps = [_map(journey, geometry, theme, painter, before)]
-    printed = _printed(journey, theme, painter, time_axis)
+    printed = _printed(journey, geometry, theme)
     overview = (stages_view(journey, theme) if len(journey.touchpoints) >= OVERVIEW_FROM
                 else None)
     # Drawn before the stylesheet is written, which colours the roles they use too.
@@ -176,31 +176,27 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
         from cjmdsl.layout.changes import change_overlay
 
         overlay = change_overlay(before, journey, geometry, theme, None)
-    markup = svg.draw(journey, geometry, theme, painter=painter, overlay=overlay, links=".html")
+    markup = svg.draw(journey, geometry, theme, painter=painter, overlay=overlay, links=".html",
+                      grouped=True)
     top = _below_title(geometry, theme.spacing["margin"])
     markup = _cropped(markup, geometry, top)
     gap = theme.spacing.column_gap
     stages_top = min((s.box.y for s in geometry.stages), default=0)
     stages_bottom = max((s.box.bottom for s in geometry.stages), default=0) + gap / 2
-    rail = min((s.box.x for s in geometry.stages), default=0) - gap / 2
+    rail = label_rail(geometry, gap)
     return {"scheme": "only", "svg": Markup(markup), "top": top,
             "rows": _rows(geometry, theme.spacing.lane_gap), "rail": round(rail, 2),
             "stages": [round(stages_top, 2), round(stages_bottom - stages_top, 2)],
             "size": [geometry.width, geometry.height]}
 
 
-def _printed(journey: Journey, theme: Theme, painter: Painter, time_axis: bool = False) -> dict:
-    """The map laid out for paper, shown only in print: drawn once (`svg`, under the id
-    PRINTED_ID, every id in it made its own so no id repeats in the page), and the sheets
-    that show it (`sheets`: on each, the parts of the drawing it shows, each a `<use>` of
-    it in a nested `<svg>` that clips it to the part: the title and legend, then rows of
-    stages, as the PDF's pages are cut)."""
-    whole, printed = sheets(journey, theme, PRINT_WIDTH, PRINT_SHAPE, time_axis=time_axis)
-    drawn = svg.draw(journey, whole, theme, summary(journey), painter=painter, links=".html")
-    # Every id of the drawing (its title, desc, hatch patterns) and what points at them.
-    drawn = re.sub(r"\b(cjm-[0-9a-f]{8})-", r"\1-print-", drawn)
-    drawn = drawn.replace("<svg ", f'<svg id="{PRINTED_ID}" ', 1)
-    return {"id": PRINTED_ID, "svg": Markup(drawn), "width": whole.width, "sheets": printed}
+def _printed(journey: Journey, geometry: g.Geometry, theme: Theme) -> dict:
+    """The sheets that print the page's map, each a stack of parts of its one drawing (the
+    group `svg.drawing_id`): see `cjmdsl.layout.printing`."""
+    drawing = svg.drawing_id(journey)
+    return {"id": drawing, "legend": f"{drawing}-legend", "width": PRINT_WIDTH,
+            "font": geometry.font_family,
+            "sheets": print_sheets(geometry, theme, PRINT_WIDTH, PRINT_SHAPE)}
 
 
 def _below_title(geometry: g.Geometry, margin: float) -> float:

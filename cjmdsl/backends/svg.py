@@ -93,7 +93,7 @@ def pictures(journey: Journey, theme: Theme, dark: Theme, width: float | None,
 
 def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | None = None,
          dark: Theme | None = None, painter: Painter | None = None, overlay=None,
-         links: str = ".svg", out: TextIO | None = None) -> str | None:
+         links: str = ".svg", out: TextIO | None = None, grouped: bool = False) -> str | None:
     """SVG markup for an already laid-out map (the HTML page reuses this); `described` is
     the journey's summary when the caller has it already (the pages of a PDF); `overlay`
     what a diff marks on it (`cjmdsl.layout.changes.ChangeOverlay`); `links` the extension
@@ -103,7 +103,9 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
     `dark` under `prefers-color-scheme: dark`. A caller that writes the stylesheet itself
     (the HTML page) passes a `painter` and reads the roles it used from it afterwards.
 
-    With `out`, the markup is written there as it comes and None returned."""
+    With `grouped`, everything drawn is in one group, `drawing_id`, for a page to show parts
+    of by `<use>` (the HTML page's print). With `out`, the markup is written there as it
+    comes and None returned."""
     uid = _uid(journey)
     painter, style = _painting(uid, dark, painter)
     template = environment().get_template("map.svg.j2")
@@ -122,7 +124,13 @@ def draw(journey: Journey, geometry: g.Geometry, theme: Theme, described: str | 
         overlay=overlay,
         links=links,
         text=partial(text_element, painter),
+        drawing_id=drawing_id(journey) if grouped else None,
     ))
+
+
+def drawing_id(journey: Journey) -> str:
+    """The id of the group of a `grouped` drawing."""
+    return f"{_uid(journey)}-drawing"
 
 
 def text_element(paint: Painter, block: g.TextBlock, halo=None) -> Markup:

@@ -518,12 +518,21 @@ class MapRow(NamedTuple):
             yield self.footer_label
 
 
-class Sheet(NamedTuple):
-    """A sheet of paper for a map laid out once (`layout.map.sheets`): the parts of its one
-    drawing that the sheet shows, each (top, bottom) of the drawing put at `at` on the sheet,
-    stacked from the sheet's top: its title and legend, then a part of its rows of stages."""
+class PrintedPart(NamedTuple):
+    """A rectangle of a drawing (`view`) shown on a sheet of paper at `at` (scaled when the
+    two differ in size): the HTML page writes it as a nested `<svg>` with a `<use>` of the
+    drawing, or with `legend` of its legend alone (a smaller copy for the browser)."""
 
-    slices: tuple[tuple[float, float, float], ...]
+    view: Box
+    at: Box
+    legend: bool = False
+
+
+class Sheet(NamedTuple):
+    """A sheet of paper of the HTML page's print (`layout.printing`): the parts of the map's
+    one drawing it shows, and its height (its width is the print's)."""
+
+    parts: tuple[PrintedPart, ...]
     height: float
 
 

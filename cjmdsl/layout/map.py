@@ -27,8 +27,8 @@ from cjmdsl.model import Journey
 from cjmdsl.themes import Theme
 from cjmdsl.words.sentences import say
 
-__all__ = ["DEFAULT_WIDTH", "EMOTION_LAYOUTS", "MARKER_SHAPES", "SMALLEST_WIDTH", "layout", "page_windows",
-           "pages", "sheets"]
+__all__ = ["DEFAULT_WIDTH", "EMOTION_LAYOUTS", "MARKER_SHAPES", "SMALLEST_WIDTH", "band_gaps",
+           "cut_windows", "layout", "page_windows", "pages"]
 
 
 class _Layout(Header, EmotionLane, StatesLane, StagePlan, Blueprint, ServiceMarks, Base):
@@ -83,50 +83,8 @@ def pages(journey: Journey, theme: Theme, width: float | None, shape: float,
 
 def page_windows(page: g.Geometry, height: float) -> list[tuple[float, float]]:
     """The parts (top, bottom) of a page of `pages` to print on sheets `height` tall (see
-    `_windows`)."""
-    return _windows(page.height, sorted(_band_gaps(page)), _text_lines(page), height)
-
-
-def sheets(journey: Journey, theme: Theme, width: float | None, shape: float,
-           time_axis: bool = False, emotions: str = "overlay",
-           persona_cards: bool = True) -> tuple[g.Geometry, list[g.Sheet]]:
-    """The map laid out once for paper, and the sheets `shape` times as tall as wide that
-    print it, paginated as `pages` paginates, each showing parts of the one drawing (the
-    HTML page's print, where a part is a `<use>` of the drawing): printing lays the map out
-    and draws it once."""
-    lay = _new_layout(journey, theme, width, time_axis, emotions, persona_cards)
-    head = _head(lay)
-    whole = _laid_out(lay, head)
-    sheet, margin = whole.width * shape, theme.spacing["margin"]
-    later, groups = _paginated(whole, head, sheet, margin)
-    gaps, lines = sorted(_band_gaps(whole)), _text_lines(whole)
-    kpis_top = min((block.box.y for block in (whole.kpi_label, *whole.kpis) if block),
-                   default=whole.height)
-    printed = []
-    for number, group in enumerate(groups):
-        # The parts are cut a stroke's width (2 px) clear of what they leave out: the first
-        # row's top edge under the head, the rule between rows, the KPIs under the last row.
-        if number == 0:
-            head_bottom = rows_top = head[-1]
-        else:
-            head_bottom = later[-1] - 1
-            rows_top = (whole.rows[group[0]].box.y if group else kpis_top) - 2
-        if number == len(groups) - 1:
-            rows_bottom = whole.height
-        else:
-            after = group[-1] + 1
-            below = whole.rows[after].divider.y1 - 1 if after < len(whole.rows) else kpis_top - 2
-            rows_bottom = min(whole.rows[group[-1]].box.bottom + margin, below)
-        # The page as it is printed: the head, then the rows `shift` higher than drawn.
-        shift = rows_top - head_bottom
-        texts = sorted([(t, b) for t, b in lines if b <= head_bottom]
-                       + [(t - shift, b - shift) for t, b in lines if rows_top <= t < rows_bottom])
-        for top, bottom in _windows(head_bottom + rows_bottom - rows_top,
-                                    [gap - shift for gap in gaps if rows_top < gap < rows_bottom],
-                                    texts, sheet):
-            printed.append(g.Sheet(_slices(top, bottom, head_bottom, shift),
-                                   round(bottom - top, 2)))
-    return whole, printed
+    `cut_windows`)."""
+    return cut_windows(page.height, sorted(band_gaps(page)), _text_lines(page), height)
 
 
 def _paginated(whole: g.Geometry, head: tuple, sheet: float, margin: float):
@@ -153,7 +111,7 @@ def _paginated(whole: g.Geometry, head: tuple, sheet: float, margin: float):
     return later, groups
 
 
-def _windows(height: float, cuts: list[float], lines: list[tuple[float, float]],
+def cut_windows(height: float, cuts: list[float], lines: list[tuple[float, float]],
              sheet: float) -> list[tuple[float, float]]:
     """The parts (top, bottom) of a page `height` tall to print on sheets `sheet` tall: the
     page itself when it fits, else parts cut in the gaps between bands (`cuts`: the stage
@@ -169,21 +127,6 @@ def _windows(height: float, cuts: list[float], lines: list[tuple[float, float]],
         top = bottom
     windows.append((top, height))
     return windows
-
-
-def _slices(top: float, bottom: float, head_bottom: float, shift: float) -> tuple:
-    """The parts of the drawing that show a page from `top` to `bottom`: of its head (down
-    to `head_bottom`), and of its rows (`shift` lower in the drawing), each with where it
-    goes on the sheet. On the first page head and rows are one part."""
-    if shift == 0:
-        return ((round(top, 2), round(bottom, 2), 0.0),)
-    slices = []
-    if top < head_bottom:
-        slices.append((top, min(bottom, head_bottom), 0.0))
-    if bottom > head_bottom:
-        start = max(top, head_bottom)
-        slices.append((start + shift, bottom + shift, start - top))
-    return tuple((round(a, 2), round(b, 2), round(at, 2)) for a, b, at in slices)
 
 
 def _text_lines(page: g.Geometry) -> list[tuple[float, float]]:
@@ -206,7 +149,7 @@ def _between_lines(lines: list[tuple[float, float]], top: float, limit: float) -
     return cut if cut > top else limit
 
 
-def _band_gaps(page: g.Geometry) -> set[float]:
+def band_gaps(page: g.Geometry) -> set[float]:
     """The heights at which a page can be cut without cutting a text: the rules between
     bands and the middles of the gaps above the stage plans, the rows and the KPIs."""
     gaps: set[float] = set()

@@ -6,6 +6,8 @@ draws them. A pure blueprint (no emotions anywhere) has no emotion plot: these a
 service designer looks for first."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from cjmdsl.lanes import LANES, STEP_KINDS, fail_points
 from cjmdsl.language.blueprint import actor_label
 from cjmdsl.language.durations import shown
@@ -34,6 +36,12 @@ def has_emotions(journey: Journey) -> bool:
 class StageService:
     """Mixed into the stages view's layout: needs its journey, theme, text() and small()."""
 
+    @cached_property
+    def service_lanes(self) -> tuple:
+        """The map's `blueprint_lanes`, found once for all its stages: each is a walk over
+        every touchpoint."""
+        return blueprint_lanes(self.journey)
+
     def service_facts(self, stage: Stage, x: float, top: float,
                       width: float) -> tuple[list[g.StageFact], list[g.StageRule], float]:
         """The stage's time, fail points and lane rows from `top` down, the rules between
@@ -46,7 +54,7 @@ class StageService:
             facts.append(g.StageFact(label, badge=badge))
             y = label.box.bottom + 4
         above = False
-        for lane in blueprint_lanes(self.journey):
+        for lane in self.service_lanes:
             if above and lane.line_above:
                 y += 3
                 rules.append(g.StageRule(lane.line_above, g.Line(x, y, x + width, y)))

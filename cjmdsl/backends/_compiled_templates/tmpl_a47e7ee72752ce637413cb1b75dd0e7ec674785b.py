@@ -392,9 +392,7 @@ def root(context, missing=missing):
         yield escape(environment.finalize(environment.getattr(l_1_map, 'svg')))
         yield '</div>\n'
     l_1_map = missing
-    yield '</div>\n</div>\n</section>\n<div class="cjm-print" aria-hidden="true">\n<svg class="cjm-print-drawings" width="0" height="0">\n'
-    yield escape(environment.finalize(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'svg')))
-    yield '\n</svg>\n'
+    yield '</div>\n</div>\n</section>\n<div class="cjm-print" aria-hidden="true"></div>\n<template id="cjm-print-sheets">\n'
     for l_1_sheet in environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'sheets'):
         _loop_vars = {}
         pass
@@ -406,29 +404,35 @@ def root(context, missing=missing):
         yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
         yield ' '
         yield escape(environment.finalize(t_6(environment.getattr(l_1_sheet, 'height'))))
+        yield '" font-family="'
+        yield escape(environment.finalize(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'font')))
         yield '">'
-        for (l_2_top, l_2_bottom, l_2_at) in environment.getattr(l_1_sheet, 'slices'):
+        for l_2_part in environment.getattr(l_1_sheet, 'parts'):
             _loop_vars = {}
             pass
-            yield '<svg y="'
-            yield escape(environment.finalize(t_6(l_2_at)))
+            yield '<svg x="'
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'at'), 'x'))))
+            yield '" y="'
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'at'), 'y'))))
             yield '" width="'
-            yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'at'), 'width'))))
             yield '" height="'
-            yield escape(environment.finalize(t_6((l_2_bottom - l_2_top))))
-            yield '" viewBox="0 '
-            yield escape(environment.finalize(t_6(l_2_top)))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'at'), 'height'))))
+            yield '" viewBox="'
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'view'), 'x'))))
             yield ' '
-            yield escape(environment.finalize(t_6(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'width'))))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'view'), 'y'))))
             yield ' '
-            yield escape(environment.finalize(t_6((l_2_bottom - l_2_top))))
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'view'), 'width'))))
+            yield ' '
+            yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_part, 'view'), 'height'))))
             yield '"><use href="#'
-            yield escape(environment.finalize(environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'id')))
+            yield escape(environment.finalize((environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'legend') if environment.getattr(l_2_part, 'legend') else environment.getattr((undefined(name='printed') if l_0_printed is missing else l_0_printed), 'id'))))
             yield '"/></svg>'
-        l_2_top = l_2_bottom = l_2_at = missing
+        l_2_part = missing
         yield '</svg></div>\n'
     l_1_sheet = missing
-    yield '</div>\n'
+    yield '</template>\n'
     if (undefined(name='personas') if l_0_personas is missing else l_0_personas):
         pass
         yield '<section id="cjm-personas" aria-labelledby="cjm-personas-title">\n<h2 id="cjm-personas-title">'
@@ -1245,4 +1249,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=95&4=103&5=108&6=117&9=126&12=135&13=144&14=151&15=158&16=167&17=178&20=191&23=193&25=195&27=197&28=199&31=201&33=203&34=205&35=208&37=210&38=213&40=215&41=219&43=223&45=225&46=228&48=231&49=233&50=236&52=238&53=241&55=243&56=246&58=248&59=251&61=253&62=256&64=258&65=261&67=263&68=266&70=268&71=271&73=273&74=276&76=278&77=281&79=283&80=286&82=288&83=291&89=294&91=297&92=299&94=302&95=308&96=326&103=331&104=333&105=335&107=338&108=340&109=342&110=346&114=356&116=359&117=361&118=365&122=372&123=374&124=377&127=380&128=382&130=384&131=388&132=392&139=396&141=398&142=402&143=410&147=432&149=435&151=437&152=441&153=444&154=450&155=456&157=459&158=463&159=465&160=469&165=474&166=478&173=484&175=487&176=489&179=492&180=494&182=504&183=508&189=533&192=536&193=538&195=550&196=554&204=580&206=583&209=585&210=587&211=599&213=603&214=607&215=614&223=650&225=653&228=655&229=657&231=665&232=669&239=705&241=708&244=710&245=712&247=721&248=725&255=754&257=757&260=759&261=761&263=771&264=775&271=790&273=793&276=795&277=797&279=807&280=811&287=825&289=828&292=830&293=832&295=842&296=846&303=877&305=880&308=882&309=884&311=895&312=899&318=928&319=932&324=948&326=951&329=953&330=955&332=966&333=970&334=973&341=1018&342=1020&344=1024&347=1026&348=1028&350=1038&351=1042&359=1055&360=1060&361=1063&362=1065&363=1067&364=1073&365=1076&367=1083&368=1086&370=1090&371=1093&373=1101&374=1104&375=1106&376=1109&378=1111&379=1116&383=1167&384=1170&385=1172&391=1215&393=1218&395=1220&396=1224&397=1226&398=1230&406=1236&411=1240&413=1242&414=1244'
+debug_info = '2=95&4=103&5=108&6=117&9=126&12=135&13=144&14=151&15=158&16=167&17=178&20=191&23=193&25=195&27=197&28=199&31=201&33=203&34=205&35=208&37=210&38=213&40=215&41=219&43=223&45=225&46=228&48=231&49=233&50=236&52=238&53=241&55=243&56=246&58=248&59=251&61=253&62=256&64=258&65=261&67=263&68=266&70=268&71=271&73=273&74=276&76=278&77=281&79=283&80=286&82=288&83=291&89=294&91=297&92=299&94=302&95=308&96=326&103=331&104=333&105=335&107=338&108=340&109=342&110=346&114=356&116=359&117=361&118=365&122=372&123=374&124=377&127=380&128=382&130=384&131=388&132=392&139=396&140=400&141=410&145=436&147=439&149=441&150=445&151=448&152=454&153=460&155=463&156=467&157=469&158=473&163=478&164=482&171=488&173=491&174=493&177=496&178=498&180=508&181=512&187=537&190=540&191=542&193=554&194=558&202=584&204=587&207=589&208=591&209=603&211=607&212=611&213=618&221=654&223=657&226=659&227=661&229=669&230=673&237=709&239=712&242=714&243=716&245=725&246=729&253=758&255=761&258=763&259=765&261=775&262=779&269=794&271=797&274=799&275=801&277=811&278=815&285=829&287=832&290=834&291=836&293=846&294=850&301=881&303=884&306=886&307=888&309=899&310=903&316=932&317=936&322=952&324=955&327=957&328=959&330=970&331=974&332=977&339=1022&340=1024&342=1028&345=1030&346=1032&348=1042&349=1046&357=1059&358=1064&359=1067&360=1069&361=1071&362=1077&363=1080&365=1087&366=1090&368=1094&369=1097&371=1105&372=1108&373=1110&374=1113&376=1115&377=1120&381=1171&382=1174&383=1176&389=1219&391=1222&393=1224&394=1228&395=1230&396=1234&404=1240&409=1244&411=1246&412=1248'

@@ -259,11 +259,12 @@
           label.style.display = inside(y) ? "none" : "";
           moveTo(label, y);
         }
+        // A band shortens by a clip, not a new height, so that print (which shows every
+        // lane) can undo it in CSS.
         for (const band of svg.querySelectorAll(".cjm-moment-band")) {
-          band.dataset.height ??= band.getAttribute("height");
-          const y = Number(band.getAttribute("y")), full = Number(band.dataset.height);
+          const y = Number(band.getAttribute("y")), full = Number(band.getAttribute("height"));
           const cut = gone.reduce((sum, row) => sum + (row.top >= y && row.top < y + full ? row.bottom - row.top : 0), 0);
-          band.setAttribute("height", full - cut);
+          band.style.clipPath = cut ? `inset(0 0 ${cut}px 0)` : "";
         }
       }
       const [width, height] = map.size;
@@ -323,6 +324,21 @@
       try { localStorage.setItem("cjm-scheme", chosen); } catch { /* not kept, still applied */ }
     });
   }
+
+  // ── print: the sheets (a <template>, inert until then) are in the page only while it
+  // prints. Each of their parts is a <use> of the whole drawing, which the browser copies in
+  // full: a page that kept them would open as slowly as it prints.
+  const sheets = document.getElementById("cjm-print-sheets");
+  const printed = document.querySelector(".cjm-print");
+  const printing = on => {
+    if (!on) printed.replaceChildren();
+    else if (!printed.firstElementChild) printed.append(sheets.content.cloneNode(true));
+  };
+  const printMedia = matchMedia("print");
+  addEventListener("beforeprint", () => printing(true));
+  addEventListener("afterprint", () => printing(false));
+  printMedia.addEventListener("change", e => printing(e.matches));
+  printing(printMedia.matches);
 
   for (const el of document.querySelectorAll(".cjm-controls, .cjm-hint")) el.hidden = false;
   stuck();
