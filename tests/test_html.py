@@ -317,7 +317,7 @@ def test_print_cuts_the_pages_one_drawing_onto_sheets():
         assert width == PRINT_WIDTH and height <= PRINT_WIDTH * PRINT_SHAPE + 0.01
         assert parts
         for x, y, w, h, vx, vy, vw, vh, used in parts:
-            assert used in {drawing, drawing + "-legend"}
+            assert used in {drawing, drawing + "-legend", drawing + "-rail"}
             assert x + w <= width + 0.01 and y + h <= height + 0.01
             assert w / vw == pytest.approx(h / vh, rel=1e-3) and w / vw <= 1  # never stretched
             shown.add((vx, vx + vw, vy, vy + vh))
@@ -346,7 +346,7 @@ def test_printed_rows_cut_a_long_stage_between_its_columns_and_leave_out_empty_l
     sheets = print_sheets(geometry, theme, PRINT_WIDTH, PRINT_SHAPE)
     rail = label_rail(geometry, theme.spacing.column_gap)
     stage_parts = [part for sheet in sheets for part in sheet.parts
-                   if not part.legend and part.view.x >= rail]
+                   if not part.piece]
     columns = [tp.column for tp in geometry.touchpoints]
     for part in stage_parts:  # each cut falls between two columns, never through one
         for edge in (part.view.x, part.view.right):

@@ -192,10 +192,10 @@ def _map(journey: Journey, geometry: g.Geometry, theme: Theme, painter: Painter,
 
 def _printed(journey: Journey, geometry: g.Geometry, theme: Theme) -> dict:
     """The sheets that print the page's map, each a stack of parts of its one drawing (the
-    group `svg.drawing_id`): see `cjmdsl.layout.printing`."""
+    group `svg.drawing_id`, or its legend or rail of labels alone): see
+    `cjmdsl.layout.printing`."""
     drawing = svg.drawing_id(journey)
-    return {"id": drawing, "legend": f"{drawing}-legend", "width": PRINT_WIDTH,
-            "font": geometry.font_family,
+    return {"id": drawing, "width": PRINT_WIDTH, "font": geometry.font_family,
             "sheets": print_sheets(geometry, theme, PRINT_WIDTH, PRINT_SHAPE)}
 
 

@@ -521,11 +521,11 @@ class MapRow(NamedTuple):
 class PrintedPart(NamedTuple):
     """A rectangle of a drawing (`view`) shown on a sheet of paper at `at` (scaled when the
     two differ in size): the HTML page writes it as a nested `<svg>` with a `<use>` of the
-    drawing, or with `legend` of its legend alone (a smaller copy for the browser)."""
+    drawing, or of one `piece` of it ("legend", "rail": a smaller copy for the browser)."""
 
     view: Box
     at: Box
-    legend: bool = False
+    piece: str = ""
 
 
 class Sheet(NamedTuple):

@@ -82,7 +82,8 @@ def _legend(geometry: g.Geometry, right: float) -> tuple[list[g.PrintedPart], fl
         if x > left and x + piece.width > right:
             x, y, line_height = left, y + line_height + LINE_GAP, 0.0
         parts.append(g.PrintedPart(_rounded(piece),
-                                   _rounded(g.Box(x, y, piece.width, piece.height)), True))
+                                   _rounded(g.Box(x, y, piece.width, piece.height)),
+                                   "legend"))
         x += piece.width + ENTRY_GAP
         line_height = max(line_height, piece.height)
     return parts, y + line_height
@@ -176,7 +177,7 @@ class _Rows:
         `left` to `right`: the rail of lane labels, then the stages, from the strip's top."""
         tall, scale, rail = bottom - top, self.scale, self.rail
         return [g.PrintedPart(_rounded(g.Box(0, top, rail, tall)),
-                              _rounded(g.Box(0, 0, rail * scale, tall * scale))),
+                              _rounded(g.Box(0, 0, rail * scale, tall * scale)), "rail"),
                 g.PrintedPart(_rounded(g.Box(left, top, right - left, tall)),
                               _rounded(g.Box(rail * scale, 0, (right - left) * scale,
                                              tall * scale)))]

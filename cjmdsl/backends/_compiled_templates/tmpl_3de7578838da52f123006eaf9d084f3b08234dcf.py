@@ -17,7 +17,7 @@ def root(context, missing=missing):
     l_0_paint = resolve('paint')
     l_0_text = resolve('text')
     l_0_overlay = resolve('overlay')
-    l_0_skipped_style = l_0_rule = l_0_marker = l_0_icon = l_0_evidence = l_0_actor_mark = l_0_badge = l_0_marked = l_0_emotion_states = l_0_to_be_words = l_0_diff_ghosts = l_0_diff_marks = missing
+    l_0_skipped_style = l_0_rule = l_0_marker = l_0_icon = l_0_evidence = l_0_actor_mark = l_0_badge = l_0_marked = l_0_emotion_states = l_0_to_be_words = l_0_diff_ghosts = l_0_diff_marks = l_0_row_labels = l_0_blueprint_line = missing
     try:
         t_1 = environment.filters['first']
     except KeyError:
@@ -567,6 +567,100 @@ def root(context, missing=missing):
         return concat(t_21)
     context.exported_vars.add('diff_marks')
     context.vars['diff_marks'] = l_0_diff_marks = Macro(environment, macro, 'diff_marks', ('marks',), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_row, l_1_last):
+        t_22 = []
+        if l_1_row is missing:
+            l_1_row = undefined("parameter 'row' was not provided", name='row')
+        if l_1_last is missing:
+            l_1_last = undefined("parameter 'last' was not provided", name='last')
+        pass
+        t_22.append(
+            '<g class="cjm-row-labels">\n',
+        )
+        for l_2_label in environment.getattr(l_1_row, 'row_labels'):
+            _loop_vars = {}
+            pass
+            t_22.extend((
+                escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), l_2_label, _loop_vars=_loop_vars))),
+                '\n',
+            ))
+        l_2_label = missing
+        for l_2_lane in environment.getattr(l_1_row, 'lanes'):
+            _loop_vars = {}
+            pass
+            t_22.extend((
+                escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_2_lane, 'label'), _loop_vars=_loop_vars))),
+                '\n',
+            ))
+        l_2_lane = missing
+        if environment.getattr(l_1_row, 'emotion'):
+            pass
+            t_22.extend((
+                escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(environment.getattr(l_1_row, 'emotion'), 'label')))),
+                '\n',
+            ))
+        if environment.getattr(l_1_row, 'goals_label'):
+            pass
+            t_22.extend((
+                escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_row, 'goals_label')))),
+                '\n',
+            ))
+        if environment.getattr(l_1_row, 'footer_label'):
+            pass
+            t_22.extend((
+                escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_row, 'footer_label')))),
+                '\n',
+            ))
+        if (l_1_last and environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'kpi_label')):
+            pass
+            t_22.extend((
+                escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'kpi_label')))),
+                '\n',
+            ))
+        t_22.append(
+            '</g>',
+        )
+        return concat(t_22)
+    context.exported_vars.add('row_labels')
+    context.vars['row_labels'] = l_0_row_labels = Macro(environment, macro, 'row_labels', ('row', 'last'), False, False, False, context.eval_ctx.autoescape)
+    def macro(l_1_bl):
+        t_23 = []
+        if l_1_bl is missing:
+            l_1_bl = undefined("parameter 'bl' was not provided", name='bl')
+        pass
+        t_23.extend((
+            '<g class="cjm-line-',
+            escape(environment.finalize(environment.getattr(l_1_bl, 'kind'))),
+            '">\n<line x1="',
+            escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_bl, 'line'), 'x1')))),
+            '" y1="',
+            escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_bl, 'line'), 'y1')))),
+            '" x2="',
+            escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_bl, 'line'), 'x2')))),
+            '" y2="',
+            escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_1_bl, 'line'), 'y2')))),
+            '"',
+            escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'colors'), 'muted')))),
+            ' stroke-width="1.5"',
+        ))
+        if (environment.getattr(l_1_bl, 'kind') == 'visibility'):
+            pass
+            t_23.append(
+                ' stroke-dasharray="8 4"',
+            )
+        elif (environment.getattr(l_1_bl, 'kind') == 'internal'):
+            pass
+            t_23.append(
+                ' stroke-dasharray="2 3"',
+            )
+        t_23.extend((
+            '/>\n',
+            escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_bl, 'label')))),
+            '\n</g>',
+        ))
+        return concat(t_23)
+    context.exported_vars.add('blueprint_line')
+    context.vars['blueprint_line'] = l_0_blueprint_line = Macro(environment, macro, 'blueprint_line', ('bl',), False, False, False, context.eval_ctx.autoescape)
     yield '<svg xmlns="http://www.w3.org/2000/svg" width="'
     yield escape(environment.finalize(t_6(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'width'))))
     yield '" height="'
@@ -970,36 +1064,8 @@ def root(context, missing=missing):
                 yield '</g>\n'
             l_2_goal = l_2_radius = missing
             yield '</g>\n'
-        yield '<g class="cjm-row-labels">\n'
-        for l_2_label in environment.getattr(l_1_row, 'row_labels'):
-            _loop_vars = {}
-            pass
-            yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), l_2_label, _loop_vars=_loop_vars)))
-            yield '\n'
-        l_2_label = missing
-        for l_2_lane in environment.getattr(l_1_row, 'lanes'):
-            _loop_vars = {}
-            pass
-            yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_2_lane, 'label'), _loop_vars=_loop_vars)))
-            yield '\n'
-        l_2_lane = missing
-        if environment.getattr(l_1_row, 'emotion'):
-            pass
-            yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(environment.getattr(l_1_row, 'emotion'), 'label'), _loop_vars=_loop_vars)))
-            yield '\n'
-        if environment.getattr(l_1_row, 'goals_label'):
-            pass
-            yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_row, 'goals_label'), _loop_vars=_loop_vars)))
-            yield '\n'
-        if environment.getattr(l_1_row, 'footer_label'):
-            pass
-            yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_1_row, 'footer_label'), _loop_vars=_loop_vars)))
-            yield '\n'
-        if (environment.getattr(l_1_loop, 'last') and environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'kpi_label')):
-            pass
-            yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'kpi_label'), _loop_vars=_loop_vars)))
-            yield '\n'
-        yield '</g>\n<g class="cjm-touchpoints">\n'
+        yield escape(environment.finalize(context.call((undefined(name='row_labels') if l_0_row_labels is missing else l_0_row_labels), l_1_row, environment.getattr(l_1_loop, 'last'), _loop_vars=_loop_vars)))
+        yield '\n<g class="cjm-touchpoints">\n'
         for l_2_tp in environment.getattr(l_1_row, 'touchpoints'):
             l_2_radius = resolve('radius')
             l_2_links = resolve('links')
@@ -1148,28 +1214,8 @@ def root(context, missing=missing):
             for l_2_bl in environment.getattr(l_1_row, 'blueprint_lines'):
                 _loop_vars = {}
                 pass
-                yield '<g class="cjm-line-'
-                yield escape(environment.finalize(environment.getattr(l_2_bl, 'kind')))
-                yield '">\n<line x1="'
-                yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_bl, 'line'), 'x1'))))
-                yield '" y1="'
-                yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_bl, 'line'), 'y1'))))
-                yield '" x2="'
-                yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_bl, 'line'), 'x2'))))
-                yield '" y2="'
-                yield escape(environment.finalize(t_6(environment.getattr(environment.getattr(l_2_bl, 'line'), 'y2'))))
-                yield '"'
-                yield escape(environment.finalize(context.call((undefined(name='paint') if l_0_paint is missing else l_0_paint), stroke=environment.getattr(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'colors'), 'muted'), _loop_vars=_loop_vars)))
-                yield ' stroke-width="1.5"'
-                if (environment.getattr(l_2_bl, 'kind') == 'visibility'):
-                    pass
-                    yield ' stroke-dasharray="8 4"'
-                elif (environment.getattr(l_2_bl, 'kind') == 'internal'):
-                    pass
-                    yield ' stroke-dasharray="2 3"'
-                yield '/>\n'
-                yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_2_bl, 'label'), _loop_vars=_loop_vars)))
-                yield '\n</g>\n'
+                yield escape(environment.finalize(context.call((undefined(name='blueprint_line') if l_0_blueprint_line is missing else l_0_blueprint_line), l_2_bl, _loop_vars=_loop_vars)))
+                yield '\n'
             l_2_bl = missing
             yield '</g>\n'
         if environment.getattr(l_1_row, 'emotion'):
@@ -1359,11 +1405,11 @@ def root(context, missing=missing):
                         yield '\n'
                     yield '</g>\n'
                 l_3_point = missing
-                def t_22(fiter):
+                def t_24(fiter):
                     for l_3_gap in fiter:
                         if environment.getattr(l_3_gap, 'label'):
                             yield l_3_gap
-                for l_3_gap in t_22(environment.getattr(l_2_curve, 'gaps')):
+                for l_3_gap in t_24(environment.getattr(l_2_curve, 'gaps')):
                     _loop_vars = {}
                     pass
                     yield '<g class="cjm-gap-label'
@@ -1613,7 +1659,47 @@ def root(context, missing=missing):
         yield escape(environment.finalize(context.call((undefined(name='diff_marks') if l_0_diff_marks is missing else l_0_diff_marks), environment.getattr((undefined(name='overlay') if l_0_overlay is missing else l_0_overlay), 'marks'))))
     if (undefined(name='drawing_id') if l_0_drawing_id is missing else l_0_drawing_id):
         pass
-        yield '</g>'
+        yield '</g><defs><g id="'
+        yield escape(environment.finalize((undefined(name='drawing_id') if l_0_drawing_id is missing else l_0_drawing_id)))
+        yield '-rail">\n'
+        l_1_loop = missing
+        for l_1_row, l_1_loop in LoopContext(environment.getattr((undefined(name='g') if l_0_g is missing else l_0_g), 'rows'), undefined):
+            _loop_vars = {}
+            pass
+            yield escape(environment.finalize(context.call((undefined(name='row_labels') if l_0_row_labels is missing else l_0_row_labels), l_1_row, environment.getattr(l_1_loop, 'last'), _loop_vars=_loop_vars)))
+            yield '\n'
+            for l_2_lane in environment.getattr(l_1_row, 'lanes'):
+                _loop_vars = {}
+                pass
+                yield escape(environment.finalize(context.call((undefined(name='rule') if l_0_rule is missing else l_0_rule), environment.getattr(l_2_lane, 'separator'), _loop_vars=_loop_vars)))
+                yield '\n'
+            l_2_lane = missing
+            if environment.getattr(l_1_row, 'emotion'):
+                pass
+                yield escape(environment.finalize(context.call((undefined(name='rule') if l_0_rule is missing else l_0_rule), environment.getattr(environment.getattr(l_1_row, 'emotion'), 'separator'), _loop_vars=_loop_vars)))
+                yield '\n'
+                def t_25(fiter):
+                    for l_2_level in fiter:
+                        if environment.getattr(l_2_level, 'label'):
+                            yield l_2_level
+                for l_2_level in t_25(environment.getattr(environment.getattr(l_1_row, 'emotion'), 'levels')):
+                    _loop_vars = {}
+                    pass
+                    yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(l_2_level, 'label'), _loop_vars=_loop_vars)))
+                    yield '\n'
+                l_2_level = missing
+            for l_2_bl in environment.getattr(l_1_row, 'blueprint_lines'):
+                _loop_vars = {}
+                pass
+                yield escape(environment.finalize(context.call((undefined(name='blueprint_line') if l_0_blueprint_line is missing else l_0_blueprint_line), l_2_bl, _loop_vars=_loop_vars)))
+                yield '\n'
+            l_2_bl = missing
+            if environment.getattr(l_1_row, 'time_ruler'):
+                pass
+                yield escape(environment.finalize(context.call((undefined(name='text') if l_0_text is missing else l_0_text), environment.getattr(environment.getattr(l_1_row, 'time_ruler'), 'label'), _loop_vars=_loop_vars)))
+                yield '\n'
+        l_1_loop = l_1_row = missing
+        yield '</g></defs>\n'
     if (undefined(name='stylesheet') if l_0_stylesheet is missing else l_0_stylesheet):
         pass
         yield '<style>'
@@ -1622,4 +1708,4 @@ def root(context, missing=missing):
     yield '</svg>\n'
 
 blocks = {}
-debug_info = '3=70&4=73&5=80&7=94&8=99&9=103&10=112&11=116&13=131&16=139&17=147&19=161&20=168&21=189&25=208&26=214&27=217&28=220&29=224&30=247&31=251&33=268&34=291&38=308&39=315&41=341&42=347&43=349&47=354&48=359&49=364&51=392&52=397&53=400&54=405&56=411&57=416&59=422&60=427&67=440&68=445&69=454&70=457&71=466&73=472&74=475&80=485&82=494&83=497&84=500&85=505&87=511&88=516&93=531&95=539&96=544&97=548&98=560&103=571&104=596&105=600&106=604&107=610&109=612&110=614&111=616&113=618&114=621&117=625&118=628&119=634&120=639&121=641&122=644&123=656&124=659&127=663&128=679&129=681&132=684&133=690&134=692&135=694&136=697&137=707&138=717&139=720&140=730&141=732&142=737&144=751&145=753&146=756&147=776&148=779&149=790&150=792&151=796&152=806&155=817&156=819&158=821&159=823&161=825&162=827&164=829&169=833&171=837&172=843&176=854&178=860&179=862&181=864&182=869&185=883&186=888&187=890&188=902&192=906&193=908&195=911&196=913&197=924&198=928&199=938&203=942&205=945&206=950&207=952&208=964&209=967&216=974&217=977&219=980&220=983&222=986&223=988&225=990&226=992&228=994&229=996&231=998&232=1000&236=1003&237=1009&238=1011&239=1026&240=1028&241=1030&243=1032&244=1034&245=1036&247=1038&248=1040&250=1042&251=1045&252=1051&253=1053&254=1057&258=1069&259=1071&264=1076&265=1080&266=1082&267=1084&268=1089&269=1091&270=1093&271=1096&274=1102&276=1114&277=1116&278=1120&279=1130&280=1132&282=1134&284=1137&285=1139&291=1145&293=1148&294=1152&295=1154&296=1171&301=1175&302=1177&304=1180&305=1182&306=1187&307=1197&308=1210&309=1212&312=1215&313=1219&315=1222&316=1225&317=1229&318=1233&319=1241&320=1245&322=1252&323=1256&324=1260&326=1265&327=1269&329=1275&330=1279&332=1285&333=1289&335=1294&336=1298&338=1307&339=1311&342=1325&343=1328&345=1331&346=1335&347=1337&348=1339&349=1342&350=1354&352=1356&353=1358&357=1362&358=1370&363=1381&364=1385&365=1389&366=1392&367=1404&369=1406&372=1409&375=1414&377=1418&378=1423&379=1434&380=1448&381=1461&382=1463&383=1466&389=1481&391=1485&392=1489&393=1500&394=1514&399=1529&401=1532&402=1537&403=1539&404=1551&405=1554&413=1562&415=1565&418=1567&420=1570&421=1575&422=1577&423=1589&424=1591&425=1593&426=1595&428=1597&429=1599&430=1602&432=1606&438=1611&439=1614&440=1617&441=1620'
+debug_info = '3=70&4=73&5=80&7=94&8=99&9=103&10=112&11=116&13=131&16=139&17=147&19=161&20=168&21=189&25=208&26=214&27=217&28=220&29=224&30=247&31=251&33=268&34=291&38=308&39=315&41=341&42=347&43=349&47=354&48=359&49=364&51=392&52=397&53=400&54=405&56=411&57=416&59=422&60=427&67=440&68=445&69=454&70=457&71=466&73=472&74=475&80=485&82=494&83=497&84=500&85=505&87=511&88=516&93=531&95=539&96=544&97=548&98=560&104=570&106=580&107=584&109=588&110=592&112=596&113=599&115=602&116=605&118=608&119=611&121=614&122=617&126=626&127=633&128=635&129=658&132=665&133=690&134=694&135=698&136=704&138=706&139=708&140=710&142=712&143=715&146=719&147=722&148=728&149=733&150=735&151=738&152=750&153=753&156=757&157=773&158=775&161=778&162=784&163=786&164=788&165=791&166=801&167=811&168=814&169=824&170=826&171=831&173=845&174=847&175=850&176=870&177=873&178=884&179=886&180=890&181=900&184=911&185=913&187=915&188=917&190=919&191=921&193=923&198=927&200=931&201=937&205=948&207=954&208=956&210=958&211=963&214=977&215=982&216=984&217=996&221=1000&222=1002&224=1005&225=1007&226=1018&227=1022&228=1032&232=1036&234=1039&235=1044&236=1046&237=1058&238=1061&244=1067&246=1069&247=1075&248=1077&249=1092&250=1094&251=1096&253=1098&254=1100&255=1102&257=1104&258=1106&260=1108&261=1111&262=1117&263=1119&264=1123&268=1135&269=1137&274=1142&275=1146&276=1148&277=1150&278=1155&279=1157&280=1159&281=1162&284=1168&286=1180&287=1182&288=1186&289=1196&290=1198&292=1200&294=1203&295=1205&301=1211&303=1214&304=1217&308=1221&309=1223&311=1226&312=1228&313=1233&314=1243&315=1256&316=1258&319=1261&320=1265&322=1268&323=1271&324=1275&325=1279&326=1287&327=1291&329=1298&330=1302&331=1306&333=1311&334=1315&336=1321&337=1325&339=1331&340=1335&342=1340&343=1344&345=1353&346=1357&349=1371&350=1374&352=1377&353=1381&354=1383&355=1385&356=1388&357=1400&359=1402&360=1404&364=1408&365=1416&370=1427&371=1431&372=1435&373=1438&374=1450&376=1452&379=1455&382=1460&384=1464&385=1469&386=1480&387=1494&388=1507&389=1509&390=1512&396=1527&398=1531&399=1535&400=1546&401=1560&406=1575&408=1578&409=1583&410=1585&411=1597&412=1600&420=1608&422=1611&425=1613&427=1616&428=1621&429=1623&430=1635&431=1637&432=1639&433=1641&435=1643&436=1645&437=1648&439=1652&445=1657&446=1660&449=1663&450=1666&451=1669&452=1671&453=1674&455=1677&456=1679&457=1681&458=1688&461=1691&462=1694&464=1697&465=1699&470=1703&471=1706'
