@@ -359,3 +359,23 @@ def test_printed_rows_cut_a_long_stage_between_its_columns_and_leave_out_empty_l
     showing_pains = [part.view for part in stage_parts
                      if part.view.y <= pains.box.y and pains.box.bottom <= part.view.bottom]
     assert showing_pains and all(view.x <= after.x < view.right for view in showing_pains)
+
+
+@given(journeys())
+def test_any_journeys_print_fits_its_sheets_and_shows_each_touchpoint_once(journey):
+    theme = load_theme("default")
+    geometry = layout(journey, theme, persona_cards=False)
+    sheets = print_sheets(geometry, theme, PRINT_WIDTH, PRINT_SHAPE)
+    stage_views = []
+    for sheet in sheets:
+        assert sheet.height <= PRINT_WIDTH * PRINT_SHAPE + 0.01
+        for part in sheet.parts:
+            assert part.at.right <= PRINT_WIDTH + 0.01 and part.at.bottom <= sheet.height + 0.01
+            assert part.at.width <= part.view.width + 0.01  # shrunk at most, never stretched
+            if not part.piece:
+                stage_views.append(part.view)
+    for tp in geometry.touchpoints:
+        showing = {(view.x, view.right) for view in stage_views
+                   if view.x <= tp.card.x and tp.card.right <= view.right
+                   and view.y <= tp.card.y < view.bottom}
+        assert len(showing) == 1, tp.touchpoint_id
