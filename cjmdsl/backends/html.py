@@ -39,8 +39,7 @@ from cjmdsl.words import kpis
 from cjmdsl.words.escape import css_font_family, web_link, xml_chars
 from cjmdsl.words.locales import in_its_language, say
 from cjmdsl.words.numbers import on_scale, signed_number
-from cjmdsl.words.sentences import (addressed_pains, finding_links, linked_summary, metadata_line,
-                                    summary)
+from cjmdsl.words.sentences import addressed_pains, finding_links, linked_summary, metadata_line
 
 BINARY = False
 OPTIONS = ("time_axis",)

@@ -326,8 +326,8 @@
   }
 
   // ── print: the sheets (a <template>, inert until then) are in the page only while it
-  // prints. Each of their parts is a <use> of the whole drawing, which the browser copies in
-  // full: a page that kept them would open as slowly as it prints.
+  // prints. Each part of a row of stages is a <use> of the whole drawing, which the browser
+  // copies in full: a page that kept them would open as slowly as it prints.
   const sheets = document.getElementById("cjm-print-sheets");
   const printed = document.querySelector(".cjm-print");
   const printing = on => {
