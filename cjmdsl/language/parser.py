@@ -89,9 +89,15 @@ class _StateLexer(BasicLexer):
     state's terminals and one of its keywords (to tell `stage` the keyword from a name).
     The keywords here are a dict instead (the same answer: they are plain words), which
     saves a cold render about 15 ms of `re.compile` for a small map. The terminals' regular
-    expression is Lark's own, built as Lark builds it (`lark.lexer._create_unless`)."""
+    expression is Lark's own, built as Lark builds it (`lark.lexer._create_unless`), and
+    only for a state where the lexer of every terminal (`shared`) finds one the state does
+    not accept (see `match`): a small map visits about 40 states of different terminals,
+    and compiling their expressions was another 15 ms of every run."""
 
-    def _build_scanner(self) -> Scanner:
+    shared: _StateLexer | None = None
+
+    def __init__(self, conf, comparator=None):
+        super().__init__(conf, comparator)
         assert not self.user_callbacks and not self.use_bytes  # neither is used here
         names = [t for t in self.terminals if isinstance(t.pattern, PatternRE)]
         words = [t for t in self.terminals if isinstance(t.pattern, PatternStr)]
@@ -109,14 +115,32 @@ class _StateLexer(BasicLexer):
                         embedded.add(word)
             if keywords:
                 self.callback[name.name] = _KeywordOrName(keywords)
-        terminals = [t for t in self.terminals if t not in embedded]
-        return Scanner(terminals, self.g_regex_flags, self.re, self.use_bytes)
+        self.scanned = [t for t in self.terminals if t not in embedded]  # in Lark's order
+        self.scanned_names = frozenset(t.name for t in self.scanned)
+
+    def _build_scanner(self) -> Scanner:
+        return Scanner(self.scanned, self.g_regex_flags, self.re, self.use_bytes)
+
+    def match(self, text, pos):
+        """What this state's own expression matches at `pos`, found by the shared one when
+        it can be: both are alternations of the terminals in the same order (Lark's), the
+        state's a part of the shared one's, so when the first terminal the shared one
+        matches is one of the state's, every terminal before it in the state's failed too,
+        and the state's expression matches that terminal, the same text. Only otherwise
+        is the state's own expression needed."""
+        shared = self.shared
+        if shared is not None and shared is not self:
+            found = shared.scanner.match(text, pos)
+            if found is not None and found[1] in self.scanned_names:
+                return found
+        return self.scanner.match(text, pos)
 
 
 class _ContextualLexer(ContextualLexer):
     """Lark's contextual lexer, with each parser state's lexer made the first time the parser
     is in that state: a small map visits about 45 of the grammar's 370 states, and making the
-    lexers of all of them took about 8 ms of every run."""
+    lexers of all of them took about 8 ms of every run. The lexer of every terminal (Lark's
+    `root_lexer`, for error messages) is what each state's lexer tries first."""
 
     BasicLexer = _StateLexer
 
@@ -130,7 +154,13 @@ class _ContextualLexer(ContextualLexer):
         conf = copy(self._conf)
         by_name = conf.terminals_by_name
         conf.terminals = [by_name[n] for n in accepts | self._always_accept if n in by_name]
-        return self.BasicLexer(conf)
+        lexer = self.BasicLexer(conf)
+        shared = self.root_lexer.scanned
+        order = {t.name: i for i, t in enumerate(shared)}
+        positions = [order.get(t.name) for t in lexer.scanned]
+        if None not in positions and positions == sorted(positions):  # a part, in order
+            lexer.shared = self.root_lexer
+        return lexer
 
 
 class _LexersByState(dict):
