@@ -13,9 +13,8 @@ classes costs every run about 1 ms instead of 5.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from cjmdsl.model import Metric
+from cjmdsl.tuples import NamedTuple
 from cjmdsl.words.kpis import metric_text
 from cjmdsl.words.locales import say
 

@@ -3,11 +3,10 @@ for the lists and tables of every output (the HTML page, Markdown, `cjm show`, t
 server). The map draws the same facts (`cjmdsl.layout.service`)."""
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from cjmdsl.lanes import Lane, fail_points
 from cjmdsl.language.durations import elapsed, shown
 from cjmdsl.model import Journey, Stage, Touchpoint
+from cjmdsl.tuples import NamedTuple
 from cjmdsl.words.locales import say
 
 

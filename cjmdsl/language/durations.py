@@ -15,9 +15,10 @@ Elapsed time is shown in days, hours and minutes (`2 d 3 h 15 min`), rounded to 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from cjmdsl.model import MINUTES_PER
+from cjmdsl.tuples import NamedTuple
+
 SPELLINGS = {
     "min": ("min", "mins", "minute", "minutes"),
     "h": ("h", "hr", "hrs", "hour", "hours"),

@@ -8,10 +8,10 @@ curve goes through its as-is emotion there.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NamedTuple
 
 from cjmdsl import model as m
 from cjmdsl.language.diagnostics import Candidates, Diagnostic, closest, error, warning
+from cjmdsl.tuples import NamedTuple
 
 AS_IS, TO_BE, BOTH = "as_is", "to_be", "both"
 STATES = (AS_IS, TO_BE, BOTH)  # what `--state` and the config's `state` take

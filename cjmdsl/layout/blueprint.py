@@ -12,7 +12,6 @@ for it, with a short arrow from the card to the ring and from the ring into the 
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 
 from cjmdsl.language.blueprint import LINES, actor_label, handoff_pairs, located_steps
 from cjmdsl.layout import geometry as g
@@ -20,6 +19,7 @@ from cjmdsl.layout.base import shifted
 from cjmdsl.layout.rows import Column
 from cjmdsl.layout.textmetrics import line_height, text_width
 from cjmdsl.model import Step
+from cjmdsl.tuples import NamedTuple
 from cjmdsl.words.sentences import say
 
 MARK_SIZE = 10  # the actor's mark on its tag

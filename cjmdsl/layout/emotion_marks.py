@@ -6,9 +6,9 @@ another label."""
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
 
 from cjmdsl.layout import geometry as g
+from cjmdsl.tuples import NamedTuple
 from cjmdsl.words.escape import xml_chars
 from cjmdsl.layout.labels import (Field, Segment, Wanted, marker_box, place, polyline_segments,
                                   spline_segments)

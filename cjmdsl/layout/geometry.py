@@ -13,7 +13,8 @@ is `piece._replace(field=value)`.
 from __future__ import annotations
 
 import json
-from typing import NamedTuple
+
+from cjmdsl.tuples import NamedTuple
 
 # The width a map is laid out for unless told otherwise: GitHub's content column, the
 # narrowest common place a map is embedded (a wider page shows it at its natural size). 0 or

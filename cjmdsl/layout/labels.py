@@ -11,9 +11,8 @@ its labels cost, not their square.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from cjmdsl.layout import geometry as g
+from cjmdsl.tuples import NamedTuple
 
 CELL = 64.0
 NEAR = 3  # label heights: how far from its point a label is tried before going under the plot

@@ -14,11 +14,11 @@ three classes costs every run about 1 ms instead of 3.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 
 from cjmdsl.layout.geometry import SMALLEST_WIDTH
 from cjmdsl.model import Journey, Stage, Touchpoint
 from cjmdsl.themes import Theme
+from cjmdsl.tuples import NamedTuple
 
 MIN_COLUMN_SHARE = 0.7  # columns narrow to this share of the theme's column_width, no further
 MIN_WIDTH = 760  # a one-row map is never narrower, so its title and legend have room

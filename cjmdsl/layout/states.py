@@ -7,13 +7,12 @@ the lane's other labels (`emotion_marks`), clear of every curve, marker and spre
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from cjmdsl.language.measured import responses_words
 from cjmdsl.layout import geometry as g
 from cjmdsl.layout.base import MARKER_SHAPES
 from cjmdsl.layout.curves import Spline, monotone_spline, polyline
 from cjmdsl.layout.emotion_marks import LONE_TO_BE
+from cjmdsl.tuples import NamedTuple
 
 HATCH_STEP = 6.0  # between two strokes of one persona's shading
 CAP = 4.0  # half the width of a spread bar's caps

@@ -9,11 +9,11 @@ sentences are `cjmdsl.words.sentences`'. `Ref` lives here so both modules name t
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import NamedTuple
 
 from cjmdsl.lanes import BLUEPRINT_FIELDS, fail_points
 from cjmdsl.language.measured import responses_words
 from cjmdsl.model import DeclaredSource, Finding, Journey, Metric, Source, Stage, Touchpoint, record
+from cjmdsl.tuples import NamedTuple
 from cjmdsl.words.numbers import on_scale
 
 # A declared source's parts a diff compares, as the language writes them.
