@@ -7,7 +7,6 @@ keeps output deterministic.
 """
 from __future__ import annotations
 
-import calendar
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from datetime import date
 from functools import cache
@@ -307,7 +306,7 @@ def collected_date(text: str) -> date | None:
     year, month = parts[0], parts[1] if len(parts) > 1 else 12
     if year < 1 or not 1 <= month <= 12:
         return None
-    last = calendar.monthrange(year, month)[1]
+    last = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
     day = parts[2] if len(parts) > 2 else last
     return date(year, month, day) if 1 <= day <= last else None
 
