@@ -1000,6 +1000,13 @@ MISTAKES = [
     pytest.param("Notes for the journey workshop\n\nBring sticky notes, 'pens' & coffee\n",
                  1, 1, "E001", "unexpected `Notes`; a file begins with its map",
                  'begin the file with `map "Title" {`', id="a-file-that-is-not-a-map"),
+    pytest.param('This map shows our shop; the "library" is shared.\n' + cjm("""
+        map "M" {
+          persona maya "Maya"
+          stage s "S" { touchpoint t "T" { channel web emotion maya 0 } }
+        }
+        """), 1, 1, "E001", "unexpected `This`; a file begins with its map",
+                 'begin the file with `map "Title" {`', id="prose-that-says-map-before-the-map"),
 ]
 
 
@@ -1018,6 +1025,15 @@ def test_what_comes_before_the_map_is_one_error_and_the_map_after_it_is_checked(
         }
         """)
     assert [(d.code, d.span.line) for d in diagnose(source)] == [("E001", 1), ("E001", 4)]
+
+
+def test_the_map_after_prose_that_says_map_is_checked():
+    source = 'The map "Shop" is ours\n' + cjm("""
+        map "M" {
+          stage s "S" { touchpoint t "T" { channel } }
+        }
+        """)
+    assert [(d.code, d.span.line) for d in diagnose(source)] == [("E001", 1), ("E001", 3)]
 
 
 def test_text_after_the_map_labels_the_brace_that_closed_it():

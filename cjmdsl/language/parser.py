@@ -378,6 +378,9 @@ def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Dia
     def on_error(exc: UnexpectedInput) -> bool:
         nonlocal unclosed, recoveries, stray
         recoveries += 1
+        if stray and _only_a_header_begun(exc):  # prose's own `map`: its words go on
+            _start_again(exc)
+            return recoveries < MAX_RECOVERIES
         if _before_the_map(exc):  # one error for all that comes before the map begins
             if _error_line(exc) is None:  # the end: nothing began, or only what was reported
                 if stray:
@@ -679,6 +682,30 @@ def _before_the_map(exc: UnexpectedInput) -> bool:
     has taken nothing yet."""
     return (exc.interactive_parser is not None
             and not exc.interactive_parser.parser_state.value_stack)
+
+
+def _only_a_header_begun(exc: UnexpectedInput) -> bool:
+    """Whether all the parser has taken is a `map` or `library` keyword, and maybe a title:
+    after prose before the map (reported once), that is the word "map" in the prose, as in
+    `This map shows our shop.`, not the map."""
+    if exc.interactive_parser is None:
+        return False
+    taken = exc.interactive_parser.parser_state.value_stack
+    return (0 < len(taken) <= 2 and all(isinstance(value, Token) for value in taken)
+            and taken[0].type in ("MAP", "LIBRARY")
+            and all(value.type == "STRING" for value in taken[1:]))
+
+
+def _start_again(exc: UnexpectedInput) -> None:
+    """Give back what the parser took of a header begun in prose, so it is before the map
+    again; a `map` or `library` where the header went wrong begins the file's map."""
+    interactive = exc.interactive_parser
+    state = interactive.parser_state
+    while state.value_stack:  # tokens only (`_only_a_header_begun`): one state each
+        state.value_stack.pop()
+        state.state_stack.pop()
+    if isinstance(exc, UnexpectedToken) and exc.token.type in ("MAP", "LIBRARY"):
+        interactive.feed_token(exc.token)
 
 
 def _before_map(exc: UnexpectedToken) -> Diagnostic:
