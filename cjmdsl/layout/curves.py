@@ -26,9 +26,21 @@ class Spline:
         i = min(max(bisect.bisect_left(xs, x) - 1, 0), len(xs) - 2)
         h = xs[i + 1] - xs[i]
         t = min(max((x - xs[i]) / h, 0.0), 1.0)
-        t2, t3 = t * t, t * t * t
-        return ((2 * t3 - 3 * t2 + 1) * ys[i] + (t3 - 2 * t2 + t) * h * ms[i]
-                + (-2 * t3 + 3 * t2) * ys[i + 1] + (t3 - t2) * h * ms[i + 1])
+        return _hermite(t, h, ys[i], ms[i], ys[i + 1], ms[i + 1])
+
+    def span_points(self, i: int, count: int) -> list[tuple[float, float]]:
+        """`count` + 1 evenly spaced points from point `i` to point `i + 1`, the two
+        included: what `at` gives there, without looking for the span at every point (the
+        emotion lane's labels test every curve every 4 px)."""
+        xs, ys, ms = self.xs, self.ys, self.slopes
+        x0, x1, y0, y1, m0, m1 = xs[i], xs[i + 1], ys[i], ys[i + 1], ms[i], ms[i + 1]
+        h = x1 - x0
+        points = [(x0, y0)]
+        for k in range(1, count):
+            x = x0 + (x1 - x0) * k / count
+            points.append((x, _hermite(min(max((x - x0) / h, 0.0), 1.0), h, y0, m0, y1, m1)))
+        points.append((x1, y1))
+        return points
 
     def path(self) -> str:
         """SVG path data: M then one C per segment."""
@@ -48,6 +60,13 @@ class Spline:
         steps = max(1, round((x1 - x0) / step))
         return [(x0 + (x1 - x0) * k / steps, self.at(x0 + (x1 - x0) * k / steps))
                 for k in range(steps + 1)]
+
+
+def _hermite(t: float, h: float, y0: float, m0: float, y1: float, m1: float) -> float:
+    """The cubic Hermite span of width `h` from (y0, slope m0) to (y1, slope m1) at `t`."""
+    t2, t3 = t * t, t * t * t
+    return ((2 * t3 - 3 * t2 + 1) * y0 + (t3 - 2 * t2 + t) * h * m0
+            + (-2 * t3 + 3 * t2) * y1 + (t3 - t2) * h * m1)
 
 
 def monotone_spline(points: list[tuple[float, float]]) -> Spline:

@@ -357,7 +357,7 @@ def _obstacles(curve: g.Curve, splines) -> list[Segment]:
     found = []
     for spline in splines:
         if len(spline.xs) > 1:
-            found += spline_segments(spline.xs, spline.ys, spline.at)
+            found += spline_segments(spline)
         else:  # a lone expected value's short stroke
             x, y = spline.xs[0], spline.ys[0]
             found.append(Segment(x - LONE_EXPECTED, y, x + LONE_EXPECTED, y))
@@ -371,7 +371,7 @@ def _to_be_obstacles(plan) -> list[Segment]:
     found = []
     for spline in plan.splines:
         if len(spline.xs) > 1:
-            found += spline_segments(spline.xs, spline.ys, spline.at)
+            found += spline_segments(spline)
         else:
             x, y = spline.xs[0], spline.ys[0]
             found.append(Segment(x - LONE_TO_BE, y, x + LONE_TO_BE, y))

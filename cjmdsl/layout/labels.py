@@ -11,7 +11,10 @@ its labels cost, not their square.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from cjmdsl.layout import geometry as g
+from cjmdsl.layout.curves import Spline
 from cjmdsl.tuples import NamedTuple
 
 CELL = 64.0
@@ -52,16 +55,12 @@ def segment_hits_box(segment: Segment, box: g.Box) -> bool:
     return True
 
 
-def spline_segments(xs, ys, at, step: float = 4.0) -> list[Segment]:
-    """A curve through (xs, ys) as short straight pieces at most `step` wide, read off `at`
-    (the curve's y at an x): close enough that a label clear of them is clear of the curve."""
-    pieces = []
+def spline_segments(spline: Spline, step: float = 4.0) -> list[Segment]:
+    """A curve as short straight pieces at most `step` wide: close enough that a label
+    clear of them is clear of the curve."""
+    pieces, xs = [], spline.xs
     for i in range(len(xs) - 1):
-        x0, x1 = xs[i], xs[i + 1]
-        count = max(1, int((x1 - x0) // step) + 1)
-        points = [(x0 + (x1 - x0) * k / count, at(x0 + (x1 - x0) * k / count))
-                  for k in range(count + 1)]
-        points[0], points[-1] = (x0, ys[i]), (x1, ys[i + 1])
+        points = spline.span_points(i, max(1, int((xs[i + 1] - xs[i]) // step) + 1))
         pieces += [Segment(*a, *b) for a, b in zip(points, points[1:])]
     return pieces
 
@@ -117,9 +116,16 @@ class Field:
 
     def __init__(self, segments: list[Segment], boxes: list[g.Box]):
         self.segments, self.boxes = _Buckets(), _Buckets()
-        for segment in segments:
+        cells = self.segments.cells
+        for segment in segments:  # thousands in a row: `_Buckets.add`, written out
             x1, y1, x2, y2 = segment
-            self.segments.add((min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)), segment)
+            left, right = (x1, x2) if x1 <= x2 else (x2, x1)
+            top, bottom = (y1, y2) if y1 <= y2 else (y2, y1)
+            cell = (int(left // CELL), int(top // CELL))
+            if cell == (int(right // CELL), int(bottom // CELL)):
+                cells.setdefault(cell, []).append((left, top, right, bottom, segment))
+            else:
+                self.segments.add((left, top, right, bottom), segment)
         for box in boxes:
             self.boxes.add(_edges(box))
 
@@ -154,21 +160,29 @@ class Wanted(NamedTuple):
     right: float
 
 
-def candidates(label: Wanted, top: float, bottom: float) -> list[g.Box]:
+def candidates(label: Wanted, top: float, bottom: float) -> Iterator[g.Box]:
     """The places tried for `label`, best first, inside its column and the plot's height
     (`top` to `bottom`): under and over the point, beside it, then a little further down and
-    up, then further sideways."""
+    up, then further sideways. Made one by one: the first free one ends the search, and a
+    wide column has hundreds of sideways places."""
     w, h, x, y, reach = label.width, label.height, label.x, label.y, label.reach
+    # Never above `top`: what lies over it (the lane above, the plot of the persona before
+    # with `--emotions split`) is another field's, whose labels this one cannot see.
+    least_x, most_right, least_y = label.left - 0.01, label.right + 0.01, top - 0.01
+
+    def inside(b: g.Box) -> bool:
+        return b.x >= least_x and b.x + b.width <= most_right and b.y >= least_y
 
     def box(left: float, upper: float) -> g.Box:
         left = min(max(left, label.left), label.right - w)
         return g.Box(left, upper, w, h)
 
     gap = CLEARANCE + 1.0  # the free ring round the label must not touch the point's marker
-    tried = [box(x - w / 2, y + reach + gap), box(x - w / 2, y - reach - gap - h),
-             box(x + reach + gap + 2, y - h / 2), box(x - reach - gap - 2 - w, y - h / 2),
-             box(x + reach + gap, y + reach), box(x - reach - gap - w, y + reach),
-             box(x + reach + gap, y - reach - h), box(x - reach - gap - w, y - reach - h)]
+    near = (box(x - w / 2, y + reach + gap), box(x - w / 2, y - reach - gap - h),
+            box(x + reach + gap + 2, y - h / 2), box(x - reach - gap - 2 - w, y - h / 2),
+            box(x + reach + gap, y + reach), box(x - reach - gap - w, y + reach),
+            box(x + reach + gap, y - reach - h), box(x - reach - gap - w, y - reach - h))
+    yield from (b for b in near if inside(b))
     step = max(h / 2, 4.0)
     offset = step
     # Not far: a word written far from its marker reads as another's; past this it goes
@@ -176,20 +190,20 @@ def candidates(label: Wanted, top: float, bottom: float) -> list[g.Box]:
     while offset <= NEAR * h:
         for upper in (y + reach + gap + offset, y - reach - gap - offset - h):
             if top <= upper and upper + h <= bottom:
-                tried.append(box(x - w / 2, upper))
+                b = box(x - w / 2, upper)
+                if inside(b):
+                    yield b
         offset += step
     # Then sideways along the point's own height, where a curve leaving a peak falls away.
     shift = step
     while x + reach + gap + shift + w <= label.right or x - reach - gap - shift - w >= label.left:
         for upper in (y - h / 2, y - reach - h, y + reach):
             if top <= upper and upper + h <= bottom:
-                tried += [g.Box(x + reach + gap + shift, upper, w, h),
-                          g.Box(x - reach - gap - shift - w, upper, w, h)]
+                for b in (g.Box(x + reach + gap + shift, upper, w, h),
+                          g.Box(x - reach - gap - shift - w, upper, w, h)):
+                    if inside(b):
+                        yield b
         shift += step
-    # Never above `top`: what lies over it (the lane above, the plot of the persona before
-    # with `--emotions split`) is another field's, whose labels this one cannot see.
-    return [b for b in tried if b.x >= label.left - 0.01 and b.right <= label.right + 0.01
-            and b.y >= top - 0.01]
 
 
 def place(labels: list[Wanted], field: Field, top: float, bottom: float) -> list[g.Box]:
