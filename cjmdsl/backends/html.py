@@ -11,6 +11,7 @@ without it. Same input, same bytes out.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import json
 import re
@@ -37,7 +38,7 @@ from cjmdsl.themes import Theme, dark_partner
 from cjmdsl.themes.roles import Painter, css_value, in_theme
 from cjmdsl.words import kpis
 from cjmdsl.words.escape import css_font_family, web_link, xml_chars
-from cjmdsl.words.locales import in_its_language, say
+from cjmdsl.words.locales import in_its_language, language, say
 from cjmdsl.words.numbers import on_scale, signed_number
 from cjmdsl.words.sentences import addressed_pains, finding_links, linked_summary, metadata_line
 
@@ -125,10 +126,18 @@ def said(key: str, **values) -> Markup:
     """The catalogue's message `key` as the page writes it: its own words escaped as the
     template's text is (`& < > "`; an apostrophe stays as it is), each of `values` as every
     value of the page is (`xml_chars`, then escaped; markup, such as `lines`, as it is)."""
-    message = say(key, **{name: f"{{{name}}}" for name in values})
+    template = _said_template(language(), key, tuple(values))
+    return template.format(**{name: xml_chars(value) for name, value in values.items()})
+
+
+@functools.cache
+def _said_template(tag: str, key: str, names: tuple[str, ...]) -> Markup:
+    """`said`'s message with its own words escaped and `{name}` for each value: the same for
+    every call of a page (a page says a few hundred things, from a few dozen messages)."""
+    message = say(key, **{name: f"{{{name}}}" for name in names})
     for char, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;")):
         message = message.replace(char, escaped)
-    return Markup(message).format(**{name: xml_chars(value) for name, value in values.items()})
+    return Markup(message)
 
 
 def row_name(kind: str) -> str:

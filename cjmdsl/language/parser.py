@@ -352,13 +352,21 @@ def reduce_with(text: str, builder, default) -> object:
     per rule and no second walk, which is most of the time a large map spends in Lark."""
     callbacks = {}
     for rule, name, keep, splice, repetition, inline in _reductions():
-        method = getattr(builder, name, None)
+        method = _method(builder, name)
         if method is None:
             method = (lambda name: lambda meta, children: default(name, children))(name)
         callbacks[rule] = _reducer(method, keep, splice, repetition, inline)
     interactive = parser().parse_interactive(text)
     interactive.parser_state.parse_conf.callbacks = callbacks  # this parse's, not the parser's
     return interactive.resume_parse().value
+
+
+def _method(builder, name: str):
+    """`builder`'s method `name`, or None. A method under Lark's `v_args` is its function
+    bound to `builder`, which is what the wrapper calls: looking the wrapper up makes a new
+    one (`functools.update_wrapper`), for every rule of the grammar at every parse."""
+    wrapped = getattr(getattr(type(builder), name, None), "base_func", None)
+    return wrapped.__get__(builder) if wrapped is not None else getattr(builder, name, None)
 
 
 def parse_tree(text: str, tolerant: bool = False) -> tuple[Tree | None, list[Diagnostic]]:
