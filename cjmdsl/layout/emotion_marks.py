@@ -10,8 +10,7 @@ import functools
 from cjmdsl.layout import geometry as g
 from cjmdsl.tuples import NamedTuple
 from cjmdsl.words.escape import xml_chars
-from cjmdsl.layout.labels import (Field, Segment, Wanted, marker_box, place, polyline_segments,
-                                  spline_segments)
+from cjmdsl.layout.labels import Field, Line, Wanted, marker_box, place, spline_line
 from cjmdsl.words.numbers import on_scale, signed_number
 from cjmdsl.layout.textmetrics import ascent, line_height, text_width, wrap
 from cjmdsl.words.sentences import say
@@ -100,13 +99,13 @@ def ask_for(lines: tuple[str, ...], size: float, bold: bool, x: float, y: float,
     return Wanted(width, height, x, y, reach, left, right)
 
 
-def placed_labels(asks: list[Ask], segments: list[Segment], markers: list[g.Marker],
+def placed_labels(asks: list[Ask], lines: list[Line], markers: list[g.Marker],
                   plot: g.Box, ceiling: float, taken: tuple[g.Box, ...] = ()
                   ) -> list[tuple[Ask, g.Box]]:
     """Every label with the box it gets, in the order asked (the most important first),
     between `ceiling` (the free strip over the plot: a peak's word may go there) and the
     plot's foot, clear of the boxes `taken` (a small plot's title)."""
-    field = Field(segments, [marker_box(marker) for marker in markers] + list(taken))
+    field = Field(lines, [marker_box(marker) for marker in markers] + list(taken))
     boxes = place([ask.wanted for ask in asks], field, ceiling, plot.bottom)
     return list(zip(asks, boxes))
 
@@ -148,11 +147,11 @@ class EmotionMarks:
         `cjmdsl.layout.states`) with theirs: all in one placement, so that no label
         crosses an as-is or a to-be curve, a spread bar, a marker or another label."""
         curves = [curve for curve, _ in drawn]
-        segments = [piece for curve, splines in drawn for piece in _obstacles(curve, splines)]
-        segments += [piece for plan in planned for piece in _to_be_obstacles(plan)]
-        segments += [piece for bar in spreads for piece in _spread_obstacles(bar)]
+        lines = [line for curve, splines in drawn for line in _obstacles(curve, splines)]
+        lines += [line for plan in planned for line in _to_be_obstacles(plan)]
+        lines += [line for bar in spreads for line in _spread_obstacles(bar)]
         gaps = self._gaps(curves)
-        segments += [Segment(gap.x, gap.expected_y, gap.x, gap.actual_y) for gap in gaps]
+        lines += [[(gap.x, gap.expected_y), (gap.x, gap.actual_y)] for gap in gaps]
         markers = [p.marker for c in curves for p in (*c.points, *c.expected_points)]
         markers += [p.marker for plan in planned for p in plan.curve.points]
         asks = (self._gap_asks(curves, gaps) + self._word_asks(curves)
@@ -162,7 +161,7 @@ class EmotionMarks:
         to_be_words: dict[tuple[int, int], g.TextBlock] = {}
         to_be_tags: dict[int, g.TextBlock] = {}
         shared = []
-        for ask, box in placed_labels(asks, segments, markers, plot, ceiling, taken):
+        for ask, box in placed_labels(asks, lines, markers, plot, ceiling, taken):
             kind, *where = ask.owner
             if kind == "gap":
                 gap_labels[tuple(where)] = block_in(ask, box)
@@ -351,38 +350,38 @@ class EmotionMarks:
         return largest
 
 
-def _obstacles(curve: g.Curve, splines) -> list[Segment]:
+def _obstacles(curve: g.Curve, splines) -> list[Line]:
     """What of a curve a label must not cross: its splines, its dotted skips and its leads
     to the row's edges with their chevrons."""
     found = []
     for spline in splines:
         if len(spline.xs) > 1:
-            found += spline_segments(spline)
+            found.append(spline_line(spline))
         else:  # a lone expected value's short stroke
             x, y = spline.xs[0], spline.ys[0]
-            found.append(Segment(x - LONE_EXPECTED, y, x + LONE_EXPECTED, y))
-    for path in (*curve.skipped, *curve.continues, *curve.continue_marks):
-        found += polyline_segments(_path_points(path))
+            found.append([(x - LONE_EXPECTED, y), (x + LONE_EXPECTED, y)])
+    found += [_path_points(path)
+              for path in (*curve.skipped, *curve.continues, *curve.continue_marks)]
     return found
 
 
-def _to_be_obstacles(plan) -> list[Segment]:
+def _to_be_obstacles(plan) -> list[Line]:
     """What of a to-be curve a label must not cross: its splines, a lone value's stroke."""
     found = []
     for spline in plan.splines:
         if len(spline.xs) > 1:
-            found += spline_segments(spline)
+            found.append(spline_line(spline))
         else:
             x, y = spline.xs[0], spline.ys[0]
-            found.append(Segment(x - LONE_TO_BE, y, x + LONE_TO_BE, y))
+            found.append([(x - LONE_TO_BE, y), (x + LONE_TO_BE, y)])
     return found
 
 
-def _spread_obstacles(bar: g.SpreadBar) -> list[Segment]:
+def _spread_obstacles(bar: g.SpreadBar) -> list[Line]:
     """A spread bar and its two caps."""
-    return [Segment(bar.x, bar.top, bar.x, bar.bottom),
-            Segment(bar.x - bar.cap, bar.top, bar.x + bar.cap, bar.top),
-            Segment(bar.x - bar.cap, bar.bottom, bar.x + bar.cap, bar.bottom)]
+    return [[(bar.x, bar.top), (bar.x, bar.bottom)],
+            [(bar.x - bar.cap, bar.top), (bar.x + bar.cap, bar.top)],
+            [(bar.x - bar.cap, bar.bottom), (bar.x + bar.cap, bar.bottom)]]
 
 
 def _path_points(path: str) -> list[tuple[float, float]]:

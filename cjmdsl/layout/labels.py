@@ -12,21 +12,20 @@ its labels cost, not their square.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from cjmdsl.layout import geometry as g
 from cjmdsl.layout.curves import Spline
 from cjmdsl.tuples import NamedTuple
 
 CELL = 64.0
+RUN = 8  # pieces of a line kept together in the field: a run of a curve is about 32 px wide
 NEAR = 3  # label heights: how far from its point a label is tried before going under the plot
 CLEARANCE = 3.0  # pixels kept free around a label: half the widest line, and some air
 
 
-class Segment(NamedTuple):
-    x1: float
-    y1: float
-    x2: float
-    y2: float
+Point = tuple[float, float]
+Line = list[Point]  # a polyline: what a label must not cross is a list of them
 
 
 def boxes_overlap(a: g.Box, b: g.Box) -> bool:
@@ -34,13 +33,18 @@ def boxes_overlap(a: g.Box, b: g.Box) -> bool:
     return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
-def segment_hits_box(segment: Segment, box: g.Box) -> bool:
-    """Whether the straight segment passes through the inside of `box` (Liang–Barsky)."""
-    x1, y1, x2, y2 = segment
+def segment_hits_box(segment: tuple[float, float, float, float], box: g.Box) -> bool:
+    """Whether the straight segment (x1, y1, x2, y2) passes through the inside of `box`."""
+    return _crosses(*segment, box.x, box.y, box.right, box.bottom)
+
+
+def _crosses(x1: float, y1: float, x2: float, y2: float,
+             left: float, top: float, right: float, bottom: float) -> bool:
+    """Whether the segment from (x1, y1) to (x2, y2) passes through the inside of the box
+    of those edges (Liang–Barsky)."""
     dx, dy = x2 - x1, y2 - y1
     low, high = 0.0, 1.0
-    for p, q in ((-dx, x1 - box.x), (dx, box.right - x1), (-dy, y1 - box.y),
-                 (dy, box.bottom - y1)):
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
         if p == 0:
             if q <= 0:
                 return False
@@ -55,18 +59,14 @@ def segment_hits_box(segment: Segment, box: g.Box) -> bool:
     return True
 
 
-def spline_segments(spline: Spline, step: float = 4.0) -> list[Segment]:
-    """A curve as short straight pieces at most `step` wide: close enough that a label
-    clear of them is clear of the curve."""
-    pieces, xs = [], spline.xs
-    for i in range(len(xs) - 1):
-        points = spline.span_points(i, max(1, int((xs[i + 1] - xs[i]) // step) + 1))
-        pieces += [Segment(*a, *b) for a, b in zip(points, points[1:])]
-    return pieces
-
-
-def polyline_segments(points) -> list[Segment]:
-    return [Segment(*a, *b) for a, b in zip(points, points[1:])]
+def spline_line(spline: Spline, step: float = 4.0) -> Line:
+    """A curve as a polyline of straight pieces at most `step` wide: close enough that a
+    label clear of them is clear of the curve."""
+    xs = spline.xs
+    line = spline.span_points(0, max(1, int((xs[1] - xs[0]) // step) + 1))
+    for i in range(1, len(xs) - 1):  # each span begins where the one before it ends
+        line += spline.span_points(i, max(1, int((xs[i + 1] - xs[i]) // step) + 1))[1:]
+    return line
 
 
 def marker_box(marker: g.Marker) -> g.Box:
@@ -76,19 +76,19 @@ def marker_box(marker: g.Marker) -> g.Box:
 
 
 class _Buckets:
-    """Things with a box, found by the cells of `CELL` pixels their box touches. Each is kept
-    with its box's edges (left, top, right, bottom) first, so a test reads them off a tuple
-    instead of working them out of a Box again for every label that comes near."""
+    """Things with a box, found by the cells of `CELL` pixels their box touches. Each is a
+    flat tuple that begins with its box's edges (left, top, right, bottom), so a test reads
+    them off it instead of working them out of a Box again for every label that comes near."""
 
     def __init__(self):
         self.cells: dict[tuple[int, int], list] = {}
 
-    def add(self, edges: tuple[float, float, float, float], item=None) -> None:
-        left, top, right, bottom = edges
-        cells, kept = self.cells, (*edges, item)
+    def add(self, kept: tuple) -> None:
+        left, top, right, bottom = kept[:4]
+        cells = self.cells
         x0, x1 = int(left // CELL), int(right // CELL)
         y0, y1 = int(top // CELL), int(bottom // CELL)
-        if x0 == x1 and y0 == y1:  # most things: a 4 px piece of a curve, a marker
+        if x0 == x1 and y0 == y1:  # most things: a run of a curve, a marker
             cells.setdefault((x0, y0), []).append(kept)
             return
         for cx in range(x0, x1 + 1):
@@ -110,22 +110,19 @@ def _edges(box: g.Box) -> tuple[float, float, float, float]:
 
 
 class Field:
-    """What labels must keep clear of, and the labels placed so far. A large map tests a few
-    hundred thousand segments against labels: a segment whose bounding box misses the label
-    cannot cross it, which is told by four comparisons before `segment_hits_box`'s sums."""
+    """What labels must keep clear of, and the labels placed so far. A large map has a few
+    hundred thousand pieces of lines and far fewer labels: the pieces are kept in runs of
+    `RUN` with the box around the run, and only a run whose box meets a label's is looked
+    into; a piece whose own box misses the label cannot cross it, which is told by four
+    comparisons before `_crosses`'s sums."""
 
-    def __init__(self, segments: list[Segment], boxes: list[g.Box]):
-        self.segments, self.boxes = _Buckets(), _Buckets()
-        cells = self.segments.cells
-        for segment in segments:  # thousands in a row: `_Buckets.add`, written out
-            x1, y1, x2, y2 = segment
-            left, right = (x1, x2) if x1 <= x2 else (x2, x1)
-            top, bottom = (y1, y2) if y1 <= y2 else (y2, y1)
-            cell = (int(left // CELL), int(top // CELL))
-            if cell == (int(right // CELL), int(bottom // CELL)):
-                cells.setdefault(cell, []).append((left, top, right, bottom, segment))
-            else:
-                self.segments.add((left, top, right, bottom), segment)
+    def __init__(self, lines: list[Line], boxes: list[g.Box]):
+        self.runs, self.boxes = _Buckets(), _Buckets()
+        for line in lines:
+            for start in range(0, len(line) - 1, RUN):
+                points = line[start:start + RUN + 1]
+                xs, ys = [x for x, _ in points], [y for _, y in points]
+                self.runs.add((min(xs), min(ys), max(xs), max(ys), points))
         for box in boxes:
             self.boxes.add(_edges(box))
 
@@ -133,14 +130,16 @@ class Field:
         room = g.Box(box.x - CLEARANCE, box.y - CLEARANCE, box.width + 2 * CLEARANCE,
                      box.height + 2 * CLEARANCE)
         left, top, right, bottom = _edges(room)
-        for x, y, other_right, other_bottom, _ in self.boxes.near(left, top, right, bottom):
+        for x, y, other_right, other_bottom in self.boxes.near(left, top, right, bottom):
             if left < other_right and x < right and top < other_bottom and y < bottom:
                 return False  # as `boxes_overlap`
-        for x, y, seg_right, seg_bottom, segment in self.segments.near(left, top, right,
-                                                                       bottom):
-            if (seg_right > left and x < right and seg_bottom > top and y < bottom
-                    and segment_hits_box(segment, room)):
-                return False
+        for x, y, run_right, run_bottom, points in self.runs.near(left, top, right, bottom):
+            if run_right > left and x < right and run_bottom > top and y < bottom:
+                for (x1, y1), (x2, y2) in pairwise(points):
+                    if (max(x1, x2) > left and min(x1, x2) < right and max(y1, y2) > top
+                            and min(y1, y2) < bottom
+                            and _crosses(x1, y1, x2, y2, left, top, right, bottom)):
+                        return False
         return True
 
     def take(self, box: g.Box) -> None:
