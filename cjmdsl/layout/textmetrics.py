@@ -36,6 +36,7 @@ FALLBACK_EM = 0.8
 
 ELLIPSIS = "…"
 TAB_SPACES = 4
+WRAPPED_KEPT = 4096  # texts whose lines `wrap` keeps: every text of a large example, several times
 _ZERO_WIDTH_CATEGORIES = frozenset({"Cc", "Mn", "Me", "Cf"})
 _WIDE = frozenset({"W", "F"})
 _ZWJ = "\u200d"
@@ -214,6 +215,19 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False,
     """
     if max_lines is not None and max_lines < 1:
         raise ValueError(f"max_lines must be at least 1, got {max_lines}")
+    if not lang:
+        from cjmdsl.words.locales import language
+
+        lang = language()
+    return list(_wrapped(text, max_width, size, bold, max_lines, lang))
+
+
+@functools.lru_cache(maxsize=WRAPPED_KEPT)
+def _wrapped(text: str, max_width: float, size: float, bold: bool, max_lines: int | None,
+             lang: str) -> tuple[str, ...]:
+    """`wrap`'s lines, kept for the texts last wrapped: `cjm serve`, `watch` and the language
+    server lay out the same texts again after every edit, and a map repeats a few (its lane
+    names in every row, a stage's name on its header and in its plan)."""
     measure = _Measure(max_width, size, bold, lang)
     lines: list[str] = []
     for paragraph in text.strip().splitlines():
@@ -224,7 +238,7 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False,
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = _ellipsize(lines[-1], measure)
-    return lines
+    return tuple(lines)
 
 
 class _Measure:
