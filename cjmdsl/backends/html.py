@@ -15,8 +15,9 @@ import functools
 import hashlib
 import json
 import re
+import string
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from cjmdsl.backends import _feelings as feelings
 from cjmdsl.backends import svg
@@ -126,18 +127,24 @@ def said(key: str, **values) -> Markup:
     """The catalogue's message `key` as the page writes it: its own words escaped as the
     template's text is (`& < > "`; an apostrophe stays as it is), each of `values` as every
     value of the page is (`xml_chars`, then escaped; markup, such as `lines`, as it is)."""
-    template = _said_template(language(), key, tuple(values))
-    return template.format(**{name: xml_chars(value) for name, value in values.items()})
+    template, plain = _said_template(language(), key, tuple(values))
+    if plain:  # what Markup.format does with `{name}` fields, without its Formatter
+        return Markup(template.format(**{name: escape(xml_chars(value))
+                                         for name, value in values.items()}))
+    return Markup(template).format(**{name: xml_chars(value) for name, value in values.items()})
 
 
 @functools.cache
-def _said_template(tag: str, key: str, names: tuple[str, ...]) -> Markup:
-    """`said`'s message with its own words escaped and `{name}` for each value: the same for
-    every call of a page (a page says a few hundred things, from a few dozen messages)."""
+def _said_template(tag: str, key: str, names: tuple[str, ...]) -> tuple[str, bool]:
+    """`said`'s message with its own words escaped and `{name}` for each value, and whether
+    every field is a bare `{name}`: the same for every call of a page (a page says a few
+    hundred things, from a few dozen messages)."""
     message = say(key, **{name: f"{{{name}}}" for name in names})
     for char, escaped in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&#34;")):
         message = message.replace(char, escaped)
-    return Markup(message)
+    fields = [field for field in string.Formatter().parse(message) if field[1] is not None]
+    return message, all(name in names and not spec and not conversion
+                        for _, name, spec, conversion in fields)
 
 
 def row_name(kind: str) -> str:
