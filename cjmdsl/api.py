@@ -22,23 +22,36 @@ from cjmdsl.model import Journey
 
 
 def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
-          path: str | os.PathLike | None = None, root: Path | None = None) -> CompileResult:
+          path: str | os.PathLike | None = None, root: Path | None = None,
+          before: CompileResult | None = None, following: bool = False) -> CompileResult:
     """Compile `text` and return the journey (None on errors) with every diagnostic.
 
     `path` is where the text was read from: the libraries it `use`s are found relative to
     it, inside `root` (default: its project, `paths.project_root`). Without a path, a
-    `use` is an error (E113). `result.files` are the library files it depends on."""
+    `use` is an error (E113). `result.files` are the library files it depends on.
+
+    `following` a document as it is edited (`cjm serve`, `cjm watch`), the result keeps
+    what checking its next version can reuse, and `before` is the result for the version
+    before: only the stage an edit changed is parsed again (`cjmdsl.language.edits`). The
+    result is the same as without them."""
     from cjmdsl.language.libraries import Libraries
     from cjmdsl.themes import builtin_names
 
     too_big = check_size(text, limits)
     if too_big:
         return CompileResult(None, too_big)
-    importer = None
-    if path is not None:
+
+    def importer():
+        if path is None:
+            return None
         libraries = Libraries(root, limits, builtin_names())
-        importer = libraries.importer(Path(path).absolute(), filename, text)
-    result = compile_text(text, filename, known_themes=builtin_names(), importer=importer)
+        return libraries.importer(Path(path).absolute(), filename, text)
+
+    if following or before is not None:
+        from cjmdsl.language.edits import compile_again
+
+        return compile_again(text, before, filename, builtin_names(), importer, limits=limits)
+    result = compile_text(text, filename, known_themes=builtin_names(), importer=importer())
     if result.journey is None:
         return result
     beyond = check_journey(result.journey, limits)

@@ -60,6 +60,8 @@ class CompileResult(Diagnosed):
     library: bool = False  # the text is a `library "…" { … }`: declarations for maps to use
     libraries: tuple = ()  # the libraries the text uses (cjmdsl.language.libraries.UsedLibrary)
     files: tuple = ()  # every library file read or looked for, however deep: what it depends on
+    # What compiling the next version of the text can reuse (cjmdsl.language.edits.Memo).
+    memo: object = field(default=None, compare=False, repr=False)
 
 
 def compile_text(text: str, filename: str = "<input>", known_themes=(),
@@ -72,31 +74,39 @@ def compile_text(text: str, filename: str = "<input>", known_themes=(),
     one, a `use` is E113."""
     with collector.paused():
         try:
-            journey, diagnostics, library = _built_while_parsed(text, filename, known_themes,
+            journey, diagnostics, library = built_while_parsed(text, filename, known_themes,
                                                                 importer)
         except UnexpectedInput:
-            return _with_libraries(CompileResult(None, parse_tree(text)[1]), importer)
+            return with_libraries(CompileResult(None, parse_tree(text)[1]), importer)
     failed = any(d.is_error for d in diagnostics)
-    return _with_libraries(CompileResult(None if failed else journey, diagnostics, library),
+    return with_libraries(CompileResult(None if failed else journey, diagnostics, library),
                            importer)
 
 
-def _built_while_parsed(text: str, filename: str, known_themes,
-                        importer) -> tuple[m.Journey, list[Diagnostic], bool]:
-    """The journey built while the text is parsed (`reduce_with`), with every diagnostic of
-    the build and of `validate`; raises Lark's UnexpectedInput at a syntax error."""
-    builder = Builder(filename, importer)
+def built_while_parsed(text: str, filename: str, known_themes, importer,
+                        builder: Builder | None = None) -> tuple[m.Journey, list[Diagnostic], bool]:
+    """The journey built while the text is parsed (`reduce_with`) by `builder` (default: a
+    new Builder), with every diagnostic of the build and of `validate`; raises Lark's
+    UnexpectedInput at a syntax error."""
+    builder = builder or Builder(filename, importer)
     journey = reduce_with(text, builder, Tree)
-    diagnostics = builder.diagnostics + _validated(journey, known_themes, builder)
+    return journey, checked(journey, text, builder.diagnostics, builder, known_themes), \
+        builder.is_library
+
+
+def checked(journey: m.Journey, text: str, built: list[Diagnostic], builder: Builder,
+            known_themes) -> list[Diagnostic]:
+    """`built` (the builder's diagnostics) with those of `validate` and of the font, sorted."""
+    diagnostics = built + _validated(journey, known_themes, builder)
     # Only a character of the file the font lacks, or one an escape writes, can be drawn from
     # other fonts: the file's set of characters is read in C, the texts walked only then.
     if "\\u{" in text or (not text.isascii() and lacks("".join(set(text)))):
         diagnostics += font_warnings(journey)
     diagnostics.sort(key=sort_key)
-    return journey, diagnostics, builder.is_library
+    return diagnostics
 
 
-def _with_libraries(result: CompileResult, importer) -> CompileResult:
+def with_libraries(result: CompileResult, importer) -> CompileResult:
     """`result` knowing the libraries `importer` loaded for it."""
     if importer is None:
         return result
@@ -116,12 +126,18 @@ def compile_partial(text: str, filename: str = "<input>", known_themes=(),
     diagnostics are exactly those of `compile_text`. None only when nothing could be built.
     """
     try:  # a text that parses is built as `compile_text` builds it, without a tree
-        journey, diagnostics, library = _built_while_parsed(text, filename, known_themes,
+        journey, diagnostics, library = built_while_parsed(text, filename, known_themes,
                                                             importer)
-        return _with_libraries(CompileResult(journey, diagnostics, library), importer)
+        return with_libraries(CompileResult(journey, diagnostics, library), importer)
     except UnexpectedInput:
-        if importer is not None:
-            importer.used.clear()  # the libraries are loaded once; the tree's build uses them
+        return repaired(text, filename, known_themes, importer)
+
+
+def repaired(text: str, filename: str, known_themes, importer) -> CompileResult:
+    """`compile_partial` of a text with a syntax error: the tree the parser's recovery
+    repaired, built and validated."""
+    if importer is not None:
+        importer.used.clear()  # the libraries are loaded once; the tree's build uses them
     tree, syntax = parse_tree(text, tolerant=True)
     if tree is None:
         return CompileResult(None, syntax)
@@ -132,7 +148,7 @@ def compile_partial(text: str, filename: str = "<input>", known_themes=(),
         return CompileResult(None, syntax)  # a repaired tree the builder cannot read
     kept = [d for d in found if (d.origin is not None or d.span.line not in broken_lines)
             and d.code != "E010"]
-    return _with_libraries(CompileResult(journey, sorted(syntax + kept, key=sort_key), library),
+    return with_libraries(CompileResult(journey, sorted(syntax + kept, key=sort_key), library),
                            importer)
 
 

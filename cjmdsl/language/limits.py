@@ -43,10 +43,14 @@ def check_bytes(size: int, limits: Limits, exact: bool = True) -> list[Diagnosti
                   "split the map, or raise the limit with --max-bytes")]
 
 
-def check_journey(journey: Journey, limits: Limits) -> list[Diagnostic]:
-    """E031 for each text longer than `max_string`; E032 for too many touchpoints."""
+def check_journey(journey: Journey, limits: Limits, stages: tuple[int, ...] | None = None
+                  ) -> list[Diagnostic]:
+    """E031 for each text longer than `max_string`; E032 for too many touchpoints. With
+    `stages`, only the texts of the stages at those places are read: the rest are known to
+    fit (`cjmdsl.language.edits`, after an edit of one stage)."""
     found = []
-    for text, span in texts(journey):
+    walked = journey if stages is None else [journey.stages[index] for index in stages]
+    for text, span in texts(walked):
         if len(text) > limits.max_string:
             found.append(error("E031", f"a text of {len(text):,} characters, more than the "
                                        f"limit of {limits.max_string:,}", span,
