@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache, partial
 
 from cjmdsl import model as m
-from cjmdsl.language.compile import compile_partial
-from cjmdsl.language.diagnostics import Diagnostic, sort_key
-from cjmdsl.language.limits import DEFAULT_LIMITS, check_journey, check_size
+from cjmdsl.language.compile import CompileResult
+from cjmdsl.language.diagnostics import Diagnostic
+from cjmdsl.language.edits import compile_again
+from cjmdsl.language.limits import DEFAULT_LIMITS, check_size
 from cjmdsl.model import record
 
 ID = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
@@ -71,6 +72,7 @@ class Analysis:
     seconds: float = 0.0  # how long the analysis took
     libraries: tuple = ()  # the libraries the map uses (cjmdsl.language.libraries.UsedLibrary)
     files: frozenset = frozenset()  # every library file it depends on, however deep
+    compiled: CompileResult | None = None  # what the next analysis's compile can reuse
 
     def __post_init__(self):
         self.lines = lines_of(self.text)
@@ -157,28 +159,28 @@ def _start(statement: Statement) -> tuple[int, int]:
     return statement.start
 
 
-def analyze(text: str, filename: str = "<input>") -> Analysis:
-    """Everything the server answers from, computed once per version of the text."""
+def analyze(text: str, filename: str = "<input>", before: Analysis | None = None) -> Analysis:
+    """Everything the server answers from, computed once per version of the text; `before`,
+    the analysis of an earlier version, lets the compile parse again only the stage an edit
+    changed (`cjmdsl.language.edits`)."""
     from cjmdsl.themes import builtin_names
 
     started = time.perf_counter()
     too_big = check_size(text, DEFAULT_LIMITS)
     if too_big:
         return Analysis(text, None, too_big, seconds=time.perf_counter() - started)
-    result = compile_partial(text, filename, known_themes=builtin_names(),
-                             importer=_importer(text, filename))
+    result = compile_again(text, before.compiled if before else None, filename,
+                           builtin_names(), lambda: _importer(text, filename), partial=True,
+                           limits=DEFAULT_LIMITS)
     diagnostics = result.diagnostics
     if result.journey is not None and not any(d.is_error for d in diagnostics):
-        diagnostics = sorted(diagnostics + check_journey(result.journey, DEFAULT_LIMITS),
-                             key=sort_key)
-        if not any(d.is_error for d in diagnostics):
-            diagnostics = linted(text, result.journey, diagnostics, filename)
+        diagnostics = linted(text, result.journey, diagnostics, filename)
     used = {library.span for library in result.libraries}
     occurrences = [o for o in index(result.journey) if not (o.is_definition and o.span in used)
                    ] if result.journey else []  # an imported id is defined in its library
     return Analysis(text, result.journey, diagnostics, occurrences,
                     seconds=time.perf_counter() - started, libraries=result.libraries,
-                    files=frozenset(result.files))
+                    files=frozenset(result.files), compiled=result)
 
 
 def _importer(text: str, filename: str):

@@ -100,7 +100,7 @@ class CjmServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
         job = asyncio.get_running_loop().run_in_executor(self._analyst, analyze_paused, text,
-                                                          _filename(uri))
+                                                          _filename(uri), self.analyses.get(uri))
         self._running[uri] = job
         job.add_done_callback(lambda done: self._finished(uri, text, version, done))
         return job
@@ -160,7 +160,7 @@ class CjmServer(LanguageServer):
             diagnostics=[_diagnostic(document, d) for d in shown(analysis.diagnostics)[0]]))
 
 
-def analyze_paused(text: str, filename: str) -> Analysis:
+def analyze_paused(text: str, filename: str, before: Analysis | None = None) -> Analysis:
     """`analyze` with Python's cycle collector paused, its result then frozen (kept out of
     later collections). Otherwise the collector walks the whole heap again and again while a
     large map is analysed, each time holding the interpreter for 100 ms or more, and hover
@@ -168,7 +168,7 @@ def analyze_paused(text: str, filename: str) -> Analysis:
     frozen is still freed when the next analysis replaces it."""
     gc.disable()
     try:
-        return analyze(text, filename)
+        return analyze(text, filename, before)
     finally:
         gc.freeze()
         gc.enable()
