@@ -104,9 +104,13 @@ class Preview:
             return None, f"cannot read {self.file}: it {refused.rule}"
         except OSError as exc:
             return None, f"cannot read {self.file}: {exc.strerror or exc}"
-        result = None if problems else check(text, str(self.file), self.look.limits, self.file)
+        result = None
+        if not problems:
+            result = check(text, str(self.file), self.look.limits, self.file,
+                           before=self.followed.checked, following=True)
         if result is not None:
             self.followed.libraries = frozenset(result.files)
+            self.followed.checked = result
         diagnostics = problems or result.diagnostics
         shown = format_all([d for d in diagnostics if d.is_error], "" if problems else text,
                            str(self.file))

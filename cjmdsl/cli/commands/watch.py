@@ -65,6 +65,9 @@ class Followed:
     def __init__(self, file: Path):
         self.map = file.resolve()
         self.libraries: frozenset[Path] = frozenset()
+        # The map's last check, which the next can reuse (`cjmdsl.api.check`'s `before`);
+        # forgotten when a library changes, for the next check reads them again.
+        self.checked = None
 
     def __contains__(self, path: str | Path) -> bool:
         return Path(path) == self.map or Path(path) in self.libraries
@@ -82,8 +85,10 @@ def follow(watchfiles, followed: Followed, changed, **options) -> None:
     are watched from then on."""
     while True:
         folders = followed.folders()
-        for _ in watchfiles.watch(*folders, watch_filter=lambda _, path: path in followed,
-                                  debounce=400, recursive=False, **options):
+        for changes in watchfiles.watch(*folders, watch_filter=lambda _, path: path in followed,
+                                        debounce=400, recursive=False, **options):
+            if any(Path(path) != followed.map for _, path in changes):
+                followed.checked = None
             changed()
             if followed.folders() != folders:
                 break
@@ -144,9 +149,13 @@ def render_once(file: Path, output: Path, module, look: Look,
     except OSError as exc:
         say(f"cjm: error: cannot read {file}: {exc.strerror or exc}")
         return False
-    result = check(text, str(file), look.limits, file) if not problems else None
+    result = None
+    if not problems:
+        result = check(text, str(file), look.limits, file,
+                       before=followed.checked if followed else None, following=True)
     if result is not None and followed is not None:
         followed.libraries = frozenset(result.files)
+        followed.checked = result
     diagnostics = problems or result.diagnostics
     print_diagnostics(diagnostics, Source(str(file), "" if problems else text, file))
     if result is None or result.journey is None:
