@@ -81,6 +81,27 @@ def subprocess_env(workdir: Path, **extra) -> dict[str, str]:
     return env
 
 
+EMOTION = re.compile(r"(\bemotion [A-Za-z][\w-]* )(-?\d+)\b")
+TITLE = re.compile(r'\btouchpoint [A-Za-z][\w-]* "[^"]+"')
+
+
+def edits_of(text: str, count: int):
+    """The map with one thing changed, as a keystroke would change it, `count` times: its
+    first emotion value goes one step and back (a map without emotions: its first
+    touchpoint's title loses its last letter and gets it back), so every save is a new
+    drawing."""
+    found = EMOTION.search(text)
+    if found:
+        value = int(found[2])
+        changed = f"{found[1]}{value - 1 if value > 0 else value + 1}"
+    else:
+        found = TITLE.search(text)
+        changed = found[0][:-2] + '"'
+    for number in range(count):
+        new = changed if number % 2 == 0 else found[0]
+        yield text[:found.start()] + new + text[found.end():]
+
+
 # ── map generator ────────────────────────────────────────────────────────────
 PERSONAS = (
     ("maya", "Maya, busy parent", "Works full time, two kids under ten",

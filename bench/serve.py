@@ -15,7 +15,6 @@ Prints Markdown; writes only to a temporary folder. Needs nothing beyond the cor
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import statistics
 import sys
@@ -25,31 +24,15 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+
+from run import edits_of  # noqa: E402  (bench/run.py)
 
 from cjmdsl.api import check, render  # noqa: E402
 from cjmdsl.cli.commands.serve import Preview  # noqa: E402
 from cjmdsl.cli.commands.watch import look_for  # noqa: E402
 
 WARM_UP = 3
-EMOTION = re.compile(r"(\bemotion [A-Za-z][\w-]* )(-?\d+)\b")
-TITLE = re.compile(r'\btouchpoint [A-Za-z][\w-]* "[^"]+"')
-
-
-def edits_of(text: str, count: int):
-    """The map with one thing changed, as a keystroke would change it, `count` times: its
-    first emotion value goes one step and back (a map without emotions: its first
-    touchpoint's title loses its last letter and gets it back), so every save is a new
-    drawing."""
-    found = EMOTION.search(text)
-    if found:
-        value = int(found[2])
-        changed = f"{found[1]}{value - 1 if value > 0 else value + 1}"
-    else:
-        found = TITLE.search(text)
-        changed = found[0][:-2] + '"'
-    for number in range(count):
-        new = changed if number % 2 == 0 else found[0]
-        yield text[:found.start()] + new + text[found.end():]
 
 
 def timed(step, file: Path, text: str, edits: int) -> float:

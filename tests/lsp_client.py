@@ -16,9 +16,10 @@ class LspError(Exception):
 
 
 class LspClient:
-    def __init__(self, command=("cjm", "lsp")):
+    def __init__(self, command=("cjm", "lsp"), env: dict | None = None):
         self.process = subprocess.Popen(list(command), stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        env=env)
         self.next_id = 0
         self.responses: dict[int, dict] = {}
         self.notifications: list[dict] = []
