@@ -147,6 +147,7 @@ class CjmServer(LanguageServer):
         changed = {Path(_filename(uri)).resolve() for uri in uris}
         for uri, analysis in list(self.analyses.items()):
             if analysis.files & changed and uri in self.workspace.text_documents:
+                analysis.compiled = None  # the next compile is a full one: it reads them again
                 self.schedule(uri, 0)
 
     def forget(self, uri: str) -> None:
