@@ -165,7 +165,7 @@ class Painter:
                 continue
             role = getattr(paint, "role", None)
             color = paint if self.theme is None else in_theme(paint, self.theme)
-            attributes.append(f' {prop}="{escape(str(color))}"')
+            attributes.append(f' {prop}="{_attribute_value(str(color))}"')
             if self.by_role and role is not None:
                 self.used[(prop, role.name)] = role
                 names.append(f"cjm-{prop}-{role.name}")
@@ -187,6 +187,21 @@ class Painter:
         """The colours `theme` gives the roles written, as CSS custom properties."""
         return "".join(f"--cjm-{role.name}:{css_value(role.color(theme))};"
                        for role in self.roles())
+
+
+_VALUES: dict[str, str] = {}
+_VALUES_KEPT = 4096
+
+
+def _attribute_value(text: str) -> str:
+    """`text` escaped for an attribute, kept: a map writes a few dozen colours, each for
+    thousands of elements (the painter is called for nearly every element drawn)."""
+    found = _VALUES.get(text)
+    if found is None:
+        if len(_VALUES) >= _VALUES_KEPT:
+            _VALUES.clear()
+        found = _VALUES[text] = str(escape(text))
+    return found
 
 
 def in_theme(paint: str, theme) -> str:
