@@ -6,6 +6,7 @@ stretch and no sudden jump between neighbouring levels.
 """
 from __future__ import annotations
 
+import functools
 import math
 
 
@@ -22,6 +23,7 @@ def mix(a: str, b: str, t: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(rgb(a), rgb(b)))
 
 
+@functools.lru_cache(maxsize=1024)  # the emotion scale's colour of each value: asked per point
 def blend(a: str, b: str, t: float) -> str:
     """Blend of two colours in Oklab, t in 0..1: perceptually even steps from `a` to `b`."""
     t = min(max(t, 0.0), 1.0)
