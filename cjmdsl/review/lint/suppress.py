@@ -16,6 +16,7 @@ from cjmdsl.model import Span
 from cjmdsl.review.lint.rules import BY_CODE, BY_NAME, RULE_NAMES, UNKNOWN_ALLOW, UNUSED_ALLOW
 
 _DIRECTIVE = re.compile(r"(?://|#)\s*cjm\s*:\s*([A-Za-z][\w-]*)")
+_DIRECTIVE_WORD = re.compile(r"cjm\s*:")  # in every directive: a text without it has none
 _WORD = re.compile(r"[^\s,]+")
 ALLOW = "allow"
 
@@ -59,7 +60,7 @@ def allowed(text: str) -> Allowed:
     from cjmdsl.language.parser import comment_tokens
 
     found = Allowed()
-    if "cjm" not in text:  # no directive can be there: the lexer need not run
+    if not _DIRECTIVE_WORD.search(text):  # no directive can be there: no comment is read
         return found
     lines = text.split("\n")
     for token in comment_tokens(text):
