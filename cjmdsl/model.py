@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from operator import attrgetter
 
 from cjmdsl.channels import channel_id, channel_label
@@ -789,7 +789,7 @@ class Journey:
     theme_span: Span = field(default=NO_SPAN, compare=False)
     lang_span: Span = field(default=NO_SPAN, compare=False)
 
-    @property
+    @cached_property  # asked for by most checks, the layout and every backend: made once
     def touchpoints(self) -> tuple[Touchpoint, ...]:
         return tuple(tp for stage in self.stages for tp in stage.touchpoints)
 
