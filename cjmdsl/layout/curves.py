@@ -55,11 +55,27 @@ class Spline:
             )
         return " ".join(parts)
 
+    def ys_at(self, xs: list[float]) -> list[float]:
+        """`at` each of `xs`, which ascend: the span is found by walking along the points,
+        not looked up again for each x (an area is filled every 12 px, a shading every 6)."""
+        own, ys, ms = self.xs, self.ys, self.slopes
+        if len(own) == 1:
+            return [ys[0]] * len(xs)
+        found, i, last = [], 0, len(own) - 2
+        for x in xs:
+            while i < last and own[i + 1] < x:  # as `at`'s bisect, clamped to the spans
+                i += 1
+            h = own[i + 1] - own[i]
+            t = min(max((x - own[i]) / h, 0.0), 1.0)
+            found.append(_hermite(t, h, ys[i], ms[i], ys[i + 1], ms[i + 1]))
+        return found
+
     def samples(self, x0: float, x1: float, step: float) -> list[tuple[float, float]]:
         """Points along the curve from x0 to x1 about `step` apart, for filling areas."""
         steps = max(1, round((x1 - x0) / step))
-        return [(x0 + (x1 - x0) * k / steps, self.at(x0 + (x1 - x0) * k / steps))
-                for k in range(steps + 1)]
+        xs = [x0 + (x1 - x0) * k / steps for k in range(steps + 1)]
+        ys = self.ys_at(xs) if x1 >= x0 else [self.at(x) for x in xs]
+        return list(zip(xs, ys))
 
 
 def _hermite(t: float, h: float, y0: float, m0: float, y1: float, m1: float) -> float:

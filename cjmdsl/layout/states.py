@@ -166,13 +166,16 @@ def _hatch(to_be: Spline, felt: list[Spline], index: int) -> str:
     x0, x1 = to_be.xs[0], to_be.xs[-1]
     if x0 == x1:
         x0, x1 = x0 - 3, x0 + 3
-    strokes = []
+    xs = []
     x = x0 + (index * 2) % HATCH_STEP
     while x <= x1 + 0.01:
+        xs.append(x)
+        x += HATCH_STEP
+    strokes = []
+    for x, top in zip(xs, to_be.ys_at(xs)):
         under = next((s for s in felt if s.xs[0] - 3.01 <= x <= s.xs[-1] + 3.01), None)
         if under is not None:
-            top, bottom = to_be.at(x), under.at(x)
+            bottom = under.at(x)
             if abs(top - bottom) > 2:
                 strokes.append(polyline([(x, top), (x, bottom)]))
-        x += HATCH_STEP
     return " ".join(strokes)
