@@ -209,3 +209,25 @@ def test_a_mistake_the_builder_finds_in_a_stage_goes_when_it_is_mended():
     assert [d.code for d in failed.diagnostics] == ["E005"]
     mended = compile_again(text, failed, "m.cjm", THEMES)
     assert shown(mended) == shown(first)
+
+
+def test_a_text_grown_while_the_map_had_an_error_is_checked_once_the_error_is_mended():
+    """An edit that makes a text too long and takes another stage's id leaves the limits
+    unchecked (the map has an error); mending the error in the other stage must still find
+    the long text."""
+    text = ('map "M" {\n  persona maya "Maya"\n'
+            '  stage one "One" {\n    touchpoint a "A" { channel web emotion maya 1 }\n  }\n'
+            '  stage two "Two" {\n    touchpoint b "B" { channel web emotion maya -1 }\n  }\n'
+            '}\n')
+    limits = Limits(max_string=100)
+    first = check(text, "m.cjm", limits, following=True)
+    assert first.journey is not None
+    grown = text.replace('stage one "One"', 'stage two "One"').replace(
+        "emotion maya 1 }", f'emotion maya 1 action "{"x" * 150}" }}')
+    taken_twice = check(grown, "m.cjm", limits, before=first)
+    assert taken_twice.journey is None
+    assert "E031" not in {d.code for d in taken_twice.diagnostics}
+    mended = grown.replace('stage two "Two"', 'stage three "Two"')
+    again = check(mended, "m.cjm", limits, before=taken_twice)
+    assert [d.code for d in again.diagnostics] == ["E031"]
+    assert shown(again) == shown(check(mended, "m.cjm", limits))

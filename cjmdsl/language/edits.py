@@ -79,15 +79,16 @@ def compile_again(text: str, before: CompileResult | None, filename: str = "<inp
             # A text that does not parse keeps the last one that did: the edit that mends it
             # is then again an edit of one stage of that text.
             result = replace(result, memo=memo)
+    texts_fit = False  # unknown unless checked now: a text may have grown with an error
     if limits is not None and result.journey is not None and not _failed(result):
         fit = result.memo is not None and result.memo.texts_fit and place is not None
         beyond = check_journey(result.journey, limits, (place,) if fit else None)
-        if result.memo is not None:
-            texts_fit = not any(d.code == "E031" for d in beyond)
-            result = replace(result, memo=replace(result.memo, texts_fit=texts_fit))
+        texts_fit = not any(d.code == "E031" for d in beyond)
         if beyond:
             result = replace(result, diagnostics=sorted(result.diagnostics + beyond,
                                                         key=sort_key))
+    if result.memo is not None and result.memo.texts_fit != texts_fit:
+        result = replace(result, memo=replace(result.memo, texts_fit=texts_fit))
     if not partial and _failed(result):
         result = replace(result, journey=None)
     return result
