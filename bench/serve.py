@@ -10,8 +10,9 @@ the HTML page) after one emotion value changed on disk, in one warm process, as 
 that has been running a while. Beside it, the same edit checked and drawn as SVG (what
 `cjm watch` does), so the page's own cost is the ratio. Both check a save from the check
 before it, as the commands do (`cjmdsl.language.edits`); with `PYTHONPATH` on an older
-checkout whose `check` has no `before`, each save is checked in full. The goal is 20 ms for the largest
-example. The watcher's own delay before it reports a save is not in these figures.
+checkout whose `check` has no `before`, each save is checked in full. The goal is 20 ms
+for the largest example. The watcher's own delay before it reports a save is not in
+these figures.
 Prints Markdown; writes only to a temporary folder. Needs nothing beyond the core.
 """
 from __future__ import annotations
