@@ -32,15 +32,9 @@ class Spline:
         """`count` + 1 evenly spaced points from point `i` to point `i + 1`, the two
         included: what `at` gives there, without looking for the span at every point (the
         emotion lane's labels test every curve every 4 px)."""
-        xs, ys, ms = self.xs, self.ys, self.slopes
-        x0, x1, y0, y1, m0, m1 = xs[i], xs[i + 1], ys[i], ys[i + 1], ms[i], ms[i + 1]
-        h = x1 - x0
-        points = [(x0, y0)]
-        for k in range(1, count):
-            x = x0 + (x1 - x0) * k / count
-            points.append((x, _hermite(min(max((x - x0) / h, 0.0), 1.0), h, y0, m0, y1, m1)))
-        points.append((x1, y1))
-        return points
+        x0, x1 = self.xs[i], self.xs[i + 1]
+        inside = [x0 + (x1 - x0) * k / count for k in range(1, count)]
+        return [(x0, self.ys[i]), *zip(inside, self.ys_at(inside, i)), (x1, self.ys[i + 1])]
 
     def path(self) -> str:
         """SVG path data: M then one C per segment."""
@@ -55,13 +49,14 @@ class Spline:
             )
         return " ".join(parts)
 
-    def ys_at(self, xs: list[float]) -> list[float]:
-        """`at` each of `xs`, which ascend: the span is found by walking along the points,
-        not looked up again for each x (an area is filled every 12 px, a shading every 6)."""
+    def ys_at(self, xs: list[float], start: int = 0) -> list[float]:
+        """`at` each of `xs`, which ascend and lie after point `start`: the span is found by
+        walking along the points, not looked up again for each x (an area is filled every
+        12 px, a shading every 6)."""
         own, ys, ms = self.xs, self.ys, self.slopes
         if len(own) == 1:
             return [ys[0]] * len(xs)
-        found, i, last = [], 0, len(own) - 2
+        found, i, last = [], start, len(own) - 2
         for x in xs:
             while i < last and own[i + 1] < x:  # as `at`'s bisect, clamped to the spans
                 i += 1
