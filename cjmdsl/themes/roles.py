@@ -13,7 +13,7 @@ and stays fixed in every scheme.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from markupsafe import Markup, escape
 
@@ -189,19 +189,11 @@ class Painter:
                        for role in self.roles())
 
 
-_VALUES: dict[str, str] = {}
-_VALUES_KEPT = 4096
-
-
+@lru_cache(maxsize=4096)
 def _attribute_value(text: str) -> str:
     """`text` escaped for an attribute, kept: a map writes a few dozen colours, each for
     thousands of elements (the painter is called for nearly every element drawn)."""
-    found = _VALUES.get(text)
-    if found is None:
-        if len(_VALUES) >= _VALUES_KEPT:
-            _VALUES.clear()
-        found = _VALUES[text] = str(escape(text))
-    return found
+    return str(escape(text))
 
 
 def in_theme(paint: str, theme) -> str:
