@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from cjmdsl.language.compile import CompileResult, compile_text
-from cjmdsl.language.diagnostics import CjmError, Diagnostic, sort_key
-from cjmdsl.language.limits import DEFAULT_LIMITS, Limits, check_bytes, check_journey, check_size
+from cjmdsl.language.diagnostics import CjmError, Diagnostic
+from cjmdsl.language.limits import DEFAULT_LIMITS, Limits, check_bytes, check_size, within_limits
 from cjmdsl.language.utf8 import decode  # noqa: F401  (public: cjmdsl.api.decode)
 from cjmdsl.model import Journey
 
@@ -51,14 +51,9 @@ def check(text: str, filename: str = "<input>", limits: Limits = DEFAULT_LIMITS,
         from cjmdsl.language.edits import compile_again
 
         return compile_again(text, before, filename, builtin_names(), importer, limits=limits)
-    result = compile_text(text, filename, known_themes=builtin_names(), importer=importer())
-    if result.journey is None:
-        return result
-    beyond = check_journey(result.journey, limits)
-    if beyond:
-        return replace(result, journey=None,
-                       diagnostics=sorted(result.diagnostics + beyond, key=sort_key))
-    return result
+    result, beyond = within_limits(
+        compile_text(text, filename, known_themes=builtin_names(), importer=importer()), limits)
+    return replace(result, journey=None) if beyond else result
 
 
 def read_map_file(path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[Diagnostic]]:

@@ -65,17 +65,18 @@ class CompileResult(Diagnosed):
 
 
 def compile_text(text: str, filename: str = "<input>", known_themes=(),
-                 importer=None) -> CompileResult:
+                 importer=None, builder: Builder | None = None) -> CompileResult:
     """Parse, build and validate a map; never raises for a mistake in the text.
 
-    The map is built while it is parsed (`reduce_with`); a text with a syntax error is
-    parsed again by `parse_tree`, which recovers from each mistake and describes it.
-    `importer` (cjmdsl.language.libraries.Importer) loads the libraries the text `use`s; without
-    one, a `use` is E113."""
+    The map is built while it is parsed (`reduce_with`) by `builder` (default: a new
+    Builder; `cjmdsl.language.edits` gives one that keeps what it built); a text with a
+    syntax error is parsed again by `parse_tree`, which recovers from each mistake and
+    describes it. `importer` (cjmdsl.language.libraries.Importer) loads the libraries the
+    text `use`s; without one, a `use` is E113."""
     with collector.paused():
         try:
             journey, diagnostics, library = built_while_parsed(text, filename, known_themes,
-                                                                importer)
+                                                                importer, builder)
         except UnexpectedInput:
             return with_libraries(CompileResult(None, parse_tree(text)[1]), importer)
     failed = any(d.is_error for d in diagnostics)
@@ -115,7 +116,7 @@ def with_libraries(result: CompileResult, importer) -> CompileResult:
 
 
 def compile_partial(text: str, filename: str = "<input>", known_themes=(),
-                    importer=None) -> CompileResult:
+                    importer=None, builder: Builder | None = None) -> CompileResult:
     """For editors: the journey as far as it can be built, even when the text has errors.
 
     Unlike `compile_text`, `journey` is kept when there are errors, and a syntax error does
@@ -127,7 +128,7 @@ def compile_partial(text: str, filename: str = "<input>", known_themes=(),
     """
     try:  # a text that parses is built as `compile_text` builds it, without a tree
         journey, diagnostics, library = built_while_parsed(text, filename, known_themes,
-                                                            importer)
+                                                            importer, builder)
         return with_libraries(CompileResult(journey, diagnostics, library), importer)
     except UnexpectedInput:
         return repaired(text, filename, known_themes, importer)

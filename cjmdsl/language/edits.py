@@ -23,11 +23,11 @@ from lark import Tree
 from lark.exceptions import UnexpectedInput
 
 from cjmdsl import model as m
-from cjmdsl.language.compile import (Builder, CompileResult, built_while_parsed,
-                                     with_libraries, checked, repaired)
-from cjmdsl.language.diagnostics import Diagnostic, sort_key
-from cjmdsl.language.limits import Limits, check_journey
-from cjmdsl.language.parser import parse_tree, reduce_with
+from cjmdsl.language.compile import (Builder, CompileResult, checked, compile_partial,
+                                     compile_text)
+from cjmdsl.language.diagnostics import Diagnostic
+from cjmdsl.language.limits import Limits, within_limits
+from cjmdsl.language.parser import reduce_with
 from cjmdsl.runtime import collector
 
 
@@ -79,14 +79,12 @@ def compile_again(text: str, before: CompileResult | None, filename: str = "<inp
             # A text that does not parse keeps the last one that did: the edit that mends it
             # is then again an edit of one stage of that text.
             result = replace(result, memo=memo)
-    texts_fit = False  # unknown unless checked now: a text may have grown with an error
-    if limits is not None and result.journey is not None and not _failed(result):
+    beyond = None
+    if limits is not None:
         fit = result.memo is not None and result.memo.texts_fit and place is not None
-        beyond = check_journey(result.journey, limits, (place,) if fit else None)
-        texts_fit = not any(d.code == "E031" for d in beyond)
-        if beyond:
-            result = replace(result, diagnostics=sorted(result.diagnostics + beyond,
-                                                        key=sort_key))
+        result, beyond = within_limits(result, limits, (place,) if fit else None)
+    # Unknown unless checked now: a text may have grown in an edit that left an error.
+    texts_fit = beyond is not None and not any(d.code == "E031" for d in beyond)
     if result.memo is not None and result.memo.texts_fit != texts_fit:
         result = replace(result, memo=replace(result.memo, texts_fit=texts_fit))
     if not partial and _failed(result):
@@ -99,19 +97,12 @@ def _failed(result: CompileResult) -> bool:
 
 
 def _compiled(text: str, filename: str, known_themes, importer, partial: bool) -> CompileResult:
-    """`compile_partial` (a text with a syntax error: without `partial`, `compile_text`),
-    keeping its `Memo` when the text parses (a map, not a library)."""
+    """`compile_partial` (without `partial`, `compile_text`), keeping its `Memo` when the
+    text parses (a map, not a library)."""
     builder = _Recording(filename, importer)
-    with collector.paused():
-        try:
-            journey, diagnostics, library = built_while_parsed(text, filename, known_themes,
-                                                                importer, builder)
-        except UnexpectedInput:
-            if partial:
-                return repaired(text, filename, known_themes, importer)
-            return with_libraries(CompileResult(None, parse_tree(text)[1]), importer)
-    result = with_libraries(CompileResult(journey, diagnostics, library), importer)
-    if library or builder.taken is None:
+    result = (compile_partial if partial else compile_text)(text, filename, known_themes,
+                                                             importer, builder)
+    if result.library or builder.taken is None:  # a library, or a text that does not parse
         return result
     meta, children, built = builder.taken
     return replace(result, memo=Memo(tuple(text.split("\n")), meta, children,

@@ -9,7 +9,9 @@ the LALR parser keeps an explicit stack and the tree is at most six levels deep.
 """
 from __future__ import annotations
 
-from cjmdsl.language.diagnostics import Diagnostic, error
+from dataclasses import replace
+
+from cjmdsl.language.diagnostics import Diagnostic, error, sort_key
 from cjmdsl.model import Journey, Span, record, texts
 
 
@@ -61,3 +63,15 @@ def check_journey(journey: Journey, limits: Limits, stages: tuple[int, ...] | No
                                    f"{limits.max_touchpoints:,}", journey.span,
                            "split the map, or raise the limit with --max-touchpoints"))
     return found
+
+
+def within_limits(result, limits: Limits, stages: tuple[int, ...] | None = None):
+    """A compile's `result` (cjmdsl.language.compile.CompileResult) with the diagnostics of
+    `check_journey` among its own, and those diagnostics; None for them when the result has
+    no journey or has errors, which leave the limits unchecked."""
+    if result.journey is None or any(d.is_error for d in result.diagnostics):
+        return result, None
+    beyond = check_journey(result.journey, limits, stages)
+    if beyond:
+        result = replace(result, diagnostics=sorted(result.diagnostics + beyond, key=sort_key))
+    return result, beyond
