@@ -25,6 +25,8 @@ import string
 import unicodedata
 from pathlib import Path
 
+from cjmdsl.words.locales import language
+
 LINE_HEIGHT = 1.25
 """Line advance in ems: the font's own hhea line (1.15 em) plus a little air."""
 
@@ -215,11 +217,7 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False,
     """
     if max_lines is not None and max_lines < 1:
         raise ValueError(f"max_lines must be at least 1, got {max_lines}")
-    if not lang:
-        from cjmdsl.words.locales import language
-
-        lang = language()
-    return list(_wrapped(text, max_width, size, bold, max_lines, lang))
+    return list(_wrapped(text, max_width, size, bold, max_lines, lang or language()))
 
 
 @functools.lru_cache(maxsize=WRAPPED_KEPT)
@@ -351,10 +349,8 @@ def _break_part(part: str, tail: str, measure: _Measure) -> tuple[list[str], _Li
 
 
 def _hyphenation_points(part: str, measure: _Measure) -> tuple[int, ...]:
-    """Where `part` may be hyphenated in the language being written (none without rules)."""
-    from cjmdsl.words.locales import language
-
-    dictionary = _hyphenator(measure.lang or language())
+    """Where `part` may be hyphenated in the language of its text (none without rules)."""
+    dictionary = _hyphenator(measure.lang)
     if dictionary is None:
         return ()
     letters = re.search(r"\w+", part)  # punctuation around a word is no syllable
