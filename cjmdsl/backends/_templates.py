@@ -93,10 +93,10 @@ def _environment(loader, bytecode_cache: FileSystemBytecodeCache | None = None) 
 
 @cache
 def static_file(folder: str, name: str) -> str:
-    """A file of `templates/folder` that a page inlines as it is (a stylesheet, a script)."""
-    from importlib.resources import files
-
-    return files("cjmdsl.backends").joinpath("templates", folder, name).read_text("utf-8")
+    """A file of `templates/folder` that a page inlines as it is (a stylesheet, a script).
+    A path beside this module, as the templates are found: importlib.resources (with
+    zipfile) is not worth importing on every render to read it."""
+    return (TEMPLATES / folder / name).read_text(encoding="utf-8")
 
 
 def lines(text: str) -> Markup:
