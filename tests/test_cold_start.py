@@ -16,6 +16,74 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+# Runs `cjm ARGS…` in this process, then prints the names of the loaded modules as JSON.
+LOADED_AFTER = """\
+import json, sys
+from cjmdsl.cli import main
+sys.argv = ["cjm", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code
+print(json.dumps({"exit": code, "modules": sorted(sys.modules)}), file=sys.__stdout__)
+"""
+
+# Not needed to draw one English map as SVG or HTML: other languages' numbers (babel),
+# hyphenation (pyphen), the flow graph (graphviz), the editor and lint commands, a process
+# pool for one map, importlib.resources (which brings tempfile, shutil and random), and a
+# TOML reader when there is no theme or config file of the user's (the built-in themes and
+# the catalogues ship parsed).
+NOT_FOR_A_RENDER = ("babel", "pyphen", "graphviz", "pygls", "lsprotocol",
+                    "cjmdsl.integrations.lsp", "cjmdsl.review.lint", "cjmdsl.cli.commands",
+                    "cjmdsl.review.diff", "cjmdsl.language.format", "multiprocessing",
+                    "importlib.resources", "tomllib")
+
+
+def loaded_by(*args: str, cwd: Path) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", LOADED_AFTER, *args], cwd=cwd,
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "NO_COLOR": "1", "CJM_CACHE_DIR": str(cwd)})
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["exit"] == 0, result.stderr
+    return set(report["modules"])
+
+
+def unneeded(modules: set[str]) -> list[str]:
+    return sorted(name for name in modules
+                  if any(name == banned or name.startswith(banned + ".")
+                         for banned in NOT_FOR_A_RENDER))
+
+
+@pytest.mark.parametrize("output", ["map.svg", "map.html", "map.json"])
+def test_rendering_one_map_loads_nothing_it_does_not_draw_with(tmp_path, output):
+    source = tmp_path / "map.cjm"
+    source.write_text((REPO / "examples" / "support-ticket.cjm").read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    modules = loaded_by("render", "map.cjm", "--no-cache", "-o", output, cwd=tmp_path)
+    assert (tmp_path / output).stat().st_size > 0
+    assert unneeded(modules) == []
+
+
+def test_checking_a_map_loads_no_template_engine(tmp_path):
+    (tmp_path / "map.cjm").write_text(
+        (REPO / "examples" / "support-ticket.cjm").read_text(encoding="utf-8"), encoding="utf-8")
+    modules = loaded_by("check", "map.cjm", cwd=tmp_path)
+    assert unneeded(modules) == []
+    assert "jinja2" not in modules
+
+
+def test_a_theme_file_of_the_user_s_is_read_with_the_toml_reader(tmp_path):
+    """The other side of the above: the parsed built-ins do not stand in for a user's file."""
+    (tmp_path / "map.cjm").write_text(
+        (REPO / "examples" / "support-ticket.cjm").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "brand.toml").write_text('extends = "default"\n[colors]\npain = "#123456"\n',
+                                         encoding="utf-8")
+    modules = loaded_by("render", "map.cjm", "--no-cache", "--theme", "brand.toml", "-o",
+                        "map.svg", cwd=tmp_path)
+    assert "tomllib" in modules
+    assert "#123456" in (tmp_path / "map.svg").read_text(encoding="utf-8")
+
+
 # Runs `cjm ARGS…` in this process and prints how many garbage collections ran from the start
 # of `main` to its end.
 COLLECTIONS_DURING = """\

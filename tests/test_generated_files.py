@@ -70,3 +70,58 @@ def test_renders_use_the_shipped_compiled_templates():
     from cjmdsl.backends._templates import environment
 
     assert isinstance(environment().loader, ModuleLoader)
+
+
+def test_shipped_resolved_themes_and_parsed_catalogues_are_those_of_their_toml_files():
+    """Fails after an edit of a built-in theme or a catalogue until `python
+    tools/gen_shipped_data.py` runs; renders meanwhile read the edited TOML files."""
+    from cjmdsl.themes import resolved_source
+    from cjmdsl.words.locales import parsed_source
+
+    for path, source in [(ROOT / "cjmdsl" / "themes" / "_resolved.py", resolved_source),
+                         (ROOT / "cjmdsl" / "words" / "locales" / "_parsed.py", parsed_source)]:
+        assert path.read_text(encoding="utf-8") == source(), \
+            f"{path.relative_to(ROOT)} is stale: run python tools/gen_shipped_data.py"
+
+
+def test_a_built_in_theme_is_read_from_its_file_once_the_file_is_edited(tmp_path, monkeypatch):
+    import cjmdsl.themes as themes
+
+    shipped = themes.data_dir("themes")
+    folder = tmp_path / "themes"
+    folder.mkdir()
+    for path in shipped.glob("*.toml"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    assert themes._kept_builtin("dark") is not None  # the copies are as shipped
+    default = (folder / "default.toml").read_text(encoding="utf-8")
+    edited = re.sub(r"(?m)^pain = .*$", 'pain = "#123456"', default, count=1)
+    assert edited != default
+    (folder / "default.toml").write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(themes, "data_dir", lambda kind: folder)
+    themes._builtin.cache_clear()
+    try:
+        assert themes._kept_builtin("dark") is None  # dark extends default
+        assert str(themes.load_theme("default").colors.pain) == "#123456"
+        assert themes.load_theme("dark").files[-1] == (folder / "default.toml").resolve()
+    finally:
+        themes._builtin.cache_clear()
+
+
+def test_a_catalogue_is_read_from_its_file_once_the_file_is_edited(tmp_path, monkeypatch):
+    from cjmdsl.words import locales
+
+    folder = tmp_path / "locales"
+    folder.mkdir()
+    for path in locales._CATALOGUES.glob("*.toml"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    english = (folder / "en.toml").read_text(encoding="utf-8")
+    edited = re.sub(r'(?m)^lane_pains = ".*"$', 'lane_pains = "Sore spots"', english)
+    assert edited != english
+    (folder / "en.toml").write_text(edited, encoding="utf-8")
+    monkeypatch.setattr(locales, "_CATALOGUES", folder)
+    locales.catalogue.cache_clear()
+    try:
+        assert locales.say("lane_pains") == "Sore spots"
+        assert locales.catalogue("de") is locales._parsed.PARSED["de"][1]  # unchanged: kept
+    finally:
+        locales.catalogue.cache_clear()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import json
 import re
-import tomllib
 from pathlib import Path
 
 from cjmdsl.language.diagnostics import Diagnostic, error
@@ -43,13 +42,15 @@ def read_toml(raw: bytes, syntax_code: str,
     text, problems = decode(raw)
     if problems:
         return text, {}, problems
+    import tomllib  # here: a render with no file of the user's to read needs no TOML reader
+
     try:
         return text, tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
         return text, {}, [_syntax_error(exc, syntax_code, text)]
 
 
-def _syntax_error(exc: tomllib.TOMLDecodeError, code: str, text: str) -> Diagnostic:
+def _syntax_error(exc: ValueError, code: str, text: str) -> Diagnostic:
     """The reader's message at its place; "at end of document" is after the last line that
     holds anything, where the missing `]` or `"` belongs."""
     message = str(exc)
