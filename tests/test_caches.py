@@ -80,6 +80,27 @@ def test_shipped_parser_tables_parse_as_the_grammar_does(text):
     assert parser().parse(text) == fresh.parse(text)
 
 
+def test_shipped_parser_tables_make_the_terminals_and_rules_the_grammar_does():
+    """`_parser_tables.memo` builds Lark's objects with their constructors, not Lark's
+    deserialising: each must be what Lark builds from the grammar, down to the widths."""
+    fresh = _build(data_file("grammar", "cjm.lark").read_bytes())
+
+    def symbol(made):  # the grammar's names are Lark's tokens: compared as the text they are
+        return type(made), str(made.name), getattr(made, "filter_out", None)
+
+    def rules(lark):
+        return [(symbol(rule.origin), [symbol(item) for item in rule.expansion], rule.order,
+                 rule.alias, vars(rule.options), hash(rule)) for rule in lark.rules]
+
+    def terminals(lark):
+        return [(t.name, t.priority, type(t.pattern), t.pattern.value, set(t.pattern.flags),
+                 t.pattern.raw, t.pattern.min_width, t.pattern.max_width)
+                for t in lark.terminals]
+
+    assert rules(parser()) == rules(fresh)
+    assert terminals(parser()) == terminals(fresh)
+
+
 @as_root
 def test_a_lark_cache_planted_in_the_temp_folder_is_never_loaded(project):
     """Lark's cache=True would unpickle `$TMPDIR/.lark_cache_<user>_<sha>_….tmp`: plant one,
