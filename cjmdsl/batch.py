@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import re
 import sys
 import time
 from dataclasses import field, replace
@@ -29,14 +28,15 @@ from pathlib import Path
 from typing import Iterator
 
 from cjmdsl.model import record
+from cjmdsl.runtime.lazyregex import LazyRegex
 
 RENDERED, UNCHANGED, FAILED, UNAVAILABLE = "rendered", "unchanged", "failed", "unavailable"
 LIBRARY = "library"  # a library found in a folder: checked, nothing to draw
 # A stamp: the SHA-256 of the output and its size in bytes, on one line; then a line for each
 # library the map uses: the SHA-256 of its bytes and its path.
-_STAMP = re.compile(rb"([0-9a-f]{64}) ([0-9]{1,15})\n((?:[0-9a-f]{64} [^\n]{1,4096}\n){0,%d})"
-                    % 64)
-_DEPENDENCY = re.compile(rb"([0-9a-f]{64}) ([^\n]+)\n")
+_STAMP = LazyRegex(rb"([0-9a-f]{64}) ([0-9]{1,15})\n((?:[0-9a-f]{64} [^\n]{1,4096}\n){0,%d})"
+                   % 64)
+_DEPENDENCY = LazyRegex(rb"([0-9a-f]{64}) ([^\n]+)\n")
 _STAMP_BYTES = 64 + 1 + 15 + 1 + 64 * (64 + 1 + 4096 + 1)
 
 

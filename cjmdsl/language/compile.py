@@ -32,10 +32,11 @@ from cjmdsl.words.numbers import on_scale
 from cjmdsl.language.states import STATE_CHECKS
 from cjmdsl.language.parser import parse_tree, reduce_with
 from cjmdsl.language.textblock import dedented
+from cjmdsl.runtime.lazyregex import LazyRegex
 
-_ESCAPE = re.compile(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)", re.DOTALL)
+_ESCAPE = LazyRegex(r"\\(u\{[0-9A-Fa-f]{1,6}\}|u[0-9A-Fa-f]{4}|.)", re.DOTALL)
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t", "r": "\r", "0": "\0"}
-_COLOR = re.compile(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
+_COLOR = LazyRegex(r"#([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})")
 # Invalid escapes reported for one string; the last one reported counts the others.
 MOST_ESCAPE_ERRORS = 5
 _OPTIONS_OF = {**{kind.keyword: kind.options + EVERY_ITEM_OPTIONS

@@ -18,6 +18,7 @@ import re
 
 from cjmdsl.model import MINUTES_PER
 from cjmdsl.tuples import NamedTuple
+from cjmdsl.runtime.lazyregex import LazyRegex
 
 SPELLINGS = {
     "min": ("min", "mins", "minute", "minutes"),
@@ -28,7 +29,7 @@ SPELLINGS = {
 }
 UNIT_OF = {spelling: unit for unit, spellings in SPELLINGS.items() for spelling in spellings}
 EXAMPLES = '"3 min", "1.5 h" or "2 days"'
-_PART = re.compile(r"\s*([+-]?)(\d+(?:\.\d+)?)\s*([^\d\s.+-][^\d\s]*)?")
+_PART = LazyRegex(r"\s*([+-]?)(\d+(?:\.\d+)?)\s*([^\d\s.+-][^\d\s]*)?")
 _SHOWN_UNITS = (("d", MINUTES_PER["d"]), ("h", MINUTES_PER["h"]), ("min", 1))
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from cjmdsl.language.diagnostics import Diagnostic, error
 from cjmdsl.language.utf8 import decode
 from cjmdsl.model import Span
+from cjmdsl.runtime.lazyregex import LazyRegex
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = LazyRegex(r"\s*\(at line (\d+), column (\d+)\)$")
 
 # Themes and configs are a few kilobytes; a larger file is a mistake (or an attack) and is
 # not read beyond this, so checking it stays bounded.
@@ -89,10 +90,10 @@ class Places:
     section's header, or at the first line.
     """
 
-    _HEADER = re.compile(r'^\s*\[\s*("?)([A-Za-z0-9_.-]+)\1\s*\]')
+    _HEADER = LazyRegex(r'^\s*\[\s*("?)([A-Za-z0-9_.-]+)\1\s*\]')
     # `[[lint.overrides]]`: each table of the array is the section `lint.overrides.0`, `.1`, …
-    _ARRAY_HEADER = re.compile(r'^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]')
-    _KEY = re.compile(r'^\s*("?)([A-Za-z0-9_.-]+)\1\s*=[ \t]*')
+    _ARRAY_HEADER = LazyRegex(r'^\s*\[\[\s*([A-Za-z0-9_.-]+)\s*\]\]')
+    _KEY = LazyRegex(r'^\s*("?)([A-Za-z0-9_.-]+)\1\s*=[ \t]*')
 
     def __init__(self, text: str):
         self.text = text

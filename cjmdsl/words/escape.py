@@ -9,6 +9,7 @@ terminals and CI logs (diagnostics, `cjm show`).
 from __future__ import annotations
 
 import re
+from cjmdsl.runtime.lazyregex import LazyRegex
 
 # Characters XML 1.0 forbids anywhere (C0 controls but tab/newline/CR, surrogates,
 # U+FFFE/U+FFFF) and the C1 controls it discourages; each becomes U+FFFD.
@@ -27,19 +28,19 @@ def xml_chars(value):
     return value
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}|~#])")
+_MD_SPECIAL = LazyRegex(r"([\\`*_\[\]{}|~#])")
 # What makes a line a block, once `#`, `*`, `_`, `` ` ``, `~` and `>` are escaped: a list item
 # (`-`, `+`, `1.`, `2)`), a thematic break or setext underline (`---`, `- - -`, `===`).
-_MD_LINE_START = re.compile(r"^([-+=])(?=[-+=\s]|$)|^(\d+)([.)])(?=\s|$)")
+_MD_LINE_START = LazyRegex(r"^([-+=])(?=[-+=\s]|$)|^(\d+)([.)])(?=\s|$)")
 # A leading tab or spaces would make an indented code block (and are dropped from a paragraph):
 # as character references they are text, which Markdown reads only after the blocks.
 # Not every Markdown reader takes `\=` (python-markdown, for MkDocs, shows the backslash).
 _MD_START_ESCAPES = {"-": "\\-", "+": "\\+", "=": "&#61;"}
-_MD_INDENT = re.compile(r"^[ \t]+")
+_MD_INDENT = LazyRegex(r"^[ \t]+")
 # GitHub notifies `@name` (and `@org/team`) found in the rendered text, so `&#64;` would still
 # ping; a word joiner after the `@` shows the same words, joined, and is no name character.
 # It is written as a reference, visible in the file and with no hidden-character warning.
-_MD_MENTION = re.compile(r"(?<!\w)@(?=\w)")
+_MD_MENTION = LazyRegex(r"(?<!\w)@(?=\w)")
 
 
 def md_text(text: str, line_break: str = "<br>") -> str:
@@ -62,10 +63,10 @@ def _md_line(line: str) -> str:
                               else f"{m.group(2)}\\{m.group(3)}", line)
 
 
-_WEB_LINK = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
+_WEB_LINK = LazyRegex(r"https?://[^\s\x00-\x1f\x7f-\x9f]+", re.IGNORECASE)
 # What a link target may not hold as written in Markdown (`(<url>)`, inside a table) or
 # HTML: it is percent-encoded, which every browser reads as the same address.
-_LINK_UNSAFE = re.compile(r"""[\s<>()\[\]`"'|\\{}^]""")
+_LINK_UNSAFE = LazyRegex(r"""[\s<>()\[\]`"'|\\{}^]""")
 
 
 def web_link(url: str) -> str | None:
@@ -80,7 +81,7 @@ def web_link(url: str) -> str | None:
 # What a terminal or a CI log would act on rather than show: C0 and C1 controls (escape
 # sequences, newlines that start a `::error::` line), DEL, and the bidirectional overrides
 # and line separators that make text read differently from what it is ("Trojan Source").
-_NOT_FOR_TERMINALS = re.compile(
+_NOT_FOR_TERMINALS = LazyRegex(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _SHORT_ESCAPES = {"\0": "\\0", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -93,7 +94,7 @@ def terminal_text(text: str) -> str:
         lambda m: _SHORT_ESCAPES.get(m.group(), f"\\u{{{ord(m.group()):x}}}"), text)
 
 
-_LINE_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_LINE_BREAKS = LazyRegex("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 def roff_text(text: str) -> str:
@@ -114,7 +115,7 @@ def texinfo_text(text: str) -> str:
 # A font-family list as a theme writes it: names separated by commas, each plain (letters,
 # digits, spaces, hyphens) or in matching quotes holding no quote, backslash, `<`, `>` (which
 # could end a <style> element) or control character.
-_FONT_NAME = re.compile(r"""\s*(?:[^\W_][^\W_ -]*(?:[ -]+[^\W_]+)*|"[^"'\\<>\x00-\x1f\x7f-\x9f]+"|'[^"'\\<>\x00-\x1f\x7f-\x9f]+')\s*""")
+_FONT_NAME = LazyRegex(r"""\s*(?:[^\W_][^\W_ -]*(?:[ -]+[^\W_]+)*|"[^"'\\<>\x00-\x1f\x7f-\x9f]+"|'[^"'\\<>\x00-\x1f\x7f-\x9f]+')\s*""")
 _GENERIC_FONTS = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui",
                   "ui-serif", "ui-sans-serif", "ui-monospace", "ui-rounded", "math", "emoji",
                   "fangsong"}
@@ -142,7 +143,7 @@ def css_font_family(family: str) -> str:
 # separates actors, `#`, `;` and `%%` start comments or end statements, `}` closes an
 # `accDescr { … }`. Each becomes its full-width twin, which reads the same.
 _MERMAID_SYNTAX = {":": "：", "#": "＃", ";": "；", ",": "，", "}": "｝", "%": "％"}
-_MERMAID_KEYWORD = re.compile(r"^(?:title|section|journey|acctitle|accdescr)(?=[\s:{]|$)", re.I)
+_MERMAID_KEYWORD = LazyRegex(r"^(?:title|section|journey|acctitle|accdescr)(?=[\s:{]|$)", re.I)
 
 
 def mermaid_text(text: str, placeholder: str = "Untitled") -> str:
