@@ -4,7 +4,6 @@ written (`cjmdsl.words.locales`): 1,850 in English, 1.850 in German, 1 850 in Fr
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from cjmdsl.words import locales
 
@@ -57,6 +56,8 @@ def percent(value: float, with_sign: bool = False) -> str:
 
 def _decimal(value: float) -> Decimal:
     """`value` as the decimal it was written as (0.1 stays 0.1, not 0.1000000000000000055)."""
+    from decimal import Decimal  # for Babel only: a map in English needs no decimal module
+
     return Decimal(repr(float(value))).normalize() if not float(value).is_integer() \
         else Decimal(int(value))
 
