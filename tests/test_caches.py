@@ -101,6 +101,18 @@ def test_shipped_parser_tables_make_the_terminals_and_rules_the_grammar_does():
     assert terminals(parser()) == terminals(fresh)
 
 
+def test_a_compile_makes_no_tree_callbacks_and_a_tree_still_gets_them():
+    """A render parses with callbacks of its own (`reduce_with`): Lark's, which build the
+    parse tree, are made only when a tree is first built (the formatter, error recovery)."""
+    script = ("import sys; from cjmdsl.language.compile import compile_text; "
+              "from cjmdsl.language.parser import parser; "
+              "assert compile_text(sys.argv[1]).journey is not None; "
+              "print(len(parser()._callbacks)); print(type(parser().parse(sys.argv[1])).__name__)")
+    done = subprocess.run([sys.executable, "-c", script, MAP], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["0", "Tree"]
+
+
 @as_root
 def test_a_lark_cache_planted_in_the_temp_folder_is_never_loaded(project):
     """Lark's cache=True would unpickle `$TMPDIR/.lark_cache_<user>_<sha>_….tmp`: plant one,
