@@ -184,18 +184,48 @@ class _LexersByState(dict):
 
 class _ShippedParser(LALR_Parser):
     """Lark's LALR parser, its table made from the constants of the shipped module
-    (`_parser_tables.states`) instead of deserialised from data, as `LALR_Parser.deserialize`
-    does it: under 1 ms instead of 9.5 ms of every run for the 370 states' 6,000 actions."""
+    (`_states`) instead of deserialised from data, as `LALR_Parser.deserialize` does it:
+    under 1 ms instead of 9.5 ms of every run for the 370 states' 6,000 actions."""
 
     @classmethod
     def deserialize(cls, data, memo, callbacks, debug=False):
         from cjmdsl.language import _parser_tables as tables
 
         parser = cls.__new__(cls)
-        parser._parse_table = IntParseTable(tables.states(memo, Shift, Reduce),
-                                            data["start_states"], data["end_states"])
+        parser._parse_table = IntParseTable(_states(tables, memo), data["start_states"],
+                                            data["end_states"])
         parser.parser = _Parser(parser._parse_table, callbacks, debug)
         return parser
+
+
+def _states(tables, memo: dict) -> dict:
+    """The parse table of the shipped `tables`: state -> terminal -> (Shift, state) or
+    (Reduce, rule); each action one tuple, shared by every state that takes it."""
+    actions = [(Shift, state) for state in range(len(tables.TABLE))]
+    actions += [(Reduce, memo[rule]) for rule in tables.RULES]
+    pick = actions.__getitem__
+    return {state: dict(zip(names, map(pick, codes))) for state, names, codes in tables.TABLE}
+
+
+def _memo(tables) -> dict:
+    """Lark's memo of the shipped `tables`' terminals and rules, made with their own
+    constructors (id -> TerminalDef or Rule), each symbol and set of rule options once, as
+    Lark's grammar compiler shares them: 0.5 ms, instead of 3.5 for Lark's deserialising
+    of the same objects field by field."""
+    kinds = {"NonTerminal": NonTerminal, "Terminal": Terminal, "PatternRE": PatternRE,
+             "PatternStr": PatternStr}
+    symbols = [kinds[kind](*arguments) for kind, *arguments in tables.SYMBOLS]
+    options = [RuleOptions(*arguments) for arguments in tables.RULE_OPTIONS]
+    memo = {}
+    for key, name, kind, value, flags, raw, width, priority in tables.TERMINALS:
+        pattern = kinds[kind](value, flags, raw)
+        if width is not None:
+            pattern._width = width  # as Lark keeps it: no run measures the expression again
+        memo[key] = TerminalDef(name, pattern, priority)
+    for key, origin, expansion, order, alias, option in tables.RULES_MADE:
+        memo[key] = Rule(symbols[origin], [symbols[i] for i in expansion], order, alias,
+                         options[option])
+    return memo
 
 
 class _ShippedLark(Lark):
@@ -243,13 +273,10 @@ def parser() -> Lark:
     grammar = data_file("grammar", "cjm.lark").read_bytes()
     if (tables.GRAMMAR_SHA256, tables.LARK_VERSION) != _stamp(grammar):
         return _build(grammar)
-    # The memo is given as the objects themselves, which Lark's deserialising passes through
-    # as they are: 0.5 ms, instead of 3.5 for building them from data, field by field.
-    memo = tables.memo(Rule, RuleOptions, NonTerminal, Terminal, TerminalDef, PatternStr,
-                       PatternRE)
-    return _ShippedLark._load_from_dict(tables.DATA, memo, postlex=_NamesEverywhere(),
-                                propagate_positions=True,
-                                _plugins={**_LEXER, "LALR_Parser": _ShippedParser})
+    # The memo is given as the objects themselves, which Lark's deserialising passes through.
+    return _ShippedLark._load_from_dict(tables.DATA, _memo(tables), postlex=_NamesEverywhere(),
+                                        propagate_positions=True,
+                                        _plugins={**_LEXER, "LALR_Parser": _ShippedParser})
 
 
 def _build(grammar: bytes) -> Lark:
@@ -262,10 +289,10 @@ def _stamp(grammar: bytes) -> tuple[str, str]:
 
 
 def parser_tables_source() -> str:
-    """The text of cjmdsl/language/_parser_tables.py for the grammar as it is now: Lark's serialised
-    LALR parser as Python literals (the data `python -m lark.tools.standalone` embeds), but
-    for the terminals and rules, which code makes (`memo`), and the parse table, which is
-    constants (`TABLE`, `RULES`) that `states` makes it of."""
+    """The text of cjmdsl/language/_parser_tables.py for the grammar as it is now, data only:
+    Lark's serialised LALR parser as Python literals (the data `python -m lark.tools.standalone`
+    embeds), but for the terminals and rules, which are the arguments of their constructors
+    (`_memo`), and the parse table, which is one tuple per state (`_states`)."""
     from lark.lark import _LOAD_ALLOWED_OPTIONS
 
     grammar = data_file("grammar", "cjm.lark").read_bytes()
@@ -288,63 +315,52 @@ def parser_tables_source() -> str:
                 codes.append(argument)
         rows.append(f"    ({state}, {tuple(names)!r}, {tuple(codes)!r}),\n")
     digest, version = _stamp(grammar)
-    return (f'"""The LALR tables of grammar/cjm.lark. Generated by tools/gen_parser_tables.py; '
-            f'do not edit."""\n# flake8: noqa\nGRAMMAR_SHA256 = {digest!r}\n'
-            f"LARK_VERSION = {version!r}\nDATA = {data!r}\n\n\n{_memo_source(memo)}\n\n"
+    return (f'"""The LALR tables of grammar/cjm.lark, read by cjmdsl.language.parser. Generated by '
+            f'tools/gen_parser_tables.py; do not edit."""\n# flake8: noqa\n'
+            f"GRAMMAR_SHA256 = {digest!r}\nLARK_VERSION = {version!r}\nDATA = {data!r}\n\n"
+            f"{_memo_source(memo)}\n"
             "# The parse table: each state, the terminals it acts on and, for each, its action's "
-            "place\n# in `states`' list: a shift to the state of that number or, past the "
-            "states, a reduction\n# by a rule of RULES (ids in the memo).\n"
-            f"TABLE = (\n{''.join(rows)})\nRULES = {tuple(rules)!r}\n\n\n"
-            "def states(memo, Shift, Reduce):\n"
-            '    """The parse table: state -> terminal -> (Shift, state) or (Reduce, rule); each '
-            'action one\n    tuple, shared by every state that takes it."""\n'
-            "    actions = [(Shift, state) for state in range(len(TABLE))]\n"
-            "    actions += [(Reduce, memo[rule]) for rule in RULES]\n"
-            "    pick = actions.__getitem__\n"
-            "    return {state: dict(zip(names, map(pick, codes))) for state, names, codes in TABLE}\n")
+            "place:\n# a shift to the state of that number or, past the states, a reduction by "
+            "a rule of RULES\n# (ids in the memo).\n"
+            f"TABLE = (\n{''.join(rows)})\nRULES = {tuple(rules)!r}\n")
 
 
 def _memo_source(memo: dict) -> str:
-    """The code of `memo(...)`, which makes the objects of Lark's serialised memo (the
-    terminals and the rules) with their own constructors, each symbol and each set of rule
-    options once (Lark's grammar compiler shares them too)."""
+    """The constants `_memo` makes Lark's serialised memo (the terminals and the rules) of:
+    each symbol and each set of rule options once, and the rules by their places."""
     symbols: dict[tuple, int] = {}
     options: dict[tuple, int] = {}
 
-    def symbol(data: dict) -> str:
+    def symbol(data: dict) -> int:
         key = ((data["__type__"], data["name"], data["filter_out"]) if "filter_out" in data
                else (data["__type__"], data["name"]))
-        return f"s[{symbols.setdefault(key, len(symbols))}]"
+        return symbols.setdefault(key, len(symbols))
 
-    def made(data: dict) -> str:
+    terminals, made_rules = [], []
+    for key, data in memo.items():
         if data["__type__"] == "TerminalDef":
             pattern = data["pattern"]
-            made = f"{pattern['__type__']}({pattern['value']!r}, {pattern['flags']!r}, " \
-                   f"{pattern['raw']!r})"
-            if pattern.get("_width") is not None:
-                made = f"measured({made}, {pattern['_width']!r})"
-            return f"TerminalDef({data['name']!r}, {made}, {data['priority']!r})"
+            terminals.append((key, data["name"], pattern["__type__"], pattern["value"],
+                              tuple(pattern["flags"]), pattern["raw"],
+                              tuple(pattern["_width"]) if pattern.get("_width") else None,
+                              data["priority"]))
+            continue
         assert data["__type__"] == "Rule", data
         kept = data["options"]
-        key = (kept["keep_all_tokens"], kept["expand1"], kept["priority"],
-               kept["template_source"], tuple(kept["empty_indices"]))
-        expansion = ", ".join(symbol(item) for item in data["expansion"])
-        return (f"Rule({symbol(data['origin'])}, [{expansion}], {data['order']!r}, "
-                f"{data['alias']!r}, o[{options.setdefault(key, len(options))}])")
+        option = (kept["keep_all_tokens"], kept["expand1"], kept["priority"],
+                  kept["template_source"], tuple(kept["empty_indices"]))
+        made_rules.append((key, symbol(data["origin"]),
+                           tuple(symbol(item) for item in data["expansion"]), data["order"],
+                           data["alias"], options.setdefault(option, len(options))))
 
-    entries = "".join(f"        {key}: {made(value)},\n" for key, value in memo.items())
-    made_symbols = ", ".join(f"{kind}({', '.join(map(repr, args))})" for kind, *args in symbols)
-    made_options = ", ".join(f"RuleOptions{key!r}" for key in options)
-    return (
-        "def memo(Rule, RuleOptions, NonTerminal, Terminal, TerminalDef, PatternStr, "
-        "PatternRE):\n"
-        '    """Lark\'s memo of the terminals and rules, made: id -> TerminalDef or Rule."""\n'
-        "    def measured(pattern, width):\n"
-        "        pattern._width = width  # as Lark keeps it: no run measures the expression\n"
-        "        return pattern\n\n"
-        f"    s = [{made_symbols}]\n"
-        f"    o = [{made_options}]\n"
-        f"    return {{\n{entries}    }}\n")
+    def rows(items) -> str:
+        return "".join(f"    {item!r},\n" for item in items)
+
+    return ("# Lark's memo: its symbols, rule options, terminals (id, name, pattern, priority) "
+            "and rules\n# (id, origin, expansion, order, alias, options), by places in "
+            "SYMBOLS and RULE_OPTIONS.\n"
+            f"SYMBOLS = (\n{rows(symbols)})\nRULE_OPTIONS = (\n{rows(options)})\n"
+            f"TERMINALS = (\n{rows(terminals)})\nRULES_MADE = (\n{rows(made_rules)})\n")
 
 
 @cache
