@@ -62,7 +62,13 @@ def _font() -> dict:
 @functools.cache
 def _advances(bold: bool) -> dict[int, int]:
     runs = _font()["advances"]["bold" if bold else "regular"]
-    return {first + i: width for first, *widths in runs for i, width in enumerate(widths)}
+    return _by_code_point(runs)
+
+
+def _by_code_point(runs: list[list]) -> dict[int, int]:
+    """Widths by code point, from the file's runs `[first code point, "width width …"]`."""
+    return {first + i: int(width) for first, widths in runs
+            for i, width in enumerate(widths.split())}
 
 
 @functools.cache
@@ -76,7 +82,7 @@ def _shared(bold: bool) -> frozenset[int]:
 def _fallback_advances(bold: bool) -> dict[int, int]:
     """Advances of code points the fallback font draws wider than Liberation does."""
     runs = _font()["fallback"]["wider_advances"]["bold" if bold else "regular"]
-    return {first + i: width for first, *widths in runs for i, width in enumerate(widths)}
+    return _by_code_point(runs)
 
 
 @functools.cache
