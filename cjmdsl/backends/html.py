@@ -385,8 +385,11 @@ def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],
         "responses": responses_words(felt, journey.scale) if felt else None,
         **_to_be_view(journey.scale, tp, persona.id)}
         for index, persona, felt, hoped in feelings.in_persona_order(journey, tp, order)]
+    # The lanes the details show, with their items (the emotions lane: its `emotions`).
+    lanes = [(lane, items) for lane in LANES
+             for items in [emotions if lane.cards is None else lane.items_of(tp)] if items]
     return {"tp": tp, "stage": stage_names.get(tp.stage, tp.stage),
-            "channel": tp.channel_label,
+            "channel": tp.channel_label, "lanes": lanes,
             "emotions": emotions, "timing": steps.timing_words(tp),
             "details": {"heading": say("details_heading"), "title": tp.details.title,
                         "href": linked_output(tp.details.path, ".html"),

@@ -1061,7 +1061,6 @@ def root(context, missing=missing):
         yield '</tbody>\n</table>\n</div>\n</section>\n'
     yield '<div id="cjm-touchpoint-details" hidden>\n'
     for l_1_view in (undefined(name='touchpoints') if l_0_touchpoints is missing else l_0_touchpoints):
-        l_1_lanes = resolve('lanes')
         l_1_tp = missing
         _loop_vars = {}
         pass
@@ -1106,73 +1105,71 @@ def root(context, missing=missing):
             yield '</a> ('
             yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'details'), 'summary')))
             yield ')</p>\n'
-        for l_2_lane in (undefined(name='lanes') if l_1_lanes is missing else l_1_lanes):
+        for (l_2_lane, l_2_items) in environment.getattr(l_1_view, 'lanes'):
             _loop_vars = {}
             pass
             if t_9(environment.getattr(l_2_lane, 'cards')):
                 pass
-                if environment.getattr(l_1_view, 'emotions'):
+                yield '<h4>'
+                yield escape(environment.finalize(environment.getattr(l_2_lane, 'label')))
+                yield '</h4>\n<ul class="cjm-emotions">\n'
+                for l_3_e in environment.getattr(l_1_view, 'emotions'):
+                    l_3_name = missing
+                    _loop_vars = {}
                     pass
-                    yield '<h4>'
-                    yield escape(environment.finalize(environment.getattr(l_2_lane, 'label')))
-                    yield '</h4>\n<ul class="cjm-emotions">\n'
-                    for l_3_e in environment.getattr(l_1_view, 'emotions'):
-                        l_3_name = missing
-                        _loop_vars = {}
+                    yield '<li class="p'
+                    yield escape(environment.finalize(environment.getattr(l_3_e, 'index')))
+                    yield '">'
+                    yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(environment.getitem((undefined(name='personas') if l_0_personas is missing else l_0_personas), environment.getattr(l_3_e, 'index')), 'marker'), _loop_vars=_loop_vars)))
+                    yield ' '
+                    t_15 = []
+                    pass
+                    t_15.extend((
+                        '<strong>',
+                        escape(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'persona'), 'name'))),
+                        '</strong>',
+                    ))
+                    l_3_name = (Markup if context.eval_ctx.autoescape else identity)(concat(t_15))
+                    _loop_vars['name'] = l_3_name
+                    yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=(undefined(name='name') if l_3_name is missing else l_3_name), _loop_vars=_loop_vars)))
+                    yield ' '
+                    if environment.getattr(l_3_e, 'actual'):
                         pass
-                        yield '<li class="p'
-                        yield escape(environment.finalize(environment.getattr(l_3_e, 'index')))
-                        yield '">'
-                        yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(environment.getitem((undefined(name='personas') if l_0_personas is missing else l_0_personas), environment.getattr(l_3_e, 'index')), 'marker'), _loop_vars=_loop_vars)))
-                        yield ' '
-                        t_15 = []
+                        yield escape(environment.finalize(environment.getattr(l_3_e, 'actual')))
+                        if environment.getattr(l_3_e, 'word'):
+                            pass
+                            yield ' “'
+                            yield escape(environment.finalize(environment.getattr(l_3_e, 'word')))
+                            yield '”'
+                    else:
                         pass
-                        t_15.extend((
-                            '<strong>',
-                            escape(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'persona'), 'name'))),
-                            '</strong>',
-                        ))
-                        l_3_name = (Markup if context.eval_ctx.autoescape else identity)(concat(t_15))
-                        _loop_vars['name'] = l_3_name
-                        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=(undefined(name='name') if l_3_name is missing else l_3_name), _loop_vars=_loop_vars)))
-                        yield ' '
-                        if environment.getattr(l_3_e, 'actual'):
+                        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_none', _loop_vars=_loop_vars)))
+                    if environment.getattr(l_3_e, 'responses'):
+                        pass
+                        yield ' <span class="cjm-muted">('
+                        yield escape(environment.finalize(environment.getattr(l_3_e, 'responses')))
+                        yield ')</span>'
+                    if environment.getattr(l_3_e, 'expected'):
+                        pass
+                        yield '; '
+                        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_expected', value=environment.getattr(l_3_e, 'expected'), _loop_vars=_loop_vars)))
+                    if environment.getattr(l_3_e, 'gap'):
+                        pass
+                        yield '; '
+                        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_gap', value=environment.getattr(l_3_e, 'gap'), _loop_vars=_loop_vars)))
+                    if environment.getattr(l_3_e, 'to_be'):
+                        pass
+                        yield '; '
+                        yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_to_be', value=environment.getattr(l_3_e, 'to_be'), _loop_vars=_loop_vars)))
+                        if environment.getattr(l_3_e, 'improvement'):
                             pass
-                            yield escape(environment.finalize(environment.getattr(l_3_e, 'actual')))
-                            if environment.getattr(l_3_e, 'word'):
-                                pass
-                                yield ' “'
-                                yield escape(environment.finalize(environment.getattr(l_3_e, 'word')))
-                                yield '”'
-                        else:
-                            pass
-                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_none', _loop_vars=_loop_vars)))
-                        if environment.getattr(l_3_e, 'responses'):
-                            pass
-                            yield ' <span class="cjm-muted">('
-                            yield escape(environment.finalize(environment.getattr(l_3_e, 'responses')))
-                            yield ')</span>'
-                        if environment.getattr(l_3_e, 'expected'):
-                            pass
-                            yield '; '
-                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_expected', value=environment.getattr(l_3_e, 'expected'), _loop_vars=_loop_vars)))
-                        if environment.getattr(l_3_e, 'gap'):
-                            pass
-                            yield '; '
-                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_gap', value=environment.getattr(l_3_e, 'gap'), _loop_vars=_loop_vars)))
-                        if environment.getattr(l_3_e, 'to_be'):
-                            pass
-                            yield '; '
-                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_to_be', value=environment.getattr(l_3_e, 'to_be'), _loop_vars=_loop_vars)))
-                            if environment.getattr(l_3_e, 'improvement'):
-                                pass
-                                yield ' ('
-                                yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_planned', value=environment.getattr(l_3_e, 'improvement'), _loop_vars=_loop_vars)))
-                                yield ')'
-                        yield '</li>\n'
-                    l_3_e = l_3_name = missing
-                    yield '</ul>\n'
-            elif context.call(environment.getattr(l_2_lane, 'items_of'), (undefined(name='tp') if l_1_tp is missing else l_1_tp), _loop_vars=_loop_vars):
+                            yield ' ('
+                            yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'felt_planned', value=environment.getattr(l_3_e, 'improvement'), _loop_vars=_loop_vars)))
+                            yield ')'
+                    yield '</li>\n'
+                l_3_e = l_3_name = missing
+                yield '</ul>\n'
+            else:
                 pass
                 yield '<h4>'
                 yield escape(environment.finalize(environment.getattr(l_2_lane, 'label')))
@@ -1183,7 +1180,7 @@ def root(context, missing=missing):
                     yield escape(environment.finalize(environment.getattr(environment.getattr(l_2_lane, 'cards'), 'list_class')))
                     yield '"'
                 yield '>'
-                for l_3_item in context.call(environment.getattr(l_2_lane, 'items_of'), (undefined(name='tp') if l_1_tp is missing else l_1_tp), _loop_vars=_loop_vars):
+                for l_3_item in l_2_items:
                     l_3_step_details = resolve('step_details')
                     _loop_vars = {}
                     pass
@@ -1216,9 +1213,9 @@ def root(context, missing=missing):
                     yield '</li>'
                 l_3_item = l_3_step_details = missing
                 yield '</ul>\n'
-        l_2_lane = missing
+        l_2_lane = l_2_items = missing
         yield '</div>\n'
-    l_1_view = l_1_tp = l_1_lanes = missing
+    l_1_view = l_1_tp = missing
     yield '</div>\n'
     if (undefined(name='stage_notes') if l_0_stage_notes is missing else l_0_stage_notes):
         pass
@@ -1253,4 +1250,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=95&4=103&5=108&6=117&9=126&12=135&13=144&14=151&15=158&16=167&17=178&20=191&23=193&25=195&27=197&28=199&31=201&33=203&34=205&35=208&37=210&38=213&40=215&41=219&43=223&45=225&46=228&48=231&49=233&50=236&52=238&53=241&55=243&56=246&58=248&59=251&61=253&62=256&64=258&65=261&67=263&68=266&70=268&71=271&73=273&74=276&76=278&77=281&79=283&80=286&82=288&83=291&89=294&91=297&92=299&94=302&95=308&96=326&103=331&104=333&105=335&107=338&108=340&109=342&110=346&114=356&116=359&117=361&118=365&122=372&123=374&124=377&127=380&128=382&130=384&131=388&132=392&139=396&140=400&141=410&145=440&147=443&149=445&150=449&151=452&152=458&153=464&155=467&156=471&157=473&158=477&163=482&164=486&171=492&173=495&174=497&177=500&178=502&180=512&181=516&187=541&190=544&191=546&193=558&194=562&202=588&204=591&207=593&208=595&209=607&211=611&212=615&213=622&221=658&223=661&226=663&227=665&229=673&230=677&237=713&239=716&242=718&243=720&245=729&246=733&253=762&255=765&258=767&259=769&261=779&262=783&269=798&271=801&274=803&275=805&277=815&278=819&285=833&287=836&290=838&291=840&293=850&294=854&301=885&303=888&306=890&307=892&309=903&310=907&316=936&317=940&322=956&324=959&327=961&328=963&330=974&331=978&332=981&339=1026&340=1028&342=1032&345=1034&346=1036&348=1046&349=1050&357=1063&358=1068&359=1071&360=1073&361=1075&362=1081&363=1084&365=1091&366=1094&368=1098&369=1101&371=1109&372=1112&373=1114&374=1117&376=1119&377=1124&381=1175&382=1178&383=1180&389=1223&391=1226&393=1228&394=1232&395=1234&396=1238&404=1244&409=1248&411=1250&412=1252'
+debug_info = '2=95&4=103&5=108&6=117&9=126&12=135&13=144&14=151&15=158&16=167&17=178&20=191&23=193&25=195&27=197&28=199&31=201&33=203&34=205&35=208&37=210&38=213&40=215&41=219&43=223&45=225&46=228&48=231&49=233&50=236&52=238&53=241&55=243&56=246&58=248&59=251&61=253&62=256&64=258&65=261&67=263&68=266&70=268&71=271&73=273&74=276&76=278&77=281&79=283&80=286&82=288&83=291&89=294&91=297&92=299&94=302&95=308&96=326&103=331&104=333&105=335&107=338&108=340&109=342&110=346&114=356&116=359&117=361&118=365&122=372&123=374&124=377&127=380&128=382&130=384&131=388&132=392&139=396&140=400&141=410&145=440&147=443&149=445&150=449&151=452&152=458&153=464&155=467&156=471&157=473&158=477&163=482&164=486&171=492&173=495&174=497&177=500&178=502&180=512&181=516&187=541&190=544&191=546&193=558&194=562&202=588&204=591&207=593&208=595&209=607&211=611&212=615&213=622&221=658&223=661&226=663&227=665&229=673&230=677&237=713&239=716&242=718&243=720&245=729&246=733&253=762&255=765&258=767&259=769&261=779&262=783&269=798&271=801&274=803&275=805&277=815&278=819&285=833&287=836&290=838&291=840&293=850&294=854&301=885&303=888&306=890&307=892&309=903&310=907&316=936&317=940&322=956&324=959&327=961&328=963&330=974&331=978&332=981&339=1026&340=1028&342=1032&345=1034&346=1036&348=1046&349=1050&357=1063&358=1067&359=1070&360=1072&361=1074&362=1080&363=1083&365=1090&366=1093&368=1097&369=1100&371=1108&372=1111&373=1114&375=1116&376=1121&380=1175&381=1177&387=1220&389=1223&391=1225&392=1229&393=1231&394=1235&402=1241&407=1245&409=1247&410=1249'
