@@ -36,3 +36,25 @@ def test_defaults_factories_and_post_init_are_those_of_the_class():
         Settings()  # type: ignore[call-arg]
     tp = Touchpoint("t", "T", "s", channel="Web")  # __post_init__ resolves the channel
     assert (tp.channel, tp.channel_as_written) == ("web", "Web")
+
+
+def test_a_record_compiles_its_init_as_it_makes_its_first_instance():
+    from cjmdsl.model import record
+
+    @record
+    class Fresh:
+        a: int
+        b: str = "x"
+
+    class Unwritten(Fresh):  # not a record itself: Fresh's fields, Fresh's __init__
+        pass
+
+    waiting = Fresh.__init__
+    assert Unwritten(2).a == 2
+    assert Fresh.__init__ is not waiting  # compiled, and put in its place
+    assert Fresh.__init__.__code__.co_varnames[:3] == ("self", "a", "b")
+    assert Fresh(1) == Fresh(1, "x") and Fresh(1).b == "x"
+    with pytest.raises(TypeError):
+        Fresh()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Fresh(1, "x", 3)  # type: ignore[call-arg]
