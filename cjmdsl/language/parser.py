@@ -250,6 +250,8 @@ class _TreeCallbacks(dict):
         return True
 
     def __missing__(self, rule):
+        if len(self):  # made: a rule without a callback is one Lark has none for either
+            raise KeyError(rule)
         Lark._prepare_callbacks(self.lark)  # Lark's own, into `lark._callbacks`
         self.update(self.lark._callbacks)
         self.lark._callbacks = self
