@@ -372,7 +372,21 @@ def _persona_view(journey: Journey, index: int) -> dict:
         ("page_persona_role", persona.roles), ("page_persona_goals", persona.goals),
         ("persona_need", persona.needs), ("page_persona_pains", persona.pains),
         ("lane_motivations", persona.motivations)) if items]
-    return {"persona": persona, "index": index, "marker": marker, "facts": facts}
+    return {"persona": persona, "index": index, "marker": _marker_picture(marker),
+            "facts": facts}
+
+
+def _marker_picture(marker: g.Marker) -> Markup:
+    """The persona's marker as a small picture: made once for the page, which shows it
+    beside the persona's name wherever it names the persona (each touchpoint's details)."""
+    if marker.shape == "circle":
+        shape = '<circle cx="8" cy="8" r="5"/>'
+    elif marker.shape == "square":
+        shape = '<rect x="3.5" y="3.5" width="9" height="9"/>'
+    else:
+        shape = f'<polygon points="{escape(marker.polygon())}"/>'
+    return Markup('<svg class="cjm-marker" width="16" height="16" viewBox="0 0 16 16" '
+                  f'aria-hidden="true" focusable="false">{shape}</svg>')
 
 
 def _touchpoint_view(journey: Journey, tp: Touchpoint, order: dict[str, int],

@@ -36,7 +36,7 @@ def root(context, missing=missing):
     l_0_touchpoints = resolve('touchpoints')
     l_0_data = resolve('data')
     l_0_script = resolve('script')
-    l_0_marker = l_0_fail_mark = l_0_tags = missing
+    l_0_fail_mark = l_0_tags = missing
     try:
         t_1 = environment.filters['capitalize']
     except KeyError:
@@ -92,48 +92,17 @@ def root(context, missing=missing):
         def t_9(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    def macro(l_1_m):
-        t_10 = []
-        if l_1_m is missing:
-            l_1_m = undefined("parameter 'm' was not provided", name='m')
-        pass
-        t_10.append(
-            '<svg class="cjm-marker" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">',
-        )
-        if (environment.getattr(l_1_m, 'shape') == 'circle'):
-            pass
-            t_10.append(
-                '<circle cx="8" cy="8" r="5"/>',
-            )
-        elif (environment.getattr(l_1_m, 'shape') == 'square'):
-            pass
-            t_10.append(
-                '<rect x="3.5" y="3.5" width="9" height="9"/>',
-            )
-        else:
-            pass
-            t_10.extend((
-                '<polygon points="',
-                escape(environment.finalize(context.call(environment.getattr(l_1_m, 'polygon')))),
-                '"/>',
-            ))
-        t_10.append(
-            '</svg>',
-        )
-        return concat(t_10)
-    context.exported_vars.add('marker')
-    context.vars['marker'] = l_0_marker = Macro(environment, macro, 'marker', ('m',), False, False, False, context.eval_ctx.autoescape)
     def macro():
-        t_11 = []
+        t_10 = []
         pass
-        t_11.append(
+        t_10.append(
             '<span class="cjm-fail-mark" aria-hidden="true">F</span>',
         )
-        return concat(t_11)
+        return concat(t_10)
     context.exported_vars.add('fail_mark')
     context.vars['fail_mark'] = l_0_fail_mark = Macro(environment, macro, 'fail_mark', (), False, False, False, context.eval_ctx.autoescape)
     def macro(l_1_finding):
-        t_12 = []
+        t_11 = []
         l_1_source_label = resolve('source_label')
         l_1_finding_links = resolve('finding_links')
         l_1_addresses = resolve('addresses')
@@ -143,14 +112,14 @@ def root(context, missing=missing):
         pass
         if environment.getattr(l_1_finding, 'source'):
             pass
-            t_12.extend((
+            t_11.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(context.call((undefined(name='source_label') if l_1_source_label is missing else l_1_source_label), environment.getattr(l_1_finding, 'source')))),
                 '</span>',
             ))
         if environment.getattr(l_1_finding, 'owner'):
             pass
-            t_12.extend((
+            t_11.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'owner', owner=environment.getattr(l_1_finding, 'owner')))),
                 '</span>',
@@ -158,7 +127,7 @@ def root(context, missing=missing):
         for l_2_link in context.call((undefined(name='finding_links') if l_1_finding_links is missing else l_1_finding_links), l_1_finding):
             _loop_vars = {}
             pass
-            t_12.extend((
+            t_11.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(l_2_link)),
                 '</span>',
@@ -167,7 +136,7 @@ def root(context, missing=missing):
         for (l_2_href, l_2_link) in context.call((undefined(name='addresses') if l_1_addresses is missing else l_1_addresses), l_1_finding):
             _loop_vars = {}
             pass
-            t_12.extend((
+            t_11.extend((
                 ' <a class="cjm-tag" href="',
                 escape(environment.finalize(l_2_href)),
                 '">',
@@ -178,13 +147,13 @@ def root(context, missing=missing):
         for l_2_link in context.call((undefined(name='addressed_by') if l_1_addressed_by is missing else l_1_addressed_by), l_1_finding):
             _loop_vars = {}
             pass
-            t_12.extend((
+            t_11.extend((
                 ' <span class="cjm-tag">',
                 escape(environment.finalize(l_2_link)),
                 '</span>',
             ))
         l_2_link = missing
-        return concat(t_12)
+        return concat(t_11)
     context.exported_vars.add('tags')
     context.vars['tags'] = l_0_tags = Macro(environment, macro, 'tags', ('finding',), False, False, False, context.eval_ctx.autoescape)
     yield '<!DOCTYPE html>\n<html lang="'
@@ -347,7 +316,7 @@ def root(context, missing=missing):
             yield '"><input type="radio" name="cjm-persona" value="'
             yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'persona'), 'id')))
             yield '"> '
-            yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(l_1_view, 'marker'), _loop_vars=_loop_vars)))
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'marker')))
             yield ' '
             yield escape(environment.finalize(environment.getattr(environment.getattr(l_1_view, 'persona'), 'name')))
             yield '</label>\n'
@@ -457,7 +426,7 @@ def root(context, missing=missing):
             yield '">\n<h3 id="cjm-persona-'
             yield escape(environment.finalize(environment.getattr((undefined(name='persona') if l_1_persona is missing else l_1_persona), 'id')))
             yield '">'
-            yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(l_1_view, 'marker'), _loop_vars=_loop_vars)))
+            yield escape(environment.finalize(environment.getattr(l_1_view, 'marker')))
             yield ' '
             yield escape(environment.finalize(environment.getattr((undefined(name='persona') if l_1_persona is missing else l_1_persona), 'name')))
             yield '</h3>\n'
@@ -736,12 +705,12 @@ def root(context, missing=missing):
             yield '</td><td>'
             yield escape(environment.finalize((environment.getattr(environment.getattr(environment.getattr(l_1_view, 'tp'), 'moment_of_truth'), 'reason') or '')))
             yield '</td><td>'
-            def t_13(fiter):
+            def t_12(fiter):
                 for l_2_e in fiter:
                     if environment.getattr(l_2_e, 'actual'):
                         yield l_2_e
             l_2_loop = missing
-            for l_2_e, l_2_loop in LoopContext(t_13(environment.getattr(l_1_view, 'emotions')), undefined):
+            for l_2_e, l_2_loop in LoopContext(t_12(environment.getattr(l_1_view, 'emotions')), undefined):
                 _loop_vars = {}
                 pass
                 yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=environment.getattr(environment.getattr(l_2_e, 'persona'), 'name'), _loop_vars=_loop_vars)))
@@ -1005,7 +974,7 @@ def root(context, missing=missing):
             yield escape(environment.finalize((environment.getattr((undefined(name='source') if l_1_source is missing else l_1_source), 'collected') or '')))
             yield '</td><td>'
             l_2_loop = missing
-            t_14 = 1
+            t_13 = 1
             for l_2_line, l_2_loop in LoopContext(environment.getattr(l_1_view, 'cited_by'), undefined):
                 _loop_vars = {}
                 pass
@@ -1013,9 +982,9 @@ def root(context, missing=missing):
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
                     yield '<br>'
-                t_14 = 0
+                t_13 = 0
             l_2_loop = l_2_line = missing
-            if t_14:
+            if t_13:
                 pass
                 yield '<span class="cjm-muted">'
                 yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'not_cited')))
@@ -1120,16 +1089,16 @@ def root(context, missing=missing):
                     yield '<li class="p'
                     yield escape(environment.finalize(environment.getattr(l_3_e, 'index')))
                     yield '">'
-                    yield escape(environment.finalize(context.call((undefined(name='marker') if l_0_marker is missing else l_0_marker), environment.getattr(environment.getitem((undefined(name='personas') if l_0_personas is missing else l_0_personas), environment.getattr(l_3_e, 'index')), 'marker'), _loop_vars=_loop_vars)))
+                    yield escape(environment.finalize(environment.getattr(environment.getitem((undefined(name='personas') if l_0_personas is missing else l_0_personas), environment.getattr(l_3_e, 'index')), 'marker')))
                     yield ' '
-                    t_15 = []
+                    t_14 = []
                     pass
-                    t_15.extend((
+                    t_14.extend((
                         '<strong>',
                         escape(environment.finalize(environment.getattr(environment.getattr(l_3_e, 'persona'), 'name'))),
                         '</strong>',
                     ))
-                    l_3_name = (Markup if context.eval_ctx.autoescape else identity)(concat(t_15))
+                    l_3_name = (Markup if context.eval_ctx.autoescape else identity)(concat(t_14))
                     _loop_vars['name'] = l_3_name
                     yield escape(environment.finalize(context.call((undefined(name='said') if l_0_said is missing else l_0_said), 'label', label=(undefined(name='name') if l_3_name is missing else l_3_name), _loop_vars=_loop_vars)))
                     yield ' '
@@ -1250,4 +1219,4 @@ def root(context, missing=missing):
     yield '</script>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '2=95&4=103&5=108&6=117&9=126&12=135&13=144&14=151&15=158&16=167&17=178&20=191&23=193&25=195&27=197&28=199&31=201&33=203&34=205&35=208&37=210&38=213&40=215&41=219&43=223&45=225&46=228&48=231&49=233&50=236&52=238&53=241&55=243&56=246&58=248&59=251&61=253&62=256&64=258&65=261&67=263&68=266&70=268&71=271&73=273&74=276&76=278&77=281&79=283&80=286&82=288&83=291&89=294&91=297&92=299&94=302&95=308&96=326&103=331&104=333&105=335&107=338&108=340&109=342&110=346&114=356&116=359&117=361&118=365&122=372&123=374&124=377&127=380&128=382&130=384&131=388&132=392&139=396&140=400&141=410&145=440&147=443&149=445&150=449&151=452&152=458&153=464&155=467&156=471&157=473&158=477&163=482&164=486&171=492&173=495&174=497&177=500&178=502&180=512&181=516&187=541&190=544&191=546&193=558&194=562&202=588&204=591&207=593&208=595&209=607&211=611&212=615&213=622&221=658&223=661&226=663&227=665&229=673&230=677&237=713&239=716&242=718&243=720&245=729&246=733&253=762&255=765&258=767&259=769&261=779&262=783&269=798&271=801&274=803&275=805&277=815&278=819&285=833&287=836&290=838&291=840&293=850&294=854&301=885&303=888&306=890&307=892&309=903&310=907&316=936&317=940&322=956&324=959&327=961&328=963&330=974&331=978&332=981&339=1026&340=1028&342=1032&345=1034&346=1036&348=1046&349=1050&357=1063&358=1067&359=1070&360=1072&361=1074&362=1080&363=1083&365=1090&366=1093&368=1097&369=1100&371=1108&372=1111&373=1114&375=1116&376=1121&380=1175&381=1177&387=1220&389=1223&391=1225&392=1229&393=1231&394=1235&402=1241&407=1245&409=1247&410=1249'
+debug_info = '2=95&5=104&6=113&7=120&8=127&9=136&10=147&13=160&16=162&18=164&20=166&21=168&24=170&26=172&27=174&28=177&30=179&31=182&33=184&34=188&36=192&38=194&39=197&41=200&42=202&43=205&45=207&46=210&48=212&49=215&51=217&52=220&54=222&55=225&57=227&58=230&60=232&61=235&63=237&64=240&66=242&67=245&69=247&70=250&72=252&73=255&75=257&76=260&82=263&84=266&85=268&87=271&88=277&89=295&96=300&97=302&98=304&100=307&101=309&102=311&103=315&107=325&109=328&110=330&111=334&115=341&116=343&117=346&120=349&121=351&123=353&124=357&125=361&132=365&133=369&134=379&138=409&140=412&142=414&143=418&144=421&145=427&146=433&148=436&149=440&150=442&151=446&156=451&157=455&164=461&166=464&167=466&170=469&171=471&173=481&174=485&180=510&183=513&184=515&186=527&187=531&195=557&197=560&200=562&201=564&202=576&204=580&205=584&206=591&214=627&216=630&219=632&220=634&222=642&223=646&230=682&232=685&235=687&236=689&238=698&239=702&246=731&248=734&251=736&252=738&254=748&255=752&262=767&264=770&267=772&268=774&270=784&271=788&278=802&280=805&283=807&284=809&286=819&287=823&294=854&296=857&299=859&300=861&302=872&303=876&309=905&310=909&315=925&317=928&320=930&321=932&323=943&324=947&325=950&332=995&333=997&335=1001&338=1003&339=1005&341=1015&342=1019&350=1032&351=1036&352=1039&353=1041&354=1043&355=1049&356=1052&358=1059&359=1062&361=1066&362=1069&364=1077&365=1080&366=1083&368=1085&369=1090&373=1144&374=1146&380=1189&382=1192&384=1194&385=1198&386=1200&387=1204&395=1210&400=1214&402=1216&403=1218'
