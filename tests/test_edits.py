@@ -52,9 +52,21 @@ def shown(result) -> tuple[str, list[str]]:
 
 def edited(text: str, line: int, how: str, digit: int) -> str:
     """`text` with line `line` changed `how`: a value, a letter of a string, a statement
-    doubled, a quote or a brace dropped or added, a long text, the line emptied."""
+    doubled, a quote or a brace dropped or added, a long text, the line emptied; or lines
+    added or taken away: the line written again below it, blank lines after it, the line
+    dropped, the line joined with the next."""
     lines = text.split("\n")
     old = lines[line]
+    if how in ("again", "blanks", "drop", "join"):
+        if how == "again":
+            lines[line:line + 1] = [old, old]
+        elif how == "blanks":
+            lines[line + 1:line + 1] = [""] * (digit + 1)
+        elif how == "drop":
+            del lines[line]
+        else:
+            lines[line:line + 2] = [" ".join(lines[line:line + 2])]
+        return "\n".join(lines)
     if how == "value":
         new = re.sub(r"(?<![\w.])-?\d\b", str(digit - 2), old, count=1)
     elif how == "letter":
@@ -76,7 +88,8 @@ def edited(text: str, line: int, how: str, digit: int) -> str:
 
 
 EDIT = st.tuples(st.floats(0, 0.999), st.sampled_from(
-    ["value", "value", "letter", "escape", "twice", "quote", "brace", "long", "empty"]),
+    ["value", "value", "letter", "escape", "twice", "quote", "brace", "long", "empty",
+     "again", "blanks", "drop", "join"]),
     st.integers(0, 4))
 
 
@@ -132,10 +145,38 @@ def test_an_edit_inside_a_stage_parses_that_stage_alone(parsed):
 
 
 @pytest.mark.parametrize("change", [
+    pytest.param(lambda t: re.sub(r"(\n(\s*)emotion [^\n]*)",
+                                  lambda m: f'{m[1]}\n{m[2]}thought "Hm."', t, count=1),
+                 id="a line added"),
+    pytest.param(lambda t: re.sub(r"\n\s*emotion [^\n]*", "", t, count=1), id="a line removed"),
+    pytest.param(lambda t: re.sub(r"(\n\s*emotion [^\n]*)", r"\1\n\n\n", t, count=1),
+                 id="blank lines added"),
+])
+def test_an_edit_that_adds_or_removes_lines_in_a_stage_parses_that_stage_alone(parsed, change):
+    """The items after the stage are kept, their spans moved: the diagnostics of a later
+    stage point at its lines as they are now."""
+    text = MAPS["support-ticket"] + "\n"
+    text = text.replace("\n}\n", '\n  stage late "Late" { touchpoint t9 "Nine" { channel nowhere } }\n}\n')
+    before = compile_again(text, None, "m.cjm", THEMES)
+    parsed.clear()
+    new = change(text)
+    assert new.count("\n") != text.count("\n")
+    again = compile_again(new, before, "m.cjm", THEMES)
+    [stage] = parsed
+    assert stage.count("stage ") == 1
+    assert shown(again) == shown(compile_text(new, "m.cjm", THEMES))
+    late = [d for d in again.diagnostics if "nowhere" in d.message]
+    assert late and late[0].span.line == new.split("\n").index(
+        '  stage late "Late" { touchpoint t9 "Nine" { channel nowhere } }') + 1
+
+
+@pytest.mark.parametrize("change", [
     pytest.param(lambda t: t.replace('{ -2 "Very upset"', '{ -2 "Very, very upset"'),
                  id="the scale, outside every stage"),
     pytest.param(lambda t: first_emotion_changed(t).replace("\n", "\n\n", 1),
-                 id="a line more"),
+                 id="a line more before the stages, and a stage"),
+    pytest.param(lambda t: t.replace("\n  stage ", "\n\n  stage ", 1),
+                 id="a line more before a stage"),
     pytest.param(lambda t: re.sub(r'(touchpoint \w+ ")', r"\1x", t, count=2),
                  id="two stages"),
 ])

@@ -4,22 +4,27 @@ The language server, `cjm serve` and `cjm watch` compile the same document after
 keystroke or save. Parsing is most of a compile (Lark's lexer and LALR parser: about 80% of
 it for a map of 1,000 touchpoints), and an edit most often changes a few lines of one stage.
 So a compile keeps what its `map` rule was given (`Memo`): the map's items as the builder
-made them, and the diagnostics each item's build reported. When the next text has the same
-number of lines and differs only on lines that held one whole stage, those lines alone are
-parsed (at their own lines and columns), the new stage takes the old one's place among the
-items, and the map is built from the items and validated as a whole, as a full compile
-does. The result is the full compile's, diagnostics and spans included; a property test
-holds the two to it.
+made them, and the diagnostics each item's build reported. When the next text differs only
+on lines that held one whole stage, those lines alone are parsed (at their own lines and
+columns), the new stage takes the old one's place among the items, and the map is built
+from the items and validated as a whole, as a full compile does. An edit that adds or
+removes lines moves what follows the stage: the items after it and their diagnostics are
+kept with their spans moved by as many lines (`_moved`). The result is the full compile's,
+diagnostics and spans included; a property test holds the two to it.
 
-Anything else is compiled in full: a changed number of lines, an edit outside a stage or
-across two, a line the stage shares with another statement, a syntax error, a stage that
-links a map (`details` reads another file), a library.
+Anything else is compiled in full: an edit outside a stage or across two, a line the stage
+shares with another statement, a syntax error, a stage that links a map (`details` reads
+another file), a library.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from copy import copy
+from dataclasses import dataclass, fields, is_dataclass, replace
+from datetime import date
+from enum import Enum
+from functools import cache
 
-from lark import Tree
+from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from cjmdsl import model as m
@@ -115,19 +120,39 @@ def _stage_again(memo: Memo, lines: tuple[str, ...], filename: str, known_themes
     """The journey and diagnostics of `lines` with the one stage they changed parsed again,
     the memo for the next edit and the stage's place among the map's stages; None when the
     edit is not inside one stage."""
-    if len(lines) != len(memo.lines) or lines == memo.lines:
+    old = memo.lines
+    if lines == old:
         return None
-    first = next(i for i, (a, b) in enumerate(zip(lines, memo.lines)) if a != b) + 1
-    last = len(lines) - next(i for i, (a, b) in enumerate(zip(reversed(lines),
-                                                              reversed(memo.lines))) if a != b)
-    found = _stage_around(memo, first, last)
+    # The lines both texts begin and end with; between them, old lines `first` to `last`
+    # became the new ones (`last` is `first - 1` when lines were only added).
+    shortest = min(len(old), len(lines))
+    same_start = next((i for i in range(shortest) if old[i] != lines[i]), shortest)
+    same_end = next((i for i in range(shortest - same_start) if old[-1 - i] != lines[-1 - i]),
+                    shortest - same_start)
+    first, last = same_start + 1, len(old) - same_end
+    # Lines only added go between old lines `first - 1` and `first`: both in the stage.
+    found = _stage_around(memo, *((first - 1, first) if last < first else (first, last)))
     if found is None:
         return None
     index, stage = found
-    top, bottom = stage.span.line, stage.span.end_line
+    moved = len(lines) - len(old)  # lines the items after the stage move down
+    top, bottom = stage.span.line, stage.span.end_line + moved
     written = "\n".join(lines[top - 1:bottom])
-    if "details" in written or "details" in "\n".join(memo.lines[top - 1:bottom]):
+    if "details" in written or "details" in "\n".join(old[top - 1:stage.span.end_line]):
         return None  # a linked map is read from its file: the full compile reads it
+    # What the stage's build did not report, kept (moved with what follows the stage).
+    kept = [d for d in memo.built
+            if d.origin is not None or not top <= d.span.line <= stage.span.end_line]
+    after, meta = memo.children[index + 1:], memo.meta
+    if moved:
+        try:
+            after = _moved(after, (top, stage.span.end_line), moved)
+            kept = _moved(kept, (top, stage.span.end_line), moved)
+        except _Unmovable:
+            return None
+        meta = copy(memo.meta)  # the map's own place: it ends lower
+        meta.end_line += moved
+        meta.end_pos += sum(map(len, lines)) - sum(map(len, old)) + moved
     # The stage's lines where they stand in the file, inside a map of nothing else, so its
     # tokens have their own lines and columns.
     alone = 'map "" {' + "\n" * (top - 1) + written + "\n}\n"
@@ -140,18 +165,69 @@ def _stage_again(memo: Memo, lines: tuple[str, ...], filename: str, known_themes
         _, items, built = builder.taken
         if len(items) != 2 or not isinstance(items[1], m.Stage):
             return None  # the lines hold something else now: another statement, two stages
-        kept = [d for d in memo.built if d.origin is not None or not top <= d.span.line <= bottom]
         built_now = kept + builder.diagnostics[:built]
-        children = (*memo.children[:index], items[1], *memo.children[index + 1:])
+        children = (*memo.children[:index], items[1], *after)
         mapper = Builder(filename)
         mapper.imported, mapper.import_failed = list(memo.imported), memo.import_failed
-        journey = mapper.map(memo.meta, list(children))
+        journey = mapper.map(meta, list(children))
         text = "\n".join(lines)
         diagnostics = checked(journey, text, built_now + mapper.diagnostics, mapper,
                               known_themes)
     place = sum(isinstance(item, m.Stage) for item in children[:index])
-    return journey, diagnostics, replace(memo, lines=lines, children=children,
+    return journey, diagnostics, replace(memo, lines=lines, meta=meta, children=children,
                                          built=tuple(built_now)), place
+
+
+class _Unmovable(Exception):
+    """Something kept from the text before an edit that `_moved` cannot move."""
+
+
+# What holds no place in the text: kept as it is (_PLAIN: told by its type alone, without a
+# call, which is most of the fields of a map's items).
+_PLACELESS = (str, int, float, bool, type(None), date, Enum)
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _moved(value, stage: tuple[int, int], lines: int):
+    """`value` (items of a map, diagnostics) with each span below the `stage`'s old lines
+    (first, last) moved down `lines` lines, and each that encloses them ending as much
+    lower. A span on the stage's own lines is _Unmovable (the old stage's: what points into
+    it is made again by a full compile), as is a value of a kind this does not know (a
+    parse tree, a token)."""
+    kind = type(value)
+    if kind is m.Span:
+        top, bottom = stage
+        if value.end_line < top:
+            return value
+        if value.line > bottom:
+            return m.Span(value.line + lines, value.column, value.end_line + lines,
+                          value.end_column)
+        if value.line < top and value.end_line > bottom:
+            return m.Span(value.line, value.column, value.end_line + lines, value.end_column)
+        raise _Unmovable(value)
+    if kind is tuple or kind is list:
+        return kind(item if type(item) in _PLAIN else _moved(item, stage, lines)
+                    for item in value)
+    names = _field_names(kind)
+    if names is not None:
+        if getattr(value, "origin", None) is not None:
+            return value  # a diagnostic or label of another file (a library): its spans
+        made = object.__new__(kind)  # its fields as they are, no __post_init__ again
+        for name in names:
+            field = getattr(value, name)
+            if type(field) not in _PLAIN:
+                field = _moved(field, stage, lines)
+            object.__setattr__(made, name, field)
+        return made
+    if isinstance(value, _PLACELESS) and not isinstance(value, Token):
+        return value
+    raise _Unmovable(value)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass (a record, a diagnostic), None for any other type."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else None
 
 
 def _stage_around(memo: Memo, first: int, last: int) -> tuple[int, m.Stage] | None:
