@@ -1,7 +1,7 @@
 """Write the shipped TOML files as Python, read as they are read at run time:
 cjmdsl/themes/_resolved.py (each built-in theme resolved from themes/*.toml) and
-cjmdsl/words/locales/_parsed/<language>.py (each message catalogue). A render then reads neither TOML
-file nor imports tomllib: 5 ms of every cold start.
+cjmdsl/words/locales/_parsed/<language>.py (each message catalogue). A render then reads
+neither TOML file nor imports tomllib: 5 ms of every cold start.
 
 Run it after editing a built-in theme or a catalogue (tests/test_generated_files.py fails
 until you do; meanwhile the edited files are read from their TOML, which only costs time:
